@@ -1,0 +1,304 @@
+package io.clientspace.client;
+
+import static io.clientspace.shared.Texts.clean;
+
+import io.clientspace.client.domain.ClientEntity;
+import io.clientspace.client.domain.ClientRepository;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Companies and contacts. Admins and managers see and change every client; members see and change the clients they
+ * own. Every method checks this itself, whatever the view did.
+ */
+@Service
+public class ClientService {
+
+    /** Columns the list may be sorted by; anything else falls back to the name. */
+    public enum SortField { NAME, KIND, CITY, OWNER, UPDATED }
+
+    private final ClientRepository clients;
+    private final CurrentUserProvider currentUser;
+    private final StaffDirectory staff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
+                  ApplicationEventPublisher events, Clock clock) {
+        this.clients = clients;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /**
+     * A page of the clients the current user may see.
+     *
+     * @param text  matched against name, e-mail, city, company and tags; null or blank for all
+     * @param kind  null for both kinds
+     */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> search(String text, ClientKind kind, SortField sort, boolean ascending, int offset,
+                                      int limit) {
+        CurrentUser user = currentUser.requireStaff();
+        Sort order = Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sortProperty(sort))
+                .and(Sort.by("id"));
+        int size = Math.max(1, limit);
+        List<ClientEntity> rows = clients.search(ownerScope(user), kind, pattern(text),
+                new OffsetPageRequest(offset, size, order));
+        return rows.stream().map(this::summary).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String text, ClientKind kind) {
+        CurrentUser user = currentUser.requireStaff();
+        return clients.countSearch(ownerScope(user), kind, pattern(text));
+    }
+
+    /**
+     * The client, if the current user may see it.
+     *
+     * @throws NotFoundException when there is no such client of that kind
+     * @throws NoAccessException when it exists but belongs to someone else; names the owner to ask
+     */
+    @Transactional(readOnly = true)
+    public Client get(ClientKind kind, UUID id) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(id).filter(c -> c.getKind() == kind)
+                .orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        return toClient(entity);
+    }
+
+    /** Same as {@link #get} without knowing the kind. */
+    @Transactional(readOnly = true)
+    public Client get(UUID id) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(id).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        return toClient(entity);
+    }
+
+    /** True when the current user may see the client; for other modules that scope their own queries by client. */
+    @Transactional(readOnly = true)
+    public boolean canAccess(UUID clientId) {
+        CurrentUser user = currentUser.requireStaff();
+        return clients.findById(clientId).map(c -> user.seesAllClients() || user.username().equals(c.getOwner()))
+                .orElse(false);
+    }
+
+    /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<CustomerRecord> forCurrentCustomer() {
+        CurrentUser user = currentUser.requireCustomer();
+        return clients.findById(user.customerId()).map(c -> new CustomerRecord(c.getId(), c.getKind(), c.getName()));
+    }
+
+    /** Companies a contact can be linked to, as far as the current user sees them. */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> companies() {
+        CurrentUser user = currentUser.requireStaff();
+        return clients.companies(ownerScope(user)).stream().map(this::summary).toList();
+    }
+
+    /** Existing clients with the same name or e-mail as the draft. */
+    @Transactional(readOnly = true)
+    public List<DuplicateHint> likelyDuplicates(ClientDraft draft, UUID excludeId) {
+        currentUser.requireStaff();
+        String name = clean(draft.getName());
+        if (name == null) {
+            return List.of();
+        }
+        String email = clean(draft.getEmail());
+        return clients.likelyDuplicates(name, email, excludeId == null ? new UUID(0, 0) : excludeId).stream()
+                .map(c -> new DuplicateHint(c.getId(), c.getKind(), c.getName(), c.getEmail(),
+                        staff.displayName(c.getOwner()), c.getName().equalsIgnoreCase(name),
+                        email != null && email.equalsIgnoreCase(c.getEmail())))
+                .toList();
+    }
+
+    /**
+     * Creates a client.
+     *
+     * @param duplicatesConfirmed the user has seen the duplicate warning and wants to save anyway
+     * @throws InvalidInputException     when a field is wrong; nothing is saved
+     * @throws DuplicateClientException  when it looks like an existing client and that was not confirmed
+     */
+    @Transactional
+    public Client create(ClientDraft draft, boolean duplicatesConfirmed) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity company = validate(user, draft);
+        if (!duplicatesConfirmed) {
+            List<DuplicateHint> duplicates = likelyDuplicates(draft, null);
+            if (!duplicates.isEmpty()) {
+                throw new DuplicateClientException(duplicates);
+            }
+        }
+        ClientEntity entity = new ClientEntity(UUID.randomUUID(), draft.getKind(), clock.instant());
+        apply(draft, company, entity);
+        clients.save(entity);
+        events.publishEvent(new ClientCreated(entity.getId(), entity.getKind(), entity.getName(), user.username()));
+        return toClient(entity);
+    }
+
+    /**
+     * Saves changes to a client the current user may change.
+     *
+     * @throws StaleDataException when someone else saved it since the user opened it
+     */
+    @Transactional
+    public Client update(UUID id, ClientDraft draft, boolean duplicatesConfirmed) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(id).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        if (draft.getVersion() == null || draft.getVersion() != entity.getVersion()) {
+            throw new StaleDataException("Client");
+        }
+        if (draft.getKind() != entity.getKind()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("kind", "client.error.kind-fixed")));
+        }
+        ClientEntity company = validate(user, draft);
+        if (!duplicatesConfirmed) {
+            List<DuplicateHint> duplicates = likelyDuplicates(draft, id);
+            if (!duplicates.isEmpty()) {
+                throw new DuplicateClientException(duplicates);
+            }
+        }
+        apply(draft, company, entity);
+        entity.setUpdatedAt(clock.instant());
+        try {
+            clients.saveAndFlush(entity);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Client");
+        }
+        return toClient(entity);
+    }
+
+    private ClientEntity validate(CurrentUser user, ClientDraft draft) {
+        List<FieldProblem> problems = new ArrayList<>(ClientRules.check(draft));
+        String owner = clean(draft.getOwner());
+        if (owner != null && staff.assignable().stream().noneMatch(m -> m.username().equals(owner))) {
+            problems.add(FieldProblem.of("owner", "client.error.owner-unknown"));
+        } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
+            // a member who hands a client to someone else would lose it at once
+            problems.add(FieldProblem.of("owner", "client.error.owner-self-only"));
+        }
+        ClientEntity company = null;
+        if (draft.getKind() == ClientKind.CONTACT && draft.getCompanyId() != null) {
+            company = clients.findById(draft.getCompanyId())
+                    .filter(c -> c.getKind() == ClientKind.COMPANY)
+                    .filter(c -> user.seesAllClients() || user.username().equals(c.getOwner()))
+                    .orElse(null);
+            if (company == null) {
+                problems.add(FieldProblem.of("companyId", "client.error.company-unknown"));
+            }
+        }
+        InvalidInputException.throwIfAny(problems);
+        return company;
+    }
+
+    private static void apply(ClientDraft d, ClientEntity company, ClientEntity e) {
+        e.setName(clean(d.getName()));
+        e.setLegalName(clean(d.getLegalName()));
+        e.setRegistrationNumber(clean(d.getRegistrationNumber()));
+        e.setVatId(clean(d.getVatId()));
+        e.setIndustry(clean(d.getIndustry()));
+        String website = clean(d.getWebsite());
+        e.setWebsite(website == null || website.contains("://") ? website : "https://" + website);
+        e.setJobTitle(d.getKind() == ClientKind.CONTACT ? clean(d.getJobTitle()) : null);
+        e.setCompany(company);
+        e.setOwner(clean(d.getOwner()));
+        String email = clean(d.getEmail());
+        e.setEmail(email == null ? null : email.toLowerCase(Locale.ROOT));
+        e.setPhone(clean(d.getPhone()));
+        e.setStreet(clean(d.getStreet()));
+        e.setPostalCode(clean(d.getPostalCode()));
+        e.setCity(clean(d.getCity()));
+        e.setCountry(clean(d.getCountry()));
+        e.setNotes(clean(d.getNotes()));
+        e.getTags().clear();
+        e.getTags().addAll(ClientRules.normalizeTags(d.getTags()));
+    }
+
+    private void checkAccess(CurrentUser user, ClientEntity entity) {
+        if (!user.seesAllClients() && !Objects.equals(user.username(), entity.getOwner())) {
+            throw new NoAccessException("Client belongs to " + entity.getOwner(), staff.displayName(entity.getOwner()));
+        }
+    }
+
+    private static String ownerScope(CurrentUser user) {
+        return user.seesAllClients() ? null : user.username();
+    }
+
+    private static String pattern(String text) {
+        String t = clean(text);
+        if (t == null) {
+            return "";
+        }
+        String escaped = t.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    private static String sortProperty(SortField sort) {
+        return switch (sort == null ? SortField.NAME : sort) {
+            case NAME -> "name";
+            case KIND -> "kind";
+            case CITY -> "city";
+            case OWNER -> "owner";
+            case UPDATED -> "updatedAt";
+        };
+    }
+
+    private ClientSummary summary(ClientEntity c) {
+        return new ClientSummary(c.getId(), c.getKind(), c.getName(),
+                c.getCompany() == null ? null : c.getCompany().getName(), staff.displayName(c.getOwner()),
+                c.getEmail(), c.getPhone(), c.getCity(), c.getTags().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(),
+                c.getUpdatedAt());
+    }
+
+    private Client toClient(ClientEntity c) {
+        ClientEntity company = c.getCompany();
+        return new Client(c.getId(), c.getKind(), c.getName(), c.getLegalName(), c.getRegistrationNumber(),
+                c.getVatId(), c.getIndustry(), c.getWebsite(), c.getJobTitle(),
+                company == null ? null : company.getId(), company == null ? null : company.getName(),
+                c.getOwner(), staff.displayName(c.getOwner()), c.getEmail(), c.getPhone(), c.getStreet(),
+                c.getPostalCode(), c.getCity(), c.getCountry(),
+                c.getTags().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), c.getNotes(),
+                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+    }
+
+    /** Spring Data pages by page number; Vaadin's grid asks by offset. */
+    private static final class OffsetPageRequest extends PageRequest {
+        private final long offset;
+
+        OffsetPageRequest(int offset, int size, Sort sort) {
+            super(0, size, sort);
+            this.offset = offset;
+        }
+
+        @Override
+        public long getOffset() {
+            return offset;
+        }
+    }
+
+}

@@ -1,0 +1,45 @@
+package io.clientspace.client.domain;
+
+import io.clientspace.client.ClientKind;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
+
+    String SEARCH = """
+            from ClientEntity c left join c.company co
+            where (:owner is null or c.owner = :owner)
+              and (:kind is null or c.kind = :kind)
+              and (:text = '' or lower(c.name) like :text or lower(c.email) like :text or lower(c.city) like :text
+                   or lower(co.name) like :text
+                   or exists (select 1 from ClientEntity t join t.tags tag where t = c and lower(tag) like :text))
+            """;
+
+    /** Clients matching the filter; {@code owner} null means every owner, {@code text} is a lower-case like pattern or "". */
+    @Query("select c " + SEARCH)
+    List<ClientEntity> search(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text,
+                              Pageable page);
+
+    @Query("select count(c) " + SEARCH)
+    long countSearch(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text);
+
+    /** Likely duplicates: same name or same e-mail address, ignoring case. */
+    @Query("""
+            select c from ClientEntity c
+            where (c.id <> :excludeId)
+              and (lower(c.name) = lower(:name) or (:email is not null and lower(c.email) = lower(:email)))
+            order by c.name
+            """)
+    List<ClientEntity> likelyDuplicates(@Param("name") String name, @Param("email") String email,
+                                        @Param("excludeId") UUID excludeId);
+
+    @Query("select c from ClientEntity c where c.kind = io.clientspace.client.ClientKind.COMPANY"
+            + " and (:owner is null or c.owner = :owner) order by lower(c.name)")
+    List<ClientEntity> companies(@Param("owner") String owner);
+
+    long countByCompany(ClientEntity company);
+}

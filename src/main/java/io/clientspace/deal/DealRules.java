@@ -1,0 +1,103 @@
+package io.clientspace.deal;
+
+import static io.clientspace.shared.Texts.clean;
+
+import io.clientspace.shared.FieldProblem;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/** Rules for deals and stage moves, shared by the forms (immediate feedback) and {@link DealService} (the gate). */
+public final class DealRules {
+
+    public static final int TITLE_MAX = 200;
+    public static final int NEXT_STEP_MAX = 300;
+    public static final int REASON_MAX = 1000;
+    public static final BigDecimal AMOUNT_MAX = new BigDecimal("999999999999.99");
+    public static final Set<String> CURRENCIES = Set.of("EUR", "USD", "GBP", "CHF", "RUB");
+
+    private DealRules() {
+    }
+
+    public static List<FieldProblem> check(DealDraft d, LocalDate today) {
+        List<FieldProblem> p = new ArrayList<>();
+        String title = clean(d.getTitle());
+        if (title == null) {
+            p.add(FieldProblem.of("title", "deal.error.title-required"));
+        } else if (title.length() > TITLE_MAX) {
+            p.add(FieldProblem.of("title", "validation.too-long", TITLE_MAX));
+        }
+        if (d.getAmount() == null) {
+            p.add(FieldProblem.of("amount", "deal.error.amount-required"));
+        } else if (d.getAmount().signum() < 0) {
+            p.add(FieldProblem.of("amount", "deal.error.amount-negative"));
+        } else if (d.getAmount().compareTo(AMOUNT_MAX) > 0 || d.getAmount().scale() > 2) {
+            p.add(FieldProblem.of("amount", "deal.error.amount-format"));
+        }
+        if (d.getCurrency() == null || !CURRENCIES.contains(d.getCurrency())) {
+            p.add(FieldProblem.of("currency", "deal.error.currency"));
+        }
+        if (d.getExpectedClose() == null) {
+            p.add(FieldProblem.of("expectedClose", "deal.error.close-required"));
+        } else if (d.getExpectedClose().isBefore(today)) {
+            p.add(FieldProblem.of("expectedClose", "deal.error.close-past"));
+        }
+        if (clean(d.getOwner()) == null) {
+            p.add(FieldProblem.of("owner", "deal.error.owner-required"));
+        }
+        String next = clean(d.getNextStep());
+        if (next != null && next.length() > NEXT_STEP_MAX) {
+            p.add(FieldProblem.of("nextStep", "validation.too-long", NEXT_STEP_MAX));
+        }
+        if (d.getNextStepDue() != null && d.getNextStepDue().isBefore(today)) {
+            p.add(FieldProblem.of("nextStepDue", "deal.error.due-past"));
+        }
+        if (d.getNextStepDue() != null && next == null) {
+            p.add(FieldProblem.of("nextStep", "deal.error.next-step-required"));
+        }
+        return p;
+    }
+
+    /** Problems with moving a deal that is in {@code from}. */
+    public static List<FieldProblem> check(StageMove move, DealStage from, LocalDate today) {
+        List<FieldProblem> p = new ArrayList<>();
+        if (move.outcome() == null) {
+            p.add(FieldProblem.of("outcome", "deal.error.outcome-required"));
+            return p;
+        }
+        switch (move.outcome()) {
+            case ADVANCE -> {
+                if (from.next().isEmpty()) {
+                    p.add(FieldProblem.of("outcome", "deal.error.no-next-stage"));
+                }
+                String next = clean(move.nextStep());
+                if (next == null) {
+                    p.add(FieldProblem.of("nextStep", "deal.error.next-step-required"));
+                } else if (next.length() > NEXT_STEP_MAX) {
+                    p.add(FieldProblem.of("nextStep", "validation.too-long", NEXT_STEP_MAX));
+                }
+                if (move.nextStepDue() == null) {
+                    p.add(FieldProblem.of("nextStepDue", "deal.error.due-required"));
+                } else if (move.nextStepDue().isBefore(today)) {
+                    p.add(FieldProblem.of("nextStepDue", "deal.error.due-past"));
+                }
+            }
+            case WON -> {
+                if (from != DealStage.NEGOTIATION) {
+                    p.add(FieldProblem.of("outcome", "deal.error.won-only-negotiation"));
+                }
+            }
+            case LOST -> {
+                String reason = clean(move.lostReason());
+                if (reason == null) {
+                    p.add(FieldProblem.of("lostReason", "deal.error.reason-required"));
+                } else if (reason.length() > REASON_MAX) {
+                    p.add(FieldProblem.of("lostReason", "validation.too-long", REASON_MAX));
+                }
+            }
+        }
+        return p;
+    }
+}

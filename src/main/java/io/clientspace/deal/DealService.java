@@ -1,0 +1,196 @@
+package io.clientspace.deal;
+
+import static io.clientspace.shared.Texts.clean;
+
+import io.clientspace.client.ClientService;
+import io.clientspace.deal.domain.DealEntity;
+import io.clientspace.deal.domain.DealRepository;
+import io.clientspace.deal.process.DealStagesProcess;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deals on a client, each run by the deal-stages process. Creating a deal starts the process in the same
+ * transaction; moving it on completes the stage's user task. Only the deal's owner, an admin or a manager moves a
+ * deal, and only on a client the user may see.
+ */
+@Service
+public class DealService {
+
+    private final DealRepository deals;
+    private final ClientService clients;
+    private final CurrentUserProvider currentUser;
+    private final StaffDirectory staff;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final Clock clock;
+
+    DealService(DealRepository deals, ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
+                RuntimeService runtime, TaskService tasks, Clock clock) {
+        this.deals = deals;
+        this.clients = clients;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.clock = clock;
+    }
+
+    /** The client's deals, newest first, with the current stage of open deals read from the engine. */
+    @Transactional(readOnly = true)
+    public List<Deal> forClient(UUID clientId) {
+        requireClient(clientId);
+        List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId);
+        Map<String, DealStage> engineStages = openStagesFromEngine(rows);
+        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), d.getStage())))
+                .toList();
+    }
+
+    /** How many deals the client has; one indexed count. */
+    @Transactional(readOnly = true)
+    public long countForClient(UUID clientId) {
+        requireClient(clientId);
+        return deals.countByClientId(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public Deal get(UUID dealId) {
+        DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
+        requireClient(deal.getClientId());
+        return toDeal(deal, openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), deal.getStage()));
+    }
+
+    /**
+     * Creates a deal on the client and starts its deal-stages process; the deal is linked to the client here, not
+     * by the caller's form.
+     *
+     * @throws InvalidInputException when a field is wrong; nothing is saved and no process starts
+     */
+    @Transactional
+    public Deal create(UUID clientId, DealDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        requireClient(clientId);
+        LocalDate today = LocalDate.now(clock);
+        List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
+        String owner = clean(draft.getOwner());
+        if (owner != null && staff.assignable().stream().noneMatch(m -> m.username().equals(owner))) {
+            problems.add(FieldProblem.of("owner", "deal.error.owner-unknown"));
+        } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
+            problems.add(FieldProblem.of("owner", "deal.error.owner-self-only"));
+        }
+        InvalidInputException.throwIfAny(problems);
+
+        DealEntity deal = new DealEntity(UUID.randomUUID(), clientId, clock.instant());
+        deal.setTitle(clean(draft.getTitle()));
+        deal.setAmount(draft.getAmount().setScale(2, RoundingMode.UNNECESSARY));
+        deal.setCurrency(draft.getCurrency());
+        deal.setExpectedClose(draft.getExpectedClose());
+        deal.setOwner(owner);
+        deal.setNextStep(clean(draft.getNextStep()));
+        deal.setNextStepDue(draft.getNextStepDue());
+        deals.saveAndFlush(deal);
+
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DealStagesProcess.VAR_DEAL_ID, deal.getId().toString());
+        variables.put(DealStagesProcess.VAR_OWNER, owner);
+        variables.put(DealStagesProcess.VAR_NEXT_STEP_DUE, toDate(draft.getNextStepDue()));
+        var instance = runtime.startProcessInstanceByKey(DealStagesProcess.PROCESS_ID, deal.getId().toString(),
+                variables);
+        deal.setProcessInstanceId(instance.getId());
+        return toDeal(deal, deal.getStage());
+    }
+
+    /**
+     * Moves a deal on from its current stage.
+     *
+     * @throws InvalidInputException when the move is incomplete (next step, due date, lost reason) or not allowed
+     *                               from this stage; nothing changes
+     * @throws NoAccessException     unless the user owns the deal or is an admin or manager
+     */
+    @Transactional
+    public Deal moveOn(UUID dealId, StageMove move) {
+        CurrentUser user = currentUser.requireStaff();
+        DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
+        requireClient(deal.getClientId());
+        if (!user.seesAllClients() && !user.username().equals(deal.getOwner())) {
+            throw new NoAccessException("Only the deal owner moves the deal", staff.displayName(deal.getOwner()));
+        }
+        Task task = tasks.createTaskQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .processInstanceBusinessKey(dealId.toString()).active().singleResult();
+        if (task == null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("outcome", "deal.error.closed")));
+        }
+        DealStage from = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
+        InvalidInputException.throwIfAny(DealRules.check(move, from, LocalDate.now(clock)));
+
+        Map<String, Object> variables = new HashMap<>();
+        switch (move.outcome()) {
+            case ADVANCE -> {
+                variables.put(DealStagesProcess.VAR_OUTCOME, DealStagesProcess.OUTCOME_ADVANCE);
+                variables.put(DealStagesProcess.VAR_NEXT_STEP_DUE, toDate(move.nextStepDue()));
+                deal.setNextStep(clean(move.nextStep()));
+                deal.setNextStepDue(move.nextStepDue());
+            }
+            case WON -> variables.put(DealStagesProcess.VAR_OUTCOME, DealStagesProcess.OUTCOME_WON);
+            case LOST -> {
+                variables.put(DealStagesProcess.VAR_OUTCOME, DealStagesProcess.OUTCOME_LOST);
+                variables.put(DealStagesProcess.VAR_LOST_REASON, clean(move.lostReason()));
+            }
+        }
+        deal.setUpdatedAt(clock.instant());
+        deals.saveAndFlush(deal);
+        tasks.complete(task.getId(), variables);
+        DealEntity after = deals.findById(dealId).orElseThrow();
+        return toDeal(after, after.getStage());
+    }
+
+    private void requireClient(UUID clientId) {
+        // get() throws NotFound or NoAccess (naming the owner) when the user may not see the client
+        clients.get(clientId);
+    }
+
+    /** One engine query for the whole list: deal id to the stage of its process's active user task. */
+    private Map<String, DealStage> openStagesFromEngine(List<DealEntity> rows) {
+        Map<String, String> instanceToDeal = new HashMap<>();
+        rows.stream().filter(d -> d.getClosedAt() == null && d.getProcessInstanceId() != null)
+                .forEach(d -> instanceToDeal.put(d.getProcessInstanceId(), d.getId().toString()));
+        Map<String, DealStage> result = new HashMap<>();
+        if (instanceToDeal.isEmpty()) {
+            return result;
+        }
+        tasks.createTaskQuery().processInstanceIdIn(instanceToDeal.keySet().toArray(String[]::new)).list()
+                .forEach(t -> DealStage.ofTask(t.getTaskDefinitionKey())
+                        .ifPresent(stage -> result.put(instanceToDeal.get(t.getProcessInstanceId()), stage)));
+        return result;
+    }
+
+    private Deal toDeal(DealEntity d, DealStage stage) {
+        return new Deal(d.getId(), d.getClientId(), d.getTitle(), d.getAmount(), d.getCurrency(), d.getExpectedClose(),
+                d.getOwner(), staff.displayName(d.getOwner()), stage, d.getNextStep(), d.getNextStepDue(),
+                d.getLostReason(), d.getCreatedAt(), d.getStageChangedAt());
+    }
+
+    private Date toDate(LocalDate date) {
+        return date == null ? null : Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+}

@@ -1,0 +1,90 @@
+package io.clientspace.deal.domain;
+
+import io.clientspace.deal.DealStage;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+@Table(name = "deal")
+public class DealEntity {
+    @Id
+    private UUID id;
+    private UUID clientId;
+    private String title;
+    private BigDecimal amount;
+    private String currency;
+    private LocalDate expectedClose;
+    private String owner;
+    @Enumerated(EnumType.STRING)
+    private DealStage stage;
+    private String nextStep;
+    private LocalDate nextStepDue;
+    private String lostReason;
+    private String processInstanceId;
+    private Instant createdAt;
+    private Instant updatedAt;
+    private Instant stageChangedAt;
+    private Instant closedAt;
+    @Version
+    private long version;
+
+    protected DealEntity() {
+    }
+
+    public DealEntity(UUID id, UUID clientId, Instant now) {
+        this.id = id;
+        this.clientId = clientId;
+        this.stage = DealStage.NEW;
+        this.createdAt = now;
+        this.updatedAt = now;
+        this.stageChangedAt = now;
+    }
+
+    /** Records that the process moved the deal into {@code newStage}. */
+    public void enterStage(DealStage newStage, Instant now) {
+        if (newStage != stage) {
+            stageChangedAt = now;
+        }
+        stage = newStage;
+        updatedAt = now;
+        if (!newStage.isOpen()) {
+            closedAt = now;
+        }
+    }
+
+    public UUID getId() { return id; }
+    public UUID getClientId() { return clientId; }
+    public String getTitle() { return title; }
+    public void setTitle(String title) { this.title = title; }
+    public BigDecimal getAmount() { return amount; }
+    public void setAmount(BigDecimal amount) { this.amount = amount; }
+    public String getCurrency() { return currency; }
+    public void setCurrency(String currency) { this.currency = currency; }
+    public LocalDate getExpectedClose() { return expectedClose; }
+    public void setExpectedClose(LocalDate expectedClose) { this.expectedClose = expectedClose; }
+    public String getOwner() { return owner; }
+    public void setOwner(String owner) { this.owner = owner; }
+    public DealStage getStage() { return stage; }
+    public String getNextStep() { return nextStep; }
+    public void setNextStep(String nextStep) { this.nextStep = nextStep; }
+    public LocalDate getNextStepDue() { return nextStepDue; }
+    public void setNextStepDue(LocalDate nextStepDue) { this.nextStepDue = nextStepDue; }
+    public String getLostReason() { return lostReason; }
+    public void setLostReason(String lostReason) { this.lostReason = lostReason; }
+    public String getProcessInstanceId() { return processInstanceId; }
+    public void setProcessInstanceId(String id) { this.processInstanceId = id; }
+    public Instant getCreatedAt() { return createdAt; }
+    public Instant getUpdatedAt() { return updatedAt; }
+    public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public Instant getStageChangedAt() { return stageChangedAt; }
+    public Instant getClosedAt() { return closedAt; }
+    public long getVersion() { return version; }
+}

@@ -1,0 +1,57 @@
+package io.clientspace.deal.process;
+
+import io.clientspace.deal.DealStage;
+import io.clientspace.deal.DealStageChanged;
+import io.clientspace.deal.DealStepClosed;
+import io.clientspace.deal.DealStepOpened;
+import io.clientspace.deal.domain.DealEntity;
+import io.clientspace.deal.domain.DealRepository;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs when the engine opens or closes a stage's user task, inside the engine's transaction: records the stage on
+ * the deal row and tells the task module, so lists and counters stay exact without scanning the engine.
+ */
+@Component(DealStagesProcess.STAGE_LISTENER)
+class DealStageListener implements TaskListener {
+
+    private final DealRepository deals;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DealStageListener(DealRepository deals, ApplicationEventPublisher events, Clock clock) {
+        this.deals = deals;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String event = task.getEventName();
+        if (EVENTNAME_CREATE.equals(event)) {
+            UUID dealId = UUID.fromString((String) task.getVariable(DealStagesProcess.VAR_DEAL_ID));
+            DealEntity deal = deals.findById(dealId).orElseThrow(() -> new IllegalStateException("No deal " + dealId));
+            DealStage stage = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(
+                    () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
+            deal.enterStage(stage, clock.instant());
+            events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
+                    deal.getOwner()));
+            events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
+                    task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
+        } else if (EVENTNAME_COMPLETE.equals(event) || EVENTNAME_DELETE.equals(event)) {
+            events.publishEvent(new DealStepClosed(task.getId()));
+        }
+    }
+
+    private static LocalDate toDate(Date date) {
+        return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    }
+}

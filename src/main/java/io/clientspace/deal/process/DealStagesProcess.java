@@ -1,0 +1,41 @@
+package io.clientspace.deal.process;
+
+import io.clientspace.deal.DealStage;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Everything in processes/deal-stages.bpmn that the code relies on. A process owner may change the model freely as
+ * long as these stay; DealStagesModelContractTests fails the build when one goes missing.
+ */
+public final class DealStagesProcess {
+
+    public static final String PROCESS_ID = "deal-stages";
+    public static final String RESOURCE = "processes/deal-stages.bpmn";
+
+    public static final String START = "DealCreated";
+    public static final String END_WON = "DealWon";
+    public static final String END_LOST = "DealLost";
+
+    public static final String VAR_DEAL_ID = "dealId";
+    public static final String VAR_OWNER = "owner";
+    public static final String VAR_OUTCOME = "outcome";
+    public static final String VAR_NEXT_STEP_DUE = "nextStepDue";
+    public static final String VAR_LOST_REASON = "lostReason";
+
+    public static final String OUTCOME_ADVANCE = "advance";
+    public static final String OUTCOME_WON = "won";
+    public static final String OUTCOME_LOST = "lost";
+
+    /** Bean names the model's listeners use. */
+    public static final String STAGE_LISTENER = "dealStageListener";
+    public static final String CLOSED_LISTENER = "dealClosedListener";
+
+    private DealStagesProcess() {
+    }
+
+    /** The user task ids, one per open stage. */
+    public static List<String> stageTaskIds() {
+        return Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId).toList();
+    }
+}

@@ -1,0 +1,187 @@
+package io.clientspace.demo;
+
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientDraft;
+import io.clientspace.client.ClientKind;
+import io.clientspace.client.ClientService;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import io.clientspace.deal.StageMove;
+import io.clientspace.extranet.ExternalAccessService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Fills an empty database with a believable book of clients: companies and their contacts, owned by the demo staff,
+ * with deals spread over the stages. It goes through the services, so every rule and the deal-stages process apply.
+ */
+@Component
+@ConditionalOnProperty(name = "clientspace.demo-data", havingValue = "true")
+class DemoData {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final ClientService clients;
+    private final DealService deals;
+    private final ExternalAccessService externalAccess;
+    private final Clock clock;
+
+    DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, Clock clock) {
+        this.clients = clients;
+        this.deals = deals;
+        this.externalAccess = externalAccess;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void load() {
+        asAdmin(() -> {
+            if (clients.count(null, null) > 0) {
+                return null;
+            }
+            fill();
+            return null;
+        });
+    }
+
+    private void fill() {
+        LocalDate today = LocalDate.now(clock);
+        Client nordlicht = company("Nordlicht Architekten GmbH", "Architecture", "manager", "info@nordlicht.example",
+                "+49 40 3344 5500", "Große Elbstraße 145", "22767", "Hamburg", "Germany", "DE298765431",
+                List.of("key account", "retainer"), "Prefers calls on Tuesdays. Invoices go to accounting@.");
+        Client havel = company("Havel & Spree Steuerberatung", "Tax advisory", "jonas", "kanzlei@havelspree.example",
+                "+49 30 2045 1180", "Friedrichstraße 68", "10117", "Berlin", "Germany", "DE311224567",
+                List.of("tax"), null);
+        Client alpen = company("Alpenblick Hotels AG", "Hospitality", "manager", "office@alpenblick.example",
+                "+43 512 908 770", "Maria-Theresien-Straße 18", "6020", "Innsbruck", "Austria", "ATU65432198",
+                List.of("hospitality", "multi-site"), "Three hotels; decisions are made by the board in March.");
+        Client volga = company("Volga Logistics LLC", "Logistics", "jonas", "contact@volgalogistics.example",
+                "+7 495 123 45 67", "Leningradsky Prospekt 39", "125167", "Moscow", "Russia", null,
+                List.of("logistics"), null);
+        Client brightside = company("Brightside Dental Group", "Healthcare", "member", "hello@brightside.example",
+                "+44 20 7946 0321", "14 Harley Street", "W1G 9PQ", "London", "United Kingdom", "GB123456789",
+                List.of("healthcare"), null);
+        Client kessler = company("Kessler Maschinenbau KG", "Manufacturing", "manager", "vertrieb@kessler.example",
+                "+49 711 889 200", "Industriestraße 12", "70565", "Stuttgart", "Germany", "DE187654320",
+                List.of("manufacturing", "key account"), null);
+
+        contact("Lena Hoffmann", nordlicht, "Managing partner", "manager", "lena.hoffmann@nordlicht.example",
+                "+49 40 3344 5501");
+        contact("Paul Richter", havel, "Partner", "jonas", "paul.richter@havelspree.example", "+49 30 2045 1181");
+        contact("Sophie Gruber", alpen, "CFO", "manager", "sophie.gruber@alpenblick.example", "+43 512 908 771");
+        contact("Dmitri Sokolov", volga, "Head of procurement", "jonas", "d.sokolov@volgalogistics.example",
+                "+7 495 123 45 68");
+        contact("Emily Clarke", brightside, "Practice manager", "member", "emily.clarke@brightside.example",
+                "+44 20 7946 0322");
+        contact("Marco Bianchi", null, "Independent consultant", "member", "marco@bianchi-consulting.example",
+                "+39 02 8734 1100");
+
+        deal(nordlicht, "Website relaunch 2027", "48000", "manager", today.plusMonths(2), 2, today.plusDays(5),
+                "Workshop with the partners");
+        deal(nordlicht, "Annual maintenance retainer", "18000", "manager", today.plusMonths(1), 0, today.plusDays(2),
+                "Send rate card");
+        deal(havel, "Client portal for tax returns", "32500", "jonas", today.plusMonths(3), 1, today.plusDays(7),
+                "Scope call with Paul");
+        deal(alpen, "Booking engine integration", "75000", "manager", today.plusMonths(4), 3, today.plusDays(3),
+                "Final price negotiation");
+        deal(volga, "Fleet dashboard", "54000", "jonas", today.plusMonths(2), 0, today.minusDays(0),
+                "Qualify budget owner");
+        deal(brightside, "Patient onboarding flow", "21000", "member", today.plusMonths(1), 1, today.plusDays(4),
+                "Demo for the practice managers");
+        deal(kessler, "Spare-parts shop", "96000", "manager", today.plusMonths(5), 2, today.plusDays(10),
+                "Proposal review meeting");
+        Deal won = deal(kessler, "Trade fair microsite", "12000", "manager", today.plusDays(20), 3, today.plusDays(1),
+                "Sign contract");
+        deals.moveOn(won.id(), StageMove.won());
+        Deal lost = deal(alpen, "Staff scheduling app", "39000", "manager", today.plusMonths(1), 1, today.plusDays(2),
+                "Call back");
+        deals.moveOn(lost.id(), StageMove.lost("Chose an off-the-shelf product with a lower licence price"));
+
+        for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
+            try {
+                externalAccess.grantExisting(((Client) grant[0]).id(), (String) grant[1]);
+            } catch (RuntimeException e) {
+                log.warn("Could not link portal user {}: {}", grant[1], e.getMessage());
+            }
+        }
+        log.info("Demo data loaded: {} clients", clients.count(null, null));
+    }
+
+    private Client company(String name, String industry, String owner, String email, String phone, String street,
+                           String postalCode, String city, String country, String vatId, List<String> tags,
+                           String notes) {
+        ClientDraft d = new ClientDraft();
+        d.setKind(ClientKind.COMPANY);
+        d.setName(name);
+        d.setLegalName(name);
+        d.setIndustry(industry);
+        d.setOwner(owner);
+        d.setEmail(email);
+        d.setPhone(phone);
+        d.setStreet(street);
+        d.setPostalCode(postalCode);
+        d.setCity(city);
+        d.setCountry(country);
+        d.setVatId(vatId);
+        d.setWebsite(email.substring(email.indexOf('@') + 1));
+        d.setTags(tags);
+        d.setNotes(notes);
+        return clients.create(d, true);
+    }
+
+    private void contact(String name, Client company, String jobTitle, String owner, String email, String phone) {
+        ClientDraft d = new ClientDraft();
+        d.setKind(ClientKind.CONTACT);
+        d.setName(name);
+        d.setCompanyId(company == null ? null : company.id());
+        d.setJobTitle(jobTitle);
+        d.setOwner(owner);
+        d.setEmail(email);
+        d.setPhone(phone);
+        d.setCity(company == null ? "Milan" : company.city());
+        d.setCountry(company == null ? "Italy" : company.country());
+        clients.create(d, true);
+    }
+
+    private Deal deal(Client client, String title, String amount, String owner, LocalDate close, int advances,
+                      LocalDate nextDue, String nextStep) {
+        DealDraft d = new DealDraft();
+        d.setTitle(title);
+        d.setAmount(new BigDecimal(amount));
+        d.setCurrency(client.country() != null && client.country().equals("United Kingdom") ? "GBP" : "EUR");
+        d.setExpectedClose(close);
+        d.setOwner(owner);
+        d.setNextStep(nextStep);
+        d.setNextStepDue(nextDue);
+        Deal deal = deals.create(client.id(), d);
+        for (int i = 0; i < advances; i++) {
+            deal = deals.moveOn(deal.id(), StageMove.advance(nextStep, nextDue));
+        }
+        return deal;
+    }
+
+    private static <T> T asAdmin(Supplier<T> work) {
+        var context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
+                AuthorityUtils.createAuthorityList("ROLE_STAFF", "ROLE_ADMIN", "ROLE_MANAGER")));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Contracts, invoices and acts kept on a client. */
+package io.clientspace.document;

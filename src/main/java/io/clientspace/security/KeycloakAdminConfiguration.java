@@ -1,0 +1,35 @@
+package io.clientspace.security;
+
+import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.KeycloakBuilder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Keycloak's admin API, reached with each realm's own service account (client credentials), never the master realm. */
+@Configuration(proxyBeanMethods = false)
+class KeycloakAdminConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Keycloak staffAdmin(KeycloakProperties keycloak) {
+        return KeycloakBuilder.builder()
+                .serverUrl(keycloak.url())
+                .realm(keycloak.staffRealm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(keycloak.staffClientId())
+                .clientSecret(keycloak.staffClientSecret())
+                .build();
+    }
+
+    /** For customer identities: the portal's service account may manage users of the customers realm only. */
+    @Bean(destroyMethod = "close")
+    Keycloak customerAdmin(KeycloakProperties keycloak) {
+        return KeycloakBuilder.builder()
+                .serverUrl(keycloak.url())
+                .realm(keycloak.customerRealm())
+                .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
+                .clientId(keycloak.customerClientId())
+                .clientSecret(keycloak.customerClientSecret())
+                .build();
+    }
+}

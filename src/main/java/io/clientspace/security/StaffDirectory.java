@@ -1,0 +1,112 @@
+package io.clientspace.security;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.admin.client.resource.RealmResource;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Service;
+
+/**
+ * The staff users in Keycloak's staff realm, read with the app's service account. Owners of clients and deals are
+ * picked from here. Kept for a minute so that lists and forms do not call Keycloak for every row.
+ */
+@Service
+public class StaffDirectory {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
+    private static final Duration TTL = Duration.ofMinutes(1);
+    private static final List<String> REALM_ROLES = List.of("admin", "manager", "member", "process-owner");
+
+    private final Keycloak staffAdmin;
+    private final KeycloakProperties keycloak;
+    private final Clock clock;
+    private volatile Snapshot snapshot;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    StaffDirectory(@Qualifier("staffAdmin") Keycloak staffAdmin, KeycloakProperties keycloak) {
+        this(staffAdmin, keycloak, Clock.systemUTC());
+    }
+
+    StaffDirectory(Keycloak staffAdmin, KeycloakProperties keycloak, Clock clock) {
+        this.staffAdmin = staffAdmin;
+        this.keycloak = keycloak;
+        this.clock = clock;
+    }
+
+    /** Every enabled staff user with at least one staff role, sorted by name. */
+    public List<StaffMember> all() {
+        return current().members();
+    }
+
+    /** Staff who can own clients and deals: admins, managers and members. */
+    public List<StaffMember> assignable() {
+        return all().stream().filter(m -> m.roles().contains(Roles.ADMIN) || m.roles().contains(Roles.MANAGER)
+                || m.roles().contains(Roles.MEMBER)).toList();
+    }
+
+    public Optional<StaffMember> find(String username) {
+        return all().stream().filter(m -> m.username().equals(username)).findFirst();
+    }
+
+    /** The person's name for display; the username itself when the directory does not know them. */
+    public String displayName(String username) {
+        if (username == null) {
+            return "";
+        }
+        return find(username).map(StaffMember::displayName).orElse(username);
+    }
+
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        Instant now = clock.instant();
+        if (s == null || s.loadedAt().plus(TTL).isBefore(now)) {
+            try {
+                s = new Snapshot(load(), now);
+                snapshot = s;
+            } catch (RuntimeException e) {
+                if (s == null) {
+                    throw e;
+                }
+                log.warn("Keycloak staff directory unavailable, keeping the last list: {}", e.getMessage());
+            }
+        }
+        return s;
+    }
+
+    private List<StaffMember> load() {
+        RealmResource realm = staffAdmin.realm(keycloak.staffRealm());
+        Map<String, Set<String>> rolesByUser = new HashMap<>();
+        for (String role : REALM_ROLES) {
+            for (UserRepresentation u : realm.roles().get(role).getUserMembers(0, 10_000)) {
+                rolesByUser.computeIfAbsent(u.getUsername(), k -> new HashSet<>()).add(Roles.fromRealmRole(role));
+            }
+        }
+        return realm.users().list(0, 10_000).stream()
+                .filter(u -> Boolean.TRUE.equals(u.isEnabled()) && rolesByUser.containsKey(u.getUsername()))
+                .map(u -> new StaffMember(u.getUsername(), name(u), u.getEmail(), Set.copyOf(rolesByUser.get(u.getUsername()))))
+                .sorted(Comparator.comparing(StaffMember::displayName, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    private static String name(UserRepresentation u) {
+        String first = u.getFirstName() == null ? "" : u.getFirstName();
+        String last = u.getLastName() == null ? "" : u.getLastName();
+        String full = (first + " " + last).trim();
+        return full.isEmpty() ? u.getUsername() : full;
+    }
+
+    private record Snapshot(List<StaffMember> members, Instant loadedAt) {
+    }
+}

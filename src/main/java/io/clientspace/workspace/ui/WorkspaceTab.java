@@ -1,0 +1,113 @@
+package io.clientspace.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.tabs.Tab;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.States;
+import java.util.function.Supplier;
+
+/**
+ * One tab of the workspace: a label with a live counter, and content that loads on first view and shows its
+ * loading, empty, error and permission-hidden states.
+ */
+abstract class WorkspaceTab<T> extends Div {
+
+    private final Tab tab = new Tab();
+    private final Span counter = new Span();
+    protected final AsyncLoader loader;
+    private boolean loadedOnce;
+
+    WorkspaceTab(String id, String labelKey, AsyncLoader loader) {
+        this.loader = loader;
+        setId("tab-content-" + id);
+        addClassName("workspace-tab");
+        tab.setId("tab-" + id);
+        counter.addClassName("tab-counter");
+        counter.setId("count-" + id);
+        counter.getElement().getThemeList().add("badge pill small contrast");
+        tab.add(new Span(getTranslation(labelKey)), counter);
+    }
+
+    Tab tab() {
+        return tab;
+    }
+
+    /** The counter's own query: one indexed count. */
+    protected abstract long count();
+
+    protected abstract T fetch();
+
+    protected abstract boolean isEmpty(T data);
+
+    protected abstract Component render(T data);
+
+    protected abstract Component emptyState();
+
+    protected abstract String loadingKey();
+
+    /** Whether the current user may see this tab's content; otherwise the hidden state shows instead. */
+    protected boolean permitted() {
+        return true;
+    }
+
+    protected Component hiddenState() {
+        return States.hidden(getTranslation("workspace.hidden.title"), getTranslation("workspace.hidden.text"));
+    }
+
+    void refreshCounter() {
+        if (!permitted()) {
+            counter.removeAll();
+            counter.setText("");
+            counter.add(VaadinIcon.LOCK.create());
+            counter.getElement().setAttribute("title", getTranslation("workspace.hidden.title"));
+            return;
+        }
+        load(this::count, n -> counter.setText(String.valueOf(n)), e -> counter.setText("!"));
+    }
+
+    void showFirstTime() {
+        if (!loadedOnce) {
+            loadedOnce = true;
+            reload();
+        }
+    }
+
+    /** Reloads the content and the counter, e.g. after the user created something. */
+    void reload() {
+        refreshCounter();
+        removeAll();
+        if (!permitted()) {
+            add(hiddenState());
+            return;
+        }
+        add(States.loading(getTranslation(loadingKey())));
+        load(this::fetch, data -> {
+            removeAll();
+            add(isEmpty(data) ? emptyState() : render(data));
+        }, error -> {
+            removeAll();
+            if (error instanceof NoAccessException) {
+                add(hiddenState());
+            } else {
+                add(States.error(getTranslation("workspace.error.title"), getTranslation("workspace.error.text"),
+                        this::reload, getTranslation("action.retry")));
+            }
+        });
+    }
+
+    private <R> void load(Supplier<R> query, java.util.function.Consumer<R> ok,
+                          java.util.function.Consumer<Throwable> failed) {
+        if (isAttached()) {
+            loader.load(this, query, ok, failed);
+        } else {
+            addAttachListener(e -> {
+                e.unregisterListener();
+                loader.load(this, query, ok, failed);
+            });
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package io.clientspace.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientKind;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ui.ClientFormDialog;
+import io.clientspace.deal.DealService;
+import io.clientspace.document.ClientDocument;
+import io.clientspace.document.DocumentService;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalAccount;
+import io.clientspace.file.FileService;
+import io.clientspace.file.StoredFile;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.Roles;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.MainLayout;
+import io.clientspace.shared.ui.States;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * One client, one page: a header that sums the client up, and tabs for deals, tasks, files, documents and external
+ * access, each with its own counter.
+ */
+@Route(value = "clients/:kind/:id", layout = MainLayout.class)
+@RolesAllowed(Roles.STAFF)
+class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final ClientService clients;
+    private final DealService deals;
+    private final WorkTaskService tasks;
+    private final FileService files;
+    private final DocumentService documents;
+    private final ExternalAccessService externalAccess;
+    private final StaffDirectory staff;
+    private final CurrentUserProvider currentUser;
+    private final AsyncLoader loader;
+    private String title = "";
+
+    WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
+                  DocumentService documents, ExternalAccessService externalAccess, StaffDirectory staff,
+                  CurrentUserProvider currentUser, AsyncLoader loader) {
+        this.clients = clients;
+        this.deals = deals;
+        this.tasks = tasks;
+        this.files = files;
+        this.documents = documents;
+        this.externalAccess = externalAccess;
+        this.staff = staff;
+        this.currentUser = currentUser;
+        this.loader = loader;
+        addClassName("workspace");
+        setSizeFull();
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        Optional<ClientKind> kind = event.getRouteParameters().get("kind").flatMap(ClientKind::fromUrlSegment);
+        Optional<UUID> id = event.getRouteParameters().get("id").flatMap(WorkspaceView::uuid);
+        if (kind.isEmpty() || id.isEmpty()) {
+            showNotFound();
+            return;
+        }
+        try {
+            show(clients.get(kind.get(), id.get()));
+        } catch (NotFoundException e) {
+            showNotFound();
+        } catch (NoAccessException e) {
+            title = getTranslation("workspace.denied.title");
+            setId("workspace-denied");
+            add(States.hidden(getTranslation("workspace.denied.title"),
+                    e.ownerName() == null ? getTranslation("workspace.denied.text-nobody")
+                            : getTranslation("workspace.denied.text", e.ownerName())));
+        }
+        getElement().setAttribute("data-title", title);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return title + " · Clientspace";
+    }
+
+    private void showNotFound() {
+        title = getTranslation("workspace.not-found.title");
+        setId("workspace-not-found");
+        Anchor toList = new Anchor("clients", getTranslation("workspace.back-to-clients"));
+        Div box = new Div(States.empty(VaadinIcon.SEARCH, getTranslation("workspace.not-found.title"),
+                getTranslation("workspace.not-found.text"), null), toList);
+        box.addClassName("centered");
+        add(box);
+    }
+
+    private void show(Client client) {
+        title = client.name();
+        setId("workspace");
+        CurrentUser user = currentUser.requireStaff();
+        add(header(client));
+
+        Tabs tabs = new Tabs();
+        tabs.setId("workspace-tabs");
+        tabs.setWidthFull();
+        Div content = new Div();
+        content.addClassName("workspace-content");
+        content.setWidthFull();
+
+        List<WorkspaceTab<?>> all = new java.util.ArrayList<>();
+        Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
+        all.add(new DealsTab(client, deals, staff, user, loader, refreshCounters));
+        all.add(new SimpleListTab<WorkTask>("tasks", "tasks", VaadinIcon.CHECK_SQUARE_O, loader, () -> true,
+                () -> tasks.countOpenForClient(client.id()), () -> tasks.openForClient(client.id()), this::taskColumns));
+        all.add(new SimpleListTab<StoredFile>("files", "files", VaadinIcon.FILE_O, loader, () -> true,
+                () -> files.countForClient(client.id()), () -> files.forClient(client.id()), this::fileColumns));
+        all.add(new SimpleListTab<ClientDocument>("documents", "documents", VaadinIcon.FILE_TEXT_O, loader,
+                () -> true, () -> documents.countForClient(client.id()), () -> documents.forClient(client.id()),
+                this::documentColumns));
+        all.add(new SimpleListTab<PortalAccount>("external", "external", VaadinIcon.GLOBE, loader,
+                externalAccess::canView, () -> externalAccess.countForClient(client.id()),
+                () -> externalAccess.forClient(client.id()), this::externalColumns));
+
+        for (WorkspaceTab<?> tab : all) {
+            tabs.add(tab.tab());
+            tab.refreshCounter();
+        }
+        tabs.addSelectedChangeListener(e -> {
+            content.removeAll();
+            all.stream().filter(t -> t.tab() == e.getSelectedTab()).findFirst().ifPresent(t -> {
+                content.add(t);
+                t.showFirstTime();
+            });
+        });
+        content.add(all.get(0));
+        all.get(0).showFirstTime();
+        add(tabs, content);
+        setFlexGrow(1, content);
+    }
+
+    private Component header(Client c) {
+        var icon = (c.kind() == ClientKind.COMPANY ? VaadinIcon.BUILDING : VaadinIcon.USER).create();
+        icon.addClassName("header-icon");
+        H1 name = new H1(c.name());
+        name.setId("client-title");
+        Span kind = new Span(getTranslation("client.kinds." + c.kind().name()));
+        kind.getElement().getThemeList().add("badge contrast");
+        HorizontalLayout titleRow = new HorizontalLayout(icon, name, kind);
+        titleRow.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Div facts = new Div();
+        facts.addClassName("facts");
+        fact(facts, VaadinIcon.USER_STAR, getTranslation("client.owner"), c.ownerName());
+        if (c.companyName() != null) {
+            Anchor company = new Anchor("clients/company/" + c.companyId(), c.companyName());
+            factComponent(facts, VaadinIcon.BUILDING, getTranslation("client.company"), company);
+        }
+        fact(facts, VaadinIcon.BRIEFCASE, getTranslation("client.job-title"), c.jobTitle());
+        fact(facts, VaadinIcon.FACTORY, getTranslation("client.industry"), c.industry());
+        if (c.email() != null) {
+            factComponent(facts, VaadinIcon.ENVELOPE_O, getTranslation("client.email"),
+                    new Anchor("mailto:" + c.email(), c.email()));
+        }
+        fact(facts, VaadinIcon.PHONE, getTranslation("client.phone"), c.phone());
+        String address = String.join(", ", java.util.stream.Stream.of(c.street(), c.location())
+                .filter(s -> s != null && !s.isBlank()).toList());
+        fact(facts, VaadinIcon.MAP_MARKER, getTranslation("client.address"), address.isBlank() ? null : address);
+        if (c.website() != null) {
+            Anchor site = new Anchor(c.website(), c.website().replaceFirst("^https?://", ""));
+            site.setTarget("_blank");
+            factComponent(facts, VaadinIcon.GLOBE_WIRE, getTranslation("client.website"), site);
+        }
+        fact(facts, VaadinIcon.FILE_TEXT, getTranslation("client.vat-id"), c.vatId());
+
+        HorizontalLayout tagRow = new HorizontalLayout();
+        tagRow.setSpacing(false);
+        tagRow.addClassName("tags");
+        c.tags().forEach(t -> {
+            Span badge = new Span(t);
+            badge.getElement().getThemeList().add("badge contrast pill");
+            tagRow.add(badge);
+        });
+
+        Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), e ->
+                new ClientFormDialog.Factory(clients, staff, currentUser).edit(c, saved ->
+                        getUI().ifPresent(ui -> ui.navigate(saved.workspacePath()))).open());
+        edit.setId("edit-client");
+
+        HorizontalLayout top = new HorizontalLayout(titleRow, edit);
+        top.setWidthFull();
+        top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
+        top.setAlignItems(FlexComponent.Alignment.CENTER);
+
+        Div header = new Div(top, facts, tagRow);
+        header.addClassName("workspace-header");
+        header.setId("workspace-header");
+        if (c.notes() != null) {
+            Paragraph notes = new Paragraph(c.notes());
+            notes.addClassName("notes");
+            Details details = new Details(getTranslation("client.notes"), notes);
+            details.addClassName("internal-notes");
+            header.add(details);
+        }
+        return header;
+    }
+
+    private void fact(Div facts, VaadinIcon icon, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            factComponent(facts, icon, label, new Span(value));
+        }
+    }
+
+    private void factComponent(Div facts, VaadinIcon icon, String label, Component value) {
+        var i = icon.create();
+        i.addClassName("fact-icon");
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Div fact = new Div(i, l, value);
+        fact.addClassName("fact");
+        facts.add(fact);
+    }
+
+    private void taskColumns(Grid<WorkTask> grid) {
+        grid.setId("task-grid");
+        grid.addColumn(t -> t.processStep() == null ? t.title()
+                        : getTranslation("tasks.process-step", getTranslation("tasks.steps." + t.processStep()), t.title()))
+                .setHeader(getTranslation("task.title")).setFlexGrow(3);
+        grid.addComponentColumn(t -> {
+            if (t.assignee() == null) {
+                Span badge = new Span(getTranslation("task.unassigned"));
+                badge.getElement().getThemeList().add("badge error");
+                return badge;
+            }
+            return new Span(t.assigneeName());
+        }).setHeader(getTranslation("task.assignee")).setAutoWidth(true);
+        grid.addComponentColumn(t -> {
+            Span due = new Span(SimpleListTab.date(getLocale(), t.due()));
+            if (t.overdue()) {
+                due.addClassName("overdue");
+            }
+            return due;
+        }).setHeader(getTranslation("task.due")).setAutoWidth(true);
+    }
+
+    private void fileColumns(Grid<StoredFile> grid) {
+        grid.addColumn(StoredFile::name).setHeader(getTranslation("file.name")).setFlexGrow(3);
+        grid.addColumn(f -> SimpleListTab.size(f.sizeBytes())).setHeader(getTranslation("file.size")).setAutoWidth(true);
+        grid.addColumn(StoredFile::uploadedByName).setHeader(getTranslation("file.uploaded-by")).setAutoWidth(true);
+        grid.addColumn(f -> SimpleListTab.date(getLocale(), f.uploadedAt())).setHeader(getTranslation("file.uploaded-at"))
+                .setAutoWidth(true);
+    }
+
+    private void documentColumns(Grid<ClientDocument> grid) {
+        grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
+        grid.addColumn(d -> getTranslation("document.types." + d.type())).setHeader(getTranslation("document.type"));
+        grid.addColumn(d -> getTranslation("document.statuses." + d.status())).setHeader(getTranslation("document.status"));
+        grid.addColumn(d -> SimpleListTab.date(getLocale(), d.updatedAt())).setHeader(getTranslation("document.updated"));
+    }
+
+    private void externalColumns(Grid<PortalAccount> grid) {
+        grid.setId("external-grid");
+        grid.addColumn(PortalAccount::displayName).setHeader(getTranslation("external.name")).setFlexGrow(2);
+        grid.addColumn(PortalAccount::email).setHeader(getTranslation("external.email")).setFlexGrow(2);
+        grid.addColumn(a -> getTranslation("external.statuses." + a.status())).setHeader(getTranslation("external.status"));
+        grid.addColumn(PortalAccount::grantedByName).setHeader(getTranslation("external.granted-by"));
+        grid.addColumn(a -> SimpleListTab.date(getLocale(), a.grantedAt())).setHeader(getTranslation("external.granted-at"));
+    }
+
+    private static Optional<UUID> uuid(String value) {
+        try {
+            return Optional.of(UUID.fromString(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

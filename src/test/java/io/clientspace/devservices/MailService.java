@@ -1,0 +1,98 @@
+package io.clientspace.devservices;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpServer;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * A mail sandbox: GreenMail takes every message the app sends over SMTP, and in RUN mode a small page at
+ * http://localhost:8025 shows them, newest first.
+ */
+public final class MailService implements AutoCloseable {
+
+    static final int RUN_SMTP_PORT = 3025;
+    static final int RUN_WEB_PORT = 8025;
+
+    private final GreenMail greenMail;
+    private final HttpServer web;
+
+    private MailService(GreenMail greenMail, HttpServer web) {
+        this.greenMail = greenMail;
+        this.web = web;
+    }
+
+    static MailService start(DevServices.Mode mode) {
+        int smtp = mode == DevServices.Mode.RUN ? RUN_SMTP_PORT : Ports.free();
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        HttpServer web = null;
+        if (mode == DevServices.Mode.RUN) {
+            try {
+                web = HttpServer.create(new InetSocketAddress("127.0.0.1", RUN_WEB_PORT), 0);
+                web.createContext("/", exchange -> {
+                    byte[] body = page(greenMail.getReceivedMessages()).getBytes(StandardCharsets.UTF_8);
+                    exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+                    exchange.sendResponseHeaders(200, body.length);
+                    try (OutputStream out = exchange.getResponseBody()) {
+                        out.write(body);
+                    }
+                });
+                web.start();
+            } catch (IOException e) {
+                System.err.println("Mail sandbox page not available: " + e.getMessage());
+            }
+        }
+        return new MailService(greenMail, web);
+    }
+
+    public int smtpPort() {
+        return greenMail.getSmtp().getPort();
+    }
+
+    /** Every message received so far. */
+    public List<MimeMessage> received() {
+        return List.of(greenMail.getReceivedMessages());
+    }
+
+    static String page(MimeMessage[] messages) {
+        StringBuilder html = new StringBuilder("""
+                <!doctype html><html><head><meta charset="utf-8"><title>Clientspace mail sandbox</title>
+                <style>body{font:14px system-ui;margin:2rem;max-width:60rem}article{border:1px solid #ddd;
+                border-radius:8px;padding:1rem;margin:1rem 0}pre{white-space:pre-wrap}</style></head><body>
+                <h1>Mail sandbox</h1><p>Messages Clientspace sent in this run, newest first.</p>""");
+        if (messages.length == 0) {
+            html.append("<p><em>No messages yet.</em></p>");
+        }
+        for (int i = messages.length - 1; i >= 0; i--) {
+            try {
+                MimeMessage m = messages[i];
+                html.append("<article><strong>").append(escape(m.getSubject())).append("</strong><br>To: ")
+                        .append(escape(String.join(", ", java.util.Arrays.stream(m.getAllRecipients())
+                                .map(Object::toString).toList())))
+                        .append("<pre>").append(escape(GreenMailUtil.getBody(m))).append("</pre></article>");
+            } catch (Exception e) {
+                html.append("<article>Unreadable message: ").append(escape(e.getMessage())).append("</article>");
+            }
+        }
+        return html.append("</body></html>").toString();
+    }
+
+    private static String escape(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Override
+    public void close() {
+        if (web != null) {
+            web.stop(0);
+        }
+        greenMail.stop();
+    }
+}

@@ -155,7 +155,7 @@ public class ClientService {
         }
         ClientEntity entity = new ClientEntity(UUID.randomUUID(), draft.getKind(), clock.instant());
         apply(draft, company, entity);
-        clients.save(entity);
+        clients.saveAndFlush(entity);
         events.publishEvent(new ClientCreated(entity.getId(), entity.getKind(), entity.getName(), user.username()));
         return toClient(entity);
     }

@@ -1,21 +1,30 @@
 package io.clientspace.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Lets staff with admin or process-owner into Cockpit, Tasklist and Admin with their Keycloak sign-in: no separate
- * Camunda password exists. Everyone else is refused here as well as by the filter chain.
+ * Lets staff with admin or process-owner into Cockpit, Tasklist and Admin with their Keycloak sign-in. Camunda's
+ * webapps need the user to exist in the engine's identity service, so the first visit mirrors the Keycloak user
+ * there (names and e-mail, an unusable random password) and puts them in {@value #CAMUNDA_ADMIN_GROUP}. Keycloak
+ * stays the only place to sign in; see docs/decisions/DD003-camunda-webapp-sign-in.md.
  */
 public class CamundaSingleSignOn extends ContainerBasedAuthenticationProvider {
 
     /** The group that Camunda's webapps treat as administrators. */
     static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -29,8 +38,35 @@ public class CamundaSingleSignOn extends ContainerBasedAuthenticationProvider {
         if (!allowed) {
             return AuthenticationResult.unsuccessful();
         }
+        mirror(engine.getIdentityService(), auth);
         AuthenticationResult result = AuthenticationResult.successful(auth.getName());
         result.setGroups(List.of(CAMUNDA_ADMIN_GROUP));
         return result;
+    }
+
+    private static synchronized void mirror(IdentityService identity, Authentication auth) {
+        String id = auth.getName();
+        if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN_GROUP).count() == 0) {
+            Group group = identity.newGroup(CAMUNDA_ADMIN_GROUP);
+            group.setName("Camunda administrators (from Keycloak roles admin, process-owner)");
+            group.setType("SYSTEM");
+            identity.saveGroup(group);
+        }
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user == null) {
+            user = identity.newUser(id);
+            byte[] secret = new byte[32];
+            RANDOM.nextBytes(secret);
+            user.setPassword(Base64.getEncoder().encodeToString(secret));
+        }
+        if (auth.getPrincipal() instanceof OidcUser oidc) {
+            user.setFirstName(oidc.getGivenName());
+            user.setLastName(oidc.getFamilyName());
+            user.setEmail(oidc.getEmail());
+        }
+        identity.saveUser(user);
+        if (identity.createUserQuery().userId(id).memberOfGroup(CAMUNDA_ADMIN_GROUP).count() == 0) {
+            identity.createMembership(id, CAMUNDA_ADMIN_GROUP);
+        }
     }
 }

@@ -41,7 +41,8 @@ public final class DevServices {
         s3 = S3Service.start(mode, home);
         mail = MailService.start(mode);
         keycloak.awaitReady();
-        Runtime.getRuntime().addShutdownHook(new Thread(DevServices::stopAll, "dev-services-stop"));
+        // after Spring has closed every context (the app still talks to these servers while it shuts down)
+        org.springframework.boot.SpringApplication.getShutdownHandlers().add(DevServices::stopAll);
 
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", postgres.jdbcUrl());

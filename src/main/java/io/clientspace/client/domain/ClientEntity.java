@@ -18,6 +18,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import org.hibernate.annotations.BatchSize;
+import org.hibernate.annotations.OptimisticLock;
 
 @Entity
 @Table(name = "client")
@@ -49,6 +50,8 @@ public class ClientEntity {
     @CollectionTable(name = "client_tag", joinColumns = @JoinColumn(name = "client_id"))
     @Column(name = "tag")
     @BatchSize(size = 100)
+    // every edit also sets updatedAt, which bumps the version; the collection itself must not bump it a second time
+    @OptimisticLock(excluded = true)
     private Set<String> tags = new LinkedHashSet<>();
     private Instant createdAt;
     private Instant updatedAt;

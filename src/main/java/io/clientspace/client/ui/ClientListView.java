@@ -66,6 +66,7 @@ class ClientListView extends VerticalLayout implements Titled {
         kind.setItems(Optional.empty(), Optional.of(ClientKind.COMPANY), Optional.of(ClientKind.CONTACT));
         kind.setItemLabelGenerator(k -> k.map(v -> getTranslation("client.kinds." + v.name())).orElse(getTranslation("clients.all-kinds")));
         kind.setValue(Optional.empty());
+        kind.setWidth("15rem");
         kind.setAriaLabel(getTranslation("clients.kind-filter"));
         kind.addValueChangeListener(e -> refresh());
 
@@ -99,16 +100,16 @@ class ClientListView extends VerticalLayout implements Titled {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
         grid.setPageSize(50);
         var name = grid.addComponentColumn(this::nameCell).setHeader(getTranslation("client.name"))
-                .setKey(SortField.NAME.name()).setSortable(true).setFlexGrow(3).setAutoWidth(true);
+                .setKey(SortField.NAME.name()).setSortable(true).setFlexGrow(3).setWidth("18rem");
         grid.addColumn(c -> getTranslation("client.kinds." + c.kind().name())).setHeader(getTranslation("client.kind"))
                 .setKey(SortField.KIND.name()).setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(ClientSummary::ownerName).setHeader(getTranslation("client.owner"))
                 .setKey(SortField.OWNER.name()).setSortable(true).setAutoWidth(true);
-        grid.addColumn(ClientSummary::email).setHeader(getTranslation("client.email")).setAutoWidth(true);
-        grid.addColumn(ClientSummary::phone).setHeader(getTranslation("client.phone")).setAutoWidth(true);
+        grid.addColumn(ClientSummary::email).setHeader(getTranslation("client.email")).setFlexGrow(2).setWidth("12rem");
+        grid.addColumn(ClientSummary::phone).setHeader(getTranslation("client.phone")).setWidth("10rem").setFlexGrow(0);
         grid.addColumn(ClientSummary::city).setHeader(getTranslation("client.city"))
                 .setKey(SortField.CITY.name()).setSortable(true).setAutoWidth(true);
-        grid.addComponentColumn(this::tagsCell).setHeader(getTranslation("client.tags")).setFlexGrow(2);
+        grid.addComponentColumn(this::tagsCell).setHeader(getTranslation("client.tags")).setFlexGrow(1).setWidth("10rem");
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
         grid.addColumn(c -> date.withLocale(getLocale()).format(c.updatedAt().atZone(ZoneId.systemDefault())))
                 .setHeader(getTranslation("client.updated")).setKey(SortField.UPDATED.name()).setSortable(true)
@@ -153,9 +154,8 @@ class ClientListView extends VerticalLayout implements Titled {
         icon.addClassName("kind-icon");
         Span name = new Span(c.name());
         name.addClassName("client-name");
-        HorizontalLayout cell = new HorizontalLayout(icon, name);
-        cell.setAlignItems(FlexComponent.Alignment.CENTER);
-        cell.setSpacing(true);
+        Div cell = new Div(icon, name);
+        cell.addClassName("name-cell");
         if (c.companyName() != null) {
             Span company = new Span(c.companyName());
             company.addClassName("secondary");
@@ -165,8 +165,7 @@ class ClientListView extends VerticalLayout implements Titled {
     }
 
     private Component tagsCell(ClientSummary c) {
-        HorizontalLayout tags = new HorizontalLayout();
-        tags.setSpacing(false);
+        Div tags = new Div();
         tags.addClassName("tags");
         c.tags().forEach(t -> {
             Span badge = new Span(t);

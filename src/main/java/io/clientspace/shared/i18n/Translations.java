@@ -33,7 +33,8 @@ public class Translations implements I18NProvider {
         Locale effective = supported(locale);
         try {
             String pattern = ResourceBundle.getBundle(BUNDLE, effective, NO_SYSTEM_FALLBACK).getString(key);
-            return params.length == 0 ? pattern : new MessageFormat(pattern, effective).format(params);
+            // always through MessageFormat, so '' means one apostrophe whether or not there are parameters
+            return new MessageFormat(pattern, effective).format(params);
         } catch (MissingResourceException e) {
             log.warn("Missing translation {} for {}", key, effective);
             return key;

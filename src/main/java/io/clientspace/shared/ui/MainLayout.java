@@ -54,7 +54,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = getContent() == null ? "" : getContent().getElement().getAttribute("data-title");
-        pageTitle.setText(title == null ? "" : title);
+        String title = getContent() instanceof com.vaadin.flow.router.HasDynamicTitle t ? t.getPageTitle() : "";
+        pageTitle.setText(title.replace(Titled.SUFFIX, ""));
     }
 }

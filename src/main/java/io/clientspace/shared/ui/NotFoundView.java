@@ -16,7 +16,6 @@ public class NotFoundView extends Div implements HasErrorParameter<NotFoundExcep
         removeAll();
         add(new ErrorPage(VaadinIcon.SEARCH, getTranslation("error.not-found.title"),
                 getTranslation("error.not-found.text")));
-        getElement().setAttribute("data-title", getTranslation("error.not-found.title"));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

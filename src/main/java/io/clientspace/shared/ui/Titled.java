@@ -6,12 +6,13 @@ import com.vaadin.flow.router.HasDynamicTitle;
 /** Views set a translated page title that the layout's header shows too. */
 public interface Titled extends HasDynamicTitle {
 
+    /** What every browser tab title ends with; the header leaves it out. */
+    String SUFFIX = " · Clientspace";
+
     String titleKey();
 
     @Override
     default String getPageTitle() {
-        String title = ((Component) this).getTranslation(titleKey());
-        ((Component) this).getElement().setAttribute("data-title", title);
-        return title + " · Clientspace";
+        return ((Component) this).getTranslation(titleKey()) + SUFFIX;
     }
 }

@@ -101,13 +101,7 @@ abstract class WorkspaceTab<T> extends Div {
 
     private <R> void load(Supplier<R> query, java.util.function.Consumer<R> ok,
                           java.util.function.Consumer<Throwable> failed) {
-        if (isAttached()) {
-            loader.load(this, query, ok, failed);
-        } else {
-            addAttachListener(e -> {
-                e.unregisterListener();
-                loader.load(this, query, ok, failed);
-            });
-        }
+        // the tab header is on the page even while this content is not, so the counter always has a UI to go to
+        loader.load(tab, query, ok, failed);
     }
 }

@@ -100,12 +100,11 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
                     e.ownerName() == null ? getTranslation("workspace.denied.text-nobody")
                             : getTranslation("workspace.denied.text", e.ownerName())));
         }
-        getElement().setAttribute("data-title", title);
     }
 
     @Override
     public String getPageTitle() {
-        return title + " · Clientspace";
+        return title + io.clientspace.shared.ui.Titled.SUFFIX;
     }
 
     private void showNotFound() {

@@ -1,0 +1,34 @@
+package io.clientspace;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** House rule 2: views call services, and only services. */
+class ArchitectureTests {
+
+    final com.tngtech.archunit.core.domain.JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("io.clientspace");
+
+    @Test
+    void viewsNeverTouchRepositoriesEntitiesOrTheEngine() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat().resideInAPackage("..domain..")
+                .orShould().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine..")
+                .orShould().dependOnClassesThat().resideInAPackage("org.springframework.data..")
+                .because("views call services, which own transactions and permission checks")
+                .check(classes);
+    }
+
+    @Test
+    void entitiesStayBehindTheirModulesServices() {
+        noClasses().that().resideOutsideOfPackages("..domain..", "..process..")
+                .and().doNotHaveSimpleName("ClientService").and().doNotHaveSimpleName("DealService")
+                .and().doNotHaveSimpleName("WorkTaskService").and().doNotHaveSimpleName("FileService")
+                .and().doNotHaveSimpleName("DocumentService").and().doNotHaveSimpleName("ExternalAccessService")
+                .should().dependOnClassesThat().haveSimpleNameEndingWith("Entity")
+                .check(classes);
+    }
+}

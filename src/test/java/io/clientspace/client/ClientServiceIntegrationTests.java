@@ -1,0 +1,158 @@
+package io.clientspace.client;
+
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+import static io.clientspace.support.Actors.asOtherManager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.client.ClientService.SortField;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ClientspaceIntegrationTest
+class ClientServiceIntegrationTests {
+
+    @Autowired
+    ClientService clients;
+
+    @Test
+    void createdCompanyIsFoundBySearchWithItsOwnersName() {
+        ClientDraft draft = ClientTestData.company("jonas");
+        draft.setTags(List.of(" retainer ", "Retainer", "key account"));
+        Client created = asManager(() -> clients.create(draft, false));
+
+        assertThat(created.ownerName()).isEqualTo("Jonas Weber");
+        assertThat(created.tags()).containsExactly("key account", "retainer");
+        List<ClientSummary> found = asManager(() -> clients.search(draft.getName().toUpperCase(), null,
+                SortField.NAME, true, 0, 10));
+        assertThat(found).extracting(ClientSummary::id).containsExactly(created.id());
+        assertThat(asManager(() -> clients.search("key account", ClientKind.COMPANY, SortField.NAME, true, 0, 500)))
+                .extracting(ClientSummary::id).contains(created.id());
+    }
+
+    @Test
+    void pagesAndSortsTheList() {
+        String prefix = ClientTestData.unique("Paging");
+        for (String letter : List.of("C", "A", "B")) {
+            ClientDraft d = ClientTestData.company("manager");
+            d.setName(prefix + " " + letter);
+            asManager(() -> clients.create(d, false));
+        }
+        assertThat(asManager(() -> clients.count(prefix, null))).isEqualTo(3);
+        assertThat(asManager(() -> clients.search(prefix, null, SortField.NAME, true, 0, 2)))
+                .extracting(ClientSummary::name).containsExactly(prefix + " A", prefix + " B");
+        assertThat(asManager(() -> clients.search(prefix, null, SortField.NAME, true, 2, 2)))
+                .extracting(ClientSummary::name).containsExactly(prefix + " C");
+        assertThat(asManager(() -> clients.search(prefix, null, SortField.NAME, false, 0, 1)))
+                .extracting(ClientSummary::name).containsExactly(prefix + " C");
+    }
+
+    @Test
+    void invalidInputIsRefusedFieldByFieldAndNothingIsSaved() {
+        ClientDraft draft = ClientTestData.company("nobody-like-this");
+        draft.setName("  ");
+        draft.setEmail("not-an-email");
+        long before = asManager(() -> clients.count(null, null));
+
+        assertThatThrownBy(() -> asManager(() -> clients.create(draft, false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field, FieldProblem::messageKey)
+                        .contains(org.assertj.core.groups.Tuple.tuple("name", "client.error.company-name-required"),
+                                org.assertj.core.groups.Tuple.tuple("email", "client.error.email"),
+                                org.assertj.core.groups.Tuple.tuple("owner", "client.error.owner-unknown")));
+        assertThat(asManager(() -> clients.count(null, null))).isEqualTo(before);
+    }
+
+    @Test
+    void likelyDuplicateIsReportedBeforeSavingAndSavedOnlyWhenConfirmed() {
+        Client first = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        ClientDraft again = ClientTestData.company("manager");
+        again.setName(first.name().toLowerCase());
+
+        assertThatThrownBy(() -> asManager(() -> clients.create(again, false)))
+                .isInstanceOfSatisfying(DuplicateClientException.class, e -> {
+                    assertThat(e.duplicates()).extracting(DuplicateHint::id).containsExactly(first.id());
+                    assertThat(e.duplicates().get(0).sameName()).isTrue();
+                    assertThat(e.duplicates().get(0).ownerName()).isEqualTo("Maria Keller");
+                });
+        assertThat(asManager(() -> clients.count(first.name(), null))).isEqualTo(1);
+
+        ClientDraft sameEmail = ClientTestData.company("manager");
+        sameEmail.setEmail(first.email().toUpperCase());
+        assertThatThrownBy(() -> asManager(() -> clients.create(sameEmail, false)))
+                .isInstanceOfSatisfying(DuplicateClientException.class,
+                        e -> assertThat(e.duplicates().get(0).sameEmail()).isTrue());
+
+        Client confirmed = asManager(() -> clients.create(again, true));
+        assertThat(asManager(() -> clients.count(first.name(), null))).isEqualTo(2);
+        assertThat(confirmed.id()).isNotEqualTo(first.id());
+    }
+
+    @Test
+    void memberSeesOnlyOwnClientsAndIsToldWhomToAskForOthers() {
+        Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client members = asMember(() -> clients.create(ClientTestData.company("member"), false));
+
+        assertThat(asMember(() -> clients.search(null, null, SortField.NAME, true, 0, 10_000)))
+                .extracting(ClientSummary::id).contains(members.id()).doesNotContain(managers.id());
+        assertThatThrownBy(() -> asMember(() -> clients.get(ClientKind.COMPANY, managers.id())))
+                .isInstanceOfSatisfying(NoAccessException.class,
+                        e -> assertThat(e.ownerName()).isEqualTo("Maria Keller"));
+        assertThat(asOtherManager(() -> clients.get(ClientKind.COMPANY, members.id())).name())
+                .isEqualTo(members.name());
+    }
+
+    @Test
+    void memberCannotHandAClientToSomeoneElse() {
+        ClientDraft draft = ClientTestData.company("manager");
+        assertThatThrownBy(() -> asMember(() -> clients.create(draft, false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("client.error.owner-self-only"));
+    }
+
+    @Test
+    void unknownIdOrWrongKindIsNotFound() {
+        Client company = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        assertThatThrownBy(() -> asManager(() -> clients.get(ClientKind.CONTACT, company.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asManager(() -> clients.get(ClientKind.COMPANY, UUID.randomUUID())))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void contactBelongsToItsCompany() {
+        Client company = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client contact = asManager(() -> clients.create(ClientTestData.contact("manager", company.id()), false));
+        assertThat(contact.companyName()).isEqualTo(company.name());
+
+        ClientDraft bad = ClientTestData.contact("manager", contact.id());
+        assertThatThrownBy(() -> asManager(() -> clients.create(bad, false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("companyId"));
+    }
+
+    @Test
+    void editBasedOnAnOldVersionIsRefusedWithoutOverwriting() {
+        Client created = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        assertThat(asManager(() -> clients.get(created.id())).version()).as("version after create")
+                .isEqualTo(created.version());
+        ClientDraft first = ClientDraft.of(created);
+        ClientDraft second = ClientDraft.of(created);
+        first.setCity("Hamburg");
+        asManager(() -> clients.update(created.id(), first, false));
+        second.setCity("Munich");
+
+        assertThatThrownBy(() -> asManager(() -> clients.update(created.id(), second, false)))
+                .isInstanceOf(StaleDataException.class);
+        assertThat(asManager(() -> clients.get(created.id())).city()).isEqualTo("Hamburg");
+    }
+}

@@ -1,0 +1,172 @@
+package io.clientspace.deal;
+
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.process.DealStagesProcess;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+@ClientspaceIntegrationTest
+class DealServiceIntegrationTests {
+
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+    @Autowired
+    WorkTaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService engineTasks;
+    @Autowired
+    HistoryService history;
+
+    Client client;
+    LocalDate today = LocalDate.now();
+
+    @BeforeEach
+    void client() {
+        client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+    }
+
+    static DealDraft draft(String owner) {
+        DealDraft d = new DealDraft();
+        d.setTitle("Website relaunch");
+        d.setAmount(new BigDecimal("48000.50"));
+        d.setCurrency("EUR");
+        d.setExpectedClose(LocalDate.now().plusMonths(2));
+        d.setOwner(owner);
+        d.setNextStep("Kick-off call");
+        d.setNextStepDue(LocalDate.now().plusDays(3));
+        return d;
+    }
+
+    @Test
+    void creatingADealLinksItToTheClientAndStartsItsProcessAtNew() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+
+        assertThat(deal.clientId()).isEqualTo(client.id());
+        var instance = runtime.createProcessInstanceQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .processInstanceBusinessKey(deal.id().toString()).singleResult();
+        assertThat(instance).isNotNull();
+        var task = engineTasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(task.getTaskDefinitionKey()).isEqualTo(DealStage.NEW.taskId());
+        assertThat(task.getAssignee()).isEqualTo("manager");
+
+        assertThat(asManager(() -> deals.forClient(client.id()))).singleElement().satisfies(d -> {
+            assertThat(d.stage()).isEqualTo(DealStage.NEW);
+            assertThat(d.ownerName()).isEqualTo("Maria Keller");
+            assertThat(d.nextStep()).isEqualTo("Kick-off call");
+        });
+        assertThat(asManager(() -> deals.countForClient(client.id()))).isEqualTo(1);
+        assertThat(asManager(() -> tasks.openForClient(client.id()))).singleElement().satisfies(t -> {
+            assertThat(t.processStep()).isEqualTo(DealStage.NEW.taskId());
+            assertThat(t.assignee()).isEqualTo("manager");
+            assertThat(t.due()).isEqualTo(today.plusDays(3));
+        });
+    }
+
+    @Test
+    void ownerMovesTheDealThroughEveryStageToWon() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+        for (DealStage expected : new DealStage[] {DealStage.QUALIFIED, DealStage.PROPOSAL, DealStage.NEGOTIATION}) {
+            Deal moved = asManager(() -> deals.moveOn(deal.id(),
+                    StageMove.advance("Step towards " + expected, today.plusDays(1))));
+            assertThat(moved.stage()).isEqualTo(expected);
+            assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(expected);
+            assertThat(asManager(() -> deals.get(deal.id())).nextStep()).isEqualTo("Step towards " + expected);
+            assertThat(asManager(() -> tasks.openForClient(client.id()))).extracting(WorkTask::processStep)
+                    .containsExactly(expected.taskId());
+        }
+        Deal won = asManager(() -> deals.moveOn(deal.id(), StageMove.won()));
+
+        assertThat(won.stage()).isEqualTo(DealStage.WON);
+        assertThat(won.isOpen()).isFalse();
+        assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString()).count())
+                .isZero();
+        assertThat(history.createHistoricActivityInstanceQuery().activityId(DealStagesProcess.END_WON)
+                .processInstanceId(historicInstance(deal)).count()).isEqualTo(1);
+    }
+
+    private String historicInstance(Deal deal) {
+        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString())
+                .singleResult().getId();
+    }
+
+    @Test
+    void lostNeedsAReasonAndKeepsTheDealWhereItWasUntilGiven() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+        asManager(() -> deals.moveOn(deal.id(), StageMove.advance("Send proposal", today)));
+
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), StageMove.lost("  "))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactly("lostReason"));
+        assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.QUALIFIED);
+
+        Deal lost = asManager(() -> deals.moveOn(deal.id(), StageMove.lost("Budget frozen until Q3")));
+        assertThat(lost.stage()).isEqualTo(DealStage.LOST);
+        assertThat(lost.lostReason()).isEqualTo("Budget frozen until Q3");
+        assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).isZero();
+    }
+
+    @Test
+    void movingOnNeedsANextStepDueTodayOrLaterAndWonOnlyFromNegotiation() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(),
+                StageMove.advance("", today.minusDays(1)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).containsExactlyInAnyOrder("nextStep", "nextStepDue"));
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), StageMove.won())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("deal.error.won-only-negotiation"));
+        assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.NEW);
+    }
+
+    @Test
+    void invalidDealIsNotSavedAndStartsNoProcess() {
+        DealDraft bad = draft("manager");
+        bad.setTitle(" ");
+        bad.setAmount(new BigDecimal("-5"));
+        bad.setExpectedClose(today.minusDays(1));
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID).count();
+
+        assertThatThrownBy(() -> asManager(() -> deals.create(client.id(), bad)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field).contains("title", "amount", "expectedClose"));
+        assertThat(asManager(() -> deals.countForClient(client.id()))).isZero();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID).count())
+                .isEqualTo(instances);
+    }
+
+    @Test
+    void memberCanNeitherSeeNorMoveDealsOnSomeoneElsesClient() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+
+        assertThatThrownBy(() -> asMember(() -> deals.forClient(client.id())))
+                .isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> deals.moveOn(deal.id(), StageMove.lost("not mine"))))
+                .isInstanceOf(NoAccessException.class);
+        assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.NEW);
+    }
+}

@@ -1,0 +1,79 @@
+package io.clientspace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import io.clientspace.client.ClientTestData;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** The foundation's promise, as a manager lives it. */
+class ManagerJourneyBrowserTests extends BrowserTest {
+
+    static final DateTimeFormatter US_DATE = DateTimeFormatter.ofPattern("M/d/yyyy");
+
+    @Test
+    void managerCreatesACompanyOpensItsWorkspaceCreatesADealAndMovesItToQualified() {
+        page.navigate(url("/clients"));
+        screenshot("keycloak-login");
+        signIn("/clients", "manager", "manager");
+        assertThat(page.locator("#client-grid")).isVisible();
+        screenshot("client-list");
+
+        String name = ClientTestData.unique("Lindqvist Design AB");
+        page.locator("#new-company").click();
+        assertThat(page.locator("#client-name")).isVisible();
+        page.locator("#client-name input").fill(name);
+        page.locator("#client-email input").fill("studio@lindqvist.example");
+        page.locator("#client-city input").fill("Stockholm");
+        page.locator("#client-save").click();
+
+        assertThat(page.locator("#client-title")).hasText(name);
+        assertThat(page).hasURL(Pattern.compile(".*/clients/company/[0-9a-f-]{36}"));
+        assertThat(page.locator("#count-deals")).hasText("0");
+        assertThat(page.locator("#tab-content-deals")).containsText("No deals yet");
+
+        page.locator("#new-deal").click();
+        page.locator("#deal-title input").fill("Brand refresh");
+        page.locator("#deal-amount input").fill("24000");
+        page.locator("#deal-expected-close input").fill(US_DATE.format(LocalDate.now().plusMonths(2)));
+        page.locator("#deal-expected-close input").press("Enter");
+        page.locator("#deal-next-step input").fill("Kick-off workshop");
+        page.locator("#deal-save").click();
+
+        assertThat(page.locator("#count-deals")).hasText("1");
+        assertThat(page.locator("#count-tasks")).hasText("1");
+        assertThat(page.locator(".stage-badge")).hasText("New");
+        screenshot("workspace-deals");
+
+        page.locator(".move-deal").click();
+        assertThat(page.locator("#move-next-step")).isVisible();
+        page.locator("#move-next-step input").fill("Send the proposal");
+        page.locator("#move-due input").fill(US_DATE.format(LocalDate.now().plusDays(5)));
+        page.locator("#move-due input").press("Enter");
+        page.locator("#move-confirm").click();
+
+        assertThat(page.locator(".stage-badge")).hasText("Qualified");
+        assertThat(page.locator("#deal-grid")).containsText("Send the proposal");
+        assertThat(page.locator("#count-deals")).hasText("1");
+    }
+
+    @Test
+    void movingADealOnWithoutANextStepShowsTheProblemNextToTheFieldAndKeepsTheDialog() {
+        signIn("/clients", "manager", "manager");
+        page.locator("#new-company").click();
+        String name = ClientTestData.unique("Nordhavn Consulting");
+        page.locator("#client-name input").fill(name);
+        page.locator("#client-email input").fill("not-an-address");
+        page.locator("#client-save").click();
+        assertThat(page.locator("#client-email")).hasAttribute("invalid", "");
+        assertThat(page.locator("#client-email")).containsText("is not a valid e-mail address");
+        assertThat(page.locator("#client-name input")).hasValue(name);
+        screenshot("client-form-error");
+
+        page.locator("#client-email input").fill("hello@nordhavn.example");
+        page.locator("#client-save").click();
+        assertThat(page.locator("#client-title")).hasText(name);
+    }
+}

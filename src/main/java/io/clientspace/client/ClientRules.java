@@ -116,8 +116,9 @@ public final class ClientRules {
         try {
             URI uri = URI.create(candidate);
             String scheme = uri.getScheme();
+            // no user info: "info@example.com" or "user:secret@host" is not a website to link to
             return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    && uri.getHost() != null && uri.getHost().contains(".") && value.length() <= 255;
+                    && uri.getRawUserInfo() == null && uri.getHost() != null && uri.getHost().contains(".") && value.length() <= 255;
         } catch (IllegalArgumentException e) {
             return false;
         }

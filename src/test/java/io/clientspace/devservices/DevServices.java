@@ -35,11 +35,12 @@ public final class DevServices {
         Path home = mode == Mode.RUN ? root.resolve(".devservices") : root.resolve("target/devservices");
         long t0 = System.nanoTime();
         // Keycloak takes longest; start it first and the rest while it boots
-        keycloak = new KeycloakService(mode, home, root.resolve("keycloak"));
+        int smtpPort = MailService.port(mode);
+        keycloak = new KeycloakService(mode, home, root.resolve("keycloak"), smtpPort);
         keycloak.launch();
         postgres = PostgresService.start(mode, home);
         s3 = S3Service.start(mode, home);
-        mail = MailService.start(mode);
+        mail = MailService.start(mode, smtpPort);
         keycloak.awaitReady();
         // after Spring has closed every context (the app still talks to these servers while it shuts down)
         org.springframework.boot.SpringApplication.getShutdownHandlers().add(DevServices::stopAll);

@@ -38,7 +38,10 @@ public final class KeycloakService implements AutoCloseable {
     private long launchedAt;
     private double startSeconds;
 
-    KeycloakService(DevServices.Mode mode, Path home, Path realms) {
+    private final int smtpPort;
+
+    KeycloakService(DevServices.Mode mode, Path home, Path realms, int smtpPort) {
+        this.smtpPort = smtpPort;
         this.mode = mode;
         String version = System.getProperty("clientspace.keycloak.version", versionFromZip());
         this.install = home.resolve("keycloak-" + version);
@@ -72,6 +75,9 @@ public final class KeycloakService implements AutoCloseable {
             pb.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             pb.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "admin");
             pb.environment().put("JAVA_OPTS_KC_HEAP", "-Xms64m -Xmx768m");
+            // the realm files read these: Keycloak's own mails (password reset) go to the same sandbox
+            pb.environment().put("SMTP_HOST", "127.0.0.1");
+            pb.environment().put("SMTP_PORT", String.valueOf(smtpPort));
             launchedAt = System.nanoTime();
             process = pb.start();
         } catch (IOException e) {

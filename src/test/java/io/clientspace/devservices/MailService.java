@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class MailService implements AutoCloseable {
 
-    static final int RUN_SMTP_PORT = 3025;
+    /** The SMTP port application.yml and the realm files default to. */
+    static final int RUN_SMTP_PORT = 1025;
     static final int RUN_WEB_PORT = 8025;
 
     private final GreenMail greenMail;
@@ -28,8 +29,11 @@ public final class MailService implements AutoCloseable {
         this.web = web;
     }
 
-    static MailService start(DevServices.Mode mode) {
-        int smtp = mode == DevServices.Mode.RUN ? RUN_SMTP_PORT : Ports.free();
+    static int port(DevServices.Mode mode) {
+        return mode == DevServices.Mode.RUN ? RUN_SMTP_PORT : Ports.free();
+    }
+
+    static MailService start(DevServices.Mode mode, int smtp) {
         GreenMail greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         HttpServer web = null;

@@ -75,6 +75,10 @@ abstract class BrowserTest {
         context.close();
     }
 
+    static Browser browser() {
+        return browser;
+    }
+
     String url(String path) {
         return "http://localhost:" + port + path;
     }

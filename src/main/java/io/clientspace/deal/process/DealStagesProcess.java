@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * Everything in processes/deal-stages.bpmn that the code relies on. A process owner may change the model freely as
- * long as these stay; DealStagesModelContractTests fails the build when one goes missing.
+ * long as these stay; ProcessModelContractTests fails the build when one goes missing.
  */
 public final class DealStagesProcess {
 

@@ -1,0 +1,255 @@
+package io.clientspace.deal.process;
+
+import static io.clientspace.deal.process.DealStagesProcess.CLOSED_LISTENER;
+import static io.clientspace.deal.process.DealStagesProcess.END_LOST;
+import static io.clientspace.deal.process.DealStagesProcess.END_WON;
+import static io.clientspace.deal.process.DealStagesProcess.OUTCOME_ADVANCE;
+import static io.clientspace.deal.process.DealStagesProcess.OUTCOME_LOST;
+import static io.clientspace.deal.process.DealStagesProcess.OUTCOME_WON;
+import static io.clientspace.deal.process.DealStagesProcess.PROCESS_ID;
+import static io.clientspace.deal.process.DealStagesProcess.STAGE_LISTENER;
+import static io.clientspace.deal.process.DealStagesProcess.START;
+import static io.clientspace.deal.process.DealStagesProcess.VAR_DEAL_ID;
+import static io.clientspace.deal.process.DealStagesProcess.VAR_LOST_REASON;
+import static io.clientspace.deal.process.DealStagesProcess.VAR_NEXT_STEP_DUE;
+import static io.clientspace.deal.process.DealStagesProcess.VAR_OUTCOME;
+import static io.clientspace.deal.process.DealStagesProcess.VAR_OWNER;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.delegate.ExecutionListener.EVENTNAME_END;
+import static org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_COMPLETE;
+import static org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_CREATE;
+import static org.camunda.bpm.engine.delegate.TaskListener.EVENTNAME_DELETE;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+
+import io.clientspace.deal.DealStage;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.test.TestHelper;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * deal-stages.bpmn on a bare engine, one test per path a deal can take. The listeners are recorded instead of run:
+ * what they do with the deal row is the service's business; that the model calls them at the right moments, with
+ * the task already assigned and due, is the model's.
+ */
+@Deployment(resources = DealStagesProcess.RESOURCE)
+class DealStagesProcessTests {
+
+    @RegisterExtension
+    static ProcessEngineExtension engine = ProcessEngineExtension.builder()
+            .configurationResource("camunda-test.cfg.xml").build();
+
+    static final String OWNER = "jonas";
+    static final LocalDate FIRST_DUE = LocalDate.of(2030, 1, 10);
+
+    /** What a listener saw: event, element id, and for tasks the assignee and due date at that moment. */
+    record Call(String event, String elementId, String assignee, Date due, Object lostReason) {
+    }
+
+    final List<Call> stageCalls = new ArrayList<>();
+    final List<Call> closedCalls = new ArrayList<>();
+    final String dealId = UUID.randomUUID().toString();
+
+    @BeforeEach
+    void registerListeners() {
+        BpmnAwareTests.init(engine.getProcessEngine());
+        Mocks.register(STAGE_LISTENER, (TaskListener) (DelegateTask t) -> stageCalls.add(
+                new Call(t.getEventName(), t.getTaskDefinitionKey(), t.getAssignee(), t.getDueDate(), null)));
+        Mocks.register(CLOSED_LISTENER, (ExecutionListener) (DelegateExecution e) -> closedCalls.add(
+                new Call(e.getEventName(), e.getCurrentActivityId(), null, null, e.getVariable(VAR_LOST_REASON))));
+    }
+
+    @AfterEach
+    void resetMocks() {
+        Mocks.reset();
+        BpmnAwareTests.reset();
+    }
+
+    /** Surefire runs every test class in one JVM: leave no second engine registered for the Spring tests. */
+    @AfterAll
+    static void closeEngine() {
+        TestHelper.closeProcessEngines();
+    }
+
+    @Test
+    void aDealMovesThroughEveryStageAndIsWon() {
+        ProcessInstance pi = start(FIRST_DUE);
+        assertStageOpen(pi, DealStage.NEW, FIRST_DUE);
+
+        LocalDate due = FIRST_DUE;
+        DealStage stage = DealStage.NEW;
+        while (stage.next().isPresent()) {
+            due = due.plusDays(7);
+            advance(pi, stage, due);
+            stage = stage.next().orElseThrow();
+            assertStageOpen(pi, stage, due);
+        }
+        assertThat(stage).isEqualTo(DealStage.NEGOTIATION);
+        complete(task(stage.taskId(), pi), Variables.putValue(VAR_OUTCOME, OUTCOME_WON));
+
+        BpmnAwareTests.assertThat(pi).isEnded()
+                .hasPassed(START, DealStage.NEW.taskId(), DealStage.QUALIFIED.taskId(), DealStage.PROPOSAL.taskId(),
+                        DealStage.NEGOTIATION.taskId(), END_WON)
+                .hasNotPassed(END_LOST);
+        assertThat(stageCalls).extracting(Call::event, Call::elementId).containsExactlyElementsOf(
+                openedAndCompleted(DealStage.NEW, DealStage.QUALIFIED, DealStage.PROPOSAL, DealStage.NEGOTIATION));
+        assertThat(closedCalls).extracting(Call::event, Call::elementId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EVENTNAME_END, END_WON));
+    }
+
+    @Test
+    void aDealIsLostFromNew() {
+        ProcessInstance pi = start(null);
+        assertStageOpen(pi, DealStage.NEW, null);
+        lose(pi, DealStage.NEW, "No budget this year");
+        assertLostAfter(pi, "No budget this year", DealStage.NEW);
+    }
+
+    @Test
+    void aDealIsLostFromQualified() {
+        ProcessInstance pi = start(FIRST_DUE);
+        advance(pi, DealStage.NEW, FIRST_DUE.plusDays(1));
+        assertStageOpen(pi, DealStage.QUALIFIED, FIRST_DUE.plusDays(1));
+        lose(pi, DealStage.QUALIFIED, "Chose a competitor");
+        assertLostAfter(pi, "Chose a competitor", DealStage.NEW, DealStage.QUALIFIED);
+    }
+
+    @Test
+    void aDealIsLostFromProposal() {
+        ProcessInstance pi = start(FIRST_DUE);
+        advance(pi, DealStage.NEW, FIRST_DUE.plusDays(1));
+        advance(pi, DealStage.QUALIFIED, FIRST_DUE.plusDays(2));
+        assertStageOpen(pi, DealStage.PROPOSAL, FIRST_DUE.plusDays(2));
+        lose(pi, DealStage.PROPOSAL, "Proposal too expensive");
+        assertLostAfter(pi, "Proposal too expensive", DealStage.NEW, DealStage.QUALIFIED, DealStage.PROPOSAL);
+    }
+
+    @Test
+    void aDealIsLostFromNegotiation() {
+        ProcessInstance pi = start(FIRST_DUE);
+        advance(pi, DealStage.NEW, FIRST_DUE.plusDays(1));
+        advance(pi, DealStage.QUALIFIED, FIRST_DUE.plusDays(2));
+        advance(pi, DealStage.PROPOSAL, FIRST_DUE.plusDays(3));
+        assertStageOpen(pi, DealStage.NEGOTIATION, FIRST_DUE.plusDays(3));
+        lose(pi, DealStage.NEGOTIATION, "Legal terms not acceptable");
+        assertLostAfter(pi, "Legal terms not acceptable",
+                DealStage.NEW, DealStage.QUALIFIED, DealStage.PROPOSAL, DealStage.NEGOTIATION);
+    }
+
+    @Test
+    void cancellingTheProcessClosesTheOpenStepButDoesNotCloseTheDeal() {
+        ProcessInstance pi = start(FIRST_DUE);
+        advance(pi, DealStage.NEW, FIRST_DUE.plusDays(1));
+        runtimeService().deleteProcessInstance(pi.getId(), "cancelled in Cockpit");
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasNotPassed(END_WON, END_LOST);
+        assertThat(stageCalls).extracting(Call::event, Call::elementId).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(EVENTNAME_CREATE, DealStage.NEW.taskId()),
+                org.assertj.core.groups.Tuple.tuple(EVENTNAME_COMPLETE, DealStage.NEW.taskId()),
+                org.assertj.core.groups.Tuple.tuple(EVENTNAME_CREATE, DealStage.QUALIFIED.taskId()),
+                org.assertj.core.groups.Tuple.tuple(EVENTNAME_DELETE, DealStage.QUALIFIED.taskId()));
+        assertThat(closedCalls).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ProcessInstance start(LocalDate nextStepDue) {
+        VariableMap variables = Variables.createVariables()
+                .putValue(VAR_DEAL_ID, dealId)
+                .putValue(VAR_OWNER, OWNER)
+                .putValue(VAR_NEXT_STEP_DUE, date(nextStepDue));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_ID, dealId, variables);
+        BpmnAwareTests.assertThat(pi).isStarted().hasBusinessKey(dealId);
+        return pi;
+    }
+
+    private void advance(ProcessInstance pi, DealStage from, LocalDate nextStepDue) {
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(from.taskId());
+        complete(task(from.taskId(), pi), Variables.createVariables()
+                .putValue(VAR_OUTCOME, OUTCOME_ADVANCE)
+                .putValue(VAR_NEXT_STEP_DUE, date(nextStepDue)));
+    }
+
+    private void lose(ProcessInstance pi, DealStage from, String reason) {
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(from.taskId());
+        complete(task(from.taskId(), pi), Variables.createVariables()
+                .putValue(VAR_OUTCOME, OUTCOME_LOST)
+                .putValue(VAR_LOST_REASON, reason));
+    }
+
+    /** The stage's task is the only open one, assigned to the deal's owner and due when the next step is due. */
+    private void assertStageOpen(ProcessInstance pi, DealStage stage, LocalDate due) {
+        BpmnAwareTests.assertThat(pi).isNotEnded().hasBusinessKey(dealId).isWaitingAtExactly(stage.taskId());
+        Task task = task(pi);
+        BpmnAwareTests.assertThat(task).hasDefinitionKey(stage.taskId()).isAssignedTo(OWNER);
+        if (due == null) {
+            assertThat(task.getDueDate()).as("due date of %s", stage.taskId()).isNull();
+        } else {
+            assertThat(task.getDueDate()).as("due date of %s", stage.taskId()).isNotNull().hasSameTimeAs(date(due));
+        }
+        // The stage listener saw the task already assigned and due, since it publishes both to the task list
+        Call created = stageCalls.get(stageCalls.size() - 1);
+        assertThat(created.event()).isEqualTo(EVENTNAME_CREATE);
+        assertThat(created.elementId()).isEqualTo(stage.taskId());
+        assertThat(created.assignee()).isEqualTo(OWNER);
+        if (due == null) {
+            assertThat(created.due()).isNull();
+        } else {
+            assertThat(created.due()).isNotNull().hasSameTimeAs(date(due));
+        }
+    }
+
+    private void assertLostAfter(ProcessInstance pi, String reason, DealStage... passed) {
+        List<String> passedIds = new ArrayList<>(List.of(START));
+        Arrays.stream(passed).map(DealStage::taskId).forEach(passedIds::add);
+        passedIds.add(END_LOST);
+        List<String> notPassed = new ArrayList<>(DealStagesProcess.stageTaskIds());
+        notPassed.removeAll(passedIds);
+        notPassed.add(END_WON);
+
+        BpmnAwareTests.assertThat(pi).isEnded()
+                .hasPassed(passedIds.toArray(String[]::new))
+                .hasNotPassed(notPassed.toArray(String[]::new));
+        assertThat(stageCalls).extracting(Call::event, Call::elementId)
+                .containsExactlyElementsOf(openedAndCompleted(passed));
+        assertThat(closedCalls).extracting(Call::event, Call::elementId, Call::lostReason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EVENTNAME_END, END_LOST, reason));
+    }
+
+    private static List<org.assertj.core.groups.Tuple> openedAndCompleted(DealStage... stages) {
+        List<org.assertj.core.groups.Tuple> calls = new ArrayList<>();
+        for (DealStage stage : stages) {
+            calls.add(org.assertj.core.groups.Tuple.tuple(EVENTNAME_CREATE, stage.taskId()));
+            calls.add(org.assertj.core.groups.Tuple.tuple(EVENTNAME_COMPLETE, stage.taskId()));
+        }
+        return calls;
+    }
+
+    /** As DealService passes it: the start of the day in the server's zone, or null. */
+    private static Date date(LocalDate day) {
+        return day == null ? null : Date.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+}

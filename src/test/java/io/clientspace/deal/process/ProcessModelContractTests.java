@@ -1,0 +1,448 @@
+package io.clientspace.deal.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clientspace.deal.DealStage;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.ComplexGateway;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
+import org.camunda.bpm.model.bpmn.instance.ManualTask;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.StartEvent;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnEdge;
+import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.bpmn.instance.di.DiagramElement;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every model in processes/ must open cleanly in Camunda Modeler and keep what the Java code relies on. Process
+ * owners edit these files; when an edit breaks the code's contract, this test fails the build and says what to put
+ * back, rather than a deal getting stuck in production.
+ */
+class ProcessModelContractTests {
+
+    /** Where process owners keep the models; Maven runs tests in the project root. */
+    static final Path PROCESSES = Path.of("processes");
+
+    /** The contract of each process the code knows, by process id. A model with another id gets the generic checks. */
+    static final Map<String, BiConsumer<BpmnModelInstance, Problems>> CONTRACTS = Map.of(
+            DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract);
+
+    static Stream<Path> models() throws IOException {
+        try (Stream<Path> files = Files.list(PROCESSES)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".bpmn") && Files.isRegularFile(f))
+                    .sorted().toList().stream();
+        }
+    }
+
+    @Test
+    void everyProcessTheCodeStartsHasItsModelInTheProcessesFolder() throws IOException {
+        assertThat(Files.isDirectory(PROCESSES)).as("%s relative to %s", PROCESSES, Path.of("").toAbsolutePath())
+                .isTrue();
+        assertThat(models().map(f -> f.getFileName().toString()))
+                .as("models in %s", PROCESSES.toAbsolutePath())
+                .contains(CONTRACTS.keySet().stream().map(id -> id + ".bpmn").toArray(String[]::new))
+                .contains(Path.of(DealStagesProcess.RESOURCE).getFileName().toString());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("models")
+    void modelOpensInTheModelerAndKeepsTheCodesContract(Path file) {
+        List<String> problems = check(file);
+        assertThat(problems).withFailMessage(() -> problems.size() + " problem(s) in " + file + ":\n  "
+                + String.join("\n  ", problems)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+    // The checks also have to catch what they claim to catch: each test below breaks a copy of deal-stages.bpmn
+    // the way a process owner might, and expects the message that tells them what they broke.
+
+    @Test
+    void aMissingStageListenerIsNamed() {
+        BpmnModelInstance model = dealStages();
+        UserTask qualified = model.getModelElementById(DealStage.QUALIFIED.taskId());
+        CamundaTaskListener create = qualified.getExtensionElements().getElementsQuery()
+                .filterByType(CamundaTaskListener.class).list().stream()
+                .filter(l -> "create".equals(l.getCamundaEvent())).findFirst().orElseThrow();
+        qualified.getExtensionElements().removeChildElement(create);
+
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: user task StageQualified lost its create listener ${dealStageListener}");
+    }
+
+    @Test
+    void aChangedAssigneeOrDueDateIsNamed() {
+        BpmnModelInstance model = dealStages();
+        UserTask newStage = model.getModelElementById(DealStage.NEW.taskId());
+        newStage.setCamundaAssignee("${manager}");
+        UserTask proposal = model.getModelElementById(DealStage.PROPOSAL.taskId());
+        proposal.setCamundaDueDate(null);
+
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: user task StageNew must be assigned to ${owner}, but its assignee is ${manager}",
+                "deal-stages.bpmn: user task StageProposal must be due at ${nextStepDue}, but its due date is (none)");
+    }
+
+    @Test
+    void aRenamedStageOrEndEventIsNamed() {
+        BpmnModelInstance model = dealStages();
+        model.<UserTask>getModelElementById(DealStage.NEGOTIATION.taskId()).setId("Negotiation");
+        model.<EndEvent>getModelElementById(DealStagesProcess.END_WON).setId("Won");
+
+        assertThat(check(DEAL_STAGES_FILE, model)).contains(
+                "deal-stages.bpmn: user task StageNegotiation (stage NEGOTIATION) is missing",
+                "deal-stages.bpmn: end event DealWon is missing");
+    }
+
+    @Test
+    void aMissingClosedListenerIsNamed() {
+        BpmnModelInstance model = dealStages();
+        EndEvent lost = model.getModelElementById(DealStagesProcess.END_LOST);
+        lost.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list()
+                .forEach(l -> lost.getExtensionElements().removeChildElement(l));
+
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: end event DealLost lost its end listener ${dealClosedListener}");
+    }
+
+    @Test
+    void aStageWithoutItsLostBranchIsNamed() {
+        BpmnModelInstance model = dealStages();
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getSource().getId().equals("AfterProposal") && flow.getConditionExpression() != null) {
+                flow.removeConditionExpression();
+                flow.setName("oops");
+                // Now unconditional next to the default: still not a lost branch
+            }
+        }
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: from user task StageProposal no flow with ${outcome == 'lost'} leads to end event"
+                        + " DealLost, so a deal in that stage cannot be lost");
+    }
+
+    @Test
+    void aModelWithoutLayoutIsNamed() {
+        BpmnModelInstance model = dealStages();
+        removeDiagramElement(model, DealStage.PROPOSAL.taskId());
+        removeDiagramElement(model, "ProposalDone");
+
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: user task StageProposal has no shape in the diagram; lay it out in Camunda Modeler",
+                "deal-stages.bpmn: sequence flow ProposalDone has no edge in the diagram; lay it out in Camunda Modeler");
+    }
+
+    @Test
+    void theFileNameMustBeTheProcessIdAndTheProcessExecutableWithHistoryTimeToLive() {
+        BpmnModelInstance model = dealStages();
+        Process process = model.getModelElementById(DealStagesProcess.PROCESS_ID);
+        process.setExecutable(false);
+        process.setCamundaHistoryTimeToLiveString(null);
+
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: process deal-stages is not executable; tick \"Executable\" in Camunda Modeler",
+                "deal-stages.bpmn: process deal-stages has no camunda:historyTimeToLive; set \"History cleanup >"
+                        + " Time to live\" in Camunda Modeler");
+        assertThat(check("deal-stage.bpmn", dealStages())).containsExactly(
+                "deal-stage.bpmn: the file name must equal the process id, but the file holds no process deal-stage"
+                        + " (it holds: deal-stages)");
+    }
+
+    @Test
+    void aModelWithoutContractClassGetsOnlyTheGenericChecks() {
+        BpmnModelInstance model = dealStages();
+        model.<Process>getModelElementById(DealStagesProcess.PROCESS_ID).setId("lead-intake");
+        UserTask newStage = model.getModelElementById(DealStage.NEW.taskId());
+        newStage.setCamundaAssignee(null);
+        assertThat(check("lead-intake.bpmn", model)).isEmpty();
+
+        removeDiagramElement(model, DealStage.NEW.taskId());
+        assertThat(check("lead-intake.bpmn", model)).containsExactly(
+                "lead-intake.bpmn: user task StageNew has no shape in the diagram; lay it out in Camunda Modeler");
+    }
+
+    // ------------------------------------------------------------------------------------------------ the checks
+
+    static final String DEAL_STAGES_FILE = DealStagesProcess.PROCESS_ID + ".bpmn";
+
+    static List<String> check(Path file) {
+        String fileName = file.getFileName().toString();
+        BpmnModelInstance model;
+        try {
+            model = Bpmn.readModelFromFile(file.toFile());
+        } catch (RuntimeException e) {
+            return List.of(fileName + ": cannot be read as BPMN: " + e.getMessage());
+        }
+        return check(fileName, model);
+    }
+
+    static List<String> check(String fileName, BpmnModelInstance model) {
+        Problems p = new Problems(fileName);
+        String processId = fileName.substring(0, fileName.length() - ".bpmn".length());
+        Process process = model.getModelElementById(processId) instanceof Process found ? found : null;
+        if (process == null) {
+            p.add("the file name must equal the process id, but the file holds no process %s (it holds: %s)",
+                    processId, model.getModelElementsByType(Process.class).stream().map(Process::getId)
+                            .collect(Collectors.joining(", ")));
+        } else {
+            if (!process.isExecutable()) {
+                p.add("process %s is not executable; tick \"Executable\" in Camunda Modeler", processId);
+            }
+            String ttl = process.getCamundaHistoryTimeToLiveString();
+            if (ttl == null || ttl.isBlank()) {
+                p.add("process %s has no camunda:historyTimeToLive; set \"History cleanup > Time to live\" in"
+                        + " Camunda Modeler", processId);
+            }
+        }
+        checkLayout(model, p);
+        if (process != null && CONTRACTS.containsKey(processId)) {
+            CONTRACTS.get(processId).accept(model, p);
+        }
+        return p.list;
+    }
+
+    /** Camunda Modeler shows an element only if the diagram has a shape (nodes) or an edge (flows) for it. */
+    static void checkLayout(BpmnModelInstance model, Problems p) {
+        if (model.getModelElementsByType(BpmnDiagram.class).isEmpty()) {
+            p.add("has no diagram at all; open and save it in Camunda Modeler");
+            return;
+        }
+        for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
+            DiagramElement di = node.getDiagramElement();
+            if (!(di instanceof BpmnShape shape)) {
+                p.add("%s %s has no shape in the diagram; lay it out in Camunda Modeler", kind(node), node.getId());
+            } else if (shape.getBounds() == null) {
+                p.add("%s %s has a shape without bounds; lay it out in Camunda Modeler", kind(node), node.getId());
+            }
+        }
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            DiagramElement di = flow.getDiagramElement();
+            if (!(di instanceof BpmnEdge edge)) {
+                p.add("sequence flow %s has no edge in the diagram; lay it out in Camunda Modeler", flow.getId());
+            } else if (edge.getWaypoints().size() < 2) {
+                p.add("sequence flow %s has an edge without waypoints; lay it out in Camunda Modeler", flow.getId());
+            }
+        }
+    }
+
+    /** What DealService, DealStageListener and DealClosedListener rely on, all taken from their constants. */
+    static void dealStagesContract(BpmnModelInstance model, Problems p) {
+        String owner = expr(DealStagesProcess.VAR_OWNER);
+        String nextStepDue = expr(DealStagesProcess.VAR_NEXT_STEP_DUE);
+        String stageListener = expr(DealStagesProcess.STAGE_LISTENER);
+        String closedListener = expr(DealStagesProcess.CLOSED_LISTENER);
+
+        if (!(model.getModelElementById(DealStagesProcess.START) instanceof StartEvent)) {
+            p.add("start event %s is missing", DealStagesProcess.START);
+        }
+        EndEvent won = element(model, DealStagesProcess.END_WON, EndEvent.class);
+        EndEvent lost = element(model, DealStagesProcess.END_LOST, EndEvent.class);
+        for (EndEvent end : new EndEvent[] {won, lost}) {
+            if (end != null && executionListeners(end).stream().noneMatch(l -> "end".equals(l.getCamundaEvent())
+                    && closedListener.equals(l.getCamundaDelegateExpression()))) {
+                p.add("end event %s lost its end listener %s", end.getId(), closedListener);
+            }
+        }
+        if (won == null) {
+            p.add("end event %s is missing", DealStagesProcess.END_WON);
+        }
+        if (lost == null) {
+            p.add("end event %s is missing", DealStagesProcess.END_LOST);
+        }
+
+        Predicate<SequenceFlow> lostBranch = f -> hasOutcome(f, DealStagesProcess.OUTCOME_LOST);
+        Predicate<SequenceFlow> wonBranch = f -> hasOutcome(f, DealStagesProcess.OUTCOME_WON) || isDefault(f);
+        Predicate<SequenceFlow> advanceBranch = f -> hasOutcome(f, DealStagesProcess.OUTCOME_ADVANCE) || isDefault(f);
+
+        for (DealStage stage : DealStage.values()) {
+            if (!stage.isOpen()) {
+                continue;
+            }
+            UserTask task = element(model, stage.taskId(), UserTask.class);
+            if (task == null) {
+                p.add("user task %s (stage %s) is missing", stage.taskId(), stage);
+                continue;
+            }
+            if (!owner.equals(task.getCamundaAssignee())) {
+                p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), owner,
+                        none(task.getCamundaAssignee()));
+            }
+            if (!nextStepDue.equals(task.getCamundaDueDate())) {
+                p.add("user task %s must be due at %s, but its due date is %s", task.getId(), nextStepDue,
+                        none(task.getCamundaDueDate()));
+            }
+            for (String event : List.of("create", "complete", "delete")) {
+                if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
+                        && stageListener.equals(l.getCamundaDelegateExpression()))) {
+                    p.add("user task %s lost its %s listener %s", task.getId(), event, stageListener);
+                }
+            }
+            // DealRules lets the owner lose a deal in every open stage, advance it before Negotiation, and win it
+            // in the last one; DealService then completes the task with the outcome variable.
+            if (lost != null && !leadsTo(task, lostBranch, lost)) {
+                p.add("from user task %s no flow with %s leads to end event %s, so a deal in that stage cannot be"
+                        + " lost", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_LOST), lost.getId());
+            }
+            if (stage.next().isPresent()) {
+                String nextId = stage.next().get().taskId();
+                FlowNode next = element(model, nextId, UserTask.class);
+                if (next != null && !leadsTo(task, advanceBranch, next)) {
+                    p.add("from user task %s no flow with %s or a default flow leads to user task %s, so a deal"
+                            + " cannot move on", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_ADVANCE), nextId);
+                }
+            } else if (won != null && !leadsTo(task, wonBranch, won)) {
+                p.add("from user task %s no flow with %s or a default flow leads to end event %s, so a deal cannot"
+                        + " be won", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_WON), won.getId());
+            }
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- model walks
+
+    /**
+     * Whether, after {@code from} completes, the token can take a flow that {@code branch} accepts and then reach
+     * {@code target} without waiting anywhere else (no other task or catch event in between).
+     */
+    static boolean leadsTo(FlowNode from, Predicate<SequenceFlow> branch, FlowNode target) {
+        Set<SequenceFlow> candidates = new LinkedHashSet<>(from.getOutgoing());
+        for (FlowNode node : reachableWithoutWaiting(from.getOutgoing())) {
+            if (!isWaitState(node)) {
+                candidates.addAll(node.getOutgoing());
+            }
+        }
+        return candidates.stream().filter(branch)
+                .anyMatch(f -> reachableWithoutWaiting(List.of(f)).contains(target));
+    }
+
+    /** The nodes the token reaches through these flows; it stops at (but includes) wait states and end events. */
+    static Set<FlowNode> reachableWithoutWaiting(Collection<SequenceFlow> flows) {
+        Set<FlowNode> seen = new HashSet<>();
+        Deque<FlowNode> todo = new ArrayDeque<>();
+        flows.forEach(f -> todo.add(f.getTarget()));
+        while (!todo.isEmpty()) {
+            FlowNode node = todo.poll();
+            if (seen.add(node) && !isWaitState(node)) {
+                node.getOutgoing().forEach(f -> todo.add(f.getTarget()));
+            }
+        }
+        return seen;
+    }
+
+    static boolean isWaitState(FlowNode node) {
+        return node instanceof UserTask || node instanceof ReceiveTask || node instanceof ManualTask
+                || node instanceof IntermediateCatchEvent || node instanceof EventBasedGateway;
+    }
+
+    static boolean hasOutcome(SequenceFlow flow, String outcome) {
+        if (flow.getConditionExpression() == null || flow.getConditionExpression().getTextContent() == null) {
+            return false;
+        }
+        String condition = flow.getConditionExpression().getTextContent().replaceAll("\\s", "").replace('"', '\'');
+        return condition.contains(DealStagesProcess.VAR_OUTCOME + "=='" + outcome + "'")
+                || condition.contains(DealStagesProcess.VAR_OUTCOME + "eq'" + outcome + "'");
+    }
+
+    static boolean isDefault(SequenceFlow flow) {
+        FlowNode source = flow.getSource();
+        SequenceFlow defaultFlow = source instanceof ExclusiveGateway g ? g.getDefault()
+                : source instanceof InclusiveGateway g ? g.getDefault()
+                : source instanceof ComplexGateway g ? g.getDefault()
+                : source instanceof Activity a ? a.getDefault() : null;
+        return flow.equals(defaultFlow);
+    }
+
+    // --------------------------------------------------------------------------------------------------- helpers
+
+    static final class Problems {
+        final String fileName;
+        final List<String> list = new ArrayList<>();
+
+        Problems(String fileName) {
+            this.fileName = fileName;
+        }
+
+        void add(String format, Object... args) {
+            list.add(fileName + ": " + String.format(format, args));
+        }
+    }
+
+    static String expr(String name) {
+        return "${" + name + "}";
+    }
+
+    static String outcomeExpr(String outcome) {
+        return "${" + DealStagesProcess.VAR_OUTCOME + " == '" + outcome + "'}";
+    }
+
+    static String none(String value) {
+        return value == null || value.isBlank() ? "(none)" : value;
+    }
+
+    static <T extends ModelElementInstance> T element(BpmnModelInstance model, String id, Class<T> type) {
+        ModelElementInstance element = model.getModelElementById(id);
+        return type.isInstance(element) ? type.cast(element) : null;
+    }
+
+    static List<CamundaTaskListener> taskListeners(BaseElement element) {
+        return element.getExtensionElements() == null ? List.of()
+                : element.getExtensionElements().getElementsQuery().filterByType(CamundaTaskListener.class).list();
+    }
+
+    static List<CamundaExecutionListener> executionListeners(BaseElement element) {
+        return element.getExtensionElements() == null ? List.of()
+                : element.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list();
+    }
+
+    /** "userTask" -> "user task", as process owners see the element types in the Modeler. */
+    static String kind(ModelElementInstance element) {
+        return element.getElementType().getTypeName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+    }
+
+    /** A fresh copy of the real deal-stages.bpmn to break; skips when the real one is broken already. */
+    static BpmnModelInstance dealStages() {
+        BpmnModelInstance model = Bpmn.readModelFromFile(new File(PROCESSES.toFile(), DEAL_STAGES_FILE));
+        Assumptions.assumeTrue(check(DEAL_STAGES_FILE, model).isEmpty(),
+                DEAL_STAGES_FILE + " has problems of its own; modelOpensInTheModelerAndKeepsTheCodesContract lists them");
+        return Bpmn.readModelFromFile(new File(PROCESSES.toFile(), DEAL_STAGES_FILE));
+    }
+
+    static void removeDiagramElement(BpmnModelInstance model, String elementId) {
+        BaseElement element = model.getModelElementById(elementId);
+        DiagramElement di = element.getDiagramElement();
+        di.getParentElement().removeChildElement(di);
+    }
+}

@@ -1,0 +1,72 @@
+package io.clientspace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+
+import com.microsoft.playwright.Browser;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The workspace's other states: not found, no access (naming the owner), a hidden tab, and the languages. */
+class WorkspaceStatesBrowserTests extends BrowserTest {
+
+    @Autowired
+    ClientService clients;
+
+    @Test
+    void memberOpeningSomeoneElsesClientIsToldWhomToAsk() {
+        Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        signIn("/clients", "member", "member");
+        page.navigate(url("/clients/company/" + managers.id()));
+
+        assertThat(page.locator("#workspace-denied")).containsText("This client belongs to Maria Keller");
+        assertThat(page.locator("body")).not().containsText(managers.email());
+        assertThat(page.locator("#workspace-tabs")).hasCount(0);
+        screenshot("workspace-denied");
+    }
+
+    @Test
+    void unknownClientShowsNotFound() {
+        signIn("/clients", "manager", "manager");
+        page.navigate(url("/clients/company/" + UUID.randomUUID()));
+        assertThat(page.locator("#workspace-not-found")).containsText("Client not found");
+        page.navigate(url("/clients/planet/" + UUID.randomUUID()));
+        assertThat(page.locator("body")).containsText("not found");
+        screenshot("workspace-not-found");
+    }
+
+    @Test
+    void memberSeesTheExternalAccessTabAsHiddenWithALockInsteadOfACount() {
+        Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
+        signIn("/clients/company/" + own.id(), "member", "member");
+
+        assertThat(page.locator("#count-deals")).hasText("0");
+        assertThat(page.locator("#count-external vaadin-icon")).hasCount(1);
+        page.locator("#tab-external").click();
+        assertThat(page.locator("#tab-content-external")).containsText("Only managers see external access");
+        screenshot("workspace-external-hidden");
+        page.locator("#tab-files").click();
+        assertThat(page.locator("#tab-content-files")).containsText("No files yet");
+    }
+
+    @Test
+    void languageFollowsTheBrowserAndCanBeSwitched() {
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setLocale("de-DE").setViewportSize(1440, 900));
+        page = context.newPage();
+        signIn("/clients", "manager", "manager");
+        assertThat(page.locator("#new-company")).containsText("Neues Unternehmen");
+        screenshot("client-list-de");
+
+        page.locator(".language-select").click();
+        page.locator("vaadin-select-item:has-text('Русский')").click();
+        assertThat(page.locator("#new-company")).containsText("Новая компания");
+        page.navigate(url("/clients"));
+        assertThat(page.locator("#new-company")).containsText("Новая компания");
+    }
+}

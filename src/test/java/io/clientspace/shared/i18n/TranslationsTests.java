@@ -1,0 +1,317 @@
+package io.clientspace.shared.i18n;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clientspace.client.ClientKind;
+import io.clientspace.deal.DealStage;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Every text the UI shows exists in English, German and Russian, with the same placeholders, and every key the code
+ * asks for is in the bundles; a missing key would show as "deal.error.x" on screen.
+ */
+class TranslationsTests {
+
+    static final Path BUNDLES = Path.of("src", "main", "resources", "vaadin-i18n");
+    static final Path SOURCES = Path.of("src", "main", "java");
+    static final Path MIGRATIONS = Path.of("src", "main", "resources", "db", "migration");
+    static final Locale RUSSIAN = Locale.forLanguageTag("ru");
+
+    static final Map<String, Properties> BUNDLE = new LinkedHashMap<>();
+    static Properties english;
+    static Map<Path, String> sources;
+
+    @BeforeAll
+    static void load() throws IOException {
+        for (String language : List.of("en", "de", "ru")) {
+            Path file = BUNDLES.resolve(language.equals("en") ? "translations.properties"
+                    : "translations_" + language + ".properties");
+            assertThat(file).as("bundle for %s", language).isRegularFile();
+            Properties p = new Properties();
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            }
+            BUNDLE.put(language, p);
+        }
+        english = BUNDLE.get("en");
+        try (Stream<Path> files = Files.walk(SOURCES)) {
+            sources = new TreeMap<>();
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                sources.put(f, Files.readString(f, StandardCharsets.UTF_8));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------- bundle vs bundle
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "ru"})
+    void everyLanguageHasExactlyTheEnglishKeys(String language) {
+        Set<String> keys = BUNDLE.get(language).stringPropertyNames();
+        Set<String> missing = new TreeSet<>(english.stringPropertyNames());
+        missing.removeAll(keys);
+        Set<String> extra = new TreeSet<>(keys);
+        extra.removeAll(english.stringPropertyNames());
+        assertThat(missing).as("keys missing in translations_%s.properties", language).isEmpty();
+        assertThat(extra).as("keys in translations_%s.properties that English does not have", language).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"de", "ru"})
+    void translationsKeepThePlaceholdersOfTheEnglishText(String language) {
+        Properties translated = BUNDLE.get(language);
+        List<String> wrong = new ArrayList<>();
+        for (String key : new TreeSet<>(english.stringPropertyNames())) {
+            String value = translated.getProperty(key);
+            if (value != null && !placeholders(english.getProperty(key)).equals(placeholders(value))) {
+                wrong.add(key + ": English has " + placeholders(english.getProperty(key)) + ", " + language + " has "
+                        + placeholders(value) + " (" + value + ")");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "de", "ru"})
+    void everyPlaceholderIsFilledInWhenTheTextIsShown(String language) {
+        Locale locale = Translations.supported(Locale.forLanguageTag(language));
+        List<String> wrong = new ArrayList<>();
+        BUNDLE.get(language).forEach((k, v) -> {
+            String key = (String) k;
+            Set<Integer> indexes = placeholders((String) v);
+            if (indexes.isEmpty()) {
+                return;
+            }
+            Object[] args = new Object[indexes.stream().mapToInt(Integer::intValue).max().orElseThrow() + 1];
+            Arrays.setAll(args, i -> "ARG" + i);
+            String shown = new Translations().getTranslation(key, locale, args);
+            for (int i : indexes) {
+                if (!shown.contains("ARG" + i)) {
+                    wrong.add(key + ": {" + i + "} is not filled in (an unescaped ' quotes it?): " + shown);
+                }
+            }
+        });
+        assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * The bundles are MessageFormat patterns ("company''s"); a text must show the same whether or not the code passes
+     * arguments, or users see doubled apostrophes.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "de", "ru"})
+    void textsWithoutArgumentsShowAsTheirPatternSays(String language) {
+        Locale locale = Translations.supported(Locale.forLanguageTag(language));
+        List<String> wrong = new ArrayList<>();
+        for (String key : new TreeSet<>(BUNDLE.get(language).stringPropertyNames())) {
+            String pattern = BUNDLE.get(language).getProperty(key);
+            String expected = new MessageFormat(pattern, locale).format(new Object[0]);
+            String shown = new Translations().getTranslation(key, locale);
+            if (!expected.equals(shown)) {
+                wrong.add(key + ": shows \u201c" + shown + "\u201d instead of \u201c" + expected + "\u201d");
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    // ---------------------------------------------------------------------------------------------- code vs bundle
+
+    /** Key prefixes the code completes at run time, and the values that can follow. */
+    static Map<String, Supplier<Set<String>>> dynamicKeys() {
+        Map<String, Supplier<Set<String>>> m = new LinkedHashMap<>();
+        m.put("deal.stages.", () -> names(DealStage.values()));
+        m.put("client.kinds.", () -> names(ClientKind.values()));
+        m.put("tasks.steps.", () -> Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId)
+                .collect(Collectors.toCollection(TreeSet::new)));
+        m.put("document.types.", () -> checkConstraint("document", "type"));
+        m.put("document.statuses.", () -> checkConstraint("document", "status"));
+        m.put("external.statuses.", () -> checkConstraint("portal_account", "status"));
+        m.put("workspace.tab.", () -> listTabs().keySet());
+        return m;
+    }
+
+    @Test
+    void everyKeyTheCodeAsksForIsInTheEnglishBundle() {
+        Map<String, Set<String>> used = new TreeMap<>();
+        Set<String> unknownPrefixes = new TreeSet<>();
+        Pattern literal = Pattern.compile("\"((?:[^\"\\\\\\n]|\\\\.)*)\"(\\s*\\+)?");
+        Pattern explicit = Pattern.compile("(?:getTranslation\\(|FieldProblem\\.of\\([^,()]+,)\\s*$");
+        Pattern keyShape = Pattern.compile("[a-z][a-z0-9-]*(\\.[A-Za-z0-9-]+)+\\.?");
+        Set<String> namespaces = english.stringPropertyNames().stream().map(k -> k.substring(0, k.indexOf('.') + 1))
+                .collect(Collectors.toSet());
+        Map<String, Supplier<Set<String>>> dynamic = dynamicKeys();
+
+        sources.forEach((file, code) -> {
+            Matcher m = literal.matcher(code);
+            while (m.find()) {
+                String text = m.group(1);
+                boolean concatenated = m.group(2) != null || text.endsWith(".");
+                String before = code.substring(Math.max(0, m.start() - 200), m.start());
+                boolean isKeyArgument = explicit.matcher(before).find();
+                boolean looksLikeKey = keyShape.matcher(text).matches()
+                        && namespaces.stream().anyMatch(text::startsWith);
+                if (!isKeyArgument && !looksLikeKey) {
+                    continue;
+                }
+                String where = SOURCES.relativize(file) + ":" + (code.substring(0, m.start()).split("\n", -1).length);
+                if (concatenated) {
+                    if (!dynamic.containsKey(text)) {
+                        unknownPrefixes.add(text + " at " + where);
+                    }
+                } else {
+                    used.computeIfAbsent(text, k -> new TreeSet<>()).add(where);
+                }
+            }
+        });
+
+        Map<String, Set<String>> missing = new TreeMap<>(used);
+        missing.keySet().removeAll(english.stringPropertyNames());
+        SoftAssertions.assertSoftly(soft -> {
+            soft.assertThat(missing).as("keys the code uses (with where) that translations.properties lacks")
+                    .isEmpty();
+            soft.assertThat(unknownPrefixes).as("the code builds keys from these prefixes; add them with their"
+                    + " possible values to TranslationsTests.dynamicKeys()").isEmpty();
+        });
+        // The scan must keep finding the keys it is there for
+        assertThat(used).containsKeys("client.error.company-name-required", "deal.error.won-only-negotiation",
+                "validation.too-long", "deals.loading", "clients.title", "client.form.new-contact");
+    }
+
+    @Test
+    void everyKeyTheCodeBuildsFromEnumsStatusesAndTabsIsInTheEnglishBundle() {
+        Set<String> missing = new TreeSet<>();
+        dynamicKeys().forEach((prefix, values) -> {
+            assertThat(values.get()).as("values after %s", prefix).isNotEmpty();
+            values.get().forEach(v -> missing.add(prefix + v));
+        });
+        Set<String> suffixes = listTabSuffixes();
+        assertThat(suffixes).as("SimpleListTab's key suffixes").contains(".loading", ".none.title", ".hidden.title");
+        listTabs().values().forEach(key -> suffixes.forEach(s -> missing.add(key + s)));
+        missing.removeAll(english.stringPropertyNames());
+        assertThat(missing).as("keys the code builds at run time that translations.properties lacks").isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------ the provider
+
+    @Test
+    void germanAndRussianUsersGetTheirLanguage() {
+        Translations t = new Translations();
+        assertThat(t.getTranslation("action.save", Locale.GERMAN)).isEqualTo(BUNDLE.get("de").getProperty("action.save"))
+                .isNotEqualTo(english.getProperty("action.save"));
+        assertThat(t.getTranslation("action.save", RUSSIAN)).isEqualTo(BUNDLE.get("ru").getProperty("action.save"))
+                .isNotEqualTo(english.getProperty("action.save"));
+        assertThat(t.getTranslation("deal.stages.NEGOTIATION", Locale.forLanguageTag("de-AT")))
+                .as("Austrian German gets German").isEqualTo(BUNDLE.get("de").getProperty("deal.stages.NEGOTIATION"));
+        assertThat(t.getTranslation("action.save", Locale.FRENCH)).as("unsupported language gets English")
+                .isEqualTo(english.getProperty("action.save"));
+        assertThat(t.getTranslation("action.save", null)).isEqualTo(english.getProperty("action.save"));
+        assertThat(t.getTranslation("no.such.key", Locale.GERMAN)).isEqualTo("no.such.key");
+        assertThat(t.getProvidedLocales()).containsExactly(Locale.ENGLISH, Locale.GERMAN, RUSSIAN);
+    }
+
+    @Test
+    void numbersInTextsAreFormattedForTheLanguage() {
+        Translations t = new Translations();
+        String german = BUNDLE.get("de").getProperty("validation.too-long");
+        assertThat(t.getTranslation("validation.too-long", Locale.GERMAN, 200)).isEqualTo(german.replace("{0}", "200"));
+        assertThat(t.getTranslation("validation.too-long", Locale.GERMAN, 10_000)).contains("10.000");
+        assertThat(t.getTranslation("validation.too-long", Locale.ENGLISH, 10_000))
+                .isEqualTo("Use at most 10,000 characters.");
+        assertThat(t.getTranslation("validation.too-long", RUSSIAN, 200))
+                .isEqualTo(BUNDLE.get("ru").getProperty("validation.too-long").replace("{0}", "200"));
+    }
+
+    // --------------------------------------------------------------------------------------------------- helpers
+
+    static Set<Integer> placeholders(String text) {
+        Set<Integer> result = new TreeSet<>();
+        Matcher m = Pattern.compile("\\{(\\d+)[^}]*}").matcher(text);
+        while (m.find()) {
+            result.add(Integer.valueOf(m.group(1)));
+        }
+        return result;
+    }
+
+    static Set<String> names(Enum<?>[] values) {
+        return Arrays.stream(values).map(Enum::name).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The values a column's check constraint allows, e.g. document.type in ('CONTRACT', ...). */
+    static Set<String> checkConstraint(String table, String column) {
+        Set<String> values = new LinkedHashSet<>();
+        try (Stream<Path> files = Files.list(MIGRATIONS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".sql")).sorted().toList()) {
+                String sql = Files.readString(file, StandardCharsets.UTF_8);
+                Matcher table_ = Pattern.compile("(?is)create table " + table + "\\s*\\((.*?)\\n\\);").matcher(sql);
+                while (table_.find()) {
+                    Matcher check = Pattern.compile("(?i)check \\(" + column + " in \\(([^)]*)\\)\\)")
+                            .matcher(table_.group(1));
+                    if (check.find()) {
+                        Matcher v = Pattern.compile("'([^']*)'").matcher(check.group(1));
+                        while (v.find()) {
+                            values.add(v.group(1));
+                        }
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        assertThat(values).as("allowed values of %s.%s in %s", table, column, MIGRATIONS).isNotEmpty();
+        return values;
+    }
+
+    /** The workspace's list tabs, id -> key, as WorkspaceView creates them. */
+    static Map<String, String> listTabs() {
+        Map<String, String> tabs = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("new SimpleListTab<[^>]*>\\(\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"")
+                .matcher(source("workspace/ui/WorkspaceView.java"));
+        while (m.find()) {
+            tabs.put(m.group(1), m.group(2));
+        }
+        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("tasks", "files", "documents", "external");
+        return tabs;
+    }
+
+    /** What SimpleListTab appends to its key: key + ".loading" and so on. */
+    static Set<String> listTabSuffixes() {
+        Set<String> suffixes = new TreeSet<>();
+        Matcher m = Pattern.compile("\\bkey\\s*\\+\\s*\"([^\"]+)\"").matcher(source("workspace/ui/SimpleListTab.java"));
+        while (m.find()) {
+            suffixes.add(m.group(1));
+        }
+        return suffixes;
+    }
+
+    static String source(String relative) {
+        Path file = SOURCES.resolve("io/clientspace").resolve(relative);
+        assertThat(sources).containsKey(file);
+        return sources.get(file);
+    }
+}

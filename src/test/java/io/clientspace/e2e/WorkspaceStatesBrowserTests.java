@@ -8,6 +8,10 @@ import com.microsoft.playwright.Browser;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,6 +21,8 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
 
     @Autowired
     ClientService clients;
+    @Autowired
+    DealService deals;
 
     @Test
     void memberOpeningSomeoneElsesClientIsToldWhomToAsk() {
@@ -28,6 +34,24 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
         assertThat(page.locator("body")).not().containsText(managers.email());
         assertThat(page.locator("#workspace-tabs")).hasCount(0);
         screenshot("workspace-denied");
+    }
+
+    @Test
+    void countersFollowADealSomeoneElseCreatesWithoutReloading() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        signIn("/clients/company/" + client.id(), "jonas", "jonas");
+        assertThat(page.locator("#count-deals")).hasText("0");
+        assertThat(page.locator("#count-tasks")).hasText("0");
+
+        DealDraft deal = new DealDraft();
+        deal.setTitle("Annual audit");
+        deal.setAmount(new BigDecimal("9000"));
+        deal.setExpectedClose(LocalDate.now().plusMonths(1));
+        deal.setOwner("manager");
+        asManager(() -> deals.create(client.id(), deal));
+
+        assertThat(page.locator("#count-deals")).hasText("1");
+        assertThat(page.locator("#count-tasks")).hasText("1");
     }
 
     @Test

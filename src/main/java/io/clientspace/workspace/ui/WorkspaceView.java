@@ -35,6 +35,7 @@ import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
@@ -62,11 +63,13 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final StaffDirectory staff;
     private final CurrentUserProvider currentUser;
     private final AsyncLoader loader;
+    private final ClientChanges changes;
+    private AutoCloseable subscription;
     private String title = "";
 
     WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
                   DocumentService documents, ExternalAccessService externalAccess, StaffDirectory staff,
-                  CurrentUserProvider currentUser, AsyncLoader loader) {
+                  CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes) {
         this.clients = clients;
         this.deals = deals;
         this.tasks = tasks;
@@ -76,7 +79,9 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         this.staff = staff;
         this.currentUser = currentUser;
         this.loader = loader;
+        this.changes = changes;
         addClassName("workspace");
+        addDetachListener(e -> unsubscribe());
         setSizeFull();
     }
 
@@ -157,8 +162,37 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         });
         content.add(all.get(0));
         all.get(0).showFirstTime();
+        liveCounters(client, all);
         add(tabs, content);
         setFlexGrow(1, content);
+    }
+
+    /** Counters follow changes made by anyone, on any node, while the page is open. */
+    private void liveCounters(Client client, List<WorkspaceTab<?>> tabs) {
+        unsubscribe();
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        subscription = changes.subscribe(client.id(), id -> ui.access(() -> {
+            // counters run their queries as the viewer, whose context the listener thread does not have
+            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
+            org.springframework.security.core.context.SecurityContextHolder.setContext(security);
+            try {
+                tabs.forEach(WorkspaceTab::refreshCounter);
+            } finally {
+                org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
+            }
+        }));
+    }
+
+    private void unsubscribe() {
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // closing a subscription only removes it from a map
+            }
+            subscription = null;
+        }
     }
 
     private Component header(Client c) {

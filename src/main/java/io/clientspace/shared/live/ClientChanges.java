@@ -1,0 +1,135 @@
+package io.clientspace.shared.live;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.jdbc.DataSourceProperties;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Something about this client changed": sent through PostgreSQL NOTIFY after a commit, so every app node hears it,
+ * and handed to the views that show that client (they refresh their counters). A dedicated connection outside the
+ * pool LISTENs; when it drops, it reconnects.
+ */
+@Component
+public class ClientChanges implements DisposableBean {
+
+    static final String CHANNEL = "clientspace_client_changed";
+    private static final Logger log = LoggerFactory.getLogger(ClientChanges.class);
+
+    private final JdbcTemplate jdbc;
+    private final DataSourceProperties dataSource;
+    private final Map<UUID, Set<Consumer<UUID>>> subscribers = new ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private volatile Connection listening;
+    private Thread listener;
+
+    ClientChanges(JdbcTemplate jdbc, DataSourceProperties dataSource) {
+        this.jdbc = jdbc;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Tells every node that the client changed. Inside a transaction the notice goes out when it commits, and not
+     * at all if it rolls back.
+     */
+    public void publish(UUID clientId) {
+        jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, clientId.toString());
+    }
+
+    /**
+     * Calls {@code onChange} (on the listener thread) whenever the client changes on any node, until the returned
+     * handle is closed.
+     */
+    public AutoCloseable subscribe(UUID clientId, Consumer<UUID> onChange) {
+        subscribers.computeIfAbsent(clientId, k -> new CopyOnWriteArraySet<>()).add(onChange);
+        return () -> subscribers.computeIfPresent(clientId, (k, set) -> {
+            set.remove(onChange);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void start() {
+        listener = new Thread(this::listen, "client-changes-listener");
+        listener.setDaemon(true);
+        listener.start();
+    }
+
+    private void listen() {
+        long backoff = 500;
+        while (running) {
+            try (Connection connection = DriverManager.getConnection(dataSource.determineUrl(),
+                    dataSource.determineUsername(), dataSource.determinePassword())) {
+                listening = connection;
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                backoff = 500;
+                PGConnection pg = connection.unwrap(PGConnection.class);
+                while (running) {
+                    PGNotification[] notifications = pg.getNotifications(10_000);
+                    if (notifications != null) {
+                        for (PGNotification n : notifications) {
+                            dispatch(n.getParameter());
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                if (running) {
+                    log.warn("Listening for client changes failed, retrying in {} ms: {}", backoff, e.getMessage());
+                    try {
+                        Thread.sleep(backoff); // reconnect back-off, not a test wait
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                    backoff = Math.min(backoff * 2, 30_000);
+                }
+            }
+        }
+    }
+
+    private void dispatch(String payload) {
+        UUID clientId;
+        try {
+            clientId = UUID.fromString(payload);
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        for (Consumer<UUID> subscriber : subscribers.getOrDefault(clientId, Set.of())) {
+            try {
+                subscriber.accept(clientId);
+            } catch (RuntimeException e) {
+                log.debug("Subscriber failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() throws Exception {
+        running = false;
+        Connection c = listening;
+        if (c != null) {
+            c.close();
+        }
+        if (listener != null) {
+            listener.interrupt();
+        }
+    }
+}

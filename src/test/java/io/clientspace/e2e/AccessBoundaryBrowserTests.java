@@ -72,5 +72,6 @@ class AccessBoundaryBrowserTests extends BrowserTest {
         signIn("/clients", "member", "member");
         var response = page.navigate(url("/camunda/app/cockpit/default/"));
         org.assertj.core.api.Assertions.assertThat(response.status()).isEqualTo(403);
+        assertThat(page.locator("#error-page")).containsText("This page is not for you");
     }
 }

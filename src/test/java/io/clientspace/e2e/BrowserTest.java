@@ -43,6 +43,8 @@ abstract class BrowserTest {
 
     @BeforeAll
     static void launch() {
+        // a 2-core CI machine runs the app, Keycloak, PostgreSQL and Chromium at once: wait for conditions generously
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

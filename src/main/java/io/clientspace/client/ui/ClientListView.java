@@ -106,7 +106,6 @@ class ClientListView extends VerticalLayout implements Titled {
         grid.addColumn(ClientSummary::ownerName).setHeader(getTranslation("client.owner"))
                 .setKey(SortField.OWNER.name()).setSortable(true).setAutoWidth(true);
         grid.addColumn(ClientSummary::email).setHeader(getTranslation("client.email")).setFlexGrow(2).setWidth("12rem");
-        grid.addColumn(ClientSummary::phone).setHeader(getTranslation("client.phone")).setWidth("10rem").setFlexGrow(0);
         grid.addColumn(ClientSummary::city).setHeader(getTranslation("client.city"))
                 .setKey(SortField.CITY.name()).setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(this::tagsCell).setHeader(getTranslation("client.tags")).setFlexGrow(1).setWidth("10rem");

@@ -24,10 +24,11 @@ public class LocaleSelection implements VaadinServiceInitListener {
     }
 
     static Locale resolve(VaadinRequest request) {
-        if (request == null) {
-            return Locale.ENGLISH;
-        }
-        Cookie[] cookies = request.getCookies();
+        return request == null ? Locale.ENGLISH : resolve(request.getCookies(), request.getLocale());
+    }
+
+    /** The user's pick from the cookie, else the browser's language, else English. */
+    public static Locale resolve(Cookie[] cookies, Locale browserLocale) {
         if (cookies != null) {
             for (Cookie c : cookies) {
                 if (COOKIE.equals(c.getName())) {
@@ -35,7 +36,7 @@ public class LocaleSelection implements VaadinServiceInitListener {
                 }
             }
         }
-        return Translations.supported(request.getLocale());
+        return Translations.supported(browserLocale);
     }
 
     /** Switches the language of this UI and remembers it; the page reloads so that every text follows. */

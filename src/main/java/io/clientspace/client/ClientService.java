@@ -129,7 +129,10 @@ public class ClientService {
             return List.of();
         }
         String email = clean(draft.getEmail());
-        return clients.likelyDuplicates(name, email, excludeId == null ? new UUID(0, 0) : excludeId).stream()
+        UUID exclude = excludeId == null ? new UUID(0, 0) : excludeId;
+        // two queries rather than ":email is null or ...": PostgreSQL cannot type a null parameter inside lower()
+        var matches = email == null ? clients.sameName(name, exclude) : clients.sameNameOrEmail(name, email, exclude);
+        return matches.stream()
                 .map(c -> new DuplicateHint(c.getId(), c.getKind(), c.getName(), c.getEmail(),
                         staff.displayName(c.getOwner()), c.getName().equalsIgnoreCase(name),
                         email != null && email.equalsIgnoreCase(c.getEmail())))
@@ -177,7 +180,10 @@ public class ClientService {
             throw new InvalidInputException(List.of(FieldProblem.of("kind", "client.error.kind-fixed")));
         }
         ClientEntity company = validate(user, draft);
-        if (!duplicatesConfirmed) {
+        // a record the user already kept despite a look-alike is not questioned again until its name or e-mail changes
+        boolean identityChanged = !sameText(draft.getName(), entity.getName())
+                || !sameText(draft.getEmail(), entity.getEmail());
+        if (!duplicatesConfirmed && identityChanged) {
             List<DuplicateHint> duplicates = likelyDuplicates(draft, id);
             if (!duplicates.isEmpty()) {
                 throw new DuplicateClientException(duplicates);
@@ -243,6 +249,11 @@ public class ClientService {
         if (!user.seesAllClients() && !Objects.equals(user.username(), entity.getOwner())) {
             throw new NoAccessException("Client belongs to " + entity.getOwner(), staff.displayName(entity.getOwner()));
         }
+    }
+
+    private static boolean sameText(String typed, String stored) {
+        String a = clean(typed);
+        return a == null ? stored == null : a.equalsIgnoreCase(stored);
     }
 
     private static String ownerScope(CurrentUser user) {

@@ -95,6 +95,31 @@ class ClientServiceIntegrationTests {
         Client confirmed = asManager(() -> clients.create(again, true));
         assertThat(asManager(() -> clients.count(first.name(), null))).isEqualTo(2);
         assertThat(confirmed.id()).isNotEqualTo(first.id());
+
+        // later edits that keep the name and e-mail are not questioned again; a rename into a look-alike is
+        ClientDraft edit = ClientDraft.of(confirmed);
+        edit.setCity("Potsdam");
+        assertThat(asManager(() -> clients.update(confirmed.id(), edit, false)).city()).isEqualTo("Potsdam");
+        Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        ClientDraft rename = ClientDraft.of(other);
+        rename.setName(first.name());
+        assertThatThrownBy(() -> asManager(() -> clients.update(other.id(), rename, false)))
+                .isInstanceOf(DuplicateClientException.class);
+    }
+
+    @Test
+    void clientWithoutEmailIsCheckedForDuplicatesByName() {
+        ClientDraft first = ClientTestData.company("manager");
+        first.setEmail(null);
+        asManager(() -> clients.create(first, false));
+        ClientDraft second = ClientTestData.company("manager");
+        second.setEmail("  ");
+        second.setName(first.getName());
+
+        assertThatThrownBy(() -> asManager(() -> clients.create(second, false)))
+                .isInstanceOf(DuplicateClientException.class);
+        second.setName(ClientTestData.unique("Another"));
+        assertThat(asManager(() -> clients.create(second, false)).email()).isNull();
     }
 
     @Test

@@ -18,7 +18,7 @@ class ManagerJourneyBrowserTests extends BrowserTest {
         page.navigate(url("/clients"));
         screenshot("keycloak-login");
         signIn("/clients", "manager", "manager");
-        assertThat(page.locator("#client-grid")).isVisible();
+        assertThat(page.locator("#new-company")).isVisible();
         screenshot("client-list");
 
         String name = ClientTestData.unique("Lindqvist Design AB");
@@ -75,5 +75,36 @@ class ManagerJourneyBrowserTests extends BrowserTest {
         page.locator("#client-email input").fill("hello@nordhavn.example");
         page.locator("#client-save").click();
         assertThat(page.locator("#client-title")).hasText(name);
+    }
+
+    @Test
+    void likelyDuplicateIsShownBeforeSavingAndEditingKeepsTheWorkspace() {
+        signIn("/clients", "manager", "manager");
+        String name = ClientTestData.unique("Fjordline Shipping AS");
+        page.locator("#new-company").click();
+        page.locator("#client-name input").fill(name);
+        page.locator("#client-save").click();
+        assertThat(page.locator("#client-title")).hasText(name);
+        String firstUrl = page.url();
+
+        page.navigate(url("/clients"));
+        page.locator("#new-company").click();
+        page.locator("#client-name input").fill(name.toUpperCase());
+        page.locator("#client-save").click();
+        assertThat(page.locator("#duplicate-warning")).containsText(name);
+        assertThat(page.locator("#duplicate-warning")).containsText("Maria Keller");
+        assertThat(page.locator("#client-save")).hasText("Save anyway");
+        assertThat(page.locator("#client-name input")).hasValue(name.toUpperCase());
+        screenshot("client-duplicate-warning");
+        page.locator("#client-save").click();
+        assertThat(page.locator("#client-title")).hasText(name.toUpperCase());
+        org.assertj.core.api.Assertions.assertThat(page.url()).isNotEqualTo(firstUrl);
+
+        page.locator("#edit-client").click();
+        page.locator("#client-city input").fill("Bergen");
+        page.locator("#client-tags input").fill("shipping, key account");
+        page.locator("#client-save").click();
+        assertThat(page.locator("#workspace-header")).containsText("Bergen");
+        assertThat(page.locator("#workspace-header")).containsText("key account");
     }
 }

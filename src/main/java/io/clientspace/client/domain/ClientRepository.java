@@ -30,12 +30,15 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     /** Likely duplicates: same name or same e-mail address, ignoring case. */
     @Query("""
             select c from ClientEntity c
-            where (c.id <> :excludeId)
-              and (lower(c.name) = lower(:name) or (:email is not null and lower(c.email) = lower(:email)))
+            where c.id <> :excludeId and (lower(c.name) = lower(:name) or lower(c.email) = lower(:email))
             order by c.name
             """)
-    List<ClientEntity> likelyDuplicates(@Param("name") String name, @Param("email") String email,
-                                        @Param("excludeId") UUID excludeId);
+    List<ClientEntity> sameNameOrEmail(@Param("name") String name, @Param("email") String email,
+                                       @Param("excludeId") UUID excludeId);
+
+    /** Likely duplicates of a client without e-mail: same name, ignoring case. */
+    @Query("select c from ClientEntity c where c.id <> :excludeId and lower(c.name) = lower(:name) order by c.name")
+    List<ClientEntity> sameName(@Param("name") String name, @Param("excludeId") UUID excludeId);
 
     @Query("select c from ClientEntity c where c.kind = io.clientspace.client.ClientKind.COMPANY"
             + " and (:owner is null or c.owner = :owner) order by lower(c.name)")

@@ -86,6 +86,7 @@ class ClientListView extends VerticalLayout implements Titled {
 
         configureGrid();
         emptyState.setVisible(false);
+        emptyState.setWidthFull();
         add(toolbar, grid, emptyState);
         setFlexGrow(1, grid);
     }

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
  */
 public final class ClientRules {
 
+    public static final int WEBSITE_MAX = 255;
     public static final int NAME_MAX = 200;
     public static final int SHORT_MAX = 100;
     public static final int EMAIL_MAX = 254;
@@ -49,8 +50,12 @@ public final class ClientRules {
         maxLength(p, "vatId", d.getVatId(), 64);
         maxLength(p, "industry", d.getIndustry(), SHORT_MAX);
         maxLength(p, "jobTitle", d.getJobTitle(), SHORT_MAX);
-        String website = clean(d.getWebsite());
-        if (website != null && !isWebAddress(website)) {
+        String website = normalizeWebsite(d.getWebsite());
+        if (website != null && website.length() > WEBSITE_MAX) {
+            // counted as stored, with the https:// that a bare "example.com" gets
+            p.add(FieldProblem.of("website", "validation.too-long",
+                    WEBSITE_MAX - (website.length() - clean(d.getWebsite()).length())));
+        } else if (website != null && !isWebAddress(website)) {
             p.add(FieldProblem.of("website", "client.error.website"));
         }
         if (clean(d.getOwner()) == null) {
@@ -111,14 +116,19 @@ public final class ClientRules {
         }
     }
 
-    private static boolean isWebAddress(String value) {
-        String candidate = value.contains("://") ? value : "https://" + value;
+    /** The website as stored: trimmed, with https:// when the user left the scheme out; null when empty. */
+    public static String normalizeWebsite(String value) {
+        String website = clean(value);
+        return website == null || website.contains("://") ? website : "https://" + website;
+    }
+
+    private static boolean isWebAddress(String candidate) {
         try {
             URI uri = URI.create(candidate);
             String scheme = uri.getScheme();
             // no user info: "info@example.com" or "user:secret@host" is not a website to link to
             return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))
-                    && uri.getRawUserInfo() == null && uri.getHost() != null && uri.getHost().contains(".") && value.length() <= 255;
+                    && uri.getRawUserInfo() == null && uri.getHost() != null && uri.getHost().contains(".");
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -98,12 +98,20 @@ public class ClientService {
         return toClient(entity);
     }
 
-    /** True when the current user may see the client; for other modules that scope their own queries by client. */
+    /**
+     * Checks that the current user may see the client, with one primary-key lookup of its owner. Other modules call
+     * this before they scope their own queries (counters, lists) by the client.
+     *
+     * @throws NotFoundException when there is no such client
+     * @throws NoAccessException when it belongs to someone else; names the owner to ask
+     */
     @Transactional(readOnly = true)
-    public boolean canAccess(UUID clientId) {
+    public void requireAccess(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
-        return clients.findById(clientId).map(c -> user.seesAllClients() || user.username().equals(c.getOwner()))
-                .orElse(false);
+        String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        if (!user.seesAllClients() && !user.username().equals(owner)) {
+            throw new NoAccessException("Client belongs to " + owner, staff.displayName(owner));
+        }
     }
 
     /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */
@@ -120,10 +128,14 @@ public class ClientService {
         return clients.companies(ownerScope(user)).stream().map(this::summary).toList();
     }
 
-    /** Existing clients with the same name or e-mail as the draft. */
+    /**
+     * Existing clients with the same name or e-mail as the draft. A look-alike the user may not open is still
+     * reported, so that nobody creates a second record by accident, but only with what the user typed and whom to
+     * ask: no id, no e-mail, and no name unless the name is what matched.
+     */
     @Transactional(readOnly = true)
     public List<DuplicateHint> likelyDuplicates(ClientDraft draft, UUID excludeId) {
-        currentUser.requireStaff();
+        CurrentUser user = currentUser.requireStaff();
         String name = clean(draft.getName());
         if (name == null) {
             return List.of();
@@ -133,9 +145,17 @@ public class ClientService {
         // two queries rather than ":email is null or ...": PostgreSQL cannot type a null parameter inside lower()
         var matches = email == null ? clients.sameName(name, exclude) : clients.sameNameOrEmail(name, email, exclude);
         return matches.stream()
-                .map(c -> new DuplicateHint(c.getId(), c.getKind(), c.getName(), c.getEmail(),
-                        staff.displayName(c.getOwner()), c.getName().equalsIgnoreCase(name),
-                        email != null && email.equalsIgnoreCase(c.getEmail())))
+                .map(c -> {
+                    boolean sameName = c.getName().equalsIgnoreCase(name);
+                    boolean sameEmail = email != null && email.equalsIgnoreCase(c.getEmail());
+                    String owner = staff.displayName(c.getOwner());
+                    if (user.seesAllClients() || user.username().equals(c.getOwner())) {
+                        return new DuplicateHint(c.getId(), c.getKind(), c.getName(), c.getEmail(), owner, sameName,
+                                sameEmail);
+                    }
+                    return new DuplicateHint(null, c.getKind(), sameName ? name : null, null, owner, sameName,
+                            sameEmail);
+                })
                 .toList();
     }
 
@@ -149,7 +169,7 @@ public class ClientService {
     @Transactional
     public Client create(ClientDraft draft, boolean duplicatesConfirmed) {
         CurrentUser user = currentUser.requireStaff();
-        ClientEntity company = validate(user, draft);
+        ClientEntity company = validate(user, draft, null);
         if (!duplicatesConfirmed) {
             List<DuplicateHint> duplicates = likelyDuplicates(draft, null);
             if (!duplicates.isEmpty()) {
@@ -179,7 +199,9 @@ public class ClientService {
         if (draft.getKind() != entity.getKind()) {
             throw new InvalidInputException(List.of(FieldProblem.of("kind", "client.error.kind-fixed")));
         }
-        ClientEntity company = validate(user, draft);
+        // a member may keep a contact's link to a company they cannot open; they just cannot pick such a company
+        UUID keptCompany = entity.getCompany() == null ? null : entity.getCompany().getId();
+        ClientEntity company = validate(user, draft, keptCompany);
         // a record the user already kept despite a look-alike is not questioned again until its name or e-mail changes
         boolean identityChanged = !sameText(draft.getName(), entity.getName())
                 || !sameText(draft.getEmail(), entity.getEmail());
@@ -199,7 +221,7 @@ public class ClientService {
         return toClient(entity);
     }
 
-    private ClientEntity validate(CurrentUser user, ClientDraft draft) {
+    private ClientEntity validate(CurrentUser user, ClientDraft draft, UUID keptCompany) {
         List<FieldProblem> problems = new ArrayList<>(ClientRules.check(draft));
         String owner = clean(draft.getOwner());
         if (owner != null && staff.assignable().stream().noneMatch(m -> m.username().equals(owner))) {
@@ -212,7 +234,8 @@ public class ClientService {
         if (draft.getKind() == ClientKind.CONTACT && draft.getCompanyId() != null) {
             company = clients.findById(draft.getCompanyId())
                     .filter(c -> c.getKind() == ClientKind.COMPANY)
-                    .filter(c -> user.seesAllClients() || user.username().equals(c.getOwner()))
+                    .filter(c -> user.seesAllClients() || user.username().equals(c.getOwner())
+                            || c.getId().equals(keptCompany))
                     .orElse(null);
             if (company == null) {
                 problems.add(FieldProblem.of("companyId", "client.error.company-unknown"));
@@ -228,8 +251,7 @@ public class ClientService {
         e.setRegistrationNumber(clean(d.getRegistrationNumber()));
         e.setVatId(clean(d.getVatId()));
         e.setIndustry(clean(d.getIndustry()));
-        String website = clean(d.getWebsite());
-        e.setWebsite(website == null || website.contains("://") ? website : "https://" + website);
+        e.setWebsite(ClientRules.normalizeWebsite(d.getWebsite()));
         e.setJobTitle(d.getKind() == ClientKind.CONTACT ? clean(d.getJobTitle()) : null);
         e.setCompany(company);
         e.setOwner(clean(d.getOwner()));

@@ -2,6 +2,7 @@ package io.clientspace.deal;
 
 import static io.clientspace.shared.Texts.clean;
 
+import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.domain.DealEntity;
 import io.clientspace.deal.domain.DealRepository;
@@ -13,10 +14,10 @@ import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -81,6 +84,20 @@ public class DealService {
     }
 
     /**
+     * Whom the current user may make owner of a deal on the client: admins, managers and the client's owner, as only
+     * they can open it. Members may only make themselves owner.
+     */
+    @Transactional(readOnly = true)
+    public List<io.clientspace.security.StaffMember> possibleOwners(UUID clientId) {
+        CurrentUser user = currentUser.requireStaff();
+        Client client = clients.get(clientId);
+        return staff.assignable().stream()
+                .filter(m -> user.seesAllClients() || m.username().equals(user.username()))
+                .filter(m -> seesAllClients(m) || m.username().equals(client.owner()))
+                .toList();
+    }
+
+    /**
      * Creates a deal on the client and starts its deal-stages process; the deal is linked to the client here, not
      * by the caller's form.
      *
@@ -89,14 +106,19 @@ public class DealService {
     @Transactional
     public Deal create(UUID clientId, DealDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        requireClient(clientId);
+        Client client = clients.get(clientId);
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
-        if (owner != null && staff.assignable().stream().noneMatch(m -> m.username().equals(owner))) {
+        var ownerMember = owner == null ? null
+                : staff.assignable().stream().filter(m -> m.username().equals(owner)).findFirst().orElse(null);
+        if (owner != null && ownerMember == null) {
             problems.add(FieldProblem.of("owner", "deal.error.owner-unknown"));
         } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
             problems.add(FieldProblem.of("owner", "deal.error.owner-self-only"));
+        } else if (ownerMember != null && !seesAllClients(ownerMember) && !owner.equals(client.owner())) {
+            // a member sees only their own clients: they could never open the deal they were given
+            problems.add(FieldProblem.of("owner", "deal.error.owner-cannot-see-client", ownerMember.displayName()));
         }
         InvalidInputException.throwIfAny(problems);
 
@@ -121,14 +143,16 @@ public class DealService {
     }
 
     /**
-     * Moves a deal on from its current stage.
+     * Moves a deal on from the stage the user saw it in.
      *
+     * @param seenStage the stage the user's screen showed; when the deal has moved since, nothing changes
      * @throws InvalidInputException when the move is incomplete (next step, due date, lost reason) or not allowed
      *                               from this stage; nothing changes
      * @throws NoAccessException     unless the user owns the deal or is an admin or manager
+     * @throws StaleDataException    when someone else moved or closed the deal since the user saw it
      */
     @Transactional
-    public Deal moveOn(UUID dealId, StageMove move) {
+    public Deal moveOn(UUID dealId, DealStage seenStage, StageMove move) {
         CurrentUser user = currentUser.requireStaff();
         DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
         requireClient(deal.getClientId());
@@ -137,10 +161,14 @@ public class DealService {
         }
         Task task = tasks.createTaskQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
                 .processInstanceBusinessKey(dealId.toString()).active().singleResult();
+        DealStage from = task == null ? deal.getStage() : DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
+        if (from != seenStage) {
+            // a second tab or a colleague got there first: advancing again would skip a stage
+            throw new StaleDataException("Deal");
+        }
         if (task == null) {
             throw new InvalidInputException(List.of(FieldProblem.of("outcome", "deal.error.closed")));
         }
-        DealStage from = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
         InvalidInputException.throwIfAny(DealRules.check(move, from, LocalDate.now(clock)));
 
         Map<String, Object> variables = new HashMap<>();
@@ -159,14 +187,24 @@ public class DealService {
         }
         deal.setUpdatedAt(clock.instant());
         deals.saveAndFlush(deal);
-        tasks.complete(task.getId(), variables);
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (OptimisticLockingException | NullValueException e) {
+            // the engine saw a concurrent completion of the same stage task
+            throw new StaleDataException("Deal");
+        }
         DealEntity after = deals.findById(dealId).orElseThrow();
         return toDeal(after, after.getStage());
     }
 
+    private static boolean seesAllClients(io.clientspace.security.StaffMember member) {
+        return member.roles().contains(io.clientspace.security.Roles.ADMIN)
+                || member.roles().contains(io.clientspace.security.Roles.MANAGER);
+    }
+
     private void requireClient(UUID clientId) {
-        // get() throws NotFound or NoAccess (naming the owner) when the user may not see the client
-        clients.get(clientId);
+        // throws NotFound or NoAccess (naming the owner) when the user may not see the client
+        clients.requireAccess(clientId);
     }
 
     /** One engine query for the whole list: deal id to the stage of its process's active user task. */
@@ -191,6 +229,6 @@ public class DealService {
     }
 
     private Date toDate(LocalDate date) {
-        return date == null ? null : Date.from(date.atStartOfDay(ZoneId.systemDefault()).toInstant());
+        return date == null ? null : Date.from(date.atStartOfDay(clock.getZone()).toInstant());
     }
 }

@@ -105,10 +105,10 @@ class DemoData {
                 "Proposal review meeting");
         Deal won = deal(kessler, "Trade fair microsite", "12000", "manager", today.plusDays(20), 3, today.plusDays(1),
                 "Sign contract");
-        deals.moveOn(won.id(), StageMove.won());
+        deals.moveOn(won.id(), won.stage(), StageMove.won());
         Deal lost = deal(alpen, "Staff scheduling app", "39000", "manager", today.plusMonths(1), 1, today.plusDays(2),
                 "Call back");
-        deals.moveOn(lost.id(), StageMove.lost("Chose an off-the-shelf product with a lower licence price"));
+        deals.moveOn(lost.id(), lost.stage(), StageMove.lost("Chose an off-the-shelf product with a lower licence price"));
 
         for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
             try {
@@ -168,7 +168,7 @@ class DemoData {
         d.setNextStepDue(nextDue);
         Deal deal = deals.create(client.id(), d);
         for (int i = 0; i < advances; i++) {
-            deal = deals.moveOn(deal.id(), StageMove.advance(nextStep, nextDue));
+            deal = deals.moveOn(deal.id(), deal.stage(), StageMove.advance(nextStep, nextDue));
         }
         return deal;
     }

@@ -21,13 +21,13 @@ public class DocumentService {
 
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
-        clients.get(clientId);
+        clients.requireAccess(clientId);
         return documents.countByClientId(clientId);
     }
 
     @Transactional(readOnly = true)
     public List<ClientDocument> forClient(UUID clientId) {
-        clients.get(clientId);
+        clients.requireAccess(clientId);
         return documents.findByClientIdOrderByUpdatedAtDesc(clientId).stream()
                 .map(d -> new ClientDocument(d.getId(), d.getTitle(), d.getType(), d.getStatus(), d.getUpdatedAt()))
                 .toList();

@@ -31,10 +31,20 @@ class CustomerDirectory {
         return realm().users().searchByUsername(username, true).stream().findFirst();
     }
 
-    /** Binds the identity to the customer record; from the next sign-in on, the portal shows that record's data. */
-    void bind(UserRepresentation user, UUID clientId) {
+    /**
+     * Binds the identity to the customer record; from the next sign-in on, the portal shows that record's data.
+     *
+     * @param clientId the record's id, or null to remove the binding
+     */
+    void bind(UserRepresentation user, String clientId) {
         UserRepresentation update = realm().users().get(user.getId()).toRepresentation();
-        update.singleAttribute(CUSTOMER_ID, clientId.toString());
+        if (clientId == null) {
+            if (update.getAttributes() != null) {
+                update.getAttributes().remove(CUSTOMER_ID);
+            }
+        } else {
+            update.singleAttribute(CUSTOMER_ID, clientId);
+        }
         realm().users().get(user.getId()).update(update);
     }
 

@@ -24,13 +24,13 @@ public class FileService {
 
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
-        clients.get(clientId);
+        clients.requireAccess(clientId);
         return files.countActiveByClient(clientId);
     }
 
     @Transactional(readOnly = true)
     public List<StoredFile> forClient(UUID clientId) {
-        clients.get(clientId);
+        clients.requireAccess(clientId);
         return files.activeByClient(clientId).stream()
                 .map(f -> new StoredFile(f.getId(), f.getName(), f.getContentType(), f.getSizeBytes(),
                         staff.displayName(f.getUploadedBy()), f.getUploadedAt()))

@@ -25,6 +25,7 @@ public class CamundaSingleSignOn extends ContainerBasedAuthenticationProvider {
     /** The group that Camunda's webapps treat as administrators. */
     static final String CAMUNDA_ADMIN_GROUP = "camunda-admin";
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String MIRRORED = CamundaSingleSignOn.class.getName() + ".mirrored";
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
@@ -38,7 +39,12 @@ public class CamundaSingleSignOn extends ContainerBasedAuthenticationProvider {
         if (!allowed) {
             return AuthenticationResult.unsuccessful();
         }
-        mirror(engine.getIdentityService(), auth);
+        // Once per HTTP session: the webapps call this on every request
+        var session = request.getSession();
+        if (!auth.getName().equals(session.getAttribute(MIRRORED))) {
+            mirror(engine.getIdentityService(), auth);
+            session.setAttribute(MIRRORED, auth.getName());
+        }
         AuthenticationResult result = AuthenticationResult.successful(auth.getName());
         result.setGroups(List.of(CAMUNDA_ADMIN_GROUP));
         return result;

@@ -1,6 +1,9 @@
 package io.clientspace.security;
 
+import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
+import org.keycloak.admin.client.JacksonProvider;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +21,20 @@ class KeycloakAdminConfiguration {
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(keycloak.staffClientId())
                 .clientSecret(keycloak.staffClientSecret())
+                .resteasyClient(httpClient())
+                .build();
+    }
+
+    /**
+     * With time limits: the default client waits forever, and one hung Keycloak call would hold a UI thread and a
+     * database connection with it.
+     */
+    private static jakarta.ws.rs.client.Client httpClient() {
+        return new ResteasyClientBuilderImpl()
+                .connectionPoolSize(10)
+                .connectTimeout(5, TimeUnit.SECONDS)
+                .readTimeout(15, TimeUnit.SECONDS)
+                .register(new JacksonProvider(), 100)
                 .build();
     }
 
@@ -30,6 +47,7 @@ class KeycloakAdminConfiguration {
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
                 .clientId(keycloak.customerClientId())
                 .clientSecret(keycloak.customerClientSecret())
+                .resteasyClient(httpClient())
                 .build();
     }
 }

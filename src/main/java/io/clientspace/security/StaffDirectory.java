@@ -27,12 +27,15 @@ public class StaffDirectory {
 
     private static final Logger log = LoggerFactory.getLogger(StaffDirectory.class);
     private static final Duration TTL = Duration.ofMinutes(1);
+    /** After a failed load, callers get the last list (or the error) without asking Keycloak again for this long. */
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(15);
     private static final List<String> REALM_ROLES = List.of("admin", "manager", "member", "process-owner");
 
     private final Keycloak staffAdmin;
     private final KeycloakProperties keycloak;
     private final Clock clock;
     private volatile Snapshot snapshot;
+    private volatile Failure failure;
 
     @org.springframework.beans.factory.annotation.Autowired
     StaffDirectory(@Qualifier("staffAdmin") Keycloak staffAdmin, KeycloakProperties keycloak) {
@@ -71,26 +74,50 @@ public class StaffDirectory {
     private Snapshot current() {
         Snapshot s = snapshot;
         Instant now = clock.instant();
-        if (s == null || s.loadedAt().plus(TTL).isBefore(now)) {
+        if (s != null && !s.loadedAt().plus(TTL).isBefore(now)) {
+            return s;
+        }
+        synchronized (this) {
+            s = snapshot;
+            if (s != null && !s.loadedAt().plus(TTL).isBefore(now)) {
+                return s;
+            }
+            Failure f = failure;
+            if (f != null && f.at().plus(RETRY_AFTER).isAfter(now)) {
+                // Keycloak failed a moment ago: do not make every caller wait for it again
+                if (s == null) {
+                    throw f.error();
+                }
+                return s;
+            }
             try {
                 s = new Snapshot(load(), now);
                 snapshot = s;
+                failure = null;
             } catch (RuntimeException e) {
+                failure = new Failure(e, now);
                 if (s == null) {
                     throw e;
                 }
                 log.warn("Keycloak staff directory unavailable, keeping the last list: {}", e.getMessage());
             }
+            return s;
         }
-        return s;
     }
 
     private List<StaffMember> load() {
         RealmResource realm = staffAdmin.realm(keycloak.staffRealm());
         Map<String, Set<String>> rolesByUser = new HashMap<>();
         for (String role : REALM_ROLES) {
-            for (UserRepresentation u : realm.roles().get(role).getUserMembers(0, 10_000)) {
+            var roleResource = realm.roles().get(role);
+            for (UserRepresentation u : roleResource.getUserMembers(0, 10_000)) {
                 rolesByUser.computeIfAbsent(u.getUsername(), k -> new HashSet<>()).add(Roles.fromRealmRole(role));
+            }
+            // A role may also come through a group (a "Managers" group that carries the manager role)
+            for (var group : roleResource.getRoleGroupMembers(0, 1_000)) {
+                for (UserRepresentation u : realm.groups().group(group.getId()).members(0, 10_000)) {
+                    rolesByUser.computeIfAbsent(u.getUsername(), k -> new HashSet<>()).add(Roles.fromRealmRole(role));
+                }
             }
         }
         return realm.users().list(0, 10_000).stream()
@@ -108,5 +135,8 @@ public class StaffDirectory {
     }
 
     private record Snapshot(List<StaffMember> members, Instant loadedAt) {
+    }
+
+    private record Failure(RuntimeException error, Instant at) {
     }
 }

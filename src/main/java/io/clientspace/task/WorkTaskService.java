@@ -36,7 +36,7 @@ public class WorkTaskService {
     /** Open tasks on the client, soonest due first. */
     @Transactional(readOnly = true)
     public List<WorkTask> openForClient(UUID clientId) {
-        clients.get(clientId);
+        clients.requireAccess(clientId);
         LocalDate today = LocalDate.now(clock);
         return tasks.openByClient(clientId).stream()
                 .map(t -> new WorkTask(t.getId(), t.getClientId(), t.getTitle(), t.getProcessStep(), t.getAssignee(),
@@ -47,7 +47,7 @@ public class WorkTaskService {
 
     @Transactional(readOnly = true)
     public long countOpenForClient(UUID clientId) {
-        clients.get(clientId);
+        clients.requireAccess(clientId);
         return tasks.countOpenByClient(clientId);
     }
 

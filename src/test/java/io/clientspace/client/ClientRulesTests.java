@@ -140,6 +140,17 @@ class ClientRulesTests {
         assertThat(check(d)).containsExactly(FieldProblem.of("website", "client.error.website"));
     }
 
+    @Test
+    void aWebsiteMustFitAsStoredWithTheSchemeItGets() {
+        ClientDraft d = validCompany();
+        String host = "a".repeat(240) + ".example.com"; // 252 characters, 260 with https://
+        d.setWebsite(host);
+        assertThat(check(d)).containsExactly(FieldProblem.of("website", "validation.too-long", 247));
+        d.setWebsite("https://" + "a".repeat(235) + ".example.com"); // exactly 255
+        assertThat(check(d)).isEmpty();
+        assertThat(ClientRules.normalizeWebsite(" example.com ")).isEqualTo("https://example.com");
+    }
+
     /** The form says "a web address such as example.com"; an e-mail address there is a mistake, not a site. */
     @ParameterizedTest
     @ValueSource(strings = {"info@example.com", "mailto:info@example.com", "https://user:secret@example.com"})

@@ -108,6 +108,34 @@ class ClientServiceIntegrationTests {
     }
 
     @Test
+    void aMemberIsWarnedOfALookAlikeTheyCannotOpenWithoutLearningAboutIt() {
+        Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        ClientDraft sameEmail = ClientTestData.company("member");
+        sameEmail.setEmail(managers.email());
+
+        assertThatThrownBy(() -> asMember(() -> clients.create(sameEmail, false)))
+                .isInstanceOfSatisfying(DuplicateClientException.class, e -> assertThat(e.duplicates())
+                        .singleElement().satisfies(hint -> {
+                            assertThat(hint.sameEmail()).isTrue();
+                            assertThat(hint.ownerName()).isEqualTo("Maria Keller");
+                            // neither the record, nor its name, nor its e-mail reach a member who cannot open it
+                            assertThat(hint.id()).isNull();
+                            assertThat(hint.name()).isNull();
+                            assertThat(hint.email()).isNull();
+                        }));
+
+        ClientDraft sameName = ClientTestData.company("member");
+        sameName.setName(managers.name().toUpperCase());
+        assertThatThrownBy(() -> asMember(() -> clients.create(sameName, false)))
+                .isInstanceOfSatisfying(DuplicateClientException.class, e -> assertThat(e.duplicates())
+                        .singleElement().satisfies(hint -> {
+                            assertThat(hint.sameName()).isTrue();
+                            assertThat(hint.name()).isEqualTo(sameName.getName());
+                            assertThat(hint.id()).isNull();
+                        }));
+    }
+
+    @Test
     void clientWithoutEmailIsCheckedForDuplicatesByName() {
         ClientDraft first = ClientTestData.company("manager");
         first.setEmail(null);
@@ -134,6 +162,26 @@ class ClientServiceIntegrationTests {
                         e -> assertThat(e.ownerName()).isEqualTo("Maria Keller"));
         assertThat(asOtherManager(() -> clients.get(ClientKind.COMPANY, members.id())).name())
                 .isEqualTo(members.name());
+    }
+
+    @Test
+    void aMemberKeepsTheirContactsLinkToACompanyTheyCannotOpenButCannotPickOne() {
+        Client company = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client contact = asManager(() -> clients.create(ClientTestData.contact("member", company.id()), false));
+
+        ClientDraft edit = ClientDraft.of(asMember(() -> clients.get(contact.id())));
+        edit.setCity("Leipzig");
+        Client saved = asMember(() -> clients.update(contact.id(), edit, false));
+        assertThat(saved.companyId()).isEqualTo(company.id());
+        assertThat(saved.city()).isEqualTo("Leipzig");
+
+        ClientDraft move = ClientDraft.of(saved);
+        move.setCompanyId(other.id());
+        assertThatThrownBy(() -> asMember(() -> clients.update(contact.id(), move, false)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(FieldProblem.of("companyId", "client.error.company-unknown")));
+        assertThat(asManager(() -> clients.get(contact.id())).companyId()).isEqualTo(company.id());
     }
 
     @Test

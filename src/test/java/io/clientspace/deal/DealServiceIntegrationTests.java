@@ -11,7 +11,9 @@ import io.clientspace.client.ClientTestData;
 import io.clientspace.deal.process.DealStagesProcess;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
+import io.clientspace.security.StaffMember;
 import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.StaleDataException;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
@@ -89,7 +91,8 @@ class DealServiceIntegrationTests {
     void ownerMovesTheDealThroughEveryStageToWon() {
         Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
         for (DealStage expected : new DealStage[] {DealStage.QUALIFIED, DealStage.PROPOSAL, DealStage.NEGOTIATION}) {
-            Deal moved = asManager(() -> deals.moveOn(deal.id(),
+            DealStage seen = asManager(() -> deals.get(deal.id())).stage();
+            Deal moved = asManager(() -> deals.moveOn(deal.id(), seen,
                     StageMove.advance("Step towards " + expected, today.plusDays(1))));
             assertThat(moved.stage()).isEqualTo(expected);
             assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(expected);
@@ -97,7 +100,7 @@ class DealServiceIntegrationTests {
             assertThat(asManager(() -> tasks.openForClient(client.id()))).extracting(WorkTask::processStep)
                     .containsExactly(expected.taskId());
         }
-        Deal won = asManager(() -> deals.moveOn(deal.id(), StageMove.won()));
+        Deal won = asManager(() -> deals.moveOn(deal.id(), DealStage.NEGOTIATION, StageMove.won()));
 
         assertThat(won.stage()).isEqualTo(DealStage.WON);
         assertThat(won.isOpen()).isFalse();
@@ -116,14 +119,15 @@ class DealServiceIntegrationTests {
     @Test
     void lostNeedsAReasonAndKeepsTheDealWhereItWasUntilGiven() {
         Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
-        asManager(() -> deals.moveOn(deal.id(), StageMove.advance("Send proposal", today)));
+        asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.advance("Send proposal", today)));
 
-        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), StageMove.lost("  "))))
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.QUALIFIED, StageMove.lost("  "))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactly("lostReason"));
         assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.QUALIFIED);
 
-        Deal lost = asManager(() -> deals.moveOn(deal.id(), StageMove.lost("Budget frozen until Q3")));
+        Deal lost = asManager(() -> deals.moveOn(deal.id(), DealStage.QUALIFIED,
+                StageMove.lost("Budget frozen until Q3")));
         assertThat(lost.stage()).isEqualTo(DealStage.LOST);
         assertThat(lost.lostReason()).isEqualTo("Budget frozen until Q3");
         assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).isZero();
@@ -133,11 +137,11 @@ class DealServiceIntegrationTests {
     void movingOnNeedsANextStepDueTodayOrLaterAndWonOnlyFromNegotiation() {
         Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
 
-        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(),
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.NEW,
                 StageMove.advance("", today.minusDays(1)))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("nextStep", "nextStepDue"));
-        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), StageMove.won())))
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.won())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("deal.error.won-only-negotiation"));
         assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.NEW);
@@ -165,8 +169,44 @@ class DealServiceIntegrationTests {
 
         assertThatThrownBy(() -> asMember(() -> deals.forClient(client.id())))
                 .isInstanceOf(NoAccessException.class);
-        assertThatThrownBy(() -> asMember(() -> deals.moveOn(deal.id(), StageMove.lost("not mine"))))
+        assertThatThrownBy(() -> asMember(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.lost("not mine"))))
                 .isInstanceOf(NoAccessException.class);
         assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.NEW);
+    }
+
+    @Test
+    void aSecondMoveFromTheSameScreenChangesNothing() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+        asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.advance("Qualify budget", today)));
+
+        // A second tab still shows New: the same click must not push the deal on to Proposal
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.NEW,
+                StageMove.advance("Qualify budget", today)))).isInstanceOf(StaleDataException.class);
+        assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.QUALIFIED);
+        assertThat(asManager(() -> tasks.openForClient(client.id()))).extracting(WorkTask::processStep)
+                .containsExactly(DealStage.QUALIFIED.taskId());
+
+        asManager(() -> deals.moveOn(deal.id(), DealStage.QUALIFIED, StageMove.lost("No budget")));
+        // Closed in the meantime: the stale screen learns it, nothing changes
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.QUALIFIED,
+                StageMove.advance("Send proposal", today)))).isInstanceOf(StaleDataException.class);
+        assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.LOST);
+    }
+
+    @Test
+    void aDealGoesOnlyToAnOwnerWhoCanSeeTheClient() {
+        // client belongs to the manager; "member" sees only their own clients
+        assertThat(asManager(() -> deals.possibleOwners(client.id()))).extracting(StaffMember::username)
+                .contains("manager", "admin").doesNotContain("member");
+
+        assertThatThrownBy(() -> asManager(() -> deals.create(client.id(), draft("member"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("deal.error.owner-cannot-see-client"));
+        assertThat(asManager(() -> deals.countForClient(client.id()))).isZero();
+
+        Client membersOwn = asMember(() -> clients.create(ClientTestData.company("member"), false));
+        assertThat(asMember(() -> deals.possibleOwners(membersOwn.id()))).extracting(StaffMember::username)
+                .containsExactly("member");
+        assertThat(asManager(() -> deals.create(membersOwn.id(), draft("member"))).owner()).isEqualTo("member");
     }
 }

@@ -1,5 +1,6 @@
 package io.clientspace.extranet;
 
+import static io.clientspace.support.Actors.asCustomer;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,9 +9,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.security.KeycloakProperties;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.keycloak.admin.client.Keycloak;
+import org.keycloak.representations.idm.UserRepresentation;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ClientspaceIntegrationTest
@@ -22,6 +30,11 @@ class ExternalAccessIntegrationTests {
     ExternalAccessService externalAccess;
     @Autowired
     CustomerDirectory directory;
+    @Autowired
+    @Qualifier("customerAdmin")
+    Keycloak customerAdmin;
+    @Autowired
+    KeycloakProperties keycloak;
 
     @Test
     void grantingAccessBindsTheKeycloakIdentityToTheClientAndIsCounted() {
@@ -38,6 +51,54 @@ class ExternalAccessIntegrationTests {
     }
 
     @Test
+    void anIdentityActsForOneClientOnlyAndGrantingItTwiceChangesNothing() {
+        Client first = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client second = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        String person = newIdentity("ines@example.org");
+        PortalAccount granted = asManager(() -> externalAccess.grantExisting(first.id(), person));
+
+        PortalAccount again = asManager(() -> externalAccess.grantExisting(first.id(), person));
+        assertThat(again.id()).isEqualTo(granted.id());
+
+        assertThatThrownBy(() -> asManager(() -> externalAccess.grantExisting(second.id(), person)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(FieldProblem.of("username", "external.errors.other-client", first.name())));
+        // Neither the records nor Keycloak moved the person to the second client
+        assertThat(asManager(() -> externalAccess.countForClient(second.id()))).isZero();
+        assertThat(asManager(() -> externalAccess.countForClient(first.id()))).isEqualTo(1);
+        assertThat(CustomerDirectory.attribute(directory.find(person).orElseThrow(), CustomerDirectory.CUSTOMER_ID))
+                .containsExactly(first.id().toString());
+    }
+
+    @Test
+    void thePortalAccountCountsOnlyWhileItIsActiveForTheClaimedCustomer() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        String person = newIdentity("oskar@example.org");
+        asManager(() -> externalAccess.grantExisting(client.id(), person));
+
+        assertThat(asCustomer(person, client.id(), () -> externalAccess.currentCustomerAccount()))
+                .hasValueSatisfying(a -> assertThat(a.status()).isEqualTo("ACTIVE"));
+        // A sign-in that still claims a different customer record gets nothing
+        assertThat(asCustomer(person, other.id(), () -> externalAccess.currentCustomerAccount())).isEmpty();
+        // Nobody granted this identity anything
+        assertThat(asCustomer("nobody-granted", client.id(), () -> externalAccess.currentCustomerAccount())).isEmpty();
+    }
+
+    @Test
+    void anIdentityWithoutEmailIsRefusedAndStaysUnbound() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        String person = newIdentity(null);
+
+        assertThatThrownBy(() -> asManager(() -> externalAccess.grantExisting(client.id(), person)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(FieldProblem.of("username", "external.errors.no-email")));
+        assertThat(asManager(() -> externalAccess.countForClient(client.id()))).isZero();
+        assertThat(CustomerDirectory.attribute(directory.find(person).orElseThrow(), CustomerDirectory.CUSTOMER_ID))
+                .isEmpty();
+    }
+
+    @Test
     void membersDoNotSeeWhoHasExternalAccess() {
         Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
         assertThat(asMember(() -> externalAccess.canView())).isFalse();
@@ -45,5 +106,20 @@ class ExternalAccessIntegrationTests {
                 .isInstanceOf(NoAccessException.class);
         assertThatThrownBy(() -> asMember(() -> externalAccess.countForClient(own.id())))
                 .isInstanceOf(NoAccessException.class);
+    }
+
+    /** A fresh person in the customers realm, so that tests never share an identity. */
+    private String newIdentity(String email) {
+        String username = "test-" + UUID.randomUUID().toString().substring(0, 8);
+        var user = new UserRepresentation();
+        user.setUsername(username);
+        user.setEmail(email == null ? null : username + "-" + email);
+        user.setFirstName("Test");
+        user.setLastName("Tester");
+        user.setEnabled(true);
+        try (var response = customerAdmin.realm(keycloak.customerRealm()).users().create(user)) {
+            assertThat(response.getStatus()).as("creating %s in the customers realm", username).isEqualTo(201);
+        }
+        return username;
     }
 }

@@ -29,6 +29,32 @@ public final class Actors {
         }
     }
 
+    /** A portal user as the customers realm signs them in: an OIDC principal whose customer_id claim is given. */
+    public static <T> T asCustomer(String username, java.util.UUID customerId, Supplier<T> work) {
+        var previous = SecurityContextHolder.getContext();
+        var context = SecurityContextHolder.createEmptyContext();
+        var claims = new java.util.HashMap<String, Object>();
+        claims.put("sub", username + "-id");
+        claims.put("preferred_username", username);
+        if (customerId != null) {
+            claims.put("customer_id", customerId.toString());
+        }
+        var now = java.time.Instant.now();
+        var token = new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", now, now.plusSeconds(300),
+                claims);
+        var authorities = AuthorityUtils.createAuthorityList("ROLE_CUSTOMER");
+        var principal = new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(authorities, token,
+                "preferred_username");
+        context.setAuthentication(new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
+                principal, authorities, "customers"));
+        SecurityContextHolder.setContext(context);
+        try {
+            return work.get();
+        } finally {
+            SecurityContextHolder.setContext(previous);
+        }
+    }
+
     public static <T> T asManager(Supplier<T> work) {
         return as("manager", work, "STAFF", "MANAGER");
     }

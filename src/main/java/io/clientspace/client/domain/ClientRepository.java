@@ -10,6 +10,11 @@ import org.springframework.data.repository.query.Param;
 
 public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
 
+    /** The owner alone, by primary key: what an access check needs, without loading the record. */
+    @Query("select c.owner from ClientEntity c where c.id = ?1")
+    java.util.Optional<String> ownerOf(UUID id);
+
+
     String SEARCH = """
             from ClientEntity c left join c.company co
             where (:owner is null or c.owner = :owner)

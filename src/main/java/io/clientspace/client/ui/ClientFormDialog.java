@@ -185,8 +185,18 @@ public class ClientFormDialog extends Dialog {
     private void fill(Client c, List<StaffMember> assignable) {
         name.setValue(nz(c.name()));
         if (c.companyId() != null) {
-            company.getListDataView().getItems().filter(s -> s.id().equals(c.companyId())).findFirst()
-                    .ifPresent(company::setValue);
+            var known = company.getListDataView().getItems().filter(s -> s.id().equals(c.companyId())).findFirst();
+            if (known.isPresent()) {
+                company.setValue(known.get());
+            } else {
+                // a company this user cannot open: keep the link as it is, shown by name
+                List<ClientSummary> items = new java.util.ArrayList<>(company.getListDataView().getItems().toList());
+                ClientSummary kept = new ClientSummary(c.companyId(), ClientKind.COMPANY, c.companyName(), null, null,
+                        null, null, null, List.of(), null);
+                items.add(kept);
+                company.setItems(items);
+                company.setValue(kept);
+            }
         }
         jobTitle.setValue(nz(c.jobTitle()));
         legalName.setValue(nz(c.legalName()));
@@ -279,7 +289,8 @@ public class ClientFormDialog extends Dialog {
         for (DuplicateHint d : duplicates) {
             String why = getTranslation(d.sameName() && d.sameEmail() ? "client.duplicate.same-both"
                     : d.sameName() ? "client.duplicate.same-name" : "client.duplicate.same-email");
-            list.add(new ListItem(getTranslation("client.duplicate.item", d.name(),
+            String name = d.name() != null ? d.name() : getTranslation("client.duplicate.hidden-name");
+            list.add(new ListItem(getTranslation("client.duplicate.item", name,
                     getTranslation("client.kinds." + d.kind().name()), why, d.ownerName())));
         }
         duplicateWarning.add(icon, text, list);

@@ -30,7 +30,7 @@ import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
 import io.clientspace.shared.ui.Titled;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.ZoneId;
+import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Optional;
@@ -47,9 +47,11 @@ class ClientListView extends VerticalLayout implements Titled {
     private final Grid<ClientSummary> grid = new Grid<>();
     private final Div emptyState = new Div();
     private final ClientFormDialog.Factory forms;
+    private final Clock clock;
 
-    ClientListView(ClientService clients, StaffDirectory staff, CurrentUserProvider currentUser) {
+    ClientListView(ClientService clients, StaffDirectory staff, CurrentUserProvider currentUser, Clock clock) {
         this.clients = clients;
+        this.clock = clock;
         this.forms = new ClientFormDialog.Factory(clients, staff, currentUser);
         addClassName("client-list");
         setSizeFull();
@@ -111,7 +113,7 @@ class ClientListView extends VerticalLayout implements Titled {
                 .setKey(SortField.CITY.name()).setSortable(true).setAutoWidth(true);
         grid.addComponentColumn(this::tagsCell).setHeader(getTranslation("client.tags")).setFlexGrow(1).setWidth("10rem");
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-        grid.addColumn(c -> date.withLocale(getLocale()).format(c.updatedAt().atZone(ZoneId.systemDefault())))
+        grid.addColumn(c -> date.withLocale(getLocale()).format(c.updatedAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("client.updated")).setKey(SortField.UPDATED.name()).setSortable(true)
                 .setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.sort(GridSortOrder.asc(name).build());

@@ -8,7 +8,6 @@ import io.clientspace.deal.domain.DealEntity;
 import io.clientspace.deal.domain.DealRepository;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.UUID;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -51,7 +50,7 @@ class DealStageListener implements TaskListener {
         }
     }
 
-    private static LocalDate toDate(Date date) {
-        return date == null ? null : date.toInstant().atZone(ZoneId.systemDefault()).toLocalDate();
+    private LocalDate toDate(Date date) {
+        return date == null ? null : date.toInstant().atZone(clock.getZone()).toLocalDate();
     }
 }

@@ -44,4 +44,18 @@ public class PortalAccountEntity {
     public String getStatus() { return status; }
     public String getGrantedBy() { return grantedBy; }
     public Instant getGrantedAt() { return grantedAt; }
+
+    /** Gives the account (again) to a client: a re-grant after a revocation, or a grant to a corrected client. */
+    public void grant(UUID clientId, String email, String displayName, String grantedBy, Instant grantedAt) {
+        this.clientId = clientId;
+        this.email = email;
+        this.displayName = displayName;
+        this.status = "ACTIVE";
+        this.grantedBy = grantedBy;
+        this.grantedAt = grantedAt;
+    }
+
+    public boolean isRevoked() {
+        return "REVOKED".equals(status);
+    }
 }

@@ -15,4 +15,9 @@ public interface PortalAccountRepository extends JpaRepository<PortalAccountEnti
     List<PortalAccountEntity> activeByClient(UUID clientId);
 
     java.util.Optional<PortalAccountEntity> findByUsername(String username);
+
+    /** Row-locks the account, so that two grants of one identity cannot both pass the checks. */
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from PortalAccountEntity a where a.username = ?1")
+    java.util.Optional<PortalAccountEntity> lockByUsername(String username);
 }

@@ -15,16 +15,18 @@ import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealRules;
 import io.clientspace.deal.DealService;
 import io.clientspace.security.CurrentUser;
-import io.clientspace.security.StaffDirectory;
 import io.clientspace.security.StaffMember;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.ui.FormErrors;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** New deal on a client: the link to the client is set by the service, not typed. */
 class DealDialog extends Dialog {
+
+    private final Clock clock;
 
     private final Client client;
     private final DealService deals;
@@ -38,7 +40,8 @@ class DealDialog extends Dialog {
     final TextField nextStep = new TextField();
     final DatePicker nextStepDue = new DatePicker();
 
-    DealDialog(Client client, DealService deals, StaffDirectory staff, CurrentUser user, Consumer<Deal> onSaved) {
+    DealDialog(Client client, DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
+        this.clock = clock;
         this.client = client;
         this.deals = deals;
         this.onSaved = onSaved;
@@ -60,18 +63,18 @@ class DealDialog extends Dialog {
         expectedClose.setLabel(getTranslation("deal.expected-close"));
         expectedClose.setId("deal-expected-close");
         expectedClose.setRequiredIndicatorVisible(true);
-        expectedClose.setMin(LocalDate.now());
+        expectedClose.setMin(LocalDate.now(clock));
         expectedClose.setLocale(getLocale());
         owner.setLabel(getTranslation("deal.owner"));
         owner.setId("deal-owner");
-        List<StaffMember> assignable = staff.assignable();
+        List<StaffMember> assignable = deals.possibleOwners(client.id());
         owner.setItems(assignable);
         owner.setItemLabelGenerator(StaffMember::displayName);
         assignable.stream().filter(m -> m.username().equals(user.username())).findFirst().ifPresent(owner::setValue);
         nextStep.setLabel(getTranslation("deal.next-step"));
         nextStep.setId("deal-next-step");
         nextStepDue.setLabel(getTranslation("deal.next-step-due"));
-        nextStepDue.setMin(LocalDate.now());
+        nextStepDue.setMin(LocalDate.now(clock));
         nextStepDue.setLocale(getLocale());
 
         errors.field("title", title).field("amount", amount).field("currency", currency)
@@ -103,7 +106,7 @@ class DealDialog extends Dialog {
     }
 
     void save() {
-        var problems = DealRules.check(draft(), LocalDate.now());
+        var problems = DealRules.check(draft(), LocalDate.now(clock));
         if (!problems.isEmpty()) {
             errors.show(problems);
             return;

@@ -15,13 +15,13 @@ import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
 import io.clientspace.security.CurrentUser;
-import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.States;
 import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 
@@ -30,18 +30,18 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
 
     private final Client client;
     private final DealService deals;
-    private final StaffDirectory staff;
     private final CurrentUser user;
     private final Runnable onChange;
+    private final Clock clock;
 
-    DealsTab(Client client, DealService deals, StaffDirectory staff, CurrentUser user, AsyncLoader loader,
-             Runnable onChange) {
+    DealsTab(Client client, DealService deals, CurrentUser user, AsyncLoader loader, Runnable onChange,
+             Clock clock) {
         super("deals", "workspace.tab.deals", loader);
         this.client = client;
         this.deals = deals;
-        this.staff = staff;
         this.user = user;
         this.onChange = onChange;
+        this.clock = clock;
     }
 
     @Override
@@ -77,7 +77,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setFlexGrow(3);
         grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("deal.stage")).setAutoWidth(true)
                 .setFlexGrow(0);
@@ -101,7 +101,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
                 return new Span();
             }
             Button move = new Button(getTranslation("deal.move-on"), VaadinIcon.ARROW_RIGHT.create(),
-                    e -> new MoveDealDialog(d, deals, () -> {
+                    e -> new MoveDealDialog(d, deals, clock, () -> {
                         reload();
                         onChange.run();
                     }).open());
@@ -120,7 +120,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
 
     private Button newDealButton() {
         Button button = new Button(getTranslation("deals.new"), VaadinIcon.PLUS.create(),
-                e -> new DealDialog(client, deals, staff, user, saved -> {
+                e -> new DealDialog(client, deals, user, clock, saved -> {
                     reload();
                     onChange.run();
                 }).open());

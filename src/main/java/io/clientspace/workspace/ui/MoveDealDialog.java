@@ -17,7 +17,9 @@ import io.clientspace.deal.StageMove;
 import io.clientspace.deal.StageMove.Outcome;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.ui.FormErrors;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,8 @@ import java.util.stream.Collectors;
 
 /** The owner moves a deal on: to the next stage with a next step and its due date, or to Won, or to Lost with a reason. */
 class MoveDealDialog extends Dialog {
+
+    private final Clock clock;
 
     private final Deal deal;
     private final DealService deals;
@@ -36,7 +40,8 @@ class MoveDealDialog extends Dialog {
     final TextArea reason = new TextArea();
     private final Div formError = new Div();
 
-    MoveDealDialog(Deal deal, DealService deals, Runnable onMoved) {
+    MoveDealDialog(Deal deal, DealService deals, Clock clock, Runnable onMoved) {
+        this.clock = clock;
         this.deal = deal;
         this.deals = deals;
         this.onMoved = onMoved;
@@ -67,7 +72,7 @@ class MoveDealDialog extends Dialog {
         due.setLabel(getTranslation("deal.next-step-due"));
         due.setId("move-due");
         due.setRequiredIndicatorVisible(true);
-        due.setMin(LocalDate.now());
+        due.setMin(LocalDate.now(clock));
         due.setLocale(getLocale());
         reason.setLabel(getTranslation("deal.lost-reason"));
         reason.setId("move-reason");
@@ -107,11 +112,15 @@ class MoveDealDialog extends Dialog {
 
     void submit() {
         formError.setVisible(false);
-        List<FieldProblem> local = DealRules.check(stageMove(), deal.stage(), LocalDate.now());
+        List<FieldProblem> local = DealRules.check(stageMove(), deal.stage(), LocalDate.now(clock));
         try {
             InvalidInputException.throwIfAny(local);
-            deals.moveOn(deal.id(), stageMove());
+            deals.moveOn(deal.id(), deal.stage(), stageMove());
             close();
+            onMoved.run();
+        } catch (StaleDataException e) {
+            formError.setText(getTranslation("deal.error.stale"));
+            formError.setVisible(true);
             onMoved.run();
         } catch (InvalidInputException e) {
             List<FieldProblem> rest = errors.show(e.problems());

@@ -80,12 +80,12 @@ class SimpleListTab<R> extends WorkspaceTab<List<R>> {
         return grid;
     }
 
-    static String date(java.util.Locale locale, TemporalAccessor value) {
+    static String date(java.util.Locale locale, ZoneId zone, TemporalAccessor value) {
         if (value == null) {
             return "";
         }
         var formatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
-        return value instanceof java.time.Instant i ? formatter.format(i.atZone(ZoneId.systemDefault()))
+        return value instanceof java.time.Instant i ? formatter.format(i.atZone(zone))
                 : formatter.format(value);
     }
 

@@ -43,6 +43,7 @@ import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -64,12 +65,13 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final CurrentUserProvider currentUser;
     private final AsyncLoader loader;
     private final ClientChanges changes;
+    private final Clock clock;
     private AutoCloseable subscription;
     private String title = "";
 
     WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
                   DocumentService documents, ExternalAccessService externalAccess, StaffDirectory staff,
-                  CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes) {
+                  CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock) {
         this.clients = clients;
         this.deals = deals;
         this.tasks = tasks;
@@ -80,6 +82,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         this.currentUser = currentUser;
         this.loader = loader;
         this.changes = changes;
+        this.clock = clock;
         addClassName("workspace");
         addDetachListener(e -> unsubscribe());
         setSizeFull();
@@ -137,7 +140,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         List<WorkspaceTab<?>> all = new java.util.ArrayList<>();
         Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
-        all.add(new DealsTab(client, deals, staff, user, loader, refreshCounters));
+        all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
         all.add(new SimpleListTab<WorkTask>("tasks", "tasks", VaadinIcon.CHECK_SQUARE_O, loader, () -> true,
                 () -> tasks.countOpenForClient(client.id()), () -> tasks.openForClient(client.id()), this::taskColumns));
         all.add(new SimpleListTab<StoredFile>("files", "files", VaadinIcon.FILE_O, loader, () -> true,
@@ -291,7 +294,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
             return new Span(t.assigneeName());
         }).setHeader(getTranslation("task.assignee")).setAutoWidth(true);
         grid.addComponentColumn(t -> {
-            Span due = new Span(SimpleListTab.date(getLocale(), t.due()));
+            Span due = new Span(SimpleListTab.date(getLocale(), clock.getZone(), t.due()));
             if (t.overdue()) {
                 due.addClassName("overdue");
             }
@@ -303,7 +306,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(StoredFile::name).setHeader(getTranslation("file.name")).setFlexGrow(3);
         grid.addColumn(f -> SimpleListTab.size(f.sizeBytes())).setHeader(getTranslation("file.size")).setAutoWidth(true);
         grid.addColumn(StoredFile::uploadedByName).setHeader(getTranslation("file.uploaded-by")).setAutoWidth(true);
-        grid.addColumn(f -> SimpleListTab.date(getLocale(), f.uploadedAt())).setHeader(getTranslation("file.uploaded-at"))
+        grid.addColumn(f -> SimpleListTab.date(getLocale(), clock.getZone(), f.uploadedAt())).setHeader(getTranslation("file.uploaded-at"))
                 .setAutoWidth(true);
     }
 
@@ -311,7 +314,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
         grid.addColumn(d -> getTranslation("document.types." + d.type())).setHeader(getTranslation("document.type"));
         grid.addColumn(d -> getTranslation("document.statuses." + d.status())).setHeader(getTranslation("document.status"));
-        grid.addColumn(d -> SimpleListTab.date(getLocale(), d.updatedAt())).setHeader(getTranslation("document.updated"));
+        grid.addColumn(d -> SimpleListTab.date(getLocale(), clock.getZone(), d.updatedAt())).setHeader(getTranslation("document.updated"));
     }
 
     private void externalColumns(Grid<PortalAccount> grid) {
@@ -320,7 +323,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(PortalAccount::email).setHeader(getTranslation("external.email")).setFlexGrow(2);
         grid.addColumn(a -> getTranslation("external.statuses." + a.status())).setHeader(getTranslation("external.status"));
         grid.addColumn(PortalAccount::grantedByName).setHeader(getTranslation("external.granted-by"));
-        grid.addColumn(a -> SimpleListTab.date(getLocale(), a.grantedAt())).setHeader(getTranslation("external.granted-at"));
+        grid.addColumn(a -> SimpleListTab.date(getLocale(), clock.getZone(), a.grantedAt())).setHeader(getTranslation("external.granted-at"));
     }
 
     private static Optional<UUID> uuid(String value) {

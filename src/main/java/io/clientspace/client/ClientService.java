@@ -114,6 +114,50 @@ public class ClientService {
         }
     }
 
+    /**
+     * The clients whose work the current user shares, for queries that span clients: empty when the user may see
+     * every client (admins and managers), else the ids of the clients they own.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<List<UUID>> scopeOfCurrentUser() {
+        CurrentUser user = currentUser.requireStaff();
+        return user.seesAllClients() ? java.util.Optional.empty()
+                : java.util.Optional.of(clients.idsOwnedBy(user.username()));
+    }
+
+    /** Names and links of the given clients, as far as the current user may see them; others are left out. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, ClientRef> refs(java.util.Collection<UUID> ids) {
+        CurrentUser user = currentUser.requireStaff();
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var result = new java.util.HashMap<UUID, ClientRef>();
+        for (ClientRef ref : clients.refs(ids)) {
+            if (user.seesAllClients() || user.username().equals(ref.owner())) {
+                result.put(ref.id(), ref);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Staff who may be given work on the client: admins, managers and the client's owner, as only they can open it.
+     * Members can give work only to themselves.
+     */
+    @Transactional(readOnly = true)
+    public List<io.clientspace.security.StaffMember> workGroup(UUID clientId) {
+        CurrentUser user = currentUser.requireStaff();
+        String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        if (!user.seesAllClients() && !user.username().equals(owner)) {
+            throw new NoAccessException("Client belongs to " + owner, staff.displayName(owner));
+        }
+        return staff.assignable().stream()
+                .filter(m -> m.roles().contains(io.clientspace.security.Roles.ADMIN)
+                        || m.roles().contains(io.clientspace.security.Roles.MANAGER) || m.username().equals(owner))
+                .toList();
+    }
+
     /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */
     @Transactional(readOnly = true)
     public java.util.Optional<CustomerRecord> forCurrentCustomer() {

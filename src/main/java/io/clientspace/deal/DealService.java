@@ -90,10 +90,8 @@ public class DealService {
     @Transactional(readOnly = true)
     public List<io.clientspace.security.StaffMember> possibleOwners(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
-        Client client = clients.get(clientId);
-        return staff.assignable().stream()
+        return clients.workGroup(clientId).stream()
                 .filter(m -> user.seesAllClients() || m.username().equals(user.username()))
-                .filter(m -> seesAllClients(m) || m.username().equals(client.owner()))
                 .toList();
     }
 

@@ -9,6 +9,10 @@ import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.StageMove;
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.task.TaskDraft;
+import io.clientspace.task.TaskPriority;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -19,6 +23,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -37,12 +42,17 @@ class DemoData {
     private final ClientService clients;
     private final DealService deals;
     private final ExternalAccessService externalAccess;
+    private final WorkTaskService tasks;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, Clock clock) {
+    DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
+             JdbcTemplate jdbc, Clock clock) {
         this.clients = clients;
         this.deals = deals;
         this.externalAccess = externalAccess;
+        this.tasks = tasks;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -110,6 +120,16 @@ class DemoData {
                 "Call back");
         deals.moveOn(lost.id(), lost.stage(), StageMove.lost("Chose an off-the-shelf product with a lower licence price"));
 
+        task(nordlicht, "Collect the signed framework agreement", "Scan it and file it under Documents.", "manager",
+                today.minusDays(3), TaskPriority.HIGH);
+        task(nordlicht, "Prepare the quarterly review slides", null, null, today.plusDays(2), TaskPriority.NORMAL);
+        task(nordlicht, "Check the VAT ID on the last invoice", null, "jonas", today.plusDays(9), TaskPriority.LOW);
+        task(havel, "Request the annual statements", "Ask for 2025 and the first half of 2026.", "jonas",
+                today.minusDays(1), TaskPriority.URGENT);
+        task(alpen, "Draft the board presentation", null, null, null, TaskPriority.NORMAL);
+        task(brightside, "Confirm the demo date with the practice managers", null, "member", today.plusDays(1),
+                TaskPriority.NORMAL);
+
         for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
             try {
                 externalAccess.grantExisting(((Client) grant[0]).id(), (String) grant[1]);
@@ -118,6 +138,25 @@ class DemoData {
             }
         }
         log.info("Demo data loaded: {} clients", clients.count(null, null));
+    }
+
+    /**
+     * A task as if created earlier: nobody can create a task due in the past, so an overdue one gets its due date
+     * moved back after creation, the way time would have.
+     */
+    private void task(Client client, String title, String description, String assignee, LocalDate due,
+                      TaskPriority priority) {
+        TaskDraft d = new TaskDraft();
+        d.setTitle(title);
+        d.setDescription(description);
+        d.setAssignee(assignee);
+        LocalDate today = LocalDate.now(clock);
+        d.setDue(due != null && due.isBefore(today) ? today : due);
+        d.setPriority(priority);
+        WorkTask task = tasks.create(client.id(), d);
+        if (due != null && due.isBefore(today)) {
+            jdbc.update("update work_task set due_date = ? where id = ?", due, task.id());
+        }
     }
 
     private Client company(String name, String industry, String owner, String email, String phone, String street,

@@ -4,9 +4,16 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An open task on a client. For process tasks {@code processStep} is the model's task id (for example StageNew),
- * which the UI translates; {@code title} is then the deal's title. {@code assignee} and {@code due} may be null.
+ * An open or finished task on a client. For process tasks {@code processStep} is the model's task id (for example
+ * StageNew), which the UI translates, {@code title} is the deal's title and {@code dealId} is set; such a task is
+ * done by moving the deal on, not here. {@code assignee}, {@code assigneeName}, {@code description} and {@code due}
+ * may be null.
  */
-public record WorkTask(UUID id, UUID clientId, String title, String processStep, String assignee, String assigneeName,
-                       LocalDate due, boolean overdue) {
+public record WorkTask(UUID id, UUID clientId, String clientName, String clientPath, String title, String description,
+                       String processStep, UUID dealId, String assignee, String assigneeName, LocalDate due,
+                       TaskPriority priority, boolean overdue, boolean done, long version) {
+
+    public boolean isProcessStep() {
+        return processStep != null;
+    }
 }

@@ -1,35 +1,86 @@
 package io.clientspace.task;
 
+import static io.clientspace.shared.Texts.clean;
+
+import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
+import io.clientspace.deal.DealStepAssigned;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;
+import io.clientspace.security.StaffMember;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
+import io.clientspace.task.domain.TaskCommentEntity;
+import io.clientspace.task.domain.TaskCommentRepository;
+import io.clientspace.task.domain.TimeEntryEntity;
+import io.clientspace.task.domain.TimeEntryRepository;
 import io.clientspace.task.domain.WorkTaskEntity;
 import io.clientspace.task.domain.WorkTaskRepository;
+import io.clientspace.task.process.AdHocTaskProcess;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Tasks on clients. Process tasks are mirrored here in the engine's own transaction (synchronous listeners), so a
- * counter never disagrees with the engine and never needs to scan it.
+ * Tasks on clients, ad hoc and from processes. Every task is a Camunda user task (ad-hoc ones run the small
+ * ad-hoc-task model, see docs/decisions/DD005); our work_task table mirrors them in the engine's own transaction, so
+ * counters and lists are indexed queries that never scan the engine. Whoever may open the client may see, take,
+ * hand on and complete its tasks; a deal's stage task is completed by moving the deal on.
  */
 @Service
 public class WorkTaskService {
 
+    /** "My tasks" shows at most this many rows per view; the counts stay exact. */
+    public static final int INBOX_LIMIT = 500;
+
     private final WorkTaskRepository tasks;
+    private final TaskCommentRepository comments;
+    private final TimeEntryRepository timeEntries;
     private final ClientService clients;
+    private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
+    private final RuntimeService runtime;
+    private final TaskService engineTasks;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    WorkTaskService(WorkTaskRepository tasks, ClientService clients, StaffDirectory staff, Clock clock) {
+    WorkTaskService(WorkTaskRepository tasks, TaskCommentRepository comments, TimeEntryRepository timeEntries,
+                    ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
+                    RuntimeService runtime, TaskService engineTasks, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
+        this.comments = comments;
+        this.timeEntries = timeEntries;
         this.clients = clients;
+        this.currentUser = currentUser;
         this.staff = staff;
+        this.runtime = runtime;
+        this.engineTasks = engineTasks;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -37,12 +88,7 @@ public class WorkTaskService {
     @Transactional(readOnly = true)
     public List<WorkTask> openForClient(UUID clientId) {
         clients.requireAccess(clientId);
-        LocalDate today = LocalDate.now(clock);
-        return tasks.openByClient(clientId).stream()
-                .map(t -> new WorkTask(t.getId(), t.getClientId(), t.getTitle(), t.getProcessStep(), t.getAssignee(),
-                        t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), t.getDueDate(),
-                        t.getDueDate() != null && t.getDueDate().isBefore(today)))
-                .toList();
+        return toRecords(tasks.openByClient(clientId));
     }
 
     @Transactional(readOnly = true)
@@ -51,6 +97,206 @@ public class WorkTaskService {
         return tasks.countOpenByClient(clientId);
     }
 
+    /** One task, if the current user may open its client. */
+    @Transactional(readOnly = true)
+    public WorkTask get(UUID taskId) {
+        WorkTaskEntity task = requireTask(taskId);
+        return toRecords(List.of(task)).get(0);
+    }
+
+    /** One view of "My tasks"; at most {@link #INBOX_LIMIT} rows, soonest due first. */
+    @Transactional(readOnly = true)
+    public List<WorkTask> inbox(Inbox inbox) {
+        CurrentUser user = currentUser.requireStaff();
+        LocalDate today = LocalDate.now(clock);
+        PageRequest page = PageRequest.of(0, INBOX_LIMIT);
+        List<WorkTaskEntity> rows = switch (inbox) {
+            case OPEN -> tasks.assigned(user.username(), page);
+            case OVERDUE -> tasks.assignedDueBefore(user.username(), today, page);
+            case THIS_WEEK -> tasks.assignedDueBetween(user.username(), today, endOfWeek(today), page);
+            case UNASSIGNED -> clients.scopeOfCurrentUser()
+                    .map(ids -> ids.isEmpty() ? List.<WorkTaskEntity>of() : tasks.unassignedOn(ids, page))
+                    .orElseGet(() -> tasks.unassigned(page));
+        };
+        return toRecords(rows);
+    }
+
+    /** How many tasks each view of "My tasks" holds. */
+    @Transactional(readOnly = true)
+    public Map<Inbox, Long> inboxCounts() {
+        CurrentUser user = currentUser.requireStaff();
+        LocalDate today = LocalDate.now(clock);
+        Map<Inbox, Long> counts = new EnumMap<>(Inbox.class);
+        counts.put(Inbox.OPEN, tasks.countAssigned(user.username()));
+        counts.put(Inbox.OVERDUE, tasks.countAssignedDueBefore(user.username(), today));
+        counts.put(Inbox.THIS_WEEK, tasks.countAssignedDueBetween(user.username(), today, endOfWeek(today)));
+        counts.put(Inbox.UNASSIGNED, clients.scopeOfCurrentUser()
+                .map(ids -> ids.isEmpty() ? 0L : tasks.countUnassignedOn(ids))
+                .orElseGet(tasks::countUnassigned));
+        return counts;
+    }
+
+    /** Who may be given a task on the client: the people who can open it. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> possibleAssignees(UUID clientId) {
+        return clients.workGroup(clientId);
+    }
+
+    /**
+     * Creates a task on the client and starts its ad-hoc-task process, whose user task carries assignee, due date
+     * and priority; the link to the client is set here, not by the form.
+     *
+     * @throws InvalidInputException when a field is wrong; nothing is saved and no process starts
+     */
+    @Transactional
+    public WorkTask create(UUID clientId, TaskDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        clients.requireAccess(clientId);
+        List<FieldProblem> problems = new ArrayList<>(TaskRules.check(draft, LocalDate.now(clock)));
+        String assignee = clean(draft.getAssignee());
+        if (assignee != null && !canWorkOn(clientId, assignee)) {
+            problems.add(FieldProblem.of("assignee", "task.error.assignee-cannot-see-client",
+                    staff.displayName(assignee)));
+        }
+        InvalidInputException.throwIfAny(problems);
+
+        WorkTaskEntity task = WorkTaskEntity.adHoc(clientId, clean(draft.getTitle()), clean(draft.getDescription()),
+                assignee, draft.getDue(), draft.getPriority().name(), user.username(), clock.instant());
+        tasks.saveAndFlush(task);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AdHocTaskProcess.VAR_WORK_TASK_ID, task.getId().toString());
+        variables.put(AdHocTaskProcess.VAR_ASSIGNEE, assignee);
+        variables.put(AdHocTaskProcess.VAR_DUE, toDate(draft.getDue()));
+        variables.put(AdHocTaskProcess.VAR_PRIORITY, enginePriority(draft.getPriority()));
+        runtime.startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, task.getId().toString(), variables);
+        events.publishEvent(new WorkTaskChanged(task.getId(), clientId, WorkTaskChanged.Change.CREATED,
+                user.username()));
+        return get(task.getId());
+    }
+
+    /**
+     * Takes an unassigned task. Taking a task one already has changes nothing.
+     *
+     * @throws InvalidInputException when someone else took it first (names them)
+     */
+    @Transactional
+    public WorkTask claim(UUID taskId) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = requireOpen(taskId);
+        if (user.username().equals(task.getAssignee())) {
+            return get(taskId);
+        }
+        if (task.getAssignee() != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("assignee", "task.error.taken",
+                    staff.displayName(task.getAssignee()))));
+        }
+        return reassign(task, user.username(), user);
+    }
+
+    /**
+     * Gives the task to someone who can open its client, or to nobody ({@code assignee} null).
+     *
+     * @param seenAssignee who had the task on the user's screen; when that changed since, nothing changes
+     * @throws StaleDataException when the task was reassigned or completed since the user saw it
+     */
+    @Transactional
+    public WorkTask assign(UUID taskId, String seenAssignee, String assignee) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = requireOpen(taskId);
+        if (!Objects.equals(clean(seenAssignee), task.getAssignee())) {
+            throw new StaleDataException("Task");
+        }
+        String to = clean(assignee);
+        if (to != null && !canWorkOn(task.getClientId(), to)) {
+            throw new InvalidInputException(List.of(FieldProblem.of("assignee",
+                    "task.error.assignee-cannot-see-client", staff.displayName(to))));
+        }
+        if (Objects.equals(to, task.getAssignee())) {
+            return get(taskId);
+        }
+        return reassign(task, to, user);
+    }
+
+    /**
+     * Marks an ad-hoc task done. Completing a task that is already done changes nothing: a double click or a
+     * second tab gets the same answer.
+     *
+     * @throws InvalidInputException for a deal's stage task, which is done by moving the deal on
+     */
+    @Transactional
+    public WorkTask complete(UUID taskId) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = requireTask(taskId);
+        if (!task.isOpen()) {
+            return get(taskId);
+        }
+        if (!task.isAdHoc()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("task", "task.error.process-step")));
+        }
+        task.complete(clock.instant(), user.username());
+        try {
+            tasks.saveAndFlush(task);
+            engineTasks.complete(task.getEngineTaskId());
+        } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
+            throw new StaleDataException("Task");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), WorkTaskChanged.Change.COMPLETED,
+                user.username()));
+        return get(taskId);
+    }
+
+    /** The discussion on a task, oldest first. */
+    @Transactional(readOnly = true)
+    public List<TaskComment> comments(UUID taskId) {
+        requireTask(taskId);
+        return comments.findByTaskIdOrderByCreatedAtAsc(taskId).stream()
+                .map(c -> new TaskComment(c.getId(), c.getTaskId(), c.getAuthor(), staff.displayName(c.getAuthor()),
+                        c.getBody(), c.getCreatedAt()))
+                .toList();
+    }
+
+    /** @throws InvalidInputException when the comment is empty or longer than {@link TaskRules#COMMENT_MAX} */
+    @Transactional
+    public TaskComment comment(UUID taskId, String text) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = requireTask(taskId);
+        InvalidInputException.throwIfAny(TaskRules.checkComment(text));
+        TaskCommentEntity saved = comments.save(new TaskCommentEntity(taskId, user.username(), clean(text),
+                clock.instant()));
+        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), WorkTaskChanged.Change.COMMENTED,
+                user.username()));
+        return new TaskComment(saved.getId(), taskId, user.username(), staff.displayName(user.username()),
+                saved.getBody(), saved.getCreatedAt());
+    }
+
+    /** Time booked on a task, newest day first. */
+    @Transactional(readOnly = true)
+    public List<TimeEntry> timeEntries(UUID taskId) {
+        requireTask(taskId);
+        return timeEntries.findByTaskIdOrderByWorkDateDescCreatedAtDesc(taskId).stream().map(this::toRecord)
+                .toList();
+    }
+
+    /**
+     * Books the current user's time on a task, also after it is done (time is often booked later).
+     *
+     * @throws InvalidInputException when hours, date or note are wrong; nothing is saved
+     */
+    @Transactional
+    public TimeEntry bookTime(UUID taskId, TimeEntryDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = requireTask(taskId);
+        InvalidInputException.throwIfAny(TaskRules.check(draft, LocalDate.now(clock)));
+        TimeEntryEntity saved = timeEntries.save(new TimeEntryEntity(taskId, task.getClientId(), user.username(),
+                draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
+                clock.instant()));
+        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), WorkTaskChanged.Change.TIME_BOOKED,
+                user.username()));
+        return toRecord(saved);
+    }
+
+    // ---------------------------------------------------------------------------------------- engine mirroring
+
     @EventListener
     void on(DealStepOpened event) {
         tasks.save(WorkTaskEntity.fromProcess(event.clientId(), event.dealId(), event.dealTitle(),
@@ -58,7 +304,86 @@ public class WorkTaskService {
     }
 
     @EventListener
+    void on(DealStepAssigned event) {
+        tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.assign(event.assignee()));
+    }
+
+    @EventListener
     void on(DealStepClosed event) {
         tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.complete(clock.instant()));
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    private WorkTask reassign(WorkTaskEntity task, String to, CurrentUser user) {
+        task.assign(to);
+        try {
+            tasks.saveAndFlush(task);
+            engineTasks.setAssignee(task.getEngineTaskId(), to);
+        } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
+            throw new StaleDataException("Task");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), WorkTaskChanged.Change.ASSIGNED,
+                user.username()));
+        return get(task.getId());
+    }
+
+    private boolean canWorkOn(UUID clientId, String username) {
+        return clients.workGroup(clientId).stream().anyMatch(m -> m.username().equals(username));
+    }
+
+    private WorkTaskEntity requireTask(UUID taskId) {
+        WorkTaskEntity task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("Task"));
+        clients.requireAccess(task.getClientId());
+        return task;
+    }
+
+    private WorkTaskEntity requireOpen(UUID taskId) {
+        WorkTaskEntity task = requireTask(taskId);
+        if (!task.isOpen()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("task", "task.error.done")));
+        }
+        return task;
+    }
+
+    private List<WorkTask> toRecords(List<WorkTaskEntity> rows) {
+        Set<UUID> clientIds = rows.stream().map(WorkTaskEntity::getClientId).collect(Collectors.toSet());
+        Map<UUID, ClientRef> refs = clients.refs(clientIds);
+        LocalDate today = LocalDate.now(clock);
+        return rows.stream()
+                .filter(t -> refs.containsKey(t.getClientId()))
+                .map(t -> {
+                    ClientRef client = refs.get(t.getClientId());
+                    return new WorkTask(t.getId(), t.getClientId(), client.name(), client.workspacePath(),
+                            t.getTitle(), t.getDescription(), t.getProcessStep(), t.getDealId(), t.getAssignee(),
+                            t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), t.getDueDate(),
+                            TaskPriority.valueOf(t.getPriority()),
+                            t.isOpen() && t.getDueDate() != null && t.getDueDate().isBefore(today), !t.isOpen(),
+                            t.getVersion());
+                })
+                .toList();
+    }
+
+    private TimeEntry toRecord(TimeEntryEntity e) {
+        return new TimeEntry(e.getId(), e.getTaskId(), e.getStaff(), staff.displayName(e.getStaff()),
+                e.getWorkDate(), e.getMinutes(), e.isBillable(), e.getNote());
+    }
+
+    private static LocalDate endOfWeek(LocalDate today) {
+        return today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+    }
+
+    private Date toDate(LocalDate date) {
+        return date == null ? null : Date.from(date.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /** Camunda's scale: 50 is normal. */
+    static int enginePriority(TaskPriority priority) {
+        return switch (priority) {
+            case LOW -> 25;
+            case NORMAL -> 50;
+            case HIGH -> 75;
+            case URGENT -> 100;
+        };
     }
 }

@@ -4,6 +4,7 @@ import io.clientspace.client.ClientCreated;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStepOpened;
 import io.clientspace.shared.live.ClientChanges;
+import io.clientspace.task.WorkTaskChanged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +29,11 @@ class WorkspaceChangeRelay {
 
     @EventListener
     void on(DealStepOpened event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(WorkTaskChanged event) {
         changes.publish(event.clientId());
     }
 

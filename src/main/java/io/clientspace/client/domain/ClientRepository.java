@@ -14,6 +14,13 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     @Query("select c.owner from ClientEntity c where c.id = ?1")
     java.util.Optional<String> ownerOf(UUID id);
 
+    @Query("select c.id from ClientEntity c where c.owner = ?1")
+    List<UUID> idsOwnedBy(String owner);
+
+    @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
+            + " where c.id in ?1")
+    List<io.clientspace.client.ClientRef> refs(java.util.Collection<UUID> ids);
+
 
     String SEARCH = """
             from ClientEntity c left join c.company co

@@ -2,6 +2,7 @@ package io.clientspace.deal.process;
 
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.DealStageChanged;
+import io.clientspace.deal.DealStepAssigned;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
 import io.clientspace.deal.domain.DealEntity;
@@ -45,6 +46,9 @@ class DealStageListener implements TaskListener {
                     deal.getOwner()));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
+        } else if (EVENTNAME_ASSIGNMENT.equals(event)) {
+            // also when someone reassigns the stage in Camunda Tasklist
+            events.publishEvent(new DealStepAssigned(task.getId(), task.getAssignee()));
         } else if (EVENTNAME_COMPLETE.equals(event) || EVENTNAME_DELETE.equals(event)) {
             events.publishEvent(new DealStepClosed(task.getId()));
         }

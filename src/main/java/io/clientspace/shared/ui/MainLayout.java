@@ -43,6 +43,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         brand.addClassName("brand");
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.clients"), "clients", VaadinIcon.BUILDING.create()));
+        SideNavItem myTasks = new SideNavItem(getTranslation("nav.my-tasks"), "tasks", VaadinIcon.TASKS.create());
+        myTasks.setId("nav-my-tasks");
+        nav.addItem(myTasks);
         addToDrawer(brand, nav);
         if (user.has(Roles.ADMIN) || user.has(Roles.PROCESS_OWNER)) {
             Anchor cockpit = new Anchor("camunda/app/cockpit/default/", getTranslation("nav.cockpit"));

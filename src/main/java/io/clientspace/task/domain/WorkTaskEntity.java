@@ -22,6 +22,12 @@ public class WorkTaskEntity {
     private UUID dealId;
     private Instant createdAt;
     private Instant completedAt;
+    private String description;
+    private String priority;
+    private String createdBy;
+    private String completedBy;
+    @jakarta.persistence.Version
+    private long version;
 
     protected WorkTaskEntity() {
     }
@@ -38,6 +44,24 @@ public class WorkTaskEntity {
         t.assignee = assignee;
         t.dueDate = due;
         t.source = "PROCESS";
+        t.priority = "NORMAL";
+        t.createdAt = now;
+        return t;
+    }
+
+    /** A task someone created by hand; its engine task is attached once the ad-hoc-task process has created it. */
+    public static WorkTaskEntity adHoc(UUID clientId, String title, String description, String assignee,
+                                       LocalDate due, String priority, String createdBy, Instant now) {
+        WorkTaskEntity t = new WorkTaskEntity();
+        t.id = UUID.randomUUID();
+        t.clientId = clientId;
+        t.title = title;
+        t.description = description;
+        t.assignee = assignee;
+        t.dueDate = due;
+        t.priority = priority;
+        t.source = "AD_HOC";
+        t.createdBy = createdBy;
         t.createdAt = now;
         return t;
     }
@@ -47,6 +71,35 @@ public class WorkTaskEntity {
             completedAt = now;
         }
     }
+
+    public void complete(Instant now, String by) {
+        if (completedAt == null) {
+            completedAt = now;
+            completedBy = by;
+        }
+    }
+
+    public void attachEngineTask(String engineTaskId) {
+        this.engineTaskId = engineTaskId;
+    }
+
+    public void assign(String assignee) {
+        this.assignee = assignee;
+    }
+
+    public boolean isAdHoc() {
+        return "AD_HOC".equals(source);
+    }
+
+    public boolean isOpen() {
+        return completedAt == null;
+    }
+
+    public String getDescription() { return description; }
+    public String getPriority() { return priority == null ? "NORMAL" : priority; }
+    public String getCreatedBy() { return createdBy; }
+    public String getCompletedBy() { return completedBy; }
+    public long getVersion() { return version; }
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }

@@ -1,20 +1,64 @@
 package io.clientspace.task.domain;
 
+import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> {
 
+    String OPEN_ORDER = " order by t.dueDate asc nulls last, t.createdAt asc";
+
     /** Uses the partial index work_task_client_open_idx. */
     @Query("select count(t) from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null")
     long countOpenByClient(UUID clientId);
 
-    @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null"
-            + " order by t.dueDate asc nulls last, t.createdAt asc")
+    @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null" + OPEN_ORDER)
     List<WorkTaskEntity> openByClient(UUID clientId);
 
     Optional<WorkTaskEntity> findByEngineTaskId(String engineTaskId);
+
+    /** Mine. Uses work_task_assignee_due_open_idx. */
+    @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null" + OPEN_ORDER)
+    List<WorkTaskEntity> assigned(String assignee, Pageable page);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null")
+    long countAssigned(String assignee);
+
+    /** Mine, due before the day. */
+    @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null and t.dueDate < ?2"
+            + OPEN_ORDER)
+    List<WorkTaskEntity> assignedDueBefore(String assignee, LocalDate day, Pageable page);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null and t.dueDate < ?2")
+    long countAssignedDueBefore(String assignee, LocalDate day);
+
+    /** Mine, due from one day to another, both included. */
+    @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
+            + " and t.dueDate between ?2 and ?3" + OPEN_ORDER)
+    List<WorkTaskEntity> assignedDueBetween(String assignee, LocalDate from, LocalDate to, Pageable page);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
+            + " and t.dueDate between ?2 and ?3")
+    long countAssignedDueBetween(String assignee, LocalDate from, LocalDate to);
+
+    /** Nobody's yet, on any client. Uses work_task_unassigned_open_idx. */
+    @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null" + OPEN_ORDER)
+    List<WorkTaskEntity> unassigned(Pageable page);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null")
+    long countUnassigned();
+
+    /** Nobody's yet, on the given clients. Uses work_task_unassigned_open_idx. */
+    @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
+            + " and t.clientId in :clients" + OPEN_ORDER)
+    List<WorkTaskEntity> unassignedOn(Collection<UUID> clients, Pageable page);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
+            + " and t.clientId in :clients")
+    long countUnassignedOn(Collection<UUID> clients);
 }

@@ -39,7 +39,6 @@ import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
-import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -141,8 +140,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         List<WorkspaceTab<?>> all = new java.util.ArrayList<>();
         Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
         all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
-        all.add(new SimpleListTab<WorkTask>("tasks", "tasks", VaadinIcon.CHECK_SQUARE_O, loader, () -> true,
-                () -> tasks.countOpenForClient(client.id()), () -> tasks.openForClient(client.id()), this::taskColumns));
+        all.add(new TasksTab(client, tasks, user, loader, refreshCounters, clock));
         all.add(new SimpleListTab<StoredFile>("files", "files", VaadinIcon.FILE_O, loader, () -> true,
                 () -> files.countForClient(client.id()), () -> files.forClient(client.id()), this::fileColumns));
         all.add(new SimpleListTab<ClientDocument>("documents", "documents", VaadinIcon.FILE_TEXT_O, loader,
@@ -278,28 +276,6 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Div fact = new Div(i, l, value);
         fact.addClassName("fact");
         facts.add(fact);
-    }
-
-    private void taskColumns(Grid<WorkTask> grid) {
-        grid.setId("task-grid");
-        grid.addColumn(t -> t.processStep() == null ? t.title()
-                        : getTranslation("tasks.process-step", getTranslation("tasks.steps." + t.processStep()), t.title()))
-                .setHeader(getTranslation("task.title")).setFlexGrow(3);
-        grid.addComponentColumn(t -> {
-            if (t.assignee() == null) {
-                Span badge = new Span(getTranslation("task.unassigned"));
-                badge.getElement().getThemeList().add("badge error");
-                return badge;
-            }
-            return new Span(t.assigneeName());
-        }).setHeader(getTranslation("task.assignee")).setAutoWidth(true);
-        grid.addComponentColumn(t -> {
-            Span due = new Span(SimpleListTab.date(getLocale(), clock.getZone(), t.due()));
-            if (t.overdue()) {
-                due.addClassName("overdue");
-            }
-            return due;
-        }).setHeader(getTranslation("task.due")).setAutoWidth(true);
     }
 
     private void fileColumns(Grid<StoredFile> grid) {

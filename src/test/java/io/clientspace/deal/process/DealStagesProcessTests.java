@@ -71,13 +71,17 @@ class DealStagesProcessTests {
 
     final List<Call> stageCalls = new ArrayList<>();
     final List<Call> closedCalls = new ArrayList<>();
+    /** Assignments are kept apart: the engine reports them around "create", and again on every reassignment. */
+    final List<Call> assignmentCalls = new ArrayList<>();
     final String dealId = UUID.randomUUID().toString();
 
     @BeforeEach
     void registerListeners() {
         BpmnAwareTests.init(engine.getProcessEngine());
-        Mocks.register(STAGE_LISTENER, (TaskListener) (DelegateTask t) -> stageCalls.add(
-                new Call(t.getEventName(), t.getTaskDefinitionKey(), t.getAssignee(), t.getDueDate(), null)));
+        Mocks.register(STAGE_LISTENER, (TaskListener) (DelegateTask t) -> {
+            Call call = new Call(t.getEventName(), t.getTaskDefinitionKey(), t.getAssignee(), t.getDueDate(), null);
+            (TaskListener.EVENTNAME_ASSIGNMENT.equals(t.getEventName()) ? assignmentCalls : stageCalls).add(call);
+        });
         Mocks.register(CLOSED_LISTENER, (ExecutionListener) (DelegateExecution e) -> closedCalls.add(
                 new Call(e.getEventName(), e.getCurrentActivityId(), null, null, e.getVariable(VAR_LOST_REASON))));
     }
@@ -118,6 +122,20 @@ class DealStagesProcessTests {
                 openedAndCompleted(DealStage.NEW, DealStage.QUALIFIED, DealStage.PROPOSAL, DealStage.NEGOTIATION));
         assertThat(closedCalls).extracting(Call::event, Call::elementId)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(EVENTNAME_END, END_WON));
+    }
+
+    @Test
+    void aStageReassignedOutsideClientspaceIsReported() {
+        ProcessInstance pi = start(FIRST_DUE);
+        assertThat(assignmentCalls).extracting(Call::elementId, Call::assignee)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DealStage.NEW.taskId(), OWNER));
+
+        // what Camunda Tasklist does when a process owner hands the stage to someone else
+        BpmnAwareTests.taskService().setAssignee(task(DealStage.NEW.taskId(), pi).getId(), "maria");
+
+        assertThat(assignmentCalls).extracting(Call::elementId, Call::assignee).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DealStage.NEW.taskId(), OWNER),
+                org.assertj.core.groups.Tuple.tuple(DealStage.NEW.taskId(), "maria"));
     }
 
     @Test

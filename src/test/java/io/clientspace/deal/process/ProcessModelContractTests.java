@@ -20,6 +20,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import io.clientspace.task.process.AdHocTaskProcess;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
@@ -61,7 +62,8 @@ class ProcessModelContractTests {
 
     /** The contract of each process the code knows, by process id. A model with another id gets the generic checks. */
     static final Map<String, BiConsumer<BpmnModelInstance, Problems>> CONTRACTS = Map.of(
-            DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract);
+            DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract,
+            AdHocTaskProcess.PROCESS_ID, ProcessModelContractTests::adHocTaskContract);
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -103,6 +105,20 @@ class ProcessModelContractTests {
 
         assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
                 "deal-stages.bpmn: user task StageQualified lost its create listener ${dealStageListener}");
+    }
+
+    @Test
+    void anAdHocTaskModelThatLostItsMirrorListenerIsNamed() throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(PROCESSES.resolve(AdHocTaskProcess.PROCESS_ID + ".bpmn")
+                .toFile());
+        UserTask task = model.getModelElementById(AdHocTaskProcess.TASK);
+        taskListeners(task).stream().filter(l -> "assignment".equals(l.getCamundaEvent())).findFirst()
+                .ifPresent(l -> task.getExtensionElements().removeChildElement(l));
+        task.setCamundaAssignee("${owner}");
+
+        assertThat(check(AdHocTaskProcess.PROCESS_ID + ".bpmn", model)).containsExactly(
+                "ad-hoc-task.bpmn: user task DoTask must be assigned to ${assignee}, but its assignee is ${owner}",
+                "ad-hoc-task.bpmn: user task DoTask lost its assignment listener ${workTaskListener}");
     }
 
     @Test
@@ -260,6 +276,32 @@ class ProcessModelContractTests {
     }
 
     /** What DealService, DealStageListener and DealClosedListener rely on, all taken from their constants. */
+    /** WorkTaskService starts ad-hoc-task with these variables and WorkTaskListener mirrors DoTask. */
+    static void adHocTaskContract(BpmnModelInstance model, Problems p) {
+        UserTask task = element(model, AdHocTaskProcess.TASK, UserTask.class);
+        if (task == null) {
+            p.add("user task %s is missing", AdHocTaskProcess.TASK);
+            return;
+        }
+        String assignee = expr(AdHocTaskProcess.VAR_ASSIGNEE);
+        if (!assignee.equals(task.getCamundaAssignee())) {
+            p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), assignee,
+                    none(task.getCamundaAssignee()));
+        }
+        String due = expr(AdHocTaskProcess.VAR_DUE);
+        if (!due.equals(task.getCamundaDueDate())) {
+            p.add("user task %s must be due at %s, but its due date is %s", task.getId(), due,
+                    none(task.getCamundaDueDate()));
+        }
+        String listener = expr(AdHocTaskProcess.LISTENER);
+        for (String event : List.of("create", "assignment", "complete", "delete")) {
+            if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
+                    && listener.equals(l.getCamundaDelegateExpression()))) {
+                p.add("user task %s lost its %s listener %s", task.getId(), event, listener);
+            }
+        }
+    }
+
     static void dealStagesContract(BpmnModelInstance model, Problems p) {
         String owner = expr(DealStagesProcess.VAR_OWNER);
         String nextStepDue = expr(DealStagesProcess.VAR_NEXT_STEP_DUE);
@@ -305,7 +347,7 @@ class ProcessModelContractTests {
                 p.add("user task %s must be due at %s, but its due date is %s", task.getId(), nextStepDue,
                         none(task.getCamundaDueDate()));
             }
-            for (String event : List.of("create", "complete", "delete")) {
+            for (String event : List.of("create", "assignment", "complete", "delete")) {
                 if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
                         && stageListener.equals(l.getCamundaDelegateExpression()))) {
                     p.add("user task %s lost its %s listener %s", task.getId(), event, stageListener);

@@ -153,6 +153,13 @@ class TranslationsTests {
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> checkConstraint("portal_account", "status"));
         m.put("workspace.tab.", () -> listTabs().keySet());
+        m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
+        Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
+                .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                .collect(Collectors.toCollection(TreeSet::new));
+        m.put("inbox.", () -> inboxViews);
+        m.put("inbox.none.", () -> inboxViews.stream().flatMap(v -> java.util.stream.Stream.of(v + ".title",
+                v + ".text")).collect(Collectors.toCollection(TreeSet::new)));
         return m;
     }
 
@@ -295,7 +302,7 @@ class TranslationsTests {
         while (m.find()) {
             tabs.put(m.group(1), m.group(2));
         }
-        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("tasks", "files", "documents", "external");
+        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("files", "documents", "external");
         return tabs;
     }
 

@@ -1,0 +1,15 @@
+package io.clientspace.task.domain;
+
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface TimeEntryRepository extends JpaRepository<TimeEntryEntity, UUID> {
+
+    /** Uses time_entry_task_idx. */
+    List<TimeEntryEntity> findByTaskIdOrderByWorkDateDescCreatedAtDesc(UUID taskId);
+
+    @Query("select coalesce(sum(e.minutes), 0) from TimeEntryEntity e where e.taskId = ?1")
+    long minutesOnTask(UUID taskId);
+}

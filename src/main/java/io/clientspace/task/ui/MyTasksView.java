@@ -1,0 +1,117 @@
+package io.clientspace.task.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Route;
+import io.clientspace.security.Roles;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.MainLayout;
+import io.clientspace.shared.ui.States;
+import io.clientspace.shared.ui.Titled;
+import io.clientspace.task.Inbox;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * "My tasks": everything assigned to me across clients, what is overdue or due this week, and what nobody has
+ * taken yet on the clients I work on. The view is kept in the address (?view=overdue), so it can be bookmarked.
+ */
+@Route(value = "tasks", layout = MainLayout.class)
+@RolesAllowed(Roles.STAFF)
+class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver {
+
+    private final WorkTaskService tasks;
+    private final AsyncLoader loader;
+    private final Clock clock;
+    private final Tabs tabs = new Tabs();
+    private final Map<Inbox, Tab> tabByInbox = new EnumMap<>(Inbox.class);
+    private final Map<Inbox, Span> counters = new EnumMap<>(Inbox.class);
+    private final Div content = new Div();
+    private Inbox current = Inbox.OPEN;
+
+    MyTasksView(WorkTaskService tasks, AsyncLoader loader, Clock clock) {
+        this.tasks = tasks;
+        this.loader = loader;
+        this.clock = clock;
+        addClassName("my-tasks");
+        setSizeFull();
+        for (Inbox inbox : Inbox.values()) {
+            Span counter = new Span();
+            counter.getElement().getThemeList().add("badge pill small contrast");
+            counter.setId("inbox-count-" + key(inbox));
+            Tab tab = new Tab(new Span(getTranslation("inbox." + key(inbox))), counter);
+            tab.setId("inbox-" + key(inbox));
+            tabs.add(tab);
+            tabByInbox.put(inbox, tab);
+            counters.put(inbox, counter);
+        }
+        tabs.addSelectedChangeListener(e -> {
+            current = tabByInbox.entrySet().stream().filter(x -> x.getValue() == e.getSelectedTab())
+                    .map(Map.Entry::getKey).findFirst().orElse(Inbox.OPEN);
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "tasks?view=" + key(current)));
+            reload();
+        });
+        content.setWidthFull();
+        add(tabs, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String view = event.getLocation().getQueryParameters().getSingleParameter("view").orElse("open");
+        current = java.util.Arrays.stream(Inbox.values()).filter(i -> key(i).equals(view)).findFirst()
+                .orElse(Inbox.OPEN);
+        tabs.setSelectedTab(tabByInbox.get(current));
+        reload();
+    }
+
+    private void reload() {
+        Inbox shown = current;
+        loader.load(this, tasks::inboxCounts, counts -> counts.forEach((inbox, n) ->
+                counters.get(inbox).setText(String.valueOf(n))), e -> counters.values().forEach(c -> c.setText("")));
+        content.removeAll();
+        content.add(States.loading(getTranslation("tasks.loading")));
+        loader.load(this, () -> tasks.inbox(shown), rows -> show(shown, rows), e -> {
+            content.removeAll();
+            content.add(States.error(getTranslation("workspace.error.title"), getTranslation("workspace.error.text"),
+                    this::reload, getTranslation("action.retry")));
+        });
+    }
+
+    private void show(Inbox inbox, List<WorkTask> rows) {
+        content.removeAll();
+        if (rows.isEmpty()) {
+            content.add(States.empty(inbox == Inbox.UNASSIGNED ? VaadinIcon.USERS : VaadinIcon.CHECK_SQUARE_O,
+                    getTranslation("inbox.none." + key(inbox) + ".title"),
+                    getTranslation("inbox.none." + key(inbox) + ".text"), null));
+            return;
+        }
+        TaskGrid grid = new TaskGrid(true, new TaskActions(tasks, clock, this::reload));
+        grid.show(rows);
+        content.add(grid);
+        if (rows.size() >= WorkTaskService.INBOX_LIMIT) {
+            Span more = new Span(getTranslation("inbox.limited", WorkTaskService.INBOX_LIMIT));
+            more.addClassName("muted");
+            content.add(more);
+        }
+    }
+
+    private static String key(Inbox inbox) {
+        return inbox.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public String titleKey() {
+        return "inbox.title";
+    }
+}

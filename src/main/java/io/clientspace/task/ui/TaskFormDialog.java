@@ -1,0 +1,128 @@
+package io.clientspace.task.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import io.clientspace.security.StaffMember;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.ui.FormErrors;
+import io.clientspace.task.TaskDraft;
+import io.clientspace.task.TaskPriority;
+import io.clientspace.task.TaskRules;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * A new task on a client: title, description, assignee, due date and priority. The link to the client is set by
+ * the service. The assignee list holds only people who can open the client; leaving it empty puts the task in the
+ * work group's "unassigned" list.
+ */
+public class TaskFormDialog extends Dialog {
+
+    private final UUID clientId;
+    private final WorkTaskService tasks;
+    private final Clock clock;
+    private final Consumer<WorkTask> onSaved;
+    private final FormErrors errors = new FormErrors(this);
+    final TextField title = new TextField();
+    final TextArea description = new TextArea();
+    final ComboBox<StaffMember> assignee = new ComboBox<>();
+    final DatePicker due = new DatePicker();
+    final Select<TaskPriority> priority = new Select<>();
+
+    public TaskFormDialog(UUID clientId, String clientName, String currentUsername, WorkTaskService tasks,
+                          Clock clock, Consumer<WorkTask> onSaved) {
+        this.clientId = clientId;
+        this.tasks = tasks;
+        this.clock = clock;
+        this.onSaved = onSaved;
+        setId("task-form");
+        setHeaderTitle(getTranslation("tasks.new-for", clientName));
+        setWidth("min(40rem, 96vw)");
+        setCloseOnOutsideClick(false);
+
+        title.setLabel(getTranslation("task.title"));
+        title.setId("task-title");
+        title.setRequiredIndicatorVisible(true);
+        title.setMaxLength(TaskRules.TITLE_MAX);
+        description.setLabel(getTranslation("task.description"));
+        description.setId("task-description");
+        description.setMaxLength(TaskRules.DESCRIPTION_MAX);
+        description.setMinHeight("6rem");
+        assignee.setLabel(getTranslation("task.assignee"));
+        assignee.setId("task-assignee");
+        assignee.setPlaceholder(getTranslation("task.unassigned"));
+        assignee.setClearButtonVisible(true);
+        List<StaffMember> people = tasks.possibleAssignees(clientId);
+        assignee.setItems(people);
+        assignee.setItemLabelGenerator(StaffMember::displayName);
+        people.stream().filter(m -> m.username().equals(currentUsername)).findFirst().ifPresent(assignee::setValue);
+        due.setLabel(getTranslation("task.due"));
+        due.setId("task-due");
+        due.setMin(LocalDate.now(clock));
+        due.setLocale(getLocale());
+        priority.setLabel(getTranslation("task.priority"));
+        priority.setId("task-priority");
+        priority.setItems(TaskPriority.values());
+        priority.setItemLabelGenerator(p -> getTranslation("task.priorities." + p.name()));
+        priority.setValue(TaskPriority.NORMAL);
+
+        errors.field("title", title).field("description", description).field("assignee", assignee)
+                .field("due", due).field("priority", priority);
+
+        FormLayout form = new FormLayout();
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 3));
+        form.add(title, 3);
+        form.add(description, 3);
+        form.add(assignee, due, priority);
+        add(form);
+
+        Button save = new Button(getTranslation("tasks.create"), e -> save());
+        save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        save.setId("task-save");
+        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    TaskDraft draft() {
+        TaskDraft d = new TaskDraft();
+        d.setTitle(title.getValue());
+        d.setDescription(description.getValue());
+        d.setAssignee(assignee.getValue() == null ? null : assignee.getValue().username());
+        d.setDue(due.getValue());
+        d.setPriority(priority.getValue());
+        return d;
+    }
+
+    void save() {
+        var problems = TaskRules.check(draft(), LocalDate.now(clock));
+        if (due.isInvalid() && due.getValue() == null) {
+            // typed text that is not a date: keep it and say so, rather than saving a task without a due date
+            problems = new java.util.ArrayList<>(problems);
+            problems.add(io.clientspace.shared.FieldProblem.of("due", "task.error.due-format",
+                    java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
+                            .withLocale(getLocale()).format(LocalDate.now(clock).plusDays(7))));
+        }
+        if (!problems.isEmpty()) {
+            errors.show(problems);
+            return;
+        }
+        try {
+            WorkTask saved = tasks.create(clientId, draft());
+            close();
+            onSaved.accept(saved);
+        } catch (InvalidInputException e) {
+            errors.show(e.problems());
+        }
+    }
+}

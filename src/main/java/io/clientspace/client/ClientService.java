@@ -158,6 +158,15 @@ public class ClientService {
                 .toList();
     }
 
+    /**
+     * Name and workspace link of a client for a notification to staff, sent in the background where nobody is signed
+     * in. The recipient still has to be allowed to open the client when they follow the link.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Optional<ClientRef> refForNotification(UUID clientId) {
+        return clients.refs(List.of(clientId)).stream().findFirst();
+    }
+
     /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */
     @Transactional(readOnly = true)
     public java.util.Optional<CustomerRecord> forCurrentCustomer() {

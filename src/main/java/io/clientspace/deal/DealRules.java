@@ -88,16 +88,19 @@ public final class DealRules {
                 if (from != DealStage.NEGOTIATION) {
                     p.add(FieldProblem.of("outcome", "deal.error.won-only-negotiation"));
                 }
+                checkReason(p, move.reason(), "deal.error.won-reason-required");
             }
-            case LOST -> {
-                String reason = clean(move.lostReason());
-                if (reason == null) {
-                    p.add(FieldProblem.of("lostReason", "deal.error.reason-required"));
-                } else if (reason.length() > REASON_MAX) {
-                    p.add(FieldProblem.of("lostReason", "validation.too-long", REASON_MAX));
-                }
-            }
+            case LOST -> checkReason(p, move.reason(), "deal.error.reason-required");
         }
         return p;
+    }
+
+    private static void checkReason(List<FieldProblem> p, String text, String requiredKey) {
+        String reason = clean(text);
+        if (reason == null) {
+            p.add(FieldProblem.of("reason", requiredKey));
+        } else if (reason.length() > REASON_MAX) {
+            p.add(FieldProblem.of("reason", "validation.too-long", REASON_MAX));
+        }
     }
 }

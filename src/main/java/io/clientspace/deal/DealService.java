@@ -177,10 +177,13 @@ public class DealService {
                 deal.setNextStep(clean(move.nextStep()));
                 deal.setNextStepDue(move.nextStepDue());
             }
-            case WON -> variables.put(DealStagesProcess.VAR_OUTCOME, DealStagesProcess.OUTCOME_WON);
+            case WON -> {
+                variables.put(DealStagesProcess.VAR_OUTCOME, DealStagesProcess.OUTCOME_WON);
+                variables.put(DealStagesProcess.VAR_WON_REASON, clean(move.reason()));
+            }
             case LOST -> {
                 variables.put(DealStagesProcess.VAR_OUTCOME, DealStagesProcess.OUTCOME_LOST);
-                variables.put(DealStagesProcess.VAR_LOST_REASON, clean(move.lostReason()));
+                variables.put(DealStagesProcess.VAR_LOST_REASON, clean(move.reason()));
             }
         }
         deal.setUpdatedAt(clock.instant());
@@ -223,7 +226,7 @@ public class DealService {
     private Deal toDeal(DealEntity d, DealStage stage) {
         return new Deal(d.getId(), d.getClientId(), d.getTitle(), d.getAmount(), d.getCurrency(), d.getExpectedClose(),
                 d.getOwner(), staff.displayName(d.getOwner()), stage, d.getNextStep(), d.getNextStepDue(),
-                d.getLostReason(), d.getCreatedAt(), d.getStageChangedAt());
+                d.getCloseReason(), d.getCreatedAt(), d.getStageChangedAt(), d.getStalledAt());
     }
 
     private Date toDate(LocalDate date) {

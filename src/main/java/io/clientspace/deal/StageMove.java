@@ -8,9 +8,9 @@ import java.time.LocalDate;
  * @param outcome     advance to the next stage, or close as won or lost
  * @param nextStep    required when advancing: what happens next
  * @param nextStepDue required when advancing: by when; today or later
- * @param lostReason  required when lost
+ * @param reason      required when won or lost: why
  */
-public record StageMove(Outcome outcome, String nextStep, LocalDate nextStepDue, String lostReason) {
+public record StageMove(Outcome outcome, String nextStep, LocalDate nextStepDue, String reason) {
 
     public enum Outcome { ADVANCE, WON, LOST }
 
@@ -18,8 +18,8 @@ public record StageMove(Outcome outcome, String nextStep, LocalDate nextStepDue,
         return new StageMove(Outcome.ADVANCE, nextStep, due, null);
     }
 
-    public static StageMove won() {
-        return new StageMove(Outcome.WON, null, null, null);
+    public static StageMove won(String reason) {
+        return new StageMove(Outcome.WON, null, null, reason);
     }
 
     public static StageMove lost(String reason) {

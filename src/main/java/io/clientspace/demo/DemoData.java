@@ -43,11 +43,16 @@ class DemoData {
     private final DealService deals;
     private final ExternalAccessService externalAccess;
     private final WorkTaskService tasks;
+    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
+             org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              JdbcTemplate jdbc, Clock clock) {
+        this.runtime = runtime;
+        this.management = management;
         this.clients = clients;
         this.deals = deals;
         this.externalAccess = externalAccess;
@@ -107,15 +112,21 @@ class DemoData {
                 "Scope call with Paul");
         deal(alpen, "Booking engine integration", "75000", "manager", today.plusMonths(4), 3, today.plusDays(3),
                 "Final price negotiation");
-        deal(volga, "Fleet dashboard", "54000", "jonas", today.plusMonths(2), 0, today.minusDays(0),
+        Deal fleet = deal(volga, "Fleet dashboard", "54000", "jonas", today.plusMonths(2), 0, today.minusDays(0),
                 "Qualify budget owner");
+        // as if it had sat in New for the whole stall period: the model's own timer, fired now
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(fleet.id().toString())
+                .singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult()
+                .getId());
+        deal(alpen, "Spa booking integration", "18000", "manager", today.plusMonths(3), 0, null, null);
         deal(brightside, "Patient onboarding flow", "21000", "member", today.plusMonths(1), 1, today.plusDays(4),
                 "Demo for the practice managers");
         deal(kessler, "Spare-parts shop", "96000", "manager", today.plusMonths(5), 2, today.plusDays(10),
                 "Proposal review meeting");
         Deal won = deal(kessler, "Trade fair microsite", "12000", "manager", today.plusDays(20), 3, today.plusDays(1),
                 "Sign contract");
-        deals.moveOn(won.id(), won.stage(), StageMove.won());
+        deals.moveOn(won.id(), won.stage(), StageMove.won("Their marketing lead knew our trade-fair work"));
         Deal lost = deal(alpen, "Staff scheduling app", "39000", "manager", today.plusMonths(1), 1, today.plusDays(2),
                 "Call back");
         deals.moveOn(lost.id(), lost.stage(), StageMove.lost("Chose an off-the-shelf product with a lower licence price"));

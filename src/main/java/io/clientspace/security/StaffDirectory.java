@@ -59,6 +59,14 @@ public class StaffDirectory {
                 || m.roles().contains(Roles.MEMBER)).toList();
     }
 
+    /**
+     * The language the person chose in Keycloak (user attribute {@code locale}), for e-mails sent while they are not
+     * signed in; empty when they never chose one.
+     */
+    public Optional<java.util.Locale> localeOf(String username) {
+        return Optional.ofNullable(current().locales().get(username)).map(java.util.Locale::forLanguageTag);
+    }
+
     public Optional<StaffMember> find(String username) {
         return all().stream().filter(m -> m.username().equals(username)).findFirst();
     }
@@ -91,7 +99,7 @@ public class StaffDirectory {
                 return s;
             }
             try {
-                s = new Snapshot(load(), now);
+                s = load(now);
                 snapshot = s;
                 failure = null;
             } catch (RuntimeException e) {
@@ -105,7 +113,7 @@ public class StaffDirectory {
         }
     }
 
-    private List<StaffMember> load() {
+    private Snapshot load(Instant now) {
         RealmResource realm = staffAdmin.realm(keycloak.staffRealm());
         Map<String, Set<String>> rolesByUser = new HashMap<>();
         for (String role : REALM_ROLES) {
@@ -120,11 +128,20 @@ public class StaffDirectory {
                 }
             }
         }
-        return realm.users().list(0, 10_000).stream()
+        List<UserRepresentation> users = realm.users().list(0, 10_000).stream()
                 .filter(u -> Boolean.TRUE.equals(u.isEnabled()) && rolesByUser.containsKey(u.getUsername()))
+                .toList();
+        Map<String, String> locales = new HashMap<>();
+        for (UserRepresentation u : users) {
+            if (u.getAttributes() != null && u.getAttributes().get("locale") != null
+                    && !u.getAttributes().get("locale").isEmpty()) {
+                locales.put(u.getUsername(), u.getAttributes().get("locale").get(0));
+            }
+        }
+        return new Snapshot(users.stream()
                 .map(u -> new StaffMember(u.getUsername(), name(u), u.getEmail(), Set.copyOf(rolesByUser.get(u.getUsername()))))
                 .sorted(Comparator.comparing(StaffMember::displayName, String.CASE_INSENSITIVE_ORDER))
-                .toList();
+                .toList(), locales, now);
     }
 
     private static String name(UserRepresentation u) {
@@ -134,7 +151,7 @@ public class StaffDirectory {
         return full.isEmpty() ? u.getUsername() : full;
     }
 
-    private record Snapshot(List<StaffMember> members, Instant loadedAt) {
+    private record Snapshot(List<StaffMember> members, Map<String, String> locales, Instant loadedAt) {
     }
 
     private record Failure(RuntimeException error, Instant at) {

@@ -196,13 +196,15 @@ class DealRulesTests {
 
     @Test
     void aDealIsWonFromNegotiation() {
-        assertThat(check(StageMove.won(), DealStage.NEGOTIATION)).isEmpty();
+        assertThat(check(StageMove.won("Fastest delivery"), DealStage.NEGOTIATION)).isEmpty();
+        assertThat(check(StageMove.won("  "), DealStage.NEGOTIATION))
+                .containsExactly(FieldProblem.of("reason", "deal.error.won-reason-required"));
     }
 
     @ParameterizedTest
     @EnumSource(value = DealStage.class, names = {"NEW", "QUALIFIED", "PROPOSAL"})
     void aDealCannotBeWonBeforeNegotiation(DealStage from) {
-        assertThat(check(StageMove.won(), from))
+        assertThat(check(StageMove.won("Fastest delivery"), from))
                 .containsExactly(FieldProblem.of("outcome", "deal.error.won-only-negotiation"));
     }
 
@@ -217,14 +219,14 @@ class DealRulesTests {
     @ValueSource(strings = {"", "   "})
     void losingADealNeedsAReason(String reason) {
         assertThat(check(StageMove.lost(reason), DealStage.PROPOSAL))
-                .containsExactly(FieldProblem.of("lostReason", "deal.error.reason-required"));
+                .containsExactly(FieldProblem.of("reason", "deal.error.reason-required"));
     }
 
     @Test
     void theLostReasonTakesAtMost1000Characters() {
         assertThat(check(StageMove.lost("r".repeat(DealRules.REASON_MAX)), DealStage.NEW)).isEmpty();
         assertThat(check(StageMove.lost("r".repeat(DealRules.REASON_MAX + 1)), DealStage.NEW))
-                .containsExactly(FieldProblem.of("lostReason", "validation.too-long", DealRules.REASON_MAX));
+                .containsExactly(FieldProblem.of("reason", "validation.too-long", DealRules.REASON_MAX));
     }
 
     @Test

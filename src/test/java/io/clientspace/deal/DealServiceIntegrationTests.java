@@ -41,6 +41,8 @@ class DealServiceIntegrationTests {
     TaskService engineTasks;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     Client client;
     LocalDate today = LocalDate.now();
@@ -100,9 +102,10 @@ class DealServiceIntegrationTests {
             assertThat(asManager(() -> tasks.openForClient(client.id()))).extracting(WorkTask::processStep)
                     .containsExactly(expected.taskId());
         }
-        Deal won = asManager(() -> deals.moveOn(deal.id(), DealStage.NEGOTIATION, StageMove.won()));
+        Deal won = asManager(() -> deals.moveOn(deal.id(), DealStage.NEGOTIATION, StageMove.won("Best references in the region")));
 
         assertThat(won.stage()).isEqualTo(DealStage.WON);
+        assertThat(won.closeReason()).isEqualTo("Best references in the region");
         assertThat(won.isOpen()).isFalse();
         assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).isZero();
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString()).count())
@@ -123,13 +126,13 @@ class DealServiceIntegrationTests {
 
         assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.QUALIFIED, StageMove.lost("  "))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::field).containsExactly("lostReason"));
+                        .extracting(FieldProblem::field).containsExactly("reason"));
         assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.QUALIFIED);
 
         Deal lost = asManager(() -> deals.moveOn(deal.id(), DealStage.QUALIFIED,
                 StageMove.lost("Budget frozen until Q3")));
         assertThat(lost.stage()).isEqualTo(DealStage.LOST);
-        assertThat(lost.lostReason()).isEqualTo("Budget frozen until Q3");
+        assertThat(lost.closeReason()).isEqualTo("Budget frozen until Q3");
         assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).isZero();
     }
 
@@ -141,7 +144,7 @@ class DealServiceIntegrationTests {
                 StageMove.advance("", today.minusDays(1)))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("nextStep", "nextStepDue"));
-        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.won())))
+        assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.won("Best references in the region"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("deal.error.won-only-negotiation"));
         assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.NEW);
@@ -208,5 +211,31 @@ class DealServiceIntegrationTests {
         assertThat(asMember(() -> deals.possibleOwners(membersOwn.id()))).extracting(StaffMember::username)
                 .containsExactly("member");
         assertThat(asManager(() -> deals.create(membersOwn.id(), draft("member"))).owner()).isEqualTo("member");
+    }
+
+    @Test
+    void aDealThatSitsInItsStageIsFlaggedItsOwnerToldAndTheFlagGoesWhenItMoves() throws Exception {
+        DealDraft quiet = draft("manager");
+        quiet.setTitle(io.clientspace.client.ClientTestData.unique("Archive digitisation"));
+        Deal deal = asManager(() -> deals.create(client.id(), quiet));
+        assertThat(deal.isStalled()).isFalse();
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString())
+                .singleResult().getId();
+        var timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+
+        // the stall period has passed: what the job executor does when the timer is due
+        management.executeJob(timer.getId());
+
+        Deal stalled = asManager(() -> deals.get(deal.id()));
+        assertThat(stalled.isStalled()).isTrue();
+        assertThat(stalled.stage()).isEqualTo(DealStage.NEW);
+        var mail = io.clientspace.devservices.DevServices.mail().awaitMessage("maria.keller@clientspace.example",
+                "Your deal \"" + deal.title() + "\" has stalled", java.time.Duration.ofSeconds(30));
+        assertThat(mail).as("e-mail to the owner").isPresent();
+        assertThat(mail.get().getContent().toString()).contains(client.name()).contains("/" + client.workspacePath());
+
+        Deal moved = asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.advance("Call the CFO", today)));
+        assertThat(moved.isStalled()).isFalse();
+        assertThat(asManager(() -> deals.get(deal.id())).isStalled()).isFalse();
     }
 }

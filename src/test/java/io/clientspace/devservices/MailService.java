@@ -60,6 +60,35 @@ public final class MailService implements AutoCloseable {
         return greenMail.getSmtp().getPort();
     }
 
+    /**
+     * Waits until a message to the address with the subject has arrived, or the time is up.
+     *
+     * @return the message, or empty when none came in time
+     */
+    public java.util.Optional<MimeMessage> awaitMessage(String to, String subject, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            MimeMessage[] all = greenMail.getReceivedMessages();
+            for (MimeMessage m : all) {
+                try {
+                    if (subject.equals(m.getSubject()) && java.util.Arrays.stream(m.getAllRecipients())
+                            .anyMatch(r -> r.toString().equalsIgnoreCase(to))) {
+                        return java.util.Optional.of(m);
+                    }
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (left <= 0) {
+                return java.util.Optional.empty();
+            }
+            // GreenMail signals each delivery: wake up on the next one rather than sleeping a fixed time
+            greenMail.waitForIncomingEmail(left, all.length + 1);
+        }
+    }
+
     /** Every message received so far. */
     public List<MimeMessage> received() {
         return List.of(greenMail.getReceivedMessages());

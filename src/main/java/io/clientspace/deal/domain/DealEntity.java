@@ -27,7 +27,8 @@ public class DealEntity {
     private DealStage stage;
     private String nextStep;
     private LocalDate nextStepDue;
-    private String lostReason;
+    private String closeReason;
+    private java.time.Instant stalledAt;
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -50,6 +51,7 @@ public class DealEntity {
 
     /** Records that the process moved the deal into {@code newStage}. */
     public void enterStage(DealStage newStage, Instant now) {
+        stalledAt = null;
         if (newStage != stage) {
             stageChangedAt = now;
         }
@@ -77,8 +79,16 @@ public class DealEntity {
     public void setNextStep(String nextStep) { this.nextStep = nextStep; }
     public LocalDate getNextStepDue() { return nextStepDue; }
     public void setNextStepDue(LocalDate nextStepDue) { this.nextStepDue = nextStepDue; }
-    public String getLostReason() { return lostReason; }
-    public void setLostReason(String lostReason) { this.lostReason = lostReason; }
+    public String getCloseReason() { return closeReason; }
+    public void setCloseReason(String closeReason) { this.closeReason = closeReason; }
+    public java.time.Instant getStalledAt() { return stalledAt; }
+
+    /** No stage movement for the model's stall period; cleared when the deal enters its next stage. */
+    public void markStalled(java.time.Instant now) {
+        if (stalledAt == null) {
+            stalledAt = now;
+        }
+    }
     public String getProcessInstanceId() { return processInstanceId; }
     public void setProcessInstanceId(String id) { this.processInstanceId = id; }
     public Instant getCreatedAt() { return createdAt; }

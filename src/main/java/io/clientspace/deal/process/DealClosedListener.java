@@ -32,9 +32,8 @@ class DealClosedListener implements ExecutionListener {
         DealStage stage = DealStagesProcess.END_WON.equals(execution.getCurrentActivityId()) ? DealStage.WON
                 : DealStage.LOST;
         deal.enterStage(stage, clock.instant());
-        if (stage == DealStage.LOST) {
-            deal.setLostReason((String) execution.getVariable(DealStagesProcess.VAR_LOST_REASON));
-        }
+        deal.setCloseReason((String) execution.getVariable(stage == DealStage.WON
+                ? DealStagesProcess.VAR_WON_REASON : DealStagesProcess.VAR_LOST_REASON));
         deal.setNextStep(null);
         deal.setNextStepDue(null);
         events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,

@@ -22,6 +22,13 @@ public final class DealStagesProcess {
     public static final String VAR_OUTCOME = "outcome";
     public static final String VAR_NEXT_STEP_DUE = "nextStepDue";
     public static final String VAR_LOST_REASON = "lostReason";
+    public static final String VAR_WON_REASON = "wonReason";
+    /** ISO-8601 duration without stage movement after which a deal is stalled; the model sets its default. */
+    public static final String VAR_STALL_AFTER = "stallAfter";
+
+    /** Where every stage's stall timer leads; its end listener flags the deal. */
+    public static final String END_STALLED = "DealStalled";
+    public static final String STALLED_LISTENER = "dealStalledListener";
 
     public static final String OUTCOME_ADVANCE = "advance";
     public static final String OUTCOME_WON = "won";
@@ -32,6 +39,11 @@ public final class DealStagesProcess {
     public static final String CLOSED_LISTENER = "dealClosedListener";
 
     private DealStagesProcess() {
+    }
+
+    /** The id of the stall timer on a stage's user task, e.g. NewStalled on StageNew. */
+    public static String stallTimerId(DealStage stage) {
+        return stage.taskId().replaceFirst("^Stage", "") + "Stalled";
     }
 
     /** The user task ids, one per open stage. */

@@ -84,8 +84,15 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         grid.addColumn(d -> money(d)).setHeader(getTranslation("deal.amount")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(Deal::ownerName).setHeader(getTranslation("deal.owner")).setAutoWidth(true);
-        grid.addColumn(d -> d.isOpen() ? nz(d.nextStep()) : nz(d.lostReason()))
-                .setHeader(getTranslation("deal.next-step")).setFlexGrow(3);
+        grid.addComponentColumn(d -> {
+            if (d.lacksNextStep()) {
+                Span flag = new Span(getTranslation("deal.no-next-step"));
+                flag.getElement().getThemeList().addAll(List.of("badge", "error"));
+                flag.addClassName("no-next-step");
+                return flag;
+            }
+            return new Span(d.isOpen() ? nz(d.nextStep()) : nz(d.closeReason()));
+        }).setHeader(getTranslation("deal.next-step")).setFlexGrow(3);
         grid.addComponentColumn(d -> {
             Span due = new Span(d.nextStepDue() == null ? "" : date.format(d.nextStepDue()));
             if (d.isOpen() && d.nextStepDue() != null && d.nextStepDue().isBefore(today)) {
@@ -135,7 +142,19 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
                 : "badge";
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         badge.addClassName("stage-badge");
-        return badge;
+        if (!d.isStalled()) {
+            return badge;
+        }
+        Span stalled = new Span(VaadinIcon.HOURGLASS.create(), new Span(getTranslation("deal.stalled")));
+        stalled.getElement().getThemeList().addAll(List.of("badge", "contrast"));
+        stalled.addClassName("stalled-badge");
+        stalled.getElement().setAttribute("title", getTranslation("deal.stalled-since",
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                        .format(d.stalledSince().atZone(clock.getZone()))));
+        HorizontalLayout both = new HorizontalLayout(badge, stalled);
+        both.setSpacing(false);
+        both.getStyle().set("gap", "var(--lumo-space-xs)");
+        return both;
     }
 
     private String money(Deal d) {

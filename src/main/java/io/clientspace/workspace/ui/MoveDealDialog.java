@@ -75,11 +75,12 @@ class MoveDealDialog extends Dialog {
         due.setMin(LocalDate.now(clock));
         due.setLocale(getLocale());
         reason.setLabel(getTranslation("deal.lost-reason"));
+        reason.setHelperText(getTranslation("deal.reason-helper"));
         reason.setId("move-reason");
         reason.setRequiredIndicatorVisible(true);
         reason.setMaxLength(DealRules.REASON_MAX);
         reason.setWidthFull();
-        errors.field("nextStep", nextStep).field("nextStepDue", due).field("lostReason", reason);
+        errors.field("nextStep", nextStep).field("nextStepDue", due).field("reason", reason);
         formError.addClassName("form-error");
         formError.setVisible(false);
 
@@ -101,13 +102,14 @@ class MoveDealDialog extends Dialog {
         Outcome o = outcome.getValue();
         nextStep.setVisible(o == Outcome.ADVANCE);
         due.setVisible(o == Outcome.ADVANCE);
-        reason.setVisible(o == Outcome.LOST);
+        reason.setVisible(o == Outcome.LOST || o == Outcome.WON);
+        reason.setLabel(getTranslation(o == Outcome.WON ? "deal.won-reason" : "deal.lost-reason"));
     }
 
     StageMove stageMove() {
         Outcome o = outcome.getValue();
         return new StageMove(o, o == Outcome.ADVANCE ? nextStep.getValue() : null,
-                o == Outcome.ADVANCE ? due.getValue() : null, o == Outcome.LOST ? reason.getValue() : null);
+                o == Outcome.ADVANCE ? due.getValue() : null, o == Outcome.LOST || o == Outcome.WON ? reason.getValue() : null);
     }
 
     void submit() {

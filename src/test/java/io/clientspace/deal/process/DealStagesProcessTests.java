@@ -73,6 +73,7 @@ class DealStagesProcessTests {
     final List<Call> closedCalls = new ArrayList<>();
     /** Assignments are kept apart: the engine reports them around "create", and again on every reassignment. */
     final List<Call> assignmentCalls = new ArrayList<>();
+    final List<Call> stalledCalls = new ArrayList<>();
     final String dealId = UUID.randomUUID().toString();
 
     @BeforeEach
@@ -82,6 +83,8 @@ class DealStagesProcessTests {
             Call call = new Call(t.getEventName(), t.getTaskDefinitionKey(), t.getAssignee(), t.getDueDate(), null);
             (TaskListener.EVENTNAME_ASSIGNMENT.equals(t.getEventName()) ? assignmentCalls : stageCalls).add(call);
         });
+        Mocks.register(DealStagesProcess.STALLED_LISTENER, (ExecutionListener) (DelegateExecution e) -> stalledCalls.add(
+                new Call(e.getEventName(), e.getCurrentActivityId(), null, null, null)));
         Mocks.register(CLOSED_LISTENER, (ExecutionListener) (DelegateExecution e) -> closedCalls.add(
                 new Call(e.getEventName(), e.getCurrentActivityId(), null, null, e.getVariable(VAR_LOST_REASON))));
     }
@@ -136,6 +139,41 @@ class DealStagesProcessTests {
         assertThat(assignmentCalls).extracting(Call::elementId, Call::assignee).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(DealStage.NEW.taskId(), OWNER),
                 org.assertj.core.groups.Tuple.tuple(DealStage.NEW.taskId(), "maria"));
+    }
+
+    @Test
+    void aDealThatDoesNotMoveForTheStallPeriodIsFlaggedAndStaysInItsStage() {
+        java.time.Instant before = java.time.Instant.now();
+        ProcessInstance pi = start(FIRST_DUE);
+        assertThat(runtimeService().getVariable(pi.getId(), DealStagesProcess.VAR_STALL_AFTER)).isEqualTo("P14D");
+        var timer = BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .singleResult();
+        assertThat(timer.getDuedate()).isBetween(Date.from(before.plus(java.time.Duration.ofDays(14))),
+                Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14))));
+
+        BpmnAwareTests.managementService().executeJob(timer.getId());
+
+        assertThat(stalledCalls).extracting(Call::event, Call::elementId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EVENTNAME_END, DealStagesProcess.END_STALLED));
+        BpmnAwareTests.assertThat(pi).isWaitingAt(DealStage.NEW.taskId())
+                .hasPassed(DealStagesProcess.stallTimerId(DealStage.NEW));
+        assertThat(stageCalls).extracting(Call::event).doesNotContain(EVENTNAME_COMPLETE, EVENTNAME_DELETE);
+    }
+
+    @Test
+    void movingOnStartsTheStallClockAgain() {
+        ProcessInstance pi = start(FIRST_DUE);
+        String firstTimer = BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId())
+                .timers().singleResult().getId();
+
+        advance(pi, DealStage.NEW, FIRST_DUE.plusDays(3));
+
+        var timers = BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId()).timers().list();
+        assertThat(timers).singleElement().satisfies(t -> {
+            assertThat(t.getId()).isNotEqualTo(firstTimer);
+            assertThat(t.getExecutionId()).isNotNull();
+        });
+        assertThat(stalledCalls).isEmpty();
     }
 
     @Test

@@ -25,6 +25,8 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.ComplexGateway;
 import org.camunda.bpm.model.bpmn.instance.EndEvent;
 import org.camunda.bpm.model.bpmn.instance.EventBasedGateway;
@@ -143,6 +145,17 @@ class ProcessModelContractTests {
         assertThat(check(DEAL_STAGES_FILE, model)).contains(
                 "deal-stages.bpmn: user task StageNegotiation (stage NEGOTIATION) is missing",
                 "deal-stages.bpmn: end event DealWon is missing");
+    }
+
+    @Test
+    void aStageWithoutItsStallTimerIsNamed() {
+        BpmnModelInstance model = dealStages();
+        BoundaryEvent timer = model.getModelElementById(DealStagesProcess.stallTimerId(DealStage.PROPOSAL));
+        timer.setCancelActivity(true);
+
+        assertThat(check(DEAL_STAGES_FILE, model)).contains(
+                "deal-stages.bpmn: user task StageProposal has no non-interrupting timer ${stallAfter} leading to"
+                        + " DealStalled, so a deal in that stage is never flagged as stalled");
     }
 
     @Test
@@ -324,6 +337,37 @@ class ProcessModelContractTests {
         }
         if (lost == null) {
             p.add("end event %s is missing", DealStagesProcess.END_LOST);
+        }
+
+        StartEvent start = element(model, DealStagesProcess.START, StartEvent.class);
+        if (start != null && executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
+                && l.getCamundaExpression().contains("'" + DealStagesProcess.VAR_STALL_AFTER + "'"))) {
+            p.add("start event %s no longer sets %s, so the stall timers have no duration", start.getId(),
+                    DealStagesProcess.VAR_STALL_AFTER);
+        }
+        EndEvent stalledEnd = element(model, DealStagesProcess.END_STALLED, EndEvent.class);
+        String stalledListener = expr(DealStagesProcess.STALLED_LISTENER);
+        if (stalledEnd == null) {
+            p.add("end event %s is missing", DealStagesProcess.END_STALLED);
+        } else if (executionListeners(stalledEnd).stream().noneMatch(l -> "end".equals(l.getCamundaEvent())
+                && stalledListener.equals(l.getCamundaDelegateExpression()))) {
+            p.add("end event %s lost its end listener %s", stalledEnd.getId(), stalledListener);
+        }
+        String stallAfter = expr(DealStagesProcess.VAR_STALL_AFTER);
+        for (DealStage stage : DealStage.values()) {
+            UserTask task = stage.isOpen() ? element(model, stage.taskId(), UserTask.class) : null;
+            if (task == null) {
+                continue;
+            }
+            boolean hasStallTimer = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task && !b.cancelActivity())
+                    .filter(b -> b.getEventDefinitions().stream().anyMatch(d -> d instanceof TimerEventDefinition t
+                            && t.getTimeDuration() != null && stallAfter.equals(t.getTimeDuration().getTextContent())))
+                    .anyMatch(b -> stalledEnd == null || leadsTo(b, f -> true, stalledEnd));
+            if (!hasStallTimer) {
+                p.add("user task %s has no non-interrupting timer %s leading to %s, so a deal in that stage is"
+                        + " never flagged as stalled", task.getId(), stallAfter, DealStagesProcess.END_STALLED);
+            }
         }
 
         Predicate<SequenceFlow> lostBranch = f -> hasOutcome(f, DealStagesProcess.OUTCOME_LOST);

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @EnableProcessApplication("clientspace")
 @ConfigurationPropertiesScan
+@org.springframework.scheduling.annotation.EnableScheduling
 @Push
 @Theme("clientspace")
 @PWA(name = "Clientspace", shortName = "Clientspace")

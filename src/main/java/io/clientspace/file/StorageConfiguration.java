@@ -8,9 +8,23 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     @Bean
+    @org.springframework.context.annotation.Primary
     MinioClient minioClient(StorageProperties storage) {
         return MinioClient.builder()
                 .endpoint(storage.endpoint())
+                .region(storage.region())
+                .credentials(storage.accessKey(), storage.secretKey())
+                .build();
+    }
+
+    /**
+     * Signs download links for browsers, with the address they reach storage at (in Docker not the app's). Signing
+     * is local: with the region set, this client never calls the server.
+     */
+    @Bean("presigner")
+    MinioClient presigner(StorageProperties storage) {
+        return MinioClient.builder()
+                .endpoint(storage.publicEndpoint())
                 .region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey())
                 .build();

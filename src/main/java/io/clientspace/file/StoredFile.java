@@ -3,7 +3,10 @@ package io.clientspace.file;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A file kept on a client; its bytes are in object storage. */
-public record StoredFile(UUID id, String name, String contentType, long sizeBytes, String uploadedByName,
-                         Instant uploadedAt) {
+/**
+ * A file kept on a client; its bytes are in object storage. {@code deletedAt} and {@code deletedByName} are set for
+ * a file in the trash, null otherwise.
+ */
+public record StoredFile(UUID id, UUID clientId, String name, String contentType, long sizeBytes,
+                         String uploadedByName, Instant uploadedAt, Instant deletedAt, String deletedByName) {
 }

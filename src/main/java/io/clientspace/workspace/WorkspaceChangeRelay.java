@@ -38,6 +38,11 @@ class WorkspaceChangeRelay {
     }
 
     @EventListener
+    void on(io.clientspace.file.FileChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
     void on(ClientCreated event) {
         changes.publish(event.clientId());
     }

@@ -19,8 +19,33 @@ public class StoredFileEntity {
     private String uploadedBy;
     private Instant uploadedAt;
     private Instant deletedAt;
+    private String deletedBy;
+    private String sha256;
 
     protected StoredFileEntity() {
+    }
+
+    public StoredFileEntity(UUID id, UUID clientId, String name, String contentType, long sizeBytes, String objectKey,
+                            String sha256, String uploadedBy, Instant uploadedAt) {
+        this.id = id;
+        this.clientId = clientId;
+        this.name = name;
+        this.contentType = contentType;
+        this.sizeBytes = sizeBytes;
+        this.objectKey = objectKey;
+        this.sha256 = sha256;
+        this.uploadedBy = uploadedBy;
+        this.uploadedAt = uploadedAt;
+    }
+
+    public void delete(String by, Instant at) {
+        this.deletedBy = by;
+        this.deletedAt = at;
+    }
+
+    public void restore() {
+        this.deletedBy = null;
+        this.deletedAt = null;
     }
 
     public UUID getId() { return id; }
@@ -32,4 +57,6 @@ public class StoredFileEntity {
     public String getUploadedBy() { return uploadedBy; }
     public Instant getUploadedAt() { return uploadedAt; }
     public Instant getDeletedAt() { return deletedAt; }
+    public String getDeletedBy() { return deletedBy; }
+    public String getSha256() { return sha256; }
 }

@@ -1,7 +1,9 @@
 package io.clientspace.file.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
@@ -13,4 +15,12 @@ public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UU
 
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.deletedAt is null order by f.uploadedAt desc")
     List<StoredFileEntity> activeByClient(UUID clientId);
+
+    /** Deleted since the given moment, newest first. Uses stored_file_client_trash_idx. */
+    @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.deletedAt >= ?2 order by f.deletedAt desc")
+    List<StoredFileEntity> trashByClient(UUID clientId, Instant since);
+
+    /** Deleted before the given moment: due to be removed for good. */
+    @Query("select f from StoredFileEntity f where f.deletedAt < ?1 order by f.deletedAt")
+    List<StoredFileEntity> expiredTrash(Instant before, Pageable page);
 }

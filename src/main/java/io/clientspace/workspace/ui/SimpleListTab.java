@@ -88,15 +88,4 @@ class SimpleListTab<R> extends WorkspaceTab<List<R>> {
         return value instanceof java.time.Instant i ? formatter.format(i.atZone(zone))
                 : formatter.format(value);
     }
-
-    static String size(long bytes) {
-        if (bytes < 1024) {
-            return bytes + " B";
-        }
-        double kb = bytes / 1024.0;
-        if (kb < 1024) {
-            return String.format("%.1f KB", kb);
-        }
-        return String.format("%.1f MB", kb / 1024.0);
-    }
 }

@@ -28,7 +28,6 @@ import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
 import io.clientspace.file.FileService;
-import io.clientspace.file.StoredFile;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
@@ -141,8 +140,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
         all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
         all.add(new TasksTab(client, tasks, user, loader, refreshCounters, clock));
-        all.add(new SimpleListTab<StoredFile>("files", "files", VaadinIcon.FILE_O, loader, () -> true,
-                () -> files.countForClient(client.id()), () -> files.forClient(client.id()), this::fileColumns));
+        all.add(new FilesTab(client, files, loader, refreshCounters, clock));
         all.add(new SimpleListTab<ClientDocument>("documents", "documents", VaadinIcon.FILE_TEXT_O, loader,
                 () -> true, () -> documents.countForClient(client.id()), () -> documents.forClient(client.id()),
                 this::documentColumns));
@@ -276,14 +274,6 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Div fact = new Div(i, l, value);
         fact.addClassName("fact");
         facts.add(fact);
-    }
-
-    private void fileColumns(Grid<StoredFile> grid) {
-        grid.addColumn(StoredFile::name).setHeader(getTranslation("file.name")).setFlexGrow(3);
-        grid.addColumn(f -> SimpleListTab.size(f.sizeBytes())).setHeader(getTranslation("file.size")).setAutoWidth(true);
-        grid.addColumn(StoredFile::uploadedByName).setHeader(getTranslation("file.uploaded-by")).setAutoWidth(true);
-        grid.addColumn(f -> SimpleListTab.date(getLocale(), clock.getZone(), f.uploadedAt())).setHeader(getTranslation("file.uploaded-at"))
-                .setAutoWidth(true);
     }
 
     private void documentColumns(Grid<ClientDocument> grid) {

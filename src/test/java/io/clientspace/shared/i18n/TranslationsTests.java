@@ -302,7 +302,7 @@ class TranslationsTests {
         while (m.find()) {
             tabs.put(m.group(1), m.group(2));
         }
-        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("files", "documents", "external");
+        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("documents", "external");
         return tabs;
     }
 

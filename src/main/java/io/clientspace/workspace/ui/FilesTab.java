@@ -1,0 +1,246 @@
+package io.clientspace.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.clientspace.client.Client;
+import io.clientspace.file.FileService;
+import io.clientspace.file.StorageUnavailableException;
+import io.clientspace.file.StoredFile;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.States;
+import io.clientspace.shared.ui.UploadTexts;
+import java.io.File;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The client's files: drop several at once (each with its own progress bar), download through a short-lived link
+ * straight from storage, delete to a trash that keeps them restorable. A refused file is named with the reason,
+ * and the others still go through.
+ */
+class FilesTab extends WorkspaceTab<FilesTab.Data> {
+
+    record Data(List<StoredFile> files, List<StoredFile> trash) {
+    }
+
+    private final Client client;
+    private final FileService files;
+    private final Clock clock;
+    private final Runnable onChange;
+    private final UnorderedList problems = new UnorderedList();
+
+    FilesTab(Client client, FileService files, AsyncLoader loader, Runnable onChange, Clock clock) {
+        super("files", "workspace.tab.files", loader);
+        this.client = client;
+        this.files = files;
+        this.clock = clock;
+        this.onChange = onChange;
+        problems.setId("upload-problems");
+        problems.addClassName("upload-problems");
+    }
+
+    @Override
+    protected long count() {
+        return files.countForClient(client.id());
+    }
+
+    @Override
+    protected Data fetch() {
+        return new Data(files.forClient(client.id()), files.trash(client.id()));
+    }
+
+    @Override
+    protected boolean isEmpty(Data data) {
+        return data.files().isEmpty() && data.trash().isEmpty();
+    }
+
+    @Override
+    protected String loadingKey() {
+        return "files.loading";
+    }
+
+    @Override
+    protected Component emptyState() {
+        Div box = new Div(upload(), problems, States.empty(VaadinIcon.FILE_O, getTranslation("files.none.title"),
+                getTranslation("files.none.text"), null));
+        box.addClassName("tab-body");
+        return box;
+    }
+
+    @Override
+    protected Component render(Data data) {
+        Div box = new Div(upload(), problems);
+        box.addClassName("tab-body");
+        if (data.files().isEmpty()) {
+            box.add(States.empty(VaadinIcon.FILE_O, getTranslation("files.none.title"),
+                    getTranslation("files.none.text"), null));
+        } else {
+            box.add(grid(data.files()));
+        }
+        if (!data.trash().isEmpty()) {
+            box.add(trash(data.trash()));
+        }
+        return box;
+    }
+
+    private Upload upload() {
+        // the upload's callback may run outside this request: it acts as the user who opened the tab
+        SecurityContext user = SecurityContextHolder.getContext();
+        UI ui = UI.getCurrent();
+        Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
+            String problem = store(user, metadata.fileName(), file);
+            ui.access(() -> {
+                if (problem != null) {
+                    ListItem item = new ListItem(problem);
+                    problems.add(item);
+                }
+                reload();
+                onChange.run();
+            });
+        }));
+        upload.setId("file-upload");
+        upload.setDropAllowed(true);
+        upload.setMaxFiles(20);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxSizeBytes()));
+        upload.setI18n(UploadTexts.of(this));
+        upload.addFileRejectedListener(e -> problems.add(new ListItem(e.getFileName() + ": " + e.getErrorMessage())));
+        upload.addStartedListener(e -> problems.removeAll());
+        Span hint = new Span(getTranslation("files.limit", files.maxSizeBytes() / 1024 / 1024));
+        hint.addClassName("muted");
+        upload.setDropLabel(hint);
+        return upload;
+    }
+
+    /** Stores one uploaded file; returns what to tell the user when it was refused, null when it was stored. */
+    private String store(SecurityContext user, String name, File file) {
+        SecurityContext previous = SecurityContextHolder.getContext();
+        SecurityContextHolder.setContext(user);
+        try {
+            files.upload(client.id(), name, file.toPath());
+            return null;
+        } catch (InvalidInputException e) {
+            return e.problems().stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                    .collect(Collectors.joining(" "));
+        } catch (StorageUnavailableException e) {
+            return getTranslation("file.error.storage", name);
+        } finally {
+            SecurityContextHolder.setContext(previous);
+            if (!file.delete()) {
+                file.deleteOnExit();
+            }
+        }
+    }
+
+    private Grid<StoredFile> grid(List<StoredFile> rows) {
+        Grid<StoredFile> grid = new Grid<>();
+        grid.setId("file-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addComponentColumn(f -> {
+            Button name = new Button(f.name(), VaadinIcon.DOWNLOAD_ALT.create(), e -> download(f));
+            name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            name.addClassName("file-download");
+            name.getElement().setAttribute("title", getTranslation("file.download"));
+            return name;
+        }).setHeader(getTranslation("file.name")).setFlexGrow(3);
+        grid.addColumn(f -> UploadTexts.size(this, f.sizeBytes())).setHeader(getTranslation("file.size"))
+                .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
+        grid.addColumn(StoredFile::uploadedByName).setHeader(getTranslation("file.uploaded-by")).setAutoWidth(true);
+        grid.addColumn(f -> SimpleListTab.date(getLocale(), clock.getZone(), f.uploadedAt()))
+                .setHeader(getTranslation("file.uploaded-at")).setAutoWidth(true);
+        grid.addComponentColumn(f -> {
+            Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(f));
+            delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            delete.addClassName("file-delete");
+            delete.setAriaLabel(getTranslation("file.delete.named", f.name()));
+            return delete;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(rows);
+        return grid;
+    }
+
+    private void download(StoredFile f) {
+        try {
+            String link = files.downloadLink(f.id());
+            // a hidden frame fetches the link: the browser saves the file (the link says "attachment") and this
+            // page stays as it is; moving the page itself to the link would stop the UI from talking to the server
+            getUI().ifPresent(ui -> ui.getPage().executeJs("""
+                    const frame = document.createElement('iframe');
+                    frame.style.display = 'none';
+                    frame.src = $0;
+                    document.body.appendChild(frame);
+                    setTimeout(() => frame.remove(), 300000);""", link));
+        } catch (NotFoundException e) {
+            reload();
+        } catch (StorageUnavailableException e) {
+            problems.add(new ListItem(getTranslation("file.error.storage", f.name())));
+        }
+    }
+
+    private void confirmDelete(StoredFile f) {
+        Dialog confirm = new Dialog();
+        confirm.setId("file-delete-confirm");
+        confirm.setHeaderTitle(getTranslation("file.delete.title", f.name()));
+        confirm.add(new Paragraph(getTranslation("file.delete.text", files.trashDays())));
+        Button yes = new Button(getTranslation("file.delete.confirm"), e -> {
+            files.delete(f.id());
+            confirm.close();
+            reload();
+            onChange.run();
+        });
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        yes.setId("file-delete-yes");
+        confirm.getFooter().add(new Button(getTranslation("action.cancel"), e -> confirm.close()), yes);
+        confirm.open();
+    }
+
+    private Component trash(List<StoredFile> rows) {
+        Div list = new Div();
+        list.setId("file-trash");
+        for (StoredFile f : rows) {
+            Span line = new Span(getTranslation("file.trash.line", f.name(), f.deletedByName(),
+                    SimpleListTab.date(getLocale(), clock.getZone(), f.deletedAt())));
+            Button restore = new Button(getTranslation("file.restore"), VaadinIcon.ARROW_BACKWARD.create(), e -> {
+                try {
+                    files.restore(f.id());
+                } catch (InvalidInputException ex) {
+                    problems.add(new ListItem(ex.problems().stream()
+                            .map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                            .collect(Collectors.joining(" "))));
+                }
+                reload();
+                onChange.run();
+            });
+            restore.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            restore.addClassName("file-restore");
+            HorizontalLayout row = new HorizontalLayout(line, restore);
+            row.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+            list.add(row);
+        }
+        Details details = new Details(getTranslation("file.trash.title", rows.size(), files.trashDays()), list);
+        details.setId("file-trash-details");
+        details.addClassName("file-trash");
+        return details;
+    }
+}

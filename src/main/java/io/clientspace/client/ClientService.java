@@ -125,6 +125,12 @@ public class ClientService {
                 : java.util.Optional.of(clients.idsOwnedBy(user.username()));
     }
 
+    /** The clients the current user owns, by name. */
+    @Transactional(readOnly = true)
+    public List<ClientRef> ownedByCurrentUser() {
+        return clients.refsOwnedBy(currentUser.requireStaff().username());
+    }
+
     /** Names and links of the given clients, as far as the current user may see them; others are left out. */
     @Transactional(readOnly = true)
     public java.util.Map<UUID, ClientRef> refs(java.util.Collection<UUID> ids) {

@@ -69,6 +69,23 @@ public class DealService {
                 .toList();
     }
 
+    /**
+     * Stalled deals and deals without a next step on each of the clients the current user may see; clients they may
+     * not see are left out. One grouped query.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, DealAttention> attention(java.util.Collection<UUID> clientIds) {
+        var visible = clients.refs(clientIds).keySet();
+        Map<UUID, DealAttention> result = new HashMap<>();
+        if (!visible.isEmpty()) {
+            for (Object[] row : deals.attention(visible)) {
+                result.put((UUID) row[0], new DealAttention(((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue()));
+            }
+        }
+        return result;
+    }
+
     /** How many deals the client has; one indexed count. */
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {

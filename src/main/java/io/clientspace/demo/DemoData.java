@@ -8,6 +8,9 @@ import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.StageMove;
+import io.clientspace.document.DocumentService;
+import io.clientspace.document.DocumentStatus;
+import io.clientspace.document.DocumentType;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.task.TaskDraft;
 import io.clientspace.task.TaskPriority;
@@ -43,6 +46,7 @@ class DemoData {
     private final DealService deals;
     private final ExternalAccessService externalAccess;
     private final WorkTaskService tasks;
+    private final DocumentService documents;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
@@ -50,7 +54,8 @@ class DemoData {
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
-             JdbcTemplate jdbc, Clock clock) {
+             DocumentService documents, JdbcTemplate jdbc, Clock clock) {
+        this.documents = documents;
         this.runtime = runtime;
         this.management = management;
         this.clients = clients;
@@ -141,6 +146,15 @@ class DemoData {
         task(brightside, "Confirm the demo date with the practice managers", null, "member", today.plusDays(1),
                 TaskPriority.NORMAL);
 
+        // Nordlicht: signed contract, invoice waiting for payment, no acceptance act yet (a missing key document)
+        var contract = documents.create(nordlicht.id(), "Framework agreement 2026", DocumentType.CONTRACT,
+                "framework-agreement-2026.pdf", demoPdf("Framework agreement 2026, signed"));
+        var signed = documents.versions(contract.id()).get(0);
+        documents.markFinal(contract.id(), signed.id(), contract.version());
+        var invoice = documents.create(nordlicht.id(), "Invoice 2026-114", DocumentType.INVOICE,
+                "invoice-2026-114.pdf", demoPdf("Invoice 2026-114"));
+        documents.setStatus(invoice.id(), DocumentStatus.PENDING, invoice.version());
+
         for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
             try {
                 externalAccess.grantExisting(((Client) grant[0]).id(), (String) grant[1]);
@@ -167,6 +181,18 @@ class DemoData {
         WorkTask task = tasks.create(client.id(), d);
         if (due != null && due.isBefore(today)) {
             jdbc.update("update work_task set due_date = ? where id = ?", due, task.id());
+        }
+    }
+
+    /** A small real PDF as a temporary file; the document keeps its own copy in object storage. */
+    private static java.nio.file.Path demoPdf(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("clientspace-demo", ".pdf");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, "%PDF-1.4\n% " + text
+                    + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

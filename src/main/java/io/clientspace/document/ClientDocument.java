@@ -3,6 +3,11 @@ package io.clientspace.document;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A contract, invoice, act or other document on a client. {@code type} and {@code status} are enum names. */
-public record ClientDocument(UUID id, String title, String type, String status, Instant updatedAt) {
+/**
+ * A document on a client as the list shows it. {@code finalVersion} is the number of the version marked final, 0 when
+ * none is; {@code latestVersion} is the newest version's number.
+ */
+public record ClientDocument(UUID id, UUID clientId, String title, DocumentType type, DocumentStatus status,
+                             int finalVersion, int latestVersion, String updatedByName, Instant updatedAt,
+                             long version) {
 }

@@ -1,22 +1,69 @@
 package io.clientspace.document;
 
+import static io.clientspace.shared.Texts.clean;
+
 import io.clientspace.client.ClientService;
+import io.clientspace.document.domain.DocumentEntity;
 import io.clientspace.document.domain.DocumentRepository;
+import io.clientspace.document.domain.DocumentVersionEntity;
+import io.clientspace.document.domain.DocumentVersionRepository;
+import io.clientspace.file.ObjectStore;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Documents on a client, visible to whoever may see the client. */
+/**
+ * Contracts, invoices, acts and other documents on a client, each with its versions in object storage. A version is
+ * never changed or removed; a new upload is a new version with its own SHA-256, and one version can be marked final.
+ * A document is ready only with a final version. Whoever may open the client may see and change its documents.
+ */
 @Service
 public class DocumentService {
 
-    private final DocumentRepository documents;
-    private final ClientService clients;
+    public static final int TITLE_MAX = 200;
+    public static final int NOTE_MAX = 500;
 
-    DocumentService(DocumentRepository documents, ClientService clients) {
+    private final DocumentRepository documents;
+    private final DocumentVersionRepository versions;
+    private final ClientService clients;
+    private final CurrentUserProvider currentUser;
+    private final StaffDirectory staff;
+    private final ObjectStore store;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    DocumentService(DocumentRepository documents, DocumentVersionRepository versions, ClientService clients,
+                    CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
+                    ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
+        this.versions = versions;
         this.clients = clients;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.store = store;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The largest file a version may be. */
+    public long maxUploadBytes() {
+        return store.maxSizeBytes();
     }
 
     @Transactional(readOnly = true)
@@ -25,11 +72,260 @@ public class DocumentService {
         return documents.countByClientId(clientId);
     }
 
+    /** Ready, pending and draft documents on the client: one grouped, indexed query. */
+    @Transactional(readOnly = true)
+    public DocumentCounts counts(UUID clientId) {
+        clients.requireAccess(clientId);
+        Map<String, Long> byStatus = new HashMap<>();
+        for (Object[] row : documents.countByStatus(clientId)) {
+            byStatus.put((String) row[0], (Long) row[1]);
+        }
+        return new DocumentCounts(byStatus.getOrDefault("READY", 0L), byStatus.getOrDefault("PENDING", 0L),
+                byStatus.getOrDefault("DRAFT", 0L));
+    }
+
+    /** Whether contract, invoice and act exist on the client and are final. */
+    @Transactional(readOnly = true)
+    public KeyDocuments keyDocuments(UUID clientId) {
+        clients.requireAccess(clientId);
+        Map<DocumentType, KeyDocuments.State> states = new EnumMap<>(DocumentType.class);
+        for (DocumentType type : DocumentType.values()) {
+            if (type.isKey()) {
+                states.put(type, KeyDocuments.State.MISSING);
+            }
+        }
+        for (Object[] row : documents.typeSummary(clientId)) {
+            DocumentType type = DocumentType.valueOf((String) row[0]);
+            if (type.isKey()) {
+                long finals = row[2] == null ? 0 : ((Number) row[2]).longValue();
+                states.put(type, finals > 0 ? KeyDocuments.State.FINAL : KeyDocuments.State.IN_PROGRESS);
+            }
+        }
+        return new KeyDocuments(states);
+    }
+
+    /** Key documents of each of the clients the current user may see; others are left out. One grouped query. */
+    @Transactional(readOnly = true)
+    public Map<UUID, KeyDocuments> keyDocuments(java.util.Collection<UUID> clientIds) {
+        var visible = clients.refs(clientIds).keySet();
+        Map<UUID, Map<DocumentType, KeyDocuments.State>> states = new HashMap<>();
+        for (UUID id : visible) {
+            Map<DocumentType, KeyDocuments.State> s = new EnumMap<>(DocumentType.class);
+            s.put(DocumentType.CONTRACT, KeyDocuments.State.MISSING);
+            s.put(DocumentType.INVOICE, KeyDocuments.State.MISSING);
+            s.put(DocumentType.ACT, KeyDocuments.State.MISSING);
+            states.put(id, s);
+        }
+        if (!visible.isEmpty()) {
+            for (Object[] row : documents.keyTypeSummary(visible)) {
+                long finals = row[2] == null ? 0 : ((Number) row[2]).longValue();
+                states.get((UUID) row[0]).put(DocumentType.valueOf((String) row[1]),
+                        finals > 0 ? KeyDocuments.State.FINAL : KeyDocuments.State.IN_PROGRESS);
+            }
+        }
+        Map<UUID, KeyDocuments> result = new HashMap<>();
+        states.forEach((id, s) -> result.put(id, new KeyDocuments(s)));
+        return result;
+    }
+
+    /** The client's documents, last changed first. */
     @Transactional(readOnly = true)
     public List<ClientDocument> forClient(UUID clientId) {
         clients.requireAccess(clientId);
-        return documents.findByClientIdOrderByUpdatedAtDesc(clientId).stream()
-                .map(d -> new ClientDocument(d.getId(), d.getTitle(), d.getType(), d.getStatus(), d.getUpdatedAt()))
+        List<DocumentEntity> rows = documents.findByClientIdOrderByUpdatedAtDesc(clientId);
+        Map<UUID, Integer> latest = new HashMap<>();
+        if (!rows.isEmpty()) {
+            for (Object[] row : versions.latestNumbers(rows.stream().map(DocumentEntity::getId).toList())) {
+                latest.put((UUID) row[0], (Integer) row[1]);
+            }
+        }
+        Map<UUID, Integer> finals = finalNumbers(rows);
+        return rows.stream().map(d -> toRecord(d, latest.getOrDefault(d.getId(), 0),
+                finals.getOrDefault(d.getId(), 0))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ClientDocument get(UUID documentId) {
+        DocumentEntity d = requireDocument(documentId);
+        return toRecord(d, versions.lastNumber(documentId), finalNumbers(List.of(d)).getOrDefault(d.getId(), 0));
+    }
+
+    /** Every version of the document, newest first. */
+    @Transactional(readOnly = true)
+    public List<DocumentVersion> versions(UUID documentId) {
+        DocumentEntity d = requireDocument(documentId);
+        return versions.findByDocumentIdOrderByNumberDesc(documentId).stream().map(v -> toRecord(v, d)).toList();
+    }
+
+    /**
+     * Creates a document on the client with its first version, in draft.
+     *
+     * @throws InvalidInputException when the title, type or file is wrong; nothing is stored
+     */
+    @Transactional
+    public ClientDocument create(UUID clientId, String title, DocumentType type, String fileName, Path content) {
+        CurrentUser user = currentUser.requireStaff();
+        clients.requireAccess(clientId);
+        List<FieldProblem> problems = new ArrayList<>();
+        String cleanTitle = clean(title);
+        if (cleanTitle == null) {
+            problems.add(FieldProblem.of("title", "document.error.title-required"));
+        } else if (cleanTitle.length() > TITLE_MAX) {
+            problems.add(FieldProblem.of("title", "validation.too-long", TITLE_MAX));
+        }
+        if (type == null) {
+            problems.add(FieldProblem.of("type", "document.error.type-required"));
+        }
+        if (content == null) {
+            problems.add(FieldProblem.of("file", "document.error.file-required"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        ObjectStore.Accepted upload = store.check(fileName, content);
+
+        DocumentEntity document = documents.saveAndFlush(new DocumentEntity(UUID.randomUUID(), clientId, cleanTitle,
+                type.name(), user.username(), clock.instant()));
+        storeVersion(document, 1, upload, content, null, user);
+        events.publishEvent(new DocumentChanged(document.getId(), clientId, cleanTitle,
+                DocumentChanged.Change.CREATED, type.name(), user.username()));
+        return get(document.getId());
+    }
+
+    /**
+     * Uploads a new version; earlier versions stay as they are.
+     *
+     * @throws InvalidInputException when the file or note is refused; nothing is stored
+     */
+    @Transactional
+    public DocumentVersion addVersion(UUID documentId, String fileName, Path content, String note) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        String cleanNote = clean(note);
+        if (cleanNote != null && cleanNote.length() > NOTE_MAX) {
+            throw new InvalidInputException(List.of(FieldProblem.of("note", "validation.too-long", NOTE_MAX)));
+        }
+        ObjectStore.Accepted upload = store.check(fileName, content);
+        int number = versions.lastNumber(documentId) + 1;
+        DocumentVersionEntity version = storeVersion(document, number, upload, content, cleanNote, user);
+        document.touch(user.username(), clock.instant());
+        flush(document);
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
+                DocumentChanged.Change.VERSION_ADDED, "v" + number, user.username()));
+        return toRecord(version, document);
+    }
+
+    /**
+     * Marks a version as the final one and the document as ready.
+     *
+     * @throws StaleDataException when someone changed the document since the user saw it
+     */
+    @Transactional
+    public ClientDocument markFinal(UUID documentId, UUID versionId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        checkSeen(document, seenVersion);
+        DocumentVersionEntity version = versions.findById(versionId).filter(v -> v.getDocumentId().equals(documentId))
+                .orElseThrow(() -> new NotFoundException("Document version"));
+        document.setFinalVersionId(version.getId());
+        document.setStatus(DocumentStatus.READY.name());
+        document.touch(user.username(), clock.instant());
+        flush(document);
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
+                DocumentChanged.Change.FINAL_MARKED, "v" + version.getNumber(), user.username()));
+        return get(documentId);
+    }
+
+    /**
+     * Sets the status. Ready needs a final version; going back to draft or pending keeps the final mark off.
+     *
+     * @throws InvalidInputException when ready is chosen without a final version
+     * @throws StaleDataException    when someone changed the document since the user saw it
+     */
+    @Transactional
+    public ClientDocument setStatus(UUID documentId, DocumentStatus status, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        checkSeen(document, seenVersion);
+        if (status == DocumentStatus.READY && document.getFinalVersionId() == null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("status", "document.error.ready-needs-final")));
+        }
+        if (status != DocumentStatus.READY) {
+            document.setFinalVersionId(null);
+        }
+        if (!status.name().equals(document.getStatus())) {
+            document.setStatus(status.name());
+            document.touch(user.username(), clock.instant());
+            flush(document);
+            events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
+                    DocumentChanged.Change.STATUS_CHANGED, status.name(), user.username()));
+        }
+        return get(documentId);
+    }
+
+    /** A link that downloads the version straight from storage, valid for at most 5 minutes. */
+    @Transactional(readOnly = true)
+    public String downloadLink(UUID versionId) {
+        DocumentVersionEntity version = versions.findById(versionId)
+                .orElseThrow(() -> new NotFoundException("Document version"));
+        requireDocument(version.getDocumentId());
+        return store.downloadLink(version.getObjectKey(), version.getFileName(), version.getContentType());
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    private DocumentVersionEntity storeVersion(DocumentEntity document, int number, ObjectStore.Accepted upload,
+                                               Path content, String note, CurrentUser user) {
+        UUID id = UUID.randomUUID();
+        String key = "clients/" + document.getClientId() + "/documents/" + document.getId() + "/" + id;
+        String sha256 = store.put(key, content, upload);
+        try {
+            return versions.saveAndFlush(new DocumentVersionEntity(id, document.getId(), number, upload.name(),
+                    upload.contentType(), upload.size(), key, sha256, note, user.username(), clock.instant()));
+        } catch (RuntimeException e) {
+            store.removeQuietly(key);
+            throw e;
+        }
+    }
+
+    private void checkSeen(DocumentEntity document, long seenVersion) {
+        if (document.getVersion() != seenVersion) {
+            throw new StaleDataException("Document");
+        }
+    }
+
+    private void flush(DocumentEntity document) {
+        try {
+            documents.saveAndFlush(document);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Document");
+        }
+    }
+
+    private DocumentEntity requireDocument(UUID documentId) {
+        DocumentEntity d = documents.findById(documentId).orElseThrow(() -> new NotFoundException("Document"));
+        clients.requireAccess(d.getClientId());
+        return d;
+    }
+
+    private Map<UUID, Integer> finalNumbers(List<DocumentEntity> rows) {
+        Map<UUID, Integer> result = new HashMap<>();
+        List<UUID> finalIds = rows.stream().map(DocumentEntity::getFinalVersionId).filter(java.util.Objects::nonNull)
                 .toList();
+        if (!finalIds.isEmpty()) {
+            versions.findAllById(finalIds).forEach(v -> result.put(v.getDocumentId(), v.getNumber()));
+        }
+        return result;
+    }
+
+    private ClientDocument toRecord(DocumentEntity d, int latest, int finalNumber) {
+        return new ClientDocument(d.getId(), d.getClientId(), d.getTitle(), DocumentType.valueOf(d.getType()),
+                DocumentStatus.valueOf(d.getStatus()), finalNumber, latest,
+                staff.displayName(d.getUpdatedBy() == null ? d.getCreatedBy() : d.getUpdatedBy()), d.getUpdatedAt(),
+                d.getVersion());
+    }
+
+    private DocumentVersion toRecord(DocumentVersionEntity v, DocumentEntity d) {
+        return new DocumentVersion(v.getId(), v.getDocumentId(), v.getNumber(), v.getFileName(), v.getContentType(),
+                v.getSizeBytes(), v.getSha256(), v.getNote(), staff.displayName(v.getUploadedBy()), v.getUploadedAt(),
+                v.getId().equals(d.getFinalVersionId()));
     }
 }

@@ -9,36 +9,18 @@ import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NotFoundException;
-import io.minio.GetPresignedObjectUrlArgs;
-import io.minio.MinioClient;
-import io.minio.PutObjectArgs;
-import io.minio.RemoveObjectArgs;
-import io.minio.http.Method;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Files on a client, visible to whoever may open the client. The bytes live in object storage; a row says who
@@ -51,29 +33,24 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 public class FileService {
 
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
-    public static final int NAME_MAX = 255;
 
     private final StoredFileRepository files;
     private final ClientService clients;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
-    private final MinioClient minio;
-    private final MinioClient presigner;
-    private final StorageProperties storage;
+    private final ObjectStore store;
     private final FileProperties limits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     FileService(StoredFileRepository files, ClientService clients, CurrentUserProvider currentUser,
-                StaffDirectory staff, MinioClient minio, @Qualifier("presigner") MinioClient presigner,
-                StorageProperties storage, FileProperties limits, ApplicationEventPublisher events, Clock clock) {
+                StaffDirectory staff, ObjectStore store, FileProperties limits, ApplicationEventPublisher events,
+                Clock clock) {
         this.files = files;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
-        this.minio = minio;
-        this.presigner = presigner;
-        this.storage = storage;
+        this.store = store;
         this.limits = limits;
         this.events = events;
         this.clock = clock;
@@ -106,7 +83,7 @@ public class FileService {
 
     /** The largest file an upload may be, for the form to say so up front. */
     public long maxSizeBytes() {
-        return limits.maxSizeBytes();
+        return store.maxSizeBytes();
     }
 
     /**
@@ -122,36 +99,18 @@ public class FileService {
     public StoredFile upload(UUID clientId, String originalName, Path content) {
         CurrentUser user = currentUser.requireStaff();
         clients.requireAccess(clientId);
-        String name = cleanName(originalName);
-        long size;
-        String type;
-        try {
-            size = Files.size(content);
-            type = size == 0 ? null : FileTypes.detect(content, name);
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the uploaded file", e);
-        }
-        InvalidInputException.throwIfAny(problems(name, size, type));
-
+        ObjectStore.Accepted upload = store.check(originalName, content);
         UUID id = UUID.randomUUID();
         String key = "clients/" + clientId + "/files/" + id;
-        String sha256 = put(key, content, size, type);
+        String sha256 = store.put(key, content, upload);
         try {
-            StoredFileEntity row = files.saveAndFlush(new StoredFileEntity(id, clientId, name, type, size, key, sha256,
-                    user.username(), clock.instant()));
-            // the row is written; if the transaction still rolls back, the object must go too
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != STATUS_COMMITTED) {
-                        removeQuietly(key);
-                    }
-                }
-            });
-            events.publishEvent(new FileChanged(id, clientId, name, FileChanged.Change.UPLOADED, user.username()));
+            StoredFileEntity row = files.saveAndFlush(new StoredFileEntity(id, clientId, upload.name(),
+                    upload.contentType(), upload.size(), key, sha256, user.username(), clock.instant()));
+            events.publishEvent(new FileChanged(id, clientId, upload.name(), FileChanged.Change.UPLOADED,
+                    user.username()));
             return toRecord(row);
         } catch (RuntimeException e) {
-            removeQuietly(key);
+            store.removeQuietly(key);
             throw e;
         }
     }
@@ -167,17 +126,7 @@ public class FileService {
         if (file.getDeletedAt() != null) {
             throw new NotFoundException("File");
         }
-        try {
-            return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
-                    .method(Method.GET).bucket(storage.bucket()).object(file.getObjectKey())
-                    .expiry((int) Duration.ofMinutes(limits.linkMinutes()).toSeconds())
-                    .extraQueryParams(Map.of(
-                            "response-content-disposition", "attachment; filename*=UTF-8''" + encode(file.getName()),
-                            "response-content-type", file.getContentType()))
-                    .build());
-        } catch (Exception e) {
-            throw new StorageUnavailableException(e);
-        }
+        return store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType());
     }
 
     /** Moves the file to the trash; it stays restorable for the trash period. Deleting it twice changes nothing. */
@@ -226,11 +175,10 @@ public class FileService {
         int removed = 0;
         for (StoredFileEntity file : files.expiredTrash(trashCutoff(), PageRequest.of(0, 500))) {
             try {
-                minio.removeObject(RemoveObjectArgs.builder().bucket(storage.bucket()).object(file.getObjectKey())
-                        .build());
+                store.remove(file.getObjectKey());
                 files.delete(file);
                 removed++;
-            } catch (Exception e) {
+            } catch (StorageUnavailableException e) {
                 log.warn("Could not remove {} from object storage, will retry: {}", file.getObjectKey(), e.getMessage());
             }
         }
@@ -238,56 +186,6 @@ public class FileService {
     }
 
     // -------------------------------------------------------------------------------------------------- helpers
-
-    private List<FieldProblem> problems(String name, long size, String type) {
-        if (name == null) {
-            return List.of(FieldProblem.of("file", "file.error.name"));
-        } else if (name.length() > NAME_MAX) {
-            return List.of(FieldProblem.of("file", "file.error.name-too-long", NAME_MAX));
-        } else if (size == 0) {
-            return List.of(FieldProblem.of("file", "file.error.empty", name));
-        } else if (size > limits.maxSizeBytes()) {
-            return List.of(FieldProblem.of("file", "file.error.too-big", name, limits.maxSizeMb()));
-        } else if (FileTypes.isProgram(type)) {
-            return List.of(FieldProblem.of("file", "file.error.program", name));
-        } else if (!FileTypes.isAllowed(type)) {
-            return List.of(FieldProblem.of("file", "file.error.type", name, type));
-        }
-        return List.of();
-    }
-
-    /** The last segment of what the browser sent, without control characters; null when nothing is left. */
-    static String cleanName(String original) {
-        if (original == null) {
-            return null;
-        }
-        String name = original.replace('\\', '/');
-        name = name.substring(name.lastIndexOf('/') + 1).replaceAll("\\p{Cntrl}", "").strip();
-        return name.isEmpty() || name.equals(".") || name.equals("..") ? null : name;
-    }
-
-    private String put(String key, Path content, long size, String type) {
-        try (InputStream raw = Files.newInputStream(content);
-             DigestInputStream in = new DigestInputStream(raw, MessageDigest.getInstance("SHA-256"))) {
-            minio.putObject(PutObjectArgs.builder().bucket(storage.bucket()).object(key).stream(in, size, -1)
-                    .contentType(type).build());
-            return HexFormat.of().formatHex(in.getMessageDigest().digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
-            // a half-written object may exist
-            removeQuietly(key);
-            throw new StorageUnavailableException(e);
-        }
-    }
-
-    private void removeQuietly(String key) {
-        try {
-            minio.removeObject(RemoveObjectArgs.builder().bucket(storage.bucket()).object(key).build());
-        } catch (Exception e) {
-            log.warn("Could not remove {} after a failed upload: {}", key, e.getMessage());
-        }
-    }
 
     private StoredFileEntity requireFile(UUID fileId) {
         StoredFileEntity file = files.findById(fileId).orElseThrow(() -> new NotFoundException("File"));
@@ -303,9 +201,5 @@ public class FileService {
         return new StoredFile(f.getId(), f.getClientId(), f.getName(), f.getContentType(), f.getSizeBytes(),
                 staff.displayName(f.getUploadedBy()), f.getUploadedAt(), f.getDeletedAt(),
                 f.getDeletedBy() == null ? null : staff.displayName(f.getDeletedBy()));
-    }
-
-    private static String encode(String name) {
-        return URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -38,6 +38,16 @@ public class CurrentUserProvider {
         return new CurrentUser(auth.getName(), auth.getName(), null, roles, null);
     }
 
+    /** The signed-in user's name for records of who did what; null when the system acts on its own (timers). */
+    public static String usernameOrNull() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated()) {
+            return null;
+        }
+        return auth.getPrincipal() instanceof OidcUser oidc && oidc.getPreferredUsername() != null
+                ? oidc.getPreferredUsername() : auth.getName();
+    }
+
     /** @throws AccessDeniedException unless the current user is staff */
     public CurrentUser requireStaff() {
         CurrentUser user = require();

@@ -2,8 +2,11 @@ package io.clientspace.task;
 
 import java.util.UUID;
 
-/** A task on the client was created, assigned, completed, commented on, or had time booked. */
-public record WorkTaskChanged(UUID taskId, UUID clientId, Change change, String actor) {
+/**
+ * A task on the client was created, assigned, completed, commented on, or had time booked. {@code detail} is the
+ * assignee's username for CREATED and ASSIGNED (null when unassigned), else null.
+ */
+public record WorkTaskChanged(UUID taskId, UUID clientId, String title, Change change, String detail, String actor) {
 
     public enum Change { CREATED, ASSIGNED, COMPLETED, COMMENTED, TIME_BOOKED }
 }

@@ -97,6 +97,23 @@ public class WorkTaskService {
         return tasks.countOpenByClient(clientId);
     }
 
+    /**
+     * Overdue and unassigned open tasks on each of the clients the current user may see; clients they may not see
+     * are left out. One grouped query.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, TaskAttention> attention(java.util.Collection<UUID> clientIds) {
+        var visible = clients.refs(clientIds).keySet();
+        Map<UUID, TaskAttention> result = new HashMap<>();
+        if (!visible.isEmpty()) {
+            for (Object[] row : tasks.attention(visible, LocalDate.now(clock))) {
+                result.put((UUID) row[0], new TaskAttention(((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue()));
+            }
+        }
+        return result;
+    }
+
     /** One task, if the current user may open its client. */
     @Transactional(readOnly = true)
     public WorkTask get(UUID taskId) {
@@ -169,8 +186,8 @@ public class WorkTaskService {
         variables.put(AdHocTaskProcess.VAR_DUE, toDate(draft.getDue()));
         variables.put(AdHocTaskProcess.VAR_PRIORITY, enginePriority(draft.getPriority()));
         runtime.startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, task.getId().toString(), variables);
-        events.publishEvent(new WorkTaskChanged(task.getId(), clientId, WorkTaskChanged.Change.CREATED,
-                user.username()));
+        events.publishEvent(new WorkTaskChanged(task.getId(), clientId, task.getTitle(),
+                WorkTaskChanged.Change.CREATED, assignee, user.username()));
         return get(task.getId());
     }
 
@@ -240,8 +257,8 @@ public class WorkTaskService {
         } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
             throw new StaleDataException("Task");
         }
-        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), WorkTaskChanged.Change.COMPLETED,
-                user.username()));
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getTitle(),
+                WorkTaskChanged.Change.COMPLETED, null, user.username()));
         return get(taskId);
     }
 
@@ -263,8 +280,8 @@ public class WorkTaskService {
         InvalidInputException.throwIfAny(TaskRules.checkComment(text));
         TaskCommentEntity saved = comments.save(new TaskCommentEntity(taskId, user.username(), clean(text),
                 clock.instant()));
-        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), WorkTaskChanged.Change.COMMENTED,
-                user.username()));
+        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), task.getTitle(),
+                WorkTaskChanged.Change.COMMENTED, null, user.username()));
         return new TaskComment(saved.getId(), taskId, user.username(), staff.displayName(user.username()),
                 saved.getBody(), saved.getCreatedAt());
     }
@@ -290,8 +307,8 @@ public class WorkTaskService {
         TimeEntryEntity saved = timeEntries.save(new TimeEntryEntity(taskId, task.getClientId(), user.username(),
                 draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
                 clock.instant()));
-        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), WorkTaskChanged.Change.TIME_BOOKED,
-                user.username()));
+        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), task.getTitle(),
+                WorkTaskChanged.Change.TIME_BOOKED, null, user.username()));
         return toRecord(saved);
     }
 
@@ -323,8 +340,8 @@ public class WorkTaskService {
         } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
             throw new StaleDataException("Task");
         }
-        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), WorkTaskChanged.Change.ASSIGNED,
-                user.username()));
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getTitle(),
+                WorkTaskChanged.Change.ASSIGNED, to, user.username()));
         return get(task.getId());
     }
 

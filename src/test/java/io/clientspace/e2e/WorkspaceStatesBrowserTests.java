@@ -37,11 +37,12 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
     }
 
     @Test
-    void countersFollowADealSomeoneElseCreatesWithoutReloading() {
+    void countersTheChecklistAndTheOpenListFollowADealSomeoneElseCreatesWithoutReloading() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         signIn("/clients/company/" + client.id(), "jonas", "jonas");
         assertThat(page.locator("#count-deals")).hasText("0");
         assertThat(page.locator("#count-tasks")).hasText("0");
+        assertThat(page.locator("#tab-content-deals")).containsText("No deals yet");
 
         DealDraft deal = new DealDraft();
         deal.setTitle("Annual audit");
@@ -52,6 +53,9 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
 
         assertThat(page.locator("#count-deals")).hasText("1");
         assertThat(page.locator("#count-tasks")).hasText("1");
+        // the open Deals list and the checklist follow too: the new deal has no next step yet
+        assertThat(page.locator("#deal-grid")).containsText("Annual audit");
+        assertThat(page.locator("#review-no-next-step")).containsText("Deals without next step: 1");
     }
 
     @Test

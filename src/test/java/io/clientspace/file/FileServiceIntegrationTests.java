@@ -133,8 +133,8 @@ class FileServiceIntegrationTests {
     void whenStorageFailsNoRowIsWritten() throws Exception {
         MinioClient unreachable = MinioClient.builder().endpoint("http://127.0.0.1:9").region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey()).build();
-        FileService broken = new FileService(repository, clients, currentUser, staff, unreachable, unreachable,
-                storage, limits, events, clock);
+        FileService broken = new FileService(repository, clients, currentUser, staff,
+                new ObjectStore(unreachable, unreachable, storage, limits), limits, events, clock);
 
         assertThatThrownBy(() -> asManager(() -> broken.upload(client.id(), "contract.pdf", file("c.pdf", PDF))))
                 .isInstanceOf(StorageUnavailableException.class);

@@ -14,6 +14,10 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     @Query("select c.owner from ClientEntity c where c.id = ?1")
     java.util.Optional<String> ownerOf(UUID id);
 
+    @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
+            + " where c.owner = ?1 order by c.name")
+    List<io.clientspace.client.ClientRef> refsOwnedBy(String owner);
+
     @Query("select c.id from ClientEntity c where c.owner = ?1")
     List<UUID> idsOwnedBy(String owner);
 

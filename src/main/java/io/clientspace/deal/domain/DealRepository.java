@@ -10,4 +10,15 @@ public interface DealRepository extends JpaRepository<DealEntity, UUID> {
 
     /** Uses deal_client_idx. */
     long countByClientId(UUID clientId);
+
+    /**
+     * Open deals needing attention per client: (client id, stalled, without a next step).
+     * Uses deal_client_open_attention_idx.
+     */
+    @org.springframework.data.jpa.repository.Query("select d.clientId,"
+            + " sum(case when d.stalledAt is not null then 1 else 0 end),"
+            + " sum(case when d.nextStep is null or trim(d.nextStep) = '' then 1 else 0 end)"
+            + " from DealEntity d where d.clientId in ?1 and d.closedAt is null"
+            + " and (d.stalledAt is not null or d.nextStep is null or trim(d.nextStep) = '') group by d.clientId")
+    List<Object[]> attention(java.util.Collection<UUID> clientIds);
 }

@@ -37,6 +37,6 @@ class DealClosedListener implements ExecutionListener {
         deal.setNextStep(null);
         deal.setNextStepDue(null);
         events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                deal.getOwner()));
+                deal.getOwner(), io.clientspace.security.CurrentUserProvider.usernameOrNull(), deal.getCloseReason()));
     }
 }

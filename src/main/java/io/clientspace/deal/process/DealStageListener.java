@@ -43,7 +43,7 @@ class DealStageListener implements TaskListener {
                     () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
             deal.enterStage(stage, clock.instant());
             events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                    deal.getOwner()));
+                    deal.getOwner(), io.clientspace.security.CurrentUserProvider.usernameOrNull(), null));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
         } else if (EVENTNAME_ASSIGNMENT.equals(event)) {

@@ -3,6 +3,7 @@ package io.clientspace.document.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,22 +13,51 @@ public class DocumentEntity {
     @Id
     private UUID id;
     private UUID clientId;
+    private UUID projectId;
     private String title;
     private String type;
     private String status;
+    private UUID finalVersionId;
     private String createdBy;
     private Instant createdAt;
+    private String updatedBy;
     private Instant updatedAt;
+    @Version
+    private long version;
 
     protected DocumentEntity() {
     }
 
+    public DocumentEntity(UUID id, UUID clientId, String title, String type, String by, Instant now) {
+        this.id = id;
+        this.clientId = clientId;
+        this.title = title;
+        this.type = type;
+        this.status = "DRAFT";
+        this.createdBy = by;
+        this.createdAt = now;
+        this.updatedBy = by;
+        this.updatedAt = now;
+    }
+
+    public void touch(String by, Instant now) {
+        this.updatedBy = by;
+        this.updatedAt = now;
+    }
+
+    public void setStatus(String status) { this.status = status; }
+    public void setFinalVersionId(UUID finalVersionId) { this.finalVersionId = finalVersionId; }
+
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
+    public UUID getProjectId() { return projectId; }
     public String getTitle() { return title; }
     public String getType() { return type; }
     public String getStatus() { return status; }
+    public UUID getFinalVersionId() { return finalVersionId; }
     public String getCreatedBy() { return createdBy; }
     public Instant getCreatedAt() { return createdAt; }
+    public String getUpdatedBy() { return updatedBy; }
     public Instant getUpdatedAt() { return updatedAt; }
+    public long getVersion() { return version; }
 }

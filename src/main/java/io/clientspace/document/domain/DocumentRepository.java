@@ -3,6 +3,7 @@ package io.clientspace.document.domain;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
 
 public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
 
@@ -10,4 +11,22 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     long countByClientId(UUID clientId);
 
     List<DocumentEntity> findByClientIdOrderByUpdatedAtDesc(UUID clientId);
+
+    /** Documents per status on the client: rows of (status, count). Uses document_client_type_status_idx. */
+    @Query("select d.status, count(d) from DocumentEntity d where d.clientId = ?1 group by d.status")
+    List<Object[]> countByStatus(UUID clientId);
+
+    /**
+     * Per type of the client's documents: (type, how many, how many are ready with a final version).
+     * Uses document_client_type_status_idx.
+     */
+    @Query("select d.type, count(d), sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
+            + " from DocumentEntity d where d.clientId = ?1 group by d.type")
+    List<Object[]> typeSummary(UUID clientId);
+
+    /** Per client and key type: (client id, type, how many are ready with a final version). */
+    @Query("select d.clientId, d.type, sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
+            + " from DocumentEntity d where d.clientId in ?1 and d.type in ('CONTRACT', 'INVOICE', 'ACT')"
+            + " group by d.clientId, d.type")
+    List<Object[]> keyTypeSummary(java.util.Collection<UUID> clientIds);
 }

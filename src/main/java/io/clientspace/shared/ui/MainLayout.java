@@ -46,6 +46,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         SideNavItem myTasks = new SideNavItem(getTranslation("nav.my-tasks"), "tasks", VaadinIcon.TASKS.create());
         myTasks.setId("nav-my-tasks");
         nav.addItem(myTasks);
+        SideNavItem attention = new SideNavItem(getTranslation("nav.attention"), "attention",
+                VaadinIcon.EXCLAMATION_CIRCLE_O.create());
+        attention.setId("nav-attention");
+        nav.addItem(attention);
         addToDrawer(brand, nav);
         if (user.has(Roles.ADMIN) || user.has(Roles.PROCESS_OWNER)) {
             Anchor cockpit = new Anchor("camunda/app/cockpit/default/", getTranslation("nav.cockpit"));

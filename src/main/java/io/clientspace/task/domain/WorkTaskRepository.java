@@ -22,6 +22,13 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
 
     Optional<WorkTaskEntity> findByEngineTaskId(String engineTaskId);
 
+    /** Open tasks needing attention per client: (client id, overdue, unassigned). Uses the open-task indexes. */
+    @Query("select t.clientId, sum(case when t.dueDate < ?2 then 1 else 0 end),"
+            + " sum(case when t.assignee is null then 1 else 0 end)"
+            + " from WorkTaskEntity t where t.clientId in ?1 and t.completedAt is null"
+            + " and (t.dueDate < ?2 or t.assignee is null) group by t.clientId")
+    List<Object[]> attention(Collection<UUID> clientIds, LocalDate today);
+
     /** Mine. Uses work_task_assignee_due_open_idx. */
     @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null" + OPEN_ORDER)
     List<WorkTaskEntity> assigned(String assignee, Pageable page);

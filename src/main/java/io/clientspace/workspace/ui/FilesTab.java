@@ -25,6 +25,7 @@ import io.clientspace.file.StoredFile;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.Downloads;
 import io.clientspace.shared.ui.States;
 import io.clientspace.shared.ui.UploadTexts;
 import java.io.File;
@@ -49,6 +50,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
     private final Clock clock;
     private final Runnable onChange;
     private final UnorderedList problems = new UnorderedList();
+    private boolean batchRunning;
 
     FilesTab(Client client, FileService files, AsyncLoader loader, Runnable onChange, Clock clock) {
         super("files", "workspace.tab.files", loader);
@@ -110,14 +112,9 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         UI ui = UI.getCurrent();
         Upload upload = new Upload(UploadHandler.toTempFile((metadata, file) -> {
             String problem = store(user, metadata.fileName(), file);
-            ui.access(() -> {
-                if (problem != null) {
-                    ListItem item = new ListItem(problem);
-                    problems.add(item);
-                }
-                reload();
-                onChange.run();
-            });
+            if (problem != null) {
+                ui.access(() -> problems.add(new ListItem(problem)));
+            }
         }));
         upload.setId("file-upload");
         upload.setDropAllowed(true);
@@ -125,11 +122,28 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxSizeBytes()));
         upload.setI18n(UploadTexts.of(this));
         upload.addFileRejectedListener(e -> problems.add(new ListItem(e.getFileName() + ": " + e.getErrorMessage())));
-        upload.addStartedListener(e -> problems.removeAll());
+        // one drop may hold several files: the list is redrawn once all of them are in, because redrawing
+        // replaces this upload component and would cut off the files still on their way
+        upload.addStartedListener(e -> {
+            if (!batchRunning) {
+                problems.removeAll();
+                batchRunning = true;
+            }
+        });
+        upload.addAllFinishedListener(e -> {
+            batchRunning = false;
+            reload();
+            onChange.run();
+        });
         Span hint = new Span(getTranslation("files.limit", files.maxSizeBytes() / 1024 / 1024));
         hint.addClassName("muted");
         upload.setDropLabel(hint);
         return upload;
+    }
+
+    @Override
+    protected boolean isBusy() {
+        return batchRunning;
     }
 
     /** Stores one uploaded file; returns what to tell the user when it was refused, null when it was stored. */
@@ -183,14 +197,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
     private void download(StoredFile f) {
         try {
             String link = files.downloadLink(f.id());
-            // a hidden frame fetches the link: the browser saves the file (the link says "attachment") and this
-            // page stays as it is; moving the page itself to the link would stop the UI from talking to the server
-            getUI().ifPresent(ui -> ui.getPage().executeJs("""
-                    const frame = document.createElement('iframe');
-                    frame.style.display = 'none';
-                    frame.src = $0;
-                    document.body.appendChild(frame);
-                    setTimeout(() => frame.remove(), 300000);""", link));
+            getUI().ifPresent(ui -> Downloads.start(ui, link));
         } catch (NotFoundException e) {
             reload();
         } catch (StorageUnavailableException e) {

@@ -41,6 +41,16 @@ abstract class WorkspaceTab<T> extends Div {
 
     protected abstract T fetch();
 
+    /** What the counter shows, loaded off the UI thread; by default {@link #count()}. */
+    protected Object counterValue() {
+        return count();
+    }
+
+    /** The counter's text for {@link #counterValue()}, made in the UI thread. */
+    protected String counterText(Object value) {
+        return String.valueOf(value);
+    }
+
     protected abstract boolean isEmpty(T data);
 
     protected abstract Component render(T data);
@@ -66,7 +76,11 @@ abstract class WorkspaceTab<T> extends Div {
             counter.getElement().setAttribute("title", getTranslation("workspace.hidden.title"));
             return;
         }
-        load(this::count, n -> counter.setText(String.valueOf(n)), e -> counter.setText("!"));
+        load(this::counterValue, v -> counter.setText(counterText(v)), e -> {
+            counter.setText("");
+            counter.add(VaadinIcon.WARNING.create());
+            counter.getElement().setAttribute("title", getTranslation("workspace.error.title"));
+        });
     }
 
     void showFirstTime() {
@@ -97,6 +111,30 @@ abstract class WorkspaceTab<T> extends Div {
                         this::reload, getTranslation("action.retry")));
             }
         });
+    }
+
+    /**
+     * Someone changed the client: when this tab is showing, its list is fetched again and swapped in without a
+     * loading state, so the page does not flicker under the user. Tabs that are busy (an upload on its way) skip it.
+     */
+    void refreshIfShown() {
+        if (!loadedOnce || !isAttached() || !permitted() || isBusy()) {
+            return;
+        }
+        load(this::fetch, data -> {
+            if (isBusy()) {
+                return;
+            }
+            removeAll();
+            add(isEmpty(data) ? emptyState() : render(data));
+        }, error -> {
+            // the next change or a reload tries again; the list the user sees stays
+        });
+    }
+
+    /** Whether the tab is in the middle of something a redraw would cut off. */
+    protected boolean isBusy() {
+        return false;
     }
 
     private <R> void load(Supplier<R> query, java.util.function.Consumer<R> ok,

@@ -23,7 +23,6 @@ import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ui.ClientFormDialog;
 import io.clientspace.deal.DealService;
-import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
@@ -41,6 +40,8 @@ import io.clientspace.shared.ui.States;
 import io.clientspace.task.WorkTaskService;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import io.clientspace.timeline.TimelineService;
+import io.clientspace.workspace.ReviewService;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
@@ -64,12 +65,17 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final AsyncLoader loader;
     private final ClientChanges changes;
     private final Clock clock;
+    private final TimelineService timeline;
+    private final ReviewService review;
     private AutoCloseable subscription;
     private String title = "";
 
     WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
                   DocumentService documents, ExternalAccessService externalAccess, StaffDirectory staff,
-                  CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock) {
+                  CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
+                  TimelineService timeline, ReviewService review) {
+        this.timeline = timeline;
+        this.review = review;
         this.clients = clients;
         this.deals = deals;
         this.tasks = tasks;
@@ -141,17 +147,20 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
         all.add(new TasksTab(client, tasks, user, loader, refreshCounters, clock));
         all.add(new FilesTab(client, files, loader, refreshCounters, clock));
-        all.add(new SimpleListTab<ClientDocument>("documents", "documents", VaadinIcon.FILE_TEXT_O, loader,
-                () -> true, () -> documents.countForClient(client.id()), () -> documents.forClient(client.id()),
-                this::documentColumns));
+        all.add(new DocumentsTab(client, documents, loader, refreshCounters, clock));
         all.add(new SimpleListTab<PortalAccount>("external", "external", VaadinIcon.GLOBE, loader,
                 externalAccess::canView, () -> externalAccess.countForClient(client.id()),
                 () -> externalAccess.forClient(client.id()), this::externalColumns));
+        all.add(new ActivityTab(client, timeline, loader, clock));
 
         for (WorkspaceTab<?> tab : all) {
             tabs.add(tab.tab());
             tab.refreshCounter();
         }
+        ReviewPanel panel = new ReviewPanel(client.id(), review, loader, clock, id -> all.stream()
+                .filter(t -> t.getId().orElse("").equals("tab-content-" + id)).findFirst()
+                .ifPresent(t -> tabs.setSelectedTab(t.tab())));
+        panel.refresh();
         tabs.addSelectedChangeListener(e -> {
             content.removeAll();
             all.stream().filter(t -> t.tab() == e.getSelectedTab()).findFirst().ifPresent(t -> {
@@ -161,13 +170,13 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         });
         content.add(all.get(0));
         all.get(0).showFirstTime();
-        liveCounters(client, all);
-        add(tabs, content);
+        liveCounters(client, all, panel);
+        add(panel, tabs, content);
         setFlexGrow(1, content);
     }
 
-    /** Counters follow changes made by anyone, on any node, while the page is open. */
-    private void liveCounters(Client client, List<WorkspaceTab<?>> tabs) {
+    /** Counters, the checklist and the open list follow changes made by anyone, on any node, while the page is open. */
+    private void liveCounters(Client client, List<WorkspaceTab<?>> tabs, ReviewPanel panel) {
         unsubscribe();
         com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
         var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
@@ -177,6 +186,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
             org.springframework.security.core.context.SecurityContextHolder.setContext(security);
             try {
                 tabs.forEach(WorkspaceTab::refreshCounter);
+                tabs.forEach(WorkspaceTab::refreshIfShown);
+                panel.refresh();
             } finally {
                 org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
             }
@@ -274,13 +285,6 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         Div fact = new Div(i, l, value);
         fact.addClassName("fact");
         facts.add(fact);
-    }
-
-    private void documentColumns(Grid<ClientDocument> grid) {
-        grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
-        grid.addColumn(d -> getTranslation("document.types." + d.type())).setHeader(getTranslation("document.type"));
-        grid.addColumn(d -> getTranslation("document.statuses." + d.status())).setHeader(getTranslation("document.status"));
-        grid.addColumn(d -> SimpleListTab.date(getLocale(), clock.getZone(), d.updatedAt())).setHeader(getTranslation("document.updated"));
     }
 
     private void externalColumns(Grid<PortalAccount> grid) {

@@ -153,6 +153,16 @@ class TranslationsTests {
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> checkConstraint("portal_account", "status"));
         m.put("workspace.tab.", () -> listTabs().keySet());
+        // TimelineService writes these kinds; files and documents as FILE_/DOCUMENT_ + their event's change
+        m.put("timeline.kind.", () -> {
+            Set<String> kinds = new TreeSet<>(Set.of("CLIENT_CREATED", "DEAL_STAGE", "DEAL_STALLED", "TASK_CREATED",
+                    "TASK_ASSIGNED", "TASK_COMPLETED"));
+            Arrays.stream(io.clientspace.file.FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
+            Arrays.stream(io.clientspace.document.DocumentChanged.Change.values())
+                    .forEach(c -> kinds.add("DOCUMENT_" + c));
+            return kinds;
+        });
+        m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
                 .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
@@ -302,7 +312,7 @@ class TranslationsTests {
         while (m.find()) {
             tabs.put(m.group(1), m.group(2));
         }
-        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("documents", "external");
+        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("external");
         return tabs;
     }
 

@@ -1,0 +1,124 @@
+package io.clientspace.timeline;
+
+import io.clientspace.client.ClientCreated;
+import io.clientspace.client.ClientService;
+import io.clientspace.deal.DealStageChanged;
+import io.clientspace.deal.DealStalled;
+import io.clientspace.document.DocumentChanged;
+import io.clientspace.file.FileChanged;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.live.ClientChanges;
+import io.clientspace.task.WorkTaskChanged;
+import io.clientspace.timeline.domain.TimelineEntryEntity;
+import io.clientspace.timeline.domain.TimelineEntryRepository;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The activity timeline of a client, built from the modules' events. Each entry is written inside the transaction
+ * of the change it records: they commit together or not at all, so a crash can never leave a change without its
+ * entry, and entries keep the order in which things happened. Reading is scoped like the client itself.
+ */
+@Service
+public class TimelineService {
+
+    public static final int PAGE_SIZE = 25;
+
+    private final TimelineEntryRepository entries;
+    private final ClientService clients;
+    private final StaffDirectory staff;
+    private final Clock clock;
+    private final ClientChanges changes;
+
+    TimelineService(TimelineEntryRepository entries, ClientService clients, StaffDirectory staff, Clock clock,
+                    ClientChanges changes) {
+        this.changes = changes;
+        this.entries = entries;
+        this.clients = clients;
+        this.staff = staff;
+        this.clock = clock;
+    }
+
+    /** One page of the client's timeline, newest first; page 0 is the latest {@link #PAGE_SIZE} entries. */
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> forClient(UUID clientId, int page) {
+        clients.requireAccess(clientId);
+        return entries.page(clientId, PageRequest.of(Math.max(0, page), PAGE_SIZE)).stream()
+                .map(e -> new TimelineEntry(e.getId(), e.getOccurredAt(),
+                        e.getActor() == null ? "" : staff.displayName(e.getActor()), e.getKind(), e.getSubjectId(),
+                        e.getSubjectTitle(), detail(e)))
+                .toList();
+    }
+
+    /** When something last happened on the client; empty when nothing has. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<java.time.Instant> lastActivity(UUID clientId) {
+        clients.requireAccess(clientId);
+        return entries.findFirstByClientIdOrderByOccurredAtDesc(clientId).map(TimelineEntryEntity::getOccurredAt);
+    }
+
+    @Transactional(readOnly = true)
+    public long countForClient(UUID clientId) {
+        clients.requireAccess(clientId);
+        return entries.countByClientId(clientId);
+    }
+
+    // ------------------------------------------------------------------------------------------ from the modules
+
+    @EventListener
+    void on(ClientCreated e) {
+        record(e.clientId(), e.createdBy(), "CLIENT_CREATED", e.clientId(), e.name(), e.kind().name());
+    }
+
+    @EventListener
+    void on(DealStageChanged e) {
+        record(e.clientId(), e.actor(), "DEAL_STAGE", e.dealId(), e.title(),
+                e.reason() == null ? e.stage().name() : e.stage().name() + "|" + e.reason());
+    }
+
+    @EventListener
+    void on(DealStalled e) {
+        record(e.clientId(), null, "DEAL_STALLED", e.dealId(), e.dealTitle(), e.stage().name());
+    }
+
+    @EventListener
+    void on(WorkTaskChanged e) {
+        switch (e.change()) {
+            case CREATED -> record(e.clientId(), e.actor(), "TASK_CREATED", e.taskId(), e.title(), e.detail());
+            case ASSIGNED -> record(e.clientId(), e.actor(), "TASK_ASSIGNED", e.taskId(), e.title(), e.detail());
+            case COMPLETED -> record(e.clientId(), e.actor(), "TASK_COMPLETED", e.taskId(), e.title(), null);
+            default -> {
+                // comments and time entries live on the task itself
+            }
+        }
+    }
+
+    @EventListener
+    void on(FileChanged e) {
+        record(e.clientId(), e.actor(), "FILE_" + e.change().name(), e.fileId(), e.fileName(), null);
+    }
+
+    @EventListener
+    void on(DocumentChanged e) {
+        record(e.clientId(), e.actor(), "DOCUMENT_" + e.change().name(), e.documentId(), e.title(), e.detail());
+    }
+
+    private void record(UUID clientId, String actor, String kind, UUID subjectId, String title, String detail) {
+        entries.save(new TimelineEntryEntity(clientId, clock.instant(), actor, kind, subjectId, title, detail));
+        // open workspaces show the new entry without a reload
+        changes.publish(clientId);
+    }
+
+    /** People are stored by username and shown by name; other details as recorded. */
+    private String detail(TimelineEntryEntity e) {
+        if (("TASK_ASSIGNED".equals(e.getKind()) || "TASK_CREATED".equals(e.getKind())) && e.getDetail() != null) {
+            return staff.displayName(e.getDetail());
+        }
+        return e.getDetail();
+    }
+}

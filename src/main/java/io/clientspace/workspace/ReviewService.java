@@ -1,0 +1,72 @@
+package io.clientspace.workspace;
+
+import io.clientspace.client.ClientRef;
+import io.clientspace.client.ClientService;
+import io.clientspace.deal.DealAttention;
+import io.clientspace.deal.DealService;
+import io.clientspace.document.DocumentService;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.task.TaskAttention;
+import io.clientspace.task.WorkTaskService;
+import io.clientspace.timeline.TimelineService;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The manager's review: for one client, and across all of my clients, what needs someone now. Each module answers
+ * its own part with one grouped, indexed query; nothing here scans.
+ */
+@Service
+public class ReviewService {
+
+    private final ClientService clients;
+    private final DealService deals;
+    private final WorkTaskService tasks;
+    private final DocumentService documents;
+    private final ExternalAccessService externalAccess;
+    private final TimelineService timeline;
+
+    ReviewService(ClientService clients, DealService deals, WorkTaskService tasks, DocumentService documents,
+                  ExternalAccessService externalAccess, TimelineService timeline) {
+        this.clients = clients;
+        this.deals = deals;
+        this.tasks = tasks;
+        this.documents = documents;
+        this.externalAccess = externalAccess;
+        this.timeline = timeline;
+    }
+
+    /** The checklist for one client the current user may open. */
+    @Transactional(readOnly = true)
+    public ClientReview review(UUID clientId) {
+        clients.requireAccess(clientId);
+        Set<UUID> one = Set.of(clientId);
+        return new ClientReview(deals.attention(one).getOrDefault(clientId, DealAttention.NONE),
+                tasks.attention(one).getOrDefault(clientId, TaskAttention.NONE),
+                documents.keyDocuments(clientId),
+                externalAccess.canView() ? externalAccess.countForClient(clientId) : null,
+                timeline.lastActivity(clientId).orElse(null));
+    }
+
+    /** The clients I own that need attention, most first. */
+    @Transactional(readOnly = true)
+    public List<ClientAttention> myClientsNeedingAttention() {
+        List<ClientRef> mine = clients.ownedByCurrentUser();
+        Set<UUID> ids = mine.stream().map(ClientRef::id).collect(Collectors.toSet());
+        var dealRows = deals.attention(ids);
+        var taskRows = tasks.attention(ids);
+        var keyRows = documents.keyDocuments(ids);
+        return mine.stream()
+                .map(c -> new ClientAttention(c, dealRows.getOrDefault(c.id(), DealAttention.NONE),
+                        taskRows.getOrDefault(c.id(), TaskAttention.NONE), keyRows.get(c.id())))
+                .filter(a -> a.total() > 0)
+                .sorted(Comparator.comparingLong(ClientAttention::total).reversed()
+                        .thenComparing(a -> a.client().name(), String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+}

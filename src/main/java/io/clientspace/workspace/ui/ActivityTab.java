@@ -1,0 +1,117 @@
+package io.clientspace.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.clientspace.client.Client;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.States;
+import io.clientspace.timeline.TimelineEntry;
+import io.clientspace.timeline.TimelineService;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+
+/** The client's activity, newest first, a page at a time: deals, tasks, files and documents, with who and when. */
+class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
+
+    private final Client client;
+    private final TimelineService timeline;
+    private final Clock clock;
+    private int nextPage = 1;
+
+    ActivityTab(Client client, TimelineService timeline, AsyncLoader loader, Clock clock) {
+        super("activity", "workspace.tab.activity", loader);
+        this.client = client;
+        this.timeline = timeline;
+        this.clock = clock;
+    }
+
+    @Override
+    protected long count() {
+        return timeline.countForClient(client.id());
+    }
+
+    @Override
+    protected List<TimelineEntry> fetch() {
+        return timeline.forClient(client.id(), 0);
+    }
+
+    @Override
+    protected boolean isEmpty(List<TimelineEntry> data) {
+        return data.isEmpty();
+    }
+
+    @Override
+    protected String loadingKey() {
+        return "timeline.loading";
+    }
+
+    @Override
+    protected Component emptyState() {
+        return States.empty(VaadinIcon.TIME_BACKWARD, getTranslation("timeline.none.title"),
+                getTranslation("timeline.none.text"), null);
+    }
+
+    @Override
+    protected Component render(List<TimelineEntry> data) {
+        nextPage = 1;
+        Div list = new Div();
+        list.setId("timeline");
+        list.addClassName("timeline");
+        data.forEach(e -> list.add(entry(e)));
+        Div box = new Div(list);
+        box.addClassName("tab-body");
+        if (data.size() == TimelineService.PAGE_SIZE) {
+            Button more = new Button(getTranslation("timeline.more"), VaadinIcon.ANGLE_DOWN.create());
+            more.setId("timeline-more");
+            more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            more.addClickListener(e -> {
+                List<TimelineEntry> page = timeline.forClient(client.id(), nextPage++);
+                page.forEach(entry -> list.add(entry(entry)));
+                more.setVisible(page.size() == TimelineService.PAGE_SIZE);
+            });
+            box.add(more);
+        }
+        return box;
+    }
+
+    private Component entry(TimelineEntry e) {
+        Div row = new Div();
+        row.addClassName("timeline-entry");
+        Span when = new Span(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale()).format(e.occurredAt().atZone(clock.getZone())));
+        when.addClassName("timeline-when");
+        String who = e.actorName().isEmpty() ? getTranslation("timeline.system") : e.actorName();
+        Span what = new Span(getTranslation("timeline.kind." + e.kind(), who, nz(e.subjectTitle()), detail(e)));
+        what.addClassName("timeline-what");
+        row.add(when, what);
+        return row;
+    }
+
+    /** Stages, statuses and kinds are stored as names and shown in the user's language. */
+    private String detail(TimelineEntry e) {
+        String d = nz(e.detail());
+        return switch (e.kind()) {
+            case "DEAL_STAGE" -> {
+                String[] parts = d.split("\\|", 2);
+                String stage = getTranslation("deal.stages." + parts[0]);
+                yield parts.length == 2 ? getTranslation("timeline.with-reason", stage, parts[1]) : stage;
+            }
+            case "DEAL_STALLED" -> getTranslation("deal.stages." + d);
+            case "DOCUMENT_STATUS_CHANGED" -> getTranslation("document.statuses." + d);
+            case "DOCUMENT_CREATED" -> getTranslation("document.types." + d);
+            case "CLIENT_CREATED" -> getTranslation("client.kinds." + d);
+            case "TASK_ASSIGNED", "TASK_CREATED" -> d.isEmpty() ? getTranslation("task.unassigned") : d;
+            default -> d;
+        };
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

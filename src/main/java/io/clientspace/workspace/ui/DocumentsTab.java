@@ -1,0 +1,163 @@
+package io.clientspace.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.clientspace.client.Client;
+import io.clientspace.document.ClientDocument;
+import io.clientspace.document.DocumentCounts;
+import io.clientspace.document.DocumentService;
+import io.clientspace.document.DocumentStatus;
+import io.clientspace.document.DocumentType;
+import io.clientspace.document.KeyDocuments;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.States;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Contracts, invoices, acts and other documents with their versions. The counter shows ready and pending apart, and
+ * the key-documents line says at a glance whether contract, invoice and act exist and are final.
+ */
+class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
+
+    record Data(List<ClientDocument> documents, KeyDocuments key) {
+    }
+
+    private final Client client;
+    private final DocumentService documents;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    DocumentsTab(Client client, DocumentService documents, AsyncLoader loader, Runnable onChange, Clock clock) {
+        super("documents", "workspace.tab.documents", loader);
+        this.client = client;
+        this.documents = documents;
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    @Override
+    protected long count() {
+        return documents.countForClient(client.id());
+    }
+
+    @Override
+    protected Object counterValue() {
+        return documents.counts(client.id());
+    }
+
+    @Override
+    protected String counterText(Object value) {
+        DocumentCounts c = (DocumentCounts) value;
+        return getTranslation("documents.counter", c.ready(), c.pending());
+    }
+
+    @Override
+    protected Data fetch() {
+        return new Data(documents.forClient(client.id()), documents.keyDocuments(client.id()));
+    }
+
+    @Override
+    protected boolean isEmpty(Data data) {
+        return data.documents().isEmpty();
+    }
+
+    @Override
+    protected String loadingKey() {
+        return "documents.loading";
+    }
+
+    @Override
+    protected Component emptyState() {
+        Div box = new Div(States.empty(VaadinIcon.FILE_TEXT_O, getTranslation("documents.none.title"),
+                getTranslation("documents.none.text"), newDocumentButton()));
+        box.addClassName("tab-body");
+        return box;
+    }
+
+    @Override
+    protected Component render(Data data) {
+        HorizontalLayout toolbar = new HorizontalLayout(newDocumentButton(), keyDocuments(data.key()));
+        toolbar.addClassName("tab-toolbar");
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setWidthFull();
+
+        Grid<ClientDocument> grid = new Grid<>();
+        grid.setId("document-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
+        grid.addColumn(d -> getTranslation("document.types." + d.type().name()))
+                .setHeader(getTranslation("document.type")).setAutoWidth(true);
+        grid.addComponentColumn(d -> statusBadge(d.status())).setHeader(getTranslation("document.status"))
+                .setAutoWidth(true);
+        grid.addColumn(d -> d.finalVersion() == 0 ? getTranslation("document.no-final")
+                        : getTranslation("document.version-number", d.finalVersion()))
+                .setHeader(getTranslation("document.final")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("document.version-number", d.latestVersion()))
+                .setHeader(getTranslation("document.latest")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("document.updated-line", d.updatedByName(),
+                SimpleListTab.date(getLocale(), clock.getZone(), d.updatedAt())))
+                .setHeader(getTranslation("document.updated")).setAutoWidth(true);
+        grid.addItemClickListener(e -> new DocumentDialog(e.getItem().id(), documents, clock, this::changed).open());
+        grid.setItems(data.documents());
+
+        Div box = new Div(toolbar, grid);
+        box.addClassName("tab-body");
+        return box;
+    }
+
+    private Component keyDocuments(KeyDocuments key) {
+        HorizontalLayout line = new HorizontalLayout();
+        line.setId("key-documents");
+        line.setSpacing(false);
+        line.getStyle().set("gap", "var(--lumo-space-s)").set("margin-left", "auto");
+        line.setAlignItems(FlexComponent.Alignment.CENTER);
+        line.add(new Span(getTranslation("documents.key")));
+        for (DocumentType type : List.of(DocumentType.CONTRACT, DocumentType.INVOICE, DocumentType.ACT)) {
+            KeyDocuments.State state = key.states().get(type);
+            Span chip = new Span(getTranslation("documents.key-state." + state.name(),
+                    getTranslation("document.types." + type.name())));
+            chip.getElement().getThemeList().add(switch (state) {
+                case FINAL -> "badge success";
+                case IN_PROGRESS -> "badge contrast";
+                case MISSING -> "badge error";
+            });
+            chip.addClassName("key-" + type.name().toLowerCase(java.util.Locale.ROOT));
+            line.add(chip);
+        }
+        return line;
+    }
+
+    Component statusBadge(DocumentStatus status) {
+        Span badge = new Span(getTranslation("document.statuses." + status.name()));
+        badge.getElement().getThemeList().add(switch (status) {
+            case READY -> "badge success";
+            case PENDING -> "badge";
+            case DRAFT -> "badge contrast";
+        });
+        badge.addClassName("document-status");
+        return badge;
+    }
+
+    private Button newDocumentButton() {
+        Button button = new Button(getTranslation("documents.new"), VaadinIcon.PLUS.create(),
+                e -> new NewDocumentDialog(client, documents, saved -> changed()).open());
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.setId("new-document");
+        return button;
+    }
+
+    private void changed() {
+        reload();
+        onChange.run();
+    }
+}

@@ -1,0 +1,120 @@
+package io.clientspace.workspace.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.clientspace.document.DocumentType;
+import io.clientspace.document.KeyDocuments;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.workspace.ClientReview;
+import io.clientspace.workspace.ReviewService;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * The manager's checklist at the top of a workspace: stalled deals and deals without a next step, overdue and
+ * unassigned tasks, key documents, external access and the last activity. Each item opens the tab it is about.
+ */
+class ReviewPanel extends HorizontalLayout {
+
+    private final UUID clientId;
+    private final ReviewService review;
+    private final AsyncLoader loader;
+    private final Clock clock;
+    private final Consumer<String> openTab;
+
+    ReviewPanel(UUID clientId, ReviewService review, AsyncLoader loader, Clock clock, Consumer<String> openTab) {
+        this.clientId = clientId;
+        this.review = review;
+        this.loader = loader;
+        this.clock = clock;
+        this.openTab = openTab;
+        setId("review-panel");
+        addClassName("review-panel");
+        setWrap(true);
+        setAlignItems(FlexComponent.Alignment.CENTER);
+        getStyle().set("gap", "var(--lumo-space-s)");
+        setSpacing(false);
+    }
+
+    void refresh() {
+        loader.load(this, () -> review.review(clientId), this::show, e -> {
+            removeAll();
+            add(new Span(getTranslation("review.unavailable")));
+        });
+    }
+
+    private void show(ClientReview r) {
+        removeAll();
+        add(label());
+        add(item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals"));
+        add(item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null, "deals"));
+        add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks"));
+        add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks"));
+        add(keyDocuments(r.keyDocuments()));
+        if (r.externalAccess() != null) {
+            add(chip("review-external", getTranslation("review.external", r.externalAccess()), "badge contrast",
+                    "external"));
+        }
+        add(chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
+                : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(getLocale()).format(r.lastActivity().atZone(clock.getZone()))),
+                "badge contrast", "activity"));
+    }
+
+    private Component label() {
+        Span label = new Span(getTranslation("review.title"));
+        label.addClassName("review-label");
+        return label;
+    }
+
+    /** A count that needs someone; zero shows as a quiet "all good" line, or not at all when noneKey is null. */
+    private Component item(String id, long count, String key, String noneKey, String tab) {
+        if (count == 0) {
+            if (noneKey == null) {
+                Span none = new Span();
+                none.setVisible(false);
+                none.setId(id);
+                return none;
+            }
+            return chip(id, getTranslation(noneKey), "badge success", tab);
+        }
+        return chip(id, getTranslation(key, count), "badge error", tab);
+    }
+
+    private Component keyDocuments(KeyDocuments key) {
+        long missing = key.states().values().stream().filter(s -> s == KeyDocuments.State.MISSING).count();
+        String text;
+        String theme;
+        if (key.complete()) {
+            text = getTranslation("review.key-complete");
+            theme = "badge success";
+        } else {
+            String names = String.join(", ", List.of(DocumentType.CONTRACT, DocumentType.INVOICE, DocumentType.ACT)
+                    .stream().filter(t -> key.states().get(t) != KeyDocuments.State.FINAL)
+                    .map(t -> getTranslation("document.types." + t.name())).toList());
+            text = getTranslation("review.key-open", names);
+            theme = missing > 0 ? "badge error" : "badge contrast";
+        }
+        return chip("review-key-documents", text, theme, "documents");
+    }
+
+    private Component chip(String id, String text, String theme, String tab) {
+        Button chip = new Button(text, e -> openTab.accept(tab));
+        chip.setId(id);
+        chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        chip.getElement().getThemeList().addAll(List.of(theme.split(" ")));
+        chip.addClassName("review-chip");
+        chip.setIcon(theme.contains("success") ? VaadinIcon.CHECK.create() : theme.contains("error")
+                ? VaadinIcon.EXCLAMATION_CIRCLE_O.create() : null);
+        return chip;
+    }
+}

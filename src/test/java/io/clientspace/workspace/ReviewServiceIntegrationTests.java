@@ -1,0 +1,109 @@
+package io.clientspace.workspace;
+
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+import static io.clientspace.support.Actors.asOtherManager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import io.clientspace.document.DocumentType;
+import io.clientspace.document.KeyDocuments;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.task.TaskDraft;
+import io.clientspace.task.TaskPriority;
+import io.clientspace.task.WorkTaskService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+@ClientspaceIntegrationTest
+class ReviewServiceIntegrationTests {
+
+    @Autowired
+    ReviewService review;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+    @Autowired
+    WorkTaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void theChecklistCountsWhatNeedsSomeoneAndMyAttentionListShowsTheClient() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client calm = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        var quiet = asManager(() -> deals.create(client.id(), deal("Tax filing 2026", "Request documents")));
+        asManager(() -> deals.create(client.id(), deal("Audit support", null)));
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(quiet.id().toString())
+                .singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult().getId());
+        var late = asManager(() -> tasks.create(client.id(), task("Send reminder", "manager")));
+        jdbc.update("update work_task set due_date = ? where id = ?", LocalDate.now().minusDays(3), late.id());
+        asManager(() -> tasks.create(client.id(), task("Check bank statements", null)));
+
+        ClientReview r = asManager(() -> review.review(client.id()));
+
+        assertThat(r.deals().stalled()).isEqualTo(1);
+        assertThat(r.deals().withoutNextStep()).isEqualTo(1);
+        assertThat(r.tasks().overdue()).isEqualTo(1);
+        // the unassigned task, and the new deal's first stage, which is assigned to its owner
+        assertThat(r.tasks().unassigned()).isEqualTo(1);
+        assertThat(r.keyDocuments().states()).containsEntry(DocumentType.CONTRACT, KeyDocuments.State.MISSING);
+        assertThat(r.externalAccess()).isZero();
+        assertThat(r.lastActivity()).isNotNull();
+
+        var mine = asManager(() -> review.myClientsNeedingAttention());
+        assertThat(mine).filteredOn(a -> a.client().id().equals(client.id())).singleElement()
+                .satisfies(a -> assertThat(a.total()).isEqualTo(4 + 3));
+        // the calm client misses only its key documents
+        assertThat(mine).filteredOn(a -> a.client().id().equals(calm.id())).singleElement()
+                .satisfies(a -> assertThat(a.total()).isEqualTo(3));
+        // another manager owns neither
+        assertThat(asOtherManager(() -> review.myClientsNeedingAttention()))
+                .noneMatch(a -> a.client().id().equals(client.id()));
+    }
+
+    @Test
+    void aMemberGetsNoChecklistForAClientOutsideTheirWorkGroupAndNoExternalAccessLine() {
+        Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        assertThatThrownBy(() -> asMember(() -> review.review(managers.id()))).isInstanceOf(NoAccessException.class);
+
+        Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
+        assertThat(asMember(() -> review.review(own.id())).externalAccess()).isNull();
+    }
+
+    private static DealDraft deal(String title, String nextStep) {
+        DealDraft d = new DealDraft();
+        d.setTitle(title);
+        d.setAmount(new BigDecimal("5000"));
+        d.setCurrency("EUR");
+        d.setExpectedClose(LocalDate.now().plusMonths(1));
+        d.setOwner("manager");
+        d.setNextStep(nextStep);
+        return d;
+    }
+
+    private static TaskDraft task(String title, String assignee) {
+        TaskDraft t = new TaskDraft();
+        t.setTitle(title);
+        t.setAssignee(assignee);
+        t.setPriority(TaskPriority.NORMAL);
+        return t;
+    }
+}

@@ -40,9 +40,13 @@ public class ClientService {
     private final StaffDirectory staff;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    // the once-a-day rule is one atomic upsert; no entity is needed for a row nobody reads back
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, Clock clock,
+                  org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
@@ -171,6 +175,33 @@ public class ClientService {
     @Transactional(readOnly = true)
     public java.util.Optional<ClientRef> refForNotification(UUID clientId) {
         return clients.refs(List.of(clientId)).stream().findFirst();
+    }
+
+    /**
+     * Asks the client's owner to let the current user in. The owner is told by e-mail once a day at most per person,
+     * and never about someone who can open the client already.
+     *
+     * @throws NotFoundException when there is no such client
+     */
+    @Transactional
+    public AccessRequestResult requestAccess(UUID clientId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity client = clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        if (user.seesAllClients() || user.username().equals(client.getOwner())) {
+            return AccessRequestResult.HAS_ACCESS;
+        }
+        java.time.Instant now = clock.instant();
+        int fresh = jdbc.update("""
+                insert into access_request (client_id, requester, requested_at) values (?, ?, ?)
+                on conflict (client_id, requester) do update set requested_at = excluded.requested_at
+                where access_request.requested_at < ?""", clientId, user.username(), java.sql.Timestamp.from(now),
+                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))));
+        if (fresh == 0) {
+            return AccessRequestResult.ALREADY_ASKED;
+        }
+        events.publishEvent(new AccessRequested(clientId, client.getName(),
+                "clients/" + client.getKind().urlSegment() + "/" + clientId, client.getOwner(), user.username()));
+        return AccessRequestResult.SENT;
     }
 
     /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */

@@ -185,6 +185,20 @@ class ClientServiceIntegrationTests {
     }
 
     @Test
+    void askingForAccessTellsTheOwnerOnceADay() throws Exception {
+        Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+
+        assertThat(asMember(() -> clients.requestAccess(managers.id()))).isEqualTo(AccessRequestResult.SENT);
+        var mail = io.clientspace.devservices.DevServices.mail().awaitMessage("maria.keller@clientspace.example",
+                "Tom Becker asks for access to " + managers.name(), java.time.Duration.ofSeconds(30));
+        assertThat(mail).as("e-mail to the owner").isPresent();
+        assertThat(mail.get().getContent().toString()).contains("/" + managers.workspacePath());
+
+        assertThat(asMember(() -> clients.requestAccess(managers.id()))).isEqualTo(AccessRequestResult.ALREADY_ASKED);
+        assertThat(asOtherManager(() -> clients.requestAccess(managers.id()))).isEqualTo(AccessRequestResult.HAS_ACCESS);
+    }
+
+    @Test
     void memberCannotHandAClientToSomeoneElse() {
         ClientDraft draft = ClientTestData.company("manager");
         assertThatThrownBy(() -> asMember(() -> clients.create(draft, false)))

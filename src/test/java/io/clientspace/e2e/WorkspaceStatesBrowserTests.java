@@ -34,6 +34,10 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
         assertThat(page.locator("body")).not().containsText(managers.email());
         assertThat(page.locator("#workspace-tabs")).hasCount(0);
         screenshot("workspace-denied");
+
+        page.locator("#request-access").click();
+        assertThat(page.locator("#request-access-result"))
+                .hasText("Maria Keller has been asked by e-mail to give you access.");
     }
 
     @Test

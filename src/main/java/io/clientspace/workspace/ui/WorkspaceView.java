@@ -111,7 +111,28 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
             add(States.hidden(getTranslation("workspace.denied.title"),
                     e.ownerName() == null ? getTranslation("workspace.denied.text-nobody")
                             : getTranslation("workspace.denied.text", e.ownerName())));
+            if (e.ownerName() != null) {
+                add(requestAccess(id.get(), e.ownerName()));
+            }
         }
+    }
+
+    /** Asks the owner to let this user in; the answer replaces the button so nobody asks twice by accident. */
+    private Component requestAccess(UUID clientId, String ownerName) {
+        Div box = new Div();
+        box.addClassName("centered");
+        Button ask = new Button(getTranslation("workspace.request-access"), VaadinIcon.ENVELOPE_O.create());
+        ask.setId("request-access");
+        ask.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        ask.addClickListener(e -> {
+            var result = clients.requestAccess(clientId);
+            Span answer = new Span(getTranslation("workspace.request-access." + result.name(), ownerName));
+            answer.setId("request-access-result");
+            box.removeAll();
+            box.add(answer);
+        });
+        box.add(ask);
+        return box;
     }
 
     @Override

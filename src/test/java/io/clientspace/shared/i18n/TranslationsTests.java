@@ -162,6 +162,7 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
             return kinds;
         });
+        m.put("workspace.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
         m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())

@@ -5,7 +5,7 @@ import io.minio.MakeBucketArgs;
 import io.minio.MinioClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +23,8 @@ class ObjectStorage {
         this.storage = storage;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    // before "ready": demo data and anything else that runs when the app is ready may store files right away
+    @EventListener(ApplicationStartedEvent.class)
     void ensureBucket() {
         try {
             if (!bucketExists()) {

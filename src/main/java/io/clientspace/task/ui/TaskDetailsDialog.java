@@ -84,7 +84,7 @@ public class TaskDetailsDialog extends Dialog {
         workDate.setId("time-date");
         workDate.setMax(LocalDate.now(clock));
         workDate.setValue(LocalDate.now(clock));
-        workDate.setLocale(getLocale());
+        io.clientspace.shared.ui.DatePickers.localized(workDate, getLocale());
         billable.setLabel(getTranslation("time.billable"));
         billable.setId("time-billable");
         billable.setValue(true);
@@ -193,8 +193,8 @@ public class TaskDetailsDialog extends Dialog {
         for (TaskComment c : comments) {
             Div item = new Div();
             item.addClassName("comment");
-            Span meta = new Span(c.authorName() + " · "
-                    + TaskGrid.dateTime(getLocale(), clock.getZone(), c.createdAt()));
+            Span meta = new Span(getTranslation("task.comment.meta", c.authorName(),
+                    TaskGrid.dateTime(getLocale(), clock.getZone(), c.createdAt())));
             meta.addClassName("comment-meta");
             Paragraph text = new Paragraph(c.body());
             text.addClassName("comment-body");
@@ -221,7 +221,7 @@ public class TaskDetailsDialog extends Dialog {
                     date.format(t.workDate()), t.staffName(), hoursText(t.minutes()));
             item.add(new Span(line));
             if (t.note() != null) {
-                Span n = new Span(" – " + t.note());
+                Span n = new Span(getTranslation("time.line.note", t.note()));
                 n.addClassName("muted");
                 item.add(n);
             }

@@ -71,7 +71,7 @@ public class TaskFormDialog extends Dialog {
         due.setLabel(getTranslation("task.due"));
         due.setId("task-due");
         due.setMin(LocalDate.now(clock));
-        due.setLocale(getLocale());
+        io.clientspace.shared.ui.DatePickers.localized(due, getLocale());
         priority.setLabel(getTranslation("task.priority"));
         priority.setId("task-priority");
         priority.setItems(TaskPriority.values());

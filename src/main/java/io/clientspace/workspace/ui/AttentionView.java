@@ -67,7 +67,7 @@ class AttentionView extends VerticalLayout implements Titled {
     }
 
     private void count(Grid<ClientAttention> grid, String header, ToLongFunction<ClientAttention> value) {
-        grid.addColumn(a -> value.applyAsLong(a) == 0 ? "–" : String.valueOf(value.applyAsLong(a)))
+        grid.addColumn(a -> value.applyAsLong(a) == 0 ? getTranslation("attention.zero") : String.valueOf(value.applyAsLong(a)))
                 .setHeader(getTranslation(header)).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
     }
 

@@ -64,7 +64,7 @@ class DealDialog extends Dialog {
         expectedClose.setId("deal-expected-close");
         expectedClose.setRequiredIndicatorVisible(true);
         expectedClose.setMin(LocalDate.now(clock));
-        expectedClose.setLocale(getLocale());
+        io.clientspace.shared.ui.DatePickers.localized(expectedClose, getLocale());
         owner.setLabel(getTranslation("deal.owner"));
         owner.setId("deal-owner");
         List<StaffMember> assignable = deals.possibleOwners(client.id());
@@ -75,7 +75,7 @@ class DealDialog extends Dialog {
         nextStep.setId("deal-next-step");
         nextStepDue.setLabel(getTranslation("deal.next-step-due"));
         nextStepDue.setMin(LocalDate.now(clock));
-        nextStepDue.setLocale(getLocale());
+        io.clientspace.shared.ui.DatePickers.localized(nextStepDue, getLocale());
 
         errors.field("title", title).field("amount", amount).field("currency", currency)
                 .field("expectedClose", expectedClose).field("owner", owner).field("nextStep", nextStep)

@@ -112,7 +112,7 @@ class DocumentDialog extends Dialog {
         Span line = new Span(getTranslation("document.version-line", v.number(), v.fileName(),
                 UploadTexts.size(this, v.sizeBytes()), v.uploadedByName(),
                 SimpleListTab.date(getLocale(), clock.getZone(), v.uploadedAt())));
-        Span hash = new Span("SHA-256 " + v.sha256().substring(0, 12) + "…");
+        Span hash = new Span(getTranslation("document.sha256-short", v.sha256().substring(0, 12)));
         hash.addClassName("muted");
         hash.getElement().setAttribute("title", v.sha256());
         HorizontalLayout row = new HorizontalLayout(line, hash);

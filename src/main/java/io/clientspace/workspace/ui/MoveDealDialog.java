@@ -73,7 +73,7 @@ class MoveDealDialog extends Dialog {
         due.setId("move-due");
         due.setRequiredIndicatorVisible(true);
         due.setMin(LocalDate.now(clock));
-        due.setLocale(getLocale());
+        io.clientspace.shared.ui.DatePickers.localized(due, getLocale());
         reason.setLabel(getTranslation("deal.lost-reason"));
         reason.setHelperText(getTranslation("deal.reason-helper"));
         reason.setId("move-reason");

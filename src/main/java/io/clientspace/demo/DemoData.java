@@ -12,6 +12,7 @@ import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentStatus;
 import io.clientspace.document.DocumentType;
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.file.FileService;
 import io.clientspace.task.TaskDraft;
 import io.clientspace.task.TaskPriority;
 import io.clientspace.task.WorkTask;
@@ -47,6 +48,7 @@ class DemoData {
     private final ExternalAccessService externalAccess;
     private final WorkTaskService tasks;
     private final DocumentService documents;
+    private final FileService files;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
@@ -54,8 +56,9 @@ class DemoData {
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
-             DocumentService documents, JdbcTemplate jdbc, Clock clock) {
+             DocumentService documents, FileService files, JdbcTemplate jdbc, Clock clock) {
         this.documents = documents;
+        this.files = files;
         this.runtime = runtime;
         this.management = management;
         this.clients = clients;
@@ -154,6 +157,8 @@ class DemoData {
         var invoice = documents.create(nordlicht.id(), "Invoice 2026-114", DocumentType.INVOICE,
                 "invoice-2026-114.pdf", demoPdf("Invoice 2026-114"));
         documents.setStatus(invoice.id(), DocumentStatus.PENDING, invoice.version());
+        files.upload(nordlicht.id(), "site-plan-elbe-offices.pdf", demoPdf("Site plan, Elbe offices"));
+        files.upload(nordlicht.id(), "kick-off-notes.txt", demoText("Kick-off 12 May: scope, budget owner, next steps"));
 
         for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
             try {
@@ -191,6 +196,16 @@ class DemoData {
             file.toFile().deleteOnExit();
             return java.nio.file.Files.writeString(file, "%PDF-1.4\n% " + text
                     + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static java.nio.file.Path demoText(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("clientspace-demo", ".txt");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, text + "\n");
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -87,7 +87,9 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
                 .withLocale(getLocale()).format(e.occurredAt().atZone(clock.getZone())));
         when.addClassName("timeline-when");
         String who = e.actorName().isEmpty() ? getTranslation("timeline.system") : e.actorName();
-        Span what = new Span(getTranslation("timeline.kind." + e.kind(), who, nz(e.subjectTitle()), detail(e)));
+        String key = "TASK_CREATED".equals(e.kind()) && nz(e.detail()).isEmpty() ? "timeline.task-created-unassigned"
+                : "timeline.kind." + e.kind();
+        Span what = new Span(getTranslation(key, who, nz(e.subjectTitle()), detail(e)));
         what.addClassName("timeline-what");
         row.add(when, what);
         return row;

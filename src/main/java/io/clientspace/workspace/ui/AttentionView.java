@@ -56,7 +56,7 @@ class AttentionView extends VerticalLayout implements Titled {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(a -> new Anchor(a.client().workspacePath(), a.client().name()))
-                .setHeader(getTranslation("attention.client")).setFlexGrow(3);
+                .setHeader(getTranslation("attention.client")).setAutoWidth(true).setFlexGrow(3);
         count(grid, "attention.stalled", a -> a.deals().stalled());
         count(grid, "attention.no-next-step", a -> a.deals().withoutNextStep());
         count(grid, "attention.overdue", a -> a.tasks().overdue());

@@ -66,6 +66,8 @@ class DocumentDialog extends Dialog {
                 nextVersion.clear();
             }
         });
+        // leaving the page with the dialog open must not leave the waiting file behind either
+        addDetachListener(e -> nextVersion.clear());
         refresh();
     }
 

@@ -68,6 +68,8 @@ class NewDocumentDialog extends Dialog {
                 file.clear();
             }
         });
+        // leaving the page with the dialog open must not leave the waiting file behind either
+        addDetachListener(e -> file.clear());
     }
 
     void save() {

@@ -153,7 +153,7 @@ public class ClientService {
 
     /**
      * Staff who may be given work on the client: admins, managers and the client's owner, as only they can open it.
-     * Members can give work only to themselves.
+     * A member who owns the client may hand work to any of them.
      */
     @Transactional(readOnly = true)
     public List<io.clientspace.security.StaffMember> workGroup(UUID clientId) {

@@ -204,10 +204,11 @@ public class DealService {
             }
         }
         deal.setUpdatedAt(clock.instant());
-        deals.saveAndFlush(deal);
         try {
+            deals.saveAndFlush(deal);
             tasks.complete(task.getId(), variables);
-        } catch (OptimisticLockingException | NullValueException e) {
+        } catch (OptimisticLockingException | NullValueException
+                 | org.springframework.orm.ObjectOptimisticLockingFailureException e) {
             // the engine saw a concurrent completion of the same stage task
             throw new StaleDataException("Deal");
         }

@@ -38,15 +38,23 @@ class DealStallNotifier {
 
     @ApplicationModuleListener
     void on(DealStalled event) {
-        var owner = staff.find(event.owner()).orElse(null);
+        var client = clients.refForNotification(event.clientId()).orElse(null);
+        if (client == null) {
+            return;
+        }
+        // the deal's owner, as long as they can still open the client; after a handover, the client's owner
+        String recipient = staff.find(event.owner()).filter(m -> m.username().equals(client.owner())
+                || m.roles().contains(io.clientspace.security.Roles.ADMIN)
+                || m.roles().contains(io.clientspace.security.Roles.MANAGER))
+                .map(io.clientspace.security.StaffMember::username).orElse(client.owner());
+        var owner = staff.find(recipient).orElse(null);
         if (owner == null || owner.email() == null || owner.email().isBlank()) {
-            log.warn("Deal {} stalled, but its owner {} has no e-mail address", event.dealId(), event.owner());
+            log.warn("Deal {} stalled, but {} has no e-mail address", event.dealId(), recipient);
             return;
         }
         Locale locale = staff.localeOf(owner.username()).map(Translations::supported).orElse(Locale.ENGLISH);
-        var client = clients.refForNotification(event.clientId()).orElse(null);
-        String clientName = client == null ? "" : client.name();
-        String link = client == null ? app.baseUrl() : app.baseUrl() + "/" + client.workspacePath();
+        String clientName = client.name();
+        String link = app.baseUrl() + "/" + client.workspacePath();
         String stage = translations.getTranslation("deal.stages." + event.stage().name(), locale);
 
         SimpleMailMessage message = new SimpleMailMessage();

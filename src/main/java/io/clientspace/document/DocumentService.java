@@ -204,12 +204,14 @@ public class DocumentService {
             throw new InvalidInputException(List.of(FieldProblem.of("note", "validation.too-long", NOTE_MAX)));
         }
         ObjectStore.Accepted upload = store.check(fileName, content);
+        // one new version at a time per document: two uploads at once must not both become the same number
+        documents.lockById(documentId);
         int number = versions.lastNumber(documentId) + 1;
         DocumentVersionEntity version = storeVersion(document, number, upload, content, cleanNote, user);
         document.touch(user.username(), clock.instant());
         flush(document);
         events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
-                DocumentChanged.Change.VERSION_ADDED, "v" + number, user.username()));
+                DocumentChanged.Change.VERSION_ADDED, String.valueOf(number), user.username()));
         return toRecord(version, document);
     }
 
@@ -230,7 +232,7 @@ public class DocumentService {
         document.touch(user.username(), clock.instant());
         flush(document);
         events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
-                DocumentChanged.Change.FINAL_MARKED, "v" + version.getNumber(), user.username()));
+                DocumentChanged.Change.FINAL_MARKED, String.valueOf(version.getNumber()), user.username()));
         return get(documentId);
     }
 

@@ -64,7 +64,8 @@ public class ReviewService {
         return mine.stream()
                 .map(c -> new ClientAttention(c, dealRows.getOrDefault(c.id(), DealAttention.NONE),
                         taskRows.getOrDefault(c.id(), TaskAttention.NONE), keyRows.get(c.id())))
-                .filter(a -> a.total() > 0)
+                // a client handed to someone else while this ran has no key-document row: it is no longer mine
+                .filter(a -> a.keyDocuments() != null && a.total() > 0)
                 .sorted(Comparator.comparingLong(ClientAttention::total).reversed()
                         .thenComparing(a -> a.client().name(), String.CASE_INSENSITIVE_ORDER))
                 .toList();

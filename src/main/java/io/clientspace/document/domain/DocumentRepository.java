@@ -7,6 +7,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
 
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from DocumentEntity d where d.id = ?1")
+    java.util.Optional<DocumentEntity> lockById(UUID id);
+
     /** Uses document_client_idx. */
     long countByClientId(UUID clientId);
 

@@ -20,7 +20,9 @@ public final class DatePickers {
     public static DatePicker localized(DatePicker picker, Locale locale) {
         DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
-        i18n.setMonthNames(Arrays.asList(symbols.getMonths()).subList(0, 12));
+        // the stand-alone form: a calendar header says "январь", not "января"
+        i18n.setMonthNames(Arrays.stream(java.time.Month.values())
+                .map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale)).toList());
         // DateFormatSymbols counts weekdays from 1 = Sunday; the picker wants Sunday first
         i18n.setWeekdays(List.of(Arrays.copyOfRange(symbols.getWeekdays(), 1, 8)));
         i18n.setWeekdaysShort(List.of(Arrays.copyOfRange(symbols.getShortWeekdays(), 1, 8)));

@@ -81,7 +81,12 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
                 counters.get(inbox).setText(String.valueOf(n))), e -> counters.values().forEach(c -> c.setText("")));
         content.removeAll();
         content.add(States.loading(getTranslation("tasks.loading")));
-        loader.load(this, () -> tasks.inbox(shown), rows -> show(shown, rows), e -> {
+        loader.load(this, () -> tasks.inbox(shown), rows -> {
+            // a quicker click to another view may have come in meanwhile: its rows win
+            if (shown == current) {
+                show(shown, rows);
+            }
+        }, e -> {
             content.removeAll();
             content.add(States.error(getTranslation("workspace.error.title"), getTranslation("workspace.error.text"),
                     this::reload, getTranslation("action.retry")));

@@ -108,6 +108,8 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
             case "DOCUMENT_STATUS_CHANGED" -> getTranslation("document.statuses." + d);
             case "DOCUMENT_CREATED" -> getTranslation("document.types." + d);
             case "CLIENT_CREATED" -> getTranslation("client.kinds." + d);
+            case "DOCUMENT_VERSION_ADDED", "DOCUMENT_FINAL_MARKED" ->
+                    d.matches("\\d+") ? getTranslation("document.version-number", Integer.parseInt(d)) : d;
             case "TASK_ASSIGNED", "TASK_CREATED" -> d.isEmpty() ? getTranslation("task.unassigned") : d;
             default -> d;
         };

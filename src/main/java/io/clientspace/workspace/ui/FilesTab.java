@@ -121,7 +121,8 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         upload.setMaxFiles(20);
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, files.maxSizeBytes()));
         upload.setI18n(UploadTexts.of(this));
-        upload.addFileRejectedListener(e -> problems.add(new ListItem(e.getFileName() + ": " + e.getErrorMessage())));
+        upload.addFileRejectedListener(e -> problems.add(new ListItem(getTranslation("file.rejected", e.getFileName(),
+                e.getErrorMessage()))));
         // one drop may hold several files: the list is redrawn once all of them are in, because redrawing
         // replaces this upload component and would cut off the files still on their way
         upload.addStartedListener(e -> {

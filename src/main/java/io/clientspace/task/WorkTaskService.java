@@ -144,12 +144,22 @@ public class WorkTaskService {
         CurrentUser user = currentUser.requireStaff();
         LocalDate today = LocalDate.now(clock);
         Map<Inbox, Long> counts = new EnumMap<>(Inbox.class);
-        counts.put(Inbox.OPEN, tasks.countAssigned(user.username()));
-        counts.put(Inbox.OVERDUE, tasks.countAssignedDueBefore(user.username(), today));
-        counts.put(Inbox.THIS_WEEK, tasks.countAssignedDueBetween(user.username(), today, endOfWeek(today)));
-        counts.put(Inbox.UNASSIGNED, clients.scopeOfCurrentUser()
-                .map(ids -> ids.isEmpty() ? 0L : tasks.countUnassignedOn(ids))
-                .orElseGet(tasks::countUnassigned));
+        var scope = clients.scopeOfCurrentUser();
+        String me = user.username();
+        if (scope.isPresent()) {
+            // a member counts only what they can open: a task left on a client handed to someone else is not theirs
+            List<UUID> ids = scope.get();
+            boolean none = ids.isEmpty();
+            counts.put(Inbox.OPEN, none ? 0L : tasks.countAssignedOn(me, ids));
+            counts.put(Inbox.OVERDUE, none ? 0L : tasks.countAssignedDueBeforeOn(me, today, ids));
+            counts.put(Inbox.THIS_WEEK, none ? 0L : tasks.countAssignedDueBetweenOn(me, today, endOfWeek(today), ids));
+            counts.put(Inbox.UNASSIGNED, none ? 0L : tasks.countUnassignedOn(ids));
+        } else {
+            counts.put(Inbox.OPEN, tasks.countAssigned(me));
+            counts.put(Inbox.OVERDUE, tasks.countAssignedDueBefore(me, today));
+            counts.put(Inbox.THIS_WEEK, tasks.countAssignedDueBetween(me, today, endOfWeek(today)));
+            counts.put(Inbox.UNASSIGNED, tasks.countUnassigned());
+        }
         return counts;
     }
 

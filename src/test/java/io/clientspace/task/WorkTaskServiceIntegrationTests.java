@@ -237,6 +237,22 @@ class WorkTaskServiceIntegrationTests {
                 .isEqualTo(own.id());
     }
 
+    @Test
+    void aMembersInboxCountsOnlyTasksOnClientsTheyCanStillOpen() {
+        Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
+        asMember(() -> tasks.create(own.id(), draft("Call the bookkeeper", "member", today, TaskPriority.NORMAL)));
+        long before = asMember(() -> tasks.inboxCounts()).get(Inbox.OPEN);
+        assertThat(asMember(() -> tasks.inbox(Inbox.OPEN))).hasSize((int) before);
+
+        // a manager hands the client to Jonas: the member can no longer open it, nor count its tasks
+        var handover = io.clientspace.client.ClientDraft.of(asManager(() -> clients.get(own.id())));
+        handover.setOwner("jonas");
+        asManager(() -> clients.update(own.id(), handover, true));
+
+        assertThat(asMember(() -> tasks.inboxCounts()).get(Inbox.OPEN)).isEqualTo(before - 1);
+        assertThat(asMember(() -> tasks.inbox(Inbox.OPEN))).hasSize((int) before - 1);
+    }
+
     private org.camunda.bpm.engine.task.Task engineTask(WorkTask task) {
         return engineTasks.createTaskQuery().processInstanceBusinessKey(task.id().toString()).singleResult();
     }

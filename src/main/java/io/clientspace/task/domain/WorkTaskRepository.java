@@ -53,6 +53,19 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
             + " and t.dueDate between ?2 and ?3")
     long countAssignedDueBetween(String assignee, LocalDate from, LocalDate to);
 
+    /** Mine, on the given clients only (a member's scope). */
+    @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
+            + " and t.clientId in ?2")
+    long countAssignedOn(String assignee, Collection<UUID> clients);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null and t.dueDate < ?2"
+            + " and t.clientId in ?3")
+    long countAssignedDueBeforeOn(String assignee, LocalDate day, Collection<UUID> clients);
+
+    @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
+            + " and t.dueDate between ?2 and ?3 and t.clientId in ?4")
+    long countAssignedDueBetweenOn(String assignee, LocalDate from, LocalDate to, Collection<UUID> clients);
+
     /** Nobody's yet, on any client. Uses work_task_unassigned_open_idx. */
     @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null" + OPEN_ORDER)
     List<WorkTaskEntity> unassigned(Pageable page);

@@ -125,12 +125,8 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
                 e.getErrorMessage()))));
         // one drop may hold several files: the list is redrawn once all of them are in, because redrawing
         // replaces this upload component and would cut off the files still on their way
-        upload.addStartedListener(e -> {
-            if (!batchRunning) {
-                problems.removeAll();
-                batchRunning = true;
-            }
-        });
+        // refused files stay listed until the workspace is opened again: a later file must not wipe the reason
+        upload.addStartedListener(e -> batchRunning = true);
         upload.addAllFinishedListener(e -> {
             batchRunning = false;
             reload();

@@ -2,7 +2,6 @@ package io.clientspace.deal;
 
 import static io.clientspace.shared.Texts.clean;
 
-import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.domain.DealEntity;
 import io.clientspace.deal.domain.DealRepository;
@@ -121,7 +120,8 @@ public class DealService {
     @Transactional
     public Deal create(UUID clientId, DealDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        Client client = clients.get(clientId);
+        // who may own a deal here is the client's work group, the same rule tasks use
+        List<io.clientspace.security.StaffMember> workGroup = clients.workGroup(clientId);
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
@@ -131,7 +131,7 @@ public class DealService {
             problems.add(FieldProblem.of("owner", "deal.error.owner-unknown"));
         } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
             problems.add(FieldProblem.of("owner", "deal.error.owner-self-only"));
-        } else if (ownerMember != null && !seesAllClients(ownerMember) && !owner.equals(client.owner())) {
+        } else if (ownerMember != null && workGroup.stream().noneMatch(m -> m.username().equals(owner))) {
             // a member sees only their own clients: they could never open the deal they were given
             problems.add(FieldProblem.of("owner", "deal.error.owner-cannot-see-client", ownerMember.displayName()));
         }
@@ -214,11 +214,6 @@ public class DealService {
         }
         DealEntity after = deals.findById(dealId).orElseThrow();
         return toDeal(after, after.getStage());
-    }
-
-    private static boolean seesAllClients(io.clientspace.security.StaffMember member) {
-        return member.roles().contains(io.clientspace.security.Roles.ADMIN)
-                || member.roles().contains(io.clientspace.security.Roles.MANAGER);
     }
 
     private void requireClient(UUID clientId) {

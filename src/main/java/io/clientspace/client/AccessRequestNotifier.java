@@ -43,9 +43,11 @@ class AccessRequestNotifier {
         SimpleMailMessage message = new SimpleMailMessage();
         message.setFrom(app.mailFrom());
         message.setTo(owner.email());
-        message.setSubject(translations.getTranslation("mail.access-request.subject", locale, requester,
-                event.clientName()));
-        message.setText(translations.getTranslation("mail.access-request.body", locale, owner.displayName(),
+        boolean project = event.projectId() != null;
+        message.setSubject(translations.getTranslation(project ? "mail.project-access-request.subject"
+                : "mail.access-request.subject", locale, requester, event.clientName()));
+        message.setText(translations.getTranslation(project ? "mail.project-access-request.body"
+                : "mail.access-request.body", locale, owner.displayName(),
                 requester, event.clientName(), app.baseUrl() + "/" + event.workspacePath()));
         mail.send(message);
     }

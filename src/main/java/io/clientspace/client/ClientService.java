@@ -169,6 +169,21 @@ public class ClientService {
     }
 
     /**
+     * Names and owners of the given clients whoever asks. Only for services that decide access to a part of a client
+     * (a project) themselves; never hand the result to a view without that check.
+     */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, ClientRef> refsForAccessDecision(java.util.Collection<UUID> ids) {
+        currentUser.requireStaff();
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        var result = new java.util.HashMap<UUID, ClientRef>();
+        clients.refs(ids).forEach(r -> result.put(r.id(), r));
+        return result;
+    }
+
+    /**
      * Name and workspace link of a client for a notification to staff, sent in the background where nobody is signed
      * in. The recipient still has to be allowed to open the client when they follow the link.
      */
@@ -193,13 +208,14 @@ public class ClientService {
         java.time.Instant now = clock.instant();
         int fresh = jdbc.update("""
                 insert into access_request (client_id, requester, requested_at) values (?, ?, ?)
-                on conflict (client_id, requester) do update set requested_at = excluded.requested_at
+                on conflict (client_id, requester, coalesce(project_id, '00000000-0000-0000-0000-000000000000'::uuid))
+                do update set requested_at = excluded.requested_at
                 where access_request.requested_at < ?""", clientId, user.username(), java.sql.Timestamp.from(now),
                 java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))));
         if (fresh == 0) {
             return AccessRequestResult.ALREADY_ASKED;
         }
-        events.publishEvent(new AccessRequested(clientId, client.getName(),
+        events.publishEvent(new AccessRequested(clientId, null, client.getName(),
                 "clients/" + client.getKind().urlSegment() + "/" + clientId, client.getOwner(), user.username()));
         return AccessRequestResult.SENT;
     }

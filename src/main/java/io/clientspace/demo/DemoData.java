@@ -13,6 +13,10 @@ import io.clientspace.document.DocumentStatus;
 import io.clientspace.document.DocumentType;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.file.FileService;
+import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectDraft;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.ProjectStatus;
 import io.clientspace.task.TaskDraft;
 import io.clientspace.task.TaskPriority;
 import io.clientspace.task.WorkTask;
@@ -49,6 +53,7 @@ class DemoData {
     private final WorkTaskService tasks;
     private final DocumentService documents;
     private final FileService files;
+    private final ProjectService projects;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
@@ -56,7 +61,8 @@ class DemoData {
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
-             DocumentService documents, FileService files, JdbcTemplate jdbc, Clock clock) {
+             DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock) {
+        this.projects = projects;
         this.documents = documents;
         this.files = files;
         this.runtime = runtime;
@@ -159,6 +165,31 @@ class DemoData {
         documents.setStatus(invoice.id(), DocumentStatus.PENDING, invoice.version());
         files.upload(nordlicht.id(), "site-plan-elbe-offices.pdf", demoPdf("Site plan, Elbe offices"));
         files.upload(nordlicht.id(), "kick-off-notes.txt", demoText("Kick-off 12 May: scope, budget owner, next steps"));
+
+        // a project on Nordlicht whose work group holds the member, who cannot open Nordlicht itself
+        ProjectDraft relaunch = new ProjectDraft();
+        relaunch.setName("Website relaunch 2027");
+        relaunch.setDescription("New website with a project archive and a careers section; launch before the spring fair.");
+        relaunch.setStatus(ProjectStatus.ACTIVE);
+        relaunch.setStart(today.minusWeeks(3));
+        relaunch.setEnd(today.plusMonths(4));
+        relaunch.setOwner("manager");
+        ClientProject project = projects.create(nordlicht.id(), relaunch);
+        projects.addMember(project.id(), "member");
+        projects.addMember(project.id(), "jonas");
+        TaskDraft sitemap = new TaskDraft();
+        sitemap.setTitle("Agree the sitemap with Lena Hoffmann");
+        sitemap.setAssignee("member");
+        sitemap.setDue(today.plusDays(4));
+        sitemap.setPriority(TaskPriority.HIGH);
+        tasks.create(project.scope(), sitemap);
+        TaskDraft photos = new TaskDraft();
+        photos.setTitle("Collect project photos for the archive");
+        photos.setPriority(TaskPriority.NORMAL);
+        tasks.create(project.scope(), photos);
+        files.upload(project.scope(), "relaunch-moodboard.pdf", demoPdf("Moodboard, website relaunch"));
+        documents.create(project.scope(), "Statement of work: website relaunch", DocumentType.CONTRACT,
+                "sow-website-relaunch.pdf", demoPdf("Statement of work, website relaunch"));
 
         for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
             try {

@@ -7,7 +7,7 @@ import java.util.UUID;
  * A document on a client as the list shows it. {@code finalVersion} is the number of the version marked final, 0 when
  * none is; {@code latestVersion} is the newest version's number.
  */
-public record ClientDocument(UUID id, UUID clientId, String title, DocumentType type, DocumentStatus status,
+public record ClientDocument(UUID id, UUID clientId, UUID projectId, String title, DocumentType type, DocumentStatus status,
                              int finalVersion, int latestVersion, String updatedByName, Instant updatedAt,
                              long version) {
 }

@@ -8,6 +8,8 @@ import io.clientspace.document.domain.DocumentRepository;
 import io.clientspace.document.domain.DocumentVersionEntity;
 import io.clientspace.document.domain.DocumentVersionRepository;
 import io.clientspace.file.ObjectStore;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkScope;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;
@@ -42,6 +44,7 @@ public class DocumentService {
     private final DocumentRepository documents;
     private final DocumentVersionRepository versions;
     private final ClientService clients;
+    private final ProjectService projects;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final ObjectStore store;
@@ -49,11 +52,13 @@ public class DocumentService {
     private final Clock clock;
 
     DocumentService(DocumentRepository documents, DocumentVersionRepository versions, ClientService clients,
+                    ProjectService projects,
                     CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
                     ApplicationEventPublisher events, Clock clock) {
         this.documents = documents;
         this.versions = versions;
         this.clients = clients;
+        this.projects = projects;
         this.currentUser = currentUser;
         this.staff = staff;
         this.store = store;
@@ -68,16 +73,29 @@ public class DocumentService {
 
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
-        clients.requireAccess(clientId);
-        return documents.countByClientId(clientId);
+        return countIn(WorkScope.client(clientId));
+    }
+
+    @Transactional(readOnly = true)
+    public long countIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        return scope.isProject() ? documents.countByProjectId(scope.projectId())
+                : documents.countByClientId(scope.clientId());
     }
 
     /** Ready, pending and draft documents on the client: one grouped, indexed query. */
     @Transactional(readOnly = true)
     public DocumentCounts counts(UUID clientId) {
-        clients.requireAccess(clientId);
+        return counts(WorkScope.client(clientId));
+    }
+
+    /** Ready, pending and draft documents in the scope: one grouped, indexed query. */
+    @Transactional(readOnly = true)
+    public DocumentCounts counts(WorkScope scope) {
+        projects.requireAccess(scope);
         Map<String, Long> byStatus = new HashMap<>();
-        for (Object[] row : documents.countByStatus(clientId)) {
+        for (Object[] row : scope.isProject() ? documents.countByStatusInProject(scope.projectId())
+                : documents.countByStatus(scope.clientId())) {
             byStatus.put((String) row[0], (Long) row[1]);
         }
         return new DocumentCounts(byStatus.getOrDefault("READY", 0L), byStatus.getOrDefault("PENDING", 0L),
@@ -87,14 +105,21 @@ public class DocumentService {
     /** Whether contract, invoice and act exist on the client and are final. */
     @Transactional(readOnly = true)
     public KeyDocuments keyDocuments(UUID clientId) {
-        clients.requireAccess(clientId);
+        return keyDocuments(WorkScope.client(clientId));
+    }
+
+    /** Whether contract, invoice and act exist in the scope and are final. */
+    @Transactional(readOnly = true)
+    public KeyDocuments keyDocuments(WorkScope scope) {
+        projects.requireAccess(scope);
         Map<DocumentType, KeyDocuments.State> states = new EnumMap<>(DocumentType.class);
         for (DocumentType type : DocumentType.values()) {
             if (type.isKey()) {
                 states.put(type, KeyDocuments.State.MISSING);
             }
         }
-        for (Object[] row : documents.typeSummary(clientId)) {
+        for (Object[] row : scope.isProject() ? documents.typeSummaryInProject(scope.projectId())
+                : documents.typeSummary(scope.clientId())) {
             DocumentType type = DocumentType.valueOf((String) row[0]);
             if (type.isKey()) {
                 long finals = row[2] == null ? 0 : ((Number) row[2]).longValue();
@@ -131,8 +156,15 @@ public class DocumentService {
     /** The client's documents, last changed first. */
     @Transactional(readOnly = true)
     public List<ClientDocument> forClient(UUID clientId) {
-        clients.requireAccess(clientId);
-        List<DocumentEntity> rows = documents.findByClientIdOrderByUpdatedAtDesc(clientId);
+        return in(WorkScope.client(clientId));
+    }
+
+    /** The documents in the scope, last changed first; a client's scope holds its projects' documents too. */
+    @Transactional(readOnly = true)
+    public List<ClientDocument> in(WorkScope scope) {
+        projects.requireAccess(scope);
+        List<DocumentEntity> rows = scope.isProject() ? documents.findByProjectIdOrderByUpdatedAtDesc(scope.projectId())
+                : documents.findByClientIdOrderByUpdatedAtDesc(scope.clientId());
         Map<UUID, Integer> latest = new HashMap<>();
         if (!rows.isEmpty()) {
             for (Object[] row : versions.latestNumbers(rows.stream().map(DocumentEntity::getId).toList())) {
@@ -164,8 +196,19 @@ public class DocumentService {
      */
     @Transactional
     public ClientDocument create(UUID clientId, String title, DocumentType type, String fileName, Path content) {
+        return create(WorkScope.client(clientId), title, type, fileName, content);
+    }
+
+    /**
+     * Creates a document in the scope (on the client, or on one of its projects) with its first version, in draft.
+     *
+     * @throws InvalidInputException when the title, type or file is wrong; nothing is stored
+     */
+    @Transactional
+    public ClientDocument create(WorkScope scope, String title, DocumentType type, String fileName, Path content) {
         CurrentUser user = currentUser.requireStaff();
-        clients.requireAccess(clientId);
+        projects.requireAccess(scope);
+        UUID clientId = scope.clientId();
         List<FieldProblem> problems = new ArrayList<>();
         String cleanTitle = clean(title);
         if (cleanTitle == null) {
@@ -182,10 +225,12 @@ public class DocumentService {
         InvalidInputException.throwIfAny(problems);
         ObjectStore.Accepted upload = store.check(fileName, content);
 
-        DocumentEntity document = documents.saveAndFlush(new DocumentEntity(UUID.randomUUID(), clientId, cleanTitle,
-                type.name(), user.username(), clock.instant()));
+        DocumentEntity created = new DocumentEntity(UUID.randomUUID(), clientId, cleanTitle, type.name(),
+                user.username(), clock.instant());
+        created.setProjectId(scope.projectId());
+        DocumentEntity document = documents.saveAndFlush(created);
         storeVersion(document, 1, upload, content, null, user);
-        events.publishEvent(new DocumentChanged(document.getId(), clientId, cleanTitle,
+        events.publishEvent(new DocumentChanged(document.getId(), clientId, scope.projectId(), cleanTitle,
                 DocumentChanged.Change.CREATED, type.name(), user.username()));
         return get(document.getId());
     }
@@ -210,7 +255,7 @@ public class DocumentService {
         DocumentVersionEntity version = storeVersion(document, number, upload, content, cleanNote, user);
         document.touch(user.username(), clock.instant());
         flush(document);
-        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(), document.getTitle(),
                 DocumentChanged.Change.VERSION_ADDED, String.valueOf(number), user.username()));
         return toRecord(version, document);
     }
@@ -231,7 +276,7 @@ public class DocumentService {
         document.setStatus(DocumentStatus.READY.name());
         document.touch(user.username(), clock.instant());
         flush(document);
-        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(), document.getTitle(),
                 DocumentChanged.Change.FINAL_MARKED, String.valueOf(version.getNumber()), user.username()));
         return get(documentId);
     }
@@ -257,7 +302,7 @@ public class DocumentService {
             document.setStatus(status.name());
             document.touch(user.username(), clock.instant());
             flush(document);
-            events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getTitle(),
+            events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(), document.getTitle(),
                     DocumentChanged.Change.STATUS_CHANGED, status.name(), user.username()));
         }
         return get(documentId);
@@ -304,7 +349,7 @@ public class DocumentService {
 
     private DocumentEntity requireDocument(UUID documentId) {
         DocumentEntity d = documents.findById(documentId).orElseThrow(() -> new NotFoundException("Document"));
-        clients.requireAccess(d.getClientId());
+        projects.requireAccess(new WorkScope(d.getClientId(), d.getProjectId()));
         return d;
     }
 
@@ -319,7 +364,7 @@ public class DocumentService {
     }
 
     private ClientDocument toRecord(DocumentEntity d, int latest, int finalNumber) {
-        return new ClientDocument(d.getId(), d.getClientId(), d.getTitle(), DocumentType.valueOf(d.getType()),
+        return new ClientDocument(d.getId(), d.getClientId(), d.getProjectId(), d.getTitle(), DocumentType.valueOf(d.getType()),
                 DocumentStatus.valueOf(d.getStatus()), finalNumber, latest,
                 staff.displayName(d.getUpdatedBy() == null ? d.getCreatedBy() : d.getUpdatedBy()), d.getUpdatedAt(),
                 d.getVersion());

@@ -1,6 +1,7 @@
 package io.clientspace.file;
 
-import io.clientspace.client.ClientService;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkScope;
 import io.clientspace.file.domain.StoredFileEntity;
 import io.clientspace.file.domain.StoredFileRepository;
 import io.clientspace.security.CurrentUser;
@@ -35,7 +36,7 @@ public class FileService {
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
 
     private final StoredFileRepository files;
-    private final ClientService clients;
+    private final ProjectService projects;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final ObjectStore store;
@@ -43,11 +44,11 @@ public class FileService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    FileService(StoredFileRepository files, ClientService clients, CurrentUserProvider currentUser,
+    FileService(StoredFileRepository files, ProjectService projects, CurrentUserProvider currentUser,
                 StaffDirectory staff, ObjectStore store, FileProperties limits, ApplicationEventPublisher events,
                 Clock clock) {
         this.files = files;
-        this.clients = clients;
+        this.projects = projects;
         this.currentUser = currentUser;
         this.staff = staff;
         this.store = store;
@@ -58,22 +59,42 @@ public class FileService {
 
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
-        clients.requireAccess(clientId);
-        return files.countActiveByClient(clientId);
+        return countIn(WorkScope.client(clientId));
     }
 
-    /** The client's files, newest first. */
+    /** The client's files, its projects' included, newest first. */
     @Transactional(readOnly = true)
     public List<StoredFile> forClient(UUID clientId) {
-        clients.requireAccess(clientId);
-        return files.activeByClient(clientId).stream().map(this::toRecord).toList();
+        return in(WorkScope.client(clientId));
     }
 
-    /** Files deleted within the trash period, newest first; they can still be restored. */
+    /** Files of the client deleted within the trash period, newest first; they can still be restored. */
     @Transactional(readOnly = true)
     public List<StoredFile> trash(UUID clientId) {
-        clients.requireAccess(clientId);
-        return files.trashByClient(clientId, trashCutoff()).stream().map(this::toRecord).toList();
+        return trashIn(WorkScope.client(clientId));
+    }
+
+    @Transactional(readOnly = true)
+    public long countIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        return scope.isProject() ? files.countActiveByProject(scope.projectId())
+                : files.countActiveByClient(scope.clientId());
+    }
+
+    /** The files in the scope, newest first; a client's scope holds its projects' files too. */
+    @Transactional(readOnly = true)
+    public List<StoredFile> in(WorkScope scope) {
+        projects.requireAccess(scope);
+        return (scope.isProject() ? files.activeByProject(scope.projectId()) : files.activeByClient(scope.clientId()))
+                .stream().map(this::toRecord).toList();
+    }
+
+    /** Files in the scope deleted within the trash period, newest first; they can still be restored. */
+    @Transactional(readOnly = true)
+    public List<StoredFile> trashIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        return (scope.isProject() ? files.trashByProject(scope.projectId(), trashCutoff())
+                : files.trashByClient(scope.clientId(), trashCutoff())).stream().map(this::toRecord).toList();
     }
 
     /** How many days a deleted file stays restorable. */
@@ -97,16 +118,29 @@ public class FileService {
      */
     @Transactional
     public StoredFile upload(UUID clientId, String originalName, Path content) {
+        return upload(WorkScope.client(clientId), originalName, content);
+    }
+
+    /**
+     * Stores an uploaded file in the scope: on the client, or on one of its projects.
+     *
+     * @see #upload(UUID, String, Path)
+     */
+    @Transactional
+    public StoredFile upload(WorkScope scope, String originalName, Path content) {
         CurrentUser user = currentUser.requireStaff();
-        clients.requireAccess(clientId);
+        projects.requireAccess(scope);
+        UUID clientId = scope.clientId();
         ObjectStore.Accepted upload = store.check(originalName, content);
         UUID id = UUID.randomUUID();
         String key = "clients/" + clientId + "/files/" + id;
         String sha256 = store.put(key, content, upload);
         try {
-            StoredFileEntity row = files.saveAndFlush(new StoredFileEntity(id, clientId, upload.name(),
-                    upload.contentType(), upload.size(), key, sha256, user.username(), clock.instant()));
-            events.publishEvent(new FileChanged(id, clientId, upload.name(), FileChanged.Change.UPLOADED,
+            StoredFileEntity entity = new StoredFileEntity(id, clientId, upload.name(), upload.contentType(),
+                    upload.size(), key, sha256, user.username(), clock.instant());
+            entity.setProjectId(scope.projectId());
+            StoredFileEntity row = files.saveAndFlush(entity);
+            events.publishEvent(new FileChanged(id, clientId, scope.projectId(), upload.name(), FileChanged.Change.UPLOADED,
                     user.username()));
             return toRecord(row);
         } catch (RuntimeException e) {
@@ -136,7 +170,7 @@ public class FileService {
         StoredFileEntity file = requireFile(fileId);
         if (file.getDeletedAt() == null) {
             file.delete(user.username(), clock.instant());
-            events.publishEvent(new FileChanged(file.getId(), file.getClientId(), file.getName(),
+            events.publishEvent(new FileChanged(file.getId(), file.getClientId(), file.getProjectId(), file.getName(),
                     FileChanged.Change.DELETED, user.username()));
         }
         return toRecord(file);
@@ -159,7 +193,7 @@ public class FileService {
                     limits.trashDays())));
         }
         file.restore();
-        events.publishEvent(new FileChanged(file.getId(), file.getClientId(), file.getName(),
+        events.publishEvent(new FileChanged(file.getId(), file.getClientId(), file.getProjectId(), file.getName(),
                 FileChanged.Change.RESTORED, user.username()));
         return toRecord(file);
     }
@@ -189,7 +223,7 @@ public class FileService {
 
     private StoredFileEntity requireFile(UUID fileId) {
         StoredFileEntity file = files.findById(fileId).orElseThrow(() -> new NotFoundException("File"));
-        clients.requireAccess(file.getClientId());
+        projects.requireAccess(new WorkScope(file.getClientId(), file.getProjectId()));
         return file;
     }
 
@@ -198,7 +232,7 @@ public class FileService {
     }
 
     private StoredFile toRecord(StoredFileEntity f) {
-        return new StoredFile(f.getId(), f.getClientId(), f.getName(), f.getContentType(), f.getSizeBytes(),
+        return new StoredFile(f.getId(), f.getClientId(), f.getProjectId(), f.getName(), f.getContentType(), f.getSizeBytes(),
                 staff.displayName(f.getUploadedBy()), f.getUploadedAt(), f.getDeletedAt(),
                 f.getDeletedBy() == null ? null : staff.displayName(f.getDeletedBy()));
     }

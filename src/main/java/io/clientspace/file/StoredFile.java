@@ -7,6 +7,6 @@ import java.util.UUID;
  * A file kept on a client; its bytes are in object storage. {@code deletedAt} and {@code deletedByName} are set for
  * a file in the trash, null otherwise.
  */
-public record StoredFile(UUID id, UUID clientId, String name, String contentType, long sizeBytes,
+public record StoredFile(UUID id, UUID clientId, UUID projectId, String name, String contentType, long sizeBytes,
                          String uploadedByName, Instant uploadedAt, Instant deletedAt, String deletedByName) {
 }

@@ -4,12 +4,14 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * An open or finished task on a client. For process tasks {@code processStep} is the model's task id (for example
+ * An open or finished task on a client or one of its projects ({@code projectId} null for the client as a whole).
+ * {@code clientName} names the place (client, and project when there is one) and {@code clientPath} links to the
+ * workspace the viewer may open. For process tasks {@code processStep} is the model's task id (for example
  * StageNew), which the UI translates, {@code title} is the deal's title and {@code dealId} is set; such a task is
  * done by moving the deal on, not here. {@code assignee}, {@code assigneeName}, {@code description} and {@code due}
  * may be null.
  */
-public record WorkTask(UUID id, UUID clientId, String clientName, String clientPath, String title, String description,
+public record WorkTask(UUID id, UUID clientId, UUID projectId, String clientName, String clientPath, String title, String description,
                        String processStep, UUID dealId, String assignee, String assigneeName, LocalDate due,
                        TaskPriority priority, boolean overdue, boolean done, long version) {
 

@@ -3,10 +3,10 @@ package io.clientspace.task;
 import java.util.UUID;
 
 /**
- * A task on the client was created, assigned, completed, commented on, or had time booked. {@code detail} is the
+ * A task on the client (and, when {@code projectId} is set, on that project) was created, assigned, completed, commented on, or had time booked. {@code detail} is the
  * assignee's username for CREATED and ASSIGNED (null when unassigned), else null.
  */
-public record WorkTaskChanged(UUID taskId, UUID clientId, String title, Change change, String detail, String actor) {
+public record WorkTaskChanged(UUID taskId, UUID clientId, UUID projectId, String title, Change change, String detail, String actor) {
 
     public enum Change { CREATED, ASSIGNED, COMPLETED, COMMENTED, TIME_BOOKED }
 }

@@ -2,9 +2,13 @@ package io.clientspace.task;
 
 import static io.clientspace.shared.Texts.clean;
 
-import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealStepAssigned;
+import io.clientspace.project.PlaceRef;
+import io.clientspace.project.ProjectChanged;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.Visibility;
+import io.clientspace.project.WorkScope;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
 import io.clientspace.security.CurrentUser;
@@ -62,6 +66,7 @@ public class WorkTaskService {
     private final TaskCommentRepository comments;
     private final TimeEntryRepository timeEntries;
     private final ClientService clients;
+    private final ProjectService projects;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
@@ -70,12 +75,13 @@ public class WorkTaskService {
     private final Clock clock;
 
     WorkTaskService(WorkTaskRepository tasks, TaskCommentRepository comments, TimeEntryRepository timeEntries,
-                    ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
+                    ClientService clients, ProjectService projects, CurrentUserProvider currentUser, StaffDirectory staff,
                     RuntimeService runtime, TaskService engineTasks, ApplicationEventPublisher events, Clock clock) {
         this.tasks = tasks;
         this.comments = comments;
         this.timeEntries = timeEntries;
         this.clients = clients;
+        this.projects = projects;
         this.currentUser = currentUser;
         this.staff = staff;
         this.runtime = runtime;
@@ -84,17 +90,30 @@ public class WorkTaskService {
         this.clock = clock;
     }
 
-    /** Open tasks on the client, soonest due first. */
+    /** Open tasks on the client, its projects' included, soonest due first. */
     @Transactional(readOnly = true)
     public List<WorkTask> openForClient(UUID clientId) {
-        clients.requireAccess(clientId);
-        return toRecords(tasks.openByClient(clientId));
+        return openIn(WorkScope.client(clientId));
     }
 
     @Transactional(readOnly = true)
     public long countOpenForClient(UUID clientId) {
-        clients.requireAccess(clientId);
-        return tasks.countOpenByClient(clientId);
+        return countOpenIn(WorkScope.client(clientId));
+    }
+
+    /** Open tasks in the scope, soonest due first; a client's scope holds its projects' tasks too. */
+    @Transactional(readOnly = true)
+    public List<WorkTask> openIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        return toRecords(scope.isProject() ? tasks.openByProject(scope.projectId())
+                : tasks.openByClient(scope.clientId()));
+    }
+
+    @Transactional(readOnly = true)
+    public long countOpenIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        return scope.isProject() ? tasks.countOpenByProject(scope.projectId())
+                : tasks.countOpenByClient(scope.clientId());
     }
 
     /**
@@ -131,9 +150,11 @@ public class WorkTaskService {
             case OPEN -> tasks.assigned(user.username(), page);
             case OVERDUE -> tasks.assignedDueBefore(user.username(), today, page);
             case THIS_WEEK -> tasks.assignedDueBetween(user.username(), today, endOfWeek(today), page);
-            case UNASSIGNED -> clients.scopeOfCurrentUser()
-                    .map(ids -> ids.isEmpty() ? List.<WorkTaskEntity>of() : tasks.unassignedOn(ids, page))
-                    .orElseGet(() -> tasks.unassigned(page));
+            case UNASSIGNED -> {
+                Visibility v = projects.visibility();
+                yield v.everything() ? tasks.unassigned(page)
+                        : v.seesNothing() ? List.of() : tasks.unassignedOn(v.clientIds(), v.projectIds(), page);
+            }
         };
         return toRecords(rows);
     }
@@ -144,16 +165,18 @@ public class WorkTaskService {
         CurrentUser user = currentUser.requireStaff();
         LocalDate today = LocalDate.now(clock);
         Map<Inbox, Long> counts = new EnumMap<>(Inbox.class);
-        var scope = clients.scopeOfCurrentUser();
+        Visibility v = projects.visibility();
         String me = user.username();
-        if (scope.isPresent()) {
+        if (!v.everything()) {
             // a member counts only what they can open: a task left on a client handed to someone else is not theirs
-            List<UUID> ids = scope.get();
-            boolean none = ids.isEmpty();
-            counts.put(Inbox.OPEN, none ? 0L : tasks.countAssignedOn(me, ids));
-            counts.put(Inbox.OVERDUE, none ? 0L : tasks.countAssignedDueBeforeOn(me, today, ids));
-            counts.put(Inbox.THIS_WEEK, none ? 0L : tasks.countAssignedDueBetweenOn(me, today, endOfWeek(today), ids));
-            counts.put(Inbox.UNASSIGNED, none ? 0L : tasks.countUnassignedOn(ids));
+            boolean none = v.seesNothing();
+            List<UUID> ids = v.clientIds();
+            List<UUID> pids = v.projectIds();
+            counts.put(Inbox.OPEN, none ? 0L : tasks.countAssignedOn(me, ids, pids));
+            counts.put(Inbox.OVERDUE, none ? 0L : tasks.countAssignedDueBeforeOn(me, today, ids, pids));
+            counts.put(Inbox.THIS_WEEK, none ? 0L
+                    : tasks.countAssignedDueBetweenOn(me, today, endOfWeek(today), ids, pids));
+            counts.put(Inbox.UNASSIGNED, none ? 0L : tasks.countUnassignedOn(ids, pids));
         } else {
             counts.put(Inbox.OPEN, tasks.countAssigned(me));
             counts.put(Inbox.OVERDUE, tasks.countAssignedDueBefore(me, today));
@@ -166,7 +189,13 @@ public class WorkTaskService {
     /** Who may be given a task on the client: the people who can open it. */
     @Transactional(readOnly = true)
     public List<StaffMember> possibleAssignees(UUID clientId) {
-        return clients.workGroup(clientId);
+        return possibleAssignees(WorkScope.client(clientId));
+    }
+
+    /** Who may be given a task in the scope: the people who can open it. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> possibleAssignees(WorkScope scope) {
+        return projects.workGroup(scope);
     }
 
     /**
@@ -177,17 +206,28 @@ public class WorkTaskService {
      */
     @Transactional
     public WorkTask create(UUID clientId, TaskDraft draft) {
+        return create(WorkScope.client(clientId), draft);
+    }
+
+    /**
+     * Creates a task in the scope (a client, or one of its projects) and starts its ad-hoc-task process.
+     *
+     * @throws InvalidInputException when a field is wrong; nothing is saved and no process starts
+     */
+    @Transactional
+    public WorkTask create(WorkScope scope, TaskDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        clients.requireAccess(clientId);
+        projects.requireAccess(scope);
+        UUID clientId = scope.clientId();
         List<FieldProblem> problems = new ArrayList<>(TaskRules.check(draft, LocalDate.now(clock)));
         String assignee = clean(draft.getAssignee());
-        if (assignee != null && !canWorkOn(clientId, assignee)) {
+        if (assignee != null && !canWorkOn(scope, assignee)) {
             problems.add(FieldProblem.of("assignee", "task.error.assignee-cannot-see-client",
                     staff.displayName(assignee)));
         }
         InvalidInputException.throwIfAny(problems);
 
-        WorkTaskEntity task = WorkTaskEntity.adHoc(clientId, clean(draft.getTitle()), clean(draft.getDescription()),
+        WorkTaskEntity task = WorkTaskEntity.adHoc(clientId, scope.projectId(), clean(draft.getTitle()), clean(draft.getDescription()),
                 assignee, draft.getDue(), draft.getPriority().name(), user.username(), clock.instant());
         tasks.saveAndFlush(task);
         Map<String, Object> variables = new HashMap<>();
@@ -196,7 +236,7 @@ public class WorkTaskService {
         variables.put(AdHocTaskProcess.VAR_DUE, toDate(draft.getDue()));
         variables.put(AdHocTaskProcess.VAR_PRIORITY, enginePriority(draft.getPriority()));
         runtime.startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, task.getId().toString(), variables);
-        events.publishEvent(new WorkTaskChanged(task.getId(), clientId, task.getTitle(),
+        events.publishEvent(new WorkTaskChanged(task.getId(), clientId, scope.projectId(), task.getTitle(),
                 WorkTaskChanged.Change.CREATED, assignee, user.username()));
         return get(task.getId());
     }
@@ -234,7 +274,7 @@ public class WorkTaskService {
             throw new StaleDataException("Task");
         }
         String to = clean(assignee);
-        if (to != null && !canWorkOn(task.getClientId(), to)) {
+        if (to != null && !canWorkOn(scopeOf(task), to)) {
             throw new InvalidInputException(List.of(FieldProblem.of("assignee",
                     "task.error.assignee-cannot-see-client", staff.displayName(to))));
         }
@@ -267,7 +307,7 @@ public class WorkTaskService {
         } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
             throw new StaleDataException("Task");
         }
-        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getTitle(),
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
                 WorkTaskChanged.Change.COMPLETED, null, user.username()));
         return get(taskId);
     }
@@ -290,7 +330,7 @@ public class WorkTaskService {
         InvalidInputException.throwIfAny(TaskRules.checkComment(text));
         TaskCommentEntity saved = comments.save(new TaskCommentEntity(taskId, user.username(), clean(text),
                 clock.instant()));
-        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), task.getTitle(),
+        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), task.getProjectId(), task.getTitle(),
                 WorkTaskChanged.Change.COMMENTED, null, user.username()));
         return new TaskComment(saved.getId(), taskId, user.username(), staff.displayName(user.username()),
                 saved.getBody(), saved.getCreatedAt());
@@ -317,7 +357,7 @@ public class WorkTaskService {
         TimeEntryEntity saved = timeEntries.save(new TimeEntryEntity(taskId, task.getClientId(), user.username(),
                 draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
                 clock.instant()));
-        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), task.getTitle(),
+        events.publishEvent(new WorkTaskChanged(taskId, task.getClientId(), task.getProjectId(), task.getTitle(),
                 WorkTaskChanged.Change.TIME_BOOKED, null, user.username()));
         return toRecord(saved);
     }
@@ -340,6 +380,27 @@ public class WorkTaskService {
         tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.complete(clock.instant()));
     }
 
+    /**
+     * Someone left a project's work group: their open tasks there go back to the work group's "unassigned" list, as
+     * they can no longer open them. Runs in the transaction of the change, as the person who made it.
+     */
+    @EventListener
+    void on(ProjectChanged event) {
+        if (event.change() != ProjectChanged.Change.MEMBER_REMOVED) {
+            return;
+        }
+        WorkScope scope = WorkScope.project(event.clientId(), event.projectId());
+        if (canWorkOn(scope, event.detail())) {
+            return;
+        }
+        CurrentUser user = currentUser.requireStaff();
+        for (WorkTaskEntity task : tasks.openByProject(event.projectId())) {
+            if (event.detail().equals(task.getAssignee())) {
+                reassign(task, null, user);
+            }
+        }
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
 
     private WorkTask reassign(WorkTaskEntity task, String to, CurrentUser user) {
@@ -350,18 +411,22 @@ public class WorkTaskService {
         } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
             throw new StaleDataException("Task");
         }
-        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getTitle(),
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
                 WorkTaskChanged.Change.ASSIGNED, to, user.username()));
         return get(task.getId());
     }
 
-    private boolean canWorkOn(UUID clientId, String username) {
-        return clients.workGroup(clientId).stream().anyMatch(m -> m.username().equals(username));
+    private boolean canWorkOn(WorkScope scope, String username) {
+        return projects.workGroup(scope).stream().anyMatch(m -> m.username().equals(username));
+    }
+
+    private static WorkScope scopeOf(WorkTaskEntity task) {
+        return new WorkScope(task.getClientId(), task.getProjectId());
     }
 
     private WorkTaskEntity requireTask(UUID taskId) {
         WorkTaskEntity task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("Task"));
-        clients.requireAccess(task.getClientId());
+        projects.requireAccess(scopeOf(task));
         return task;
     }
 
@@ -374,14 +439,14 @@ public class WorkTaskService {
     }
 
     private List<WorkTask> toRecords(List<WorkTaskEntity> rows) {
-        Set<UUID> clientIds = rows.stream().map(WorkTaskEntity::getClientId).collect(Collectors.toSet());
-        Map<UUID, ClientRef> refs = clients.refs(clientIds);
+        Set<WorkScope> places = rows.stream().map(WorkTaskService::scopeOf).collect(Collectors.toSet());
+        Map<WorkScope, PlaceRef> refs = projects.places(places);
         LocalDate today = LocalDate.now(clock);
         return rows.stream()
-                .filter(t -> refs.containsKey(t.getClientId()))
+                .filter(t -> refs.containsKey(scopeOf(t)))
                 .map(t -> {
-                    ClientRef client = refs.get(t.getClientId());
-                    return new WorkTask(t.getId(), t.getClientId(), client.name(), client.workspacePath(),
+                    PlaceRef place = refs.get(scopeOf(t));
+                    return new WorkTask(t.getId(), t.getClientId(), t.getProjectId(), place.label(), place.path(),
                             t.getTitle(), t.getDescription(), t.getProcessStep(), t.getDealId(), t.getAssignee(),
                             t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), t.getDueDate(),
                             TaskPriority.valueOf(t.getPriority()),

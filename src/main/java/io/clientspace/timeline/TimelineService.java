@@ -6,6 +6,9 @@ import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStalled;
 import io.clientspace.document.DocumentChanged;
 import io.clientspace.file.FileChanged;
+import io.clientspace.project.ProjectChanged;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkScope;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.task.WorkTaskChanged;
@@ -29,30 +32,53 @@ public class TimelineService {
 
     public static final int PAGE_SIZE = 25;
 
+    /** Kinds whose detail is a username. */
+    private static final java.util.Set<String> PEOPLE = java.util.Set.of("TASK_ASSIGNED", "TASK_CREATED",
+            "PROJECT_MEMBER_ADDED", "PROJECT_MEMBER_REMOVED");
+
     private final TimelineEntryRepository entries;
     private final ClientService clients;
+    private final ProjectService projects;
     private final StaffDirectory staff;
     private final Clock clock;
     private final ClientChanges changes;
 
-    TimelineService(TimelineEntryRepository entries, ClientService clients, StaffDirectory staff, Clock clock,
+    TimelineService(TimelineEntryRepository entries, ClientService clients, ProjectService projects, StaffDirectory staff, Clock clock,
                     ClientChanges changes) {
         this.changes = changes;
         this.entries = entries;
         this.clients = clients;
+        this.projects = projects;
         this.staff = staff;
         this.clock = clock;
     }
 
-    /** One page of the client's timeline, newest first; page 0 is the latest {@link #PAGE_SIZE} entries. */
+    /**
+     * One page of the client's timeline, its projects' activity included, newest first; page 0 is the latest
+     * {@link #PAGE_SIZE} entries.
+     */
     @Transactional(readOnly = true)
     public List<TimelineEntry> forClient(UUID clientId, int page) {
-        clients.requireAccess(clientId);
-        return entries.page(clientId, PageRequest.of(Math.max(0, page), PAGE_SIZE)).stream()
+        return in(WorkScope.client(clientId), page);
+    }
+
+    /** One page of the scope's timeline, newest first. */
+    @Transactional(readOnly = true)
+    public List<TimelineEntry> in(WorkScope scope, int page) {
+        projects.requireAccess(scope);
+        PageRequest request = PageRequest.of(Math.max(0, page), PAGE_SIZE);
+        return (scope.isProject() ? entries.pageOfProject(scope.projectId(), request)
+                : entries.page(scope.clientId(), request)).stream()
                 .map(e -> new TimelineEntry(e.getId(), e.getOccurredAt(),
                         e.getActor() == null ? "" : staff.displayName(e.getActor()), e.getKind(), e.getSubjectId(),
                         e.getSubjectTitle(), detail(e)))
                 .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public long countIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        return scope.isProject() ? entries.countByProjectId(scope.projectId()) : entries.countByClientId(scope.clientId());
     }
 
     /** When something last happened on the client; empty when nothing has. */
@@ -72,26 +98,26 @@ public class TimelineService {
 
     @EventListener
     void on(ClientCreated e) {
-        record(e.clientId(), e.createdBy(), "CLIENT_CREATED", e.clientId(), e.name(), e.kind().name());
+        record(e.clientId(), null, e.createdBy(), "CLIENT_CREATED", e.clientId(), e.name(), e.kind().name());
     }
 
     @EventListener
     void on(DealStageChanged e) {
-        record(e.clientId(), e.actor(), "DEAL_STAGE", e.dealId(), e.title(),
+        record(e.clientId(), null, e.actor(), "DEAL_STAGE", e.dealId(), e.title(),
                 e.reason() == null ? e.stage().name() : e.stage().name() + "|" + e.reason());
     }
 
     @EventListener
     void on(DealStalled e) {
-        record(e.clientId(), null, "DEAL_STALLED", e.dealId(), e.dealTitle(), e.stage().name());
+        record(e.clientId(), null, null, "DEAL_STALLED", e.dealId(), e.dealTitle(), e.stage().name());
     }
 
     @EventListener
     void on(WorkTaskChanged e) {
         switch (e.change()) {
-            case CREATED -> record(e.clientId(), e.actor(), "TASK_CREATED", e.taskId(), e.title(), e.detail());
-            case ASSIGNED -> record(e.clientId(), e.actor(), "TASK_ASSIGNED", e.taskId(), e.title(), e.detail());
-            case COMPLETED -> record(e.clientId(), e.actor(), "TASK_COMPLETED", e.taskId(), e.title(), null);
+            case CREATED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_CREATED", e.taskId(), e.title(), e.detail());
+            case ASSIGNED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_ASSIGNED", e.taskId(), e.title(), e.detail());
+            case COMPLETED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_COMPLETED", e.taskId(), e.title(), null);
             default -> {
                 // comments and time entries live on the task itself
             }
@@ -100,23 +126,30 @@ public class TimelineService {
 
     @EventListener
     void on(FileChanged e) {
-        record(e.clientId(), e.actor(), "FILE_" + e.change().name(), e.fileId(), e.fileName(), null);
+        record(e.clientId(), e.projectId(), e.actor(), "FILE_" + e.change().name(), e.fileId(), e.fileName(), null);
     }
 
     @EventListener
     void on(DocumentChanged e) {
-        record(e.clientId(), e.actor(), "DOCUMENT_" + e.change().name(), e.documentId(), e.title(), e.detail());
+        record(e.clientId(), e.projectId(), e.actor(), "DOCUMENT_" + e.change().name(), e.documentId(), e.title(), e.detail());
     }
 
-    private void record(UUID clientId, String actor, String kind, UUID subjectId, String title, String detail) {
-        entries.save(new TimelineEntryEntity(clientId, clock.instant(), actor, kind, subjectId, title, detail));
+    @EventListener
+    void on(ProjectChanged e) {
+        record(e.clientId(), e.projectId(), e.actor(), "PROJECT_" + e.change().name(), e.projectId(), e.name(),
+                e.detail());
+    }
+
+    private void record(UUID clientId, UUID projectId, String actor, String kind, UUID subjectId, String title,
+                        String detail) {
+        entries.save(new TimelineEntryEntity(clientId, projectId, clock.instant(), actor, kind, subjectId, title, detail));
         // open workspaces show the new entry without a reload
         changes.publish(clientId);
     }
 
     /** People are stored by username and shown by name; other details as recorded. */
     private String detail(TimelineEntryEntity e) {
-        if (("TASK_ASSIGNED".equals(e.getKind()) || "TASK_CREATED".equals(e.getKind())) && e.getDetail() != null) {
+        if (PEOPLE.contains(e.getKind()) && e.getDetail() != null) {
             return staff.displayName(e.getDetail());
         }
         return e.getDetail();

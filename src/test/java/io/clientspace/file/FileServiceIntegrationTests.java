@@ -48,6 +48,8 @@ class FileServiceIntegrationTests {
     @Autowired
     ClientService clients;
     @Autowired
+    io.clientspace.project.ProjectService projects;
+    @Autowired
     MinioClient minio;
     @Autowired
     StorageProperties storage;
@@ -133,7 +135,7 @@ class FileServiceIntegrationTests {
     void whenStorageFailsNoRowIsWritten() throws Exception {
         MinioClient unreachable = MinioClient.builder().endpoint("http://127.0.0.1:9").region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey()).build();
-        FileService broken = new FileService(repository, clients, currentUser, staff,
+        FileService broken = new FileService(repository, projects, currentUser, staff,
                 new ObjectStore(unreachable, unreachable, storage, limits), limits, events, clock);
 
         assertThatThrownBy(() -> asManager(() -> broken.upload(client.id(), "contract.pdf", file("c.pdf", PDF))))

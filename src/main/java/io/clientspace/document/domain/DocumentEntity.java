@@ -51,6 +51,8 @@ public class DocumentEntity {
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
     public UUID getProjectId() { return projectId; }
+    /** Puts the document in one of its client's projects; null for the client as a whole. */
+    public void setProjectId(UUID projectId) { this.projectId = projectId; }
     public String getTitle() { return title; }
     public String getType() { return type; }
     public String getStatus() { return status; }

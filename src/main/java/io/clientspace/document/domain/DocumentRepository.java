@@ -28,6 +28,18 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
             + " from DocumentEntity d where d.clientId = ?1 group by d.type")
     List<Object[]> typeSummary(UUID clientId);
 
+    /** Uses document_project_idx. */
+    long countByProjectId(UUID projectId);
+
+    List<DocumentEntity> findByProjectIdOrderByUpdatedAtDesc(UUID projectId);
+
+    @Query("select d.status, count(d) from DocumentEntity d where d.projectId = ?1 group by d.status")
+    List<Object[]> countByStatusInProject(UUID projectId);
+
+    @Query("select d.type, count(d), sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
+            + " from DocumentEntity d where d.projectId = ?1 group by d.type")
+    List<Object[]> typeSummaryInProject(UUID projectId);
+
     /** Per client and key type: (client id, type, how many are ready with a final version). */
     @Query("select d.clientId, d.type, sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
             + " from DocumentEntity d where d.clientId in ?1 and d.type in ('CONTRACT', 'INVOICE', 'ACT')"

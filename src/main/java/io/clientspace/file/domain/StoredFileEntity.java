@@ -12,6 +12,7 @@ public class StoredFileEntity {
     @Id
     private UUID id;
     private UUID clientId;
+    private UUID projectId;
     private String name;
     private String contentType;
     private long sizeBytes;
@@ -50,6 +51,9 @@ public class StoredFileEntity {
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
+    public UUID getProjectId() { return projectId; }
+    /** Puts the file in one of its client's projects; null for the client as a whole. */
+    public void setProjectId(UUID projectId) { this.projectId = projectId; }
     public String getName() { return name; }
     public String getContentType() { return contentType; }
     public long getSizeBytes() { return sizeBytes; }

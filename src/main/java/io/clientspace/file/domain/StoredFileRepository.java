@@ -16,6 +16,16 @@ public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UU
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.deletedAt is null order by f.uploadedAt desc")
     List<StoredFileEntity> activeByClient(UUID clientId);
 
+    /** Uses the partial index stored_file_project_idx. */
+    @Query("select count(f) from StoredFileEntity f where f.projectId = ?1 and f.deletedAt is null")
+    long countActiveByProject(UUID projectId);
+
+    @Query("select f from StoredFileEntity f where f.projectId = ?1 and f.deletedAt is null order by f.uploadedAt desc")
+    List<StoredFileEntity> activeByProject(UUID projectId);
+
+    @Query("select f from StoredFileEntity f where f.projectId = ?1 and f.deletedAt >= ?2 order by f.deletedAt desc")
+    List<StoredFileEntity> trashByProject(UUID projectId, Instant since);
+
     /** Deleted since the given moment, newest first. Uses stored_file_client_trash_idx. */
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.deletedAt >= ?2 order by f.deletedAt desc")
     List<StoredFileEntity> trashByClient(UUID clientId, Instant since);

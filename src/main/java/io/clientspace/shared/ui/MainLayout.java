@@ -43,6 +43,10 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         brand.addClassName("brand");
         SideNav nav = new SideNav();
         nav.addItem(new SideNavItem(getTranslation("nav.clients"), "clients", VaadinIcon.BUILDING.create()));
+        SideNavItem projects = new SideNavItem(getTranslation("nav.projects"), "client-projects",
+                VaadinIcon.FOLDER_OPEN_O.create());
+        projects.setId("nav-projects");
+        nav.addItem(projects);
         SideNavItem myTasks = new SideNavItem(getTranslation("nav.my-tasks"), "tasks", VaadinIcon.TASKS.create());
         myTasks.setId("nav-my-tasks");
         nav.addItem(myTasks);

@@ -13,6 +13,7 @@ public class WorkTaskEntity {
     @Id
     private UUID id;
     private UUID clientId;
+    private UUID projectId;
     private String title;
     private String assignee;
     private LocalDate dueDate;
@@ -50,11 +51,12 @@ public class WorkTaskEntity {
     }
 
     /** A task someone created by hand; its engine task is attached once the ad-hoc-task process has created it. */
-    public static WorkTaskEntity adHoc(UUID clientId, String title, String description, String assignee,
+    public static WorkTaskEntity adHoc(UUID clientId, UUID projectId, String title, String description, String assignee,
                                        LocalDate due, String priority, String createdBy, Instant now) {
         WorkTaskEntity t = new WorkTaskEntity();
         t.id = UUID.randomUUID();
         t.clientId = clientId;
+        t.projectId = projectId;
         t.title = title;
         t.description = description;
         t.assignee = assignee;
@@ -103,6 +105,7 @@ public class WorkTaskEntity {
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
+    public UUID getProjectId() { return projectId; }
     public String getTitle() { return title; }
     public String getAssignee() { return assignee; }
     public LocalDate getDueDate() { return dueDate; }

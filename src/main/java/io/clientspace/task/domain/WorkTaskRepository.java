@@ -20,6 +20,13 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
     @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null" + OPEN_ORDER)
     List<WorkTaskEntity> openByClient(UUID clientId);
 
+    /** Uses the partial index work_task_project_open_idx. */
+    @Query("select count(t) from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null")
+    long countOpenByProject(UUID projectId);
+
+    @Query("select t from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null" + OPEN_ORDER)
+    List<WorkTaskEntity> openByProject(UUID projectId);
+
     Optional<WorkTaskEntity> findByEngineTaskId(String engineTaskId);
 
     /** Open tasks needing attention per client: (client id, overdue, unassigned). Uses the open-task indexes. */
@@ -53,18 +60,20 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
             + " and t.dueDate between ?2 and ?3")
     long countAssignedDueBetween(String assignee, LocalDate from, LocalDate to);
 
-    /** Mine, on the given clients only (a member's scope). */
+    /** Mine, on the given clients and projects only (a member's scope). */
     @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
-            + " and t.clientId in ?2")
-    long countAssignedOn(String assignee, Collection<UUID> clients);
+            + " and (t.clientId in ?2 or t.projectId in ?3)")
+    long countAssignedOn(String assignee, Collection<UUID> clients, Collection<UUID> projects);
 
     @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null and t.dueDate < ?2"
-            + " and t.clientId in ?3")
-    long countAssignedDueBeforeOn(String assignee, LocalDate day, Collection<UUID> clients);
+            + " and (t.clientId in ?3 or t.projectId in ?4)")
+    long countAssignedDueBeforeOn(String assignee, LocalDate day, Collection<UUID> clients,
+                                  Collection<UUID> projects);
 
     @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
-            + " and t.dueDate between ?2 and ?3 and t.clientId in ?4")
-    long countAssignedDueBetweenOn(String assignee, LocalDate from, LocalDate to, Collection<UUID> clients);
+            + " and t.dueDate between ?2 and ?3 and (t.clientId in ?4 or t.projectId in ?5)")
+    long countAssignedDueBetweenOn(String assignee, LocalDate from, LocalDate to, Collection<UUID> clients,
+                                   Collection<UUID> projects);
 
     /** Nobody's yet, on any client. Uses work_task_unassigned_open_idx. */
     @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null" + OPEN_ORDER)
@@ -73,12 +82,12 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
     @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null")
     long countUnassigned();
 
-    /** Nobody's yet, on the given clients. Uses work_task_unassigned_open_idx. */
+    /** Nobody's yet, on the given clients and projects. Uses work_task_unassigned_open_idx. */
     @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
-            + " and t.clientId in :clients" + OPEN_ORDER)
-    List<WorkTaskEntity> unassignedOn(Collection<UUID> clients, Pageable page);
+            + " and (t.clientId in :clients or t.projectId in :projects)" + OPEN_ORDER)
+    List<WorkTaskEntity> unassignedOn(Collection<UUID> clients, Collection<UUID> projects, Pageable page);
 
     @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
-            + " and t.clientId in :clients")
-    long countUnassignedOn(Collection<UUID> clients);
+            + " and (t.clientId in :clients or t.projectId in :projects)")
+    long countUnassignedOn(Collection<UUID> clients, Collection<UUID> projects);
 }

@@ -20,17 +20,17 @@ import io.clientspace.task.WorkTaskService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
+import io.clientspace.project.WorkScope;
 import java.util.function.Consumer;
 
 /**
- * A new task on a client: title, description, assignee, due date and priority. The link to the client is set by
+ * A new task on a client or one of its projects: title, description, assignee, due date and priority. The link to the client is set by
  * the service. The assignee list holds only people who can open the client; leaving it empty puts the task in the
  * work group's "unassigned" list.
  */
 public class TaskFormDialog extends Dialog {
 
-    private final UUID clientId;
+    private final WorkScope scope;
     private final WorkTaskService tasks;
     private final Clock clock;
     private final Consumer<WorkTask> onSaved;
@@ -41,14 +41,14 @@ public class TaskFormDialog extends Dialog {
     final DatePicker due = new DatePicker();
     final Select<TaskPriority> priority = new Select<>();
 
-    public TaskFormDialog(UUID clientId, String clientName, String currentUsername, WorkTaskService tasks,
+    public TaskFormDialog(WorkScope scope, String placeName, String currentUsername, WorkTaskService tasks,
                           Clock clock, Consumer<WorkTask> onSaved) {
-        this.clientId = clientId;
+        this.scope = scope;
         this.tasks = tasks;
         this.clock = clock;
         this.onSaved = onSaved;
         setId("task-form");
-        setHeaderTitle(getTranslation("tasks.new-for", clientName));
+        setHeaderTitle(getTranslation("tasks.new-for", placeName));
         setWidth("min(40rem, 96vw)");
         setCloseOnOutsideClick(false);
 
@@ -64,7 +64,7 @@ public class TaskFormDialog extends Dialog {
         assignee.setId("task-assignee");
         assignee.setPlaceholder(getTranslation("task.unassigned"));
         assignee.setClearButtonVisible(true);
-        List<StaffMember> people = tasks.possibleAssignees(clientId);
+        List<StaffMember> people = tasks.possibleAssignees(scope);
         assignee.setItems(people);
         assignee.setItemLabelGenerator(StaffMember::displayName);
         people.stream().filter(m -> m.username().equals(currentUsername)).findFirst().ifPresent(assignee::setValue);
@@ -118,7 +118,7 @@ public class TaskFormDialog extends Dialog {
             return;
         }
         try {
-            WorkTask saved = tasks.create(clientId, draft());
+            WorkTask saved = tasks.create(scope, draft());
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {

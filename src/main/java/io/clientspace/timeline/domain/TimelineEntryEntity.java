@@ -23,10 +23,11 @@ public class TimelineEntryEntity {
     protected TimelineEntryEntity() {
     }
 
-    public TimelineEntryEntity(UUID clientId, Instant occurredAt, String actor, String kind, UUID subjectId,
+    public TimelineEntryEntity(UUID clientId, UUID projectId, Instant occurredAt, String actor, String kind, UUID subjectId,
                                String subjectTitle, String detail) {
         this.id = UUID.randomUUID();
         this.clientId = clientId;
+        this.projectId = projectId;
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.kind = kind;

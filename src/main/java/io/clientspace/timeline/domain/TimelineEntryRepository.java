@@ -14,5 +14,11 @@ public interface TimelineEntryRepository extends JpaRepository<TimelineEntryEnti
 
     long countByClientId(UUID clientId);
 
+    /** A page of the project's timeline, newest first. Uses timeline_entry_project_idx. */
+    @Query("select e from TimelineEntryEntity e where e.projectId = ?1 order by e.occurredAt desc, e.id desc")
+    List<TimelineEntryEntity> pageOfProject(UUID projectId, Pageable page);
+
+    long countByProjectId(UUID projectId);
+
     java.util.Optional<TimelineEntryEntity> findFirstByClientIdOrderByOccurredAtDesc(UUID clientId);
 }

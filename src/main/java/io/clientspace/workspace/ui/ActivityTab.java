@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import io.clientspace.client.Client;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.States;
 import io.clientspace.timeline.TimelineEntry;
@@ -16,29 +15,29 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
-/** The client's activity, newest first, a page at a time: deals, tasks, files and documents, with who and when. */
+/** The activity of a client or project, newest first, a page at a time: deals, tasks, files and documents, with who and when. */
 class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
 
-    private final Client client;
+    private final Place place;
     private final TimelineService timeline;
     private final Clock clock;
     private int nextPage = 1;
 
-    ActivityTab(Client client, TimelineService timeline, AsyncLoader loader, Clock clock) {
+    ActivityTab(Place place, TimelineService timeline, AsyncLoader loader, Clock clock) {
         super("activity", "workspace.tab.activity", loader);
-        this.client = client;
+        this.place = place;
         this.timeline = timeline;
         this.clock = clock;
     }
 
     @Override
     protected long count() {
-        return timeline.countForClient(client.id());
+        return timeline.countIn(place.scope());
     }
 
     @Override
     protected List<TimelineEntry> fetch() {
-        return timeline.forClient(client.id(), 0);
+        return timeline.in(place.scope(), 0);
     }
 
     @Override
@@ -71,7 +70,7 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
             more.setId("timeline-more");
             more.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             more.addClickListener(e -> {
-                List<TimelineEntry> page = timeline.forClient(client.id(), nextPage++);
+                List<TimelineEntry> page = timeline.in(place.scope(), nextPage++);
                 page.forEach(entry -> list.add(entry(entry)));
                 more.setVisible(page.size() == TimelineService.PAGE_SIZE);
             });
@@ -108,6 +107,7 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
             case "DOCUMENT_STATUS_CHANGED" -> getTranslation("document.statuses." + d);
             case "DOCUMENT_CREATED" -> getTranslation("document.types." + d);
             case "CLIENT_CREATED" -> getTranslation("client.kinds." + d);
+            case "PROJECT_STATUS_CHANGED" -> getTranslation("project.statuses." + d);
             case "DOCUMENT_VERSION_ADDED", "DOCUMENT_FINAL_MARKED" ->
                     d.matches("\\d+") ? getTranslation("document.version-number", Integer.parseInt(d)) : d;
             case "TASK_ASSIGNED", "TASK_CREATED" -> d.isEmpty() ? getTranslation("task.unassigned") : d;

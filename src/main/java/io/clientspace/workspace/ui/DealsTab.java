@@ -116,13 +116,31 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             move.addClassName("move-deal");
             return move;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(data);
+        grid.setItems(data.stream().filter(this::matches).toList());
 
         HorizontalLayout toolbar = new HorizontalLayout(newDealButton());
         toolbar.addClassName("tab-toolbar");
+        Component filterBar = filterBar();
+        if (filterBar != null) {
+            toolbar.add(filterBar);
+        }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
         return box;
+    }
+
+    @Override
+    protected String filterLabelKey(String filter) {
+        return switch (filter == null ? "" : filter) {
+            case "stalled" -> "deal.filter.stalled";
+            case "no-next-step" -> "deal.filter.no-next-step";
+            default -> null;
+        };
+    }
+
+    private boolean matches(Deal d) {
+        String f = filter();
+        return f == null || ("stalled".equals(f) && d.isStalled()) || ("no-next-step".equals(f) && d.lacksNextStep());
     }
 
     private Button newDealButton() {

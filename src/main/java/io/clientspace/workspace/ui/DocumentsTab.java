@@ -10,7 +10,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import io.clientspace.client.Client;
 import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentCounts;
 import io.clientspace.document.DocumentService;
@@ -31,14 +30,14 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
     record Data(List<ClientDocument> documents, KeyDocuments key) {
     }
 
-    private final Client client;
+    private final Place place;
     private final DocumentService documents;
     private final Clock clock;
     private final Runnable onChange;
 
-    DocumentsTab(Client client, DocumentService documents, AsyncLoader loader, Runnable onChange, Clock clock) {
+    DocumentsTab(Place place, DocumentService documents, AsyncLoader loader, Runnable onChange, Clock clock) {
         super("documents", "workspace.tab.documents", loader);
-        this.client = client;
+        this.place = place;
         this.documents = documents;
         this.clock = clock;
         this.onChange = onChange;
@@ -46,12 +45,12 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     @Override
     protected long count() {
-        return documents.countForClient(client.id());
+        return documents.countIn(place.scope());
     }
 
     @Override
     protected Object counterValue() {
-        return documents.counts(client.id());
+        return documents.counts(place.scope());
     }
 
     @Override
@@ -62,7 +61,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     @Override
     protected Data fetch() {
-        return new Data(documents.forClient(client.id()), documents.keyDocuments(client.id()));
+        return new Data(documents.in(place.scope()), documents.keyDocuments(place.scope()));
     }
 
     @Override
@@ -150,7 +149,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     private Button newDocumentButton() {
         Button button = new Button(getTranslation("documents.new"), VaadinIcon.PLUS.create(),
-                e -> new NewDocumentDialog(client, documents, saved -> changed()).open());
+                e -> new NewDocumentDialog(place, documents, saved -> changed()).open());
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.setId("new-document");
         return button;

@@ -18,7 +18,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import io.clientspace.client.Client;
 import io.clientspace.file.FileService;
 import io.clientspace.file.StorageUnavailableException;
 import io.clientspace.file.StoredFile;
@@ -45,16 +44,16 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
     record Data(List<StoredFile> files, List<StoredFile> trash) {
     }
 
-    private final Client client;
+    private final Place place;
     private final FileService files;
     private final Clock clock;
     private final Runnable onChange;
     private final UnorderedList problems = new UnorderedList();
     private boolean batchRunning;
 
-    FilesTab(Client client, FileService files, AsyncLoader loader, Runnable onChange, Clock clock) {
+    FilesTab(Place place, FileService files, AsyncLoader loader, Runnable onChange, Clock clock) {
         super("files", "workspace.tab.files", loader);
-        this.client = client;
+        this.place = place;
         this.files = files;
         this.clock = clock;
         this.onChange = onChange;
@@ -64,12 +63,12 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
     @Override
     protected long count() {
-        return files.countForClient(client.id());
+        return files.countIn(place.scope());
     }
 
     @Override
     protected Data fetch() {
-        return new Data(files.forClient(client.id()), files.trash(client.id()));
+        return new Data(files.in(place.scope()), files.trashIn(place.scope()));
     }
 
     @Override
@@ -148,7 +147,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         SecurityContext previous = SecurityContextHolder.getContext();
         SecurityContextHolder.setContext(user);
         try {
-            files.upload(client.id(), name, file.toPath());
+            files.upload(place.scope(), name, file.toPath());
             return null;
         } catch (InvalidInputException e) {
             return e.problems().stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))

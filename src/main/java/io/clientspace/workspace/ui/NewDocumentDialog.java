@@ -7,7 +7,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
-import io.clientspace.client.Client;
 import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentType;
@@ -22,7 +21,7 @@ import java.util.stream.Collectors;
 /** A new document on the client: title, type and the first version's file. */
 class NewDocumentDialog extends Dialog {
 
-    private final Client client;
+    private final Place place;
     private final DocumentService documents;
     private final Consumer<ClientDocument> onSaved;
     private final FormErrors errors = new FormErrors(this);
@@ -31,12 +30,12 @@ class NewDocumentDialog extends Dialog {
     final UploadSlot file;
     private final Paragraph fileError = new Paragraph();
 
-    NewDocumentDialog(Client client, DocumentService documents, Consumer<ClientDocument> onSaved) {
-        this.client = client;
+    NewDocumentDialog(Place place, DocumentService documents, Consumer<ClientDocument> onSaved) {
+        this.place = place;
         this.documents = documents;
         this.onSaved = onSaved;
         setId("document-form");
-        setHeaderTitle(getTranslation("documents.new-for", client.name()));
+        setHeaderTitle(getTranslation("documents.new-for", place.name()));
         setWidth("min(36rem, 96vw)");
         setCloseOnOutsideClick(false);
 
@@ -74,7 +73,7 @@ class NewDocumentDialog extends Dialog {
 
     void save() {
         try {
-            ClientDocument saved = documents.create(client.id(), title.getValue(), type.getValue(), file.fileName(),
+            ClientDocument saved = documents.create(place.scope(), title.getValue(), type.getValue(), file.fileName(),
                     file.path());
             close();
             onSaved.accept(saved);

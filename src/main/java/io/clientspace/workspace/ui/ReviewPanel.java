@@ -55,10 +55,11 @@ class ReviewPanel extends HorizontalLayout {
     private void show(ClientReview r) {
         removeAll();
         add(label());
-        add(item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals"));
-        add(item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null, "deals"));
-        add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks"));
-        add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks"));
+        add(item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled"));
+        add(item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
+                "deals:no-next-step"));
+        add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue"));
+        add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned"));
         add(keyDocuments(r.keyDocuments()));
         if (r.externalAccess() != null) {
             add(chip("review-external", getTranslation("review.external", r.externalAccess()), "badge contrast",
@@ -85,7 +86,8 @@ class ReviewPanel extends HorizontalLayout {
                 none.setId(id);
                 return none;
             }
-            return chip(id, getTranslation(noneKey), "badge success", tab);
+            // nothing to filter for: the chip opens the whole tab
+            return chip(id, getTranslation(noneKey), "badge success", tab.split(":")[0]);
         }
         return chip(id, getTranslation(key, count), "badge error", tab);
     }

@@ -6,7 +6,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import io.clientspace.client.Client;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.States;
@@ -21,16 +20,16 @@ import java.util.List;
 /** The client's open tasks, ad hoc and from processes; create, take and complete them here. */
 class TasksTab extends WorkspaceTab<List<WorkTask>> {
 
-    private final Client client;
+    private final Place place;
     private final WorkTaskService tasks;
     private final CurrentUser user;
     private final Clock clock;
     private final Runnable onChange;
 
-    TasksTab(Client client, WorkTaskService tasks, CurrentUser user, AsyncLoader loader, Runnable onChange,
+    TasksTab(Place place, WorkTaskService tasks, CurrentUser user, AsyncLoader loader, Runnable onChange,
              Clock clock) {
         super("tasks", "workspace.tab.tasks", loader);
-        this.client = client;
+        this.place = place;
         this.tasks = tasks;
         this.user = user;
         this.clock = clock;
@@ -39,12 +38,12 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
 
     @Override
     protected long count() {
-        return tasks.countOpenForClient(client.id());
+        return tasks.countOpenIn(place.scope());
     }
 
     @Override
     protected List<WorkTask> fetch() {
-        return tasks.openForClient(client.id());
+        return tasks.openIn(place.scope());
     }
 
     @Override
@@ -66,12 +65,30 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     @Override
     protected Component render(List<WorkTask> data) {
         TaskGrid grid = new TaskGrid(false, new TaskActions(tasks, clock, this::changed));
-        grid.show(data);
+        grid.show(data.stream().filter(this::matches).toList());
         HorizontalLayout toolbar = new HorizontalLayout(newTaskButton());
         toolbar.addClassName("tab-toolbar");
+        Component filterBar = filterBar();
+        if (filterBar != null) {
+            toolbar.add(filterBar);
+        }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
         return box;
+    }
+
+    @Override
+    protected String filterLabelKey(String filter) {
+        return switch (filter == null ? "" : filter) {
+            case "overdue" -> "task.filter.overdue";
+            case "unassigned" -> "task.filter.unassigned";
+            default -> null;
+        };
+    }
+
+    private boolean matches(WorkTask t) {
+        String f = filter();
+        return f == null || ("overdue".equals(f) && t.overdue()) || ("unassigned".equals(f) && t.assignee() == null);
     }
 
     private void changed() {
@@ -81,7 +98,7 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
 
     private Button newTaskButton() {
         Button button = new Button(getTranslation("tasks.new"), VaadinIcon.PLUS.create(),
-                e -> new TaskFormDialog(client.id(), client.name(), user.username(), tasks, clock,
+                e -> new TaskFormDialog(place.scope(), place.name(), user.username(), tasks, clock,
                         saved -> changed()).open());
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.setId("new-task");

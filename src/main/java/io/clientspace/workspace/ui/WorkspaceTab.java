@@ -20,6 +20,7 @@ abstract class WorkspaceTab<T> extends Div {
     private final Span counter = new Span();
     protected final AsyncLoader loader;
     private boolean loadedOnce;
+    private String filter;
 
     WorkspaceTab(String id, String labelKey, AsyncLoader loader) {
         this.loader = loader;
@@ -88,6 +89,47 @@ abstract class WorkspaceTab<T> extends Div {
             loadedOnce = true;
             reload();
         }
+    }
+
+    /**
+     * Shows only the rows that match a filter the tab knows (see {@link #filterLabelKey}), e.g. when the user follows
+     * a count on the review panel; an unknown filter shows everything.
+     */
+    void showFiltered(String filter) {
+        this.filter = filterLabelKey(filter) == null ? null : filter;
+        loadedOnce = true;
+        reload();
+    }
+
+    /** The filter in force, or null for all rows. */
+    protected String filter() {
+        return filter;
+    }
+
+    /** The translation key that names a filter this tab can apply, or null when it cannot. */
+    protected String filterLabelKey(String filter) {
+        return null;
+    }
+
+    /** A line that says which filter is on, with a way back to every row; null when no filter is on. */
+    protected Component filterBar() {
+        if (filter == null) {
+            return null;
+        }
+        Span label = new Span(getTranslation("workspace.filter.showing", getTranslation(filterLabelKey(filter))));
+        label.getElement().getThemeList().addAll(java.util.List.of("badge", "contrast"));
+        com.vaadin.flow.component.button.Button clear = new com.vaadin.flow.component.button.Button(
+                getTranslation("workspace.filter.clear"), VaadinIcon.CLOSE_SMALL.create(), e -> {
+                    filter = null;
+                    reload();
+                });
+        clear.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_SMALL,
+                com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        clear.setId(getId().orElse("tab") + "-clear-filter");
+        Div bar = new Div(label, clear);
+        bar.addClassName("filter-bar");
+        bar.setId(getId().orElse("tab") + "-filter");
+        return bar;
     }
 
     /** Reloads the content and the counter, e.g. after the user created something. */

@@ -13,7 +13,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -27,6 +26,8 @@ import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
 import io.clientspace.file.FileService;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkScope;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
@@ -67,13 +68,15 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final Clock clock;
     private final TimelineService timeline;
     private final ReviewService review;
+    private final ProjectService projects;
     private AutoCloseable subscription;
     private String title = "";
 
     WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
                   DocumentService documents, ExternalAccessService externalAccess, StaffDirectory staff,
                   CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
-                  TimelineService timeline, ReviewService review) {
+                  TimelineService timeline, ReviewService review, ProjectService projects) {
+        this.projects = projects;
         this.timeline = timeline;
         this.review = review;
         this.clients = clients;
@@ -96,7 +99,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
         Optional<ClientKind> kind = event.getRouteParameters().get("kind").flatMap(ClientKind::fromUrlSegment);
-        Optional<UUID> id = event.getRouteParameters().get("id").flatMap(WorkspaceView::uuid);
+        Optional<UUID> id = event.getRouteParameters().get("id").flatMap(WorkspaceParts::uuid);
         if (kind.isEmpty() || id.isEmpty()) {
             showNotFound();
             return;
@@ -112,27 +115,10 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
                     e.ownerName() == null ? getTranslation("workspace.denied.text-nobody")
                             : getTranslation("workspace.denied.text", e.ownerName())));
             if (e.ownerName() != null) {
-                add(requestAccess(id.get(), e.ownerName()));
+                add(WorkspaceParts.requestAccess(() -> clients.requestAccess(id.get()), "workspace.request-access.",
+                        e.ownerName()));
             }
         }
-    }
-
-    /** Asks the owner to let this user in; the answer replaces the button so nobody asks twice by accident. */
-    private Component requestAccess(UUID clientId, String ownerName) {
-        Div box = new Div();
-        box.addClassName("centered");
-        Button ask = new Button(getTranslation("workspace.request-access"), VaadinIcon.ENVELOPE_O.create());
-        ask.setId("request-access");
-        ask.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        ask.addClickListener(e -> {
-            var result = clients.requestAccess(clientId);
-            Span answer = new Span(getTranslation("workspace.request-access." + result.name(), ownerName));
-            answer.setId("request-access-result");
-            box.removeAll();
-            box.add(answer);
-        });
-        box.add(ask);
-        return box;
     }
 
     @Override
@@ -156,74 +142,35 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         CurrentUser user = currentUser.requireStaff();
         add(header(client));
 
-        Tabs tabs = new Tabs();
-        tabs.setId("workspace-tabs");
-        tabs.setWidthFull();
-        Div content = new Div();
-        content.addClassName("workspace-content");
-        content.setWidthFull();
-
         List<WorkspaceTab<?>> all = new java.util.ArrayList<>();
         Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
+        Place place = new Place(WorkScope.client(client.id()), client.name());
         all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
-        all.add(new TasksTab(client, tasks, user, loader, refreshCounters, clock));
-        all.add(new FilesTab(client, files, loader, refreshCounters, clock));
-        all.add(new DocumentsTab(client, documents, loader, refreshCounters, clock));
+        all.add(new TasksTab(place, tasks, user, loader, refreshCounters, clock));
+        all.add(new FilesTab(place, files, loader, refreshCounters, clock));
+        all.add(new DocumentsTab(place, documents, loader, refreshCounters, clock));
         all.add(new SimpleListTab<PortalAccount>("external", "external", VaadinIcon.GLOBE, loader,
                 externalAccess::canView, () -> externalAccess.countForClient(client.id()),
                 () -> externalAccess.forClient(client.id()), this::externalColumns));
-        all.add(new ActivityTab(client, timeline, loader, clock));
-
-        for (WorkspaceTab<?> tab : all) {
-            tabs.add(tab.tab());
-            tab.refreshCounter();
-        }
-        ReviewPanel panel = new ReviewPanel(client.id(), review, loader, clock, id -> all.stream()
-                .filter(t -> t.getId().orElse("").equals("tab-content-" + id)).findFirst()
-                .ifPresent(t -> tabs.setSelectedTab(t.tab())));
+        all.add(new ProjectsTab(client, projects, staff, currentUser, loader, clock));
+        all.add(new ActivityTab(place, timeline, loader, clock));
+        WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);
+        ReviewPanel panel = new ReviewPanel(client.id(), review, loader, clock, strip::open);
         panel.refresh();
-        tabs.addSelectedChangeListener(e -> {
-            content.removeAll();
-            all.stream().filter(t -> t.tab() == e.getSelectedTab()).findFirst().ifPresent(t -> {
-                content.add(t);
-                t.showFirstTime();
-            });
+        // counters, the checklist and the open list follow changes made by anyone, on any node
+        unsubscribe();
+        subscription = WorkspaceParts.live(changes, client.id(), () -> {
+            strip.refreshAll();
+            panel.refresh();
         });
-        content.add(all.get(0));
-        all.get(0).showFirstTime();
-        liveCounters(client, all, panel);
-        add(panel, tabs, content);
+        add(panel, strip.tabs, strip.content);
+        Div content = strip.content;
         setFlexGrow(1, content);
     }
 
-    /** Counters, the checklist and the open list follow changes made by anyone, on any node, while the page is open. */
-    private void liveCounters(Client client, List<WorkspaceTab<?>> tabs, ReviewPanel panel) {
-        unsubscribe();
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
-        var security = org.springframework.security.core.context.SecurityContextHolder.getContext();
-        subscription = changes.subscribe(client.id(), id -> ui.access(() -> {
-            // counters run their queries as the viewer, whose context the listener thread does not have
-            var previous = org.springframework.security.core.context.SecurityContextHolder.getContext();
-            org.springframework.security.core.context.SecurityContextHolder.setContext(security);
-            try {
-                tabs.forEach(WorkspaceTab::refreshCounter);
-                tabs.forEach(WorkspaceTab::refreshIfShown);
-                panel.refresh();
-            } finally {
-                org.springframework.security.core.context.SecurityContextHolder.setContext(previous);
-            }
-        }));
-    }
-
     private void unsubscribe() {
-        if (subscription != null) {
-            try {
-                subscription.close();
-            } catch (Exception ignored) {
-                // closing a subscription only removes it from a map
-            }
-            subscription = null;
-        }
+        WorkspaceParts.close(subscription);
+        subscription = null;
     }
 
     private Component header(Client c) {
@@ -299,13 +246,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private void factComponent(Div facts, VaadinIcon icon, String label, Component value) {
-        var i = icon.create();
-        i.addClassName("fact-icon");
-        Span l = new Span(label);
-        l.addClassName("fact-label");
-        Div fact = new Div(i, l, value);
-        fact.addClassName("fact");
-        facts.add(fact);
+        WorkspaceParts.fact(facts, icon, label, value);
     }
 
     private void externalColumns(Grid<PortalAccount> grid) {
@@ -317,11 +258,4 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         grid.addColumn(a -> SimpleListTab.date(getLocale(), clock.getZone(), a.grantedAt())).setHeader(getTranslation("external.granted-at"));
     }
 
-    private static Optional<UUID> uuid(String value) {
-        try {
-            return Optional.of(UUID.fromString(value));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }

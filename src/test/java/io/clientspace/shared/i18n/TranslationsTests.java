@@ -160,9 +160,13 @@ class TranslationsTests {
             Arrays.stream(io.clientspace.file.FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
             Arrays.stream(io.clientspace.document.DocumentChanged.Change.values())
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
+            Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
+                    .forEach(c -> kinds.add("PROJECT_" + c));
             return kinds;
         });
         m.put("workspace.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
+        m.put("project.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
+        m.put("project.statuses.", () -> checkConstraint("client_project", "status"));
         m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())

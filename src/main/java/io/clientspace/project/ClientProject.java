@@ -1,0 +1,24 @@
+package io.clientspace.project;
+
+import io.clientspace.security.StaffMember;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A client project as the workspace shows it. {@code description}, {@code start} and {@code end} may be null.
+ * {@code clientPath} is null when the viewer may open the project but not the client. {@code canManage} says whether
+ * the viewer may change the project and its members.
+ */
+public record ClientProject(UUID id, UUID clientId, String clientName, String clientPath, String name,
+                            String description, ProjectStatus status, LocalDate start, LocalDate end, String owner,
+                            String ownerName, List<StaffMember> members, boolean canManage, long version) {
+
+    public String workspacePath() {
+        return "client-projects/" + id;
+    }
+
+    public WorkScope scope() {
+        return WorkScope.project(clientId, id);
+    }
+}

@@ -1,0 +1,403 @@
+package io.clientspace.project;
+
+import static io.clientspace.shared.Texts.clean;
+
+import io.clientspace.client.AccessRequestResult;
+import io.clientspace.client.AccessRequested;
+import io.clientspace.client.ClientRef;
+import io.clientspace.client.ClientService;
+import io.clientspace.project.domain.ClientProjectEntity;
+import io.clientspace.project.domain.ClientProjectRepository;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.Roles;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.security.StaffMember;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Client projects and the access rule for every workspace. Admins and managers open everything. A member opens the
+ * clients they own, with all their projects, and the projects they own or are in the work group of; nothing else.
+ * Changing a project or its work group is for admins, managers, the client's owner and the project's owner. Tasks,
+ * files and documents ask {@link #requireAccess(WorkScope)} before they touch anything in a scope.
+ */
+@Service
+public class ProjectService {
+
+    /** Lists that span clients show at most this many projects. */
+    public static final int LIST_LIMIT = 500;
+
+    private final ClientProjectRepository projects;
+    private final ClientService clients;
+    private final CurrentUserProvider currentUser;
+    private final StaffDirectory staff;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final JdbcTemplate jdbc;
+
+    ProjectService(ClientProjectRepository projects, ClientService clients, CurrentUserProvider currentUser,
+                   StaffDirectory staff, ApplicationEventPublisher events, Clock clock, JdbcTemplate jdbc) {
+        this.projects = projects;
+        this.clients = clients;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.events = events;
+        this.clock = clock;
+        this.jdbc = jdbc;
+    }
+
+    // ---------------------------------------------------------------------------------------------- access rule
+
+    /**
+     * Checks that the current user may open the scope: the client for a client scope; for a project scope, the
+     * project, which must belong to that client.
+     *
+     * @throws NotFoundException when the client or project does not exist, or the project is another client's
+     * @throws NoAccessException when the user may not open it; names the owner to ask
+     */
+    @Transactional(readOnly = true)
+    public void requireAccess(WorkScope scope) {
+        if (!scope.isProject()) {
+            clients.requireAccess(scope.clientId());
+            return;
+        }
+        ClientProjectEntity project = projects.findById(scope.projectId())
+                .filter(p -> p.getClientId().equals(scope.clientId()))
+                .orElseThrow(() -> new NotFoundException("Project"));
+        checkAccess(currentUser.requireStaff(), project, clientOwner(project));
+    }
+
+    /** What the current user may open across clients, for "My tasks" and other lists that span them. */
+    @Transactional(readOnly = true)
+    public Visibility visibility() {
+        CurrentUser user = currentUser.requireStaff();
+        if (user.seesAllClients()) {
+            return new Visibility(true, Set.of(), Set.of());
+        }
+        Set<UUID> ownClients = new HashSet<>(clients.scopeOfCurrentUser().orElse(List.of()));
+        return new Visibility(false, ownClients, new HashSet<>(projects.idsOwnedOrJoinedBy(user.username())));
+    }
+
+    /**
+     * Names and links of the places the current user may open, for rows that span clients; places they may not open
+     * are left out. A project row links to the project; a client row to the client.
+     */
+    @Transactional(readOnly = true)
+    public Map<WorkScope, PlaceRef> places(Collection<WorkScope> scopes) {
+        if (scopes.isEmpty()) {
+            return Map.of();
+        }
+        Visibility visibility = visibility();
+        Set<WorkScope> visible = new HashSet<>();
+        for (WorkScope s : scopes) {
+            if (visibility.sees(s.clientId(), s.projectId())) {
+                visible.add(s);
+            }
+        }
+        Map<UUID, ClientRef> clientRefs = clients.refsForAccessDecision(
+                visible.stream().map(WorkScope::clientId).collect(java.util.stream.Collectors.toSet()));
+        Map<UUID, String> projectNames = new HashMap<>();
+        projects.findAllById(visible.stream().map(WorkScope::projectId).filter(Objects::nonNull)
+                .collect(java.util.stream.Collectors.toSet())).forEach(p -> projectNames.put(p.getId(), p.getName()));
+        Map<WorkScope, PlaceRef> result = new HashMap<>();
+        for (WorkScope s : visible) {
+            ClientRef client = clientRefs.get(s.clientId());
+            if (client == null) {
+                continue;
+            }
+            if (s.isProject()) {
+                String name = projectNames.get(s.projectId());
+                if (name != null) {
+                    result.put(s, new PlaceRef(client.name(), name, "client-projects/" + s.projectId()));
+                }
+            } else {
+                result.put(s, new PlaceRef(client.name(), null, client.workspacePath()));
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Staff who may be given work in the scope: those who can open it. For a client, admins, managers and its
+     * owner; for a project, also the project's owner and its work group.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffMember> workGroup(WorkScope scope) {
+        if (!scope.isProject()) {
+            return clients.workGroup(scope.clientId());
+        }
+        requireAccess(scope);
+        ClientProjectEntity project = projects.findById(scope.projectId()).orElseThrow();
+        String clientOwner = clientOwner(project);
+        return staff.assignable().stream()
+                .filter(m -> m.roles().contains(Roles.ADMIN) || m.roles().contains(Roles.MANAGER)
+                        || m.username().equals(clientOwner) || m.username().equals(project.getOwner())
+                        || project.hasMember(m.username()))
+                .toList();
+    }
+
+    // ---------------------------------------------------------------------------------------------------- reads
+
+    /** The client's projects by name. */
+    @Transactional(readOnly = true)
+    public List<ClientProject> forClient(UUID clientId) {
+        clients.requireAccess(clientId);
+        CurrentUser user = currentUser.requireStaff();
+        return toRecords(user, projects.byClient(clientId));
+    }
+
+    @Transactional(readOnly = true)
+    public long countForClient(UUID clientId) {
+        clients.requireAccess(clientId);
+        return projects.countByClientId(clientId);
+    }
+
+    /**
+     * The project, if the current user may open it.
+     *
+     * @throws NotFoundException when there is no such project
+     * @throws NoAccessException when the user may not open it; names the project's owner to ask
+     */
+    @Transactional(readOnly = true)
+    public ClientProject get(UUID projectId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project"));
+        checkAccess(user, project, clientOwner(project));
+        return toRecords(user, List.of(project)).get(0);
+    }
+
+    /** The projects the current user may open, by name; at most {@link #LIST_LIMIT}. */
+    @Transactional(readOnly = true)
+    public List<ClientProject> visibleToMe() {
+        CurrentUser user = currentUser.requireStaff();
+        Visibility v = visibility();
+        PageRequest page = PageRequest.of(0, LIST_LIMIT);
+        List<ClientProjectEntity> rows = v.everything() ? projects.all(page)
+                : v.seesNothing() ? List.of() : projects.onClientsOrIds(v.clientIds(), v.projectIds(), page);
+        return toRecords(user, rows);
+    }
+
+    // -------------------------------------------------------------------------------------------------- changes
+
+    /**
+     * Creates a project on a client the current user may open. The creator is its first member when they are not
+     * its owner, so they keep access to what they made.
+     *
+     * @throws InvalidInputException when a field is wrong; nothing is saved
+     */
+    @Transactional
+    public ClientProject create(UUID clientId, ProjectDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        clients.requireAccess(clientId);
+        validate(draft);
+        ClientProjectEntity project = new ClientProjectEntity(clientId, user.username(), clock.instant());
+        apply(draft, project);
+        projects.saveAndFlush(project);
+        publish(project, ProjectChanged.Change.CREATED, null, user);
+        return toRecords(user, List.of(project)).get(0);
+    }
+
+    /**
+     * Saves changes to a project the current user may manage.
+     *
+     * @throws StaleDataException when someone else saved it since the user opened it
+     */
+    @Transactional
+    public ClientProject update(UUID projectId, ProjectDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = requireManaged(user, projectId);
+        if (draft.getVersion() == null || draft.getVersion() != project.getVersion()) {
+            throw new StaleDataException("Project");
+        }
+        validate(draft);
+        ProjectStatus before = ProjectStatus.valueOf(project.getStatus());
+        apply(draft, project);
+        project.setUpdatedAt(clock.instant());
+        try {
+            projects.saveAndFlush(project);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Project");
+        }
+        if (before != draft.getStatus()) {
+            publish(project, ProjectChanged.Change.STATUS_CHANGED, draft.getStatus().name(), user);
+        } else {
+            publish(project, ProjectChanged.Change.UPDATED, null, user);
+        }
+        return toRecords(user, List.of(project)).get(0);
+    }
+
+    /**
+     * Adds a colleague to the work group; from then on they open the project and can be given its work. Adding
+     * someone twice changes nothing.
+     *
+     * @throws InvalidInputException when the person is unknown or the work group is full
+     */
+    @Transactional
+    public ClientProject addMember(UUID projectId, String username) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = requireManaged(user, projectId);
+        String who = clean(username);
+        if (who == null || staff.assignable().stream().noneMatch(m -> m.username().equals(who))) {
+            throw new InvalidInputException(List.of(FieldProblem.of("member", "project.error.member-unknown")));
+        }
+        if (!project.hasMember(who) && project.getMembers().size() >= ProjectRules.MEMBERS_MAX) {
+            throw new InvalidInputException(List.of(FieldProblem.of("member", "project.error.members-full",
+                    ProjectRules.MEMBERS_MAX)));
+        }
+        if (project.addMember(who, user.username(), clock.instant())) {
+            project.setUpdatedAt(clock.instant());
+            saveMembers(project);
+            publish(project, ProjectChanged.Change.MEMBER_ADDED, who, user);
+        }
+        return toRecords(user, List.of(project)).get(0);
+    }
+
+    /** Takes a colleague out of the work group; their open tasks stay and show as needing a new assignee. */
+    @Transactional
+    public ClientProject removeMember(UUID projectId, String username) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = requireManaged(user, projectId);
+        if (project.removeMember(clean(username))) {
+            project.setUpdatedAt(clock.instant());
+            saveMembers(project);
+            publish(project, ProjectChanged.Change.MEMBER_REMOVED, clean(username), user);
+        }
+        return toRecords(user, List.of(project)).get(0);
+    }
+
+    /**
+     * Asks the project's owner to add the current user to the work group; once a day at most per person.
+     *
+     * @throws NotFoundException when there is no such project
+     */
+    @Transactional
+    public AccessRequestResult requestAccess(UUID projectId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project"));
+        if (sees(user, project, clientOwner(project))) {
+            return AccessRequestResult.HAS_ACCESS;
+        }
+        Instant now = clock.instant();
+        int fresh = jdbc.update("""
+                insert into access_request (client_id, project_id, requester, requested_at) values (?, ?, ?, ?)
+                on conflict (client_id, requester, coalesce(project_id, '00000000-0000-0000-0000-000000000000'::uuid))
+                do update set requested_at = excluded.requested_at
+                where access_request.requested_at < ?""", project.getClientId(), projectId, user.username(),
+                Timestamp.from(now), Timestamp.from(now.minus(Duration.ofDays(1))));
+        if (fresh == 0) {
+            return AccessRequestResult.ALREADY_ASKED;
+        }
+        events.publishEvent(new AccessRequested(project.getClientId(), projectId, project.getName(),
+                "client-projects/" + projectId, project.getOwner(), user.username()));
+        return AccessRequestResult.SENT;
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    private void validate(ProjectDraft draft) {
+        List<FieldProblem> problems = new ArrayList<>(ProjectRules.check(draft));
+        String owner = clean(draft.getOwner());
+        if (owner != null && staff.assignable().stream().noneMatch(m -> m.username().equals(owner))) {
+            problems.add(FieldProblem.of("owner", "project.error.owner-unknown"));
+        }
+        InvalidInputException.throwIfAny(problems);
+    }
+
+    private static void apply(ProjectDraft d, ClientProjectEntity p) {
+        p.setName(clean(d.getName()));
+        p.setDescription(clean(d.getDescription()));
+        p.setStatus(d.getStatus().name());
+        p.setStart(d.getStart());
+        p.setEnd(d.getEnd());
+        p.setOwner(clean(d.getOwner()));
+    }
+
+    private void saveMembers(ClientProjectEntity project) {
+        try {
+            projects.saveAndFlush(project);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Project");
+        }
+    }
+
+    private ClientProjectEntity requireManaged(CurrentUser user, UUID projectId) {
+        ClientProjectEntity project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project"));
+        String clientOwner = clientOwner(project);
+        checkAccess(user, project, clientOwner);
+        if (!manages(user, project, clientOwner)) {
+            throw new NoAccessException("Only the project's owner changes it", staff.displayName(project.getOwner()));
+        }
+        return project;
+    }
+
+    private void checkAccess(CurrentUser user, ClientProjectEntity project, String clientOwner) {
+        if (!sees(user, project, clientOwner)) {
+            throw new NoAccessException("Project is " + project.getOwner() + "'s",
+                    staff.displayName(project.getOwner()));
+        }
+    }
+
+    private static boolean sees(CurrentUser user, ClientProjectEntity p, String clientOwner) {
+        return manages(user, p, clientOwner) || p.hasMember(user.username());
+    }
+
+    private static boolean manages(CurrentUser user, ClientProjectEntity p, String clientOwner) {
+        return user.seesAllClients() || user.username().equals(clientOwner) || user.username().equals(p.getOwner());
+    }
+
+    private String clientOwner(ClientProjectEntity project) {
+        ClientRef ref = clients.refsForAccessDecision(List.of(project.getClientId())).get(project.getClientId());
+        return ref == null ? null : ref.owner();
+    }
+
+    private void publish(ClientProjectEntity p, ProjectChanged.Change change, String detail, CurrentUser user) {
+        events.publishEvent(new ProjectChanged(p.getId(), p.getClientId(), p.getName(), change, detail,
+                user.username()));
+    }
+
+    private List<ClientProject> toRecords(CurrentUser user, List<ClientProjectEntity> rows) {
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        Map<UUID, ClientRef> clientRefs = clients.refsForAccessDecision(
+                rows.stream().map(ClientProjectEntity::getClientId).collect(java.util.stream.Collectors.toSet()));
+        return rows.stream().map(p -> {
+            ClientRef client = clientRefs.get(p.getClientId());
+            String clientOwner = client == null ? null : client.owner();
+            boolean opensClient = user.seesAllClients() || user.username().equals(clientOwner);
+            List<StaffMember> members = p.getMembers().stream()
+                    .sorted(Comparator.comparing(ClientProjectEntity.Member::getAddedAt))
+                    .map(m -> staff.find(m.getUsername()).orElseGet(() -> new StaffMember(m.getUsername(),
+                            staff.displayName(m.getUsername()), null, Set.of())))
+                    .toList();
+            return new ClientProject(p.getId(), p.getClientId(), client == null ? "" : client.name(),
+                    opensClient && client != null ? client.workspacePath() : null, p.getName(), p.getDescription(),
+                    ProjectStatus.valueOf(p.getStatus()), p.getStart(), p.getEnd(), p.getOwner(),
+                    staff.displayName(p.getOwner()), members, manages(user, p, clientOwner), p.getVersion());
+        }).toList();
+    }
+}

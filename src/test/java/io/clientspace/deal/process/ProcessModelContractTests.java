@@ -3,6 +3,7 @@ package io.clientspace.deal.process;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.deal.DealStage;
+import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +36,12 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.InclusiveGateway;
 import org.camunda.bpm.model.bpmn.instance.IntermediateCatchEvent;
 import org.camunda.bpm.model.bpmn.instance.ManualTask;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
 import org.camunda.bpm.model.bpmn.instance.Process;
 import org.camunda.bpm.model.bpmn.instance.ReceiveTask;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnDiagram;
@@ -65,7 +69,8 @@ class ProcessModelContractTests {
     /** The contract of each process the code knows, by process id. A model with another id gets the generic checks. */
     static final Map<String, BiConsumer<BpmnModelInstance, Problems>> CONTRACTS = Map.of(
             DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract,
-            AdHocTaskProcess.PROCESS_ID, ProcessModelContractTests::adHocTaskContract);
+            AdHocTaskProcess.PROCESS_ID, ProcessModelContractTests::adHocTaskContract,
+            ExtranetInvitationProcess.PROCESS_ID, ProcessModelContractTests::extranetInvitationContract);
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -121,6 +126,29 @@ class ProcessModelContractTests {
         assertThat(check(AdHocTaskProcess.PROCESS_ID + ".bpmn", model)).containsExactly(
                 "ad-hoc-task.bpmn: user task DoTask must be assigned to ${assignee}, but its assignee is ${owner}",
                 "ad-hoc-task.bpmn: user task DoTask lost its assignment listener ${workTaskListener}");
+    }
+
+    @Test
+    void anInvitationModelWithAFixedExpiryOrARenamedMessageIsNamed() throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(PROCESSES.resolve(ExtranetInvitationProcess.PROCESS_ID
+                + ".bpmn").toFile());
+        IntermediateCatchEvent timer = model.getModelElementById(ExtranetInvitationProcess.EXPIRED_TIMER);
+        timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                .map(TimerEventDefinition.class::cast).findFirst().orElseThrow().getTimeDuration().setTextContent("P7D");
+        IntermediateCatchEvent resent = model.getModelElementById(ExtranetInvitationProcess.RESENT);
+        resent.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+                .map(MessageEventDefinition.class::cast).findFirst().orElseThrow().getMessage()
+                .setName("ResendInvitation");
+        model.<ServiceTask>getModelElementById(ExtranetInvitationProcess.MARK_EXPIRED)
+                .setCamundaDelegateExpression("${markExpired}");
+
+        assertThat(check(ExtranetInvitationProcess.PROCESS_ID + ".bpmn", model)).containsExactly(
+                "extranet-invitation.bpmn: service task MarkExpired must call ${markInvitationExpired}, but it calls"
+                        + " ${markExpired}",
+                "extranet-invitation.bpmn: intermediate catch event InvitationResent must wait for message"
+                        + " InvitationResent, but it waits for ResendInvitation",
+                "extranet-invitation.bpmn: timer event InvitationExpiredTimer must wait for ${invitationValidFor},"
+                        + " but its duration is P7D");
     }
 
     @Test
@@ -312,6 +340,107 @@ class ProcessModelContractTests {
                     && listener.equals(l.getCamundaDelegateExpression()))) {
                 p.add("user task %s lost its %s listener %s", task.getId(), event, listener);
             }
+        }
+    }
+
+    /**
+     * ExternalAccessService starts extranet-invitation (business key = portal account id) and correlates its three
+     * messages by name; the four service tasks call its delegates; the expiry timer runs for ${invitationValidFor}.
+     */
+    static void extranetInvitationContract(BpmnModelInstance model, Problems p) {
+        StartEvent start = element(model, ExtranetInvitationProcess.START, StartEvent.class);
+        if (start == null) {
+            p.add("start event %s is missing", ExtranetInvitationProcess.START);
+        } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
+                && l.getCamundaExpression().contains("'" + ExtranetInvitationProcess.VAR_VALID_FOR + "'"))) {
+            p.add("start event %s no longer sets %s, so the expiry timer has no duration", start.getId(),
+                    ExtranetInvitationProcess.VAR_VALID_FOR);
+        }
+
+        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        delegates.put(ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.PROVISION_DELEGATE);
+        delegates.put(ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.SEND_DELEGATE);
+        delegates.put(ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.MARK_ACTIVE_DELEGATE);
+        delegates.put(ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.MARK_EXPIRED_DELEGATE);
+        delegates.forEach((id, bean) -> {
+            ServiceTask task = element(model, id, ServiceTask.class);
+            if (task == null) {
+                p.add("service task %s is missing", id);
+            } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
+                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
+                        none(task.getCamundaDelegateExpression()));
+            }
+        });
+
+        FlowNode await = element(model, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN, FlowNode.class);
+        if (await == null) {
+            p.add("%s, where an invitation waits for its first sign-in, is missing",
+                    ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
+        }
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        messages.put(ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MSG_SIGNED_IN);
+        messages.put(ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.MSG_RESENT);
+        messages.put(ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.MSG_REVOKED);
+        messages.forEach((id, message) -> {
+            IntermediateCatchEvent event = element(model, id, IntermediateCatchEvent.class);
+            if (event == null) {
+                p.add("intermediate catch event %s (message %s) is missing", id, message);
+                return;
+            }
+            String waitsFor = event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+                    .map(d -> ((MessageEventDefinition) d).getMessage()).filter(java.util.Objects::nonNull)
+                    .map(Message::getName).findFirst().orElse(null);
+            if (!message.equals(waitsFor)) {
+                p.add("intermediate catch event %s must wait for message %s, but it waits for %s", id, message,
+                        none(waitsFor));
+            }
+            if (await != null && !leadsTo(await, f -> true, event)) {
+                p.add("intermediate catch event %s does not follow %s, so message %s is never awaited", id,
+                        await.getId(), message);
+            }
+        });
+
+        String validFor = expr(ExtranetInvitationProcess.VAR_VALID_FOR);
+        IntermediateCatchEvent timer = element(model, ExtranetInvitationProcess.EXPIRED_TIMER,
+                IntermediateCatchEvent.class);
+        if (timer == null) {
+            p.add("timer event %s is missing, so an invitation never expires", ExtranetInvitationProcess.EXPIRED_TIMER);
+        } else {
+            String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(java.util.Objects::nonNull)
+                    .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
+            if (!validFor.equals(duration == null ? null : duration.trim())) {
+                p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), validFor,
+                        none(duration));
+            }
+            if (await != null && !leadsTo(await, f -> true, timer)) {
+                p.add("timer event %s does not follow %s, so an invitation never expires", timer.getId(),
+                        await.getId());
+            }
+        }
+
+        for (String end : List.of(ExtranetInvitationProcess.END_ACCEPTED, ExtranetInvitationProcess.END_EXPIRED,
+                ExtranetInvitationProcess.END_REVOKED)) {
+            if (element(model, end, EndEvent.class) == null) {
+                p.add("end event %s is missing", end);
+            }
+        }
+        requirePath(model, p, ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MARK_ACTIVE);
+        requirePath(model, p, ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.END_ACCEPTED);
+        requirePath(model, p, ExtranetInvitationProcess.EXPIRED_TIMER, ExtranetInvitationProcess.MARK_EXPIRED);
+        requirePath(model, p, ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.END_EXPIRED);
+        requirePath(model, p, ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.END_REVOKED);
+        requirePath(model, p, ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.SEND_INVITATION);
+        requirePath(model, p, ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.SEND_INVITATION);
+        requirePath(model, p, ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
+    }
+
+    /** Names a missing path between two elements that exist; a missing element has been named already. */
+    static void requirePath(BpmnModelInstance model, Problems p, String fromId, String toId) {
+        FlowNode from = element(model, fromId, FlowNode.class);
+        FlowNode to = element(model, toId, FlowNode.class);
+        if (from != null && to != null && !leadsTo(from, f -> true, to)) {
+            p.add("from %s %s no path leads straight to %s %s", kind(from), fromId, kind(to), toId);
         }
     }
 

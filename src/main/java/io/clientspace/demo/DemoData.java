@@ -12,6 +12,8 @@ import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentStatus;
 import io.clientspace.document.DocumentType;
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalContactDraft;
+import io.clientspace.extranet.PortalRole;
 import io.clientspace.file.FileService;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectDraft;
@@ -197,6 +199,15 @@ class DemoData {
             } catch (RuntimeException e) {
                 log.warn("Could not link portal user {}: {}", grant[1], e.getMessage());
             }
+        }
+        // one contact invited and waiting for the first sign-in (the mail is in the sandbox), one not invited yet
+        try {
+            externalAccess.addContact(nordlicht.id(), new PortalContactDraft("Jan Vogel", "jan.vogel@nordlicht.example",
+                    PortalRole.REVIEWER), true);
+            externalAccess.addContact(alpen.id(), new PortalContactDraft("Sophie Gruber",
+                    "sophie.gruber@alpenblick.example", PortalRole.DECISION_MAKER), false);
+        } catch (RuntimeException e) {
+            log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
         }
         log.info("Demo data loaded: {} clients", clients.count(null, null));
     }

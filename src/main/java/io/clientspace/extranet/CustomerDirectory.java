@@ -48,6 +48,59 @@ class CustomerDirectory {
         realm().users().get(user.getId()).update(update);
     }
 
+    Optional<UserRepresentation> findByEmail(String email) {
+        return realm().users().searchByEmail(email, true).stream()
+                .filter(u -> email.equalsIgnoreCase(u.getEmail())).findFirst();
+    }
+
+    /**
+     * Creates an enabled customer identity, signed in by e-mail, bound to the customer record, speaking the given
+     * language on Keycloak's pages and mails.
+     *
+     * @return the new user's id
+     */
+    String create(String email, String displayName, String clientId, java.util.Locale locale) {
+        UserRepresentation user = new UserRepresentation();
+        user.setUsername(email);
+        user.setEmail(email);
+        user.setEmailVerified(true);
+        user.setEnabled(true);
+        String name = displayName.trim();
+        int space = name.lastIndexOf(' ');
+        // Keycloak asks for both names at the first sign-in when one is missing; a one-word name fills both
+        user.setFirstName(space > 0 ? name.substring(0, space) : name);
+        user.setLastName(space > 0 ? name.substring(space + 1) : name);
+        user.singleAttribute(CUSTOMER_ID, clientId);
+        user.singleAttribute("locale", locale.getLanguage());
+        try (jakarta.ws.rs.core.Response response = realm().users().create(user)) {
+            if (response.getStatus() != 201) {
+                throw new IllegalStateException("Keycloak refused the new customer identity: HTTP "
+                        + response.getStatus());
+            }
+            return org.keycloak.admin.client.CreatedResponseUtil.getCreatedId(response);
+        }
+    }
+
+    /** Turns an identity on or off; off ends its Keycloak sessions at once. */
+    void setEnabled(String userId, boolean enabled) {
+        var resource = realm().users().get(userId);
+        UserRepresentation update = resource.toRepresentation();
+        update.setEnabled(enabled);
+        resource.update(update);
+        if (!enabled) {
+            resource.logout();
+        }
+    }
+
+    /**
+     * Has Keycloak mail the person a single-use link to set their password on Keycloak's own page, valid for
+     * {@code validFor}; afterwards the link leads to {@code redirectUri}.
+     */
+    void sendSetPasswordLink(String userId, java.time.Duration validFor, String redirectUri) {
+        realm().users().get(userId).executeActionsEmail(keycloak.customerClientId(), redirectUri,
+                (int) Math.min(Integer.MAX_VALUE, validFor.toSeconds()), List.of("UPDATE_PASSWORD"));
+    }
+
     static String displayName(UserRepresentation u) {
         String full = ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
                 + (u.getLastName() == null ? "" : u.getLastName())).trim();

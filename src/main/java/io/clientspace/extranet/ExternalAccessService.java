@@ -1,29 +1,49 @@
 package io.clientspace.extranet;
 
+import static io.clientspace.shared.Texts.clean;
+
 import io.clientspace.client.ClientService;
 import io.clientspace.extranet.domain.PortalAccountEntity;
 import io.clientspace.extranet.domain.PortalAccountRepository;
+import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.ClientspaceProperties;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Who on the client's side may use the portal. Only admins and managers see or change it: it decides what leaves
- * the company.
+ * Who on the client's side may use the portal: portal contacts, their invitations and their access. Only admins and
+ * managers see or change it: it decides what leaves the company. Invitations run on the extranet-invitation model
+ * (business key = the contact's id): the identity is created or reused in the customers realm and bound to the
+ * client, Keycloak mails a single-use link to set a password, and the first sign-in makes the contact active. An
+ * invitation that is not used in time expires; revoking access disables the identity and ends its sessions at once.
  */
 @Service
 public class ExternalAccessService {
+
+    public static final int NAME_MAX = 200;
+    public static final int EMAIL_MAX = 254;
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]{2,}$");
 
     private final PortalAccountRepository accounts;
     private final ClientService clients;
@@ -31,15 +51,22 @@ public class ExternalAccessService {
     private final StaffDirectory staff;
     private final Clock clock;
     private final CustomerDirectory directory;
+    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
+    private final ClientspaceProperties app;
 
     ExternalAccessService(PortalAccountRepository accounts, ClientService clients, CurrentUserProvider currentUser,
-                          StaffDirectory staff, Clock clock, CustomerDirectory directory) {
+                          StaffDirectory staff, Clock clock, CustomerDirectory directory, RuntimeService runtime,
+                          ApplicationEventPublisher events, ClientspaceProperties app) {
         this.accounts = accounts;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
         this.clock = clock;
         this.directory = directory;
+        this.runtime = runtime;
+        this.events = events;
+        this.app = app;
     }
 
     /** Whether the current user may see the External access tab at all. */
@@ -47,24 +74,239 @@ public class ExternalAccessService {
         return currentUser.requireStaff().seesAllClients();
     }
 
+    /** People who can use the client's portal now, or are invited to. */
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
         requireViewer(clientId);
         return accounts.countActiveByClient(clientId);
     }
 
+    /** Every portal contact of the client, revoked ones included, by name. */
     @Transactional(readOnly = true)
     public List<PortalAccount> forClient(UUID clientId) {
         requireViewer(clientId);
-        return accounts.activeByClient(clientId).stream()
-                .map(this::record)
-                .toList();
+        return accounts.byClient(clientId).stream().map(this::record).toList();
+    }
+
+    /**
+     * Adds a person on the customer's side as a portal contact; with {@code invite}, the invitation goes out at once.
+     *
+     * @throws InvalidInputException when a field is wrong, or the e-mail address is already someone's in the portal;
+     *                               nothing is saved
+     */
+    @Transactional
+    public PortalAccount addContact(UUID clientId, PortalContactDraft draft, boolean invite) {
+        CurrentUser user = requireViewer(clientId);
+        List<FieldProblem> problems = new ArrayList<>(check(draft));
+        String email = clean(draft.email()) == null ? null : clean(draft.email()).toLowerCase(Locale.ROOT);
+        if (problems.isEmpty()) {
+            accounts.findByEmail(email).ifPresent(existing -> problems.add(existing.getClientId().equals(clientId)
+                    ? FieldProblem.of("email", "external.errors.email-taken-here", existing.getDisplayName())
+                    : FieldProblem.of("email", "external.errors.other-client",
+                            clients.get(existing.getClientId()).name())));
+        }
+        if (problems.isEmpty()) {
+            // someone already in the customers realm for another customer must not be moved over silently
+            directory.findByEmail(email).ifPresent(identity -> CustomerDirectory
+                    .attribute(identity, CustomerDirectory.CUSTOMER_ID).stream().findFirst()
+                    .filter(bound -> !bound.equals(clientId.toString()))
+                    .ifPresent(bound -> problems.add(FieldProblem.of("email", "external.errors.identity-elsewhere"))));
+        }
+        InvalidInputException.throwIfAny(problems);
+        PortalAccountEntity account = accounts.saveAndFlush(PortalAccountEntity.contact(clientId, email,
+                clean(draft.displayName()), draft.role().name(), user.username(), clock.instant()));
+        events.publishEvent(new PortalAccessChanged(account.getId(), clientId, account.getDisplayName(),
+                PortalAccessChanged.Change.ADDED, user.username()));
+        return invite ? invite(account.getId()) : record(account);
+    }
+
+    /** The rules a new contact must meet, for the form and the service alike. */
+    public static List<FieldProblem> check(PortalContactDraft d) {
+        List<FieldProblem> p = new ArrayList<>();
+        String name = clean(d.displayName());
+        if (name == null) {
+            p.add(FieldProblem.of("displayName", "external.errors.name-required"));
+        } else if (name.length() > NAME_MAX) {
+            p.add(FieldProblem.of("displayName", "validation.too-long", NAME_MAX));
+        }
+        String email = clean(d.email());
+        if (email == null) {
+            p.add(FieldProblem.of("email", "external.errors.email-required"));
+        } else if (email.length() > EMAIL_MAX || !EMAIL.matcher(email).matches()) {
+            p.add(FieldProblem.of("email", "external.errors.email-invalid", email));
+        }
+        if (d.role() == null) {
+            p.add(FieldProblem.of("role", "external.errors.role-required"));
+        }
+        return p;
+    }
+
+    /**
+     * Invites the contact: starts the invitation, which creates or reuses their identity and mails the link. An
+     * expired or revoked contact is invited afresh; an invited one gets the invitation again (see {@link #resend}).
+     * An active contact is left as they are.
+     */
+    @Transactional
+    public PortalAccount invite(UUID accountId) {
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        PortalContactStatus status = PortalContactStatus.valueOf(account.getStatus());
+        if (status == PortalContactStatus.INVITED) {
+            return resend(accountId);
+        }
+        if (!status.canInvite()) {
+            return record(account);
+        }
+        account.invited(user.username(), clock.instant(), null);
+        accounts.saveAndFlush(account);
+        Locale locale = staff.localeOf(user.username()).orElse(Locale.ENGLISH);
+        runtime.startProcessInstanceByKey(ExtranetInvitationProcess.PROCESS_ID, accountId.toString(),
+                Map.of(ExtranetInvitationProcess.VAR_PORTAL_ACCOUNT_ID, accountId.toString(),
+                        ExtranetInvitationProcess.VAR_LOCALE, locale.getLanguage()));
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
+                status == PortalContactStatus.NOT_INVITED ? PortalAccessChanged.Change.INVITED
+                        : PortalAccessChanged.Change.RESENT, user.username()));
+        return record(accounts.findById(accountId).orElseThrow());
+    }
+
+    /**
+     * Sends the invitation again: a new link, and the expiry counts from now. Only for an invited contact; others
+     * are invited afresh by {@link #invite}.
+     */
+    @Transactional
+    public PortalAccount resend(UUID accountId) {
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        if (!"INVITED".equals(account.getStatus())) {
+            return invite(accountId);
+        }
+        account.invited(user.username(), clock.instant(), account.getInvitationExpiresAt());
+        accounts.saveAndFlush(account);
+        var waiting = runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_RESENT)
+                .processInstanceBusinessKey(accountId.toString()).correlateAllWithResult();
+        if (waiting.isEmpty()) {
+            // the invitation ended meanwhile (used or expired); start a new one rather than fail
+            account.expired();
+            accounts.saveAndFlush(account);
+            return invite(accountId);
+        }
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.RESENT, user.username()));
+        return record(accounts.findById(accountId).orElseThrow());
+    }
+
+    /**
+     * Takes the contact's access away: their identity is disabled, their Keycloak sessions end at once, a waiting
+     * invitation ends, and the portal refuses their open session on its next request. Revoking twice changes nothing.
+     */
+    @Transactional
+    public PortalAccount revoke(UUID accountId) {
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        if (account.isRevoked()) {
+            return record(account);
+        }
+        String before = account.getStatus();
+        account.revoked(user.username(), clock.instant());
+        accounts.saveAndFlush(account);
+        if ("INVITED".equals(before)) {
+            runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_REVOKED)
+                    .processInstanceBusinessKey(accountId.toString()).correlateAllWithResult();
+        }
+        identityOf(account).ifPresent(id -> directory.setEnabled(id, false));
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.REVOKED, user.username()));
+        return record(account);
+    }
+
+    // ------------------------------------------------------------------------------- steps of the invitation model
+
+    /**
+     * Creates the contact's identity in the customers realm, or reuses the one with their e-mail address, enables
+     * it and binds it to the client. Safe to run twice. Called by the invitation process only.
+     */
+    @Transactional
+    public void provisionIdentity(UUID accountId, Locale locale) {
+        PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
+        var existing = directory.findByEmail(account.getEmail());
+        String userId;
+        if (existing.isPresent()) {
+            var bound = CustomerDirectory.attribute(existing.get(), CustomerDirectory.CUSTOMER_ID).stream()
+                    .findFirst();
+            if (bound.isPresent() && !bound.get().equals(account.getClientId().toString())) {
+                throw new InvalidInputException(List.of(FieldProblem.of("email",
+                        "external.errors.identity-elsewhere")));
+            }
+            userId = existing.get().getId();
+            directory.bind(existing.get(), account.getClientId().toString());
+            directory.setEnabled(userId, true);
+        } else {
+            userId = directory.create(account.getEmail(), account.getDisplayName(), account.getClientId().toString(),
+                    locale);
+        }
+        account.identity(userId);
+    }
+
+    /** Mails the set-password link, valid for {@code validFor}. Called by the invitation process only. */
+    @Transactional
+    public void sendInvitation(UUID accountId, Duration validFor) {
+        PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
+        String userId = identityOf(account).orElseThrow(() -> new IllegalStateException("No identity for " + accountId));
+        Instant now = clock.instant();
+        account.invited(account.getInvitedBy(), account.getInvitedAt() == null ? now : account.getInvitedAt(),
+                now.plus(validFor));
+        directory.sendSetPasswordLink(userId, validFor, app.baseUrl() + "/portal");
+    }
+
+    /** The contact signed in for the first time. Called by the invitation process only. */
+    @Transactional
+    public void markActive(UUID accountId) {
+        accounts.lockById(accountId).filter(a -> "INVITED".equals(a.getStatus())).ifPresent(a -> {
+            a.activated();
+            events.publishEvent(new PortalAccessChanged(a.getId(), a.getClientId(), a.getDisplayName(),
+                    PortalAccessChanged.Change.ACTIVATED, null));
+        });
+    }
+
+    /** The invitation ran out unused; the link no longer works either. Called by the invitation process only. */
+    @Transactional
+    public void markExpired(UUID accountId) {
+        accounts.lockById(accountId).filter(a -> "INVITED".equals(a.getStatus())).ifPresent(a -> {
+            a.expired();
+            events.publishEvent(new PortalAccessChanged(a.getId(), a.getClientId(), a.getDisplayName(),
+                    PortalAccessChanged.Change.EXPIRED, null));
+        });
+    }
+
+    /**
+     * A customer signed in to the portal: remembers when, and completes their invitation the first time. Signing in
+     * again changes nothing else.
+     */
+    @Transactional
+    public void recordSignIn(String username) {
+        accounts.findByUsername(username).ifPresent(a -> {
+            a.signedIn(clock.instant());
+            if ("INVITED".equals(a.getStatus())) {
+                runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_SIGNED_IN)
+                        .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
+            }
+        });
+    }
+
+    /**
+     * Whether a portal session of this identity may go on: the contact exists, is active and acts for the customer
+     * record the session was opened for. Asked on every portal request.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayUsePortal(String username, UUID customerId) {
+        return customerId != null && accounts.findByUsername(username)
+                .filter(a -> "ACTIVE".equals(a.getStatus()) && a.getClientId().equals(customerId)).isPresent();
     }
 
     /**
      * Gives an existing customer identity (already in the customers realm) access to the client's portal: records
      * the grant and binds the identity to the client record in Keycloak. Granting the same identity to the same
-     * client again changes nothing. Invitations of new people arrive with the invitation process.
+     * client again changes nothing.
      *
      * @throws NotFoundException     when the customers realm has no such user
      * @throws InvalidInputException when the identity has no e-mail, or already has access for another client
@@ -92,12 +334,16 @@ public class ExternalAccessService {
             account = new PortalAccountEntity(UUID.randomUUID(), clientId, username, identity.getEmail(),
                     displayName, "ACTIVE", user.username(), clock.instant());
         }
+        account.identity(identity.getId());
         accounts.saveAndFlush(account);
         // Keycloak last: a refused row leaves Keycloak untouched, and a rollback after this point restores the
         // previous binding, so the portal never shows a client that the grant records do not.
         String previous = CustomerDirectory.attribute(identity, CustomerDirectory.CUSTOMER_ID).stream()
                 .findFirst().orElse(null);
         directory.bind(identity, clientId.toString());
+        if (!Boolean.TRUE.equals(identity.isEnabled())) {
+            directory.setEnabled(identity.getId(), true);
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCompletion(int status) {
@@ -114,16 +360,33 @@ public class ExternalAccessService {
      * sign-in claims. The portal shows nothing else without it.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<PortalAccount> currentCustomerAccount() {
+    public Optional<PortalAccount> currentCustomerAccount() {
         CurrentUser user = currentUser.requireCustomer();
         return accounts.findByUsername(user.username())
                 .filter(a -> "ACTIVE".equals(a.getStatus()) && a.getClientId().equals(user.customerId()))
                 .map(this::record);
     }
 
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    private Optional<String> identityOf(PortalAccountEntity account) {
+        if (account.getKeycloakUserId() != null) {
+            return Optional.of(account.getKeycloakUserId());
+        }
+        return directory.find(account.getUsername()).map(u -> u.getId());
+    }
+
+    private PortalAccountEntity lockManaged(UUID accountId) {
+        PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
+        requireViewer(account.getClientId());
+        return account;
+    }
+
     private PortalAccount record(PortalAccountEntity a) {
         return new PortalAccount(a.getId(), a.getDisplayName(), a.getEmail(), a.getStatus(),
-                staff.displayName(a.getGrantedBy()), a.getGrantedAt());
+                staff.displayName(a.getGrantedBy()), a.getGrantedAt(), PortalRole.valueOf(a.getRole()),
+                a.getInvitedAt(), a.getInvitedBy() == null ? null : staff.displayName(a.getInvitedBy()),
+                a.getInvitationExpiresAt(), a.getLastSignInAt(), a.getVersion());
     }
 
     private CurrentUser requireViewer(UUID clientId) {

@@ -3,7 +3,16 @@ package io.clientspace.extranet;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A customer identity with access to a client's portal. {@code status} is INVITED or ACTIVE. */
+/**
+ * A person on the customer's side and their access to the client's portal. {@code status} is a
+ * {@link PortalContactStatus} name. {@code invitedAt}, {@code invitedByName}, {@code invitationExpiresAt} and
+ * {@code lastSignInAt} are null until that happened.
+ */
 public record PortalAccount(UUID id, String displayName, String email, String status, String grantedByName,
-                            Instant grantedAt) {
+                            Instant grantedAt, PortalRole role, Instant invitedAt, String invitedByName,
+                            Instant invitationExpiresAt, Instant lastSignInAt, long version) {
+
+    public PortalContactStatus contactStatus() {
+        return PortalContactStatus.valueOf(status);
+    }
 }

@@ -5,6 +5,7 @@ import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStalled;
 import io.clientspace.document.DocumentChanged;
+import io.clientspace.extranet.PortalAccessChanged;
 import io.clientspace.file.FileChanged;
 import io.clientspace.project.ProjectChanged;
 import io.clientspace.project.ProjectService;
@@ -132,6 +133,11 @@ public class TimelineService {
     @EventListener
     void on(DocumentChanged e) {
         record(e.clientId(), e.projectId(), e.actor(), "DOCUMENT_" + e.change().name(), e.documentId(), e.title(), e.detail());
+    }
+
+    @EventListener
+    void on(PortalAccessChanged e) {
+        record(e.clientId(), null, e.actor(), "EXTERNAL_" + e.change().name(), e.accountId(), e.contactName(), null);
     }
 
     @EventListener

@@ -89,6 +89,33 @@ public final class MailService implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until at least {@code count} messages to the address have arrived, whatever their subject (Keycloak
+     * writes its own), or the time is up.
+     *
+     * @return the messages to the address, oldest first; fewer than asked when the time ran out
+     */
+    public List<MimeMessage> awaitMessages(String to, int count, java.time.Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            MimeMessage[] all = greenMail.getReceivedMessages();
+            List<MimeMessage> mine = java.util.Arrays.stream(all).filter(m -> {
+                try {
+                    return java.util.Arrays.stream(m.getAllRecipients())
+                            .anyMatch(r -> r.toString().equalsIgnoreCase(to));
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList();
+            long left = (deadline - System.nanoTime()) / 1_000_000;
+            if (mine.size() >= count || left <= 0) {
+                return mine;
+            }
+            greenMail.waitForIncomingEmail(left, all.length + 1);
+        }
+    }
+
     /** Every message received so far. */
     public List<MimeMessage> received() {
         return List.of(greenMail.getReceivedMessages());

@@ -19,6 +19,15 @@ public class PortalAccountEntity {
     private String status;
     private String grantedBy;
     private Instant grantedAt;
+    private String role = "OTHER";
+    private Instant invitedAt;
+    private String invitedBy;
+    private Instant invitationExpiresAt;
+    private Instant lastSignInAt;
+    private Instant revokedAt;
+    private String revokedBy;
+    @jakarta.persistence.Version
+    private long version;
 
     protected PortalAccountEntity() {
     }
@@ -53,6 +62,55 @@ public class PortalAccountEntity {
         this.status = "ACTIVE";
         this.grantedBy = grantedBy;
         this.grantedAt = grantedAt;
+    }
+
+    public String getRole() { return role; }
+    public Instant getInvitedAt() { return invitedAt; }
+    public String getInvitedBy() { return invitedBy; }
+    public Instant getInvitationExpiresAt() { return invitationExpiresAt; }
+    public Instant getLastSignInAt() { return lastSignInAt; }
+    public long getVersion() { return version; }
+
+    /** A contact who has not been invited yet; their sign-in name is their e-mail address. */
+    public static PortalAccountEntity contact(UUID clientId, String email, String displayName, String role,
+                                              String addedBy, Instant now) {
+        PortalAccountEntity a = new PortalAccountEntity(UUID.randomUUID(), clientId, email, email, displayName,
+                "NOT_INVITED", addedBy, now);
+        a.role = role;
+        return a;
+    }
+
+    public void identity(String keycloakUserId) {
+        this.keycloakUserId = keycloakUserId;
+    }
+
+    /** An invitation (or a new one after an expiry or a revocation) went out; valid until {@code expiresAt}. */
+    public void invited(String by, Instant now, Instant expiresAt) {
+        this.status = "INVITED";
+        this.invitedBy = by;
+        this.invitedAt = now;
+        this.invitationExpiresAt = expiresAt;
+        this.revokedAt = null;
+        this.revokedBy = null;
+    }
+
+    public void signedIn(Instant now) {
+        this.lastSignInAt = now;
+    }
+
+    public void activated() {
+        this.status = "ACTIVE";
+        this.invitationExpiresAt = null;
+    }
+
+    public void expired() {
+        this.status = "EXPIRED";
+    }
+
+    public void revoked(String by, Instant now) {
+        this.status = "REVOKED";
+        this.revokedBy = by;
+        this.revokedAt = now;
     }
 
     public boolean isRevoked() {

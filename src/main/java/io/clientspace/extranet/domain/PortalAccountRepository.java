@@ -7,12 +7,20 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface PortalAccountRepository extends JpaRepository<PortalAccountEntity, UUID> {
 
-    /** Uses the partial index portal_account_client_idx. */
-    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.status <> 'REVOKED'")
+    /** People who can use the portal now or are invited to. Uses the partial index portal_account_client_idx. */
+    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.status in ('ACTIVE', 'INVITED')")
     long countActiveByClient(UUID clientId);
 
-    @Query("select a from PortalAccountEntity a where a.clientId = ?1 and a.status <> 'REVOKED' order by a.displayName")
-    List<PortalAccountEntity> activeByClient(UUID clientId);
+    /** Every contact of the client, revoked ones included, by name. */
+    @Query("select a from PortalAccountEntity a where a.clientId = ?1 order by lower(a.displayName), a.id")
+    List<PortalAccountEntity> byClient(UUID clientId);
+
+    @Query("select a from PortalAccountEntity a where lower(a.email) = lower(?1)")
+    java.util.Optional<PortalAccountEntity> findByEmail(String email);
+
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from PortalAccountEntity a where a.id = ?1")
+    java.util.Optional<PortalAccountEntity> lockById(UUID id);
 
     java.util.Optional<PortalAccountEntity> findByUsername(String username);
 

@@ -39,6 +39,9 @@ public final class ExtranetInvitationProcess {
      */
     public static final String VAR_VALID_FOR = "invitationValidFor";
 
+    /** The inviting colleague's language (en, de, ru); the identity gets it, so Keycloak's pages and mails speak it. */
+    public static final String VAR_LOCALE = "locale";
+
     /** Bean names of the delegates the model's service tasks call. */
     public static final String PROVISION_DELEGATE = "provisionCustomerIdentity";
     public static final String SEND_DELEGATE = "sendInvitationMail";

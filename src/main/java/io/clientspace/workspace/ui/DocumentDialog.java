@@ -113,7 +113,7 @@ class DocumentDialog extends Dialog {
     private Component versionRow(DocumentVersion v, ClientDocument document) {
         Span line = new Span(getTranslation("document.version-line", v.number(), v.fileName(),
                 UploadTexts.size(this, v.sizeBytes()), v.uploadedByName(),
-                SimpleListTab.date(getLocale(), clock.getZone(), v.uploadedAt())));
+                WorkspaceParts.date(getLocale(), clock.getZone(), v.uploadedAt())));
         Span hash = new Span(getTranslation("document.sha256-short", v.sha256().substring(0, 12)));
         hash.addClassName("muted");
         hash.getElement().setAttribute("title", v.sha256());

@@ -104,7 +104,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         grid.addColumn(d -> getTranslation("document.version-number", d.latestVersion()))
                 .setHeader(getTranslation("document.latest")).setAutoWidth(true);
         grid.addColumn(d -> getTranslation("document.updated-line", d.updatedByName(),
-                SimpleListTab.date(getLocale(), clock.getZone(), d.updatedAt())))
+                WorkspaceParts.date(getLocale(), clock.getZone(), d.updatedAt())))
                 .setHeader(getTranslation("document.updated")).setAutoWidth(true);
         grid.addItemClickListener(e -> new DocumentDialog(e.getItem().id(), documents, clock, this::changed).open());
         grid.setItems(data.documents());

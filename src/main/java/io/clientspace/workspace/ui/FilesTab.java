@@ -177,7 +177,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         grid.addColumn(f -> UploadTexts.size(this, f.sizeBytes())).setHeader(getTranslation("file.size"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(StoredFile::uploadedByName).setHeader(getTranslation("file.uploaded-by")).setAutoWidth(true);
-        grid.addColumn(f -> SimpleListTab.date(getLocale(), clock.getZone(), f.uploadedAt()))
+        grid.addColumn(f -> WorkspaceParts.date(getLocale(), clock.getZone(), f.uploadedAt()))
                 .setHeader(getTranslation("file.uploaded-at")).setAutoWidth(true);
         grid.addComponentColumn(f -> {
             Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(f));
@@ -223,7 +223,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         list.setId("file-trash");
         for (StoredFile f : rows) {
             Span line = new Span(getTranslation("file.trash.line", f.name(), f.deletedByName(),
-                    SimpleListTab.date(getLocale(), clock.getZone(), f.deletedAt())));
+                    WorkspaceParts.date(getLocale(), clock.getZone(), f.deletedAt())));
             Button restore = new Button(getTranslation("file.restore"), VaadinIcon.ARROW_BACKWARD.create(), e -> {
                 try {
                     files.restore(f.id());

@@ -122,8 +122,8 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
     static String period(Component c, ClientProject p, Clock clock) {
         java.util.Locale locale = c.getUI().map(com.vaadin.flow.component.UI::getLocale)
                 .orElseGet(() -> com.vaadin.flow.component.UI.getCurrent().getLocale());
-        String from = SimpleListTab.date(locale, clock.getZone(), p.start());
-        String to = SimpleListTab.date(locale, clock.getZone(), p.end());
+        String from = WorkspaceParts.date(locale, clock.getZone(), p.start());
+        String to = WorkspaceParts.date(locale, clock.getZone(), p.end());
         if (from.isEmpty() && to.isEmpty()) {
             return "";
         }

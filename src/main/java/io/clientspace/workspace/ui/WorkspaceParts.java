@@ -132,6 +132,16 @@ final class WorkspaceParts {
         return box;
     }
 
+    /** A date, or the date of an instant in the app's time zone, as the user's language writes it; "" for null. */
+    static String date(java.util.Locale locale, java.time.ZoneId zone, java.time.temporal.TemporalAccessor value) {
+        if (value == null) {
+            return "";
+        }
+        var formatter = java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.MEDIUM).withLocale(locale);
+        return value instanceof java.time.Instant i ? formatter.format(i.atZone(zone))
+                : formatter.format(value);
+    }
+
     static Optional<UUID> uuid(String value) {
         try {
             return Optional.of(UUID.fromString(value));

@@ -149,9 +149,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         all.add(new TasksTab(place, tasks, user, loader, refreshCounters, clock));
         all.add(new FilesTab(place, files, loader, refreshCounters, clock));
         all.add(new DocumentsTab(place, documents, loader, refreshCounters, clock));
-        all.add(new SimpleListTab<PortalAccount>("external", "external", VaadinIcon.GLOBE, loader,
-                externalAccess::canView, () -> externalAccess.countForClient(client.id()),
-                () -> externalAccess.forClient(client.id()), this::externalColumns));
+        all.add(new ExternalAccessTab(client, externalAccess, loader, refreshCounters, clock));
         all.add(new ProjectsTab(client, projects, staff, currentUser, loader, clock));
         all.add(new ActivityTab(place, timeline, loader, clock));
         WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);
@@ -249,13 +247,5 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         WorkspaceParts.fact(facts, icon, label, value);
     }
 
-    private void externalColumns(Grid<PortalAccount> grid) {
-        grid.setId("external-grid");
-        grid.addColumn(PortalAccount::displayName).setHeader(getTranslation("external.name")).setFlexGrow(2);
-        grid.addColumn(PortalAccount::email).setHeader(getTranslation("external.email")).setFlexGrow(2);
-        grid.addColumn(a -> getTranslation("external.statuses." + a.status())).setHeader(getTranslation("external.status"));
-        grid.addColumn(PortalAccount::grantedByName).setHeader(getTranslation("external.granted-by"));
-        grid.addColumn(a -> SimpleListTab.date(getLocale(), clock.getZone(), a.grantedAt())).setHeader(getTranslation("external.granted-at"));
-    }
 
 }

@@ -151,7 +151,9 @@ class TranslationsTests {
                 .collect(Collectors.toCollection(TreeSet::new)));
         m.put("document.types.", () -> checkConstraint("document", "type"));
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
-        m.put("external.statuses.", () -> checkConstraint("portal_account", "status"));
+        m.put("external.statuses.", () -> names(io.clientspace.extranet.PortalContactStatus.values()));
+        m.put("external.roles.", () -> names(io.clientspace.extranet.PortalRole.values()));
+        m.put("external.action.", () -> new TreeSet<>(Set.of("invite", "resend", "invite-again", "revoke")));
         m.put("workspace.tab.", () -> listTabs().keySet());
         // TimelineService writes these kinds; files and documents as FILE_/DOCUMENT_ + their event's change
         m.put("timeline.kind.", () -> {
@@ -160,6 +162,8 @@ class TranslationsTests {
             Arrays.stream(io.clientspace.file.FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
             Arrays.stream(io.clientspace.document.DocumentChanged.Change.values())
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
+            Arrays.stream(io.clientspace.extranet.PortalAccessChanged.Change.values())
+                    .forEach(c -> kinds.add("EXTERNAL_" + c));
             Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
                     .forEach(c -> kinds.add("PROJECT_" + c));
             return kinds;
@@ -232,9 +236,6 @@ class TranslationsTests {
             assertThat(values.get()).as("values after %s", prefix).isNotEmpty();
             values.get().forEach(v -> missing.add(prefix + v));
         });
-        Set<String> suffixes = listTabSuffixes();
-        assertThat(suffixes).as("SimpleListTab's key suffixes").contains(".loading", ".none.title", ".hidden.title");
-        listTabs().values().forEach(key -> suffixes.forEach(s -> missing.add(key + s)));
         missing.removeAll(english.stringPropertyNames());
         assertThat(missing).as("keys the code builds at run time that translations.properties lacks").isEmpty();
     }
@@ -309,26 +310,20 @@ class TranslationsTests {
         return values;
     }
 
-    /** The workspace's list tabs, id -> key, as WorkspaceView creates them. */
+    /** The workspace's tabs, id -> label key, as each tab class hands them to WorkspaceTab. */
     static Map<String, String> listTabs() {
         Map<String, String> tabs = new LinkedHashMap<>();
-        Matcher m = Pattern.compile("new SimpleListTab<[^>]*>\\(\\s*\"([^\"]+)\",\\s*\"([^\"]+)\"")
-                .matcher(source("workspace/ui/WorkspaceView.java"));
-        while (m.find()) {
-            tabs.put(m.group(1), m.group(2));
-        }
-        assertThat(tabs).as("SimpleListTabs in WorkspaceView").containsKeys("external");
+        Pattern tab = Pattern.compile("super\\(\\s*\"([^\"]+)\",\\s*\"workspace\\.tab\\.([^\"]+)\"");
+        sources.forEach((file, text) -> {
+            if (file.toString().contains("workspace/ui/")) {
+                Matcher m = tab.matcher(text);
+                while (m.find()) {
+                    tabs.put(m.group(1), "workspace.tab." + m.group(2));
+                }
+            }
+        });
+        assertThat(tabs).as("tabs under workspace/ui").containsKeys("deals", "tasks", "external", "projects");
         return tabs;
-    }
-
-    /** What SimpleListTab appends to its key: key + ".loading" and so on. */
-    static Set<String> listTabSuffixes() {
-        Set<String> suffixes = new TreeSet<>();
-        Matcher m = Pattern.compile("\\bkey\\s*\\+\\s*\"([^\"]+)\"").matcher(source("workspace/ui/SimpleListTab.java"));
-        while (m.find()) {
-            suffixes.add(m.group(1));
-        }
-        return suffixes;
     }
 
     static String source(String relative) {

@@ -52,9 +52,58 @@ class WorkspaceTabUnitTests {
         UI.setCurrent(null);
     }
 
-    SimpleListTab<String> tab(Supplier<List<String>> fetch, boolean permitted) {
-        return new SimpleListTab<>("files", "files", VaadinIcon.FILE_O, loader, () -> permitted, () -> 2L, fetch,
-                grid -> grid.addColumn(s -> s));
+    /** The smallest tab: a list of names in a grid, its counter a fixed 2. */
+    static final class NamesTab extends WorkspaceTab<List<String>> {
+        private final Supplier<List<String>> fetch;
+        private final boolean permitted;
+
+        NamesTab(AsyncLoader loader, Supplier<List<String>> fetch, boolean permitted) {
+            super("files", "workspace.tab.files", loader);
+            this.fetch = fetch;
+            this.permitted = permitted;
+        }
+
+        @Override
+        protected long count() {
+            return 2;
+        }
+
+        @Override
+        protected List<String> fetch() {
+            return fetch.get();
+        }
+
+        @Override
+        protected boolean isEmpty(List<String> data) {
+            return data.isEmpty();
+        }
+
+        @Override
+        protected Component render(List<String> data) {
+            Grid<String> grid = new Grid<>();
+            grid.addColumn(s -> s);
+            grid.setItems(data);
+            return grid;
+        }
+
+        @Override
+        protected Component emptyState() {
+            return io.clientspace.shared.ui.States.empty(VaadinIcon.FILE_O, "none", "nothing here", null);
+        }
+
+        @Override
+        protected String loadingKey() {
+            return "files.loading";
+        }
+
+        @Override
+        protected boolean permitted() {
+            return permitted;
+        }
+    }
+
+    NamesTab tab(Supplier<List<String>> fetch, boolean permitted) {
+        return new NamesTab(loader, fetch, permitted);
     }
 
     @Test

@@ -105,8 +105,9 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
             }
             case "DEAL_STALLED" -> getTranslation("deal.stages." + d);
             case "DOCUMENT_STATUS_CHANGED" -> getTranslation("document.statuses." + d);
-            case "DOCUMENT_CREATED" -> getTranslation("document.types." + d);
-            case "CLIENT_CREATED" -> getTranslation("client.kinds." + d);
+            // inside a sentence: "added the contract", not "added the Contract"
+            case "DOCUMENT_CREATED" -> getTranslation("timeline.document-type." + d);
+            case "CLIENT_CREATED" -> getTranslation("timeline.client-kind." + d);
             case "PROJECT_STATUS_CHANGED" -> getTranslation("project.statuses." + d);
             case "DOCUMENT_VERSION_ADDED", "DOCUMENT_FINAL_MARKED" ->
                     d.matches("\\d+") ? getTranslation("document.version-number", Integer.parseInt(d)) : d;

@@ -56,7 +56,8 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
     @Override
     protected String counterText(Object value) {
         DocumentCounts c = (DocumentCounts) value;
-        return getTranslation("documents.counter", c.ready(), c.pending());
+        return c.draft() == 0 ? getTranslation("documents.counter", c.ready(), c.pending())
+                : getTranslation("documents.counter-drafts", c.ready(), c.pending(), c.draft());
     }
 
     @Override

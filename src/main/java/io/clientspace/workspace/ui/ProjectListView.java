@@ -1,6 +1,5 @@
 package io.clientspace.workspace.ui;
 
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -23,17 +22,18 @@ class ProjectListView extends VerticalLayout implements HasDynamicTitle {
 
     ProjectListView(ProjectService projects, AsyncLoader loader, Clock clock) {
         setId("project-list");
-        H1 heading = new H1(getTranslation("projects.title"));
-        add(heading, States.loading(getTranslation("projects.loading")));
+        // the top bar already names the page, as on the clients list
+        addClassName("client-list");
+        setPadding(false);
+        add(States.loading(getTranslation("projects.loading")));
         loader.load(this, projects::visibleToMe, (List<ClientProject> data) -> {
             removeAll();
-            add(heading);
             add(data.isEmpty() ? States.empty(VaadinIcon.FOLDER_O, getTranslation("projects.none-visible.title"),
                     getTranslation("projects.none-visible.text"), null)
                     : ProjectsTab.projectGrid(data, true, clock));
         }, e -> {
             removeAll();
-            add(heading, States.error(getTranslation("workspace.error.title"), getTranslation("workspace.error.text"),
+            add(States.error(getTranslation("workspace.error.title"), getTranslation("workspace.error.text"),
                     () -> getUI().ifPresent(ui -> ui.getPage().reload()), getTranslation("action.retry")));
         });
     }

@@ -88,7 +88,7 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
             return link;
         }).setHeader(grid.getTranslation("project.name")).setFlexGrow(3);
         if (withClient) {
-            grid.addColumn(ClientProject::clientName).setHeader(grid.getTranslation("project.client")).setFlexGrow(2);
+            grid.addColumn(ClientProject::clientName).setHeader(grid.getTranslation("project.client")).setAutoWidth(true);
         }
         grid.addComponentColumn(ProjectsTab::statusBadge).setHeader(grid.getTranslation("project.status"))
                 .setAutoWidth(true).setFlexGrow(0);

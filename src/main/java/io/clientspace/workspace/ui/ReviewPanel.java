@@ -103,7 +103,8 @@ class ReviewPanel extends HorizontalLayout {
             String names = String.join(", ", List.of(DocumentType.CONTRACT, DocumentType.INVOICE, DocumentType.ACT)
                     .stream().filter(t -> key.states().get(t) != KeyDocuments.State.FINAL)
                     .map(t -> getTranslation("document.types." + t.name())).toList());
-            text = getTranslation("review.key-open", names);
+            long open = key.states().values().stream().filter(s -> s != KeyDocuments.State.FINAL).count();
+            text = getTranslation(missing == open ? "review.key-missing" : "review.key-open", names);
             theme = missing > 0 ? "badge error" : "badge contrast";
         }
         return chip("review-key-documents", text, theme, "documents");

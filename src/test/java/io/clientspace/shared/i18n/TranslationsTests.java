@@ -147,6 +147,8 @@ class TranslationsTests {
         Map<String, Supplier<Set<String>>> m = new LinkedHashMap<>();
         m.put("deal.stages.", () -> names(DealStage.values()));
         m.put("client.kinds.", () -> names(ClientKind.values()));
+        m.put("timeline.client-kind.", () -> names(ClientKind.values()));
+        m.put("timeline.document-type.", () -> checkConstraint("document", "type"));
         m.put("tasks.steps.", () -> Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId)
                 .collect(Collectors.toCollection(TreeSet::new)));
         m.put("document.types.", () -> checkConstraint("document", "type"));

@@ -10,8 +10,6 @@ import java.util.UUID;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
@@ -21,8 +19,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Keeps portal sessions honest. Every request of a signed-in customer asks whether their contact is still active
  * for the customer record the session was opened for; once it is revoked (or moved), the session ends on the very
- * next request, whatever Keycloak's tokens still say. Also notes each customer sign-in, which completes a waiting
- * invitation.
+ * next request, whatever Keycloak's tokens still say. The first request of each signed-in session also notes the
+ * sign-in, which completes a waiting invitation.
  */
 @Configuration
 class PortalSessionGuard {
@@ -33,10 +31,8 @@ class PortalSessionGuard {
         this.access = access;
     }
 
-    @EventListener
-    void onSignIn(AuthenticationSuccessEvent event) {
-        customer(event.getAuthentication()).ifPresent(c -> access.recordSignIn(c.username()));
-    }
+    /** Set on a portal session once its sign-in is noted; a new sign-in starts a new session. */
+    static final String SIGN_IN_NOTED = PortalSessionGuard.class.getName() + ".signInNoted";
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> portalSessionGuardFilter() {
@@ -45,6 +41,12 @@ class PortalSessionGuard {
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response,
                                             FilterChain chain) throws ServletException, IOException {
                 var customer = customer(SecurityContextHolder.getContext().getAuthentication());
+                var current = request.getSession(false);
+                if (customer.isPresent() && current != null && current.getAttribute(SIGN_IN_NOTED) == null) {
+                    // the first request of a signed-in session: note the sign-in, which completes an invitation
+                    access.recordSignIn(customer.get().username());
+                    current.setAttribute(SIGN_IN_NOTED, Boolean.TRUE);
+                }
                 if (customer.isPresent() && !access.mayUsePortal(customer.get().username(), customer.get().id())) {
                     var session = request.getSession(false);
                     if (session != null) {

@@ -61,8 +61,8 @@ class PortalContactDialog extends Dialog {
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("26rem", 2));
         form.add(name, 2);
-        form.add(email, role);
-        form.add(inviteNow, 2);
+        form.add(email, 2);
+        form.add(role, inviteNow);
         add(form);
 
         Button save = new Button(getTranslation("external.add-save"), e -> save());

@@ -1,0 +1,107 @@
+package io.clientspace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.clientspace.support.Actors.asManager;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.devservices.DevServices;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The invitation round trip in the browser: a manager adds and invites a contact, the contact follows Keycloak's
+ * mail from the sandbox, sets a password on Keycloak's page and signs in to the portal; the manager sees them
+ * active, revokes them, and the contact's open portal session ends on its next request.
+ */
+class InvitationJourneyBrowserTests extends BrowserTest {
+
+    @Autowired
+    ClientService clients;
+
+    @Test
+    void aContactIsInvitedSetsAPasswordSignsInAndLosesAccessWhenRevoked() throws Exception {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        String email = "nora-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
+
+        signIn("/" + client.workspacePath(), "manager", "manager");
+        page.locator("#tab-external").click();
+        assertThat(page.locator("#tab-content-external")).containsText("Nobody outside has access");
+        screenshot("workspace-external-empty");
+        page.locator("#add-contact").click();
+        page.locator("#contact-email input").fill("not-an-address");
+        page.locator("#contact-save").click();
+        assertThat(page.locator("#contact-name")).containsText("Enter the person's name.");
+        assertThat(page.locator("#contact-email")).containsText("is not an e-mail address");
+        page.locator("#contact-name input").fill("Nora Brandt");
+        page.locator("#contact-email input").fill(email);
+        screenshot("contact-form");
+        page.locator("#contact-save").click();
+        assertThat(page.locator("#external-grid")).containsText("Nora Brandt");
+        assertThat(page.locator("#external-grid .contact-status")).hasText("Invited");
+        assertThat(page.locator("#count-external")).hasText("1");
+
+        // the contact, in a browser of their own
+        var mails = DevServices.mail().awaitMessages(email, 1, Duration.ofSeconds(20));
+        org.assertj.core.api.Assertions.assertThat(mails).hasSize(1);
+        String link = actionLink(mails.get(0));
+        BrowserContext contactContext = browser().newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setLocale("en-US").setViewportSize(1280, 860));
+        try {
+            Page contact = contactContext.newPage();
+            contact.navigate(link);
+            // Keycloak first names the actions it asks for, then shows its set-password form
+            contact.locator("#password-new, #kc-info-message a").first().waitFor();
+            if (!contact.locator("#password-new").isVisible()) {
+                contact.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-actions.png")));
+                contact.locator("#kc-info-message a").first().click();
+            }
+            contact.locator("#password-new").fill("Nora-Portal-2026");
+            contact.locator("#password-confirm").fill("Nora-Portal-2026");
+            contact.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("keycloak-set-password.png")));
+            contact.locator("input[type=submit], button[type=submit]").first().click();
+            contact.navigate(url("/portal"));
+            if (contact.locator("#kc-login").isVisible()) {
+                contact.locator("#username").fill(email);
+                contact.locator("#password").fill("Nora-Portal-2026");
+                contact.locator("#kc-login").click();
+            }
+            assertThat(contact.locator("#portal-home")).containsText(client.name());
+
+            page.reload();
+            page.locator("#tab-external").click();
+            assertThat(page.locator("#external-grid .contact-status")).hasText("Active");
+            screenshot("workspace-external");
+            page.locator("#external-grid .revoke-contact").click();
+            page.locator("#revoke-confirm-button").click();
+            assertThat(page.locator("#external-grid .contact-status")).hasText("Revoked");
+
+            // the contact's next request finds the session ended, and nothing of the client on the page
+            contact.navigate(url("/portal"));
+            assertThat(contact.locator("#portal-home")).hasCount(0);
+            assertThat(contact.locator("body")).not().containsText(client.name());
+            contact.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-after-revoke.png")));
+        } finally {
+            contactContext.close();
+        }
+    }
+
+    private static String actionLink(jakarta.mail.internet.MimeMessage message) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        message.writeTo(out);
+        String raw = out.toString(StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=")
+                .replace("&amp;", "&");
+        Matcher m = Pattern.compile("(http://[^\\s\"<>]+/login-actions/action-token\\?[^\\s\"<>]+)").matcher(raw);
+        org.assertj.core.api.Assertions.assertThat(m.find()).as("a link in the mail").isTrue();
+        return m.group(1);
+    }
+}

@@ -43,10 +43,12 @@ public class FileService {
     private final FileProperties limits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     FileService(StoredFileRepository files, ProjectService projects, CurrentUserProvider currentUser,
                 StaffDirectory staff, ObjectStore store, FileProperties limits, ApplicationEventPublisher events,
-                Clock clock) {
+                Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.files = files;
         this.projects = projects;
         this.currentUser = currentUser;
@@ -116,7 +118,6 @@ public class FileService {
      *                                     nothing is stored
      * @throws StorageUnavailableException when object storage fails; nothing is stored
      */
-    @Transactional
     public StoredFile upload(UUID clientId, String originalName, Path content) {
         return upload(WorkScope.client(clientId), originalName, content);
     }
@@ -124,9 +125,11 @@ public class FileService {
     /**
      * Stores an uploaded file in the scope: on the client, or on one of its projects.
      *
+     * The bytes go to storage outside any database transaction, so a large upload holds no connection; only the
+     * row insert is transactional, and a failed insert removes the object again.
+     *
      * @see #upload(UUID, String, Path)
      */
-    @Transactional
     public StoredFile upload(WorkScope scope, String originalName, Path content) {
         CurrentUser user = currentUser.requireStaff();
         projects.requireAccess(scope);
@@ -136,13 +139,15 @@ public class FileService {
         String key = "clients/" + clientId + "/files/" + id;
         String sha256 = store.put(key, content, upload);
         try {
-            StoredFileEntity entity = new StoredFileEntity(id, clientId, upload.name(), upload.contentType(),
-                    upload.size(), key, sha256, user.username(), clock.instant());
-            entity.setProjectId(scope.projectId());
-            StoredFileEntity row = files.saveAndFlush(entity);
-            events.publishEvent(new FileChanged(id, clientId, scope.projectId(), upload.name(), FileChanged.Change.UPLOADED,
-                    user.username()));
-            return toRecord(row);
+            return transactions.execute(status -> {
+                StoredFileEntity entity = new StoredFileEntity(id, clientId, upload.name(), upload.contentType(),
+                        upload.size(), key, sha256, user.username(), clock.instant());
+                entity.setProjectId(scope.projectId());
+                StoredFileEntity row = files.saveAndFlush(entity);
+                events.publishEvent(new FileChanged(id, clientId, scope.projectId(), upload.name(),
+                        FileChanged.Change.UPLOADED, user.username()));
+                return toRecord(row);
+            });
         } catch (RuntimeException e) {
             store.removeQuietly(key);
             throw e;
@@ -167,7 +172,7 @@ public class FileService {
     @Transactional
     public StoredFile delete(UUID fileId) {
         CurrentUser user = currentUser.requireStaff();
-        StoredFileEntity file = requireFile(fileId);
+        StoredFileEntity file = requireLockedFile(fileId);
         if (file.getDeletedAt() == null) {
             file.delete(user.username(), clock.instant());
             events.publishEvent(new FileChanged(file.getId(), file.getClientId(), file.getProjectId(), file.getName(),
@@ -184,7 +189,7 @@ public class FileService {
     @Transactional
     public StoredFile restore(UUID fileId) {
         CurrentUser user = currentUser.requireStaff();
-        StoredFileEntity file = requireFile(fileId);
+        StoredFileEntity file = requireLockedFile(fileId);
         if (file.getDeletedAt() == null) {
             return toRecord(file);
         }
@@ -223,6 +228,13 @@ public class FileService {
 
     private StoredFileEntity requireFile(UUID fileId) {
         StoredFileEntity file = files.findById(fileId).orElseThrow(() -> new NotFoundException("File"));
+        projects.requireAccess(new WorkScope(file.getClientId(), file.getProjectId()));
+        return file;
+    }
+
+    /** Row-locked, so a delete and a restore at the same moment run one after the other on the same state. */
+    private StoredFileEntity requireLockedFile(UUID fileId) {
+        StoredFileEntity file = files.lockById(fileId).orElseThrow(() -> new NotFoundException("File"));
         projects.requireAccess(new WorkScope(file.getClientId(), file.getProjectId()));
         return file;
     }

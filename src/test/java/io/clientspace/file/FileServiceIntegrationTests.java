@@ -48,6 +48,8 @@ class FileServiceIntegrationTests {
     @Autowired
     ClientService clients;
     @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    @Autowired
     io.clientspace.project.ProjectService projects;
     @Autowired
     MinioClient minio;
@@ -136,7 +138,7 @@ class FileServiceIntegrationTests {
         MinioClient unreachable = MinioClient.builder().endpoint("http://127.0.0.1:9").region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey()).build();
         FileService broken = new FileService(repository, projects, currentUser, staff,
-                new ObjectStore(unreachable, unreachable, storage, limits), limits, events, clock);
+                new ObjectStore(unreachable, unreachable, storage, limits), limits, events, clock, transactionManager);
 
         assertThatThrownBy(() -> asManager(() -> broken.upload(client.id(), "contract.pdf", file("c.pdf", PDF))))
                 .isInstanceOf(StorageUnavailableException.class);

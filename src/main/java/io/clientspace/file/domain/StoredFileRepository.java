@@ -9,6 +9,10 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UUID> {
 
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select f from StoredFileEntity f where f.id = ?1")
+    java.util.Optional<StoredFileEntity> lockById(UUID id);
+
     /** Uses the partial index stored_file_client_idx. */
     @Query("select count(f) from StoredFileEntity f where f.clientId = ?1 and f.deletedAt is null")
     long countActiveByClient(UUID clientId);

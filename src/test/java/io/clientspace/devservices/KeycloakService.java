@@ -62,6 +62,7 @@ public final class KeycloakService implements AutoCloseable {
         try {
             unpackIfMissing();
             importRealms();
+            installThemes();
             List<String> command = new ArrayList<>(List.of(install.resolve("bin/kc.sh").toString(), "start-dev",
                     "--http-port=" + port, "--http-management-port=" + managementPort, "--import-realm",
                     "--health-enabled=true", "--cache=local"));
@@ -154,6 +155,30 @@ public final class KeycloakService implements AutoCloseable {
     }
 
     /** Copies keycloak/*.json into data/import; in RUN mode wipes stored realms when the files changed. */
+    /** Our themes (keycloak/themes/*) go where Keycloak looks for them, fresh on every start. */
+    private void installThemes() throws IOException {
+        Path ours = realms.resolve("themes");
+        if (!Files.isDirectory(ours)) {
+            return;
+        }
+        try (Stream<Path> themes = Files.list(ours)) {
+            for (Path theme : themes.filter(Files::isDirectory).toList()) {
+                Path target = install.resolve("themes").resolve(theme.getFileName().toString());
+                deleteTree(target);
+                try (Stream<Path> files = Files.walk(theme)) {
+                    for (Path f : files.toList()) {
+                        Path to = target.resolve(theme.relativize(f).toString());
+                        if (Files.isDirectory(f)) {
+                            Files.createDirectories(to);
+                        } else {
+                            Files.copy(f, to);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     private void importRealms() throws IOException {
         Path importDir = install.resolve("data/import");
         deleteTree(importDir);

@@ -81,6 +81,8 @@ class InvitationIntegrationTests {
 
         List<MimeMessage> mails = DevServices.mail().awaitMessages(email, 1, Duration.ofSeconds(20));
         assertThat(mails).as("Keycloak's set-password mail").hasSize(1);
+        assertThat(mails.get(0).getSubject()).as("worded by our e-mail theme")
+                .isEqualTo("Your invitation to the Clientspace portal");
         // the link is Keycloak's single-use action token: set a password, valid as long as the invitation
         var token = java.util.regex.Pattern.compile("action-token\\?key=([\\w-]+)\\.([\\w-]+)\\.")
                 .matcher(body(mails.get(0)));

@@ -162,6 +162,12 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
             Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
                     .forEach(c -> kinds.add("PROJECT_" + c));
+            for (var subject : io.clientspace.project.SharingChanged.Subject.values()) {
+                for (boolean shared : new boolean[] {true, false}) {
+                    kinds.add(new io.clientspace.project.SharingChanged(java.util.UUID.randomUUID(), null, subject,
+                            null, null, shared, shared, null).timelineKind());
+                }
+            }
             return kinds;
         });
         m.put("workspace.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));

@@ -56,6 +56,8 @@ class PortalServiceIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    io.clientspace.security.StaffDirectory staff;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -284,6 +286,32 @@ class PortalServiceIntegrationTests {
         assertThat(entries).extracting(TimelineEntry::kind)
                 .contains("SHARING_DOCUMENT_ON", "SHARING_DOCUMENT_OFF", "SHARING_FILE_ON", "SHARING_PROJECT_ON",
                         "SHARING_PROJECT_TASKS_ON");
+    }
+
+    @Test
+    void aNewlySharedDocumentAndCommentsBothWaysAreMailed() throws Exception {
+        var mail = io.clientspace.devservices.DevServices.mail();
+        String customerEmail = jdbc.queryForObject("select email from portal_account where id = ?", String.class,
+                a.accountId());
+        java.time.Duration wait = java.time.Duration.ofSeconds(30);
+        asManager(() -> documents.setShared(a.documentInHiddenProject().id(), false));
+        asManager(() -> documents.setShared(a.documentInHiddenProject().id(), true));
+        asManager(() -> documents.setShared(a.unsharedDocument().id(), true));
+        assertThat(mail.awaitMessage(customerEmail, "New in your portal: " + a.unsharedDocument().title(), wait))
+                .as("mail about the shared document").isPresent();
+        assertThat(mail.awaitMessage(customerEmail, "New in your portal: " + a.documentInHiddenProject().title(),
+                java.time.Duration.ofSeconds(1))).as("no mail about a document the portal does not show").isEmpty();
+
+        PortalViewer viewer = viewerA();
+        asA(() -> portal.comment(viewer, a.project().id(), "Can we move the review?"));
+        String ownerEmail = staff.find("manager").orElseThrow().email();
+        assertThat(mail.awaitMessage(ownerEmail, "Test Customer alpha commented on " + a.project().name(), wait))
+                .as("mail to the project's owner").isPresent();
+        asManager(() -> portal.answer(a.project().id(), "Yes, to Thursday."));
+        var answer = mail.awaitMessage(customerEmail, "New answer on " + a.project().name(), wait);
+        assertThat(answer).as("mail to the customer").isPresent();
+        assertThat(answer.get().getContent().toString()).contains("/portal/projects/" + a.project().id())
+                .doesNotContain("Yes, to Thursday.");
     }
 
     private void assertNotFound(Supplier<?> call) {

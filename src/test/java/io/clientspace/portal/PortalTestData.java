@@ -65,7 +65,10 @@ public final class PortalTestData {
         return world(marker, username, username + "@example.org", "Test Customer " + marker);
     }
 
-    /** A world whose portal account is the given identity (browser tests sign it in through Keycloak). */
+    /**
+     * A world whose portal account is the given identity; with a null {@code username}, a world without an account
+     * (browser tests grant one through ExternalAccessService, which binds the Keycloak identity).
+     */
     public World world(String marker, String username, String email, String displayName) {
         return asManager(() -> {
             var draft = ClientTestData.company("manager");
@@ -90,11 +93,14 @@ public final class PortalTestData {
             t.setAssignee("manager");
             t.setPriority(TaskPriority.NORMAL);
             WorkTask task = tasks.create(project.scope(), t);
-            UUID account = UUID.randomUUID();
-            jdbc.update("""
-                    insert into portal_account (id, client_id, username, email, display_name, status, granted_by,
-                                                granted_at, role) values (?, ?, ?, ?, ?, 'ACTIVE', 'manager', ?, 'REVIEWER')""",
-                    account, client.id(), username, email, displayName, Timestamp.from(Instant.now()));
+            UUID account = username == null ? null : UUID.randomUUID();
+            if (account != null) {
+                jdbc.update("""
+                        insert into portal_account (id, client_id, username, email, display_name, status, granted_by,
+                                                    granted_at, role)
+                        values (?, ?, ?, ?, ?, 'ACTIVE', 'manager', ?, 'REVIEWER')""",
+                        account, client.id(), username, email, displayName, Timestamp.from(Instant.now()));
+            }
             return new World(marker, client, project, hidden, documents.get(shared.id()), unshared,
                     documents.get(inHidden.id()), sharedFile, unsharedFile, task, account, username);
         });

@@ -174,6 +174,8 @@ class TranslationsTests {
         m.put("project.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
         m.put("project.statuses.", () -> checkConstraint("client_project", "status"));
         m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
+        m.put("portal.task.statuses.", () -> names(io.clientspace.task.CustomerTask.Status.values()));
+        m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
                 .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))

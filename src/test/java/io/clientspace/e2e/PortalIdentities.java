@@ -11,17 +11,24 @@ import org.keycloak.representations.idm.UserRepresentation;
 
 /**
  * Fresh people in the customers realm who can sign in, so that browser tests never share a portal identity (one
- * identity acts for one client only) with each other or with the demo users.
+ * identity acts for one client only) with each other or with the demo users. A bean of the test context.
  */
-final class PortalIdentities {
+@org.springframework.stereotype.Component
+class PortalIdentities {
 
     static final String PASSWORD = "Portal-Test-2027!";
 
-    private PortalIdentities() {
+    private final Keycloak customerAdmin;
+    private final KeycloakProperties keycloak;
+
+    PortalIdentities(@org.springframework.beans.factory.annotation.Qualifier("customerAdmin") Keycloak customerAdmin,
+                     KeycloakProperties keycloak) {
+        this.customerAdmin = customerAdmin;
+        this.keycloak = keycloak;
     }
 
     /** A new identity with a password; returns its username. */
-    static String create(Keycloak customerAdmin, KeycloakProperties keycloak, String firstName, String lastName) {
+    String create(String firstName, String lastName) {
         String username = "pt-" + UUID.randomUUID().toString().substring(0, 8);
         var user = new UserRepresentation();
         user.setUsername(username);

@@ -7,23 +7,15 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
-import io.clientspace.client.ClientService;
-import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
-import io.clientspace.file.FileService;
 import io.clientspace.portal.PortalTestData;
-import io.clientspace.project.ProjectService;
-import io.clientspace.security.KeycloakProperties;
-import io.clientspace.task.WorkTaskService;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,24 +49,13 @@ class PortalIsolationBrowserTests extends BrowserTest {
     }
 
     @Autowired
-    ClientService clients;
-    @Autowired
-    ProjectService projects;
-    @Autowired
-    DocumentService documents;
-    @Autowired
-    FileService files;
-    @Autowired
-    WorkTaskService tasks;
+    PortalTestData data;
     @Autowired
     ExternalAccessService externalAccess;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    @Qualifier("customerAdmin")
-    Keycloak customerAdmin;
-    @Autowired
-    KeycloakProperties keycloak;
+    PortalIdentities identities;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -82,12 +63,11 @@ class PortalIsolationBrowserTests extends BrowserTest {
 
     @BeforeEach
     void twoCustomersWithSharedWork() {
-        var data = new PortalTestData(clients, projects, documents, files, tasks, jdbc);
         String run = UUID.randomUUID().toString().substring(0, 6);
         a = data.world("alpha" + run, null, null, null);
         b = data.world("bravo" + run, null, null, null);
-        customerA = PortalIdentities.create(customerAdmin, keycloak, "Anna", "Attacker");
-        String customerB = PortalIdentities.create(customerAdmin, keycloak, "Bruno", "Victim");
+        customerA = identities.create("Anna", "Attacker");
+        String customerB = identities.create("Bruno", "Victim");
         asManager(() -> externalAccess.grantExisting(a.client().id(), customerA));
         asManager(() -> externalAccess.grantExisting(b.client().id(), customerB));
     }

@@ -6,25 +6,19 @@ import static io.clientspace.support.Actors.asManager;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import io.clientspace.client.ClientService;
 import io.clientspace.devservices.DevServices;
 import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
-import io.clientspace.file.FileService;
 import io.clientspace.portal.PortalTestData;
 import io.clientspace.project.ProjectService;
-import io.clientspace.security.KeycloakProperties;
-import io.clientspace.task.WorkTaskService;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.keycloak.admin.client.Keycloak;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -34,24 +28,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PortalJourneyBrowserTests extends BrowserTest {
 
     @Autowired
-    ClientService clients;
+    PortalTestData data;
     @Autowired
     ProjectService projects;
     @Autowired
     DocumentService documents;
     @Autowired
-    FileService files;
-    @Autowired
-    WorkTaskService tasks;
-    @Autowired
     ExternalAccessService externalAccess;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    @Qualifier("customerAdmin")
-    Keycloak customerAdmin;
-    @Autowired
-    KeycloakProperties keycloak;
+    PortalIdentities identities;
 
     PortalTestData.World world;
     String customer;
@@ -60,14 +47,13 @@ class PortalJourneyBrowserTests extends BrowserTest {
     @BeforeEach
     void aClientWithAContactButNothingSharedYet() {
         String marker = "j" + UUID.randomUUID().toString().substring(0, 6);
-        world = new PortalTestData(clients, projects, documents, files, tasks, jdbc)
-                .world(marker, null, null, null);
+        world = data.world(marker, null, null, null);
         // start from nothing shared: the manager decides in the browser
         asManager(() -> {
             documents.setShared(world.sharedDocument().id(), false);
             return projects.setSharing(world.project().id(), false, false);
         });
-        customer = PortalIdentities.create(customerAdmin, keycloak, "Greta", "Journey");
+        customer = identities.create("Greta", "Journey");
         account = asManager(() -> externalAccess.grantExisting(world.client().id(), customer));
     }
 

@@ -6,7 +6,6 @@ import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.clientspace.client.ClientService;
 import io.clientspace.document.DocumentService;
 import io.clientspace.file.FileService;
 import io.clientspace.project.ProjectService;
@@ -41,7 +40,7 @@ class PortalServiceIntegrationTests {
     @Autowired
     PortalService portal;
     @Autowired
-    ClientService clients;
+    PortalTestData data;
     @Autowired
     ProjectService projects;
     @Autowired
@@ -64,7 +63,6 @@ class PortalServiceIntegrationTests {
 
     @BeforeEach
     void twoCustomers() {
-        var data = new PortalTestData(clients, projects, documents, files, tasks, jdbc);
         a = data.world("alpha");
         b = data.world("bravo");
     }

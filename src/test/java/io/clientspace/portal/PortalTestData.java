@@ -31,8 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * A client with what its portal should and should not show, made through the services as a manager: a shared project
  * (tasks visible) with a shared and an unshared document and file, an unshared project with a "shared" document,
- * and a portal account. Every name carries a marker, so a test can look for any of them in a page.
+ * and a portal account. Every name carries a marker, so a test can look for any of them in a page. A bean of the
+ * test context, so tests just inject it.
  */
+@org.springframework.stereotype.Component
 public final class PortalTestData {
 
     /** Everything one test client has; names all contain {@code marker}. */

@@ -26,7 +26,8 @@ final class SharingSwitch {
         box.getElement().setAttribute("data-name", name);
         box.setEnabled(canShare);
         box.setAriaLabel(host.getTranslation("sharing.switch", name));
-        box.setTooltipText(host.getTranslation(canShare ? "sharing.switch" : "sharing.only-managers", name));
+        // the tooltip does not repeat the name: the row shows it already
+        box.setTooltipText(host.getTranslation(canShare ? "sharing.tooltip" : "sharing.only-managers"));
         box.addValueChangeListener(e -> {
             if (!e.isFromClient()) {
                 return;

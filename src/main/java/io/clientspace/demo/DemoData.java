@@ -56,6 +56,7 @@ class DemoData {
     private final DocumentService documents;
     private final FileService files;
     private final ProjectService projects;
+    private final io.clientspace.portal.PortalService portal;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
@@ -63,7 +64,9 @@ class DemoData {
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
-             DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock) {
+             DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
+             io.clientspace.portal.PortalService portal) {
+        this.portal = portal;
         this.projects = projects;
         this.documents = documents;
         this.files = files;
@@ -189,9 +192,15 @@ class DemoData {
         photos.setTitle("Collect project photos for the archive");
         photos.setPriority(TaskPriority.NORMAL);
         tasks.create(project.scope(), photos);
-        files.upload(project.scope(), "relaunch-moodboard.pdf", demoPdf("Moodboard, website relaunch"));
-        documents.create(project.scope(), "Statement of work: website relaunch", DocumentType.CONTRACT,
+        var moodboard = files.upload(project.scope(), "relaunch-moodboard.pdf",
+                demoPdf("Moodboard, website relaunch"));
+        var sow = documents.create(project.scope(), "Statement of work: website relaunch", DocumentType.CONTRACT,
                 "sow-website-relaunch.pdf", demoPdf("Statement of work, website relaunch"));
+        // kept internal: the portal must not show these
+        files.upload(project.scope(), "relaunch-effort-estimate.txt",
+                demoText("Internal effort estimate: 180 h design, 240 h build; rates on the rate card"));
+        documents.create(project.scope(), "Subcontractor quote: photography", DocumentType.OTHER,
+                "quote-photography.pdf", demoPdf("Subcontractor quote, photography"));
 
         for (var grant : List.of(new Object[] {nordlicht, "customer"}, new Object[] {havel, "customer2"})) {
             try {
@@ -200,6 +209,20 @@ class DemoData {
                 log.warn("Could not link portal user {}: {}", grant[1], e.getMessage());
             }
         }
+        // Nordlicht's portal: the relaunch project with its tasks, the statement of work and the moodboard
+        projects.setSharing(project.id(), true, true);
+        documents.setShared(sow.id(), true);
+        files.setShared(moodboard.id(), true);
+        jdbc.update("""
+                insert into portal_comment (id, project_id, client_id, author_kind, author, author_name, body, created_at)
+                values (?, ?, ?, 'CUSTOMER', 'customer', 'Lena Hoffmann', ?, ?)""", java.util.UUID.randomUUID(),
+                project.id(), nordlicht.id(), "Could the careers section go live before the rest of the site?",
+                java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2))));
+        portal.answer(project.id(), "Yes: we can launch it two weeks early as a standalone page. We will add it to "
+                + "the plan for the next review.");
+        // the demo customers' roles on their side
+        jdbc.update("update portal_account set role = 'DECISION_MAKER' where username = 'customer'");
+        jdbc.update("update portal_account set role = 'BILLING' where username = 'customer2'");
         // one contact invited and waiting for the first sign-in (the mail is in the sandbox), one not invited yet
         try {
             externalAccess.addContact(nordlicht.id(), new PortalContactDraft("Jan Vogel", "jan.vogel@nordlicht.example",

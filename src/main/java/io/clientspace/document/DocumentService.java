@@ -8,7 +8,10 @@ import io.clientspace.document.domain.DocumentRepository;
 import io.clientspace.document.domain.DocumentVersionEntity;
 import io.clientspace.document.domain.DocumentVersionRepository;
 import io.clientspace.file.ObjectStore;
+import io.clientspace.file.SharedDownload;
 import io.clientspace.project.ProjectService;
+import io.clientspace.project.SharedProject;
+import io.clientspace.project.SharingChanged;
 import io.clientspace.project.WorkScope;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
@@ -317,6 +320,97 @@ public class DocumentService {
         return store.downloadLink(version.getObjectKey(), version.getFileName(), version.getContentType());
     }
 
+    // ------------------------------------------------------------------------------------------------- sharing
+
+    /** Whether the current user may share and unshare documents in the scope; see {@link ProjectService#canManage}. */
+    @Transactional(readOnly = true)
+    public boolean canShare(WorkScope scope) {
+        return projects.canManage(scope);
+    }
+
+    /**
+     * Shares the document with the client's portal or stops sharing it. The portal shows it only while its project,
+     * if it has one, is shared too; the client gets the final version, or the newest without one.
+     *
+     * @throws io.clientspace.shared.NoAccessException unless the current user may manage the document's scope
+     */
+    @Transactional
+    public ClientDocument setShared(UUID documentId, boolean shared) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        projects.requireManage(new WorkScope(document.getClientId(), document.getProjectId()));
+        if (document.isSharedWithClient() != shared) {
+            document.setSharedWithClient(shared);
+            flush(document);
+            boolean visible = shared && (document.getProjectId() == null
+                    || projects.get(document.getProjectId()).sharedWithClient());
+            events.publishEvent(new SharingChanged(document.getClientId(), document.getProjectId(),
+                    SharingChanged.Subject.DOCUMENT, documentId, document.getTitle(), shared, visible,
+                    user.username()));
+        }
+        return get(documentId);
+    }
+
+    // ---------------------------------------------------------------------------------------- customer reads
+
+    /**
+     * The client's documents its portal shows, last changed first: shared, and on the client as a whole or in a
+     * shared project.
+     */
+    @Transactional(readOnly = true)
+    public List<SharedDocument> sharedForCustomer(UUID clientId) {
+        List<UUID> shared = projects.sharedWithCustomer(clientId).stream().map(SharedProject::id).toList();
+        return sharedRecords(documents.sharedOnClient(clientId, shared.isEmpty() ? List.of(new UUID(0, 0)) : shared));
+    }
+
+    /**
+     * The shared documents of one of the client's shared projects, last changed first.
+     *
+     * @throws NotFoundException when the project is not the client's or not shared
+     */
+    @Transactional(readOnly = true)
+    public List<SharedDocument> sharedInProject(UUID clientId, UUID projectId) {
+        projects.sharedProject(clientId, projectId);
+        return sharedRecords(documents.sharedInProject(clientId, projectId));
+    }
+
+    /**
+     * A download link for the file of a document the client's portal shows.
+     *
+     * @throws NotFoundException when the document is not the client's, not shared, or in a project that is not
+     *                           shared: the same answer for all, so nobody learns what exists
+     */
+    @Transactional(readOnly = true)
+    public SharedDownload customerDownload(UUID clientId, UUID documentId) {
+        projects.requirePortalReader(clientId);
+        DocumentEntity document = documents.findById(documentId)
+                .filter(d -> d.getClientId().equals(clientId) && d.isSharedWithClient())
+                .orElseThrow(() -> new NotFoundException("Document"));
+        if (document.getProjectId() != null) {
+            projects.sharedProject(clientId, document.getProjectId());
+        }
+        DocumentVersionEntity v = customerVersion(document).orElseThrow(() -> new NotFoundException("Document"));
+        return new SharedDownload(document.getTitle(),
+                store.downloadLink(v.getObjectKey(), v.getFileName(), v.getContentType()));
+    }
+
+    private List<SharedDocument> sharedRecords(List<DocumentEntity> rows) {
+        List<SharedDocument> result = new ArrayList<>();
+        for (DocumentEntity d : rows) {
+            customerVersion(d).ifPresent(v -> result.add(new SharedDocument(d.getId(), d.getProjectId(), d.getTitle(),
+                    v.getFileName(), v.getSizeBytes(), v.getUploadedAt())));
+        }
+        return result;
+    }
+
+    /** The version the client gets: the final one, or the newest when none is final. */
+    private java.util.Optional<DocumentVersionEntity> customerVersion(DocumentEntity d) {
+        if (d.getFinalVersionId() != null) {
+            return versions.findById(d.getFinalVersionId());
+        }
+        return versions.findByDocumentIdOrderByNumberDesc(d.getId()).stream().findFirst();
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
 
     private DocumentVersionEntity storeVersion(DocumentEntity document, int number, ObjectStore.Accepted upload,
@@ -367,7 +461,7 @@ public class DocumentService {
         return new ClientDocument(d.getId(), d.getClientId(), d.getProjectId(), d.getTitle(), DocumentType.valueOf(d.getType()),
                 DocumentStatus.valueOf(d.getStatus()), finalNumber, latest,
                 staff.displayName(d.getUpdatedBy() == null ? d.getCreatedBy() : d.getUpdatedBy()), d.getUpdatedAt(),
-                d.getVersion());
+                d.isSharedWithClient(), d.getVersion());
     }
 
     private DocumentVersion toRecord(DocumentVersionEntity v, DocumentEntity d) {

@@ -1,6 +1,8 @@
 package io.clientspace.file;
 
 import io.clientspace.project.ProjectService;
+import io.clientspace.project.SharedProject;
+import io.clientspace.project.SharingChanged;
 import io.clientspace.project.WorkScope;
 import io.clientspace.file.domain.StoredFileEntity;
 import io.clientspace.file.domain.StoredFileRepository;
@@ -168,6 +170,84 @@ public class FileService {
         return store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType());
     }
 
+    // ------------------------------------------------------------------------------------------------- sharing
+
+    /** Whether the current user may share and unshare files in the scope; see {@link ProjectService#canManage}. */
+    @Transactional(readOnly = true)
+    public boolean canShare(WorkScope scope) {
+        return projects.canManage(scope);
+    }
+
+    /**
+     * Shares the file with the client's portal or stops sharing it. The portal shows it only while its project, if
+     * it has one, is shared too.
+     *
+     * @throws io.clientspace.shared.NoAccessException unless the current user may manage the file's scope
+     */
+    @Transactional
+    public StoredFile setShared(UUID fileId, boolean shared) {
+        CurrentUser user = currentUser.requireStaff();
+        StoredFileEntity file = requireFile(fileId);
+        WorkScope scope = new WorkScope(file.getClientId(), file.getProjectId());
+        projects.requireManage(scope);
+        if (file.isSharedWithClient() != shared) {
+            file.setSharedWithClient(shared);
+            files.saveAndFlush(file);
+            boolean visible = shared && (file.getProjectId() == null
+                    || projects.get(file.getProjectId()).sharedWithClient());
+            events.publishEvent(new SharingChanged(file.getClientId(), file.getProjectId(),
+                    SharingChanged.Subject.FILE, file.getId(), file.getName(), shared, visible, user.username()));
+        }
+        return toRecord(file);
+    }
+
+    // ---------------------------------------------------------------------------------------- customer reads
+
+    /**
+     * The client's files its portal shows, newest first: shared, not in the trash, and on the client as a whole or in
+     * a shared project.
+     */
+    @Transactional(readOnly = true)
+    public List<SharedFile> sharedForCustomer(UUID clientId) {
+        List<UUID> shared = projects.sharedWithCustomer(clientId).stream().map(SharedProject::id).toList();
+        return files.sharedOnClient(clientId, shared.isEmpty() ? List.of(new UUID(0, 0)) : shared).stream()
+                .map(FileService::shared).toList();
+    }
+
+    /**
+     * The shared files of one of the client's shared projects, newest first.
+     *
+     * @throws NotFoundException when the project is not the client's or not shared
+     */
+    @Transactional(readOnly = true)
+    public List<SharedFile> sharedInProject(UUID clientId, UUID projectId) {
+        projects.sharedProject(clientId, projectId);
+        return files.sharedInProject(clientId, projectId).stream().map(FileService::shared).toList();
+    }
+
+    /**
+     * A download link for a file the client's portal shows.
+     *
+     * @throws NotFoundException when the file is not the client's, not shared, in the trash, or in a project that is
+     *                           not shared: the same answer for all, so nobody learns what exists
+     */
+    @Transactional(readOnly = true)
+    public SharedDownload customerDownload(UUID clientId, UUID fileId) {
+        projects.requirePortalReader(clientId);
+        StoredFileEntity file = files.findById(fileId)
+                .filter(f -> f.getClientId().equals(clientId) && f.isSharedWithClient() && f.getDeletedAt() == null)
+                .orElseThrow(() -> new NotFoundException("File"));
+        if (file.getProjectId() != null) {
+            projects.sharedProject(clientId, file.getProjectId());
+        }
+        return new SharedDownload(file.getName(),
+                store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType()));
+    }
+
+    private static SharedFile shared(StoredFileEntity f) {
+        return new SharedFile(f.getId(), f.getProjectId(), f.getName(), f.getSizeBytes(), f.getUploadedAt());
+    }
+
     /** Moves the file to the trash; it stays restorable for the trash period. Deleting it twice changes nothing. */
     @Transactional
     public StoredFile delete(UUID fileId) {
@@ -246,6 +326,6 @@ public class FileService {
     private StoredFile toRecord(StoredFileEntity f) {
         return new StoredFile(f.getId(), f.getClientId(), f.getProjectId(), f.getName(), f.getContentType(), f.getSizeBytes(),
                 staff.displayName(f.getUploadedBy()), f.getUploadedAt(), f.getDeletedAt(),
-                f.getDeletedBy() == null ? null : staff.displayName(f.getDeletedBy()));
+                f.getDeletedBy() == null ? null : staff.displayName(f.getDeletedBy()), f.isSharedWithClient());
     }
 }

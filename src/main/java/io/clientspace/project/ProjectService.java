@@ -36,6 +36,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -160,6 +161,78 @@ public class ProjectService {
                 .toList();
     }
 
+    /**
+     * Whether the current user may decide what of the scope is shared with the client. Sharing decides what leaves
+     * the company, so it is for admins, managers, the client's owner and, in a project, the project's owner; a
+     * work-group member who may open the scope may not.
+     */
+    @Transactional(readOnly = true)
+    public boolean canManage(WorkScope scope) {
+        CurrentUser user = currentUser.requireStaff();
+        requireAccess(scope);
+        if (!scope.isProject()) {
+            String owner = clientOwnerOf(scope.clientId());
+            return user.seesAllClients() || user.username().equals(owner);
+        }
+        ClientProjectEntity project = projects.findById(scope.projectId()).orElseThrow();
+        return manages(user, project, clientOwner(project));
+    }
+
+    /** @throws NoAccessException unless the current user may manage the scope, see {@link #canManage(WorkScope)} */
+    @Transactional(readOnly = true)
+    public void requireManage(WorkScope scope) {
+        if (!canManage(scope)) {
+            throw new NoAccessException("Only managers and the owner decide what is shared",
+                    staff.displayName(clientOwnerOf(scope.clientId())));
+        }
+    }
+
+    /**
+     * Checks that the current user may read what the client's portal shows: the customer bound to that client, or a
+     * manager or admin looking "as the client". Every customer-facing read calls this with the client id it filters
+     * by, so a wrong id handed down by mistake fails here and never reaches a query.
+     *
+     * @throws AccessDeniedException for anybody else
+     */
+    public void requirePortalReader(UUID clientId) {
+        CurrentUser user = currentUser.require();
+        if (user.isCustomer()) {
+            if (user.customerId() == null || !user.customerId().equals(clientId)) {
+                throw new AccessDeniedException("Another customer's data");
+            }
+            return;
+        }
+        if (!user.isStaff() || !user.seesAllClients()) {
+            throw new AccessDeniedException("The portal's view is for the customer and managers");
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ customer reads
+
+    /** The client's projects that are shared with the client, by name. */
+    @Transactional(readOnly = true)
+    public List<SharedProject> sharedWithCustomer(UUID clientId) {
+        requirePortalReader(clientId);
+        return projects.sharedByClient(clientId).stream().map(ProjectService::shared).toList();
+    }
+
+    /**
+     * One of the client's projects, if it is shared with the client.
+     *
+     * @throws NotFoundException when there is no such project, it is another client's, or it is not shared
+     */
+    @Transactional(readOnly = true)
+    public SharedProject sharedProject(UUID clientId, UUID projectId) {
+        requirePortalReader(clientId);
+        return projects.sharedOne(clientId, projectId).map(ProjectService::shared)
+                .orElseThrow(() -> new NotFoundException("Project"));
+    }
+
+    private static SharedProject shared(ClientProjectEntity p) {
+        return new SharedProject(p.getId(), p.getClientId(), p.getName(), p.getDescription(),
+                ProjectStatus.valueOf(p.getStatus()), p.isTasksVisibleToClient());
+    }
+
     // ---------------------------------------------------------------------------------------------------- reads
 
     /** The client's projects by name. */
@@ -276,6 +349,37 @@ public class ProjectService {
         return toRecords(user, List.of(project)).get(0);
     }
 
+    /**
+     * Shares the project with the client's portal, or stops sharing it, and says whether its tasks show there.
+     * Tasks show only while the project itself is shared.
+     *
+     * @throws NoAccessException unless the current user may manage the project
+     * @throws StaleDataException when someone else saved the project since the user opened it
+     */
+    @Transactional
+    public ClientProject setSharing(UUID projectId, boolean shared, boolean tasksVisible) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = requireManaged(user, projectId);
+        boolean sharedBefore = project.isSharedWithClient();
+        boolean tasksBefore = project.isTasksVisibleToClient();
+        project.setSharedWithClient(shared);
+        project.setTasksVisibleToClient(tasksVisible);
+        if (sharedBefore != shared || tasksBefore != tasksVisible) {
+            project.setUpdatedAt(clock.instant());
+            saveMembers(project);
+        }
+        if (sharedBefore != shared) {
+            events.publishEvent(new SharingChanged(project.getClientId(), projectId, SharingChanged.Subject.PROJECT,
+                    projectId, project.getName(), shared, shared, user.username()));
+        }
+        if (tasksBefore != tasksVisible) {
+            events.publishEvent(new SharingChanged(project.getClientId(), projectId,
+                    SharingChanged.Subject.PROJECT_TASKS, projectId, project.getName(), tasksVisible,
+                    shared && tasksVisible, user.username()));
+        }
+        return toRecords(user, List.of(project)).get(0);
+    }
+
     /** Takes a colleague out of the work group; their open tasks stay and show as needing a new assignee. */
     @Transactional
     public ClientProject removeMember(UUID projectId, String username) {
@@ -369,6 +473,11 @@ public class ProjectService {
         return user.seesAllClients() || user.username().equals(clientOwner) || user.username().equals(p.getOwner());
     }
 
+    private String clientOwnerOf(UUID clientId) {
+        ClientRef ref = clients.refsForAccessDecision(List.of(clientId)).get(clientId);
+        return ref == null ? null : ref.owner();
+    }
+
     private String clientOwner(ClientProjectEntity project) {
         ClientRef ref = clients.refsForAccessDecision(List.of(project.getClientId())).get(project.getClientId());
         return ref == null ? null : ref.owner();
@@ -397,7 +506,8 @@ public class ProjectService {
             return new ClientProject(p.getId(), p.getClientId(), client == null ? "" : client.name(),
                     opensClient && client != null ? client.workspacePath() : null, p.getName(), p.getDescription(),
                     ProjectStatus.valueOf(p.getStatus()), p.getStart(), p.getEnd(), p.getOwner(),
-                    staff.displayName(p.getOwner()), members, manages(user, p, clientOwner), p.getVersion());
+                    staff.displayName(p.getOwner()), members, manages(user, p, clientOwner), p.isSharedWithClient(),
+                    p.isTasksVisibleToClient(), p.getVersion());
         }).toList();
     }
 }

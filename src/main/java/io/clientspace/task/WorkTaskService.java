@@ -362,6 +362,46 @@ public class WorkTaskService {
         return toRecord(saved);
     }
 
+    // ---------------------------------------------------------------------------------------- customer reads
+
+    /**
+     * The tasks of one of the client's shared projects, when the project shows its tasks: open ones first, then in
+     * progress, done and cancelled, each by title.
+     *
+     * @throws NotFoundException when the project is not the client's, not shared, or does not show its tasks
+     */
+    @Transactional(readOnly = true)
+    public List<CustomerTask> visibleToCustomer(UUID clientId, UUID projectId) {
+        if (!projects.sharedProject(clientId, projectId).tasksVisible()) {
+            throw new NotFoundException("Project tasks");
+        }
+        return tasks.allInProject(clientId, projectId).stream()
+                .map(t -> new CustomerTask(t.getId(), t.getTitle(),
+                        t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), customerStatus(t)))
+                .sorted(java.util.Comparator.comparing(CustomerTask::status)
+                        .thenComparing(CustomerTask::title, String.CASE_INSENSITIVE_ORDER))
+                .toList();
+    }
+
+    /**
+     * Hours booked on one of the client's shared projects.
+     *
+     * @throws NotFoundException when the project is not the client's or not shared
+     */
+    @Transactional(readOnly = true)
+    public ProjectHours hoursForCustomer(UUID clientId, UUID projectId) {
+        projects.sharedProject(clientId, projectId);
+        Object[] row = timeEntries.minutesInProject(clientId, projectId).get(0);
+        return new ProjectHours(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    private static CustomerTask.Status customerStatus(WorkTaskEntity t) {
+        if (t.isOpen()) {
+            return t.getAssignee() == null ? CustomerTask.Status.OPEN : CustomerTask.Status.IN_PROGRESS;
+        }
+        return t.getCompletedBy() == null ? CustomerTask.Status.CANCELLED : CustomerTask.Status.DONE;
+    }
+
     // ---------------------------------------------------------------------------------------- engine mirroring
 
     @EventListener

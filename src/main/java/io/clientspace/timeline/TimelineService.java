@@ -9,6 +9,7 @@ import io.clientspace.extranet.PortalAccessChanged;
 import io.clientspace.file.FileChanged;
 import io.clientspace.project.ProjectChanged;
 import io.clientspace.project.ProjectService;
+import io.clientspace.project.SharingChanged;
 import io.clientspace.project.WorkScope;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.live.ClientChanges;
@@ -144,6 +145,11 @@ public class TimelineService {
     void on(ProjectChanged e) {
         record(e.clientId(), e.projectId(), e.actor(), "PROJECT_" + e.change().name(), e.projectId(), e.name(),
                 e.detail());
+    }
+
+    @EventListener
+    void on(SharingChanged e) {
+        record(e.clientId(), e.projectId(), e.actor(), e.timelineKind(), e.subjectId(), e.title(), null);
     }
 
     private void record(UUID clientId, UUID projectId, String actor, String kind, UUID subjectId, String title,

@@ -22,6 +22,7 @@ public class DocumentEntity {
     private Instant createdAt;
     private String updatedBy;
     private Instant updatedAt;
+    private boolean sharedWithClient;
     @Version
     private long version;
 
@@ -62,4 +63,6 @@ public class DocumentEntity {
     public String getUpdatedBy() { return updatedBy; }
     public Instant getUpdatedAt() { return updatedAt; }
     public long getVersion() { return version; }
+    public boolean isSharedWithClient() { return sharedWithClient; }
+    public void setSharedWithClient(boolean shared) { this.sharedWithClient = shared; }
 }

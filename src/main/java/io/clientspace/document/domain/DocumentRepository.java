@@ -45,4 +45,16 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
             + " from DocumentEntity d where d.clientId in ?1 and d.type in ('CONTRACT', 'INVOICE', 'ACT')"
             + " group by d.clientId, d.type")
     List<Object[]> keyTypeSummary(java.util.Collection<UUID> clientIds);
+
+    /**
+     * The client's shared documents that the portal may show: on the client as a whole or in one of the given
+     * (shared) projects. Uses document_shared_idx.
+     */
+    @Query("select d from DocumentEntity d where d.clientId = ?1 and d.sharedWithClient = true"
+            + " and (d.projectId is null or d.projectId in ?2) order by d.updatedAt desc")
+    List<DocumentEntity> sharedOnClient(UUID clientId, java.util.Collection<UUID> sharedProjects);
+
+    @Query("select d from DocumentEntity d where d.clientId = ?1 and d.projectId = ?2 and d.sharedWithClient = true"
+            + " order by d.updatedAt desc")
+    List<DocumentEntity> sharedInProject(UUID clientId, UUID projectId);
 }

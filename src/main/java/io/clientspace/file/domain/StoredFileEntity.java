@@ -22,6 +22,7 @@ public class StoredFileEntity {
     private Instant deletedAt;
     private String deletedBy;
     private String sha256;
+    private boolean sharedWithClient;
 
     protected StoredFileEntity() {
     }
@@ -63,4 +64,6 @@ public class StoredFileEntity {
     public Instant getDeletedAt() { return deletedAt; }
     public String getDeletedBy() { return deletedBy; }
     public String getSha256() { return sha256; }
+    public boolean isSharedWithClient() { return sharedWithClient; }
+    public void setSharedWithClient(boolean shared) { this.sharedWithClient = shared; }
 }

@@ -37,4 +37,16 @@ public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UU
     /** Deleted before the given moment: due to be removed for good. */
     @Query("select f from StoredFileEntity f where f.deletedAt < ?1 order by f.deletedAt")
     List<StoredFileEntity> expiredTrash(Instant before, Pageable page);
+
+    /**
+     * The client's shared files that the portal may show: not in the trash, and on the client as a whole or in one of
+     * the given (shared) projects. Uses stored_file_shared_idx.
+     */
+    @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.sharedWithClient = true"
+            + " and f.deletedAt is null and (f.projectId is null or f.projectId in ?2) order by f.uploadedAt desc")
+    List<StoredFileEntity> sharedOnClient(UUID clientId, java.util.Collection<UUID> sharedProjects);
+
+    @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.projectId = ?2 and f.sharedWithClient = true"
+            + " and f.deletedAt is null order by f.uploadedAt desc")
+    List<StoredFileEntity> sharedInProject(UUID clientId, UUID projectId);
 }

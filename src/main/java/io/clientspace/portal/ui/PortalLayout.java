@@ -1,6 +1,11 @@
 package io.clientspace.portal.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Nav;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.router.HighlightConditions;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -12,7 +17,9 @@ import io.clientspace.shared.ui.LanguageSelect;
 import io.clientspace.shared.ui.UserMenu;
 import jakarta.annotation.security.RolesAllowed;
 
-/** The customer portal's shell: a light header of its own, nothing from the staff application. */
+/**
+ * The customer portal's shell: a light header and a navigation bar of its own, nothing from the staff application.
+ */
 @RolesAllowed(Roles.CUSTOMER)
 public class PortalLayout extends Div implements RouterLayout {
 
@@ -26,6 +33,27 @@ public class PortalLayout extends Div implements RouterLayout {
         header.expand(brand);
         header.addClassName("portal-header");
         header.setWidthFull();
-        add(header);
+        add(header, nav());
+    }
+
+    private Component nav() {
+        Nav nav = new Nav();
+        nav.addClassName("portal-nav");
+        nav.setId("portal-nav");
+        nav.add(link("portal.nav.projects", PortalHomeView.class, VaadinIcon.FOLDER_OPEN_O),
+                link("portal.nav.documents", PortalDocumentsView.class, VaadinIcon.FILE_TEXT_O),
+                link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT),
+                link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O),
+                link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O),
+                link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
+        return nav;
+    }
+
+    private RouterLink link(String key, Class<? extends Component> target, VaadinIcon icon) {
+        RouterLink link = new RouterLink(target);
+        link.add(icon.create(), new Span(getTranslation(key)));
+        link.setHighlightCondition(HighlightConditions.sameLocation());
+        link.addClassName("portal-nav-link");
+        return link;
     }
 }

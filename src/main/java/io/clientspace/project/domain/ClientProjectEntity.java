@@ -34,6 +34,8 @@ public class ClientProjectEntity {
     private String createdBy;
     private Instant createdAt;
     private Instant updatedAt;
+    private boolean sharedWithClient;
+    private boolean tasksVisibleToClient;
     @Version
     private long version;
 
@@ -87,6 +89,10 @@ public class ClientProjectEntity {
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public long getVersion() { return version; }
+    public boolean isSharedWithClient() { return sharedWithClient; }
+    public void setSharedWithClient(boolean shared) { this.sharedWithClient = shared; }
+    public boolean isTasksVisibleToClient() { return tasksVisibleToClient; }
+    public void setTasksVisibleToClient(boolean visible) { this.tasksVisibleToClient = visible; }
     public Set<Member> getMembers() { return members; }
 
     /** One person in the project's work group. */

@@ -29,4 +29,12 @@ public interface ClientProjectRepository extends JpaRepository<ClientProjectEnti
 
     @Query("select p from ClientProjectEntity p where p.clientId in ?1 or p.id in ?2 order by lower(p.name), p.id")
     List<ClientProjectEntity> onClientsOrIds(Collection<UUID> clients, Collection<UUID> ids, Pageable page);
+
+    /** The client's projects shared with the client, by name. Uses client_project_shared_idx. */
+    @Query("select p from ClientProjectEntity p where p.clientId = ?1 and p.sharedWithClient = true"
+            + " order by lower(p.name), p.id")
+    List<ClientProjectEntity> sharedByClient(UUID clientId);
+
+    @Query("select p from ClientProjectEntity p where p.id = ?2 and p.clientId = ?1 and p.sharedWithClient = true")
+    java.util.Optional<ClientProjectEntity> sharedOne(UUID clientId, UUID projectId);
 }

@@ -12,4 +12,9 @@ public interface TimeEntryRepository extends JpaRepository<TimeEntryEntity, UUID
 
     @Query("select coalesce(sum(e.minutes), 0) from TimeEntryEntity e where e.taskId = ?1")
     long minutesOnTask(UUID taskId);
+
+    /** (all minutes, billable minutes) booked on the tasks of the client's project. */
+    @Query("select coalesce(sum(e.minutes), 0), coalesce(sum(case when e.billable = true then e.minutes else 0 end), 0)"
+            + " from TimeEntryEntity e, WorkTaskEntity t where e.taskId = t.id and t.clientId = ?1 and t.projectId = ?2")
+    List<Object[]> minutesInProject(UUID clientId, UUID projectId);
 }

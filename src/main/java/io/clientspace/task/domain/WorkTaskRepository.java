@@ -90,4 +90,8 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
     @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
             + " and (t.clientId in :clients or t.projectId in :projects)")
     long countUnassignedOn(Collection<UUID> clients, Collection<UUID> projects);
+
+    /** Every task of the client's project, open and finished. Uses work_task_project_idx. */
+    @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.projectId = ?2")
+    List<WorkTaskEntity> allInProject(UUID clientId, UUID projectId);
 }

@@ -27,7 +27,7 @@ import java.util.List;
  */
 class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
-    record Data(List<ClientDocument> documents, KeyDocuments key) {
+    record Data(List<ClientDocument> documents, KeyDocuments key, boolean canShare) {
     }
 
     private final Place place;
@@ -62,7 +62,8 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     @Override
     protected Data fetch() {
-        return new Data(documents.in(place.scope()), documents.keyDocuments(place.scope()));
+        return new Data(documents.in(place.scope()), documents.keyDocuments(place.scope()),
+                documents.canShare(place.scope()));
     }
 
     @Override
@@ -107,7 +108,15 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         grid.addColumn(d -> getTranslation("document.updated-line", d.updatedByName(),
                 WorkspaceParts.date(getLocale(), clock.getZone(), d.updatedAt())))
                 .setHeader(getTranslation("document.updated")).setAutoWidth(true);
-        grid.addItemClickListener(e -> new DocumentDialog(e.getItem().id(), documents, clock, this::changed).open());
+        var shared = grid.addComponentColumn(d -> SharingSwitch.of(this, d.sharedWithClient(), data.canShare(),
+                        d.title(), on -> documents.setShared(d.id(), on).sharedWithClient()))
+                .setHeader(getTranslation("sharing.column")).setAutoWidth(true).setFlexGrow(0);
+        // the switch sits in the row: flipping it must not open the document as well
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != shared) {
+                new DocumentDialog(e.getItem().id(), documents, clock, this::changed).open();
+            }
+        });
         grid.setItems(data.documents());
 
         Div box = new Div(toolbar, grid);

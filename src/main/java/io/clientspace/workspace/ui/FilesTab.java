@@ -41,7 +41,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
-    record Data(List<StoredFile> files, List<StoredFile> trash) {
+    record Data(List<StoredFile> files, List<StoredFile> trash, boolean canShare) {
     }
 
     private final Place place;
@@ -68,7 +68,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
     @Override
     protected Data fetch() {
-        return new Data(files.in(place.scope()), files.trashIn(place.scope()));
+        return new Data(files.in(place.scope()), files.trashIn(place.scope()), files.canShare(place.scope()));
     }
 
     @Override
@@ -97,7 +97,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
             box.add(States.empty(VaadinIcon.FILE_O, getTranslation("files.none.title"),
                     getTranslation("files.none.text"), null));
         } else {
-            box.add(grid(data.files()));
+            box.add(grid(data.files(), data.canShare()));
         }
         if (!data.trash().isEmpty()) {
             box.add(trash(data.trash()));
@@ -162,7 +162,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         }
     }
 
-    private Grid<StoredFile> grid(List<StoredFile> rows) {
+    private Grid<StoredFile> grid(List<StoredFile> rows, boolean canShare) {
         Grid<StoredFile> grid = new Grid<>();
         grid.setId("file-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -179,6 +179,9 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         grid.addColumn(StoredFile::uploadedByName).setHeader(getTranslation("file.uploaded-by")).setAutoWidth(true);
         grid.addColumn(f -> WorkspaceParts.date(getLocale(), clock.getZone(), f.uploadedAt()))
                 .setHeader(getTranslation("file.uploaded-at")).setAutoWidth(true);
+        grid.addComponentColumn(f -> SharingSwitch.of(this, f.sharedWithClient(), canShare, f.name(),
+                        shared -> files.setShared(f.id(), shared).sharedWithClient()))
+                .setHeader(getTranslation("sharing.column")).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(f -> {
             Button delete = new Button(VaadinIcon.TRASH.create(), e -> confirmDelete(f));
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);

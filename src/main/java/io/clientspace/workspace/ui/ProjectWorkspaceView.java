@@ -4,7 +4,9 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -21,7 +23,10 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.clientspace.document.DocumentService;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalAccount;
 import io.clientspace.file.FileService;
+import io.clientspace.portal.PortalService;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectService;
 import io.clientspace.security.CurrentUserProvider;
@@ -64,12 +69,17 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final AsyncLoader loader;
     private final ClientChanges changes;
     private final Clock clock;
+    private final PortalService portal;
+    private final ExternalAccessService externalAccess;
     private AutoCloseable subscription;
     private String title = "";
 
     ProjectWorkspaceView(ProjectService projects, WorkTaskService tasks, FileService files,
                          DocumentService documents, TimelineService timeline, StaffDirectory staff,
-                         CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock) {
+                         CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
+                         PortalService portal, ExternalAccessService externalAccess) {
+        this.portal = portal;
+        this.externalAccess = externalAccess;
         this.projects = projects;
         this.tasks = tasks;
         this.files = files;
@@ -137,6 +147,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
         all.add(new TasksTab(place, tasks, currentUser.requireStaff(), loader, refreshCounters, clock));
         all.add(new FilesTab(place, files, loader, refreshCounters, clock));
         all.add(new DocumentsTab(place, documents, loader, refreshCounters, clock));
+        all.add(new CommentsTab(project, portal, loader, clock));
         all.add(new ActivityTab(place, timeline, loader, clock));
         WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);
         unsubscribe();
@@ -168,14 +179,24 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         top.setAlignItems(FlexComponent.Alignment.CENTER);
+        HorizontalLayout actions = new HorizontalLayout();
         if (p.canManage()) {
             Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), e ->
                     ProjectFormDialog.edit(p, staff.assignable(), projects, saved ->
                             UI.getCurrent().getPage().reload()).open());
             edit.setId("edit-project");
-            top.add(edit);
+            actions.add(edit);
         }
+        if (externalAccess.canView()) {
+            Button viewAs = new Button(getTranslation("project.view-as"), VaadinIcon.EYE.create(), e -> viewAs(p));
+            viewAs.setId("view-as-client");
+            actions.add(viewAs);
+        }
+        top.add(actions);
         Div header = new Div(top, facts);
+        if (p.canManage()) {
+            header.add(sharing(p));
+        }
         header.addClassName("workspace-header");
         header.setId("workspace-header");
         if (p.description() != null) {
@@ -240,6 +261,69 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
         } catch (StaleDataException e) {
             Notification.show(getTranslation("project.error.stale"), 5000, Notification.Position.MIDDLE)
                     .addThemeVariants(NotificationVariant.LUMO_WARNING);
+        }
+    }
+
+    /** What of the project the client's portal shows; only those who may manage the project change it. */
+    private Component sharing(ClientProject p) {
+        Checkbox shared = new Checkbox(getTranslation("project.sharing.shared"), p.sharedWithClient());
+        shared.setId("share-project");
+        Checkbox tasksVisible = new Checkbox(getTranslation("project.sharing.tasks"), p.tasksVisibleToClient());
+        tasksVisible.setId("share-project-tasks");
+        tasksVisible.setEnabled(p.sharedWithClient());
+        Runnable save = () -> {
+            try {
+                ClientProject saved = projects.setSharing(p.id(), shared.getValue(), tasksVisible.getValue());
+                tasksVisible.setEnabled(saved.sharedWithClient());
+                Notification.show(getTranslation(saved.sharedWithClient() ? "project.sharing.saved-on"
+                        : "project.sharing.saved-off"), 3000, Notification.Position.BOTTOM_START);
+            } catch (StaleDataException | NoAccessException e) {
+                Notification.show(getTranslation("project.error.stale"), 5000, Notification.Position.MIDDLE)
+                        .addThemeVariants(NotificationVariant.LUMO_WARNING);
+                UI.getCurrent().getPage().reload();
+            }
+        };
+        shared.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                save.run();
+            }
+        });
+        tasksVisible.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                save.run();
+            }
+        });
+        Span label = new Span(VaadinIcon.GLOBE.create(), new Span(getTranslation("project.sharing.label")));
+        label.addClassName("review-label");
+        Div box = new Div(label, shared, tasksVisible);
+        box.setId("project-sharing");
+        box.addClassName("project-sharing");
+        return box;
+    }
+
+    /** Opens the portal as one of the client's contacts sees it; with several, asks whose. */
+    private void viewAs(ClientProject p) {
+        List<PortalAccount> accounts = externalAccess.forClient(p.clientId()).stream()
+                .filter(a -> "ACTIVE".equals(a.status())).toList();
+        if (accounts.isEmpty()) {
+            Notification.show(getTranslation("project.view-as.none"), 5000, Notification.Position.MIDDLE);
+        } else if (accounts.size() == 1) {
+            UI.getCurrent().navigate("clients/view-as/" + accounts.get(0).id());
+        } else {
+            Dialog choose = new Dialog();
+            choose.setId("view-as-choose");
+            choose.setHeaderTitle(getTranslation("project.view-as.choose"));
+            for (PortalAccount a : accounts) {
+                Button who = new Button(a.displayName() + " · " + a.email(), e -> {
+                    choose.close();
+                    UI.getCurrent().navigate("clients/view-as/" + a.id());
+                });
+                who.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                who.addClassName("view-as-account");
+                choose.add(new Div(who));
+            }
+            choose.getFooter().add(new Button(getTranslation("action.cancel"), e -> choose.close()));
+            choose.open();
         }
     }
 

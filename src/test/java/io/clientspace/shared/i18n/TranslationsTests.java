@@ -168,12 +168,20 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("EXTERNAL_" + c));
             Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
                     .forEach(c -> kinds.add("PROJECT_" + c));
+            for (var subject : io.clientspace.project.SharingChanged.Subject.values()) {
+                for (boolean shared : new boolean[] {true, false}) {
+                    kinds.add(new io.clientspace.project.SharingChanged(java.util.UUID.randomUUID(), null, subject,
+                            null, null, shared, shared, null).timelineKind());
+                }
+            }
             return kinds;
         });
         m.put("workspace.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
         m.put("project.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
         m.put("project.statuses.", () -> checkConstraint("client_project", "status"));
         m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
+        m.put("portal.task.statuses.", () -> names(io.clientspace.task.CustomerTask.Status.values()));
+        m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
                 .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))

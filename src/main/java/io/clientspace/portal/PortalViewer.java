@@ -1,0 +1,41 @@
+package io.clientspace.portal;
+
+import java.util.Objects;
+import java.util.UUID;
+
+/**
+ * Whose eyes the portal looks through: a portal account of one client. Only {@link PortalService} makes one, for the
+ * signed-in customer or, read-only, for a manager's "view as client"; it checks it again on every call, so a viewer
+ * kept in a page can never widen what that page shows.
+ */
+public final class PortalViewer {
+
+    private final UUID accountId;
+    private final UUID clientId;
+    private final String clientName;
+    private final String username;
+    private final String displayName;
+    private final String email;
+    private final boolean preview;
+
+    PortalViewer(UUID accountId, UUID clientId, String clientName, String username, String displayName, String email,
+                 boolean preview) {
+        this.accountId = Objects.requireNonNull(accountId);
+        this.clientId = Objects.requireNonNull(clientId);
+        this.clientName = clientName;
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.preview = preview;
+    }
+
+    public UUID accountId() { return accountId; }
+    public UUID clientId() { return clientId; }
+    public String clientName() { return clientName; }
+    String username() { return username; }
+    public String displayName() { return displayName; }
+    public String email() { return email; }
+
+    /** A manager looking as the client: read-only, and downloads are not recorded as the customer's. */
+    public boolean preview() { return preview; }
+}

@@ -1,0 +1,19 @@
+package io.clientspace.portal.ui;
+
+import com.vaadin.flow.router.Route;
+import io.clientspace.portal.PortalService;
+import io.clientspace.security.Roles;
+import io.clientspace.shared.ui.AsyncLoader;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+
+/** Every document shared with the customer, across projects. */
+@Route(value = "portal/documents", layout = PortalLayout.class)
+@RolesAllowed(Roles.CUSTOMER)
+class PortalDocumentsView extends PortalPage {
+
+    PortalDocumentsView(PortalService portal, AsyncLoader loader, Clock clock) {
+        super(portal, loader, clock, "portal.documents.title");
+        show((viewer, pages) -> pages.documents());
+    }
+}

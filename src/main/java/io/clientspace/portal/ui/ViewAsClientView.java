@@ -1,0 +1,128 @@
+package io.clientspace.portal.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import io.clientspace.portal.PortalService;
+import io.clientspace.portal.PortalViewer;
+import io.clientspace.security.Roles;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.ui.MainLayout;
+import io.clientspace.shared.ui.States;
+import io.clientspace.shared.ui.Titled;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * "View as client": a manager sees, read-only, exactly the portal pages one portal contact sees, inside the staff
+ * application. Nothing can be written here, and downloads are not recorded as the customer's.
+ */
+@Route(value = "clients/view-as/:accountId", layout = MainLayout.class)
+@RolesAllowed(Roles.STAFF)
+class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+    private final PortalService portal;
+    private final AsyncLoader loader;
+    private final Clock clock;
+
+    ViewAsClientView(PortalService portal, AsyncLoader loader, Clock clock) {
+        this.portal = portal;
+        this.loader = loader;
+        this.clock = clock;
+        setId("view-as-client");
+        addClassNames("portal-preview", "portal-layout");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        PortalViewer viewer;
+        try {
+            UUID id = UUID.fromString(event.getRouteParameters().get("accountId").orElse(""));
+            viewer = portal.asContact(id);
+        } catch (IllegalArgumentException | NotFoundException e) {
+            add(States.empty(VaadinIcon.SEARCH, getTranslation("portal.preview.not-found.title"),
+                    getTranslation("portal.preview.not-found.text"), null));
+            return;
+        } catch (NoAccessException e) {
+            add(States.hidden(getTranslation("portal.preview.denied.title"),
+                    getTranslation("portal.preview.denied.text")));
+            return;
+        }
+        show(viewer);
+    }
+
+    private void show(PortalViewer viewer) {
+        Span banner = new Span(VaadinIcon.EYE.create(), new Span(getTranslation("portal.preview.banner",
+                viewer.displayName(), viewer.clientName())));
+        banner.setId("view-as-banner");
+        banner.addClassName("portal-preview-banner");
+        PortalPages pages = new PortalPages(portal, loader, clock, viewer, this);
+        Div content = new Div();
+        content.addClassName("portal-main");
+
+        Map<Tab, Supplier<Component>> targets = new LinkedHashMap<>();
+        Tabs nav = new Tabs();
+        nav.setId("view-as-nav");
+        nav.addClassName("portal-nav");
+        Runnable[] showProjects = new Runnable[1];
+        showProjects[0] = () -> {
+            content.removeAll();
+            content.add(pages.projects(null, id -> {
+                content.removeAll();
+                Button back = new Button(getTranslation("portal.project.back"), VaadinIcon.ARROW_LEFT.create(),
+                        e -> showProjects[0].run());
+                back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                back.addClassName("portal-back");
+                content.add(pages.project(id, back));
+            }));
+        };
+        targets.put(tab(nav, "portal.nav.projects", VaadinIcon.FOLDER_OPEN_O), () -> {
+            showProjects[0].run();
+            return null;
+        });
+        targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
+        targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT),
+                () -> PortalPages.comingLater(this, PortalPages.Later.PROPOSALS));
+        targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O),
+                () -> PortalPages.comingLater(this, PortalPages.Later.REQUESTS));
+        targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O),
+                () -> PortalPages.comingLater(this, PortalPages.Later.ACCEPTANCES));
+        targets.put(tab(nav, "portal.nav.profile", VaadinIcon.USER), pages::profile);
+        nav.addSelectedChangeListener(e -> {
+            content.removeAll();
+            Component c = targets.get(e.getSelectedTab()).get();
+            if (c != null) {
+                content.add(c);
+            }
+        });
+        add(banner, nav, content);
+        showProjects[0].run();
+    }
+
+    private static Tab tab(Tabs nav, String key, VaadinIcon icon) {
+        Tab tab = new Tab(icon.create(), new Span(nav.getTranslation(key)));
+        nav.add(tab);
+        return tab;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("portal.preview.title") + Titled.SUFFIX;
+    }
+}

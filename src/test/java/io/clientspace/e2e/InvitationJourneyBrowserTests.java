@@ -27,10 +27,26 @@ class InvitationJourneyBrowserTests extends BrowserTest {
 
     @Autowired
     ClientService clients;
+    @Autowired
+    io.clientspace.project.ProjectService projects;
+    @Autowired
+    io.clientspace.document.DocumentService documents;
 
     @Test
     void aContactIsInvitedSetsAPasswordSignsInAndLosesAccessWhenRevoked() throws Exception {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        // what the contact will find: one shared project with a shared document, and a document kept internal
+        var draft = new io.clientspace.project.ProjectDraft();
+        draft.setName("Annual accounts 2026");
+        draft.setStatus(io.clientspace.project.ProjectStatus.ACTIVE);
+        draft.setOwner("manager");
+        var project = asManager(() -> projects.create(client.id(), draft));
+        var shared = asManager(() -> documents.create(project.scope(), "Engagement letter 2026",
+                io.clientspace.document.DocumentType.CONTRACT, "engagement-letter.pdf", pdf("Engagement letter")));
+        asManager(() -> documents.create(project.scope(), "Internal fee calculation",
+                io.clientspace.document.DocumentType.OTHER, "fees.pdf", pdf("Fee calculation")));
+        asManager(() -> projects.setSharing(project.id(), true, false));
+        asManager(() -> documents.setShared(shared.id(), true));
         String email = "nora-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
 
         signIn("/" + client.workspacePath(), "manager", "manager");
@@ -76,6 +92,17 @@ class InvitationJourneyBrowserTests extends BrowserTest {
                 contact.locator("#kc-login").click();
             }
             assertThat(contact.locator("#portal-home")).containsText(client.name());
+            assertThat(contact.locator(".portal-project-card")).containsText("Annual accounts 2026");
+            contact.locator(".portal-project-card").click();
+            assertThat(contact.locator("#portal-project-documents")).containsText("Engagement letter 2026");
+            assertThat(contact.locator("body")).not().containsText("Internal fee calculation");
+            String href = contact.locator("#portal-project-documents a.portal-download").first().getAttribute("href");
+            var download = contact.request().get(url("/" + href));
+            org.assertj.core.api.Assertions.assertThat(download.status()).as("the shared document downloads")
+                    .isEqualTo(200);
+            org.assertj.core.api.Assertions.assertThat(new String(download.body(), StandardCharsets.US_ASCII))
+                    .startsWith("%PDF").contains("Engagement letter");
+            contact.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-invited-contact.png")));
 
             page.reload();
             page.locator("#tab-external").click();
@@ -87,11 +114,31 @@ class InvitationJourneyBrowserTests extends BrowserTest {
 
             // the contact's next request finds the session ended, and nothing of the client on the page
             contact.navigate(url("/portal"));
+            assertThat(contact.locator("#access-ended")).containsText("Your portal access has ended");
             assertThat(contact.locator("#portal-home")).hasCount(0);
             assertThat(contact.locator("body")).not().containsText(client.name());
             contact.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("portal-after-revoke.png")));
+            // and signing in again is refused by Keycloak: the identity is disabled
+            contact.navigate(url("/portal"));
+            assertThat(contact.locator("#kc-login")).isVisible();
+            contact.locator("#username").fill(email);
+            contact.locator("#password").fill("Nora-Portal-2026");
+            contact.locator("#kc-login").click();
+            assertThat(contact.locator("body")).containsText("disabled");
+            assertThat(contact.locator("#portal-home")).hasCount(0);
         } finally {
             contactContext.close();
+        }
+    }
+
+    private static java.nio.file.Path pdf(String text) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("invitation-journey", ".pdf");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, "%PDF-1.4\n% " + text
+                    + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

@@ -127,6 +127,13 @@ class PortalJourneyBrowserTests extends BrowserTest {
             screenshot("portal-profile");
             page.navigate(url("/portal/proposals"));
             assertThat(page.locator("#portal-proposals .state-empty")).isVisible();
+            screenshot("portal-proposals");
+            page.navigate(url("/portal/requests"));
+            assertThat(page.locator("#portal-requests .state-empty")).isVisible();
+            screenshot("portal-requests");
+            page.navigate(url("/portal/acceptances"));
+            assertThat(page.locator("#portal-acceptances .state-empty")).isVisible();
+            screenshot("portal-acceptances");
 
             // the team reads and answers in the project workspace
             page = manager;

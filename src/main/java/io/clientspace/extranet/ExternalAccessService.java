@@ -157,9 +157,11 @@ public class ExternalAccessService {
         if (!status.canInvite()) {
             return record(account);
         }
+        Locale locale = staff.localeOf(user.username()).map(io.clientspace.shared.i18n.Translations::supported)
+                .orElse(Locale.ENGLISH);
         account.invited(user.username(), clock.instant(), null);
+        account.speaks(locale.getLanguage());
         accounts.saveAndFlush(account);
-        Locale locale = staff.localeOf(user.username()).orElse(Locale.ENGLISH);
         runtime.startProcessInstanceByKey(ExtranetInvitationProcess.PROCESS_ID, accountId.toString(),
                 Map.of(ExtranetInvitationProcess.VAR_PORTAL_ACCOUNT_ID, accountId.toString(),
                         ExtranetInvitationProcess.VAR_LOCALE, locale.getLanguage()));
@@ -291,6 +293,32 @@ public class ExternalAccessService {
                         .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
             }
         });
+    }
+
+    /** Where to write to a contact, and in which language. */
+    public record ContactAddress(String email, String displayName, Locale locale) {
+    }
+
+    /**
+     * The client's active portal contacts, for mails sent in the background (a document shared, a comment): only
+     * they may read what such a mail points to. Not for screens: it asks nobody's permission.
+     */
+    @Transactional(readOnly = true)
+    public List<ContactAddress> activeContactsForNotification(UUID clientId) {
+        return accounts.byClient(clientId).stream().filter(a -> "ACTIVE".equals(a.getStatus()))
+                .map(a -> new ContactAddress(a.getEmail(), a.getDisplayName(), Locale.forLanguageTag(a.getLocale())))
+                .toList();
+    }
+
+    /**
+     * The signed-in customer switched the portal's language: their mails follow it from now on.
+     */
+    @Transactional
+    public void customerSpeaks(Locale locale) {
+        CurrentUser user = currentUser.requireCustomer();
+        String language = io.clientspace.shared.i18n.Translations.supported(locale).getLanguage();
+        accounts.findByUsername(user.username()).filter(a -> a.getClientId().equals(user.customerId()))
+                .ifPresent(a -> a.speaks(language));
     }
 
     /**

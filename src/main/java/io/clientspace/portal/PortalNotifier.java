@@ -5,6 +5,8 @@ import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.ClientspaceProperties;
 import io.clientspace.shared.i18n.Translations;
 import java.util.List;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.ExternalAccessService.ContactAddress;
 import java.util.Locale;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -30,9 +32,11 @@ class PortalNotifier {
     private final ClientspaceProperties app;
     private final Translations translations;
     private final JdbcTemplate jdbc;
+    private final ExternalAccessService access;
 
     PortalNotifier(JavaMailSender mail, StaffDirectory staff, ClientspaceProperties app, Translations translations,
-                   JdbcTemplate jdbc) {
+                   JdbcTemplate jdbc, ExternalAccessService access) {
+        this.access = access;
         this.mail = mail;
         this.staff = staff;
         this.app = app;
@@ -49,9 +53,9 @@ class PortalNotifier {
         }
         String sharedBy = staff.displayName(event.actor());
         String clientName = clientName(event.clientId());
-        for (Contact c : contacts(event.clientId())) {
-            send(c.email(), Locale.ENGLISH, "mail.document-shared.subject", new Object[] {event.title()},
-                    "mail.document-shared.body", new Object[] {c.name(), sharedBy, event.title(), clientName,
+        for (ContactAddress c : access.activeContactsForNotification(event.clientId())) {
+            send(c.email(), c.locale(), "mail.document-shared.subject", new Object[] {event.title()},
+                    "mail.document-shared.body", new Object[] {c.displayName(), sharedBy, event.title(), clientName,
                             app.baseUrl() + "/portal/documents"});
         }
     }
@@ -79,20 +83,11 @@ class PortalNotifier {
         if (!shared) {
             return;
         }
-        for (Contact c : contacts(event.clientId())) {
-            send(c.email(), Locale.ENGLISH, "mail.comment-from-team.subject", new Object[] {event.projectName()},
-                    "mail.comment-from-team.body", new Object[] {c.name(), event.authorName(), event.projectName(),
+        for (ContactAddress c : access.activeContactsForNotification(event.clientId())) {
+            send(c.email(), c.locale(), "mail.comment-from-team.subject", new Object[] {event.projectName()},
+                    "mail.comment-from-team.body", new Object[] {c.displayName(), event.authorName(), event.projectName(),
                             app.baseUrl() + "/portal/projects/" + event.projectId()});
         }
-    }
-
-    private record Contact(String email, String name) {
-    }
-
-    /** The client's active portal contacts: only they may read what the mail points to. */
-    private List<Contact> contacts(UUID clientId) {
-        return jdbc.query("select email, display_name from portal_account where client_id = ? and status = 'ACTIVE'",
-                (rs, i) -> new Contact(rs.getString(1), rs.getString(2)), clientId);
     }
 
     private String clientName(UUID clientId) {

@@ -114,6 +114,15 @@ class InvitationIntegrationTests {
         assertThat(waiting(invited.id())).isFalse();
         assertThat(access.mayUsePortal(email, client.id())).isTrue();
         assertThat(access.mayUsePortal(email, UUID.randomUUID())).as("only for its own customer").isFalse();
+        // mails to the contact start in the inviting colleague's language and follow the portal's language switch
+        assertThat(access.activeContactsForNotification(client.id()))
+                .containsExactly(new ExternalAccessService.ContactAddress(email, "Greta Lind", java.util.Locale.ENGLISH));
+        io.clientspace.support.Actors.asCustomer(email, client.id(), () -> {
+            access.customerSpeaks(java.util.Locale.GERMANY);
+            return null;
+        });
+        assertThat(access.activeContactsForNotification(client.id())).extracting(c -> c.locale().getLanguage())
+                .containsExactly("de");
         assertThat(asManager(() -> timeline.forClient(client.id(), 0))).extracting(TimelineEntry::kind)
                 .containsOnlyOnce("EXTERNAL_ACTIVATED");
     }

@@ -26,6 +26,7 @@ public class PortalAccountEntity {
     private Instant lastSignInAt;
     private Instant revokedAt;
     private String revokedBy;
+    private String locale = "en";
     @jakarta.persistence.Version
     private long version;
 
@@ -70,6 +71,12 @@ public class PortalAccountEntity {
     public Instant getInvitationExpiresAt() { return invitationExpiresAt; }
     public Instant getLastSignInAt() { return lastSignInAt; }
     public long getVersion() { return version; }
+    public String getLocale() { return locale; }
+
+    /** The language mails to this contact are written in (en, de, ru). */
+    public void speaks(String language) {
+        this.locale = language;
+    }
 
     /** A contact who has not been invited yet; their sign-in name is their e-mail address. */
     public static PortalAccountEntity contact(UUID clientId, String email, String displayName, String role,

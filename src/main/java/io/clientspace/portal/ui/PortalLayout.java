@@ -23,11 +23,19 @@ import jakarta.annotation.security.RolesAllowed;
 @RolesAllowed(Roles.CUSTOMER)
 public class PortalLayout extends Div implements RouterLayout {
 
-    public PortalLayout(CurrentUserProvider users, AuthenticationContext auth) {
+    public PortalLayout(CurrentUserProvider users, AuthenticationContext auth,
+                        io.clientspace.extranet.ExternalAccessService access) {
         addClassName("portal-layout");
         Span brand = new Span(getTranslation("portal.brand"));
         brand.addClassName("brand");
-        HorizontalLayout header = new HorizontalLayout(brand, new LanguageSelect(),
+        LanguageSelect language = new LanguageSelect();
+        // the customer's mails follow the language they read the portal in
+        language.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                access.customerSpeaks(e.getValue());
+            }
+        });
+        HorizontalLayout header = new HorizontalLayout(brand, language,
                 new UserMenu(users.requireCustomer(), auth));
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(brand);

@@ -53,11 +53,14 @@ public class DocumentService {
     private final ObjectStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
 
     DocumentService(DocumentRepository documents, DocumentVersionRepository versions, ClientService clients,
                     ProjectService projects,
                     CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
-                    ApplicationEventPublisher events, Clock clock) {
+                    ApplicationEventPublisher events, Clock clock,
+                    org.springframework.transaction.PlatformTransactionManager transactionManager) {
+        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.documents = documents;
         this.versions = versions;
         this.clients = clients;
@@ -197,7 +200,6 @@ public class DocumentService {
      *
      * @throws InvalidInputException when the title, type or file is wrong; nothing is stored
      */
-    @Transactional
     public ClientDocument create(UUID clientId, String title, DocumentType type, String fileName, Path content) {
         return create(WorkScope.client(clientId), title, type, fileName, content);
     }
@@ -205,9 +207,11 @@ public class DocumentService {
     /**
      * Creates a document in the scope (on the client, or on one of its projects) with its first version, in draft.
      *
+     * The bytes go to storage before any database transaction starts, so an upload holds no connection; a failed
+     * insert removes the object again.
+     *
      * @throws InvalidInputException when the title, type or file is wrong; nothing is stored
      */
-    @Transactional
     public ClientDocument create(WorkScope scope, String title, DocumentType type, String fileName, Path content) {
         CurrentUser user = currentUser.requireStaff();
         projects.requireAccess(scope);
@@ -228,14 +232,26 @@ public class DocumentService {
         InvalidInputException.throwIfAny(problems);
         ObjectStore.Accepted upload = store.check(fileName, content);
 
-        DocumentEntity created = new DocumentEntity(UUID.randomUUID(), clientId, cleanTitle, type.name(),
-                user.username(), clock.instant());
-        created.setProjectId(scope.projectId());
-        DocumentEntity document = documents.saveAndFlush(created);
-        storeVersion(document, 1, upload, content, null, user);
-        events.publishEvent(new DocumentChanged(document.getId(), clientId, scope.projectId(), cleanTitle,
-                DocumentChanged.Change.CREATED, type.name(), user.username()));
-        return get(document.getId());
+        UUID documentId = UUID.randomUUID();
+        UUID versionId = UUID.randomUUID();
+        String key = objectKey(clientId, documentId, versionId);
+        String sha256 = store.put(key, content, upload);
+        try {
+            return transactions.execute(status -> {
+                DocumentEntity created = new DocumentEntity(documentId, clientId, cleanTitle, type.name(),
+                        user.username(), clock.instant());
+                created.setProjectId(scope.projectId());
+                DocumentEntity document = documents.saveAndFlush(created);
+                versions.saveAndFlush(new DocumentVersionEntity(versionId, documentId, 1, upload.name(),
+                        upload.contentType(), upload.size(), key, sha256, null, user.username(), clock.instant()));
+                events.publishEvent(new DocumentChanged(document.getId(), clientId, scope.projectId(), cleanTitle,
+                        DocumentChanged.Change.CREATED, type.name(), user.username()));
+                return get(document.getId());
+            });
+        } catch (RuntimeException e) {
+            store.removeQuietly(key);
+            throw e;
+        }
     }
 
     /**
@@ -243,7 +259,6 @@ public class DocumentService {
      *
      * @throws InvalidInputException when the file or note is refused; nothing is stored
      */
-    @Transactional
     public DocumentVersion addVersion(UUID documentId, String fileName, Path content, String note) {
         CurrentUser user = currentUser.requireStaff();
         DocumentEntity document = requireDocument(documentId);
@@ -252,15 +267,29 @@ public class DocumentService {
             throw new InvalidInputException(List.of(FieldProblem.of("note", "validation.too-long", NOTE_MAX)));
         }
         ObjectStore.Accepted upload = store.check(fileName, content);
-        // one new version at a time per document: two uploads at once must not both become the same number
-        documents.lockById(documentId);
-        int number = versions.lastNumber(documentId) + 1;
-        DocumentVersionEntity version = storeVersion(document, number, upload, content, cleanNote, user);
-        document.touch(user.username(), clock.instant());
-        flush(document);
-        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(), document.getTitle(),
-                DocumentChanged.Change.VERSION_ADDED, String.valueOf(number), user.username()));
-        return toRecord(version, document);
+        UUID versionId = UUID.randomUUID();
+        String key = objectKey(document.getClientId(), documentId, versionId);
+        String sha256 = store.put(key, content, upload);
+        try {
+            return transactions.execute(status -> {
+                // one new version at a time per document: two uploads at once must not both become the same number
+                DocumentEntity locked = documents.lockById(documentId)
+                        .orElseThrow(() -> new NotFoundException("Document"));
+                int number = versions.lastNumber(documentId) + 1;
+                DocumentVersionEntity version = versions.saveAndFlush(new DocumentVersionEntity(versionId,
+                        documentId, number, upload.name(), upload.contentType(), upload.size(), key, sha256,
+                        cleanNote, user.username(), clock.instant()));
+                locked.touch(user.username(), clock.instant());
+                flush(locked);
+                events.publishEvent(new DocumentChanged(documentId, locked.getClientId(), locked.getProjectId(),
+                        locked.getTitle(), DocumentChanged.Change.VERSION_ADDED, String.valueOf(number),
+                        user.username()));
+                return toRecord(version, locked);
+            });
+        } catch (RuntimeException e) {
+            store.removeQuietly(key);
+            throw e;
+        }
     }
 
     /**
@@ -413,18 +442,8 @@ public class DocumentService {
 
     // -------------------------------------------------------------------------------------------------- helpers
 
-    private DocumentVersionEntity storeVersion(DocumentEntity document, int number, ObjectStore.Accepted upload,
-                                               Path content, String note, CurrentUser user) {
-        UUID id = UUID.randomUUID();
-        String key = "clients/" + document.getClientId() + "/documents/" + document.getId() + "/" + id;
-        String sha256 = store.put(key, content, upload);
-        try {
-            return versions.saveAndFlush(new DocumentVersionEntity(id, document.getId(), number, upload.name(),
-                    upload.contentType(), upload.size(), key, sha256, note, user.username(), clock.instant()));
-        } catch (RuntimeException e) {
-            store.removeQuietly(key);
-            throw e;
-        }
+    private static String objectKey(UUID clientId, UUID documentId, UUID versionId) {
+        return "clients/" + clientId + "/documents/" + documentId + "/" + versionId;
     }
 
     private void checkSeen(DocumentEntity document, long seenVersion) {

@@ -24,6 +24,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +37,12 @@ class DocumentServiceIntegrationTests {
     DocumentService documents;
     @Autowired
     ClientService clients;
+    @Autowired
+    io.minio.MinioClient minio;
+    @Autowired
+    io.clientspace.file.StorageProperties storage;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @TempDir
     Path dir;
@@ -117,6 +124,34 @@ class DocumentServiceIntegrationTests {
                 file(pdf("x"))))).isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("title", "type"));
         assertThat(asManager(() -> documents.countForClient(client.id()))).isEqualTo(1);
+    }
+
+    @Test
+    void whenTheDatabaseRefusesAVersionNeitherRowNorObjectIsLeft() throws Exception {
+        ClientDocument kept = asManager(() -> documents.create(client.id(), "Service agreement",
+                DocumentType.CONTRACT, "agreement.pdf", file(pdf("Agreement"))));
+        jdbc.execute("""
+                create or replace function refuse_test_version() returns trigger language plpgsql as $$
+                begin raise exception 'refused by the database for this test'; end $$""");
+        jdbc.execute("create trigger refuse_test_version before insert on document_version for each row"
+                + " when (new.file_name = 'refused-by-database.pdf') execute function refuse_test_version()");
+        try {
+            assertThatThrownBy(() -> asManager(() -> documents.create(client.id(), "Refused contract",
+                    DocumentType.CONTRACT, "refused-by-database.pdf", file(pdf("Refused")))))
+                    .hasStackTraceContaining("refused by the database for this test");
+            assertThatThrownBy(() -> asManager(() -> documents.addVersion(kept.id(), "refused-by-database.pdf",
+                    file(pdf("Refused v2")), null))).hasStackTraceContaining("refused by the database for this test");
+        } finally {
+            jdbc.execute("drop trigger refuse_test_version on document_version");
+        }
+        assertThat(asManager(() -> documents.countForClient(client.id()))).as("no half-created document").isEqualTo(1);
+        assertThat(asManager(() -> documents.versions(kept.id()))).hasSize(1);
+        List<String> keys = new java.util.ArrayList<>();
+        for (var item : minio.listObjects(io.minio.ListObjectsArgs.builder().bucket(storage.bucket())
+                .prefix("clients/" + client.id() + "/").recursive(true).build())) {
+            keys.add(item.get().objectName());
+        }
+        assertThat(keys).as("only the first document's object remains").hasSize(1);
     }
 
     @Test

@@ -20,6 +20,7 @@ import io.clientspace.project.ProjectDraft;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.ProjectStatus;
 import io.clientspace.task.TaskDraft;
+import io.clientspace.task.TimeEntryDraft;
 import io.clientspace.task.TaskPriority;
 import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
@@ -187,7 +188,14 @@ class DemoData {
         sitemap.setAssignee("member");
         sitemap.setDue(today.plusDays(4));
         sitemap.setPriority(TaskPriority.HIGH);
-        tasks.create(project.scope(), sitemap);
+        WorkTask sitemapTask = tasks.create(project.scope(), sitemap);
+        // hours booked on the project, which the customer's portal sums up
+        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new java.math.BigDecimal("3.5"), today.minusDays(6), true,
+                "Sitemap workshop with Lena Hoffmann"));
+        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new java.math.BigDecimal("2"), today.minusDays(5), true,
+                "Sitemap draft"));
+        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new java.math.BigDecimal("1.25"), today.minusDays(4),
+                false, "Internal review"));
         TaskDraft photos = new TaskDraft();
         photos.setTitle("Collect project photos for the archive");
         photos.setPriority(TaskPriority.NORMAL);

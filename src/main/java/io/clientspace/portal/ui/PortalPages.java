@@ -385,7 +385,7 @@ final class PortalPages {
 
     private String hours(long minutes) {
         NumberFormat f = NumberFormat.getNumberInstance(locale());
-        f.setMaximumFractionDigits(1);
+        f.setMaximumFractionDigits(2);
         f.setMinimumFractionDigits(0);
         return t("portal.project.hours", f.format(minutes / 60.0));
     }

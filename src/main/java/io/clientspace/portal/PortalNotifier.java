@@ -9,9 +9,6 @@ import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.ExternalAccessService.ContactAddress;
 import java.util.Locale;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -25,23 +22,26 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalNotifier {
 
-    private static final Logger log = LoggerFactory.getLogger(PortalNotifier.class);
-
     private final JavaMailSender mail;
     private final StaffDirectory staff;
     private final ClientspaceProperties app;
     private final Translations translations;
-    private final JdbcTemplate jdbc;
+    private final io.clientspace.project.ProjectService projects;
+    private final io.clientspace.client.ClientService clients;
+    private final io.clientspace.shared.StaffMail staffMail;
     private final ExternalAccessService access;
 
     PortalNotifier(JavaMailSender mail, StaffDirectory staff, ClientspaceProperties app, Translations translations,
-                   JdbcTemplate jdbc, ExternalAccessService access) {
+                   ExternalAccessService access, io.clientspace.project.ProjectService projects,
+                   io.clientspace.client.ClientService clients, io.clientspace.shared.StaffMail staffMail) {
+        this.projects = projects;
+        this.clients = clients;
+        this.staffMail = staffMail;
         this.access = access;
         this.mail = mail;
         this.staff = staff;
         this.app = app;
         this.translations = translations;
-        this.jdbc = jdbc;
     }
 
     @ApplicationModuleListener
@@ -62,25 +62,17 @@ class PortalNotifier {
 
     @ApplicationModuleListener
     void on(PortalCommentPosted event) {
-        if (event.fromCustomer()) {
-            String owner = jdbc.queryForList("select owner from client_project where id = ?", String.class,
-                    event.projectId()).stream().findFirst().orElse(null);
-            var member = staff.find(owner).orElse(null);
-            if (member == null || member.email() == null || member.email().isBlank()) {
-                log.warn("A customer commented on project {}, but its owner {} has no e-mail address",
-                        event.projectId(), owner);
-                return;
-            }
-            Locale locale = staff.localeOf(member.username()).map(Translations::supported).orElse(Locale.ENGLISH);
-            send(member.email(), locale, "mail.comment-from-customer.subject",
-                    new Object[] {event.authorName(), event.projectName()}, "mail.comment-from-customer.body",
-                    new Object[] {member.displayName(), event.authorName(), event.projectName(),
-                            app.baseUrl() + "/client-projects/" + event.projectId()});
+        var project = projects.factsForNotification(event.projectId()).orElse(null);
+        if (project == null) {
             return;
         }
-        boolean shared = jdbc.queryForList("select shared_with_client from client_project where id = ?",
-                Boolean.class, event.projectId()).stream().findFirst().orElse(false);
-        if (!shared) {
+        if (event.fromCustomer()) {
+            staffMail.send(project.owner(), "mail.comment-from-customer.subject",
+                    new Object[] {event.authorName(), event.projectName()}, "mail.comment-from-customer.body",
+                    event.authorName(), event.projectName(), staffMail.link("client-projects/" + event.projectId()));
+            return;
+        }
+        if (!project.sharedWithClient()) {
             return;
         }
         for (ContactAddress c : access.activeContactsForNotification(event.clientId())) {
@@ -91,8 +83,7 @@ class PortalNotifier {
     }
 
     private String clientName(UUID clientId) {
-        return jdbc.queryForList("select name from client where id = ?", String.class, clientId).stream().findFirst()
-                .orElse("");
+        return clients.refForNotification(clientId).map(io.clientspace.client.ClientRef::name).orElse("");
     }
 
     private void send(String to, Locale locale, String subjectKey, Object[] subjectArgs, String bodyKey,

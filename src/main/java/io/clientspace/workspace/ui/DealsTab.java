@@ -78,7 +78,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         grid.setAllRowsVisible(true);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         LocalDate today = LocalDate.now(clock);
-        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setFlexGrow(3);
+        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("16rem").setFlexGrow(3);
         grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("deal.stage")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(d -> money(d)).setHeader(getTranslation("deal.amount")).setTextAlign(ColumnTextAlign.END)

@@ -231,6 +231,11 @@ class PortalServiceIntegrationTests {
                         org.assertj.core.groups.Tuple.tuple("Next Tuesday.", false, answer.authorName()));
         assertThat(asManager(() -> portal.teamComments(a.project().id()))).hasSize(2);
         assertThat(asManager(() -> portal.countTeamComments(a.project().id()))).isEqualTo(2);
+        // both sides of the thread are on the project's activity, under the author's name
+        assertThat(asManager(() -> timeline.in(a.project().scope(), 0)))
+                .extracting(io.clientspace.timeline.TimelineEntry::kind, io.clientspace.timeline.TimelineEntry::detail)
+                .contains(org.assertj.core.groups.Tuple.tuple("PORTAL_COMMENT_CUSTOMER", "Test Customer alpha"),
+                        org.assertj.core.groups.Tuple.tuple("PORTAL_COMMENT_TEAM", answer.authorName()));
 
         assertThatThrownBy(() -> asA(() -> portal.comment(viewer, a.project().id(), "   ")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())

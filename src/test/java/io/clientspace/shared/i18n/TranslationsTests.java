@@ -164,6 +164,8 @@ class TranslationsTests {
             Arrays.stream(io.clientspace.file.FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
             Arrays.stream(io.clientspace.document.DocumentChanged.Change.values())
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
+            kinds.add("PORTAL_COMMENT_CUSTOMER");
+            kinds.add("PORTAL_COMMENT_TEAM");
             Arrays.stream(io.clientspace.extranet.PortalAccessChanged.Change.values())
                     .forEach(c -> kinds.add("EXTERNAL_" + c));
             Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())

@@ -372,7 +372,8 @@ public class DocumentService {
             document.setSharedWithClient(shared);
             flush(document);
             boolean visible = shared && (document.getProjectId() == null
-                    || projects.get(document.getProjectId()).sharedWithClient());
+                    || projects.ownerAndSharing(document.getProjectId())
+                    .map(ProjectService.OwnerAndSharing::sharedWithClient).orElse(false));
             events.publishEvent(new SharingChanged(document.getClientId(), document.getProjectId(),
                     SharingChanged.Subject.DOCUMENT, documentId, document.getTitle(), shared, visible,
                     user.username()));

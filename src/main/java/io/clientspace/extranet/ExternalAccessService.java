@@ -295,6 +295,22 @@ public class ExternalAccessService {
         });
     }
 
+    /** A portal account as the portal checks it: whose it is, for which client, and whether it is active. */
+    public record PortalIdentity(UUID id, UUID clientId, String username, String displayName, String email,
+                                 PortalContactStatus status, PortalRole role) {
+    }
+
+    /**
+     * The account behind a portal viewer, for the portal's own check of who is looking; empty when there is none.
+     * Not for screens: it asks nobody's permission, the caller decides.
+     */
+    @Transactional(readOnly = true)
+    public Optional<PortalIdentity> identityForPortalCheck(UUID accountId) {
+        return accounts.findById(accountId).map(a -> new PortalIdentity(a.getId(), a.getClientId(), a.getUsername(),
+                a.getDisplayName(), a.getEmail(), PortalContactStatus.valueOf(a.getStatus()),
+                PortalRole.valueOf(a.getRole())));
+    }
+
     /** Where to write to a contact, and in which language. */
     public record ContactAddress(String email, String displayName, Locale locale) {
     }

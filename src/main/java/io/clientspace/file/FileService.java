@@ -194,7 +194,8 @@ public class FileService {
             file.setSharedWithClient(shared);
             files.saveAndFlush(file);
             boolean visible = shared && (file.getProjectId() == null
-                    || projects.get(file.getProjectId()).sharedWithClient());
+                    || projects.ownerAndSharing(file.getProjectId()).map(ProjectService.OwnerAndSharing::sharedWithClient)
+                    .orElse(false));
             events.publishEvent(new SharingChanged(file.getClientId(), file.getProjectId(),
                     SharingChanged.Subject.FILE, file.getId(), file.getName(), shared, visible, user.username()));
         }

@@ -62,7 +62,7 @@ class PortalNotifier {
 
     @ApplicationModuleListener
     void on(PortalCommentPosted event) {
-        var project = projects.factsForNotification(event.projectId()).orElse(null);
+        var project = projects.ownerAndSharing(event.projectId()).orElse(null);
         if (project == null) {
             return;
         }

@@ -108,16 +108,11 @@ public class PortalService {
     @Transactional(readOnly = true)
     public PortalViewer asContact(UUID accountId) {
         requireManager();
-        Account a = account(accountId).filter(x -> "ACTIVE".equals(x.status()))
+        var a = externalAccess.identityForPortalCheck(accountId)
+                .filter(x -> x.status() == io.clientspace.extranet.PortalContactStatus.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("Portal account"));
         return new PortalViewer(a.id(), a.clientId(), clients.get(a.clientId()).name(), a.username(),
                 a.displayName(), a.email(), true);
-    }
-
-    /** The role of a portal account (DECISION_MAKER, REVIEWER, ...), or empty when it has none or does not exist. */
-    private Optional<String> role(UUID accountId) {
-        return jdbc.queryForList("select role from portal_account where id = ?", String.class, accountId).stream()
-                .filter(Objects::nonNull).findFirst();
     }
 
     // ------------------------------------------------------------------------------------------------ the pages
@@ -174,7 +169,7 @@ public class PortalService {
     public PortalProfile profile(PortalViewer viewer) {
         check(viewer);
         return new PortalProfile(viewer.displayName(), viewer.email(), viewer.clientName(),
-                role(viewer.accountId()).orElse(null));
+                externalAccess.identityForPortalCheck(viewer.accountId()).map(i -> i.role().name()).orElse(null));
     }
 
     /**
@@ -334,8 +329,8 @@ public class PortalService {
             return;
         }
         CurrentUser user = currentUser.requireCustomer();
-        boolean active = account(viewer.accountId())
-                .filter(a -> "ACTIVE".equals(a.status()) && a.clientId().equals(viewer.clientId())
+        boolean active = externalAccess.identityForPortalCheck(viewer.accountId())
+                .filter(a -> a.status() == io.clientspace.extranet.PortalContactStatus.ACTIVE && a.clientId().equals(viewer.clientId())
                         && a.clientId().equals(user.customerId()) && a.username().equals(user.username()))
                 .isPresent();
         if (!active) {
@@ -347,16 +342,6 @@ public class PortalService {
         if (!currentUser.requireStaff().seesAllClients()) {
             throw new NoAccessException("Viewing as the client is for managers", null);
         }
-    }
-
-    private record Account(UUID id, UUID clientId, String username, String displayName, String email,
-                           String status) {
-    }
-
-    private Optional<Account> account(UUID accountId) {
-        return jdbc.query("select id, client_id, username, display_name, email, status from portal_account where id = ?",
-                (rs, i) -> new Account(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6)), accountId).stream().findFirst();
     }
 
     private static String abbreviate(String s, int max) {

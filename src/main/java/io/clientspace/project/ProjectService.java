@@ -249,17 +249,17 @@ public class ProjectService {
         return projects.countByClientId(clientId);
     }
 
-    /** Who owns a project and whether its client's portal shows it, for mails sent in the background. */
-    public record NotificationFacts(String owner, boolean sharedWithClient) {
+    /** Who owns a project and whether its client's portal shows it. */
+    public record OwnerAndSharing(String owner, boolean sharedWithClient) {
     }
 
     /**
-     * Owner and sharing of a project for a notification sent where nobody is signed in; empty when it does not
-     * exist. Not for screens: it asks nobody's permission.
+     * Owner and sharing of a project, for callers that have checked access already or act where nobody is signed
+     * in (a mail); empty when it does not exist. Not for screens: it asks nobody's permission.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<NotificationFacts> factsForNotification(UUID projectId) {
-        return projects.findById(projectId).map(p -> new NotificationFacts(p.getOwner(), p.isSharedWithClient()));
+    public java.util.Optional<OwnerAndSharing> ownerAndSharing(UUID projectId) {
+        return projects.findById(projectId).map(p -> new OwnerAndSharing(p.getOwner(), p.isSharedWithClient()));
     }
 
     /**

@@ -2,15 +2,7 @@ package io.clientspace.portal;
 
 import io.clientspace.project.SharingChanged;
 import io.clientspace.security.StaffDirectory;
-import io.clientspace.shared.ClientspaceProperties;
-import io.clientspace.shared.i18n.Translations;
-import java.util.List;
-import io.clientspace.extranet.ExternalAccessService;
-import io.clientspace.extranet.ExternalAccessService.ContactAddress;
-import java.util.Locale;
 import java.util.UUID;
-import org.springframework.mail.SimpleMailMessage;
-import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,26 +14,20 @@ import org.springframework.stereotype.Component;
 @Component
 class PortalNotifier {
 
-    private final JavaMailSender mail;
     private final StaffDirectory staff;
-    private final ClientspaceProperties app;
-    private final Translations translations;
+    private final io.clientspace.extranet.CustomerMail customerMail;
     private final io.clientspace.project.ProjectService projects;
     private final io.clientspace.client.ClientService clients;
     private final io.clientspace.shared.StaffMail staffMail;
-    private final ExternalAccessService access;
 
-    PortalNotifier(JavaMailSender mail, StaffDirectory staff, ClientspaceProperties app, Translations translations,
-                   ExternalAccessService access, io.clientspace.project.ProjectService projects,
+    PortalNotifier(StaffDirectory staff, io.clientspace.extranet.CustomerMail customerMail,
+                   io.clientspace.project.ProjectService projects,
                    io.clientspace.client.ClientService clients, io.clientspace.shared.StaffMail staffMail) {
         this.projects = projects;
         this.clients = clients;
         this.staffMail = staffMail;
-        this.access = access;
-        this.mail = mail;
+        this.customerMail = customerMail;
         this.staff = staff;
-        this.app = app;
-        this.translations = translations;
     }
 
     @ApplicationModuleListener
@@ -53,11 +39,8 @@ class PortalNotifier {
         }
         String sharedBy = staff.displayName(event.actor());
         String clientName = clientName(event.clientId());
-        for (ContactAddress c : access.activeContactsForNotification(event.clientId())) {
-            send(c.email(), c.locale(), "mail.document-shared.subject", new Object[] {event.title()},
-                    "mail.document-shared.body", new Object[] {c.displayName(), sharedBy, event.title(), clientName,
-                            app.baseUrl() + "/portal/documents"});
-        }
+        customerMail.toActiveContacts(event.clientId(), "mail.document-shared.subject", new Object[] {event.title()},
+                "mail.document-shared.body", "portal/documents", sharedBy, event.title(), clientName);
     }
 
     @ApplicationModuleListener
@@ -75,24 +58,12 @@ class PortalNotifier {
         if (!project.sharedWithClient()) {
             return;
         }
-        for (ContactAddress c : access.activeContactsForNotification(event.clientId())) {
-            send(c.email(), c.locale(), "mail.comment-from-team.subject", new Object[] {event.projectName()},
-                    "mail.comment-from-team.body", new Object[] {c.displayName(), event.authorName(), event.projectName(),
-                            app.baseUrl() + "/portal/projects/" + event.projectId()});
-        }
+        customerMail.toActiveContacts(event.clientId(), "mail.comment-from-team.subject",
+                new Object[] {event.projectName()}, "mail.comment-from-team.body",
+                "portal/projects/" + event.projectId(), event.authorName(), event.projectName());
     }
 
     private String clientName(UUID clientId) {
         return clients.refForNotification(clientId).map(io.clientspace.client.ClientRef::name).orElse("");
-    }
-
-    private void send(String to, Locale locale, String subjectKey, Object[] subjectArgs, String bodyKey,
-                      Object[] bodyArgs) {
-        SimpleMailMessage message = new SimpleMailMessage();
-        message.setFrom(app.mailFrom());
-        message.setTo(to);
-        message.setSubject(translations.getTranslation(subjectKey, locale, subjectArgs));
-        message.setText(translations.getTranslation(bodyKey, locale, bodyArgs));
-        mail.send(message);
     }
 }

@@ -322,7 +322,7 @@ public class PortalService {
      * Checks the viewer again, as the current user: a customer's viewer must still be their own active account; a
      * preview is for managers and admins only.
      */
-    private void check(PortalViewer viewer) {
+    void check(PortalViewer viewer) {
         Objects.requireNonNull(viewer, "viewer");
         if (viewer.preview()) {
             requireManager();
@@ -335,6 +335,18 @@ public class PortalService {
                 .isPresent();
         if (!active) {
             throw new AccessDeniedException("Not this customer's active portal account");
+        }
+    }
+
+    /**
+     * For a customer's own action (accept, decline, answer, upload): {@link #check} and not a preview.
+     *
+     * @throws NoAccessException for a manager's read-only "view as client"
+     */
+    void checkActing(PortalViewer viewer) {
+        check(viewer);
+        if (viewer.preview()) {
+            throw new NoAccessException("Viewing as the client is read-only", null);
         }
     }
 

@@ -160,6 +160,12 @@ public class TimelineService {
         record(e.clientId(), e.projectId(), e.actor(), e.timelineKind(), e.subjectId(), e.title(), null);
     }
 
+    /** Activity from the modules that describe their steps themselves (proposals, requests, acceptances). */
+    @EventListener
+    void on(io.clientspace.shared.ActivityRecorded e) {
+        record(e.clientId(), e.projectId(), e.actor(), e.kind(), e.subjectId(), e.title(), e.detail());
+    }
+
     private void record(UUID clientId, UUID projectId, String actor, String kind, UUID subjectId, String title,
                         String detail) {
         entries.save(new TimelineEntryEntity(clientId, projectId, clock.instant(), actor, kind, subjectId, title, detail));

@@ -349,6 +349,51 @@ public class DocumentService {
         return store.downloadLink(version.getObjectKey(), version.getFileName(), version.getContentType());
     }
 
+    /**
+     * One version with its document, for sending it out for acceptance.
+     *
+     * @throws NotFoundException when there is no such version or the current user may not open its document
+     */
+    @Transactional(readOnly = true)
+    public VersionForAcceptance versionForAcceptance(UUID versionId) {
+        DocumentVersionEntity v = versions.findById(versionId).orElseThrow(() -> new NotFoundException("Document version"));
+        DocumentEntity d = requireDocument(v.getDocumentId());
+        return new VersionForAcceptance(d.getId(), d.getClientId(), d.getProjectId(), d.getTitle(), v.getId(),
+                v.getNumber(), v.getFileName(), v.getContentType(), v.getSha256());
+    }
+
+    /**
+     * Takes the document's row lock for the rest of the caller's transaction, so that two colleagues sending it for
+     * acceptance at once take turns on the "already waiting" check.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    public void lockForAcceptance(UUID documentId) {
+        documents.lockById(documentId).orElseThrow(() -> new NotFoundException("Document"));
+    }
+
+    /** What an acceptance records of the version it is about. */
+    public record VersionForAcceptance(UUID documentId, UUID clientId, UUID projectId, String title, UUID versionId,
+                                       int number, String fileName, String contentType, String sha256) {
+    }
+
+    /**
+     * A short-lived link to a version that was sent to the client for acceptance: sending it is what shows it to the
+     * client, whatever the document's sharing switch says. Only the acceptance module calls this, after it checked
+     * that the acceptance is the client's and names this version.
+     *
+     * @param inline true to show it in the browser (preview), false to download it
+     * @throws NotFoundException when the version is not one of the client's documents
+     */
+    @Transactional(readOnly = true)
+    public String acceptanceCopyLink(UUID clientId, UUID versionId, boolean inline) {
+        projects.requirePortalReader(clientId);
+        DocumentVersionEntity v = versions.findById(versionId).orElseThrow(() -> new NotFoundException("Document version"));
+        documents.findById(v.getDocumentId()).filter(d -> d.getClientId().equals(clientId))
+                .orElseThrow(() -> new NotFoundException("Document version"));
+        return inline ? store.previewLink(v.getObjectKey(), v.getFileName(), v.getContentType())
+                : store.downloadLink(v.getObjectKey(), v.getFileName(), v.getContentType());
+    }
+
     // ------------------------------------------------------------------------------------------------- sharing
 
     /** Whether the current user may share and unshare documents in the scope; see {@link ProjectService#canManage}. */

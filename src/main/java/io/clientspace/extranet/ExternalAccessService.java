@@ -81,6 +81,16 @@ public class ExternalAccessService {
         return accounts.countActiveByClient(clientId);
     }
 
+    /**
+     * Whether anyone on the customer's side can be reached in the portal, now or once they accept their invitation:
+     * what proposals, requests and acceptances need before they can be sent. Not for screens: it asks nobody's
+     * permission, the sending module does.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasReachableContacts(UUID clientId) {
+        return accounts.countActiveByClient(clientId) > 0;
+    }
+
     /** Every portal contact of the client, revoked ones included, by name. */
     @Transactional(readOnly = true)
     public List<PortalAccount> forClient(UUID clientId) {

@@ -114,12 +114,21 @@ public class ObjectStore {
 
     /** A link that downloads the object as an attachment with the given name, valid for at most 5 minutes. */
     public String downloadLink(String key, String fileName, String contentType) {
+        return link(key, "attachment", fileName, contentType);
+    }
+
+    /** A link that shows the object in the browser (a PDF or an image in a frame), valid for at most 5 minutes. */
+    public String previewLink(String key, String fileName, String contentType) {
+        return link(key, "inline", fileName, contentType);
+    }
+
+    private String link(String key, String disposition, String fileName, String contentType) {
         try {
             return presigner.getPresignedObjectUrl(GetPresignedObjectUrlArgs.builder()
                     .method(Method.GET).bucket(storage.bucket()).object(key)
                     .expiry((int) Duration.ofMinutes(limits.linkMinutes()).toSeconds())
                     .extraQueryParams(Map.of(
-                            "response-content-disposition", "attachment; filename*=UTF-8''" + encode(fileName),
+                            "response-content-disposition", disposition + "; filename*=UTF-8''" + encode(fileName),
                             "response-content-type", contentType))
                     .build());
         } catch (Exception e) {

@@ -44,12 +44,7 @@ class InvitationSteps {
 
     /** The model's duration as the timer reads it: days and times (P7D, PT36H), or months and years (P1M). */
     static Duration validFor(String iso) {
-        try {
-            return Duration.parse(iso);
-        } catch (java.time.format.DateTimeParseException e) {
-            java.time.ZonedDateTime now = java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC);
-            return Duration.between(now, now.plus(java.time.Period.parse(iso)));
-        }
+        return io.clientspace.shared.IsoDurations.parse(iso);
     }
 
     private static UUID accountId(DelegateExecution execution) {

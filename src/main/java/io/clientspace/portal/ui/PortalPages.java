@@ -64,6 +64,16 @@ final class PortalPages {
         this.host = host;
     }
 
+    /** Whose eyes the pages look through. */
+    PortalViewer viewer() {
+        return viewer;
+    }
+
+    /** The component the pages translate with and load for. */
+    Component host() {
+        return host;
+    }
+
     // ---------------------------------------------------------------------------------------------------- pages
 
     /**
@@ -158,9 +168,7 @@ final class PortalPages {
         PROPOSALS("proposals", VaadinIcon.FILE_TEXT, "portal.proposals.title", "portal.proposals.none.title",
                 "portal.proposals.none.text"),
         REQUESTS("requests", VaadinIcon.QUESTION_CIRCLE_O, "portal.requests.title", "portal.requests.none.title",
-                "portal.requests.none.text"),
-        ACCEPTANCES("acceptances", VaadinIcon.CHECK_SQUARE_O, "portal.acceptances.title",
-                "portal.acceptances.none.title", "portal.acceptances.none.text");
+                "portal.requests.none.text");
 
         final String id;
         final VaadinIcon icon;
@@ -319,7 +327,7 @@ final class PortalPages {
     // -------------------------------------------------------------------------------------------------- helpers
 
     /** Loads off the request thread; shows loading first, then the result, a not-available or an error state. */
-    private <T> Div async(Supplier<T> query, Function<T, Component> render) {
+    <T> Div async(Supplier<T> query, Function<T, Component> render) {
         Div box = new Div(States.loading(t("portal.loading")));
         box.addClassName("portal-async");
         loader.load(host, query, result -> {
@@ -357,7 +365,7 @@ final class PortalPages {
         return box;
     }
 
-    private Div page(String id) {
+    Div page(String id) {
         Div page = new Div();
         page.setId(id);
         page.addClassName("portal-page");
@@ -390,17 +398,17 @@ final class PortalPages {
         return t("portal.project.hours", f.format(minutes / 60.0));
     }
 
-    private String date(Instant instant) {
+    String date(Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
                 .format(instant.atZone(clock.getZone()));
     }
 
-    private static java.util.Locale locale() {
+    static java.util.Locale locale() {
         com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
         return ui == null ? java.util.Locale.ENGLISH : ui.getLocale();
     }
 
-    private String t(String key, Object... args) {
+    String t(String key, Object... args) {
         return host.getTranslation(key, args);
     }
 }

@@ -39,8 +39,11 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final PortalService portal;
     private final AsyncLoader loader;
     private final Clock clock;
+    private final io.clientspace.portal.PortalAcceptances acceptances;
 
-    ViewAsClientView(PortalService portal, AsyncLoader loader, Clock clock) {
+    ViewAsClientView(PortalService portal, AsyncLoader loader, Clock clock,
+                     io.clientspace.portal.PortalAcceptances acceptances) {
+        this.acceptances = acceptances;
         this.portal = portal;
         this.loader = loader;
         this.clock = clock;
@@ -101,8 +104,23 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
                 () -> PortalPages.comingLater(this, PortalPages.Later.PROPOSALS));
         targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O),
                 () -> PortalPages.comingLater(this, PortalPages.Later.REQUESTS));
-        targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O),
-                () -> PortalPages.comingLater(this, PortalPages.Later.ACCEPTANCES));
+        PortalAcceptancePages acceptancePages = new PortalAcceptancePages(pages, acceptances, clock);
+        Runnable[] showAcceptances = new Runnable[1];
+        showAcceptances[0] = () -> {
+            content.removeAll();
+            content.add(acceptancePages.list(id -> {
+                content.removeAll();
+                Button back = new Button(getTranslation("portal.acceptance.back"), VaadinIcon.ARROW_LEFT.create(),
+                        e -> showAcceptances[0].run());
+                back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                back.addClassName("portal-back");
+                content.add(acceptancePages.detail(id, back));
+            }));
+        };
+        targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O), () -> {
+            showAcceptances[0].run();
+            return null;
+        });
         targets.put(tab(nav, "portal.nav.profile", VaadinIcon.USER), pages::profile);
         nav.addSelectedChangeListener(e -> {
             content.removeAll();

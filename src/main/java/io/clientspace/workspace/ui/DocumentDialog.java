@@ -13,6 +13,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import io.clientspace.acceptance.AcceptanceService;
 import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentStatus;
@@ -35,6 +36,7 @@ class DocumentDialog extends Dialog {
 
     private final UUID documentId;
     private final DocumentService documents;
+    private final AcceptanceService acceptances;
     private final Clock clock;
     private final Runnable onChange;
     private final Div body = new Div();
@@ -42,7 +44,9 @@ class DocumentDialog extends Dialog {
     private final UploadSlot nextVersion;
     final TextField note = new TextField();
 
-    DocumentDialog(UUID documentId, DocumentService documents, Clock clock, Runnable onChange) {
+    DocumentDialog(UUID documentId, DocumentService documents, AcceptanceService acceptances, Clock clock,
+                   Runnable onChange) {
+        this.acceptances = acceptances;
         this.documentId = documentId;
         this.documents = documents;
         this.clock = clock;
@@ -97,10 +101,12 @@ class DocumentDialog extends Dialog {
         Div list = new Div(new H3(getTranslation("document.versions")));
         list.setId("document-versions");
         list.addClassName("task-section");
-        for (DocumentVersion v : documents.versions(documentId)) {
+        java.util.List<DocumentVersion> all = documents.versions(documentId);
+        for (DocumentVersion v : all) {
             list.add(versionRow(v, document));
         }
         body.add(list);
+        body.add(new AcceptanceSection(document, all, acceptances, clock, onChange));
 
         Div upload = new Div(new H3(getTranslation("document.new-version")), nextVersion, note);
         upload.addClassName("task-section");

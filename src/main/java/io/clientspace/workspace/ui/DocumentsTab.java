@@ -32,11 +32,14 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     private final Place place;
     private final DocumentService documents;
+    private final io.clientspace.acceptance.AcceptanceService acceptances;
     private final Clock clock;
     private final Runnable onChange;
 
-    DocumentsTab(Place place, DocumentService documents, AsyncLoader loader, Runnable onChange, Clock clock) {
+    DocumentsTab(Place place, DocumentService documents, io.clientspace.acceptance.AcceptanceService acceptances,
+                 AsyncLoader loader, Runnable onChange, Clock clock) {
         super("documents", "workspace.tab.documents", loader);
+        this.acceptances = acceptances;
         this.place = place;
         this.documents = documents;
         this.clock = clock;
@@ -114,7 +117,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         // the switch sits in the row: flipping it must not open the document as well
         grid.addItemClickListener(e -> {
             if (e.getColumn() != shared) {
-                new DocumentDialog(e.getItem().id(), documents, clock, this::changed).open();
+                new DocumentDialog(e.getItem().id(), documents, acceptances, clock, this::changed).open();
             }
         });
         grid.setItems(data.documents());

@@ -63,6 +63,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final WorkTaskService tasks;
     private final FileService files;
     private final DocumentService documents;
+    private final io.clientspace.acceptance.AcceptanceService acceptances;
     private final TimelineService timeline;
     private final StaffDirectory staff;
     private final CurrentUserProvider currentUser;
@@ -75,7 +76,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private String title = "";
 
     ProjectWorkspaceView(ProjectService projects, WorkTaskService tasks, FileService files,
-                         DocumentService documents, TimelineService timeline, StaffDirectory staff,
+                         DocumentService documents, io.clientspace.acceptance.AcceptanceService acceptances, TimelineService timeline, StaffDirectory staff,
                          CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
                          PortalService portal, ExternalAccessService externalAccess) {
         this.portal = portal;
@@ -84,6 +85,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
         this.tasks = tasks;
         this.files = files;
         this.documents = documents;
+        this.acceptances = acceptances;
         this.timeline = timeline;
         this.staff = staff;
         this.currentUser = currentUser;
@@ -146,7 +148,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
         Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
         all.add(new TasksTab(place, tasks, currentUser.requireStaff(), loader, refreshCounters, clock));
         all.add(new FilesTab(place, files, loader, refreshCounters, clock));
-        all.add(new DocumentsTab(place, documents, loader, refreshCounters, clock));
+        all.add(new DocumentsTab(place, documents, acceptances, loader, refreshCounters, clock));
         all.add(new CommentsTab(project, portal, loader, clock));
         all.add(new ActivityTab(place, timeline, loader, clock));
         WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);

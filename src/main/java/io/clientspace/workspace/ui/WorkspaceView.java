@@ -60,6 +60,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final WorkTaskService tasks;
     private final FileService files;
     private final DocumentService documents;
+    private final io.clientspace.acceptance.AcceptanceService acceptances;
     private final ExternalAccessService externalAccess;
     private final StaffDirectory staff;
     private final CurrentUserProvider currentUser;
@@ -73,7 +74,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private String title = "";
 
     WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
-                  DocumentService documents, ExternalAccessService externalAccess, StaffDirectory staff,
+                  DocumentService documents, io.clientspace.acceptance.AcceptanceService acceptances, ExternalAccessService externalAccess, StaffDirectory staff,
                   CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
                   TimelineService timeline, ReviewService review, ProjectService projects) {
         this.projects = projects;
@@ -84,6 +85,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         this.tasks = tasks;
         this.files = files;
         this.documents = documents;
+        this.acceptances = acceptances;
         this.externalAccess = externalAccess;
         this.staff = staff;
         this.currentUser = currentUser;
@@ -148,7 +150,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
         all.add(new TasksTab(place, tasks, user, loader, refreshCounters, clock));
         all.add(new FilesTab(place, files, loader, refreshCounters, clock));
-        all.add(new DocumentsTab(place, documents, loader, refreshCounters, clock));
+        all.add(new DocumentsTab(place, documents, acceptances, loader, refreshCounters, clock));
         all.add(new ExternalAccessTab(client, externalAccess, loader, refreshCounters, clock));
         all.add(new ProjectsTab(client, projects, staff, currentUser, loader, clock));
         all.add(new ActivityTab(place, timeline, loader, clock));

@@ -2,6 +2,7 @@ package io.clientspace.deal.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.deal.DealStage;
 import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import java.io.File;
@@ -70,7 +71,8 @@ class ProcessModelContractTests {
     static final Map<String, BiConsumer<BpmnModelInstance, Problems>> CONTRACTS = Map.of(
             DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract,
             AdHocTaskProcess.PROCESS_ID, ProcessModelContractTests::adHocTaskContract,
-            ExtranetInvitationProcess.PROCESS_ID, ProcessModelContractTests::extranetInvitationContract);
+            ExtranetInvitationProcess.PROCESS_ID, ProcessModelContractTests::extranetInvitationContract,
+            DocumentAcceptanceProcess.PROCESS_ID, ProcessModelContractTests::documentAcceptanceContract);
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -344,6 +346,60 @@ class ProcessModelContractTests {
     }
 
     /**
+     * AcceptanceService starts document-acceptance (business key = acceptance id, variables acceptanceId and
+     * expiresAt) and correlates DocumentAccepted to the receive task; the expiry timer fires at ${expiresAt}; the
+     * reminder and expiry call their delegates.
+     */
+    static void documentAcceptanceContract(BpmnModelInstance model, Problems p) {
+        StartEvent start = element(model, DocumentAcceptanceProcess.START, StartEvent.class);
+        if (start == null) {
+            p.add("start event %s is missing", DocumentAcceptanceProcess.START);
+        } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
+                && l.getCamundaExpression().contains("'" + DocumentAcceptanceProcess.VAR_REMIND_BEFORE + "'"))) {
+            p.add("start event %s no longer sets %s, so the reminder timer has no default", start.getId(),
+                    DocumentAcceptanceProcess.VAR_REMIND_BEFORE);
+        }
+        ReceiveTask await = element(model, DocumentAcceptanceProcess.AWAIT_ACCEPTANCE, ReceiveTask.class);
+        if (await == null) {
+            p.add("receive task %s is missing", DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
+        } else if (await.getMessage() == null
+                || !DocumentAcceptanceProcess.MSG_ACCEPTED.equals(await.getMessage().getName())) {
+            p.add("receive task %s must wait for message %s", await.getId(), DocumentAcceptanceProcess.MSG_ACCEPTED);
+        }
+        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        delegates.put(DocumentAcceptanceProcess.SEND_REMINDER, DocumentAcceptanceProcess.REMIND_DELEGATE);
+        delegates.put(DocumentAcceptanceProcess.MARK_EXPIRED, DocumentAcceptanceProcess.MARK_EXPIRED_DELEGATE);
+        serviceTasksCall(model, p, delegates);
+        Map<String, Boolean> timers = new java.util.LinkedHashMap<>();
+        timers.put(DocumentAcceptanceProcess.EXPIRED_TIMER, true);
+        timers.put(DocumentAcceptanceProcess.REMINDER_TIMER, false);
+        timers.forEach((id, interrupting) -> {
+            BoundaryEvent timer = element(model, id, BoundaryEvent.class);
+            if (timer == null) {
+                p.add("boundary timer %s is missing", id);
+                return;
+            }
+            if (await != null && timer.getAttachedTo() != await) {
+                p.add("boundary timer %s must sit on %s", id, DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
+            }
+            if (timer.cancelActivity() != interrupting) {
+                p.add("boundary timer %s must %s the wait", id, interrupting ? "end" : "not end");
+            }
+        });
+        BoundaryEvent expiry = element(model, DocumentAcceptanceProcess.EXPIRED_TIMER, BoundaryEvent.class);
+        if (expiry != null) {
+            String date = expiry.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(java.util.Objects::nonNull)
+                    .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
+            String expected = expr(DocumentAcceptanceProcess.VAR_EXPIRES_AT);
+            if (!expected.equals(date == null ? null : date.trim())) {
+                p.add("timer %s must fire at %s, the deadline the server enforces, but it fires at %s",
+                        expiry.getId(), expected, none(date));
+            }
+        }
+    }
+
+    /**
      * ExternalAccessService starts extranet-invitation (business key = portal account id) and correlates its three
      * messages by name; the four service tasks call its delegates; the expiry timer runs for ${invitationValidFor}.
      */
@@ -362,15 +418,7 @@ class ProcessModelContractTests {
         delegates.put(ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.SEND_DELEGATE);
         delegates.put(ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.MARK_ACTIVE_DELEGATE);
         delegates.put(ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.MARK_EXPIRED_DELEGATE);
-        delegates.forEach((id, bean) -> {
-            ServiceTask task = element(model, id, ServiceTask.class);
-            if (task == null) {
-                p.add("service task %s is missing", id);
-            } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
-                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
-                        none(task.getCamundaDelegateExpression()));
-            }
-        });
+        serviceTasksCall(model, p, delegates);
 
         FlowNode await = element(model, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN, FlowNode.class);
         if (await == null) {
@@ -613,6 +661,19 @@ class ProcessModelContractTests {
         void add(String format, Object... args) {
             list.add(fileName + ": " + String.format(format, args));
         }
+    }
+
+    /** Each service task (by id) must call its delegate bean (by name). */
+    static void serviceTasksCall(BpmnModelInstance model, Problems p, Map<String, String> delegates) {
+        delegates.forEach((id, bean) -> {
+            ServiceTask task = element(model, id, ServiceTask.class);
+            if (task == null) {
+                p.add("service task %s is missing", id);
+            } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
+                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
+                        none(task.getCamundaDelegateExpression()));
+            }
+        });
     }
 
     static String expr(String name) {

@@ -109,10 +109,13 @@ class TranslationsTests {
                 return;
             }
             Object[] args = new Object[indexes.stream().mapToInt(Integer::intValue).max().orElseThrow() + 1];
-            Arrays.setAll(args, i -> "ARG" + i);
+            // a {n,date,...} placeholder takes a date (a deadline in a mail, formatted in the reader's language)
+            java.util.function.IntPredicate isDate = i -> ((String) v).matches("(?s).*\\{" + i + ",\\s*(date|time).*");
+            Arrays.setAll(args, i -> isDate.test(i) ? java.util.Date.from(java.time.Instant.parse("2031-05-06T10:00:00Z"))
+                    : "ARG" + i);
             String shown = new Translations().getTranslation(key, locale, args);
             for (int i : indexes) {
-                if (!shown.contains("ARG" + i)) {
+                if (isDate.test(i) ? !shown.contains("2031") : !shown.contains("ARG" + i)) {
                     wrong.add(key + ": {" + i + "} is not filled in (an unescaped ' quotes it?): " + shown);
                 }
             }
@@ -166,6 +169,9 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
             kinds.add("PORTAL_COMMENT_CUSTOMER");
             kinds.add("PORTAL_COMMENT_TEAM");
+            // published as ActivityRecorded by the acceptance module
+            kinds.addAll(Set.of("ACCEPTANCE_SENT", "ACCEPTANCE_RESENT", "ACCEPTANCE_ACCEPTED", "ACCEPTANCE_EXPIRED",
+                    "ACCEPTANCE_REMINDED"));
             Arrays.stream(io.clientspace.extranet.PortalAccessChanged.Change.values())
                     .forEach(c -> kinds.add("EXTERNAL_" + c));
             Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
@@ -184,6 +190,8 @@ class TranslationsTests {
         m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
         m.put("portal.task.statuses.", () -> names(io.clientspace.task.CustomerTask.Status.values()));
         m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
+        m.put("acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
+        m.put("portal.acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
                 .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))

@@ -1,0 +1,404 @@
+package io.clientspace.acceptance;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.clientspace.acceptance.domain.DocumentAcceptanceEntity;
+import io.clientspace.acceptance.domain.DocumentAcceptanceRepository;
+import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
+import io.clientspace.client.ClientRef;
+import io.clientspace.client.ClientService;
+import io.clientspace.document.DocumentService;
+import io.clientspace.document.DocumentService.VersionForAcceptance;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.ExternalAccessService.PortalIdentity;
+import io.clientspace.extranet.PortalContactStatus;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkScope;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Formal acceptance of one document version by the customer (processes/document-acceptance.bpmn). Staff who may
+ * decide what the client sees send a version with a deadline; the client's portal contacts review and accept it by
+ * typing their name; the deadline ends it. Every change takes the acceptance's row lock first, so a double click,
+ * two contacts and the expiry timer take turns and exactly one outcome stands. The server enforces the deadline: a
+ * pending acceptance whose deadline has passed can no longer be accepted, whether or not the timer has run yet.
+ */
+@Service
+public class AcceptanceService {
+
+    /** The longest typed name; the column holds exactly this. */
+    public static final int NAME_MAX = 200;
+    /** The shortest notice a deadline may give. */
+    public static final Duration MIN_NOTICE = Duration.ofHours(1);
+    /** The furthest a deadline may lie ahead. */
+    public static final Duration MAX_AHEAD = Duration.ofDays(365);
+
+    private final DocumentAcceptanceRepository acceptances;
+    private final DocumentService documents;
+    private final ProjectService projects;
+    private final ClientService clients;
+    private final ExternalAccessService externalAccess;
+    private final CurrentUserProvider currentUser;
+    private final StaffDirectory staff;
+    private final RuntimeService runtime;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+    AcceptanceService(DocumentAcceptanceRepository acceptances, DocumentService documents, ProjectService projects,
+                      ClientService clients, ExternalAccessService externalAccess, CurrentUserProvider currentUser,
+                      StaffDirectory staff, RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
+        this.acceptances = acceptances;
+        this.documents = documents;
+        this.projects = projects;
+        this.clients = clients;
+        this.externalAccess = externalAccess;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.runtime = runtime;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    // ---------------------------------------------------------------------------------------------------- staff
+
+    /**
+     * Whether the current user may send the scope's documents for acceptance: the same people who decide what is
+     * shared with the client, since sending shows the version to the client.
+     */
+    @Transactional(readOnly = true)
+    public boolean canSend(WorkScope scope) {
+        return projects.canManage(scope);
+    }
+
+    /** Whether the client has a portal contact to send to (active or invited); without one nothing can be sent. */
+    @Transactional(readOnly = true)
+    public boolean hasRecipients(UUID clientId) {
+        clients.requireAccess(clientId);
+        return externalAccess.hasReachableContacts(clientId);
+    }
+
+    /** Every acceptance of the document, newest first. */
+    @Transactional(readOnly = true)
+    public List<Acceptance> forDocument(UUID documentId) {
+        documents.get(documentId);
+        return acceptances.byDocument(documentId).stream().map(this::record).toList();
+    }
+
+    /**
+     * Sends one version for acceptance: the client's portal contacts are mailed a link to it, and it waits until one
+     * of them accepts it or {@code expiresAt} passes.
+     *
+     * @throws InvalidInputException when the deadline is missing, too close or too far, the client has no portal
+     *                               contact, or the document already waits for an acceptance; nothing is sent
+     * @throws io.clientspace.shared.NoAccessException unless the current user may decide what the client sees
+     */
+    @Transactional
+    public Acceptance send(UUID versionId, Instant expiresAt) {
+        return start(versionId, expiresAt, null);
+    }
+
+    /**
+     * Sends the same version again, with a new deadline, after an acceptance expired: a new acceptance, the old one
+     * stays as it was.
+     *
+     * @throws InvalidInputException when the acceptance is not expired, or as {@link #send}
+     */
+    @Transactional
+    public Acceptance resend(UUID acceptanceId, Instant expiresAt) {
+        DocumentAcceptanceEntity previous = acceptances.findById(acceptanceId)
+                .orElseThrow(() -> new NotFoundException("Acceptance"));
+        documents.get(previous.getDocumentId());
+        if (effectiveStatus(previous) != AcceptanceStatus.EXPIRED) {
+            throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.resend-not-expired")));
+        }
+        return start(previous.getVersionId(), expiresAt, previous.getId());
+    }
+
+    private Acceptance start(UUID versionId, Instant expiresAt, UUID resentFrom) {
+        CurrentUser user = currentUser.requireStaff();
+        VersionForAcceptance v = documents.versionForAcceptance(versionId);
+        projects.requireManage(new WorkScope(v.clientId(), v.projectId()));
+        List<FieldProblem> problems = new ArrayList<>(checkDeadline(expiresAt, clock.instant()));
+        if (!externalAccess.hasReachableContacts(v.clientId())) {
+            problems.add(FieldProblem.of("acceptance", "acceptance.error.no-contacts"));
+        }
+        // the document's row lock makes two senders take turns on this check
+        documents.lockForAcceptance(v.documentId());
+        boolean waiting = acceptances.byDocument(v.documentId()).stream()
+                .anyMatch(a -> effectiveStatus(a) == AcceptanceStatus.PENDING);
+        if (waiting) {
+            problems.add(FieldProblem.of("acceptance", "acceptance.error.already-pending"));
+        }
+        InvalidInputException.throwIfAny(problems);
+
+        Instant now = clock.instant();
+        DocumentAcceptanceEntity a = acceptances.saveAndFlush(new DocumentAcceptanceEntity(UUID.randomUUID(),
+                v.clientId(), v.projectId(), v.documentId(), v.versionId(), v.title(), v.number(), v.fileName(),
+                v.contentType(), v.sha256(), user.username(), now, expiresAt, resentFrom));
+        runtime.startProcessInstanceByKey(DocumentAcceptanceProcess.PROCESS_ID, a.getId().toString(),
+                Variables.createVariables()
+                        .putValue(DocumentAcceptanceProcess.VAR_ACCEPTANCE_ID, a.getId().toString())
+                        .putValue(DocumentAcceptanceProcess.VAR_EXPIRES_AT, Date.from(expiresAt)));
+        events.publishEvent(new ActivityRecorded(a.getClientId(), a.getProjectId(), user.username(),
+                resentFrom == null ? "ACCEPTANCE_SENT" : "ACCEPTANCE_RESENT", a.getDocumentId(),
+                a.getDocumentTitle(), "v" + a.getVersionNumber()));
+        events.publishEvent(changed(a, AcceptanceChanged.Change.SENT, user.username()));
+        return record(a);
+    }
+
+    /** The rules for a deadline, for the form and the server alike. */
+    public static List<FieldProblem> checkDeadline(Instant expiresAt, Instant now) {
+        if (expiresAt == null) {
+            return List.of(FieldProblem.of("expiresAt", "acceptance.error.deadline-required"));
+        }
+        if (expiresAt.isBefore(now.plus(MIN_NOTICE))) {
+            return List.of(FieldProblem.of("expiresAt", "acceptance.error.deadline-too-soon"));
+        }
+        if (expiresAt.isAfter(now.plus(MAX_AHEAD))) {
+            return List.of(FieldProblem.of("expiresAt", "acceptance.error.deadline-too-far"));
+        }
+        return List.of();
+    }
+
+    /**
+     * The evidence of an accepted acceptance.
+     *
+     * @throws NotFoundException when it is not accepted or the current user may not open its document
+     */
+    @Transactional(readOnly = true)
+    public AcceptanceEvidence evidence(UUID acceptanceId) {
+        DocumentAcceptanceEntity a = acceptances.findById(acceptanceId)
+                .orElseThrow(() -> new NotFoundException("Acceptance"));
+        projects.requireAccess(new WorkScope(a.getClientId(), a.getProjectId()));
+        if (!"ACCEPTED".equals(a.getStatus())) {
+            throw new NotFoundException("Acceptance evidence");
+        }
+        String clientName = clients.refForNotification(a.getClientId()).map(ClientRef::name).orElse("");
+        return new AcceptanceEvidence(a.getId(), a.getClientId(), clientName, a.getDocumentId(),
+                a.getDocumentTitle(), a.getVersionNumber(), a.getFileName(), a.getVersionSha256(),
+                staff.displayName(a.getSentBy()), a.getSentAt(), a.getExpiresAt(), a.getAcceptedName(),
+                a.getAcceptedAt(), a.getAcceptedAccountId(), a.getAcceptedUsername(), a.getAcceptedEmail(),
+                a.getAcceptedIp(), a.getAcceptedUserAgent());
+    }
+
+    /** The evidence as a JSON file to keep with the contract, e.g. for an auditor. */
+    @Transactional(readOnly = true)
+    public byte[] evidenceExport(UUID acceptanceId) {
+        AcceptanceEvidence e = evidence(acceptanceId);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("acceptanceId", e.acceptanceId());
+        out.put("client", Map.of("id", e.clientId(), "name", e.clientName()));
+        out.put("document", Map.of("id", e.documentId(), "title", e.documentTitle(), "version", e.versionNumber(),
+                "fileName", e.fileName(), "sha256", e.sha256()));
+        out.put("sent", Map.of("by", e.sentBy(), "at", e.sentAt(), "deadline", e.expiresAt()));
+        Map<String, Object> accepted = new LinkedHashMap<>();
+        accepted.put("typedName", e.typedName());
+        accepted.put("at", e.acceptedAt());
+        accepted.put("portalAccountId", e.accountId());
+        accepted.put("username", e.username());
+        accepted.put("email", e.email());
+        accepted.put("ipAddress", e.ipAddress());
+        accepted.put("userAgent", e.userAgent());
+        out.put("accepted", accepted);
+        out.put("exportedAt", clock.instant());
+        try {
+            return json.writeValueAsBytes(out);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------- customer
+
+    /** The client's acceptances, newest first; the portal module calls this for a viewer it has checked. */
+    @Transactional(readOnly = true)
+    public List<CustomerAcceptance> forCustomer(UUID clientId) {
+        projects.requirePortalReader(clientId);
+        return acceptances.byClient(clientId).stream().map(this::customerRecord).toList();
+    }
+
+    /** @throws NotFoundException when there is no such acceptance or it is another client's */
+    @Transactional(readOnly = true)
+    public CustomerAcceptance forCustomer(UUID clientId, UUID acceptanceId) {
+        return customerRecord(customersOwn(clientId, acceptanceId));
+    }
+
+    /**
+     * A link to the version the acceptance is about, valid for minutes: {@code inline} to show it in the page,
+     * otherwise to download it.
+     *
+     * @throws NotFoundException when there is no such acceptance or it is another client's
+     */
+    @Transactional(readOnly = true)
+    public String customerLink(UUID clientId, UUID acceptanceId, boolean inline) {
+        DocumentAcceptanceEntity a = customersOwn(clientId, acceptanceId);
+        return documents.acceptanceCopyLink(clientId, a.getVersionId(), inline);
+    }
+
+    /**
+     * The signed-in contact accepts: records the evidence, then moves the process on, in one transaction.
+     *
+     * @param ipAddress the address the request came from
+     * @param userAgent the browser, as it names itself; may be null
+     * @return the outcome; already accepted (by anyone) is a normal answer
+     * @throws InvalidInputException when the typed name is not the contact's name, or the deadline has passed;
+     *                               nothing changes
+     * @throws NotFoundException     when there is no such acceptance or it is another client's
+     */
+    @Transactional
+    public AcceptOutcome accept(UUID clientId, UUID accountId, UUID acceptanceId, String typedName,
+                                String ipAddress, String userAgent) {
+        CurrentUser user = currentUser.requireCustomer();
+        projects.requirePortalReader(clientId);
+        PortalIdentity contact = externalAccess.identityForPortalCheck(accountId)
+                .filter(i -> i.clientId().equals(clientId) && i.username().equals(user.username())
+                        && i.status() == PortalContactStatus.ACTIVE)
+                .orElseThrow(() -> new AccessDeniedException("Not this customer's active portal account"));
+        DocumentAcceptanceEntity a = acceptances.lockById(acceptanceId)
+                .filter(x -> x.getClientId().equals(clientId))
+                .orElseThrow(() -> new NotFoundException("Acceptance"));
+        if ("ACCEPTED".equals(a.getStatus())) {
+            return new AcceptOutcome(customerRecord(a), true);
+        }
+        if (effectiveStatus(a) == AcceptanceStatus.EXPIRED) {
+            throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.expired")));
+        }
+        InvalidInputException.throwIfAny(checkTypedName(typedName, contact.displayName()));
+        a.accept(clock.instant(), typedName.strip(), contact.id(), contact.username(), contact.email(),
+                abbreviate(ipAddress == null ? "unknown" : ipAddress, 64), abbreviate(userAgent, 500));
+        acceptances.saveAndFlush(a);
+        runtime.createMessageCorrelation(DocumentAcceptanceProcess.MSG_ACCEPTED)
+                .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
+        events.publishEvent(new ActivityRecorded(a.getClientId(), a.getProjectId(), null, "ACCEPTANCE_ACCEPTED",
+                a.getDocumentId(), a.getDocumentTitle(), a.getAcceptedName()));
+        events.publishEvent(changed(a, AcceptanceChanged.Change.ACCEPTED, null));
+        return new AcceptOutcome(customerRecord(a), false);
+    }
+
+    /**
+     * The name typed to accept must be the contact's own, as the portal knows it; case, accents typed or not, and
+     * spacing aside it must match, so that the evidence names the person who was signed in.
+     */
+    public static List<FieldProblem> checkTypedName(String typed, String contactName) {
+        if (typed == null || typed.isBlank()) {
+            return List.of(FieldProblem.of("typedName", "acceptance.error.name-required"));
+        }
+        if (typed.strip().length() > NAME_MAX) {
+            return List.of(FieldProblem.of("typedName", "acceptance.error.name-too-long", NAME_MAX));
+        }
+        if (!normalize(typed).equals(normalize(contactName))) {
+            return List.of(FieldProblem.of("typedName", "acceptance.error.name-mismatch", contactName));
+        }
+        return List.of();
+    }
+
+    private static String normalize(String name) {
+        String plain = java.text.Normalizer.normalize(name == null ? "" : name.strip(), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    // ----------------------------------------------------------------------------------------------- the process
+
+    /**
+     * The deadline passed: a pending acceptance expires. One that was accepted meanwhile stays accepted; the row
+     * lock decides which came first. For the process's expiry timer.
+     */
+    @Transactional
+    public void expire(UUID acceptanceId) {
+        DocumentAcceptanceEntity a = acceptances.lockById(acceptanceId)
+                .orElseThrow(() -> new IllegalStateException("No acceptance " + acceptanceId));
+        if (!"PENDING".equals(a.getStatus())) {
+            return;
+        }
+        a.expire(clock.instant());
+        acceptances.saveAndFlush(a);
+        events.publishEvent(new ActivityRecorded(a.getClientId(), a.getProjectId(), null, "ACCEPTANCE_EXPIRED",
+                a.getDocumentId(), a.getDocumentTitle(), "v" + a.getVersionNumber()));
+        events.publishEvent(changed(a, AcceptanceChanged.Change.EXPIRED, null));
+    }
+
+    /**
+     * The reminder is due: unless the acceptance was sent inside the reminder window (its first mail named the
+     * deadline) or is no longer pending, the contacts and the sender are reminded. For the process's timer.
+     *
+     * @return whether a reminder went out
+     */
+    @Transactional
+    public boolean remind(UUID acceptanceId, Duration remindBefore) {
+        DocumentAcceptanceEntity a = acceptances.lockById(acceptanceId)
+                .orElseThrow(() -> new IllegalStateException("No acceptance " + acceptanceId));
+        boolean sentInsideWindow = !a.getSentAt().isBefore(a.getExpiresAt().minus(remindBefore));
+        if (!"PENDING".equals(a.getStatus()) || sentInsideWindow || a.getRemindedAt() != null) {
+            return false;
+        }
+        a.reminded(clock.instant());
+        acceptances.saveAndFlush(a);
+        events.publishEvent(new ActivityRecorded(a.getClientId(), a.getProjectId(), null, "ACCEPTANCE_REMINDED",
+                a.getDocumentId(), a.getDocumentTitle(), "v" + a.getVersionNumber()));
+        events.publishEvent(changed(a, AcceptanceChanged.Change.REMINDER_DUE, null));
+        return true;
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    private DocumentAcceptanceEntity customersOwn(UUID clientId, UUID acceptanceId) {
+        projects.requirePortalReader(clientId);
+        return acceptances.findById(acceptanceId).filter(a -> a.getClientId().equals(clientId))
+                .orElseThrow(() -> new NotFoundException("Acceptance"));
+    }
+
+    /** As the server enforces it: past its deadline, a pending acceptance is expired, timer or not. */
+    private AcceptanceStatus effectiveStatus(DocumentAcceptanceEntity a) {
+        AcceptanceStatus s = AcceptanceStatus.valueOf(a.getStatus());
+        return s == AcceptanceStatus.PENDING && !clock.instant().isBefore(a.getExpiresAt())
+                ? AcceptanceStatus.EXPIRED : s;
+    }
+
+    private Acceptance record(DocumentAcceptanceEntity a) {
+        return new Acceptance(a.getId(), a.getClientId(), a.getProjectId(), a.getDocumentId(), a.getVersionId(),
+                a.getDocumentTitle(), a.getVersionNumber(), a.getFileName(), a.getVersionSha256(),
+                effectiveStatus(a), staff.displayName(a.getSentBy()), a.getSentAt(), a.getExpiresAt(),
+                a.getRemindedAt(), a.getAcceptedAt(), a.getAcceptedName(), a.getAcceptedEmail());
+    }
+
+    private CustomerAcceptance customerRecord(DocumentAcceptanceEntity a) {
+        return new CustomerAcceptance(a.getId(), a.getDocumentTitle(), a.getVersionNumber(), a.getFileName(),
+                a.getContentType(), a.getVersionSha256(), effectiveStatus(a), staff.displayName(a.getSentBy()),
+                a.getSentAt(), a.getExpiresAt(), a.getAcceptedAt(), a.getAcceptedName());
+    }
+
+    private static AcceptanceChanged changed(DocumentAcceptanceEntity a, AcceptanceChanged.Change change, String actor) {
+        return new AcceptanceChanged(a.getId(), a.getClientId(), change, a.getDocumentTitle(), a.getVersionNumber(),
+                a.getSentBy(), a.getExpiresAt(), actor);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,28 @@
+package io.clientspace.acceptance.domain;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+public interface DocumentAcceptanceRepository extends JpaRepository<DocumentAcceptanceEntity, UUID> {
+
+    /** Row-locks the acceptance: an accept, a second accept and the expiry timer take turns on it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select a from DocumentAcceptanceEntity a where a.id = ?1")
+    Optional<DocumentAcceptanceEntity> lockById(UUID id);
+
+    /** Newest first; uses document_acceptance_client_idx. */
+    @Query("select a from DocumentAcceptanceEntity a where a.clientId = ?1 order by a.sentAt desc, a.id")
+    List<DocumentAcceptanceEntity> byClient(UUID clientId);
+
+    /** Newest first; uses document_acceptance_document_idx. */
+    @Query("select a from DocumentAcceptanceEntity a where a.documentId = ?1 order by a.sentAt desc, a.id")
+    List<DocumentAcceptanceEntity> byDocument(UUID documentId);
+
+    @Query("select count(a) from DocumentAcceptanceEntity a where a.documentId = ?1 and a.status = 'PENDING'")
+    long countPendingByDocument(UUID documentId);
+}

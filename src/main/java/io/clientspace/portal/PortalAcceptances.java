@@ -1,0 +1,54 @@
+package io.clientspace.portal;
+
+import io.clientspace.acceptance.AcceptOutcome;
+import io.clientspace.acceptance.AcceptanceService;
+import io.clientspace.acceptance.CustomerAcceptance;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The portal's side of acceptances: checks the viewer, then asks {@link AcceptanceService} for exactly that
+ * viewer's client. Accepting is the customer's own act; a manager's "view as client" may look but not accept.
+ */
+@Service
+public class PortalAcceptances {
+
+    private final PortalService portal;
+    private final AcceptanceService acceptances;
+
+    PortalAcceptances(PortalService portal, AcceptanceService acceptances) {
+        this.portal = portal;
+        this.acceptances = acceptances;
+    }
+
+    /** Newest first. */
+    public List<CustomerAcceptance> list(PortalViewer viewer) {
+        portal.check(viewer);
+        return acceptances.forCustomer(viewer.clientId());
+    }
+
+    /** @throws io.clientspace.shared.NotFoundException when it is not the viewer's client's */
+    public CustomerAcceptance get(PortalViewer viewer, UUID acceptanceId) {
+        portal.check(viewer);
+        return acceptances.forCustomer(viewer.clientId(), acceptanceId);
+    }
+
+    /** A short-lived link to the version: {@code inline} for the preview, otherwise a download. */
+    public String link(PortalViewer viewer, UUID acceptanceId, boolean inline) {
+        portal.check(viewer);
+        return acceptances.customerLink(viewer.clientId(), acceptanceId, inline);
+    }
+
+    /**
+     * Accepts as the signed-in contact; see {@link AcceptanceService#accept}.
+     *
+     * @throws io.clientspace.shared.NoAccessException for a manager's read-only view
+     */
+    public AcceptOutcome accept(PortalViewer viewer, UUID acceptanceId, String typedName, String ipAddress,
+                                String userAgent) {
+        portal.checkActing(viewer);
+        return acceptances.accept(viewer.clientId(), viewer.accountId(), acceptanceId, typedName, ipAddress,
+                userAgent);
+    }
+}

@@ -1,0 +1,361 @@
+package io.clientspace.acceptance;
+
+import static io.clientspace.support.Actors.asCustomer;
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.devservices.DevServices;
+import io.clientspace.document.DocumentService;
+import io.clientspace.document.DocumentVersion;
+import io.clientspace.portal.PortalTestData;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.timeline.TimelineEntry;
+import io.clientspace.timeline.TimelineService;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Acceptances against the real database, engine, storage and mail server: sent by a manager, accepted by the
+ * customer with evidence, expired by the model's timer, and everything a customer, a colleague or a race could try
+ * that must change nothing.
+ */
+@ClientspaceIntegrationTest
+class AcceptanceServiceIntegrationTests {
+
+    @Autowired
+    AcceptanceService acceptances;
+    @Autowired
+    PortalTestData data;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    TimelineService timeline;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    PortalTestData.World a;
+    PortalTestData.World b;
+    DocumentVersion version;
+    Instant inAWeek;
+
+    @BeforeEach
+    void twoCustomers() {
+        a = data.world("alpha");
+        b = data.world("bravo");
+        version = asManager(() -> documents.versions(a.sharedDocument().id())).get(0);
+        inAWeek = clock.instant().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    <T> T asA(Supplier<T> work) {
+        return asCustomer(a.username(), a.client().id(), work);
+    }
+
+    String nameOfA() {
+        return "Test Customer alpha";
+    }
+
+    @Test
+    void theCustomerIsMailedAndAcceptsWithEvidenceOfWhoWhenWhereAndWhichBytes() throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        assertThat(sent.status()).isEqualTo(AcceptanceStatus.PENDING);
+        assertThat(sent.sha256()).isEqualTo(version.sha256());
+        assertThat(waiting(sent.id())).isTrue();
+
+        List<MimeMessage> mails = DevServices.mail().awaitMessages(a.username() + "@example.org", 1, Duration.ofSeconds(20));
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).getSubject()).contains(a.sharedDocument().title());
+        assertThat(body(mails.get(0))).contains("/portal/acceptances/" + sent.id());
+
+        List<CustomerAcceptance> seen = asA(() -> acceptances.forCustomer(a.client().id()));
+        assertThat(seen).singleElement().satisfies(c -> {
+            assertThat(c.status()).isEqualTo(AcceptanceStatus.PENDING);
+            assertThat(c.expiresAt()).isEqualTo(inAWeek);
+        });
+        assertThat(asA(() -> acceptances.customerLink(a.client().id(), sent.id(), true)))
+                .contains("response-content-disposition=inline");
+
+        // a name that is not the contact's is refused and changes nothing
+        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), "Somebody Else",
+                "203.0.113.7", "Test browser")), "acceptance.error.name-mismatch");
+        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), "  ",
+                "203.0.113.7", "Test browser")), "acceptance.error.name-required");
+        assertThat(statusOf(sent.id())).isEqualTo("PENDING");
+
+        // case and spacing aside, the contact's own name accepts it
+        AcceptOutcome outcome = asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(),
+                "  test customer   ALPHA ", "203.0.113.7", "Test browser"));
+        assertThat(outcome.alreadyAccepted()).isFalse();
+        assertThat(outcome.acceptance().status()).isEqualTo(AcceptanceStatus.ACCEPTED);
+        assertThat(waiting(sent.id())).isFalse();
+
+        AcceptanceEvidence evidence = asManager(() -> acceptances.evidence(sent.id()));
+        assertThat(evidence.typedName()).isEqualTo("test customer   ALPHA");
+        assertThat(evidence.accountId()).isEqualTo(a.accountId());
+        assertThat(evidence.username()).isEqualTo(a.username());
+        assertThat(evidence.ipAddress()).isEqualTo("203.0.113.7");
+        assertThat(evidence.sha256()).isEqualTo(version.sha256());
+        assertThat(evidence.acceptedAt()).isNotNull();
+        String export = new String(asManager(() -> acceptances.evidenceExport(sent.id())), StandardCharsets.UTF_8);
+        assertThat(export).contains(version.sha256(), "203.0.113.7", a.accountId().toString(), "test customer");
+
+        assertThat(kinds()).contains("ACCEPTANCE_SENT", "ACCEPTANCE_ACCEPTED");
+        // the sender hears of it
+        assertThat(DevServices.mail().awaitMessage("maria.keller@clientspace.example", "Accepted by the client: "
+                + a.sharedDocument().title(), Duration.ofSeconds(20))).isPresent();
+    }
+
+    @Test
+    void withoutAPortalContactNothingCanBeSent() {
+        Client lonely = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        var doc = asManager(() -> documents.create(lonely.id(), "Lonely contract", io.clientspace.document.DocumentType.CONTRACT,
+                "lonely.pdf", pdf()));
+        UUID versionId = asManager(() -> documents.versions(doc.id())).get(0).id();
+        assertThat(asManager(() -> acceptances.hasRecipients(lonely.id()))).isFalse();
+
+        assertProblem(() -> asManager(() -> acceptances.send(versionId, inAWeek)), "acceptance.error.no-contacts");
+        assertThat(asManager(() -> acceptances.forDocument(doc.id()))).isEmpty();
+    }
+
+    @Test
+    void aDeadlineMustBeGivenAtLeastAnHourAheadAndWithinAYear() {
+        assertProblem(() -> asManager(() -> acceptances.send(version.id(), null)), "acceptance.error.deadline-required");
+        assertProblem(() -> asManager(() -> acceptances.send(version.id(), clock.instant().plusSeconds(600))),
+                "acceptance.error.deadline-too-soon");
+        assertProblem(() -> asManager(() -> acceptances.send(version.id(), clock.instant().plus(Duration.ofDays(400)))),
+                "acceptance.error.deadline-too-far");
+        assertThat(asManager(() -> acceptances.forDocument(a.sharedDocument().id()))).isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DocumentAcceptanceProcess.PROCESS_ID)
+                .variableValueEquals(DocumentAcceptanceProcess.VAR_EXPIRES_AT, null).count()).isZero();
+    }
+
+    @Test
+    void aMemberMaySeeButNotSendAndOneDocumentWaitsForOneAcceptanceAtATime() {
+        assertThatThrownBy(() -> asMember(() -> acceptances.send(version.id(), inAWeek)))
+                .isInstanceOfAny(NoAccessException.class, NotFoundException.class);
+        asManager(() -> acceptances.send(version.id(), inAWeek));
+        assertProblem(() -> asManager(() -> acceptances.send(version.id(), inAWeek)),
+                "acceptance.error.already-pending");
+        assertThat(asManager(() -> acceptances.forDocument(a.sharedDocument().id()))).hasSize(1);
+    }
+
+    @Test
+    void anotherCustomersAcceptanceIsNotFoundWhateverTheyTry() {
+        UUID versionOfB = asManager(() -> documents.versions(b.sharedDocument().id())).get(0).id();
+        Acceptance ofB = asManager(() -> acceptances.send(versionOfB, inAWeek));
+
+        assertThat(asA(() -> acceptances.forCustomer(a.client().id()))).isEmpty();
+        assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(a.client().id(), ofB.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> acceptances.customerLink(a.client().id(), ofB.id(), false)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), ofB.id(),
+                nameOfA(), "203.0.113.7", null))).isInstanceOf(NotFoundException.class);
+        // nor may A ask with B's client id
+        assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(b.client().id())))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(statusOf(ofB.id())).isEqualTo("PENDING");
+    }
+
+    @Test
+    void afterTheDeadlineNothingCanBeAcceptedAndReSendingStartsAFreshAcceptance() {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        assertProblem(() -> asManager(() -> acceptances.resend(sent.id(), inAWeek)),
+                "acceptance.error.resend-not-expired");
+
+        management.executeJob(expiryTimer(sent.id()).getId());
+
+        assertThat(statusOf(sent.id())).isEqualTo("EXPIRED");
+        assertThat(waiting(sent.id())).isFalse();
+        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(),
+                "203.0.113.7", null)), "acceptance.error.expired");
+        assertThat(statusOf(sent.id())).isEqualTo("EXPIRED");
+        assertThatThrownBy(() -> asManager(() -> acceptances.evidence(sent.id()))).isInstanceOf(NotFoundException.class);
+        assertThat(kinds()).contains("ACCEPTANCE_EXPIRED");
+
+        Acceptance again = asManager(() -> acceptances.resend(sent.id(), inAWeek.plus(Duration.ofDays(1))));
+        assertThat(again.id()).isNotEqualTo(sent.id());
+        assertThat(again.status()).isEqualTo(AcceptanceStatus.PENDING);
+        assertThat(waiting(again.id())).isTrue();
+        assertThat(asA(() -> acceptances.forCustomer(a.client().id()))).extracting(CustomerAcceptance::status)
+                .containsExactly(AcceptanceStatus.PENDING, AcceptanceStatus.EXPIRED);
+    }
+
+    @Test
+    void theReminderGoesToTheContactsAndTheSenderOnce() throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        Job reminder = management.createJobQuery().processInstanceId(instanceOf(sent.id())).timers()
+                .activityId(DocumentAcceptanceProcess.REMINDER_TIMER).singleResult();
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(inAWeek.minus(Duration.ofHours(48)));
+
+        management.executeJob(reminder.getId());
+
+        assertThat(DevServices.mail().awaitMessages(a.username() + "@example.org", 2, Duration.ofSeconds(20)))
+                .extracting(AcceptanceServiceIntegrationTests::subject)
+                .anyMatch(s -> s.startsWith("Reminder"));
+        assertThat(asManager(() -> acceptances.forDocument(a.sharedDocument().id()))).singleElement()
+                .satisfies(x -> assertThat(x.remindedAt()).isNotNull());
+        assertThat(waiting(sent.id())).isTrue();
+        assertThat(kinds()).contains("ACCEPTANCE_REMINDED");
+    }
+
+    @Test
+    void twoAcceptsAtOnceGiveOneAcceptance() throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        List<Object> results = race(
+                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.1", null)),
+                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.2", null)));
+
+        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(AcceptOutcome.class));
+        assertThat(results.stream().map(r -> ((AcceptOutcome) r).alreadyAccepted()))
+                .containsExactlyInAnyOrder(true, false);
+        assertThat(statusOf(sent.id())).isEqualTo("ACCEPTED");
+        assertThat(kinds().stream().filter("ACCEPTANCE_ACCEPTED"::equals)).hasSize(1);
+        assertThat(waiting(sent.id())).isFalse();
+    }
+
+    @Test
+    void anAcceptRacingTheDeadlineEndsInOneConsistentState() throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        String timer = expiryTimer(sent.id()).getId();
+        List<Object> results = race(
+                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.3", null)),
+                () -> {
+                    management.executeJob(timer);
+                    return "expired";
+                });
+
+        String status = statusOf(sent.id());
+        List<String> kinds = kinds();
+        assertThat(waiting(sent.id())).isFalse();
+        if ("ACCEPTED".equals(status)) {
+            assertThat(results.get(0)).isInstanceOf(AcceptOutcome.class);
+            assertThat(kinds).contains("ACCEPTANCE_ACCEPTED").doesNotContain("ACCEPTANCE_EXPIRED");
+            assertThat(management.createJobQuery().jobId(timer).count()).isZero();
+        } else {
+            assertThat(status).isEqualTo("EXPIRED");
+            assertThat(results.get(0)).isInstanceOf(InvalidInputException.class);
+            assertThat(kinds).contains("ACCEPTANCE_EXPIRED").doesNotContain("ACCEPTANCE_ACCEPTED");
+            assertThat(jdbc.queryForObject("select accepted_at is null from document_acceptance where id = ?",
+                    Boolean.class, sent.id())).isTrue();
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    /** Runs both at the same moment; each result is the return value or the exception thrown. */
+    private static List<Object> race(Callable<?> first, Callable<?> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Object>> futures = new ArrayList<>();
+            for (Callable<?> c : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        return c.call();
+                    } catch (Exception e) {
+                        return e;
+                    }
+                }));
+            }
+            go.countDown();
+            List<Object> results = new ArrayList<>();
+            for (Future<Object> f : futures) {
+                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Job expiryTimer(UUID acceptanceId) {
+        return management.createJobQuery().processInstanceId(instanceOf(acceptanceId)).timers()
+                .activityId(DocumentAcceptanceProcess.EXPIRED_TIMER).singleResult();
+    }
+
+    private String instanceOf(UUID acceptanceId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(DocumentAcceptanceProcess.PROCESS_ID)
+                .processInstanceBusinessKey(acceptanceId.toString()).singleResult().getId();
+    }
+
+    private boolean waiting(UUID acceptanceId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(DocumentAcceptanceProcess.PROCESS_ID)
+                .processInstanceBusinessKey(acceptanceId.toString()).count() > 0;
+    }
+
+    private String statusOf(UUID acceptanceId) {
+        return jdbc.queryForObject("select status from document_acceptance where id = ?", String.class, acceptanceId);
+    }
+
+    private List<String> kinds() {
+        return asManager(() -> timeline.forClient(a.client().id(), 0)).stream().map(TimelineEntry::kind).toList();
+    }
+
+    private static void assertProblem(Runnable action, String key) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::messageKey).contains(key));
+    }
+
+    private static String subject(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage m) throws Exception {
+        Object content = m.getContent();
+        return content instanceof String s ? s : new String(m.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+
+    private static java.nio.file.Path pdf() {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("acceptance-test", ".pdf");
+            file.toFile().deleteOnExit();
+            return java.nio.file.Files.writeString(file, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+                    + "trailer << /Root 1 0 R >>\n%%EOF\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

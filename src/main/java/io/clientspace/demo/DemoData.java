@@ -62,11 +62,13 @@ class DemoData {
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AcceptanceDemoData acceptanceDemo;
 
-    DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
+    DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
              io.clientspace.portal.PortalService portal) {
+        this.acceptanceDemo = acceptanceDemo;
         this.portal = portal;
         this.projects = projects;
         this.documents = documents;
@@ -239,6 +241,12 @@ class DemoData {
                     "sophie.gruber@alpenblick.example", PortalRole.DECISION_MAKER), false);
         } catch (RuntimeException e) {
             log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
+        }
+        try {
+            acceptanceDemo.fill(nordlicht.id(), project.id(), demoPdf("Acceptance act, design phase"),
+                    demoPdf("Content plan, first draft"));
+        } catch (RuntimeException e) {
+            log.warn("Could not load the demo acceptances: {}", e.getMessage());
         }
         log.info("Demo data loaded: {} clients", clients.count(null, null));
     }

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PortalIsolationBrowserTests extends BrowserTest {
 
     /** Every portal route, aimed at the given customer's data. The one list this test walks. */
-    static List<String> portalRoutes(PortalTestData.World target) {
+    static List<String> portalRoutes(PortalTestData.World target, UUID acceptance) {
         return List.of(
                 "/portal",
                 "/portal/projects/" + target.project().id(),
@@ -37,6 +37,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 "/portal/proposals",
                 "/portal/requests",
                 "/portal/acceptances",
+                "/portal/acceptances/" + acceptance,
+                "/portal/acceptances/not-a-uuid",
                 "/portal/download/DOCUMENT/" + target.sharedDocument().id(),
                 "/portal/download/DOCUMENT/" + target.unsharedDocument().id(),
                 "/portal/download/DOCUMENT/" + target.documentInHiddenProject().id(),
@@ -56,10 +58,15 @@ class PortalIsolationBrowserTests extends BrowserTest {
     JdbcTemplate jdbc;
     @Autowired
     PortalIdentities identities;
+    @Autowired
+    io.clientspace.acceptance.AcceptanceService acceptances;
+    @Autowired
+    io.clientspace.document.DocumentService documents;
 
     PortalTestData.World a;
     PortalTestData.World b;
     String customerA;
+    UUID acceptanceOfB;
 
     @BeforeEach
     void twoCustomersWithSharedWork() {
@@ -70,6 +77,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
         String customerB = identities.create("Bruno", "Victim");
         asManager(() -> externalAccess.grantExisting(a.client().id(), customerA));
         asManager(() -> externalAccess.grantExisting(b.client().id(), customerB));
+        acceptanceOfB = asManager(() -> acceptances.send(documents.versions(b.sharedDocument().id()).get(0).id(),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7)))).id();
     }
 
     /** Everything of B's that must never reach A, staff through the portal, or anonymous visitors. */
@@ -85,7 +94,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
     void customerAWithBsIdsIsDeniedEverywhere() {
         signIn("/portal", customerA, PortalIdentities.PASSWORD);
         assertThat(page.locator("#portal-home")).containsText(a.project().name());
-        for (String route : portalRoutes(b)) {
+        for (String route : portalRoutes(b, acceptanceOfB)) {
             if (isDownload(route)) {
                 var response = page.request().get(url(route), RequestOptions.create().setMaxRedirects(0));
                 org.assertj.core.api.Assertions.assertThat(response.status()).as(route).isEqualTo(404);
@@ -93,11 +102,13 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 continue;
             }
             page.navigate(url(route));
-            if (route.startsWith("/portal/projects/")) {
+            if (route.startsWith("/portal/projects/") || route.startsWith("/portal/acceptances/")) {
                 assertThat(page.locator("#portal-not-found")).isVisible();
             } else {
                 assertThat(page.locator("#portal-nav")).isVisible();
-                page.waitForTimeout(300);
+                // every page loads its content off the request thread: judge it once that has arrived
+                assertThat(page.locator(".portal-main .portal-page").first()).isVisible();
+                assertThat(page.locator(".state-loading")).hasCount(0);
             }
             assertNoLeak(route, page.content());
             // A's own things that are not shared stay hidden as well
@@ -113,7 +124,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
     @Test
     void aStaffSessionIsDeniedEveryPortalRoute() {
         signIn("/clients", "manager", "manager");
-        for (String route : portalRoutes(b)) {
+        for (String route : portalRoutes(b, acceptanceOfB)) {
             if (isDownload(route)) {
                 var response = page.request().get(url(route), RequestOptions.create().setMaxRedirects(0));
                 org.assertj.core.api.Assertions.assertThat(response.status()).as(route).isEqualTo(403);
@@ -129,7 +140,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
 
     @Test
     void anonymousVisitorsGoToTheCustomersSignIn() {
-        for (String route : portalRoutes(b)) {
+        for (String route : portalRoutes(b, acceptanceOfB)) {
             try (BrowserContext anonymous = browser().newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
                 Page p = anonymous.newPage();
                 p.navigate(url(route));

@@ -110,6 +110,29 @@ public class AcceptanceService {
     }
 
     /**
+     * Where each document's latest acceptance stands, for the documents list; documents never sent are absent.
+     *
+     * @param scope the workspace the documents are listed in; checked
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, AcceptanceStatus> latestStatuses(WorkScope scope, java.util.Collection<UUID> documentIds) {
+        projects.requireAccess(scope);
+        if (documentIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, DocumentAcceptanceEntity> latest = new java.util.HashMap<>();
+        for (DocumentAcceptanceEntity a : acceptances.byDocuments(documentIds)) {
+            if (!a.getClientId().equals(scope.clientId())) {
+                continue;
+            }
+            latest.merge(a.getDocumentId(), a, (x, y) -> x.getSentAt().isAfter(y.getSentAt()) ? x : y);
+        }
+        Map<UUID, AcceptanceStatus> result = new java.util.HashMap<>();
+        latest.forEach((doc, a) -> result.put(doc, effectiveStatus(a)));
+        return result;
+    }
+
+    /**
      * Sends one version for acceptance: the client's portal contacts are mailed a link to it, and it waits until one
      * of them accepts it or {@code expiresAt} passes.
      *

@@ -60,6 +60,8 @@ class AcceptanceJourneyBrowserTests extends BrowserTest {
         assertThat(page.locator("#acceptance-list .acceptance-status")).hasText("Pending");
         assertThat(page.locator("#acceptance-blocked")).containsText("waiting for acceptance");
         screenshot("acceptance-sent");
+        page.locator("#document-close").click();
+        assertThat(page.locator("#document-grid .document-acceptance-badge")).hasText("Awaiting acceptance");
         UUID acceptanceId = jdbc.queryForObject("select id from document_acceptance where document_id = ?", UUID.class,
                 world.sharedDocument().id());
 
@@ -104,6 +106,7 @@ class AcceptanceJourneyBrowserTests extends BrowserTest {
         page = manager;
         page.reload();
         page.locator("#tab-documents").click();
+        assertThat(page.locator("#document-grid .document-acceptance-badge")).hasText("Accepted by client");
         page.locator("#document-grid").getByText(title).click();
         assertThat(page.locator("#acceptance-list .acceptance-status")).hasText("Accepted");
         page.locator(".acceptance-evidence").click();

@@ -23,6 +23,7 @@ public interface DocumentAcceptanceRepository extends JpaRepository<DocumentAcce
     @Query("select a from DocumentAcceptanceEntity a where a.documentId = ?1 order by a.sentAt desc, a.id")
     List<DocumentAcceptanceEntity> byDocument(UUID documentId);
 
-    @Query("select count(a) from DocumentAcceptanceEntity a where a.documentId = ?1 and a.status = 'PENDING'")
-    long countPendingByDocument(UUID documentId);
+    /** Every acceptance of these documents; uses document_acceptance_document_idx. */
+    @Query("select a from DocumentAcceptanceEntity a where a.documentId in ?1")
+    List<DocumentAcceptanceEntity> byDocuments(java.util.Collection<UUID> documentIds);
 }

@@ -27,7 +27,8 @@ import java.util.List;
  */
 class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
-    record Data(List<ClientDocument> documents, KeyDocuments key, boolean canShare) {
+    record Data(List<ClientDocument> documents, KeyDocuments key, boolean canShare,
+                java.util.Map<java.util.UUID, io.clientspace.acceptance.AcceptanceStatus> acceptance) {
     }
 
     private final Place place;
@@ -65,8 +66,9 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     @Override
     protected Data fetch() {
-        return new Data(documents.in(place.scope()), documents.keyDocuments(place.scope()),
-                documents.canShare(place.scope()));
+        var list = documents.in(place.scope());
+        return new Data(list, documents.keyDocuments(place.scope()), documents.canShare(place.scope()),
+                acceptances.latestStatuses(place.scope(), list.stream().map(ClientDocument::id).toList()));
     }
 
     @Override
@@ -101,8 +103,8 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
         grid.addColumn(d -> getTranslation("document.types." + d.type().name()))
                 .setHeader(getTranslation("document.type")).setAutoWidth(true);
-        grid.addComponentColumn(d -> statusBadge(d.status())).setHeader(getTranslation("document.status"))
-                .setAutoWidth(true);
+        grid.addComponentColumn(d -> withAcceptance(statusBadge(d.status()), data.acceptance().get(d.id())))
+                .setHeader(getTranslation("document.status")).setAutoWidth(true);
         grid.addColumn(d -> d.finalVersion() == 0 ? getTranslation("document.no-final")
                         : getTranslation("document.version-number", d.finalVersion()))
                 .setHeader(getTranslation("document.final")).setAutoWidth(true);
@@ -125,6 +127,24 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
         return box;
+    }
+
+    /** The document's status, and where its latest acceptance stands when it was ever sent for one. */
+    private Component withAcceptance(Component status, io.clientspace.acceptance.AcceptanceStatus acceptance) {
+        if (acceptance == null) {
+            return status;
+        }
+        Span badge = new Span(getTranslation("documents.acceptance." + acceptance.name()));
+        badge.getElement().getThemeList().add(switch (acceptance) {
+            case PENDING -> "badge contrast small";
+            case ACCEPTED -> "badge success small";
+            case EXPIRED -> "badge error small";
+        });
+        badge.addClassName("document-acceptance-badge");
+        HorizontalLayout both = new HorizontalLayout(status, badge);
+        both.setSpacing(false);
+        both.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+        return both;
     }
 
     private Component keyDocuments(KeyDocuments key) {

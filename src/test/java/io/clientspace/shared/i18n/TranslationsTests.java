@@ -191,6 +191,7 @@ class TranslationsTests {
         m.put("portal.task.statuses.", () -> names(io.clientspace.task.CustomerTask.Status.values()));
         m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
         m.put("acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
+        m.put("documents.acceptance.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
         m.put("portal.acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())

@@ -81,6 +81,15 @@ public class ExternalAccessService {
         return accounts.countActiveByClient(clientId);
     }
 
+    /**
+     * Whether someone on the client's side can receive what is sent to the portal: a contact who is active or invited.
+     * For the checks before sending (requests, proposals, acceptances); it asks nobody's permission, the caller has.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasReachableContacts(UUID clientId) {
+        return accounts.countActiveByClient(clientId) > 0;
+    }
+
     /** Every portal contact of the client, revoked ones included, by name. */
     @Transactional(readOnly = true)
     public List<PortalAccount> forClient(UUID clientId) {

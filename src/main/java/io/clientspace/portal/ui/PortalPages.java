@@ -157,8 +157,6 @@ final class PortalPages {
     enum Later {
         PROPOSALS("proposals", VaadinIcon.FILE_TEXT, "portal.proposals.title", "portal.proposals.none.title",
                 "portal.proposals.none.text"),
-        REQUESTS("requests", VaadinIcon.QUESTION_CIRCLE_O, "portal.requests.title", "portal.requests.none.title",
-                "portal.requests.none.text"),
         ACCEPTANCES("acceptances", VaadinIcon.CHECK_SQUARE_O, "portal.acceptances.title",
                 "portal.acceptances.none.title", "portal.acceptances.none.text");
 
@@ -319,7 +317,7 @@ final class PortalPages {
     // -------------------------------------------------------------------------------------------------- helpers
 
     /** Loads off the request thread; shows loading first, then the result, a not-available or an error state. */
-    private <T> Div async(Supplier<T> query, Function<T, Component> render) {
+    <T> Div async(Supplier<T> query, Function<T, Component> render) {
         Div box = new Div(States.loading(t("portal.loading")));
         box.addClassName("portal-async");
         loader.load(host, query, result -> {

@@ -39,9 +39,12 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final PortalService portal;
     private final AsyncLoader loader;
     private final Clock clock;
+    private final io.clientspace.portal.PortalRequests requests;
 
-    ViewAsClientView(PortalService portal, AsyncLoader loader, Clock clock) {
+    ViewAsClientView(PortalService portal, io.clientspace.portal.PortalRequests requests, AsyncLoader loader,
+                     Clock clock) {
         this.portal = portal;
+        this.requests = requests;
         this.loader = loader;
         this.clock = clock;
         setId("view-as-client");
@@ -99,8 +102,23 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
         targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
         targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT),
                 () -> PortalPages.comingLater(this, PortalPages.Later.PROPOSALS));
-        targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O),
-                () -> PortalPages.comingLater(this, PortalPages.Later.REQUESTS));
+        PortalRequestPages requestPages = new PortalRequestPages(requests, pages, clock, viewer, this);
+        Runnable[] showRequests = new Runnable[1];
+        showRequests[0] = () -> {
+            content.removeAll();
+            content.add(requestPages.list(null, id -> {
+                content.removeAll();
+                Button back = new Button(getTranslation("portal.request.back"), VaadinIcon.ARROW_LEFT.create(),
+                        e -> showRequests[0].run());
+                back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                back.addClassName("portal-back");
+                content.add(requestPages.detail(id, back));
+            }));
+        };
+        targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O), () -> {
+            showRequests[0].run();
+            return null;
+        });
         targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O),
                 () -> PortalPages.comingLater(this, PortalPages.Later.ACCEPTANCES));
         targets.put(tab(nav, "portal.nav.profile", VaadinIcon.USER), pages::profile);

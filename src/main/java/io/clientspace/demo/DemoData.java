@@ -62,11 +62,13 @@ class DemoData {
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final RequestDemoData requestDemoData;
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
-             io.clientspace.portal.PortalService portal) {
+             io.clientspace.portal.PortalService portal, RequestDemoData requestDemoData) {
+        this.requestDemoData = requestDemoData;
         this.portal = portal;
         this.projects = projects;
         this.documents = documents;
@@ -240,6 +242,7 @@ class DemoData {
         } catch (RuntimeException e) {
             log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
         }
+        requestDemoData.fill(project);
         log.info("Demo data loaded: {} clients", clients.count(null, null));
     }
 
@@ -263,7 +266,7 @@ class DemoData {
     }
 
     /** A small real PDF as a temporary file; the document keeps its own copy in object storage. */
-    private static java.nio.file.Path demoPdf(String text) {
+    static java.nio.file.Path demoPdf(String text) {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("clientspace-demo", ".pdf");
             file.toFile().deleteOnExit();

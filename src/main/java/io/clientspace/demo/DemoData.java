@@ -63,11 +63,13 @@ class DemoData {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AcceptanceDemoData acceptanceDemo;
+    private final RequestDemoData requestDemoData;
 
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
-             io.clientspace.portal.PortalService portal) {
+             io.clientspace.portal.PortalService portal, RequestDemoData requestDemoData) {
+        this.requestDemoData = requestDemoData;
         this.acceptanceDemo = acceptanceDemo;
         this.portal = portal;
         this.projects = projects;
@@ -242,6 +244,7 @@ class DemoData {
         } catch (RuntimeException e) {
             log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
         }
+        requestDemoData.fill(project);
         try {
             acceptanceDemo.fill(nordlicht.id(), project.id(), demoPdf("Acceptance act, design phase"),
                     demoPdf("Content plan, first draft"));
@@ -271,7 +274,7 @@ class DemoData {
     }
 
     /** A small real PDF as a temporary file; the document keeps its own copy in object storage. */
-    private static java.nio.file.Path demoPdf(String text) {
+    static java.nio.file.Path demoPdf(String text) {
         try {
             java.nio.file.Path file = java.nio.file.Files.createTempFile("clientspace-demo", ".pdf");
             file.toFile().deleteOnExit();

@@ -43,6 +43,11 @@ class WorkspaceChangeRelay {
     }
 
     @EventListener
+    void on(io.clientspace.inforequest.InformationRequestChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
     void on(ClientCreated event) {
         changes.publish(event.clientId());
     }

@@ -166,9 +166,7 @@ final class PortalPages {
     /** Pages whose content a later issue brings; the portal lists them already, with an empty state. */
     enum Later {
         PROPOSALS("proposals", VaadinIcon.FILE_TEXT, "portal.proposals.title", "portal.proposals.none.title",
-                "portal.proposals.none.text"),
-        REQUESTS("requests", VaadinIcon.QUESTION_CIRCLE_O, "portal.requests.title", "portal.requests.none.title",
-                "portal.requests.none.text");
+                "portal.proposals.none.text");
 
         final String id;
         final VaadinIcon icon;

@@ -1,19 +1,21 @@
 package io.clientspace.portal.ui;
 
 import com.vaadin.flow.router.Route;
+import io.clientspace.portal.PortalRequests;
 import io.clientspace.portal.PortalService;
 import io.clientspace.security.Roles;
 import io.clientspace.shared.ui.AsyncLoader;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
-/** Requests: in the navigation already, with an empty state until the issue that brings them lands. */
+/** The customer's information requests, under Open and Completed; each card opens its request. */
 @Route(value = "portal/requests", layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalRequestsView extends PortalPage {
 
-    PortalRequestsView(PortalService portal, AsyncLoader loader, Clock clock) {
-        super(portal, loader, clock, PortalPages.Later.REQUESTS.titleKey);
-        show((viewer, pages) -> PortalPages.comingLater(this, PortalPages.Later.REQUESTS));
+    PortalRequestsView(PortalService portal, PortalRequests requests, AsyncLoader loader, Clock clock) {
+        super(portal, loader, clock, "portal.requests.title");
+        show((viewer, pages) -> new PortalRequestPages(requests, pages, clock, viewer, this)
+                .list(PortalRequestPages::path, null));
     }
 }

@@ -40,11 +40,13 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final AsyncLoader loader;
     private final Clock clock;
     private final io.clientspace.portal.PortalAcceptances acceptances;
+    private final io.clientspace.portal.PortalRequests requests;
 
-    ViewAsClientView(PortalService portal, AsyncLoader loader, Clock clock,
-                     io.clientspace.portal.PortalAcceptances acceptances) {
+    ViewAsClientView(PortalService portal, io.clientspace.portal.PortalRequests requests, AsyncLoader loader,
+                     Clock clock, io.clientspace.portal.PortalAcceptances acceptances) {
         this.acceptances = acceptances;
         this.portal = portal;
+        this.requests = requests;
         this.loader = loader;
         this.clock = clock;
         setId("view-as-client");
@@ -102,25 +104,12 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
         targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
         targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT),
                 () -> PortalPages.comingLater(this, PortalPages.Later.PROPOSALS));
-        targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O),
-                () -> PortalPages.comingLater(this, PortalPages.Later.REQUESTS));
+        PortalRequestPages requestPages = new PortalRequestPages(requests, pages, clock, viewer, this);
+        targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O), drillDown(content,
+                "portal.request.back", open -> requestPages.list(null, open), requestPages::detail));
         PortalAcceptancePages acceptancePages = new PortalAcceptancePages(pages, acceptances, clock);
-        Runnable[] showAcceptances = new Runnable[1];
-        showAcceptances[0] = () -> {
-            content.removeAll();
-            content.add(acceptancePages.list(id -> {
-                content.removeAll();
-                Button back = new Button(getTranslation("portal.acceptance.back"), VaadinIcon.ARROW_LEFT.create(),
-                        e -> showAcceptances[0].run());
-                back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-                back.addClassName("portal-back");
-                content.add(acceptancePages.detail(id, back));
-            }));
-        };
-        targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O), () -> {
-            showAcceptances[0].run();
-            return null;
-        });
+        targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O), drillDown(content,
+                "portal.acceptance.back", acceptancePages::list, acceptancePages::detail));
         targets.put(tab(nav, "portal.nav.profile", VaadinIcon.USER), pages::profile);
         nav.addSelectedChangeListener(e -> {
             content.removeAll();
@@ -131,6 +120,30 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
         });
         add(banner, nav, content);
         showProjects[0].run();
+    }
+
+    /**
+     * A tab whose list opens an item in place, with a button back to the list: what links do in the customer's own
+     * portal, inside this one staff page.
+     */
+    private Supplier<Component> drillDown(Div content, String backKey,
+                                          java.util.function.Function<java.util.function.Consumer<UUID>, Component> list,
+                                          java.util.function.BiFunction<UUID, Component, Component> detail) {
+        Runnable[] showList = new Runnable[1];
+        showList[0] = () -> {
+            content.removeAll();
+            content.add(list.apply(id -> {
+                content.removeAll();
+                Button back = new Button(getTranslation(backKey), VaadinIcon.ARROW_LEFT.create(), e -> showList[0].run());
+                back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                back.addClassName("portal-back");
+                content.add(detail.apply(id, back));
+            }));
+        };
+        return () -> {
+            showList[0].run();
+            return null;
+        };
     }
 
     private static Tab tab(Tabs nav, String key, VaadinIcon icon) {

@@ -53,7 +53,8 @@ import java.util.UUID;
 
 /**
  * One client project: the client workspace scoped to one line of work. A header with status, dates and owner, the
- * work group (members), and the tabs Tasks, Files, Documents and Activity holding only the project's work.
+ * work group (members), and the tabs Tasks, Files, Documents, Requests, Comments and Activity holding only the
+ * project's work.
  */
 @Route(value = "client-projects/:id", layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
@@ -72,13 +73,16 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final Clock clock;
     private final PortalService portal;
     private final ExternalAccessService externalAccess;
+    private final io.clientspace.inforequest.InformationRequestService requests;
     private AutoCloseable subscription;
     private String title = "";
 
     ProjectWorkspaceView(ProjectService projects, WorkTaskService tasks, FileService files,
                          DocumentService documents, io.clientspace.acceptance.AcceptanceService acceptances, TimelineService timeline, StaffDirectory staff,
                          CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
-                         PortalService portal, ExternalAccessService externalAccess) {
+                         PortalService portal, ExternalAccessService externalAccess,
+                         io.clientspace.inforequest.InformationRequestService requests) {
+        this.requests = requests;
         this.portal = portal;
         this.externalAccess = externalAccess;
         this.projects = projects;
@@ -149,6 +153,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
         all.add(new TasksTab(place, tasks, currentUser.requireStaff(), loader, refreshCounters, clock));
         all.add(new FilesTab(place, files, loader, refreshCounters, clock));
         all.add(new DocumentsTab(place, documents, acceptances, loader, refreshCounters, clock));
+        all.add(new RequestsTab(project, requests, loader, refreshCounters, clock));
         all.add(new CommentsTab(project, portal, loader, clock));
         all.add(new ActivityTab(place, timeline, loader, clock));
         WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);

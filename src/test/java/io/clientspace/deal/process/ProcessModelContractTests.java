@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.deal.DealStage;
 import io.clientspace.extranet.process.ExtranetInvitationProcess;
+import io.clientspace.inforequest.process.InformationRequestProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -72,7 +73,8 @@ class ProcessModelContractTests {
             DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract,
             AdHocTaskProcess.PROCESS_ID, ProcessModelContractTests::adHocTaskContract,
             ExtranetInvitationProcess.PROCESS_ID, ProcessModelContractTests::extranetInvitationContract,
-            DocumentAcceptanceProcess.PROCESS_ID, ProcessModelContractTests::documentAcceptanceContract);
+            DocumentAcceptanceProcess.PROCESS_ID, ProcessModelContractTests::documentAcceptanceContract,
+            InformationRequestProcess.PROCESS_ID, ProcessModelContractTests::informationRequestContract);
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -481,6 +483,95 @@ class ProcessModelContractTests {
         requirePath(model, p, ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.SEND_INVITATION);
         requirePath(model, p, ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.SEND_INVITATION);
         requirePath(model, p, ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
+    }
+
+    /**
+     * InformationRequestService starts information-request (business key = request id) and correlates its three
+     * messages by name; the three service tasks call its delegates; the reminder waits for ${remindEvery} while items
+     * wait on the customer; cancelling interrupts the sub-process wherever it waits.
+     */
+    static void informationRequestContract(BpmnModelInstance model, Problems p) {
+        StartEvent start = element(model, InformationRequestProcess.START, StartEvent.class);
+        if (start == null) {
+            p.add("start event %s is missing", InformationRequestProcess.START);
+        } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
+                && l.getCamundaExpression().contains("'" + InformationRequestProcess.VAR_REMIND_EVERY + "'"))) {
+            p.add("start event %s no longer sets %s, so the reminder timer has no duration", start.getId(),
+                    InformationRequestProcess.VAR_REMIND_EVERY);
+        }
+        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        delegates.put(InformationRequestProcess.CHECK_PROGRESS, InformationRequestProcess.CHECK_DELEGATE);
+        delegates.put(InformationRequestProcess.REMIND_CUSTOMER, InformationRequestProcess.REMIND_DELEGATE);
+        delegates.put(InformationRequestProcess.COMPLETE_REQUEST, InformationRequestProcess.COMPLETE_DELEGATE);
+        delegates.forEach((id, bean) -> {
+            ServiceTask task = element(model, id, ServiceTask.class);
+            if (task == null) {
+                p.add("service task %s is missing", id);
+            } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
+                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
+                        none(task.getCamundaDelegateExpression()));
+            }
+        });
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        messages.put(InformationRequestProcess.CUSTOMER_SUBMITTED, InformationRequestProcess.MSG_ANSWERS_SUBMITTED);
+        messages.put(InformationRequestProcess.REVIEWED_MEANWHILE, InformationRequestProcess.MSG_ITEMS_REVIEWED);
+        messages.put(InformationRequestProcess.AWAIT_REVIEW, InformationRequestProcess.MSG_ITEMS_REVIEWED);
+        messages.put(InformationRequestProcess.CANCEL_REQUESTED, InformationRequestProcess.MSG_CANCELLED);
+        messages.forEach((id, message) -> {
+            ModelElementInstance found = model.getModelElementById(id);
+            java.util.Collection<org.camunda.bpm.model.bpmn.instance.EventDefinition> definitions =
+                    found instanceof IntermediateCatchEvent e ? e.getEventDefinitions()
+                    : found instanceof BoundaryEvent b ? b.getEventDefinitions() : null;
+            if (definitions == null) {
+                p.add("event %s (message %s) is missing", id, message);
+                return;
+            }
+            String waitsFor = definitions.stream().filter(MessageEventDefinition.class::isInstance)
+                    .map(d -> ((MessageEventDefinition) d).getMessage()).filter(java.util.Objects::nonNull)
+                    .map(Message::getName).findFirst().orElse(null);
+            if (!message.equals(waitsFor)) {
+                p.add("%s %s must wait for message %s, but it waits for %s", kind(found), id, message,
+                        none(waitsFor));
+            }
+        });
+        BoundaryEvent cancel = element(model, InformationRequestProcess.CANCEL_REQUESTED, BoundaryEvent.class);
+        if (cancel != null && (cancel.getAttachedTo() == null
+                || !InformationRequestProcess.COLLECT.equals(cancel.getAttachedTo().getId())
+                || !cancel.cancelActivity())) {
+            p.add("boundary event %s must interrupt %s, so that a cancelled request stops wherever it waits",
+                    cancel.getId(), InformationRequestProcess.COLLECT);
+        }
+        String remindEvery = expr(InformationRequestProcess.VAR_REMIND_EVERY);
+        IntermediateCatchEvent timer = element(model, InformationRequestProcess.REMINDER_DUE,
+                IntermediateCatchEvent.class);
+        if (timer == null) {
+            p.add("timer event %s is missing, so a quiet customer is never reminded",
+                    InformationRequestProcess.REMINDER_DUE);
+        } else {
+            String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(java.util.Objects::nonNull)
+                    .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
+            if (!remindEvery.equals(duration == null ? null : duration.trim())) {
+                p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), remindEvery,
+                        none(duration));
+            }
+        }
+        for (String end : List.of(InformationRequestProcess.END_COMPLETED, InformationRequestProcess.END_CANCELLED)) {
+            if (element(model, end, EndEvent.class) == null) {
+                p.add("end event %s is missing", end);
+            }
+        }
+        requirePath(model, p, InformationRequestProcess.AWAIT_CUSTOMER, InformationRequestProcess.CUSTOMER_SUBMITTED);
+        requirePath(model, p, InformationRequestProcess.AWAIT_CUSTOMER, InformationRequestProcess.REMINDER_DUE);
+        requirePath(model, p, InformationRequestProcess.REMINDER_DUE, InformationRequestProcess.REMIND_CUSTOMER);
+        requirePath(model, p, InformationRequestProcess.CUSTOMER_SUBMITTED, InformationRequestProcess.CHECK_PROGRESS);
+        requirePath(model, p, InformationRequestProcess.AWAIT_REVIEW, InformationRequestProcess.CHECK_PROGRESS);
+        requirePath(model, p, InformationRequestProcess.CHECK_PROGRESS, InformationRequestProcess.AWAIT_CUSTOMER);
+        requirePath(model, p, InformationRequestProcess.CHECK_PROGRESS, InformationRequestProcess.AWAIT_REVIEW);
+        requirePath(model, p, InformationRequestProcess.CHECK_PROGRESS, InformationRequestProcess.ALL_ACCEPTED);
+        requirePath(model, p, InformationRequestProcess.COLLECT, InformationRequestProcess.COMPLETE_REQUEST);
+        requirePath(model, p, InformationRequestProcess.COMPLETE_REQUEST, InformationRequestProcess.END_COMPLETED);
+        requirePath(model, p, InformationRequestProcess.CANCEL_REQUESTED, InformationRequestProcess.END_CANCELLED);
     }
 
     /** Names a missing path between two elements that exist; a missing element has been named already. */

@@ -176,6 +176,8 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("EXTERNAL_" + c));
             Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
                     .forEach(c -> kinds.add("PROJECT_" + c));
+            Arrays.stream(io.clientspace.inforequest.InformationRequestChanged.Change.values())
+                    .forEach(c -> kinds.add("REQUEST_" + c));
             for (var subject : io.clientspace.project.SharingChanged.Subject.values()) {
                 for (boolean shared : new boolean[] {true, false}) {
                     kinds.add(new io.clientspace.project.SharingChanged(java.util.UUID.randomUUID(), null, subject,
@@ -193,6 +195,10 @@ class TranslationsTests {
         m.put("acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
         m.put("documents.acceptance.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
         m.put("portal.acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
+        m.put("inforequest.statuses.", () -> names(io.clientspace.inforequest.RequestStatus.values()));
+        m.put("inforequest.item-states.", () -> names(io.clientspace.inforequest.ItemState.values()));
+        m.put("inforequest.kinds.", () -> names(io.clientspace.inforequest.ItemKind.values()));
+        m.put("inforequest.blockers.", () -> names(io.clientspace.inforequest.SendBlocker.values()));
         m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
         Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
                 .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))

@@ -1,0 +1,66 @@
+package io.clientspace.portal;
+
+import io.clientspace.inforequest.InformationRequest;
+import io.clientspace.inforequest.InformationRequestService;
+import io.clientspace.inforequest.Outcome;
+import io.clientspace.inforequest.RequestItem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The portal's side of information requests, and the only thing its request pages call: checks who is looking (see
+ * {@link PortalService#check}) and hands the viewer's client to the request module, which scopes every query by it.
+ * Answering and uploading are the customer's own actions; a manager's "view as client" only reads.
+ */
+@Service
+public class PortalRequests {
+
+    private final PortalService portal;
+    private final InformationRequestService requests;
+
+    PortalRequests(PortalService portal, InformationRequestService requests) {
+        this.portal = portal;
+        this.requests = requests;
+    }
+
+    /** The client's sent requests in shared projects, newest first. */
+    public List<InformationRequest> list(PortalViewer viewer) {
+        portal.check(viewer);
+        return requests.forCustomer(viewer.clientId());
+    }
+
+    /** @throws io.clientspace.shared.NotFoundException when it is not the client's to see */
+    public InformationRequest get(PortalViewer viewer, UUID requestId) {
+        portal.check(viewer);
+        return requests.forCustomer(viewer.clientId(), requestId);
+    }
+
+    /** The largest file an item takes. */
+    public long maxUploadBytes() {
+        return requests.maxUploadBytes();
+    }
+
+    /**
+     * Stores a file for a file item until the customer submits.
+     *
+     * @see InformationRequestService#uploadForCustomer
+     */
+    public RequestItem upload(PortalViewer viewer, UUID requestId, UUID itemId, String fileName, Path content) {
+        portal.checkActing(viewer);
+        return requests.uploadForCustomer(viewer.clientId(), viewer.displayName(), requestId, itemId, fileName,
+                content);
+    }
+
+    /**
+     * Saves the typed answers and submits every answered item.
+     *
+     * @see InformationRequestService#submitForCustomer
+     */
+    public Outcome submit(PortalViewer viewer, UUID requestId, Map<UUID, String> answers) {
+        portal.checkActing(viewer);
+        return requests.submitForCustomer(viewer.clientId(), viewer.displayName(), requestId, answers);
+    }
+}

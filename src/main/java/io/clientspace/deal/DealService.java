@@ -39,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DealService {
 
+    /** The workspace's deal list shows at most this many, newest first; the counter stays exact. */
+    public static final int LIST_LIMIT = 500;
+
     private final DealRepository deals;
     private final ClientService clients;
     private final CurrentUserProvider currentUser;
@@ -58,11 +61,15 @@ public class DealService {
         this.clock = clock;
     }
 
-    /** The client's deals, newest first, with the current stage of open deals read from the engine. */
+    /**
+     * The client's deals, newest first, at most {@link #LIST_LIMIT}, with the current stage of open deals read from
+     * the engine.
+     */
     @Transactional(readOnly = true)
     public List<Deal> forClient(UUID clientId) {
         requireClient(clientId);
-        List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId);
+        List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId,
+                org.springframework.data.domain.PageRequest.of(0, LIST_LIMIT));
         Map<String, DealStage> engineStages = openStagesFromEngine(rows);
         return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), d.getStage())))
                 .toList();

@@ -43,6 +43,8 @@ public class DocumentService {
 
     public static final int TITLE_MAX = 200;
     public static final int NOTE_MAX = 500;
+    /** A workspace's document list shows at most this many, last changed first; the counter stays exact. */
+    public static final int LIST_LIMIT = 500;
 
     private final DocumentRepository documents;
     private final DocumentVersionRepository versions;
@@ -165,12 +167,17 @@ public class DocumentService {
         return in(WorkScope.client(clientId));
     }
 
-    /** The documents in the scope, last changed first; a client's scope holds its projects' documents too. */
+    /**
+     * The documents in the scope, last changed first, at most {@link #LIST_LIMIT}; a client's scope holds its
+     * projects' documents too.
+     */
     @Transactional(readOnly = true)
     public List<ClientDocument> in(WorkScope scope) {
         projects.requireAccess(scope);
-        List<DocumentEntity> rows = scope.isProject() ? documents.findByProjectIdOrderByUpdatedAtDesc(scope.projectId())
-                : documents.findByClientIdOrderByUpdatedAtDesc(scope.clientId());
+        var page = org.springframework.data.domain.PageRequest.of(0, LIST_LIMIT);
+        List<DocumentEntity> rows = scope.isProject()
+                ? documents.findByProjectIdOrderByUpdatedAtDesc(scope.projectId(), page)
+                : documents.findByClientIdOrderByUpdatedAtDesc(scope.clientId(), page);
         Map<UUID, Integer> latest = new HashMap<>();
         if (!rows.isEmpty()) {
             for (Object[] row : versions.latestNumbers(rows.stream().map(DocumentEntity::getId).toList())) {

@@ -35,6 +35,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FileService {
 
+    /** A workspace's file list shows at most this many, newest first; the counter stays exact. */
+    public static final int LIST_LIMIT = 500;
+
     private static final Logger log = LoggerFactory.getLogger(FileService.class);
 
     private final StoredFileRepository files;
@@ -85,11 +88,13 @@ public class FileService {
                 : files.countActiveByClient(scope.clientId());
     }
 
-    /** The files in the scope, newest first; a client's scope holds its projects' files too. */
+    /** The files in the scope, newest first, at most {@link #LIST_LIMIT}; a client's scope holds its projects' too. */
     @Transactional(readOnly = true)
     public List<StoredFile> in(WorkScope scope) {
         projects.requireAccess(scope);
-        return (scope.isProject() ? files.activeByProject(scope.projectId()) : files.activeByClient(scope.clientId()))
+        var page = org.springframework.data.domain.PageRequest.of(0, LIST_LIMIT);
+        return (scope.isProject() ? files.activeByProject(scope.projectId(), page)
+                : files.activeByClient(scope.clientId(), page))
                 .stream().map(this::toRecord).toList();
     }
 

@@ -61,6 +61,8 @@ public class WorkTaskService {
 
     /** "My tasks" shows at most this many rows per view; the counts stay exact. */
     public static final int INBOX_LIMIT = 500;
+    /** A workspace's task list shows at most this many, soonest due first; the counter stays exact. */
+    public static final int LIST_LIMIT = 500;
 
     private final WorkTaskRepository tasks;
     private final TaskCommentRepository comments;
@@ -101,12 +103,16 @@ public class WorkTaskService {
         return countOpenIn(WorkScope.client(clientId));
     }
 
-    /** Open tasks in the scope, soonest due first; a client's scope holds its projects' tasks too. */
+    /**
+     * Open tasks in the scope, soonest due first, at most {@link #LIST_LIMIT}; a client's scope holds its projects'
+     * tasks too.
+     */
     @Transactional(readOnly = true)
     public List<WorkTask> openIn(WorkScope scope) {
         projects.requireAccess(scope);
-        return toRecords(scope.isProject() ? tasks.openByProject(scope.projectId())
-                : tasks.openByClient(scope.clientId()));
+        PageRequest page = PageRequest.of(0, LIST_LIMIT);
+        return toRecords(scope.isProject() ? tasks.openByProject(scope.projectId(), page)
+                : tasks.openByClient(scope.clientId(), page));
     }
 
     @Transactional(readOnly = true)

@@ -6,7 +6,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface DealRepository extends JpaRepository<DealEntity, UUID> {
 
-    List<DealEntity> findByClientIdOrderByCreatedAtDesc(UUID clientId);
+    /** The first page of the client's deals, newest first. Uses deal_client_idx. */
+    List<DealEntity> findByClientIdOrderByCreatedAtDesc(UUID clientId, org.springframework.data.domain.Pageable page);
 
     /** Uses deal_client_idx. */
     long countByClientId(UUID clientId);

@@ -14,7 +14,8 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     /** Uses document_client_idx. */
     long countByClientId(UUID clientId);
 
-    List<DocumentEntity> findByClientIdOrderByUpdatedAtDesc(UUID clientId);
+    /** The first page, last changed first. Uses document_client_updated_idx. */
+    List<DocumentEntity> findByClientIdOrderByUpdatedAtDesc(UUID clientId, org.springframework.data.domain.Pageable page);
 
     /** Documents per status on the client: rows of (status, count). Uses document_client_type_status_idx. */
     @Query("select d.status, count(d) from DocumentEntity d where d.clientId = ?1 group by d.status")
@@ -31,7 +32,9 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     /** Uses document_project_idx. */
     long countByProjectId(UUID projectId);
 
-    List<DocumentEntity> findByProjectIdOrderByUpdatedAtDesc(UUID projectId);
+    /** The first page, last changed first. Uses document_project_updated_idx. */
+    List<DocumentEntity> findByProjectIdOrderByUpdatedAtDesc(UUID projectId,
+                                                             org.springframework.data.domain.Pageable page);
 
     @Query("select d.status, count(d) from DocumentEntity d where d.projectId = ?1 group by d.status")
     List<Object[]> countByStatusInProject(UUID projectId);

@@ -17,15 +17,17 @@ public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UU
     @Query("select count(f) from StoredFileEntity f where f.clientId = ?1 and f.deletedAt is null")
     long countActiveByClient(UUID clientId);
 
+    /** The first page of activeByClient. Uses stored_file_client_uploaded_idx, in its order. */
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.deletedAt is null order by f.uploadedAt desc")
-    List<StoredFileEntity> activeByClient(UUID clientId);
+    List<StoredFileEntity> activeByClient(UUID clientId, Pageable page);
 
     /** Uses the partial index stored_file_project_idx. */
     @Query("select count(f) from StoredFileEntity f where f.projectId = ?1 and f.deletedAt is null")
     long countActiveByProject(UUID projectId);
 
+    /** The first page of activeByProject. Uses stored_file_project_uploaded_idx, in its order. */
     @Query("select f from StoredFileEntity f where f.projectId = ?1 and f.deletedAt is null order by f.uploadedAt desc")
-    List<StoredFileEntity> activeByProject(UUID projectId);
+    List<StoredFileEntity> activeByProject(UUID projectId, Pageable page);
 
     @Query("select f from StoredFileEntity f where f.projectId = ?1 and f.deletedAt >= ?2 order by f.deletedAt desc")
     List<StoredFileEntity> trashByProject(UUID projectId, Instant since);

@@ -39,7 +39,9 @@ public class ClientProjectEntity {
     @Version
     private long version;
 
+    // a list of projects loads its members in one query per 100 projects, not one per project (issue 6's guard)
     @ElementCollection
+    @org.hibernate.annotations.BatchSize(size = 100)
     @CollectionTable(name = "project_member", joinColumns = @JoinColumn(name = "project_id"))
     private Set<Member> members = new LinkedHashSet<>();
 

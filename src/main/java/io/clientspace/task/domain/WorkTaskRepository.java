@@ -17,8 +17,9 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
     @Query("select count(t) from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null")
     long countOpenByClient(UUID clientId);
 
+    /** The first page of openByClient. Uses work_task_client_open_due_idx, in its order. */
     @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null" + OPEN_ORDER)
-    List<WorkTaskEntity> openByClient(UUID clientId);
+    List<WorkTaskEntity> openByClient(UUID clientId, Pageable page);
 
     /** Uses the partial index work_task_project_open_idx. */
     @Query("select count(t) from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null")
@@ -26,6 +27,10 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
 
     @Query("select t from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null" + OPEN_ORDER)
     List<WorkTaskEntity> openByProject(UUID projectId);
+
+    /** The first page of openByProject. Uses work_task_project_open_due_idx, in its order. */
+    @Query("select t from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null" + OPEN_ORDER)
+    List<WorkTaskEntity> openByProject(UUID projectId, Pageable page);
 
     Optional<WorkTaskEntity> findByEngineTaskId(String engineTaskId);
 

@@ -126,6 +126,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
+        WorkspaceParts.limitNote(box, data.size(), DealService.LIST_LIMIT);
         return box;
     }
 

@@ -126,6 +126,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
+        WorkspaceParts.limitNote(box, data.documents().size(), io.clientspace.document.DocumentService.LIST_LIMIT);
         return box;
     }
 

@@ -74,6 +74,7 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
         }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
+        WorkspaceParts.limitNote(box, data.size(), io.clientspace.task.WorkTaskService.LIST_LIMIT);
         return box;
     }
 

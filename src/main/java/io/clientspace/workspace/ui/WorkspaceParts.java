@@ -142,6 +142,19 @@ final class WorkspaceParts {
                 : formatter.format(value);
     }
 
+    /**
+     * Adds "Showing the first n" under a list that a service cut at its limit (the tab's counter stays exact); adds
+     * nothing to a shorter list.
+     */
+    static void limitNote(Div box, int rows, int limit) {
+        if (rows >= limit) {
+            Span note = new Span(box.getTranslation("workspace.limited", limit));
+            note.addClassName("muted");
+            note.addClassName("list-limited");
+            box.add(note);
+        }
+    }
+
     static Optional<UUID> uuid(String value) {
         try {
             return Optional.of(UUID.fromString(value));

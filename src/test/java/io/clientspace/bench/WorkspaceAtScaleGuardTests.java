@@ -1,0 +1,221 @@
+package io.clientspace.bench;
+
+import static io.clientspace.support.Actors.asManager;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clientspace.portal.PortalService;
+import io.clientspace.portal.PortalViewer;
+import io.clientspace.support.Actors;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.task.Inbox;
+import io.clientspace.task.WorkTaskService;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Guards of issue 6 in the normal build, at the reduced {@link BenchScale#guard()} scale: the queries behind the
+ * workspace's counters and first pages, "My tasks" and the portal's project pages are served by indexes (see
+ * {@link #LARGE_TABLE_ROWS} and {@link #SELECTIVE_PERCENT} for what fails), and opening a
+ * workspace sends as many statements for a busy client as for a quiet one. The SQL is the app's own, recorded by
+ * {@link SqlRecorder} while the real services run as a signed-in user. Everything happens in one transaction that is
+ * rolled back, statistics included, so the other tests never see the generated rows.
+ */
+@ClientspaceIntegrationTest
+class WorkspaceAtScaleGuardTests {
+
+    /**
+     * A table with at least this many rows is large: reading all of it for one client's counter or page means an index
+     * is missing. Below that (about 50 pages), PostgreSQL rightly reads the whole table rather than look up a few
+     * dozen rows through an index, e.g. the client names of a page of tasks.
+     */
+    static final long LARGE_TABLE_ROWS = 2_000;
+    /**
+     * A sequential scan of a large table that keeps less than this share of its rows is a missing index. One that
+     * keeps more (the busy client's fifth of all documents, to count them) is PostgreSQL's right choice at this
+     * scale, and passes as long as an index could serve the query (checked with enable_seqscan off).
+     */
+    static final long SELECTIVE_PERCENT = 10;
+    /**
+     * Opening a workspace sends at most this many statements, whatever the client holds: 56 today, for 16 service
+     * calls that each check access first (75 for the large client before project members were batch-loaded).
+     */
+    static final int OPENING_STATEMENTS_MAX = 60;
+
+    @Autowired
+    BenchDataGenerator generator;
+    @Autowired
+    DealProcessesInFlight dealProcesses;
+    @Autowired
+    WorkspaceCalls workspace;
+    @Autowired
+    WorkTaskService tasks;
+    @Autowired
+    PortalService portal;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    EntityManager entityManager;
+
+    final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void everyQueryBehindACounterOrAFirstPageUsesAnIndex() {
+        atScale(data -> {
+            Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
+            workspace.opening(data.largeClientId()).forEach((name, call) -> calls.put(name, () -> asManager(call)));
+            for (Inbox inbox : Inbox.values()) {
+                calls.put("my-tasks-" + inbox, () -> Actors.asMember(() -> tasks.inbox(inbox)));
+            }
+            calls.put("my-tasks-counts", () -> Actors.asMember(tasks::inboxCounts));
+            calls.put("portal-projects", () -> asContact(data, portal::projects));
+            calls.put("portal-project", () -> asContact(data, v -> portal.project(v, data.sharedProjectId())));
+
+            Map<String, Long> sizes = tableSizes();
+            List<String> scans = new ArrayList<>();
+            int explained = 0;
+            for (var call : calls.entrySet()) {
+                for (SqlRecorder.Recorded statement : record(call.getValue())) {
+                    if (!statement.sql().trim().toLowerCase(Locale.ROOT).startsWith("select")) {
+                        continue;
+                    }
+                    explained++;
+                    for (Scan scan : seqScans(statement, false)) {
+                        long rows = sizes.getOrDefault(scan.table(), 0L);
+                        if (rows < LARGE_TABLE_ROWS) {
+                            continue;
+                        }
+                        String where = call.getKey() + ": Seq Scan on " + scan.table() + " (" + rows + " rows, keeps "
+                                + scan.rows() + ") in\n    " + statement.sql().replaceAll("(\\?,)+\\?", "?, ...");
+                        if (scan.rows() * 100 < rows * SELECTIVE_PERCENT) {
+                            scans.add(where);
+                        } else if (seqScans(statement, true).stream().anyMatch(s -> s.table().equals(scan.table()))) {
+                            scans.add(where + "\n    and no index serves it");
+                        }
+                    }
+                }
+            }
+            assertThat(explained).as("statements explained").isGreaterThan(30);
+            assertThat(scans).as("sequential scans of large tables").isEmpty();
+        });
+    }
+
+    @Test
+    void openingAWorkspaceSendsAsManyStatementsForALargeClientAsForASmallOne() {
+        atScale(data -> {
+            // the first opening fills what is cached for good (the staff directory, the engine's definitions)
+            asManager(() -> workspace.open(data.smallClientId()));
+            Map<String, Integer> small = statementsPerCall(data.smallClientId());
+            Map<String, Integer> large = statementsPerCall(data.largeClientId());
+
+            assertThat(large).as("statements per call, large client (small client: %s)", small).isEqualTo(small);
+            assertThat(large.values().stream().mapToInt(Integer::intValue).sum())
+                    .as("statements to open a workspace").isLessThanOrEqualTo(OPENING_STATEMENTS_MAX);
+        });
+    }
+
+    private Map<String, Integer> statementsPerCall(java.util.UUID clientId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        workspace.opening(clientId).forEach((name, call) -> counts.put(name, record(() -> asManager(call)).size()));
+        return counts;
+    }
+
+    /** Generates the guard scale in a transaction, runs the check in it and rolls everything back. */
+    private void atScale(Consumer<GeneratedData> check) {
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+        tx.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            BenchScale scale = BenchScale.guard().overriddenBySystemProperties();
+            GeneratedData data = generator.generate(scale);
+            dealProcesses.start(data, scale);
+            generator.analyze();
+            entityManager.clear();
+            check.accept(data);
+        });
+    }
+
+    private List<SqlRecorder.Recorded> record(Supplier<Object> call) {
+        // what an earlier call left in the transaction's persistence context would save this one its queries
+        entityManager.clear();
+        return SqlRecorder.record(call::get).statements();
+    }
+
+    private <T> T asContact(GeneratedData data, java.util.function.Function<PortalViewer, T> page) {
+        return Actors.asCustomer(data.contactUsername(), data.largeClientId(),
+                () -> page.apply(portal.current().orElseThrow()));
+    }
+
+    /** A sequential scan in a plan: the table, and how many rows the planner expects it to keep. */
+    record Scan(String table, long rows) {
+    }
+
+    /**
+     * The sequential scans in the statement's plan; with {@code avoid}, in the plan PostgreSQL makes when told to
+     * avoid them (enable_seqscan off), which still has one only where no index can serve the query.
+     */
+    private List<Scan> seqScans(SqlRecorder.Recorded statement, boolean avoid) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            if (avoid) {
+                connection.createStatement().execute("set local enable_seqscan = off");
+            }
+            try (var explain = statement.prepare(connection, "explain (format json) ");
+                 ResultSet rs = explain.executeQuery()) {
+                rs.next();
+                List<Scan> scans = new ArrayList<>();
+                collectSeqScans(json.readTree(rs.getString(1)).get(0).get("Plan"), scans);
+                return scans;
+            } finally {
+                if (avoid) {
+                    connection.createStatement().execute("set local enable_seqscan = on");
+                }
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("EXPLAIN failed for " + statement.sql(), e);
+        }
+    }
+
+    private static void collectSeqScans(JsonNode plan, List<Scan> scans) {
+        if ("Seq Scan".equals(plan.path("Node Type").asText())) {
+            scans.add(new Scan(plan.path("Relation Name").asText().toLowerCase(Locale.ROOT),
+                    plan.path("Plan Rows").asLong()));
+        }
+        for (JsonNode child : plan.path("Plans")) {
+            collectSeqScans(child, scans);
+        }
+    }
+
+    /** Rows per table as the planner sees them after ANALYZE. */
+    private Map<String, Long> tableSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        try (var s = DataSourceUtils.getConnection(dataSource).createStatement();
+             ResultSet rs = s.executeQuery("select lower(relname), reltuples::bigint from pg_class c"
+                     + " join pg_namespace n on n.oid = c.relnamespace where relkind = 'r'"
+                     + " and n.nspname = current_schema()")) {
+            while (rs.next()) {
+                sizes.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return sizes;
+    }
+}

@@ -34,10 +34,13 @@ public class WorkspaceCalls {
     private final ExternalAccessService access;
     private final ProjectService projects;
     private final TimelineService timeline;
+    private final io.clientspace.acceptance.AcceptanceService acceptances;
 
     WorkspaceCalls(ClientService clients, ReviewService review, DealService deals, WorkTaskService tasks,
                    FileService files, DocumentService documents, ExternalAccessService access,
-                   ProjectService projects, TimelineService timeline) {
+                   ProjectService projects, TimelineService timeline,
+                   io.clientspace.acceptance.AcceptanceService acceptances) {
+        this.acceptances = acceptances;
         this.clients = clients;
         this.review = review;
         this.deals = deals;
@@ -70,8 +73,11 @@ public class WorkspaceCalls {
         p.put("deals", () -> deals.forClient(clientId));
         p.put("tasks", () -> tasks.openIn(scope));
         p.put("files", () -> new Object[] {files.in(scope), files.trashIn(scope), files.canShare(scope)});
-        p.put("documents", () -> new Object[] {documents.in(scope), documents.keyDocuments(scope),
-                documents.canShare(scope)});
+        p.put("documents", () -> {
+            var list = documents.in(scope);
+            return new Object[] {list, documents.keyDocuments(scope), documents.canShare(scope),
+                    acceptances.latestStatuses(scope, list.stream().map(d -> d.id()).toList())};
+        });
         p.put("external", () -> access.canView() ? access.forClient(clientId) : null);
         p.put("projects", () -> projects.forClient(clientId));
         p.put("activity", () -> timeline.in(scope, 0));

@@ -152,7 +152,8 @@ public class DealService {
         deal.setOwner(owner);
         deal.setNextStep(clean(draft.getNextStep()));
         deal.setNextStepDue(draft.getNextStepDue());
-        deals.saveAndFlush(deal);
+        // persisted, not flushed: the first stage and the process instance id go into the one INSERT at commit
+        deals.save(deal);
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(DealStagesProcess.VAR_DEAL_ID, deal.getId().toString());

@@ -36,7 +36,7 @@ public class DocumentAcceptanceEntity {
     private String acceptedIp;
     private String acceptedUserAgent;
     @Version
-    private long version;
+    private Long version;
 
     protected DocumentAcceptanceEntity() {
     }
@@ -105,5 +105,5 @@ public class DocumentAcceptanceEntity {
     public String getAcceptedEmail() { return acceptedEmail; }
     public String getAcceptedIp() { return acceptedIp; }
     public String getAcceptedUserAgent() { return acceptedUserAgent; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
 }

@@ -56,7 +56,7 @@ public class ClientEntity {
     private Instant createdAt;
     private Instant updatedAt;
     @Version
-    private long version;
+    private Long version;
 
     protected ClientEntity() {
     }
@@ -107,5 +107,5 @@ public class ClientEntity {
     public Instant getCreatedAt() { return createdAt; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
 }

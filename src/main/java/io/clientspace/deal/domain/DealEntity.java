@@ -35,7 +35,7 @@ public class DealEntity {
     private Instant stageChangedAt;
     private Instant closedAt;
     @Version
-    private long version;
+    private Long version;
 
     protected DealEntity() {
     }
@@ -96,5 +96,5 @@ public class DealEntity {
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public Instant getStageChangedAt() { return stageChangedAt; }
     public Instant getClosedAt() { return closedAt; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
 }

@@ -37,7 +37,8 @@ class DealStageListener implements TaskListener {
     public void notify(DelegateTask task) {
         String event = task.getEventName();
         if (EVENTNAME_CREATE.equals(event)) {
-            UUID dealId = UUID.fromString((String) task.getVariable(DealStagesProcess.VAR_DEAL_ID));
+            // the business key is the deal's id; reading a variable through the new task would query for task variables
+            UUID dealId = UUID.fromString(task.getExecution().getProcessBusinessKey());
             DealEntity deal = deals.findById(dealId).orElseThrow(() -> new IllegalStateException("No deal " + dealId));
             DealStage stage = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(
                     () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
@@ -46,12 +47,50 @@ class DealStageListener implements TaskListener {
                     deal.getOwner(), io.clientspace.security.CurrentUserProvider.usernameOrNull(), null));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
+            openedNow(task.getId(), task.getAssignee());
         } else if (EVENTNAME_ASSIGNMENT.equals(event)) {
+            if (java.util.Objects.equals(openedNow().get(task.getId()), task.getAssignee())) {
+                // the engine reports the model's assignee right after creating the task: DealStepOpened carried it
+                return;
+            }
             // also when someone reassigns the stage in Camunda Tasklist
             events.publishEvent(new DealStepAssigned(task.getId(), task.getAssignee()));
         } else if (EVENTNAME_COMPLETE.equals(event) || EVENTNAME_DELETE.equals(event)) {
             events.publishEvent(new DealStepClosed(task.getId()));
         }
+    }
+
+    /** Stage tasks opened in the current transaction, with the assignee they were opened with. */
+    @SuppressWarnings("unchecked")
+    private java.util.Map<String, String> openedNow() {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return java.util.Map.of();
+        }
+        var map = (java.util.Map<String, String>) org.springframework.transaction.support.TransactionSynchronizationManager
+                .getResource(this);
+        return map == null ? java.util.Map.of() : map;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void openedNow(String taskId, String assignee) {
+        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
+            return;
+        }
+        var map = (java.util.Map<String, String>) org.springframework.transaction.support.TransactionSynchronizationManager
+                .getResource(this);
+        if (map == null) {
+            map = new java.util.HashMap<>();
+            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, map);
+            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
+                    new org.springframework.transaction.support.TransactionSynchronization() {
+                        @Override
+                        public void afterCompletion(int status) {
+                            org.springframework.transaction.support.TransactionSynchronizationManager
+                                    .unbindResourceIfPossible(DealStageListener.this);
+                        }
+                    });
+        }
+        map.put(taskId, assignee);
     }
 
     private LocalDate toDate(Date date) {

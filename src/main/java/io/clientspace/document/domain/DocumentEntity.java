@@ -24,7 +24,7 @@ public class DocumentEntity {
     private Instant updatedAt;
     private boolean sharedWithClient;
     @Version
-    private long version;
+    private Long version;
 
     protected DocumentEntity() {
     }
@@ -62,7 +62,7 @@ public class DocumentEntity {
     public Instant getCreatedAt() { return createdAt; }
     public String getUpdatedBy() { return updatedBy; }
     public Instant getUpdatedAt() { return updatedAt; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
     public boolean isSharedWithClient() { return sharedWithClient; }
     public void setSharedWithClient(boolean shared) { this.sharedWithClient = shared; }
 }

@@ -28,7 +28,7 @@ public class PortalAccountEntity {
     private String revokedBy;
     private String locale = "en";
     @jakarta.persistence.Version
-    private long version;
+    private Long version;
 
     protected PortalAccountEntity() {
     }
@@ -70,7 +70,7 @@ public class PortalAccountEntity {
     public String getInvitedBy() { return invitedBy; }
     public Instant getInvitationExpiresAt() { return invitationExpiresAt; }
     public Instant getLastSignInAt() { return lastSignInAt; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
     public String getLocale() { return locale; }
 
     /** The language mails to this contact are written in (en, de, ru). */

@@ -24,7 +24,7 @@ public class InfoRequestEntity {
     private Instant closedAt;
     private String cancelledBy;
     @Version
-    private long version;
+    private Long version;
 
     protected InfoRequestEntity() {
     }
@@ -70,5 +70,5 @@ public class InfoRequestEntity {
     public Instant getSentAt() { return sentAt; }
     public Instant getClosedAt() { return closedAt; }
     public String getCancelledBy() { return cancelledBy; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
 }

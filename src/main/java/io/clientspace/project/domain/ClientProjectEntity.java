@@ -37,7 +37,7 @@ public class ClientProjectEntity {
     private boolean sharedWithClient;
     private boolean tasksVisibleToClient;
     @Version
-    private long version;
+    private Long version;
 
     // a list of projects loads its members in one query per 100 projects, not one per project (issue 6's guard)
     @ElementCollection
@@ -90,7 +90,7 @@ public class ClientProjectEntity {
     public void setOwner(String owner) { this.owner = owner; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
     public boolean isSharedWithClient() { return sharedWithClient; }
     public void setSharedWithClient(boolean shared) { this.sharedWithClient = shared; }
     public boolean isTasksVisibleToClient() { return tasksVisibleToClient; }

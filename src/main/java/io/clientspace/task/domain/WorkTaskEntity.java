@@ -28,7 +28,7 @@ public class WorkTaskEntity {
     private String createdBy;
     private String completedBy;
     @jakarta.persistence.Version
-    private long version;
+    private Long version;
 
     protected WorkTaskEntity() {
     }
@@ -101,7 +101,7 @@ public class WorkTaskEntity {
     public String getPriority() { return priority == null ? "NORMAL" : priority; }
     public String getCreatedBy() { return createdBy; }
     public String getCompletedBy() { return completedBy; }
-    public long getVersion() { return version; }
+    public long getVersion() { return version == null ? 0 : version; }
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }

@@ -8,9 +8,12 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "timeline_entry")
-public class TimelineEntryEntity {
+public class TimelineEntryEntity implements org.springframework.data.domain.Persistable<UUID> {
     @Id
     private UUID id;
+    /** Entries are only ever inserted: saving one must not first look for it (as a merge would). */
+    @jakarta.persistence.Transient
+    private boolean fresh;
     private UUID clientId;
     private UUID projectId;
     private Instant occurredAt;
@@ -26,6 +29,7 @@ public class TimelineEntryEntity {
     public TimelineEntryEntity(UUID clientId, UUID projectId, Instant occurredAt, String actor, String kind, UUID subjectId,
                                String subjectTitle, String detail) {
         this.id = UUID.randomUUID();
+        this.fresh = true;
         this.clientId = clientId;
         this.projectId = projectId;
         this.occurredAt = occurredAt;
@@ -37,7 +41,15 @@ public class TimelineEntryEntity {
         this.detail = detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 999) + "…";
     }
 
+    @Override
     public UUID getId() { return id; }
+
+    @Override
+    public boolean isNew() { return fresh; }
+
+    @jakarta.persistence.PostPersist
+    @jakarta.persistence.PostLoad
+    void stored() { fresh = false; }
     public UUID getClientId() { return clientId; }
     public UUID getProjectId() { return projectId; }
     public Instant getOccurredAt() { return occurredAt; }

@@ -81,6 +81,16 @@ public class ExternalAccessService {
         return accounts.countActiveByClient(clientId);
     }
 
+    /**
+     * Whether anybody on the customer's side can read what the team sends to the portal: an active or invited
+     * contact. Whoever may open the client may ask, members included, as sending a proposal or a request needs it.
+     */
+    @Transactional(readOnly = true)
+    public boolean hasPortalContact(UUID clientId) {
+        clients.requireAccess(clientId);
+        return accounts.countActiveByClient(clientId) > 0;
+    }
+
     /** Every portal contact of the client, revoked ones included, by name. */
     @Transactional(readOnly = true)
     public List<PortalAccount> forClient(UUID clientId) {

@@ -155,8 +155,6 @@ final class PortalPages {
 
     /** Pages whose content a later issue brings; the portal lists them already, with an empty state. */
     enum Later {
-        PROPOSALS("proposals", VaadinIcon.FILE_TEXT, "portal.proposals.title", "portal.proposals.none.title",
-                "portal.proposals.none.text"),
         REQUESTS("requests", VaadinIcon.QUESTION_CIRCLE_O, "portal.requests.title", "portal.requests.none.title",
                 "portal.requests.none.text"),
         ACCEPTANCES("acceptances", VaadinIcon.CHECK_SQUARE_O, "portal.acceptances.title",
@@ -319,7 +317,7 @@ final class PortalPages {
     // -------------------------------------------------------------------------------------------------- helpers
 
     /** Loads off the request thread; shows loading first, then the result, a not-available or an error state. */
-    private <T> Div async(Supplier<T> query, Function<T, Component> render) {
+    <T> Div async(Supplier<T> query, Function<T, Component> render) {
         Div box = new Div(States.loading(t("portal.loading")));
         box.addClassName("portal-async");
         loader.load(host, query, result -> {
@@ -390,7 +388,7 @@ final class PortalPages {
         return t("portal.project.hours", f.format(minutes / 60.0));
     }
 
-    private String date(Instant instant) {
+    String date(Instant instant) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale())
                 .format(instant.atZone(clock.getZone()));
     }

@@ -39,9 +39,12 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final PortalService portal;
     private final AsyncLoader loader;
     private final Clock clock;
+    private final io.clientspace.portal.PortalProposals proposals;
 
-    ViewAsClientView(PortalService portal, AsyncLoader loader, Clock clock) {
+    ViewAsClientView(PortalService portal, io.clientspace.portal.PortalProposals proposals, AsyncLoader loader,
+                     Clock clock) {
         this.portal = portal;
+        this.proposals = proposals;
         this.loader = loader;
         this.clock = clock;
         setId("view-as-client");
@@ -97,8 +100,23 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
             return null;
         });
         targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
-        targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT),
-                () -> PortalPages.comingLater(this, PortalPages.Later.PROPOSALS));
+        PortalProposalPages proposalPages = new PortalProposalPages(proposals, pages, viewer, this);
+        Runnable[] showProposals = new Runnable[1];
+        showProposals[0] = () -> {
+            content.removeAll();
+            content.add(proposalPages.list(null, id -> {
+                content.removeAll();
+                Button back = new Button(getTranslation("portal.proposal.back"), VaadinIcon.ARROW_LEFT.create(),
+                        e -> showProposals[0].run());
+                back.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+                back.addClassName("portal-back");
+                content.add(proposalPages.detail(id, back));
+            }));
+        };
+        targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT), () -> {
+            showProposals[0].run();
+            return null;
+        });
         targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O),
                 () -> PortalPages.comingLater(this, PortalPages.Later.REQUESTS));
         targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O),

@@ -62,12 +62,14 @@ class DemoData {
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ProposalDemoData proposalDemo;
 
     DemoData(ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
-             io.clientspace.portal.PortalService portal) {
+             io.clientspace.portal.PortalService portal, ProposalDemoData proposalDemo) {
         this.portal = portal;
+        this.proposalDemo = proposalDemo;
         this.projects = projects;
         this.documents = documents;
         this.files = files;
@@ -240,6 +242,7 @@ class DemoData {
         } catch (RuntimeException e) {
             log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
         }
+        proposalDemo.fill(nordlicht);
         log.info("Demo data loaded: {} clients", clients.count(null, null));
     }
 

@@ -3,7 +3,6 @@ package io.clientspace.proposal;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
-import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.file.FileService;
@@ -39,7 +38,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -106,10 +104,12 @@ public class ProposalService {
     public List<Proposal> forClient(UUID clientId) {
         clients.requireAccess(clientId);
         List<ProposalEntity> rows = proposals.findByClientIdOrderByCreatedAtDesc(clientId);
-        Map<UUID, String> dealTitles = rows.stream().anyMatch(p -> p.getDealId() != null)
-                ? deals.forClient(clientId).stream().collect(Collectors.toMap(Deal::id, Deal::title))
-                : Map.of();
-        return rows.stream().map(p -> toRecord(p, dealTitles.get(p.getDealId()))).toList();
+        Map<UUID, String> dealTitles = new HashMap<>();
+        if (rows.stream().anyMatch(p -> p.getDealId() != null)) {
+            deals.forClient(clientId).forEach(d -> dealTitles.put(d.id(), d.title()));
+        }
+        return rows.stream().map(p -> toRecord(p, p.getDealId() == null ? null : dealTitles.get(p.getDealId())))
+                .toList();
     }
 
     /** How many proposals the client has; one indexed count. */

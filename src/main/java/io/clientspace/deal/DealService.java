@@ -224,6 +224,31 @@ public class DealService {
         return toDeal(after, after.getStage());
     }
 
+    /**
+     * A proposal for the deal was accepted by the customer: the deal is won, from whatever open stage it is in, with
+     * {@code reason} as why. Runs on the customer's behalf inside their answer's transaction, so it asks no staff
+     * permission; the deal must be the client's. A deal that is closed already stays as it is.
+     *
+     * @return whether the deal moved to Won now
+     * @throws NotFoundException when the deal is not the client's
+     */
+    @Transactional
+    public boolean winByProposal(UUID clientId, UUID dealId, String reason) {
+        DealEntity deal = deals.findById(dealId).filter(d -> d.getClientId().equals(clientId))
+                .orElseThrow(() -> new NotFoundException("Deal"));
+        if (deal.getClosedAt() != null) {
+            return false;
+        }
+        return !runtime.createMessageCorrelation(DealStagesProcess.MSG_PROPOSAL_ACCEPTED)
+                .processInstanceBusinessKey(dealId.toString())
+                .setVariable(DealStagesProcess.VAR_WON_REASON, abbreviate(clean(reason), DealRules.REASON_MAX))
+                .correlateAllWithResult().isEmpty();
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
     private void requireClient(UUID clientId) {
         // throws NotFound or NoAccess (naming the owner) when the user may not see the client
         clients.requireAccess(clientId);

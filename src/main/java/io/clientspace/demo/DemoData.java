@@ -64,11 +64,14 @@ class DemoData {
     private final Clock clock;
     private final AcceptanceDemoData acceptanceDemo;
     private final RequestDemoData requestDemoData;
+    private final ProposalDemoData proposalDemo;
 
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
-             io.clientspace.portal.PortalService portal, RequestDemoData requestDemoData) {
+             io.clientspace.portal.PortalService portal, RequestDemoData requestDemoData,
+             ProposalDemoData proposalDemo) {
+        this.proposalDemo = proposalDemo;
         this.requestDemoData = requestDemoData;
         this.acceptanceDemo = acceptanceDemo;
         this.portal = portal;
@@ -244,6 +247,7 @@ class DemoData {
         } catch (RuntimeException e) {
             log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
         }
+        proposalDemo.fill(nordlicht);
         requestDemoData.fill(project);
         try {
             acceptanceDemo.fill(nordlicht.id(), project.id(), demoPdf("Acceptance act, design phase"),

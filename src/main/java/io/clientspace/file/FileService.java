@@ -250,6 +250,37 @@ public class FileService {
                 store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType()));
     }
 
+    /**
+     * The client's files among {@code fileIds} that are not in the trash, by name: attachments of a record of another
+     * module (a proposal), which decides itself who may read them. Not for screens on their own: it asks nobody.
+     */
+    @Transactional(readOnly = true)
+    public List<SharedFile> attachments(UUID clientId, java.util.Collection<UUID> fileIds) {
+        if (fileIds.isEmpty()) {
+            return List.of();
+        }
+        return files.findAllById(fileIds).stream()
+                .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null)
+                .sorted(java.util.Comparator.comparing(StoredFileEntity::getName, String.CASE_INSENSITIVE_ORDER))
+                .map(FileService::shared).toList();
+    }
+
+    /**
+     * A download link for a file attached to something the client's portal shows (a sent proposal): the caller has
+     * checked that; this checks the reader and that the file is the client's and not in the trash.
+     *
+     * @throws NotFoundException otherwise, the same answer for all
+     */
+    @Transactional(readOnly = true)
+    public SharedDownload attachmentDownload(UUID clientId, UUID fileId) {
+        projects.requirePortalReader(clientId);
+        StoredFileEntity file = files.findById(fileId)
+                .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null)
+                .orElseThrow(() -> new NotFoundException("File"));
+        return new SharedDownload(file.getName(),
+                store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType()));
+    }
+
     private static SharedFile shared(StoredFileEntity f) {
         return new SharedFile(f.getId(), f.getProjectId(), f.getName(), f.getSizeBytes(), f.getUploadedAt());
     }

@@ -183,14 +183,19 @@ public class PortalService {
         check(viewer);
         SharedDownload d = kind == PortalDocument.Kind.FILE ? files.customerDownload(viewer.clientId(), id)
                 : documents.customerDownload(viewer.clientId(), id);
+        recordDownload(viewer, kind, id, d.title());
+        return d.link();
+    }
+
+    /** Records a customer's download (who, what, when); a manager's "view as client" is not the customer's. */
+    void recordDownload(PortalViewer viewer, PortalDocument.Kind kind, UUID id, String title) {
         if (!viewer.preview()) {
             jdbc.update("""
                     insert into portal_download (id, account_id, client_id, subject_kind, subject_id, subject_title,
                                                  downloaded_at) values (?, ?, ?, ?, ?, ?, ?)""",
                     UUID.randomUUID(), viewer.accountId(), viewer.clientId(), kind.name(), id,
-                    abbreviate(d.title(), 300), Timestamp.from(clock.instant()));
+                    abbreviate(title, 300), Timestamp.from(clock.instant()));
         }
-        return d.link();
     }
 
     // ----------------------------------------------------------------------------------------------- the thread

@@ -426,6 +426,54 @@ public class WorkTaskService {
         tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.complete(clock.instant()));
     }
 
+    // ------------------------------------------------------------------ steps of other modules' processes
+
+    /**
+     * The engine opened a user task of another module's process: our row for it, so "My tasks" and the counters
+     * list it like a deal's stage. Called by that module's task listener inside the engine's transaction.
+     */
+    public void processStepOpened(ProcessStep step) {
+        tasks.save(WorkTaskEntity.fromProcess(step.clientId(), null, step.title(), step.engineTaskId(),
+                step.processStep(), step.assignee(), step.due(), clock.instant()));
+    }
+
+    /** The process step got a new assignee (null: nobody), also when someone reassigned it in Camunda Tasklist. */
+    public void processStepAssigned(String engineTaskId, String assignee) {
+        tasks.findByEngineTaskId(engineTaskId).ifPresent(t -> t.assign(assignee));
+    }
+
+    /** The process step was completed or cancelled in the engine. */
+    public void processStepClosed(String engineTaskId) {
+        tasks.findByEngineTaskId(engineTaskId).ifPresent(t -> t.complete(clock.instant()));
+    }
+
+    /**
+     * A task a process hands to the team (after a customer accepted a proposal, say): an ad-hoc task on the client,
+     * done like any other. Nobody signed in creates it, so there is no permission check; an assignee who cannot open
+     * the client is left out and the task goes to the work group's "unassigned" list.
+     */
+    @Transactional
+    public UUID createForProcess(UUID clientId, String title, String description, String assignee, LocalDate due) {
+        // nobody is signed in as staff here (the customer's answer moved the process): the work group's rule by hand
+        String owner = clients.refForNotification(clientId).map(io.clientspace.client.ClientRef::owner).orElse(null);
+        String to = assignee == null ? null : staff.find(assignee).filter(m -> m.username().equals(owner)
+                || m.roles().contains(io.clientspace.security.Roles.ADMIN)
+                || m.roles().contains(io.clientspace.security.Roles.MANAGER))
+                .map(StaffMember::username).orElse(null);
+        WorkTaskEntity task = WorkTaskEntity.adHoc(clientId, null, title, description, to, due,
+                TaskPriority.HIGH.name(), null, clock.instant());
+        tasks.saveAndFlush(task);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AdHocTaskProcess.VAR_WORK_TASK_ID, task.getId().toString());
+        variables.put(AdHocTaskProcess.VAR_ASSIGNEE, to);
+        variables.put(AdHocTaskProcess.VAR_DUE, toDate(due));
+        variables.put(AdHocTaskProcess.VAR_PRIORITY, enginePriority(TaskPriority.HIGH));
+        runtime.startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, task.getId().toString(), variables);
+        events.publishEvent(new WorkTaskChanged(task.getId(), clientId, null, task.getTitle(),
+                WorkTaskChanged.Change.CREATED, to, null));
+        return task.getId();
+    }
+
     /**
      * Someone left a project's work group: their open tasks there go back to the work group's "unassigned" list, as
      * they can no longer open them. Runs in the transaction of the change, as the person who made it.

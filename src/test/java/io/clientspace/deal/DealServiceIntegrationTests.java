@@ -114,6 +114,31 @@ class DealServiceIntegrationTests {
                 .processInstanceId(historicInstance(deal)).count()).isEqualTo(1);
     }
 
+    @Test
+    void anAcceptedProposalWinsAnOpenDealOnceAndOnlyTheClientsOwn() {
+        Deal deal = asManager(() -> deals.create(client.id(), draft("manager")));
+        asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.advance("Scope call", today.plusDays(1))));
+        Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deals.winByProposal(other.id(), deal.id(), "No"))
+                .isInstanceOf(io.clientspace.shared.NotFoundException.class);
+
+        // as the customer's answer runs it: nobody signed in as staff
+        assertThat(deals.winByProposal(client.id(), deal.id(), "Proposal P-2026-0001 accepted by Lena Hoffmann"))
+                .isTrue();
+
+        Deal won = asManager(() -> deals.get(deal.id()));
+        assertThat(won.stage()).isEqualTo(DealStage.WON);
+        assertThat(won.closeReason()).isEqualTo("Proposal P-2026-0001 accepted by Lena Hoffmann");
+        assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).as("the stage's task is closed").isZero();
+        assertThat(history.createHistoricActivityInstanceQuery()
+                .activityId(DealStagesProcess.proposalAcceptedEventId(DealStage.QUALIFIED))
+                .processInstanceId(historicInstance(deal)).count()).isEqualTo(1);
+        assertThat(deals.winByProposal(client.id(), deal.id(), "again")).as("closed already: nothing moves")
+                .isFalse();
+        assertThat(asManager(() -> deals.get(deal.id())).closeReason())
+                .isEqualTo("Proposal P-2026-0001 accepted by Lena Hoffmann");
+    }
+
     private String historicInstance(Deal deal) {
         return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString())
                 .singleResult().getId();

@@ -34,6 +34,14 @@ public final class DealStagesProcess {
     public static final String OUTCOME_WON = "won";
     public static final String OUTCOME_LOST = "lost";
 
+    /**
+     * A proposal for the deal was accepted: every open stage has an interrupting message boundary event for it that
+     * leads to {@link #END_WON}. Only DealService correlates it, with {@link #VAR_WON_REASON} set, by the deal's id.
+     */
+    public static final String MSG_PROPOSAL_ACCEPTED = "ProposalAccepted";
+    /** The gateway where the owner's "won" and an accepted proposal meet before {@link #END_WON}. */
+    public static final String WON_JOIN = "WonJoin";
+
     /** Bean names the model's listeners use. */
     public static final String STAGE_LISTENER = "dealStageListener";
     public static final String CLOSED_LISTENER = "dealClosedListener";
@@ -44,6 +52,11 @@ public final class DealStagesProcess {
     /** The id of the stall timer on a stage's user task, e.g. NewStalled on StageNew. */
     public static String stallTimerId(DealStage stage) {
         return stage.taskId().replaceFirst("^Stage", "") + "Stalled";
+    }
+
+    /** The id of the message boundary event on a stage's user task, e.g. NewProposalAccepted on StageNew. */
+    public static String proposalAcceptedEventId(DealStage stage) {
+        return stage.taskId().replaceFirst("^Stage", "") + "ProposalAccepted";
     }
 
     /** The user task ids, one per open stage. */

@@ -163,35 +163,6 @@ final class PortalPages {
         return page;
     }
 
-    /** Pages whose content a later issue brings; the portal lists them already, with an empty state. */
-    enum Later {
-        PROPOSALS("proposals", VaadinIcon.FILE_TEXT, "portal.proposals.title", "portal.proposals.none.title",
-                "portal.proposals.none.text");
-
-        final String id;
-        final VaadinIcon icon;
-        final String titleKey;
-        final String noneTitleKey;
-        final String noneTextKey;
-
-        Later(String id, VaadinIcon icon, String titleKey, String noneTitleKey, String noneTextKey) {
-            this.id = id;
-            this.icon = icon;
-            this.titleKey = titleKey;
-            this.noneTitleKey = noneTitleKey;
-            this.noneTextKey = noneTextKey;
-        }
-    }
-
-    static Component comingLater(Component host, Later later) {
-        Div page = new Div();
-        page.setId("portal-" + later.id);
-        page.addClassName("portal-page");
-        page.add(new H1(host.getTranslation(later.titleKey)), States.empty(later.icon,
-                host.getTranslation(later.noneTitleKey), host.getTranslation(later.noneTextKey), null));
-        return page;
-    }
-
     /** What a customer without an active portal account sees instead of any page. */
     static Component noAccess(Component host) {
         Div page = new Div(States.hidden(host.getTranslation("portal.no-record.title"),

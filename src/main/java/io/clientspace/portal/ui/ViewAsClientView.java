@@ -41,9 +41,12 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
     private final Clock clock;
     private final io.clientspace.portal.PortalAcceptances acceptances;
     private final io.clientspace.portal.PortalRequests requests;
+    private final io.clientspace.portal.PortalProposals proposals;
 
     ViewAsClientView(PortalService portal, io.clientspace.portal.PortalRequests requests, AsyncLoader loader,
-                     Clock clock, io.clientspace.portal.PortalAcceptances acceptances) {
+                     Clock clock, io.clientspace.portal.PortalAcceptances acceptances,
+                     io.clientspace.portal.PortalProposals proposals) {
+        this.proposals = proposals;
         this.acceptances = acceptances;
         this.portal = portal;
         this.requests = requests;
@@ -102,8 +105,9 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
             return null;
         });
         targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
-        targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT),
-                () -> PortalPages.comingLater(this, PortalPages.Later.PROPOSALS));
+        PortalProposalPages proposalPages = new PortalProposalPages(proposals, pages, viewer, this);
+        targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT), drillDown(content,
+                "portal.proposal.back", open -> proposalPages.list(null, open), proposalPages::detail));
         PortalRequestPages requestPages = new PortalRequestPages(requests, pages, clock, viewer, this);
         targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O), drillDown(content,
                 "portal.request.back", open -> requestPages.list(null, open), requestPages::detail));

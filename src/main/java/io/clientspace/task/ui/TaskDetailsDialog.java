@@ -168,7 +168,9 @@ public class TaskDetailsDialog extends Dialog {
             row.add(take);
         }
         if (task.isProcessStep()) {
-            Span hint = new Span(getTranslation("task.process-step-hint"));
+            // a deal's stage moves on in the Deals tab; another module's step says where it is done
+            Span hint = new Span(task.dealId() != null ? getTranslation("task.process-step-hint")
+                    : getTranslation("tasks.step-hints." + task.processStep()));
             hint.addClassName("hint");
             row.add(hint);
         } else {

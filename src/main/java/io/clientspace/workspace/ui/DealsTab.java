@@ -33,15 +33,18 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     private final CurrentUser user;
     private final Runnable onChange;
     private final Clock clock;
+    private final java.util.function.Consumer<java.util.UUID> createProposal;
 
+    /** @param createProposal opens a new proposal for the deal with the given id */
     DealsTab(Client client, DealService deals, CurrentUser user, AsyncLoader loader, Runnable onChange,
-             Clock clock) {
+             Clock clock, java.util.function.Consumer<java.util.UUID> createProposal) {
         super("deals", "workspace.tab.deals", loader);
         this.client = client;
         this.deals = deals;
         this.user = user;
         this.onChange = onChange;
         this.clock = clock;
+        this.createProposal = createProposal;
     }
 
     @Override
@@ -114,7 +117,14 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
                     }).open());
             move.addThemeVariants(ButtonVariant.LUMO_SMALL);
             move.addClassName("move-deal");
-            return move;
+            Button proposal = new Button(getTranslation("deal.create-proposal"), VaadinIcon.FILE_TEXT.create(),
+                    e -> createProposal.accept(d.id()));
+            proposal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            proposal.addClassName("deal-create-proposal");
+            HorizontalLayout both = new HorizontalLayout(move, proposal);
+            both.setSpacing(false);
+            both.getStyle().set("gap", "var(--lumo-space-xs)");
+            return both;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(data.stream().filter(this::matches).toList());
 

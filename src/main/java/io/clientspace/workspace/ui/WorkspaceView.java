@@ -70,14 +70,17 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private final TimelineService timeline;
     private final ReviewService review;
     private final ProjectService projects;
+    private final io.clientspace.proposal.ProposalService proposals;
     private AutoCloseable subscription;
     private String title = "";
 
     WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
                   DocumentService documents, io.clientspace.acceptance.AcceptanceService acceptances, ExternalAccessService externalAccess, StaffDirectory staff,
                   CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
-                  TimelineService timeline, ReviewService review, ProjectService projects) {
+                  TimelineService timeline, ReviewService review, ProjectService projects,
+                  io.clientspace.proposal.ProposalService proposals) {
         this.projects = projects;
+        this.proposals = proposals;
         this.timeline = timeline;
         this.review = review;
         this.clients = clients;
@@ -107,7 +110,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
             return;
         }
         try {
-            show(clients.get(kind.get(), id.get()));
+            show(clients.get(kind.get(), id.get()),
+                    event.getLocation().getQueryParameters().getSingleParameter("tab").orElse(null));
         } catch (NotFoundException e) {
             showNotFound();
         } catch (NoAccessException e) {
@@ -138,7 +142,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         add(box);
     }
 
-    private void show(Client client) {
+    /** @param openTab a tab to open first, such as "proposals" from a mail's link; null for the first tab */
+    private void show(Client client, String openTab) {
         title = client.name();
         setId("workspace");
         CurrentUser user = currentUser.requireStaff();
@@ -147,7 +152,13 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         List<WorkspaceTab<?>> all = new java.util.ArrayList<>();
         Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
         Place place = new Place(WorkScope.client(client.id()), client.name());
-        all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock));
+        ProposalsTab proposalsTab = new ProposalsTab(client, proposals, deals, files, loader, refreshCounters, clock);
+        WorkspaceParts.TabStrip[] stripRef = new WorkspaceParts.TabStrip[1];
+        all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock, dealId -> {
+            stripRef[0].open("proposals");
+            proposalsTab.create(dealId);
+        }));
+        all.add(proposalsTab);
         all.add(new TasksTab(place, tasks, user, loader, refreshCounters, clock));
         all.add(new FilesTab(place, files, loader, refreshCounters, clock));
         all.add(new DocumentsTab(place, documents, acceptances, loader, refreshCounters, clock));
@@ -155,6 +166,10 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         all.add(new ProjectsTab(client, projects, staff, currentUser, loader, clock));
         all.add(new ActivityTab(place, timeline, loader, clock));
         WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);
+        stripRef[0] = strip;
+        if (openTab != null) {
+            strip.open(openTab);
+        }
         ReviewPanel panel = new ReviewPanel(client.id(), review, loader, clock, strip::open);
         panel.refresh();
         // counters, the checklist and the open list follow changes made by anyone, on any node

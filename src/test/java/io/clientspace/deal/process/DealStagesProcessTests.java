@@ -216,6 +216,48 @@ class DealStagesProcessTests {
     }
 
     @Test
+    void anAcceptedProposalWinsTheDealFromAnyOpenStage() {
+        for (DealStage stage : List.of(DealStage.NEW, DealStage.QUALIFIED, DealStage.PROPOSAL, DealStage.NEGOTIATION)) {
+            stageCalls.clear();
+            closedCalls.clear();
+            String key = UUID.randomUUID().toString();
+            ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_ID, key, Variables.createVariables()
+                    .putValue(VAR_DEAL_ID, key).putValue(VAR_OWNER, OWNER).putValue(VAR_NEXT_STEP_DUE, null));
+            for (DealStage s = DealStage.NEW; s != stage; s = s.next().orElseThrow()) {
+                complete(task(s.taskId(), pi), Variables.createVariables().putValue(VAR_OUTCOME, OUTCOME_ADVANCE)
+                        .putValue(VAR_NEXT_STEP_DUE, null));
+            }
+
+            // what DealService.winByProposal does
+            var moved = runtimeService().createMessageCorrelation(DealStagesProcess.MSG_PROPOSAL_ACCEPTED)
+                    .processInstanceBusinessKey(key)
+                    .setVariable(DealStagesProcess.VAR_WON_REASON, "Proposal P-2030-0001 accepted by Lena Hoffmann")
+                    .correlateAllWithResult();
+
+            assertThat(moved).as("from %s", stage).hasSize(1);
+            BpmnAwareTests.assertThat(pi).isEnded()
+                    .hasPassed(DealStagesProcess.proposalAcceptedEventId(stage), DealStagesProcess.WON_JOIN, END_WON)
+                    .hasNotPassed(END_LOST);
+            assertThat(stageCalls.get(stageCalls.size() - 1)).extracting(Call::event, Call::elementId)
+                    .as("the stage's task is closed, so it leaves the task lists")
+                    .containsExactly(EVENTNAME_DELETE, stage.taskId());
+            assertThat(closedCalls).extracting(Call::event, Call::elementId)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(EVENTNAME_END, END_WON));
+            assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                    .processInstanceId(pi.getId()).variableName(DealStagesProcess.VAR_WON_REASON).singleResult()
+                    .getValue()).isEqualTo("Proposal P-2030-0001 accepted by Lena Hoffmann");
+        }
+    }
+
+    @Test
+    void anAcceptedProposalForAClosedDealMovesNothing() {
+        ProcessInstance pi = start(null);
+        lose(pi, DealStage.NEW, "No budget");
+        assertThat(runtimeService().createMessageCorrelation(DealStagesProcess.MSG_PROPOSAL_ACCEPTED)
+                .processInstanceBusinessKey(dealId).correlateAllWithResult()).isEmpty();
+    }
+
+    @Test
     void cancellingTheProcessClosesTheOpenStepButDoesNotCloseTheDeal() {
         ProcessInstance pi = start(FIRST_DUE);
         advance(pi, DealStage.NEW, FIRST_DUE.plusDays(1));

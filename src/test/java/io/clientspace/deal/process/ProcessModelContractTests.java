@@ -1,11 +1,11 @@
 package io.clientspace.deal.process;
 
+import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
+import io.clientspace.inforequest.process.InformationRequestProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.deal.DealStage;
 import io.clientspace.extranet.process.ExtranetInvitationProcess;
-import io.clientspace.inforequest.process.InformationRequestProcess;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,6 +24,9 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import io.clientspace.task.process.AdHocTaskProcess;
+import io.clientspace.proposal.process.ProposalApprovalProcess;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.TimeDate;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Activity;
@@ -73,6 +76,7 @@ class ProcessModelContractTests {
             DealStagesProcess.PROCESS_ID, ProcessModelContractTests::dealStagesContract,
             AdHocTaskProcess.PROCESS_ID, ProcessModelContractTests::adHocTaskContract,
             ExtranetInvitationProcess.PROCESS_ID, ProcessModelContractTests::extranetInvitationContract,
+            ProposalApprovalProcess.PROCESS_ID, ProcessModelContractTests::proposalApprovalContract,
             DocumentAcceptanceProcess.PROCESS_ID, ProcessModelContractTests::documentAcceptanceContract,
             InformationRequestProcess.PROCESS_ID, ProcessModelContractTests::informationRequestContract);
 
@@ -153,6 +157,62 @@ class ProcessModelContractTests {
                         + " InvitationResent, but it waits for ResendInvitation",
                 "extranet-invitation.bpmn: timer event InvitationExpiredTimer must wait for ${invitationValidFor},"
                         + " but its duration is P7D");
+    }
+
+    @Test
+    void aProposalModelWithAFixedExpiryOrAnUnusedDecisionIsNamed() throws IOException {
+        BpmnModelInstance model = Bpmn.readModelFromFile(PROCESSES.resolve(ProposalApprovalProcess.PROCESS_ID
+                + ".bpmn").toFile());
+        IntermediateCatchEvent timer = model.getModelElementById(ProposalApprovalProcess.EXPIRY_TIMER);
+        timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                .map(TimerEventDefinition.class::cast).findFirst().orElseThrow().getTimeDate()
+                .setTextContent("2030-01-01T00:00:00");
+        model.<BusinessRuleTask>getModelElementById(ProposalApprovalProcess.DECIDE_APPROVAL)
+                .setCamundaDecisionRef("approval");
+        IntermediateCatchEvent accepted = model.getModelElementById(ProposalApprovalProcess.ACCEPTED);
+        accepted.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+                .map(MessageEventDefinition.class::cast).findFirst().orElseThrow().getMessage()
+                .setName("ProposalAccepted");
+
+        assertThat(check(ProposalApprovalProcess.PROCESS_ID + ".bpmn", model)).containsExactly(
+                "proposal-approval.bpmn: business rule task DecideApproval must evaluate decision"
+                        + " proposal-approval-rules, but it evaluates approval",
+                "proposal-approval.bpmn: intermediate catch event CustomerAccepted must wait for message"
+                        + " CustomerAccepted, but it waits for ProposalAccepted",
+                "proposal-approval.bpmn: timer event ValidUntilPassed must fire at ${expiresAt}, but its date is"
+                        + " 2030-01-01T00:00:00");
+    }
+
+    @Test
+    void aStageThatCannotBeWonByAnAcceptedProposalIsNamed() {
+        BpmnModelInstance model = dealStages();
+        BoundaryEvent event = model.getModelElementById(DealStagesProcess.proposalAcceptedEventId(DealStage.PROPOSAL));
+        event.setCancelActivity(false);
+
+        assertThat(check(DEAL_STAGES_FILE, model)).containsExactly(
+                "deal-stages.bpmn: user task StageProposal has no interrupting message boundary event ProposalAccepted"
+                        + " leading to DealWon, so an accepted proposal cannot win a deal in that stage");
+    }
+
+    @Test
+    void theProposalRulesTableIsInTheProcessesFolderWithTheInputsAndOutputsTheCodeSets() throws IOException {
+        var dmn = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(
+                Path.of(ProposalApprovalProcess.DECISION_RESOURCE).toFile());
+        var decision = dmn.<org.camunda.bpm.model.dmn.instance.Decision>getModelElementById(
+                ProposalApprovalProcess.DECISION_ID);
+        assertThat(decision).as("decision %s in %s", ProposalApprovalProcess.DECISION_ID,
+                ProposalApprovalProcess.DECISION_RESOURCE).isNotNull();
+        var table = dmn.getModelElementsByType(org.camunda.bpm.model.dmn.instance.DecisionTable.class).iterator()
+                .next();
+        assertThat(table.getInputs()).extracting(i -> i.getInputExpression().getText().getTextContent().trim())
+                .containsExactlyInAnyOrder(ProposalApprovalProcess.VAR_FEE_AMOUNT,
+                        ProposalApprovalProcess.VAR_DISCOUNT_PERCENT, ProposalApprovalProcess.VAR_FEE_MODEL);
+        assertThat(table.getOutputs()).extracting(org.camunda.bpm.model.dmn.instance.Output::getName)
+                .containsExactlyInAnyOrder(ProposalApprovalProcess.OUT_APPROVAL_REQUIRED,
+                        ProposalApprovalProcess.OUT_APPROVAL_REASON);
+        assertThat(table.getRules()).as("a last rule that matches everything, so every proposal gets an answer")
+                .last().satisfies(r -> assertThat(r.getInputEntries())
+                        .allSatisfy(e -> assertThat(e.getText().getTextContent().trim()).isIn("-", "")));
     }
 
     @Test
@@ -371,7 +431,7 @@ class ProcessModelContractTests {
         Map<String, String> delegates = new java.util.LinkedHashMap<>();
         delegates.put(DocumentAcceptanceProcess.SEND_REMINDER, DocumentAcceptanceProcess.REMIND_DELEGATE);
         delegates.put(DocumentAcceptanceProcess.MARK_EXPIRED, DocumentAcceptanceProcess.MARK_EXPIRED_DELEGATE);
-        serviceTasksCall(model, p, delegates);
+        requireDelegates(model, p, delegates);
         Map<String, Boolean> timers = new java.util.LinkedHashMap<>();
         timers.put(DocumentAcceptanceProcess.EXPIRED_TIMER, true);
         timers.put(DocumentAcceptanceProcess.REMINDER_TIMER, false);
@@ -399,90 +459,6 @@ class ProcessModelContractTests {
                         expiry.getId(), expected, none(date));
             }
         }
-    }
-
-    /**
-     * ExternalAccessService starts extranet-invitation (business key = portal account id) and correlates its three
-     * messages by name; the four service tasks call its delegates; the expiry timer runs for ${invitationValidFor}.
-     */
-    static void extranetInvitationContract(BpmnModelInstance model, Problems p) {
-        StartEvent start = element(model, ExtranetInvitationProcess.START, StartEvent.class);
-        if (start == null) {
-            p.add("start event %s is missing", ExtranetInvitationProcess.START);
-        } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
-                && l.getCamundaExpression().contains("'" + ExtranetInvitationProcess.VAR_VALID_FOR + "'"))) {
-            p.add("start event %s no longer sets %s, so the expiry timer has no duration", start.getId(),
-                    ExtranetInvitationProcess.VAR_VALID_FOR);
-        }
-
-        Map<String, String> delegates = new java.util.LinkedHashMap<>();
-        delegates.put(ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.PROVISION_DELEGATE);
-        delegates.put(ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.SEND_DELEGATE);
-        delegates.put(ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.MARK_ACTIVE_DELEGATE);
-        delegates.put(ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.MARK_EXPIRED_DELEGATE);
-        serviceTasksCall(model, p, delegates);
-
-        FlowNode await = element(model, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN, FlowNode.class);
-        if (await == null) {
-            p.add("%s, where an invitation waits for its first sign-in, is missing",
-                    ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
-        }
-        Map<String, String> messages = new java.util.LinkedHashMap<>();
-        messages.put(ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MSG_SIGNED_IN);
-        messages.put(ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.MSG_RESENT);
-        messages.put(ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.MSG_REVOKED);
-        messages.forEach((id, message) -> {
-            IntermediateCatchEvent event = element(model, id, IntermediateCatchEvent.class);
-            if (event == null) {
-                p.add("intermediate catch event %s (message %s) is missing", id, message);
-                return;
-            }
-            String waitsFor = event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
-                    .map(d -> ((MessageEventDefinition) d).getMessage()).filter(java.util.Objects::nonNull)
-                    .map(Message::getName).findFirst().orElse(null);
-            if (!message.equals(waitsFor)) {
-                p.add("intermediate catch event %s must wait for message %s, but it waits for %s", id, message,
-                        none(waitsFor));
-            }
-            if (await != null && !leadsTo(await, f -> true, event)) {
-                p.add("intermediate catch event %s does not follow %s, so message %s is never awaited", id,
-                        await.getId(), message);
-            }
-        });
-
-        String validFor = expr(ExtranetInvitationProcess.VAR_VALID_FOR);
-        IntermediateCatchEvent timer = element(model, ExtranetInvitationProcess.EXPIRED_TIMER,
-                IntermediateCatchEvent.class);
-        if (timer == null) {
-            p.add("timer event %s is missing, so an invitation never expires", ExtranetInvitationProcess.EXPIRED_TIMER);
-        } else {
-            String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(java.util.Objects::nonNull)
-                    .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
-            if (!validFor.equals(duration == null ? null : duration.trim())) {
-                p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), validFor,
-                        none(duration));
-            }
-            if (await != null && !leadsTo(await, f -> true, timer)) {
-                p.add("timer event %s does not follow %s, so an invitation never expires", timer.getId(),
-                        await.getId());
-            }
-        }
-
-        for (String end : List.of(ExtranetInvitationProcess.END_ACCEPTED, ExtranetInvitationProcess.END_EXPIRED,
-                ExtranetInvitationProcess.END_REVOKED)) {
-            if (element(model, end, EndEvent.class) == null) {
-                p.add("end event %s is missing", end);
-            }
-        }
-        requirePath(model, p, ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MARK_ACTIVE);
-        requirePath(model, p, ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.END_ACCEPTED);
-        requirePath(model, p, ExtranetInvitationProcess.EXPIRED_TIMER, ExtranetInvitationProcess.MARK_EXPIRED);
-        requirePath(model, p, ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.END_EXPIRED);
-        requirePath(model, p, ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.END_REVOKED);
-        requirePath(model, p, ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.SEND_INVITATION);
-        requirePath(model, p, ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.SEND_INVITATION);
-        requirePath(model, p, ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
     }
 
     /**
@@ -574,6 +550,203 @@ class ProcessModelContractTests {
         requirePath(model, p, InformationRequestProcess.CANCEL_REQUESTED, InformationRequestProcess.END_CANCELLED);
     }
 
+    /**
+     * ExternalAccessService starts extranet-invitation (business key = portal account id) and correlates its three
+     * messages by name; the four service tasks call its delegates; the expiry timer runs for ${invitationValidFor}.
+     */
+    static void extranetInvitationContract(BpmnModelInstance model, Problems p) {
+        StartEvent start = element(model, ExtranetInvitationProcess.START, StartEvent.class);
+        if (start == null) {
+            p.add("start event %s is missing", ExtranetInvitationProcess.START);
+        } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
+                && l.getCamundaExpression().contains("'" + ExtranetInvitationProcess.VAR_VALID_FOR + "'"))) {
+            p.add("start event %s no longer sets %s, so the expiry timer has no duration", start.getId(),
+                    ExtranetInvitationProcess.VAR_VALID_FOR);
+        }
+
+        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        delegates.put(ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.PROVISION_DELEGATE);
+        delegates.put(ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.SEND_DELEGATE);
+        delegates.put(ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.MARK_ACTIVE_DELEGATE);
+        delegates.put(ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.MARK_EXPIRED_DELEGATE);
+        requireDelegates(model, p, delegates);
+
+        FlowNode await = element(model, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN, FlowNode.class);
+        if (await == null) {
+            p.add("%s, where an invitation waits for its first sign-in, is missing",
+                    ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
+        }
+        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        messages.put(ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MSG_SIGNED_IN);
+        messages.put(ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.MSG_RESENT);
+        messages.put(ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.MSG_REVOKED);
+        requireMessageCatches(model, p, await, messages);
+
+        String validFor = expr(ExtranetInvitationProcess.VAR_VALID_FOR);
+        IntermediateCatchEvent timer = element(model, ExtranetInvitationProcess.EXPIRED_TIMER,
+                IntermediateCatchEvent.class);
+        if (timer == null) {
+            p.add("timer event %s is missing, so an invitation never expires", ExtranetInvitationProcess.EXPIRED_TIMER);
+        } else {
+            String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(java.util.Objects::nonNull)
+                    .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
+            if (!validFor.equals(duration == null ? null : duration.trim())) {
+                p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), validFor,
+                        none(duration));
+            }
+            if (await != null && !leadsTo(await, f -> true, timer)) {
+                p.add("timer event %s does not follow %s, so an invitation never expires", timer.getId(),
+                        await.getId());
+            }
+        }
+
+        for (String end : List.of(ExtranetInvitationProcess.END_ACCEPTED, ExtranetInvitationProcess.END_EXPIRED,
+                ExtranetInvitationProcess.END_REVOKED)) {
+            if (element(model, end, EndEvent.class) == null) {
+                p.add("end event %s is missing", end);
+            }
+        }
+        requirePath(model, p, ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MARK_ACTIVE);
+        requirePath(model, p, ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.END_ACCEPTED);
+        requirePath(model, p, ExtranetInvitationProcess.EXPIRED_TIMER, ExtranetInvitationProcess.MARK_EXPIRED);
+        requirePath(model, p, ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.END_EXPIRED);
+        requirePath(model, p, ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.END_REVOKED);
+        requirePath(model, p, ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.SEND_INVITATION);
+        requirePath(model, p, ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.SEND_INVITATION);
+        requirePath(model, p, ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
+    }
+
+    /**
+     * ProposalService starts proposal-approval (business key = proposal id) with the decision's inputs, approver and
+     * expiresAt; DecideApproval really evaluates proposal-approval-rules; the service tasks call its delegates, the
+     * approval task is mirrored by its listener, and the customer's two messages and the expiry timer follow the
+     * event-based gateway.
+     */
+    static void proposalApprovalContract(BpmnModelInstance model, Problems p) {
+        BusinessRuleTask decide = element(model, ProposalApprovalProcess.DECIDE_APPROVAL, BusinessRuleTask.class);
+        if (decide == null) {
+            p.add("business rule task %s is missing", ProposalApprovalProcess.DECIDE_APPROVAL);
+        } else {
+            if (!ProposalApprovalProcess.DECISION_ID.equals(decide.getCamundaDecisionRef())) {
+                p.add("business rule task %s must evaluate decision %s, but it evaluates %s", decide.getId(),
+                        ProposalApprovalProcess.DECISION_ID, none(decide.getCamundaDecisionRef()));
+            }
+            if (!ProposalApprovalProcess.VAR_DECISION.equals(decide.getCamundaResultVariable())
+                    || !"singleResult".equals(decide.getCamundaMapDecisionResult())) {
+                p.add("business rule task %s must put its single result into %s", decide.getId(),
+                        ProposalApprovalProcess.VAR_DECISION);
+            }
+        }
+        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        delegates.put(ProposalApprovalProcess.REQUEST_APPROVAL, ProposalApprovalProcess.REQUEST_APPROVAL_DELEGATE);
+        delegates.put(ProposalApprovalProcess.SEND, ProposalApprovalProcess.SEND_DELEGATE);
+        delegates.put(ProposalApprovalProcess.MARK_EXPIRED, ProposalApprovalProcess.MARK_EXPIRED_DELEGATE);
+        delegates.put(ProposalApprovalProcess.WIN_DEAL, ProposalApprovalProcess.WIN_DEAL_DELEGATE);
+        delegates.put(ProposalApprovalProcess.PLAN_SETUP, ProposalApprovalProcess.PLAN_SETUP_DELEGATE);
+        requireDelegates(model, p, delegates);
+        UserTask approve = element(model, ProposalApprovalProcess.APPROVE_TASK, UserTask.class);
+        if (approve == null) {
+            p.add("user task %s is missing", ProposalApprovalProcess.APPROVE_TASK);
+        } else {
+            String approver = expr(ProposalApprovalProcess.VAR_APPROVER);
+            if (!approver.equals(approve.getCamundaAssignee())) {
+                p.add("user task %s must be assigned to %s, but its assignee is %s", approve.getId(), approver,
+                        none(approve.getCamundaAssignee()));
+            }
+            String listener = expr(ProposalApprovalProcess.TASK_LISTENER);
+            for (String event : List.of("create", "assignment", "complete", "delete")) {
+                if (taskListeners(approve).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
+                        && listener.equals(l.getCamundaDelegateExpression()))) {
+                    p.add("user task %s lost its %s listener %s", approve.getId(), event, listener);
+                }
+            }
+        }
+        FlowNode await = element(model, ProposalApprovalProcess.AWAIT_ANSWER, FlowNode.class);
+        if (await == null) {
+            p.add("%s, where a sent proposal waits for the customer, is missing", ProposalApprovalProcess.AWAIT_ANSWER);
+        }
+        Map<String, String> messages = Map.of(ProposalApprovalProcess.ACCEPTED, ProposalApprovalProcess.MSG_ACCEPTED,
+                ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.MSG_DECLINED);
+        requireMessageCatches(model, p, await, new java.util.TreeMap<>(messages));
+        IntermediateCatchEvent timer = element(model, ProposalApprovalProcess.EXPIRY_TIMER,
+                IntermediateCatchEvent.class);
+        String expiresAt = expr(ProposalApprovalProcess.VAR_EXPIRES_AT);
+        if (timer == null) {
+            p.add("timer event %s is missing, so a proposal never expires", ProposalApprovalProcess.EXPIRY_TIMER);
+        } else {
+            String date = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(java.util.Objects::nonNull)
+                    .map(TimeDate::getTextContent).findFirst().orElse(null);
+            if (!expiresAt.equals(date == null ? null : date.trim())) {
+                p.add("timer event %s must fire at %s, but its date is %s", timer.getId(), expiresAt, none(date));
+            }
+            if (await != null && !leadsTo(await, f -> true, timer)) {
+                p.add("timer event %s does not follow %s, so a proposal never expires", timer.getId(), await.getId());
+            }
+        }
+        for (String end : List.of(ProposalApprovalProcess.END_ACCEPTED, ProposalApprovalProcess.END_DECLINED,
+                ProposalApprovalProcess.END_EXPIRED, ProposalApprovalProcess.END_RETURNED)) {
+            if (element(model, end, EndEvent.class) == null) {
+                p.add("end event %s is missing", end);
+            }
+        }
+        requirePath(model, p, ProposalApprovalProcess.START, ProposalApprovalProcess.DECIDE_APPROVAL);
+        requirePath(model, p, ProposalApprovalProcess.DECIDE_APPROVAL, ProposalApprovalProcess.REQUEST_APPROVAL);
+        requirePath(model, p, ProposalApprovalProcess.DECIDE_APPROVAL, ProposalApprovalProcess.SEND);
+        requirePath(model, p, ProposalApprovalProcess.REQUEST_APPROVAL, ProposalApprovalProcess.APPROVE_TASK);
+        requirePath(model, p, ProposalApprovalProcess.APPROVE_TASK, ProposalApprovalProcess.SEND);
+        requirePath(model, p, ProposalApprovalProcess.APPROVE_TASK, ProposalApprovalProcess.END_RETURNED);
+        requirePath(model, p, ProposalApprovalProcess.SEND, ProposalApprovalProcess.AWAIT_ANSWER);
+        requirePath(model, p, ProposalApprovalProcess.ACCEPTED, ProposalApprovalProcess.WIN_DEAL);
+        requirePath(model, p, ProposalApprovalProcess.WIN_DEAL, ProposalApprovalProcess.PLAN_SETUP);
+        requirePath(model, p, ProposalApprovalProcess.PLAN_SETUP, ProposalApprovalProcess.END_ACCEPTED);
+        requirePath(model, p, ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.END_DECLINED);
+        requirePath(model, p, ProposalApprovalProcess.EXPIRY_TIMER, ProposalApprovalProcess.MARK_EXPIRED);
+        requirePath(model, p, ProposalApprovalProcess.MARK_EXPIRED, ProposalApprovalProcess.END_EXPIRED);
+    }
+
+    /** Each service task (by id) calls its delegate bean. */
+    static void requireDelegates(BpmnModelInstance model, Problems p, Map<String, String> delegates) {
+        delegates.forEach((id, bean) -> {
+            ServiceTask task = element(model, id, ServiceTask.class);
+            if (task == null) {
+                p.add("service task %s is missing", id);
+            } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
+                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
+                        none(task.getCamundaDelegateExpression()));
+            }
+        });
+    }
+
+    /** Each intermediate catch event (by id) waits for its message, right after {@code await}. */
+    static void requireMessageCatches(BpmnModelInstance model, Problems p, FlowNode await,
+                                      Map<String, String> messages) {
+        messages.forEach((id, message) -> {
+            IntermediateCatchEvent event = element(model, id, IntermediateCatchEvent.class);
+            if (event == null) {
+                p.add("intermediate catch event %s (message %s) is missing", id, message);
+                return;
+            }
+            String waitsFor = messageName(event);
+            if (!message.equals(waitsFor)) {
+                p.add("intermediate catch event %s must wait for message %s, but it waits for %s", id, message,
+                        none(waitsFor));
+            }
+            if (await != null && !leadsTo(await, f -> true, event)) {
+                p.add("intermediate catch event %s does not follow %s, so message %s is never awaited", id,
+                        await.getId(), message);
+            }
+        });
+    }
+
+    /** The name of the message a catch or boundary event waits for; null when it waits for none. */
+    static String messageName(org.camunda.bpm.model.bpmn.instance.CatchEvent event) {
+        return event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
+                .map(d -> ((MessageEventDefinition) d).getMessage()).filter(java.util.Objects::nonNull)
+                .map(Message::getName).findFirst().orElse(null);
+    }
+
     /** Names a missing path between two elements that exist; a missing element has been named already. */
     static void requirePath(BpmnModelInstance model, Problems p, String fromId, String toId) {
         FlowNode from = element(model, fromId, FlowNode.class);
@@ -635,6 +808,23 @@ class ProcessModelContractTests {
             if (!hasStallTimer) {
                 p.add("user task %s has no non-interrupting timer %s leading to %s, so a deal in that stage is"
                         + " never flagged as stalled", task.getId(), stallAfter, DealStagesProcess.END_STALLED);
+            }
+        }
+
+        // DealService.winByProposal correlates ProposalAccepted: every open stage must catch it and end Won
+        for (DealStage stage : DealStage.values()) {
+            UserTask task = stage.isOpen() ? element(model, stage.taskId(), UserTask.class) : null;
+            if (task == null) {
+                continue;
+            }
+            boolean catchesIt = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task && b.cancelActivity())
+                    .filter(b -> DealStagesProcess.MSG_PROPOSAL_ACCEPTED.equals(messageName(b)))
+                    .anyMatch(b -> won == null || leadsTo(b, f -> true, won));
+            if (!catchesIt) {
+                p.add("user task %s has no interrupting message boundary event %s leading to %s, so an accepted"
+                        + " proposal cannot win a deal in that stage", task.getId(),
+                        DealStagesProcess.MSG_PROPOSAL_ACCEPTED, DealStagesProcess.END_WON);
             }
         }
 
@@ -752,19 +942,6 @@ class ProcessModelContractTests {
         void add(String format, Object... args) {
             list.add(fileName + ": " + String.format(format, args));
         }
-    }
-
-    /** Each service task (by id) must call its delegate bean (by name). */
-    static void serviceTasksCall(BpmnModelInstance model, Problems p, Map<String, String> delegates) {
-        delegates.forEach((id, bean) -> {
-            ServiceTask task = element(model, id, ServiceTask.class);
-            if (task == null) {
-                p.add("service task %s is missing", id);
-            } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
-                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
-                        none(task.getCamundaDelegateExpression()));
-            }
-        });
     }
 
     static String expr(String name) {

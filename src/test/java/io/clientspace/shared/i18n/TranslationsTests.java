@@ -152,8 +152,19 @@ class TranslationsTests {
         m.put("client.kinds.", () -> names(ClientKind.values()));
         m.put("timeline.client-kind.", () -> names(ClientKind.values()));
         m.put("timeline.document-type.", () -> checkConstraint("document", "type"));
-        m.put("tasks.steps.", () -> Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId)
-                .collect(Collectors.toCollection(TreeSet::new)));
+        m.put("tasks.steps.", () -> {
+            Set<String> steps = Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            steps.add(io.clientspace.proposal.process.ProposalApprovalProcess.APPROVE_TASK);
+            return steps;
+        });
+        m.put("tasks.step-hints.", () -> Set.of(io.clientspace.proposal.process.ProposalApprovalProcess.APPROVE_TASK));
+        m.put("proposal.statuses.", () -> names(io.clientspace.proposal.ProposalStatus.values()));
+        m.put("proposal.now.", () -> names(io.clientspace.proposal.ProposalStatus.values()));
+        m.put("proposal.fee-models.", () -> names(io.clientspace.proposal.FeeModel.values()));
+        m.put("proposal.approval-reasons.", () -> Set.of("DISCOUNT", "AMOUNT", "RETAINER", "NONE"));
+        m.put("portal.proposal.statuses.", () -> Set.of("SENT", "ACCEPTED", "DECLINED", "EXPIRED"));
+        m.put("portal.proposal.answers.", () -> names(io.clientspace.proposal.ProposalAnswer.values()));
         m.put("document.types.", () -> checkConstraint("document", "type"));
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> names(io.clientspace.extranet.PortalContactStatus.values()));
@@ -167,6 +178,8 @@ class TranslationsTests {
             Arrays.stream(io.clientspace.file.FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
             Arrays.stream(io.clientspace.document.DocumentChanged.Change.values())
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
+            Arrays.stream(io.clientspace.proposal.ProposalChanged.Change.values())
+                    .forEach(c -> kinds.add("PROPOSAL_" + c));
             kinds.add("PORTAL_COMMENT_CUSTOMER");
             kinds.add("PORTAL_COMMENT_TEAM");
             // published as ActivityRecorded by the acceptance module

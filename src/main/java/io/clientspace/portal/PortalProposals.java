@@ -1,0 +1,70 @@
+package io.clientspace.portal;
+
+import io.clientspace.file.SharedDownload;
+import io.clientspace.proposal.CustomerProposal;
+import io.clientspace.proposal.ProposalAnswer;
+import io.clientspace.proposal.ProposalService;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The portal's Proposals pages: the proposals sent to the viewer's client, and the customer's answer. Every call
+ * checks the viewer again; answers refuse a manager's read-only "view as client". The proposal module scopes every
+ * read by the viewer's client, so another customer's proposal answers NotFound.
+ */
+@Service
+public class PortalProposals {
+
+    private final PortalService portal;
+    private final ProposalService proposals;
+
+    PortalProposals(PortalService portal, ProposalService proposals) {
+        this.portal = portal;
+        this.proposals = proposals;
+    }
+
+    /** The client's sent proposals, newest first. */
+    @Transactional(readOnly = true)
+    public List<CustomerProposal> list(PortalViewer viewer) {
+        portal.check(viewer);
+        return proposals.forCustomer(viewer.clientId());
+    }
+
+    /** @throws io.clientspace.shared.NotFoundException when it is not the client's or was never sent */
+    @Transactional(readOnly = true)
+    public CustomerProposal get(PortalViewer viewer, UUID proposalId) {
+        portal.check(viewer);
+        return proposals.forCustomer(viewer.clientId(), proposalId);
+    }
+
+    /**
+     * The contact accepts by typing their name; see {@link ProposalService#accept}.
+     *
+     * @param ip the address the answer came from, kept as evidence
+     * @throws io.clientspace.shared.NoAccessException for a manager viewing as the client
+     */
+    @Transactional
+    public ProposalAnswer accept(PortalViewer viewer, UUID proposalId, String typedName, String ip) {
+        portal.checkActing(viewer);
+        return proposals.accept(viewer.clientId(), viewer.accountId(), viewer.displayName(), proposalId, typedName,
+                ip);
+    }
+
+    /** The contact declines with a reason; see {@link ProposalService#decline}. */
+    @Transactional
+    public ProposalAnswer decline(PortalViewer viewer, UUID proposalId, String reason, String ip) {
+        portal.checkActing(viewer);
+        return proposals.decline(viewer.clientId(), viewer.accountId(), viewer.displayName(), proposalId, reason, ip);
+    }
+
+    /** A short-lived link to a file attached to the proposal; a customer's download is recorded. */
+    @Transactional
+    public String attachment(PortalViewer viewer, UUID proposalId, UUID fileId) {
+        portal.check(viewer);
+        SharedDownload d = proposals.customerAttachment(viewer.clientId(), proposalId, fileId);
+        portal.recordDownload(viewer, PortalDocument.Kind.FILE, fileId, d.title());
+        return d.link();
+    }
+}

@@ -1,0 +1,646 @@
+package io.clientspace.proposal;
+
+import static io.clientspace.shared.Texts.clean;
+
+import io.clientspace.client.ClientService;
+import io.clientspace.deal.DealService;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.file.FileService;
+import io.clientspace.file.SharedDownload;
+import io.clientspace.file.SharedFile;
+import io.clientspace.proposal.domain.MilestoneEmbeddable;
+import io.clientspace.proposal.domain.ProposalEntity;
+import io.clientspace.proposal.domain.ProposalRepository;
+import io.clientspace.proposal.process.ProposalApprovalProcess;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.Roles;
+import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.StaleDataException;
+import io.clientspace.shared.i18n.Translations;
+import io.clientspace.task.WorkTaskService;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Proposals on a client, from draft to the customer's answer, each submitted one run by the proposal-approval
+ * process (business key = the proposal's id). Whoever may open the client may draft a proposal and submit it; only
+ * its owner, an admin or a manager changes it, and an admin or manager other than the owner approves it. The customer
+ * sees it from its sending on and accepts or declines it in the portal. Every answer takes the proposal's row lock
+ * and checks its state before the process hears of it, so two answers at once, or an answer racing the expiry, end
+ * in exactly one outcome; the later one is told what happened, and nothing changes.
+ */
+@Service
+public class ProposalService {
+
+    private static final Set<ProposalStatus> CUSTOMER_STATUSES = EnumSet.of(ProposalStatus.SENT,
+            ProposalStatus.ACCEPTED, ProposalStatus.DECLINED, ProposalStatus.EXPIRED);
+
+    private final ProposalRepository proposals;
+    private final ClientService clients;
+    private final DealService deals;
+    private final ExternalAccessService externalAccess;
+    private final FileService files;
+    private final WorkTaskService workTasks;
+    private final CurrentUserProvider currentUser;
+    private final StaffDirectory staff;
+    private final Translations translations;
+    private final RuntimeService runtime;
+    private final TaskService engineTasks;
+    private final ApplicationEventPublisher events;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    ProposalService(ProposalRepository proposals, ClientService clients, DealService deals,
+                    ExternalAccessService externalAccess, FileService files, WorkTaskService workTasks,
+                    CurrentUserProvider currentUser, StaffDirectory staff, Translations translations,
+                    RuntimeService runtime, TaskService engineTasks, ApplicationEventPublisher events,
+                    JdbcTemplate jdbc, Clock clock) {
+        this.proposals = proposals;
+        this.clients = clients;
+        this.deals = deals;
+        this.externalAccess = externalAccess;
+        this.files = files;
+        this.workTasks = workTasks;
+        this.currentUser = currentUser;
+        this.staff = staff;
+        this.translations = translations;
+        this.runtime = runtime;
+        this.engineTasks = engineTasks;
+        this.events = events;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    // ----------------------------------------------------------------------------------------------- staff reads
+
+    /** The client's proposals, newest first. */
+    @Transactional(readOnly = true)
+    public List<Proposal> forClient(UUID clientId) {
+        clients.requireAccess(clientId);
+        List<ProposalEntity> rows = proposals.findByClientIdOrderByCreatedAtDesc(clientId);
+        Map<UUID, String> dealTitles = new HashMap<>();
+        if (rows.stream().anyMatch(p -> p.getDealId() != null)) {
+            deals.forClient(clientId).forEach(d -> dealTitles.put(d.id(), d.title()));
+        }
+        return rows.stream().map(p -> toRecord(p, p.getDealId() == null ? null : dealTitles.get(p.getDealId())))
+                .toList();
+    }
+
+    /** How many proposals the client has; one indexed count. */
+    @Transactional(readOnly = true)
+    public long countForClient(UUID clientId) {
+        clients.requireAccess(clientId);
+        return proposals.countByClientId(clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public Proposal get(UUID proposalId) {
+        ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        clients.requireAccess(p.getClientId());
+        return toRecord(p, p.getDealId() == null ? null : deals.get(p.getDealId()).title());
+    }
+
+    /**
+     * Whether a proposal on the client can be sent: only when somebody on the customer's side can read it, an active
+     * or invited portal contact. The workspace shows why not.
+     */
+    @Transactional(readOnly = true)
+    public boolean canSend(UUID clientId) {
+        clients.requireAccess(clientId);
+        return externalAccess.hasReachableContacts(clientId);
+    }
+
+    /** Whether the current user may change or submit the proposal: its owner, an admin or a manager. */
+    public boolean canEdit(Proposal p) {
+        CurrentUser user = currentUser.requireStaff();
+        return user.seesAllClients() || user.username().equals(p.owner());
+    }
+
+    /** Whether the current user may approve or return it: an admin or manager who is not its owner. */
+    public boolean canApprove(Proposal p) {
+        CurrentUser user = currentUser.requireStaff();
+        return user.seesAllClients() && !user.username().equals(p.owner());
+    }
+
+    // ---------------------------------------------------------------------------------------------- staff writes
+
+    /**
+     * Creates a draft proposal on the client, owned by the current user, with the next number of the year. A deal,
+     * when given, must be the client's; attachments must be the client's files.
+     *
+     * @throws InvalidInputException when a field is wrong; nothing is saved and no number is used
+     */
+    @Transactional
+    public Proposal create(UUID clientId, ProposalDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        clients.requireAccess(clientId);
+        InvalidInputException.throwIfAny(problems(clientId, draft));
+        ProposalEntity p = new ProposalEntity(UUID.randomUUID(), clientId, nextNumber(), user.username(),
+                clock.instant());
+        apply(p, draft);
+        proposals.saveAndFlush(p);
+        publish(p, ProposalChanged.Change.CREATED, user.username(), null, ProposalRules.fee(draft).toPlainString()
+                + " " + p.getCurrency());
+        return get(p.getId());
+    }
+
+    /**
+     * Changes a draft proposal (also one the approver returned).
+     *
+     * @param seenVersion the version the user's form was loaded with
+     * @throws InvalidInputException when a field is wrong, or the proposal is no longer a draft; nothing changes
+     * @throws StaleDataException    when someone changed it since the user loaded it
+     * @throws NoAccessException     unless the user owns it or is an admin or manager
+     */
+    @Transactional
+    public Proposal update(UUID proposalId, long seenVersion, ProposalDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        ProposalEntity p = lockForStaff(proposalId);
+        requireEditor(user, p);
+        if (p.getVersion() != seenVersion) {
+            throw new StaleDataException("Proposal");
+        }
+        if (p.getStatus() != ProposalStatus.DRAFT) {
+            throw new InvalidInputException(List.of(FieldProblem.of("status", "proposal.error.not-draft")));
+        }
+        InvalidInputException.throwIfAny(problems(p.getClientId(), draft));
+        apply(p, draft);
+        p.setUpdatedAt(clock.instant());
+        proposals.saveAndFlush(p);
+        publish(p, ProposalChanged.Change.UPDATED, user.username(), null, null);
+        return get(proposalId);
+    }
+
+    /**
+     * Submits a draft: the proposal-approval process asks its rules whether someone must approve it; if not, it is
+     * sent to the customer at once. Submitting one that is already on its way changes nothing.
+     *
+     * @throws InvalidInputException when nobody on the customer's side could read it (no active or invited portal
+     *                               contact), or it is past its valid-until date; nothing changes
+     * @throws NoAccessException     unless the user owns it or is an admin or manager
+     */
+    @Transactional
+    public Proposal submit(UUID proposalId) {
+        CurrentUser user = currentUser.requireStaff();
+        ProposalEntity p = lockForStaff(proposalId);
+        requireEditor(user, p);
+        if (p.getStatus() != ProposalStatus.DRAFT) {
+            return get(proposalId);
+        }
+        if (!externalAccess.hasReachableContacts(p.getClientId())) {
+            throw new InvalidInputException(List.of(FieldProblem.of("send", "proposal.error.no-portal-contact")));
+        }
+        if (p.getValidUntil().isBefore(LocalDate.now(clock))) {
+            throw new InvalidInputException(List.of(FieldProblem.of("validUntil", "proposal.error.valid-until-past")));
+        }
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(ProposalApprovalProcess.VAR_PROPOSAL_ID, proposalId.toString());
+        variables.put(ProposalApprovalProcess.VAR_APPROVER, approverFor(p));
+        variables.put(ProposalApprovalProcess.VAR_EXPIRES_AT, Date.from(p.getValidUntil().plusDays(1)
+                .atStartOfDay(clock.getZone()).toInstant()));
+        variables.put(ProposalApprovalProcess.VAR_FEE_AMOUNT, p.getFeeAmount().doubleValue());
+        variables.put(ProposalApprovalProcess.VAR_DISCOUNT_PERCENT, p.getDiscountPercent().doubleValue());
+        variables.put(ProposalApprovalProcess.VAR_FEE_MODEL, p.getFeeModel().name());
+        var instance = runtime.startProcessInstanceByKey(ProposalApprovalProcess.PROCESS_ID, proposalId.toString(),
+                variables);
+        p.submitted(instance.getId(), clock.instant());
+        proposals.saveAndFlush(p);
+        return get(proposalId);
+    }
+
+    /**
+     * Approves a proposal that awaits approval: it is sent to the customer right away. When someone else approved
+     * or returned it a moment ago, nothing changes and the proposal as it is now comes back.
+     *
+     * @throws NoAccessException unless the user is an admin or manager other than the proposal's owner
+     */
+    @Transactional
+    public Proposal approve(UUID proposalId) {
+        return decideApproval(proposalId, null);
+    }
+
+    /**
+     * Returns a proposal that awaits approval to its owner, with a comment for them: it is a draft again.
+     *
+     * @throws InvalidInputException when the comment is missing or too long; nothing changes
+     * @throws NoAccessException     unless the user is an admin or manager other than the proposal's owner
+     */
+    @Transactional
+    public Proposal returnToOwner(UUID proposalId, String comment) {
+        FieldProblem problem = ProposalRules.checkReason(comment, "comment", "proposal.error.comment-required");
+        if (problem != null) {
+            throw new InvalidInputException(List.of(problem));
+        }
+        return decideApproval(proposalId, clean(comment));
+    }
+
+    /** Approves ({@code returnComment} null) or returns the proposal, if it still awaits approval. */
+    private Proposal decideApproval(UUID proposalId, String returnComment) {
+        CurrentUser user = currentUser.requireStaff();
+        ProposalEntity p = lockForStaff(proposalId);
+        requireApprover(user, p);
+        if (p.getStatus() != ProposalStatus.AWAITING_APPROVAL) {
+            // someone else decided a moment ago: their decision stands, and is the answer
+            return get(proposalId);
+        }
+        if (returnComment == null) {
+            p.approve(user.username(), clock.instant());
+        } else {
+            p.returnToDraft(user.username(), returnComment, clock.instant());
+        }
+        proposals.saveAndFlush(p);
+        publish(p, returnComment == null ? ProposalChanged.Change.APPROVED : ProposalChanged.Change.RETURNED,
+                user.username(), null, returnComment);
+        completeApproval(p, user, returnComment == null);
+        return get(proposalId);
+    }
+
+    // ----------------------------------------------------------------------------------------- process steps
+
+    /** The rules asked for approval (RequestApproval): the proposal waits; the approver is told. */
+    @Transactional
+    public void requestApproval(UUID proposalId, String reason, String approver) {
+        ProposalEntity p = proposals.lock(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        if (p.getStatus() != ProposalStatus.DRAFT) {
+            return;
+        }
+        p.awaitApproval(reason == null ? "NONE" : abbreviate(reason, 100), clock.instant());
+        publish(p, ProposalChanged.Change.SUBMITTED_FOR_APPROVAL, CurrentUserProvider.usernameOrNull(), approver,
+                null);
+    }
+
+    /** SendProposal: the customer's portal shows the proposal from now on, and the contacts are mailed. */
+    @Transactional
+    public void send(UUID proposalId) {
+        ProposalEntity p = proposals.lock(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        if (p.getStatus() != ProposalStatus.DRAFT && p.getStatus() != ProposalStatus.AWAITING_APPROVAL) {
+            return;
+        }
+        p.sent(clock.instant());
+        publish(p, ProposalChanged.Change.SENT, CurrentUserProvider.usernameOrNull(), null,
+                p.getFeeAmount().toPlainString() + " " + p.getCurrency());
+    }
+
+    /** The valid-until timer fired: a proposal still waiting for its answer expires; any other stays as it is. */
+    @Transactional
+    public void expire(UUID proposalId) {
+        ProposalEntity p = proposals.lock(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        if (p.getStatus() != ProposalStatus.SENT) {
+            return;
+        }
+        p.expired(clock.instant());
+        publish(p, ProposalChanged.Change.EXPIRED, null, null, null);
+    }
+
+    /** WinDeal: the proposal's deal, if any and still open, is won through its own process. */
+    @Transactional
+    public void winLinkedDeal(UUID proposalId) {
+        ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        if (p.getDealId() != null && p.getStatus() == ProposalStatus.ACCEPTED) {
+            deals.winByProposal(p.getClientId(), p.getDealId(), translations.getTranslation(
+                    "proposal.won-reason", localeOf(p.getOwner()), p.getNumber(), p.getDecidedByName()));
+        }
+    }
+
+    /** PlanProjectSetup: the proposal's owner gets a task to set up the client project. */
+    @Transactional
+    public void planProjectSetup(UUID proposalId) {
+        ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        Locale locale = localeOf(p.getOwner());
+        workTasks.createForProcess(p.getClientId(),
+                abbreviate(translations.getTranslation("proposal.setup-task.title", locale, p.getTitle()), 300),
+                translations.getTranslation("proposal.setup-task.text", locale, p.getNumber(), p.getTitle(),
+                        p.getDecidedByName()),
+                p.getOwner(), LocalDate.now(clock).plusDays(3));
+    }
+
+    // ---------------------------------------------------------------------------------------- the customer's
+
+    /**
+     * The proposals the client's portal shows, newest sent first.
+     *
+     * @throws AccessDeniedException unless a customer of this client, or a manager viewing as them, asks
+     */
+    @Transactional(readOnly = true)
+    public List<CustomerProposal> forCustomer(UUID clientId) {
+        requirePortalReader(clientId);
+        return proposals.visibleToCustomer(clientId, CUSTOMER_STATUSES).stream().map(this::toCustomer).toList();
+    }
+
+    /**
+     * One proposal the client's portal shows.
+     *
+     * @throws NotFoundException when it is another client's or was never sent: the same answer for both
+     */
+    @Transactional(readOnly = true)
+    public CustomerProposal forCustomer(UUID clientId, UUID proposalId) {
+        requirePortalReader(clientId);
+        return toCustomer(customerRow(clientId, proposals.findById(proposalId)));
+    }
+
+    /**
+     * The customer accepts by typing their name; the name, time, account and address are kept as evidence, the
+     * linked deal is won and the team gets the task to set up the project.
+     *
+     * @param accountName the contact's name on their account; the typed name must match it
+     * @return ACCEPTED, or what had happened already (ALREADY_ACCEPTED, ALREADY_DECLINED, EXPIRED): nothing changed
+     * @throws InvalidInputException when the typed name is blank or not the contact's; nothing changes
+     * @throws NotFoundException     when it is another client's or was never sent
+     */
+    @Transactional
+    public ProposalAnswer accept(UUID clientId, UUID accountId, String accountName, UUID proposalId, String typedName,
+                                 String ip) {
+        requireActingCustomer(clientId);
+        ProposalEntity p = customerRow(clientId, proposals.lock(proposalId));
+        ProposalAnswer already = settled(p);
+        if (already != null) {
+            return already;
+        }
+        FieldProblem problem = ProposalRules.checkSignature(typedName, accountName);
+        if (problem != null) {
+            throw new InvalidInputException(List.of(problem));
+        }
+        p.accepted(accountId, clean(typedName), abbreviate(ip, 64), clock.instant());
+        proposals.saveAndFlush(p);
+        publish(p, ProposalChanged.Change.ACCEPTED, null, null, clean(typedName));
+        correlate(ProposalApprovalProcess.MSG_ACCEPTED, p);
+        return ProposalAnswer.ACCEPTED;
+    }
+
+    /**
+     * The customer declines, saying why.
+     *
+     * @return DECLINED, or what had happened already (ALREADY_ACCEPTED, ALREADY_DECLINED, EXPIRED): nothing changed
+     * @throws InvalidInputException when the reason is blank or too long; nothing changes
+     * @throws NotFoundException     when it is another client's or was never sent
+     */
+    @Transactional
+    public ProposalAnswer decline(UUID clientId, UUID accountId, String accountName, UUID proposalId, String reason,
+                                  String ip) {
+        requireActingCustomer(clientId);
+        ProposalEntity p = customerRow(clientId, proposals.lock(proposalId));
+        ProposalAnswer already = settled(p);
+        if (already != null) {
+            return already;
+        }
+        FieldProblem problem = ProposalRules.checkReason(reason, "reason", "proposal.error.reason-required");
+        if (problem != null) {
+            throw new InvalidInputException(List.of(problem));
+        }
+        p.declined(accountId, accountName, abbreviate(ip, 64), clean(reason), clock.instant());
+        proposals.saveAndFlush(p);
+        publish(p, ProposalChanged.Change.DECLINED, null, null, accountName + ": " + clean(reason));
+        correlate(ProposalApprovalProcess.MSG_DECLINED, p);
+        return ProposalAnswer.DECLINED;
+    }
+
+    /**
+     * A link (valid for a few minutes) to a file attached to a proposal the client's portal shows.
+     *
+     * @throws NotFoundException when the proposal or the file is not the client's, or the file is not attached
+     */
+    @Transactional(readOnly = true)
+    public SharedDownload customerAttachment(UUID clientId, UUID proposalId, UUID fileId) {
+        requirePortalReader(clientId);
+        ProposalEntity p = customerRow(clientId, proposals.findById(proposalId));
+        if (!p.getAttachmentIds().contains(fileId)) {
+            throw new NotFoundException("File");
+        }
+        return files.attachmentDownload(clientId, fileId);
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    private List<FieldProblem> problems(UUID clientId, ProposalDraft draft) {
+        List<FieldProblem> problems = new ArrayList<>(ProposalRules.check(draft, LocalDate.now(clock)));
+        if (draft.getDealId() != null) {
+            boolean ours;
+            try {
+                ours = deals.get(draft.getDealId()).clientId().equals(clientId);
+            } catch (NotFoundException e) {
+                ours = false;
+            }
+            if (!ours) {
+                problems.add(FieldProblem.of("deal", "proposal.error.deal-unknown"));
+            }
+        }
+        Set<UUID> wanted = Set.copyOf(draft.getAttachmentIds());
+        if (!wanted.isEmpty() && files.attachments(clientId, wanted).size() != wanted.size()) {
+            problems.add(FieldProblem.of("attachments", "proposal.error.attachment-unknown"));
+        }
+        return problems;
+    }
+
+    private void apply(ProposalEntity p, ProposalDraft d) {
+        p.setTitle(clean(d.getTitle()));
+        p.setDealId(d.getDealId());
+        p.setFeeModel(d.getFeeModel());
+        p.setCurrency(d.getCurrency());
+        FeeModel m = d.getFeeModel();
+        p.setFixedAmount(m == FeeModel.FIXED_FEE ? cents(d.getFixedAmount()) : null);
+        p.setHourlyRate(m == FeeModel.HOURLY_RATE ? cents(d.getHourlyRate()) : null);
+        p.setEstimatedHours(m == FeeModel.HOURLY_RATE ? cents(d.getEstimatedHours()) : null);
+        p.setMonthlyAmount(m == FeeModel.RETAINER ? cents(d.getMonthlyAmount()) : null);
+        p.setTermMonths(m == FeeModel.RETAINER ? d.getTermMonths() : null);
+        p.getMilestones().clear();
+        if (m == FeeModel.MILESTONE) {
+            d.getMilestones().forEach(x -> p.getMilestones().add(new MilestoneEmbeddable(clean(x.title()),
+                    cents(x.amount()))));
+        }
+        p.setDiscountPercent(d.getDiscountPercent() == null ? BigDecimal.ZERO.setScale(2)
+                : d.getDiscountPercent().setScale(2, RoundingMode.HALF_UP));
+        p.setFeeAmount(ProposalRules.fee(d));
+        p.setScope(clean(d.getScope()));
+        p.setValidUntil(d.getValidUntil());
+        p.getAttachmentIds().clear();
+        p.getAttachmentIds().addAll(d.getAttachmentIds());
+    }
+
+    /** The year's next number, P-2026-0042: one upsert, whose row lock makes concurrent creations queue up. */
+    private String nextNumber() {
+        int year = LocalDate.now(clock).getYear();
+        Integer n = jdbc.queryForObject("""
+                insert into proposal_number (year, last_value) values (?, 1)
+                on conflict (year) do update set last_value = proposal_number.last_value + 1
+                returning last_value""", Integer.class, year);
+        return String.format(Locale.ROOT, "P-%d-%04d", year, Objects.requireNonNull(n));
+    }
+
+    /**
+     * Who approves: the client's owner when they are an admin or manager and not the proposal's owner; otherwise
+     * nobody yet, and the task waits in the admins' and managers' "Unassigned" list.
+     */
+    private String approverFor(ProposalEntity p) {
+        String clientOwner = clients.refForNotification(p.getClientId()).map(io.clientspace.client.ClientRef::owner)
+                .orElse(null);
+        if (clientOwner == null || clientOwner.equals(p.getOwner())) {
+            return null;
+        }
+        return staff.find(clientOwner).filter(m -> m.roles().contains(Roles.ADMIN)
+                || m.roles().contains(Roles.MANAGER)).map(io.clientspace.security.StaffMember::username).orElse(null);
+    }
+
+    private void completeApproval(ProposalEntity p, CurrentUser user, boolean approved) {
+        Task task = engineTasks.createTaskQuery().processInstanceBusinessKey(p.getId().toString())
+                .processDefinitionKey(ProposalApprovalProcess.PROCESS_ID)
+                .taskDefinitionKey(ProposalApprovalProcess.APPROVE_TASK).singleResult();
+        if (task == null) {
+            throw new IllegalStateException("Proposal " + p.getNumber() + " awaits approval without a task");
+        }
+        try {
+            if (!user.username().equals(task.getAssignee())) {
+                engineTasks.setAssignee(task.getId(), user.username());
+            }
+            engineTasks.complete(task.getId(), Map.of(ProposalApprovalProcess.VAR_APPROVED, approved));
+        } catch (org.camunda.bpm.engine.OptimisticLockingException e) {
+            throw new StaleDataException("Proposal");
+        }
+    }
+
+    private void correlate(String message, ProposalEntity p) {
+        var moved = runtime.createMessageCorrelation(message).processInstanceBusinessKey(p.getId().toString())
+                .correlateAllWithResult();
+        if (moved.isEmpty()) {
+            // the row said "sent", so the process must be waiting: roll the answer back rather than lose its effects
+            throw new IllegalStateException("Proposal " + p.getNumber() + " is not waiting for " + message);
+        }
+    }
+
+    /** What already happened to a proposal the customer answers; null when it still waits for an answer. */
+    private ProposalAnswer settled(ProposalEntity p) {
+        return switch (customerStatus(p)) {
+            case ACCEPTED -> ProposalAnswer.ALREADY_ACCEPTED;
+            case DECLINED -> ProposalAnswer.ALREADY_DECLINED;
+            case EXPIRED -> ProposalAnswer.EXPIRED;
+            default -> null;
+        };
+    }
+
+    /** The status as it stands today: a sent proposal past its valid-until day is expired, timer or not. */
+    private ProposalStatus customerStatus(ProposalEntity p) {
+        return p.getStatus() == ProposalStatus.SENT && LocalDate.now(clock).isAfter(p.getValidUntil())
+                ? ProposalStatus.EXPIRED : p.getStatus();
+    }
+
+    private ProposalEntity customerRow(UUID clientId, java.util.Optional<ProposalEntity> row) {
+        return row.filter(p -> p.getClientId().equals(clientId) && p.getSentAt() != null
+                        && CUSTOMER_STATUSES.contains(p.getStatus()))
+                .orElseThrow(() -> new NotFoundException("Proposal"));
+    }
+
+    private ProposalEntity lockForStaff(UUID proposalId) {
+        ProposalEntity p = proposals.lock(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        clients.requireAccess(p.getClientId());
+        return p;
+    }
+
+    private void requireEditor(CurrentUser user, ProposalEntity p) {
+        if (!user.seesAllClients() && !user.username().equals(p.getOwner())) {
+            throw new NoAccessException("Only the proposal's owner changes it", staff.displayName(p.getOwner()));
+        }
+    }
+
+    private void requireApprover(CurrentUser user, ProposalEntity p) {
+        if (!user.seesAllClients() || user.username().equals(p.getOwner())) {
+            throw new NoAccessException("An admin or manager other than the owner approves", null);
+        }
+    }
+
+    /** A customer of this client, or an admin or manager looking as them. */
+    private void requirePortalReader(UUID clientId) {
+        CurrentUser user = currentUser.require();
+        if (user.isCustomer()) {
+            if (!clientId.equals(user.customerId())) {
+                throw new AccessDeniedException("Another customer's data");
+            }
+        } else if (!user.isStaff() || !user.seesAllClients()) {
+            throw new AccessDeniedException("The portal's view is for the customer and managers");
+        }
+    }
+
+    /** Only the customer answers a proposal: staff, also viewing as the client, never do. */
+    private void requireActingCustomer(UUID clientId) {
+        CurrentUser user = currentUser.requireCustomer();
+        if (!clientId.equals(user.customerId())) {
+            throw new AccessDeniedException("Another customer's data");
+        }
+    }
+
+    private void publish(ProposalEntity p, ProposalChanged.Change change, String actor, String approver,
+                         String detail) {
+        events.publishEvent(new ProposalChanged(p.getId(), p.getClientId(), p.getNumber(), p.getTitle(), change,
+                p.getOwner(), actor, approver));
+        String line = detail == null ? p.getNumber() : p.getNumber() + " · " + detail;
+        events.publishEvent(new ActivityRecorded(p.getClientId(), null, actor, "PROPOSAL_" + change.name(),
+                p.getId(), p.getTitle(), abbreviate(line, 1000)));
+    }
+
+    private Locale localeOf(String username) {
+        return staff.localeOf(username).map(Translations::supported).orElse(Locale.ENGLISH);
+    }
+
+    private List<ProposalAttachment> attachments(ProposalEntity p) {
+        return files.attachments(p.getClientId(), p.getAttachmentIds()).stream()
+                .map((SharedFile f) -> new ProposalAttachment(f.id(), f.name(), f.sizeBytes())).toList();
+    }
+
+    private static List<Milestone> milestones(ProposalEntity p) {
+        return p.getMilestones().stream().map(m -> new Milestone(m.getTitle(), m.getAmount())).toList();
+    }
+
+    private Proposal toRecord(ProposalEntity p, String dealTitle) {
+        return new Proposal(p.getId(), p.getClientId(), p.getDealId(), dealTitle, p.getNumber(), p.getTitle(),
+                p.getFeeModel(), p.getCurrency(), p.getFixedAmount(), p.getHourlyRate(), p.getEstimatedHours(),
+                p.getMonthlyAmount(), p.getTermMonths(), milestones(p), p.getDiscountPercent(), p.getFeeAmount(),
+                p.getScope(), p.getValidUntil(), customerStatus(p), p.getOwner(), staff.displayName(p.getOwner()),
+                p.getApprovalReason(), name(p.getApprovedBy()), name(p.getReturnedBy()), p.getReturnComment(),
+                p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDecidedFromIp(), p.getDeclineReason(),
+                attachments(p), p.getCreatedAt(), p.getVersion());
+    }
+
+    private CustomerProposal toCustomer(ProposalEntity p) {
+        return new CustomerProposal(p.getId(), p.getNumber(), p.getTitle(), customerStatus(p), p.getFeeModel(),
+                p.getCurrency(), p.getFixedAmount(), p.getHourlyRate(), p.getEstimatedHours(), p.getMonthlyAmount(),
+                p.getTermMonths(), milestones(p), p.getDiscountPercent(), p.getFeeAmount(), p.getScope(),
+                p.getValidUntil(), p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDeclineReason(),
+                attachments(p));
+    }
+
+    private String name(String username) {
+        return username == null ? null : staff.displayName(username);
+    }
+
+    private static BigDecimal cents(BigDecimal value) {
+        return value == null ? null : value.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,476 @@
+package io.clientspace.proposal;
+
+import static io.clientspace.support.Actors.asCustomer;
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asOtherManager;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import io.clientspace.deal.DealStage;
+import io.clientspace.portal.PortalProposals;
+import io.clientspace.portal.PortalService;
+import io.clientspace.portal.PortalTestData;
+import io.clientspace.portal.PortalViewer;
+import io.clientspace.proposal.process.ProposalApprovalProcess;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
+import io.clientspace.timeline.TimelineEntry;
+import io.clientspace.timeline.TimelineService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Proposals against the real database, engine and mail: numbering, the rules of each fee model, approval, the
+ * customer's answers and their evidence, expiry, late and concurrent answers, and who may see what.
+ */
+@ClientspaceIntegrationTest
+class ProposalServiceIntegrationTests {
+
+    static final String IP = "203.0.113.7";
+
+    @Autowired
+    ProposalService proposals;
+    @Autowired
+    PortalProposals portalProposals;
+    @Autowired
+    PortalService portal;
+    @Autowired
+    PortalTestData data;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+    @Autowired
+    WorkTaskService tasks;
+    @Autowired
+    TimelineService timeline;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    Clock clock;
+
+    PortalTestData.World a;
+    PortalTestData.World b;
+    ExecutorService pool;
+
+    @BeforeEach
+    void twoCustomers() {
+        a = data.world("prop-a");
+        b = data.world("prop-b");
+        pool = Executors.newFixedThreadPool(8);
+    }
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    // ------------------------------------------------------------------------------------------- creating one
+
+    @Test
+    void numbersAreSequentialPerYearAndUniqueWhenManyAreCreatedAtOnce() throws Exception {
+        List<Callable<Proposal>> creations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            int n = i;
+            creations.add(() -> asManager(() -> proposals.create(a.client().id(),
+                    ProposalTestData.fixedFee("Parallel " + n, "1000", inDays(30)))));
+        }
+        List<String> numbers = new ArrayList<>();
+        for (Future<Proposal> f : pool.invokeAll(creations)) {
+            numbers.add(f.get().number());
+        }
+        int year = LocalDate.now(clock).getYear();
+        assertThat(numbers).doesNotHaveDuplicates()
+                .allSatisfy(n -> assertThat(n).matches("P-" + year + "-\\d{4}"));
+        List<Integer> sequence = numbers.stream().map(n -> Integer.parseInt(n.substring(7))).sorted().toList();
+        assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).as("no gaps between them").isEqualTo(7);
+    }
+
+    @Test
+    void eachFeeModelNeedsItsOwnFieldsAndTheFeeFollowsFromThem() {
+        UUID client = a.client().id();
+        ProposalDraft noAmount = ProposalTestData.fixedFee("Fixed", "1", inDays(30));
+        noAmount.setFixedAmount(null);
+        assertProblem(() -> proposals.create(client, noAmount), "fixedAmount", "proposal.error.amount-required");
+        ProposalDraft noHours = ProposalTestData.hourly("Hourly", "120", "1", inDays(30));
+        noHours.setEstimatedHours(null);
+        assertProblem(() -> proposals.create(client, noHours), "estimatedHours", "proposal.error.hours-required");
+        assertProblem(() -> proposals.create(client, ProposalTestData.retainer("Retainer", "2000", 0, inDays(30))),
+                "termMonths", "proposal.error.term-range");
+        assertProblem(() -> proposals.create(client, ProposalTestData.milestones("Milestones", inDays(30))),
+                "milestones", "proposal.error.milestones-required");
+        assertProblem(() -> proposals.create(client, ProposalTestData.milestones("Milestones", inDays(30),
+                new Milestone("Design", new BigDecimal("100")), new Milestone(" ", new BigDecimal("5")))),
+                "milestones", "proposal.error.milestone-title");
+        assertProblem(() -> proposals.create(client, ProposalTestData.fixedFee("Old", "1", inDays(-1))),
+                "validUntil", "proposal.error.valid-until-past");
+        ProposalDraft otherDeal = ProposalTestData.fixedFee("Deal of another client", "1", inDays(30));
+        otherDeal.setDealId(deal(b.client()).id());
+        assertProblem(() -> proposals.create(client, otherDeal), "deal", "proposal.error.deal-unknown");
+        ProposalDraft otherFile = ProposalTestData.fixedFee("File of another client", "1", inDays(30));
+        otherFile.setAttachmentIds(List.of(b.sharedFile().id()));
+        assertProblem(() -> proposals.create(client, otherFile), "attachments", "proposal.error.attachment-unknown");
+
+        ProposalDraft discounted = ProposalTestData.fixedFee("Fixed", "10000", inDays(30));
+        discounted.setDiscountPercent(new BigDecimal("10"));
+        discounted.setAttachmentIds(List.of(a.unsharedFile().id()));
+        Proposal fixed = asManager(() -> proposals.create(client, discounted));
+        assertThat(fixed.feeAmount()).isEqualByComparingTo("9000.00");
+        assertThat(fixed.attachments()).extracting(ProposalAttachment::name).containsExactly(a.unsharedFile().name());
+        assertThat(fixed.status()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(asManager(() -> proposals.create(client, ProposalTestData.hourly("Hourly", "120", "10.5",
+                inDays(30)))).feeAmount()).isEqualByComparingTo("1260.00");
+        Proposal retainer = asManager(() -> proposals.create(client, ProposalTestData.retainer("Retainer", "2000",
+                12, inDays(30))));
+        assertThat(retainer.feeAmount()).isEqualByComparingTo("24000.00");
+        assertThat(retainer.fixedAmount()).as("only the fee model's fields are kept").isNull();
+        Proposal stages = asManager(() -> proposals.create(client, ProposalTestData.milestones("Milestones",
+                inDays(30), new Milestone("Design", new BigDecimal("4000")),
+                new Milestone("Build", new BigDecimal("6000.50")))));
+        assertThat(stages.feeAmount()).isEqualByComparingTo("10000.50");
+        assertThat(stages.milestones()).extracting(Milestone::title).containsExactly("Design", "Build");
+    }
+
+    @Test
+    void sendingIsRefusedWhileTheClientHasNoPortalContact() {
+        Client lonely = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Proposal p = asManager(() -> proposals.create(lonely.id(), ProposalTestData.fixedFee("Nobody reads",
+                "1000", inDays(30))));
+        assertThat(asManager(() -> proposals.canSend(lonely.id()))).isFalse();
+        assertProblem(() -> proposals.submit(p.id()), "send", "proposal.error.no-portal-contact");
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).count())
+                .isZero();
+    }
+
+    // ---------------------------------------------------------------------------------------------- approval
+
+    @Test
+    void aProposalOverTheRulesLimitWaitsForApprovalCanBeReturnedAndThenApproved() {
+        ProposalDraft draft = ProposalTestData.fixedFee("Big discount", "10000", inDays(30));
+        draft.setDiscountPercent(new BigDecimal("20"));
+        Proposal p = asManager(() -> proposals.create(a.client().id(), draft));
+
+        Proposal waiting = asManager(() -> proposals.submit(p.id()));
+        assertThat(waiting.status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
+        assertThat(waiting.approvalReason()).isEqualTo("DISCOUNT");
+        assertThat(approvalTasks(a.client().id())).as("the approval is in the task lists, nobody's yet")
+                .singleElement().satisfies(t -> {
+                    assertThat(t.processStep()).isEqualTo(ProposalApprovalProcess.APPROVE_TASK);
+                    assertThat(t.assignee()).isNull();
+                });
+        assertThatThrownBy(() -> asManager(() -> proposals.approve(p.id())))
+                .as("the owner does not approve their own proposal").isInstanceOf(NoAccessException.class);
+        assertProblem(() -> asOtherManager(() -> proposals.returnToOwner(p.id(), " ")), "comment",
+                "proposal.error.comment-required");
+
+        Proposal returned = asOtherManager(() -> proposals.returnToOwner(p.id(), "10 % at most, please"));
+        assertThat(returned.status()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(returned.returnComment()).isEqualTo("10 % at most, please");
+        assertThat(approvalTasks(a.client().id())).isEmpty();
+        assertThat(asOtherManager(() -> proposals.approve(p.id())).status()).as("returned already: no change")
+                .isEqualTo(ProposalStatus.DRAFT);
+
+        asManager(() -> proposals.submit(p.id()));
+        Proposal sent = asOtherManager(() -> proposals.approve(p.id()));
+        assertThat(sent.status()).isEqualTo(ProposalStatus.SENT);
+        assertThat(sent.sentAt()).isNotNull();
+        assertThat(sent.approvedByName()).isNotBlank();
+        assertThat(asOtherManager(() -> proposals.approve(p.id())).status()).as("a second click changes nothing")
+                .isEqualTo(ProposalStatus.SENT);
+        assertThat(approvalTasks(a.client().id())).isEmpty();
+        assertThat(kinds(a.client().id())).contains("PROPOSAL_SUBMITTED_FOR_APPROVAL", "PROPOSAL_RETURNED",
+                "PROPOSAL_APPROVED", "PROPOSAL_SENT");
+    }
+
+    // ---------------------------------------------------------------------------------------- the customer
+
+    @Test
+    void theCustomerAcceptsByTypingTheirNameTheDealIsWonAndTheTeamGetsTheSetupTask() {
+        Deal deal = deal(a.client());
+        ProposalDraft draft = ProposalTestData.fixedFee("Website relaunch", "12000", inDays(30));
+        draft.setDealId(deal.id());
+        draft.setAttachmentIds(List.of(a.unsharedFile().id()));
+        Proposal p = sent(a, draft);
+        PortalViewer viewer = viewer(a);
+
+        CustomerProposal seen = asA(() -> portalProposals.get(viewer, p.id()));
+        assertThat(seen.status()).isEqualTo(ProposalStatus.SENT);
+        assertThat(seen.attachments()).extracting(ProposalAttachment::name).containsExactly(a.unsharedFile().name());
+        assertThat(asA(() -> portalProposals.attachment(viewer, p.id(), a.unsharedFile().id()))).startsWith("http");
+        assertProblem(() -> asA(() -> portalProposals.accept(viewer, p.id(), "Someone Else", IP)), "name",
+                "proposal.error.name-mismatch");
+        assertProblem(() -> asA(() -> portalProposals.accept(viewer, p.id(), "  ", IP)), "name",
+                "proposal.error.name-required");
+
+        ProposalAnswer answer = asA(() -> portalProposals.accept(viewer, p.id(), "test customer PROP-A", IP));
+
+        assertThat(answer).isEqualTo(ProposalAnswer.ACCEPTED);
+        Proposal accepted = asManager(() -> proposals.get(p.id()));
+        assertThat(accepted.status()).isEqualTo(ProposalStatus.ACCEPTED);
+        assertThat(accepted.decidedByName()).isEqualTo("test customer PROP-A");
+        assertThat(accepted.decidedFromIp()).isEqualTo(IP);
+        assertThat(accepted.decidedAt()).isNotNull();
+        Deal won = asManager(() -> deals.get(deal.id()));
+        assertThat(won.stage()).isEqualTo(DealStage.WON);
+        assertThat(won.closeReason()).contains(p.number());
+        assertThat(asManager(() -> tasks.openForClient(a.client().id()))).anySatisfy(t -> {
+            assertThat(t.title()).contains("Website relaunch");
+            assertThat(t.assignee()).isEqualTo("manager");
+            assertThat(t.isProcessStep()).isFalse();
+        });
+        assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isTrue();
+        assertThat(kinds(a.client().id())).contains("PROPOSAL_CREATED", "PROPOSAL_SENT", "PROPOSAL_ACCEPTED");
+
+        assertThat(asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)))
+                .as("a double click").isEqualTo(ProposalAnswer.ALREADY_ACCEPTED);
+        assertThat(asA(() -> portalProposals.decline(viewer, p.id(), "Changed our mind", IP)))
+                .isEqualTo(ProposalAnswer.ALREADY_ACCEPTED);
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.ACCEPTED);
+    }
+
+    @Test
+    void theCustomerDeclinesWithAReason() {
+        Proposal p = sent(a, ProposalTestData.hourly("Support", "100", "40", inDays(30)));
+        PortalViewer viewer = viewer(a);
+        assertProblem(() -> asA(() -> portalProposals.decline(viewer, p.id(), "", IP)), "reason",
+                "proposal.error.reason-required");
+
+        assertThat(asA(() -> portalProposals.decline(viewer, p.id(), "Too expensive for us this year", IP)))
+                .isEqualTo(ProposalAnswer.DECLINED);
+
+        Proposal declined = asManager(() -> proposals.get(p.id()));
+        assertThat(declined.status()).isEqualTo(ProposalStatus.DECLINED);
+        assertThat(declined.declineReason()).isEqualTo("Too expensive for us this year");
+        assertThat(ended(p, ProposalApprovalProcess.END_DECLINED)).isTrue();
+        assertThat(asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)))
+                .isEqualTo(ProposalAnswer.ALREADY_DECLINED);
+    }
+
+    @Test
+    void theValidUntilTimerExpiresTheProposalAndLateAnswersChangeNothing() {
+        Proposal p = sent(a, ProposalTestData.fixedFee("Short offer", "500", inDays(0)));
+        String instance = instanceOf(p);
+        var timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(inDays(1).atStartOfDay(clock.getZone()).toInstant());
+
+        management.executeJob(timer.getId());
+
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.EXPIRED);
+        PortalViewer viewer = viewer(a);
+        assertThat(asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)))
+                .isEqualTo(ProposalAnswer.EXPIRED);
+        assertThat(asA(() -> portalProposals.decline(viewer, p.id(), "Too late anyway", IP)))
+                .isEqualTo(ProposalAnswer.EXPIRED);
+        Proposal after = asManager(() -> proposals.get(p.id()));
+        assertThat(after.status()).isEqualTo(ProposalStatus.EXPIRED);
+        assertThat(after.decidedAt()).isNull();
+        assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isTrue();
+        assertThat(kinds(a.client().id())).contains("PROPOSAL_EXPIRED");
+    }
+
+    @Test
+    void anotherCustomersProposalOrADraftIsNotFoundAndTheListShowsOnlySentOnes() {
+        Proposal ofA = sent(a, ProposalTestData.fixedFee("For A", "100", inDays(30)));
+        Proposal draftOfA = asManager(() -> proposals.create(a.client().id(),
+                ProposalTestData.fixedFee("Draft of A", "100", inDays(30))));
+        PortalViewer viewerB = viewer(b);
+        PortalViewer viewerA = viewer(a);
+
+        assertThatThrownBy(() -> asB(() -> portalProposals.get(viewerB, ofA.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asB(() -> portalProposals.accept(viewerB, ofA.id(), "Test Customer prop-b", IP)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asB(() -> portalProposals.attachment(viewerB, ofA.id(), a.unsharedFile().id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> portalProposals.get(viewerA, draftOfA.id())))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> portalProposals.attachment(viewerA, ofA.id(), a.unsharedFile().id())))
+                .as("a file the proposal does not carry").isInstanceOf(NotFoundException.class);
+        assertThat(asA(() -> portalProposals.list(viewerA))).extracting(CustomerProposal::id)
+                .containsExactly(ofA.id());
+        assertThat(asB(() -> portalProposals.list(viewerB))).isEmpty();
+        assertThat(asManager(() -> proposals.get(ofA.id())).status()).isEqualTo(ProposalStatus.SENT);
+    }
+
+    @Test
+    void aManagerViewingAsTheClientCannotAnswer() {
+        Proposal p = sent(a, ProposalTestData.fixedFee("Preview", "100", inDays(30)));
+        PortalViewer preview = asManager(() -> portal.asContact(a.accountId()));
+        assertThat(asManager(() -> portalProposals.get(preview, p.id())).isPending()).isTrue();
+        assertThatThrownBy(() -> asManager(() -> portalProposals.accept(preview, p.id(), "Test Customer prop-a", IP)))
+                .isInstanceOf(NoAccessException.class);
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.SENT);
+    }
+
+    // ------------------------------------------------------------------------------------------ concurrency
+
+    @Test
+    void twoAcceptsAtOnceGiveExactlyOneAcceptance() throws Exception {
+        Proposal p = sent(a, ProposalTestData.fixedFee("Raced", "1000", inDays(30)));
+        PortalViewer viewer = viewer(a);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<ProposalAnswer>> answers = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            answers.add(pool.submit(() -> {
+                go.await();
+                return asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP));
+            }));
+        }
+        go.countDown();
+        List<ProposalAnswer> results = new ArrayList<>();
+        for (Future<ProposalAnswer> f : answers) {
+            results.add(f.get(60, TimeUnit.SECONDS));
+        }
+
+        assertThat(results).containsExactlyInAnyOrder(ProposalAnswer.ACCEPTED, ProposalAnswer.ALREADY_ACCEPTED);
+        assertThat(asManager(() -> tasks.openForClient(a.client().id())))
+                .filteredOn(t -> t.title().contains("Raced")).as("one setup task, not two").hasSize(1);
+        assertThat(asManager(() -> kinds(a.client().id())).stream().filter("PROPOSAL_ACCEPTED"::equals).count())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void anAcceptRacingTheExpiryTimerEndsInOneConsistentState() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            Proposal p = sent(a, ProposalTestData.fixedFee("Race " + round, "1000", inDays(0)));
+            PortalViewer viewer = viewer(a);
+            String jobId = management.createJobQuery().processInstanceId(instanceOf(p)).timers().singleResult()
+                    .getId();
+            CountDownLatch go = new CountDownLatch(1);
+            Future<ProposalAnswer> accept = pool.submit(() -> {
+                go.await();
+                return asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP));
+            });
+            Future<?> expire = pool.submit(() -> {
+                go.await();
+                try {
+                    management.executeJob(jobId);
+                } catch (RuntimeException e) {
+                    // the accept got there first: the timer's job is gone or its execution moved on
+                }
+                return null;
+            });
+            go.countDown();
+            ProposalAnswer answer = accept.get(60, TimeUnit.SECONDS);
+            expire.get(60, TimeUnit.SECONDS);
+
+            Proposal after = asManager(() -> proposals.get(p.id()));
+            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).count())
+                    .as("the process has ended either way").isZero();
+            if (answer == ProposalAnswer.ACCEPTED) {
+                assertThat(after.status()).isEqualTo(ProposalStatus.ACCEPTED);
+                assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isTrue();
+                assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isFalse();
+            } else {
+                assertThat(answer).isEqualTo(ProposalAnswer.EXPIRED);
+                assertThat(after.status()).isEqualTo(ProposalStatus.EXPIRED);
+                assertThat(after.decidedAt()).isNull();
+                assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isTrue();
+                assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isFalse();
+            }
+        }
+    }
+
+    // -------------------------------------------------------------------------------------------------- helpers
+
+    /** A proposal created by the manager and sent (below every approval limit). */
+    Proposal sent(PortalTestData.World world, ProposalDraft draft) {
+        Proposal p = asManager(() -> proposals.create(world.client().id(), draft));
+        Proposal sent = asManager(() -> proposals.submit(p.id()));
+        assertThat(sent.status()).isEqualTo(ProposalStatus.SENT);
+        return sent;
+    }
+
+    Deal deal(Client client) {
+        DealDraft d = new DealDraft();
+        d.setTitle("Deal " + UUID.randomUUID().toString().substring(0, 6));
+        d.setAmount(new BigDecimal("12000"));
+        d.setExpectedClose(inDays(60));
+        d.setOwner("manager");
+        return asManager(() -> deals.create(client.id(), d));
+    }
+
+    PortalViewer viewer(PortalTestData.World world) {
+        return asCustomer(world.username(), world.client().id(), () -> portal.current().orElseThrow());
+    }
+
+    <T> T asA(Supplier<T> work) {
+        return asCustomer(a.username(), a.client().id(), work);
+    }
+
+    <T> T asB(Supplier<T> work) {
+        return asCustomer(b.username(), b.client().id(), work);
+    }
+
+    List<WorkTask> approvalTasks(UUID clientId) {
+        return asManager(() -> tasks.openForClient(clientId)).stream()
+                .filter(t -> ProposalApprovalProcess.APPROVE_TASK.equals(t.processStep())).toList();
+    }
+
+    List<String> kinds(UUID clientId) {
+        return asManager(() -> timeline.forClient(clientId, 0)).stream().map(TimelineEntry::kind)
+                .collect(Collectors.toList());
+    }
+
+    String instanceOf(Proposal p) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).singleResult()
+                .getId();
+    }
+
+    boolean ended(Proposal p, String endEvent) {
+        return history.createHistoricActivityInstanceQuery().activityId(endEvent)
+                .processInstanceId(history.createHistoricProcessInstanceQuery()
+                        .processInstanceBusinessKey(p.id().toString()).orderByProcessInstanceStartTime().desc()
+                        .list().get(0).getId()).count() > 0;
+    }
+
+    LocalDate inDays(int days) {
+        return LocalDate.now(clock).plusDays(days);
+    }
+
+    static void assertProblem(Runnable call, String field, String key) {
+        assertThatThrownBy(() -> asManager(call)).isInstanceOfSatisfying(InvalidInputException.class,
+                e -> assertThat(e.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
+                        .contains(org.assertj.core.groups.Tuple.tuple(field, key)));
+    }
+
+    static void assertProblem(Supplier<?> call, String field, String key) {
+        assertProblem((Runnable) call::get, field, key);
+    }
+}

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PortalIsolationBrowserTests extends BrowserTest {
 
     /** Every portal route, aimed at the given customer's data. The one list this test walks. */
-    static List<String> portalRoutes(PortalTestData.World target, UUID acceptance) {
+    static List<String> portalRoutes(PortalTestData.World target, UUID acceptance, UUID proposal, UUID request) {
         return List.of(
                 "/portal",
                 "/portal/projects/" + target.project().id(),
@@ -38,6 +38,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 "/portal/requests",
                 "/portal/acceptances",
                 "/portal/acceptances/" + acceptance,
+                "/portal/proposals/" + proposal,
+                "/portal/requests/" + request,
                 "/portal/acceptances/not-a-uuid",
                 "/portal/download/DOCUMENT/" + target.sharedDocument().id(),
                 "/portal/download/DOCUMENT/" + target.unsharedDocument().id(),
@@ -62,11 +64,17 @@ class PortalIsolationBrowserTests extends BrowserTest {
     io.clientspace.acceptance.AcceptanceService acceptances;
     @Autowired
     io.clientspace.document.DocumentService documents;
+    @Autowired
+    io.clientspace.proposal.ProposalService proposals;
+    @Autowired
+    io.clientspace.inforequest.InformationRequestService requests;
 
     PortalTestData.World a;
     PortalTestData.World b;
     String customerA;
     UUID acceptanceOfB;
+    UUID proposalOfB;
+    UUID requestOfB;
 
     @BeforeEach
     void twoCustomersWithSharedWork() {
@@ -79,6 +87,14 @@ class PortalIsolationBrowserTests extends BrowserTest {
         asManager(() -> externalAccess.grantExisting(b.client().id(), customerB));
         acceptanceOfB = asManager(() -> acceptances.send(documents.versions(b.sharedDocument().id()).get(0).id(),
                 java.time.Instant.now().plus(java.time.Duration.ofDays(7)))).id();
+        // a sent proposal and a sent request of B's, so that their pages exist for B
+        proposalOfB = asManager(() -> proposals.submit(proposals.create(b.client().id(),
+                io.clientspace.proposal.ProposalTestData.fixedFee("Proposal " + b.marker(), "900",
+                        java.time.LocalDate.now().plusDays(30))).id())).id();
+        requestOfB = asManager(() -> requests.send(requests.createDraft(b.project().id(),
+                new io.clientspace.inforequest.RequestDraft("Request " + b.marker(), List.of(
+                        new io.clientspace.inforequest.RequestItemDraft(io.clientspace.inforequest.ItemKind.QUESTION,
+                                "Question " + b.marker(), null)))).id())).id();
     }
 
     /** Everything of B's that must never reach A, staff through the portal, or anonymous visitors. */
@@ -94,7 +110,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
     void customerAWithBsIdsIsDeniedEverywhere() {
         signIn("/portal", customerA, PortalIdentities.PASSWORD);
         assertThat(page.locator("#portal-home")).containsText(a.project().name());
-        for (String route : portalRoutes(b, acceptanceOfB)) {
+        for (String route : portalRoutes(b, acceptanceOfB, proposalOfB, requestOfB)) {
             if (isDownload(route)) {
                 var response = page.request().get(url(route), RequestOptions.create().setMaxRedirects(0));
                 org.assertj.core.api.Assertions.assertThat(response.status()).as(route).isEqualTo(404);
@@ -102,7 +118,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 continue;
             }
             page.navigate(url(route));
-            if (route.startsWith("/portal/projects/") || route.startsWith("/portal/acceptances/")) {
+            if (route.matches("/portal/(projects|acceptances|proposals|requests)/.+")) {
                 assertThat(page.locator("#portal-not-found")).isVisible();
             } else {
                 assertThat(page.locator("#portal-nav")).isVisible();
@@ -124,7 +140,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
     @Test
     void aStaffSessionIsDeniedEveryPortalRoute() {
         signIn("/clients", "manager", "manager");
-        for (String route : portalRoutes(b, acceptanceOfB)) {
+        for (String route : portalRoutes(b, acceptanceOfB, proposalOfB, requestOfB)) {
             if (isDownload(route)) {
                 var response = page.request().get(url(route), RequestOptions.create().setMaxRedirects(0));
                 org.assertj.core.api.Assertions.assertThat(response.status()).as(route).isEqualTo(403);
@@ -140,7 +156,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
 
     @Test
     void anonymousVisitorsGoToTheCustomersSignIn() {
-        for (String route : portalRoutes(b, acceptanceOfB)) {
+        for (String route : portalRoutes(b, acceptanceOfB, proposalOfB, requestOfB)) {
             try (BrowserContext anonymous = browser().newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
                 Page p = anonymous.newPage();
                 p.navigate(url(route));

@@ -177,6 +177,10 @@ public class AcceptanceService {
         if (waiting) {
             problems.add(FieldProblem.of("acceptance", "acceptance.error.already-pending"));
         }
+        if (acceptances.byDocument(v.documentId()).stream().anyMatch(a -> a.getVersionId().equals(v.versionId())
+                && "ACCEPTED".equals(a.getStatus()))) {
+            problems.add(FieldProblem.of("acceptance", "acceptance.error.version-accepted"));
+        }
         InvalidInputException.throwIfAny(problems);
 
         Instant now = clock.instant();

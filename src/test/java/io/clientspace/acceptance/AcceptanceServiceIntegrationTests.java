@@ -137,6 +137,9 @@ class AcceptanceServiceIntegrationTests {
         assertThat(export).contains(version.sha256(), "203.0.113.7", a.accountId().toString(), "test customer");
 
         assertThat(kinds()).contains("ACCEPTANCE_SENT", "ACCEPTANCE_ACCEPTED");
+        // an accepted version is not sent again; a new version would be
+        assertProblem(() -> asManager(() -> acceptances.send(version.id(), inAWeek)),
+                "acceptance.error.version-accepted");
         // the sender hears of it
         assertThat(DevServices.mail().awaitMessage("maria.keller@clientspace.example", "Accepted by the client: "
                 + a.sharedDocument().title(), Duration.ofSeconds(20))).isPresent();

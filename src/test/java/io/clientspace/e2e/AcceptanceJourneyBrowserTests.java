@@ -109,6 +109,8 @@ class AcceptanceJourneyBrowserTests extends BrowserTest {
         assertThat(page.locator("#document-grid .document-acceptance-badge")).hasText("Accepted by client");
         page.locator("#document-grid").getByText(title).click();
         assertThat(page.locator("#acceptance-list .acceptance-status")).hasText("Accepted");
+        // the accepted version is not offered again; a new version would be
+        assertThat(page.locator("#acceptance-blocked")).containsText("upload a new version");
         page.locator(".acceptance-evidence").click();
         assertThat(page.locator("#evidence-name")).hasText("nina acceptor");
         assertThat(page.locator("#evidence-who")).containsText(customer);

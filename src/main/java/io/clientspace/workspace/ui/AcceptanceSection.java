@@ -117,6 +117,9 @@ class AcceptanceSection extends Div {
         Div box = new Div();
         box.addClassName("acceptance-send");
         WorkScope scope = new WorkScope(document.clientId(), document.projectId());
+        java.util.Set<UUID> accepted = sent.stream().filter(a -> a.status() == AcceptanceStatus.ACCEPTED)
+                .map(Acceptance::versionId).collect(java.util.stream.Collectors.toSet());
+        List<DocumentVersion> open = versions.stream().filter(v -> !accepted.contains(v.id())).toList();
         String blocked = null;
         if (!acceptances.canSend(scope)) {
             blocked = getTranslation("acceptance.blocked.permission");
@@ -126,6 +129,8 @@ class AcceptanceSection extends Div {
             blocked = getTranslation("acceptance.blocked.no-version");
         } else if (sent.stream().anyMatch(a -> a.status() == AcceptanceStatus.PENDING)) {
             blocked = getTranslation("acceptance.blocked.pending");
+        } else if (open.isEmpty()) {
+            blocked = getTranslation("acceptance.blocked.all-accepted");
         }
         if (blocked != null) {
             Paragraph why = new Paragraph(blocked);
@@ -137,10 +142,10 @@ class AcceptanceSection extends Div {
         Select<DocumentVersion> version = new Select<>();
         version.setId("acceptance-version");
         version.setLabel(getTranslation("acceptance.version"));
-        version.setItems(versions);
+        version.setItems(open);
         version.setItemLabelGenerator(v -> getTranslation(v.isFinal() ? "acceptance.version-final"
                 : "acceptance.version-option", v.number(), v.fileName()));
-        version.setValue(versions.stream().filter(DocumentVersion::isFinal).findFirst().orElse(versions.get(0)));
+        version.setValue(open.stream().filter(DocumentVersion::isFinal).findFirst().orElse(open.get(0)));
         DatePicker day = DatePickers.localized(new DatePicker(getTranslation("acceptance.deadline")), getLocale());
         day.setId("acceptance-deadline-date");
         day.setValue(LocalDate.now(clock).plusDays(7));

@@ -18,22 +18,24 @@ import java.util.function.Function;
  * @param versions         versions per document
  * @param portalContacts   portal contacts of the large client
  * @param timelineEntries  activity entries on the large client
+ * @param requests         information requests sent in the large client's shared project, each running its process
  * @param tasksPerClient   tasks on every other client; a quarter as many files, an eighth as many documents and half
  *                         as many activity entries, and a deal for every ten
  * @param objects          whether files and versions get small objects in S3 (the guards skip them: they roll back)
  * @param processes        whether open deals get their deal-stages process (and other in-flight processes start)
  */
 public record BenchScale(int clients, int projects, int largeDeals, int largeTasks, int myTasks, int files,
-                         int documents, int versions, int portalContacts, int timelineEntries, int tasksPerClient,
+                         int documents, int versions, int portalContacts, int timelineEntries, int requests,
+                         int tasksPerClient,
                          boolean objects, boolean processes) {
 
     public static BenchScale full() {
-        return new BenchScale(2_000, 200, 500, 10_000, 1_000, 2_000, 1_000, 2, 50, 5_000, 20, true, true);
+        return new BenchScale(2_000, 200, 500, 10_000, 1_000, 2_000, 1_000, 2, 50, 5_000, 100, 20, true, true);
     }
 
     /** Enough rows that a missing index shows as a sequential scan, little enough to generate in a few seconds. */
     public static BenchScale guard() {
-        return new BenchScale(1_000, 100, 200, 4_000, 400, 1_000, 500, 2, 30, 2_000, 20, false, false);
+        return new BenchScale(1_000, 100, 200, 4_000, 400, 1_000, 500, 2, 30, 2_000, 0, 20, false, false);
     }
 
     /** This scale with every value a property names replaced, e.g. {@code clientspace.bench.large-tasks}. */
@@ -43,7 +45,7 @@ public record BenchScale(int clients, int projects, int largeDeals, int largeTas
                 i(properties, "my-tasks", myTasks), i(properties, "files", files),
                 i(properties, "documents", documents), i(properties, "versions", versions),
                 i(properties, "portal-contacts", portalContacts), i(properties, "timeline-entries", timelineEntries),
-                i(properties, "tasks-per-client", tasksPerClient), b(properties, "objects", objects),
+                i(properties, "requests", requests), i(properties, "tasks-per-client", tasksPerClient), b(properties, "objects", objects),
                 b(properties, "processes", processes));
     }
 

@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
@@ -172,12 +171,11 @@ public class AcceptanceService {
         }
         // the document's row lock makes two senders take turns on this check
         documents.lockForAcceptance(v.documentId());
-        boolean waiting = acceptances.byDocument(v.documentId()).stream()
-                .anyMatch(a -> effectiveStatus(a) == AcceptanceStatus.PENDING);
-        if (waiting) {
+        List<DocumentAcceptanceEntity> earlier = acceptances.byDocument(v.documentId());
+        if (earlier.stream().anyMatch(a -> effectiveStatus(a) == AcceptanceStatus.PENDING)) {
             problems.add(FieldProblem.of("acceptance", "acceptance.error.already-pending"));
         }
-        if (acceptances.byDocument(v.documentId()).stream().anyMatch(a -> a.getVersionId().equals(v.versionId())
+        if (earlier.stream().anyMatch(a -> a.getVersionId().equals(v.versionId())
                 && "ACCEPTED".equals(a.getStatus()))) {
             problems.add(FieldProblem.of("acceptance", "acceptance.error.version-accepted"));
         }
@@ -328,8 +326,8 @@ public class AcceptanceService {
     }
 
     /**
-     * The name typed to accept must be the contact's own, as the portal knows it; case, accents typed or not, and
-     * spacing aside it must match, so that the evidence names the person who was signed in.
+     * The name typed to accept must be the contact's own, as the portal knows it (see {@link
+     * io.clientspace.shared.PersonNames#same}), so that the evidence names the person who was signed in.
      */
     public static List<FieldProblem> checkTypedName(String typed, String contactName) {
         if (typed == null || typed.isBlank()) {
@@ -338,16 +336,10 @@ public class AcceptanceService {
         if (typed.strip().length() > NAME_MAX) {
             return List.of(FieldProblem.of("typedName", "acceptance.error.name-too-long", NAME_MAX));
         }
-        if (!normalize(typed).equals(normalize(contactName))) {
+        if (!io.clientspace.shared.PersonNames.same(typed, contactName)) {
             return List.of(FieldProblem.of("typedName", "acceptance.error.name-mismatch", contactName));
         }
         return List.of();
-    }
-
-    private static String normalize(String name) {
-        String plain = java.text.Normalizer.normalize(name == null ? "" : name.strip(), java.text.Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
     }
 
     // ----------------------------------------------------------------------------------------------- the process

@@ -13,12 +13,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,22 +50,22 @@ class AcceptanceDemoData {
         Instant now = clock.instant();
 
         UUID agreement = finalVersion(byTitle.get("Framework agreement 2026"));
-        var accepted = asManager(() -> acceptances.send(agreement, now.plus(Duration.ofDays(10))));
+        var accepted = DemoActors.manager(() -> acceptances.send(agreement, now.plus(Duration.ofDays(10))));
         UUID account = jdbc.queryForObject("select id from portal_account where username = 'customer' and status = 'ACTIVE'",
                 UUID.class);
-        asCustomer("customer", nordlicht, () -> acceptances.accept(nordlicht, account, accepted.id(), "Lena Hoffmann",
+        DemoActors.customer("customer", "Lena Hoffmann", nordlicht, () -> acceptances.accept(nordlicht, account, accepted.id(), "Lena Hoffmann",
                 "127.0.0.1", "Demo data"));
 
         UUID sow = latestVersion(byTitle.get("Statement of work: website relaunch"));
-        asManager(() -> acceptances.send(sow, now.plus(Duration.ofHours(30))));
+        DemoActors.manager(() -> acceptances.send(sow, now.plus(Duration.ofHours(30))));
 
-        ClientDocument designAct = asManager(() -> documents.create(new WorkScope(nordlicht, relaunchProject),
+        ClientDocument designAct = DemoActors.manager(() -> documents.create(new WorkScope(nordlicht, relaunchProject),
                 "Acceptance act: design phase", DocumentType.ACT, "acceptance-act-design-phase.pdf", act));
-        asManager(() -> acceptances.send(latestVersion(designAct), now.plus(Duration.ofDays(9))));
+        DemoActors.manager(() -> acceptances.send(latestVersion(designAct), now.plus(Duration.ofDays(9))));
 
-        ClientDocument plan = asManager(() -> documents.create(new WorkScope(nordlicht, relaunchProject),
+        ClientDocument plan = DemoActors.manager(() -> documents.create(new WorkScope(nordlicht, relaunchProject),
                 "Content plan, first draft", DocumentType.OTHER, "content-plan-draft.pdf", contentPlan));
-        var expired = asManager(() -> acceptances.send(latestVersion(plan), now.plus(Duration.ofHours(2))));
+        var expired = DemoActors.manager(() -> acceptances.send(latestVersion(plan), now.plus(Duration.ofHours(2))));
         // as if its deadline had passed: the model's own expiry timer, fired now
         String instance = runtime.createProcessInstanceQuery().processDefinitionKey(DocumentAcceptanceProcess.PROCESS_ID)
                 .processInstanceBusinessKey(expired.id().toString()).singleResult().getId();
@@ -82,43 +79,6 @@ class AcceptanceDemoData {
     }
 
     private UUID latestVersion(ClientDocument d) {
-        return asManager(() -> documents.versions(d.id()).get(0).id());
-    }
-
-    private static <T> T asManager(Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new org.springframework.security.authentication.UsernamePasswordAuthenticationToken(
-                "manager", null, AuthorityUtils.createAuthorityList("ROLE_STAFF", "ROLE_MANAGER")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
-
-    /** The demo customer as the customers realm signs them in, for the acts that only a customer may do. */
-    static <T> T asCustomer(String username, UUID customerId, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        Map<String, Object> claims = new HashMap<>();
-        claims.put("sub", username);
-        claims.put("preferred_username", username);
-        claims.put("customer_id", customerId.toString());
-        Instant now = Instant.now();
-        var token = new org.springframework.security.oauth2.core.oidc.OidcIdToken("demo", now, now.plusSeconds(60),
-                claims);
-        var authorities = AuthorityUtils.createAuthorityList("ROLE_CUSTOMER");
-        var principal = new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(authorities, token,
-                "preferred_username");
-        context.setAuthentication(new org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken(
-                principal, authorities, "customers"));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        return DemoActors.manager(() -> documents.versions(d.id()).get(0).id());
     }
 }

@@ -28,16 +28,12 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -90,7 +86,7 @@ class DemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     void load() {
-        asAdmin(() -> {
+        DemoActors.admin(() -> {
             if (clients.count(null, null) > 0) {
                 return null;
             }
@@ -350,17 +346,5 @@ class DemoData {
             deal = deals.moveOn(deal.id(), deal.stage(), StageMove.advance(nextStep, nextDue));
         }
         return deal;
-    }
-
-    private static <T> T asAdmin(Supplier<T> work) {
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new UsernamePasswordAuthenticationToken("admin", null,
-                AuthorityUtils.createAuthorityList("ROLE_STAFF", "ROLE_ADMIN", "ROLE_MANAGER")));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.clearContext();
-        }
     }
 }

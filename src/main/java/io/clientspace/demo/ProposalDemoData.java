@@ -13,15 +13,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -117,7 +114,7 @@ class ProposalDemoData {
             log.warn("Lena Hoffmann has no active portal account: her demo answers are left out");
             return;
         }
-        asLena(nordlicht.id(), () -> {
+        DemoActors.customer("customer", "Lena Hoffmann", nordlicht.id(), () -> {
             proposals.accept(nordlicht.id(), lena.get(0), "Lena Hoffmann", toAccept.id(), "Lena Hoffmann",
                     "192.0.2.10");
             proposals.decline(nordlicht.id(), lena.get(0), "Lena Hoffmann", toDecline.id(),
@@ -141,24 +138,4 @@ class ProposalDemoData {
                 .orElse(null);
     }
 
-    /** Lena Hoffmann as the customers realm signs her in, bound to Nordlicht. */
-    private static <T> T asLena(UUID customerId, Supplier<T> work) {
-        var previous = SecurityContextHolder.getContext();
-        var context = SecurityContextHolder.createEmptyContext();
-        var now = java.time.Instant.now();
-        var token = new org.springframework.security.oauth2.core.oidc.OidcIdToken("demo", now, now.plusSeconds(60),
-                java.util.Map.of("sub", "customer", "preferred_username", "customer", "customer_id",
-                        customerId.toString(), "name", "Lena Hoffmann"));
-        var authorities = AuthorityUtils.createAuthorityList("ROLE_CUSTOMER");
-        var principal = new org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser(authorities, token,
-                "preferred_username");
-        context.setAuthentication(new org.springframework.security.oauth2.client.authentication
-                .OAuth2AuthenticationToken(principal, authorities, "customers"));
-        SecurityContextHolder.setContext(context);
-        try {
-            return work.get();
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
-    }
 }

@@ -119,7 +119,7 @@ public final class ProposalRules {
         if (name == null) {
             return FieldProblem.of("name", "proposal.error.name-required");
         }
-        if (name.length() > NAME_MAX || expected == null || !normalize(name).equals(normalize(expected))) {
+        if (name.length() > NAME_MAX || expected == null || !io.clientspace.shared.PersonNames.same(name, expected)) {
             return FieldProblem.of("name", "proposal.error.name-mismatch", expected == null ? "" : expected);
         }
         return null;
@@ -135,12 +135,6 @@ public final class ProposalRules {
             return FieldProblem.of(field, "validation.too-long", COMMENT_MAX);
         }
         return null;
-    }
-
-    /** Case, accents spacing and punctuation aside: "lena  hoffmann" signs for "Lena Hoffmann". */
-    static String normalize(String name) {
-        String plain = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static void amount(List<FieldProblem> p, String field, BigDecimal value) {

@@ -47,7 +47,7 @@ class DealStageListener implements TaskListener {
                     deal.getOwner(), io.clientspace.security.CurrentUserProvider.usernameOrNull(), null));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
-            openedNow(task.getId(), task.getAssignee());
+            openedNow().put(task.getId(), task.getAssignee());
         } else if (EVENTNAME_ASSIGNMENT.equals(event)) {
             if (java.util.Objects.equals(openedNow().get(task.getId()), task.getAssignee())) {
                 // the engine reports the model's assignee right after creating the task: DealStepOpened carried it
@@ -60,37 +60,10 @@ class DealStageListener implements TaskListener {
         }
     }
 
-    /** Stage tasks opened in the current transaction, with the assignee they were opened with. */
-    @SuppressWarnings("unchecked")
+    /** Stage tasks opened in the current transaction, with the assignee they were opened with; empty outside one. */
     private java.util.Map<String, String> openedNow() {
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            return java.util.Map.of();
-        }
-        var map = (java.util.Map<String, String>) org.springframework.transaction.support.TransactionSynchronizationManager
-                .getResource(this);
-        return map == null ? java.util.Map.of() : map;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void openedNow(String taskId, String assignee) {
-        if (!org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()) {
-            return;
-        }
-        var map = (java.util.Map<String, String>) org.springframework.transaction.support.TransactionSynchronizationManager
-                .getResource(this);
-        if (map == null) {
-            map = new java.util.HashMap<>();
-            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, map);
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            org.springframework.transaction.support.TransactionSynchronizationManager
-                                    .unbindResourceIfPossible(DealStageListener.this);
-                        }
-                    });
-        }
-        map.put(taskId, assignee);
+        java.util.Map<String, String> opened = io.clientspace.shared.TransactionBound.get(this, java.util.HashMap::new);
+        return opened == null ? new java.util.HashMap<>() : opened;
     }
 
     private LocalDate toDate(Date date) {

@@ -49,32 +49,12 @@ public class ClientChanges implements DisposableBean {
      * at all if it rolls back.
      */
     public void publish(UUID clientId) {
-        if (org.springframework.transaction.support.TransactionSynchronizationManager.isSynchronizationActive()
-                && !firstInTransaction(clientId)) {
+        Set<UUID> told = io.clientspace.shared.TransactionBound.get(this, java.util.HashSet::new);
+        if (told != null && !told.add(clientId)) {
             // PostgreSQL folds identical notices of one transaction into one; spare the round trip as well
             return;
         }
         jdbc.queryForObject("select pg_notify(?, ?)", Object.class, CHANNEL, clientId.toString());
-    }
-
-    /** Whether this transaction has not told about the client yet; remembers it until the transaction ends. */
-    @SuppressWarnings("unchecked")
-    private boolean firstInTransaction(UUID clientId) {
-        Set<UUID> told = (Set<UUID>) org.springframework.transaction.support.TransactionSynchronizationManager
-                .getResource(this);
-        if (told == null) {
-            told = new java.util.HashSet<>();
-            org.springframework.transaction.support.TransactionSynchronizationManager.bindResource(this, told);
-            org.springframework.transaction.support.TransactionSynchronizationManager.registerSynchronization(
-                    new org.springframework.transaction.support.TransactionSynchronization() {
-                        @Override
-                        public void afterCompletion(int status) {
-                            org.springframework.transaction.support.TransactionSynchronizationManager
-                                    .unbindResourceIfPossible(ClientChanges.this);
-                        }
-                    });
-        }
-        return told.add(clientId);
     }
 
     /**

@@ -14,7 +14,7 @@ import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.ExternalAccessService.PortalIdentity;
 import io.clientspace.extranet.PortalContactStatus;
 import io.clientspace.project.ProjectService;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;

@@ -5,7 +5,7 @@ import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentType;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;

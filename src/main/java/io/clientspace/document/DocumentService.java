@@ -12,7 +12,7 @@ import io.clientspace.file.SharedDownload;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharedProject;
 import io.clientspace.project.SharingChanged;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;

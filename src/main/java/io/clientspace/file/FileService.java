@@ -3,7 +3,7 @@ package io.clientspace.file;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharedProject;
 import io.clientspace.project.SharingChanged;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.file.domain.StoredFileEntity;
 import io.clientspace.file.domain.StoredFileRepository;
 import io.clientspace.security.CurrentUser;

@@ -1,5 +1,6 @@
 package io.clientspace.project;
 
+import io.clientspace.shared.WorkScope;
 import io.clientspace.security.StaffMember;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.clientspace.project;
 
+import io.clientspace.shared.WorkScope;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.AccessRequestResult;

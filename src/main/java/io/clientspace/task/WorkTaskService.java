@@ -8,7 +8,7 @@ import io.clientspace.project.PlaceRef;
 import io.clientspace.project.ProjectChanged;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.Visibility;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
 import io.clientspace.security.CurrentUser;

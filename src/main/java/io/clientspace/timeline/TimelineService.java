@@ -11,7 +11,7 @@ import io.clientspace.portal.PortalCommentPosted;
 import io.clientspace.project.ProjectChanged;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharingChanged;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.task.WorkTaskChanged;

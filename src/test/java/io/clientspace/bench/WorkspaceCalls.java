@@ -7,7 +7,7 @@ import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.file.FileService;
 import io.clientspace.project.ProjectService;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.timeline.TimelineService;
 import io.clientspace.task.WorkTaskService;
 import io.clientspace.workspace.ReviewService;

@@ -1,5 +1,6 @@
 package io.clientspace.project;
 
+import io.clientspace.shared.WorkScope;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -151,7 +151,7 @@ public class TaskDetailsDialog extends Dialog {
         assignee.setId("task-assign-to");
         assignee.setPlaceholder(getTranslation("task.unassigned"));
         assignee.setClearButtonVisible(true);
-        List<StaffMember> people = tasks.possibleAssignees(new io.clientspace.project.WorkScope(task.clientId(), task.projectId()));
+        List<StaffMember> people = tasks.possibleAssignees(new io.clientspace.shared.WorkScope(task.clientId(), task.projectId()));
         assignee.setItems(people);
         assignee.setItemLabelGenerator(StaffMember::displayName);
         people.stream().filter(m -> m.username().equals(task.assignee())).findFirst().ifPresent(assignee::setValue);

@@ -20,7 +20,7 @@ import io.clientspace.task.WorkTaskService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import io.clientspace.project.WorkScope;
+import io.clientspace.shared.WorkScope;
 import java.util.function.Consumer;
 
 /**

@@ -3,7 +3,6 @@ package io.clientspace.workspace.ui;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
@@ -21,80 +20,45 @@ import io.clientspace.client.Client;
 import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ui.ClientFormDialog;
-import io.clientspace.deal.DealService;
-import io.clientspace.document.DocumentService;
-import io.clientspace.extranet.ExternalAccessService;
-import io.clientspace.extranet.PortalAccount;
-import io.clientspace.file.FileService;
-import io.clientspace.project.ProjectService;
-import io.clientspace.project.WorkScope;
-import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
-import io.clientspace.shared.live.ClientChanges;
-import io.clientspace.shared.ui.AsyncLoader;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
-import io.clientspace.task.WorkTaskService;
-import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
-import io.clientspace.timeline.TimelineService;
+import io.clientspace.shared.ui.Titled;
+import io.clientspace.shared.ui.tabs.TabParts;
+import io.clientspace.shared.ui.tabs.TabStrip;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.workspace.ReviewService;
-import java.time.Clock;
+import jakarta.annotation.security.RolesAllowed;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
- * One client, one page: a header that sums the client up, and tabs for deals, tasks, files, documents and external
- * access, each with its own counter.
+ * One client, one page: a header that sums the client up, the checklist, and the tabs the modules contribute (deals,
+ * tasks, files, documents, external access and more), each with its own live counter.
  */
 @Route(value = "clients/:kind/:id", layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final ClientService clients;
-    private final DealService deals;
-    private final WorkTaskService tasks;
-    private final FileService files;
-    private final DocumentService documents;
-    private final io.clientspace.acceptance.AcceptanceService acceptances;
-    private final ExternalAccessService externalAccess;
-    private final StaffDirectory staff;
-    private final CurrentUserProvider currentUser;
-    private final AsyncLoader loader;
-    private final ClientChanges changes;
-    private final Clock clock;
-    private final TimelineService timeline;
+    private final ClientFormDialog.Factory clientForms;
     private final ReviewService review;
-    private final ProjectService projects;
-    private final io.clientspace.proposal.ProposalService proposals;
+    private final WorkspaceShell shell;
     private AutoCloseable subscription;
     private String title = "";
 
-    WorkspaceView(ClientService clients, DealService deals, WorkTaskService tasks, FileService files,
-                  DocumentService documents, io.clientspace.acceptance.AcceptanceService acceptances, ExternalAccessService externalAccess, StaffDirectory staff,
-                  CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
-                  TimelineService timeline, ReviewService review, ProjectService projects,
-                  io.clientspace.proposal.ProposalService proposals) {
-        this.projects = projects;
-        this.proposals = proposals;
-        this.timeline = timeline;
-        this.review = review;
+    WorkspaceView(ClientService clients, StaffDirectory staff, CurrentUserProvider currentUser, ReviewService review,
+                  WorkspaceShell shell) {
         this.clients = clients;
-        this.deals = deals;
-        this.tasks = tasks;
-        this.files = files;
-        this.documents = documents;
-        this.acceptances = acceptances;
-        this.externalAccess = externalAccess;
-        this.staff = staff;
-        this.currentUser = currentUser;
-        this.loader = loader;
-        this.changes = changes;
-        this.clock = clock;
+        this.clientForms = new ClientFormDialog.Factory(clients, staff, currentUser);
+        this.review = review;
+        this.shell = shell;
         addClassName("workspace");
         addDetachListener(e -> unsubscribe());
         setSizeFull();
@@ -129,7 +93,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
     @Override
     public String getPageTitle() {
-        return title + io.clientspace.shared.ui.Titled.SUFFIX;
+        return title + Titled.SUFFIX;
     }
 
     private void showNotFound() {
@@ -146,41 +110,22 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private void show(Client client, String openTab) {
         title = client.name();
         setId("workspace");
-        CurrentUser user = currentUser.requireStaff();
         add(header(client));
 
-        List<WorkspaceTab<?>> all = new java.util.ArrayList<>();
-        Runnable refreshCounters = () -> all.forEach(WorkspaceTab::refreshCounter);
-        Place place = new Place(WorkScope.client(client.id()), client.name());
-        ProposalsTab proposalsTab = new ProposalsTab(client, proposals, deals, files, loader, refreshCounters, clock);
-        WorkspaceParts.TabStrip[] stripRef = new WorkspaceParts.TabStrip[1];
-        all.add(new DealsTab(client, deals, user, loader, refreshCounters, clock, dealId -> {
-            stripRef[0].open("proposals");
-            proposalsTab.create(dealId);
-        }));
-        all.add(proposalsTab);
-        all.add(new TasksTab(place, tasks, user, loader, refreshCounters, clock));
-        all.add(new FilesTab(place, files, loader, refreshCounters, clock));
-        all.add(new DocumentsTab(place, documents, acceptances, loader, refreshCounters, clock));
-        all.add(new ExternalAccessTab(client, externalAccess, loader, refreshCounters, clock));
-        all.add(new ProjectsTab(client, projects, staff, currentUser, loader, clock));
-        all.add(new ActivityTab(place, timeline, loader, clock));
-        WorkspaceParts.TabStrip strip = new WorkspaceParts.TabStrip(all);
-        stripRef[0] = strip;
+        TabStrip strip = shell.tabs(Where.CLIENT, WorkScope.client(client.id()), client.name(), client.name(), true);
         if (openTab != null) {
             strip.open(openTab);
         }
-        ReviewPanel panel = new ReviewPanel(client.id(), review, loader, clock, strip::open);
+        ReviewPanel panel = new ReviewPanel(client.id(), review, shell.loader(), shell.clock(), strip::open);
         panel.refresh();
         // counters, the checklist and the open list follow changes made by anyone, on any node
         unsubscribe();
-        subscription = WorkspaceParts.live(changes, client.id(), () -> {
+        subscription = shell.live(client.id(), () -> {
             strip.refreshAll();
             panel.refresh();
         });
-        add(panel, strip.tabs, strip.content);
-        Div content = strip.content;
-        setFlexGrow(1, content);
+        add(panel, strip.tabs(), strip.content());
+        setFlexGrow(1, strip.content());
     }
 
     private void unsubscribe() {
@@ -212,7 +157,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
                     new Anchor("mailto:" + c.email(), c.email()));
         }
         fact(facts, VaadinIcon.PHONE, getTranslation("client.phone"), c.phone());
-        String address = String.join(", ", java.util.stream.Stream.of(c.street(), c.location())
+        String address = String.join(", ", Stream.of(c.street(), c.location())
                 .filter(s -> s != null && !s.isBlank()).toList());
         fact(facts, VaadinIcon.MAP_MARKER, getTranslation("client.address"), address.isBlank() ? null : address);
         if (c.website() != null) {
@@ -232,7 +177,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         });
 
         Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), e ->
-                new ClientFormDialog.Factory(clients, staff, currentUser).edit(c, saved ->
+                clientForms.edit(c, saved ->
                         getUI().ifPresent(ui -> ui.navigate(saved.workspacePath()))).open());
         edit.setId("edit-client");
 
@@ -261,7 +206,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private void factComponent(Div facts, VaadinIcon icon, String label, Component value) {
-        WorkspaceParts.fact(facts, icon, label, value);
+        TabParts.fact(facts, icon, label, value);
     }
 
 

@@ -1,0 +1,228 @@
+package io.clientspace.deal.ui;
+
+import io.clientspace.shared.ui.tabs.TabParts;
+import io.clientspace.shared.ui.tabs.WorkspaceTab;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.ColumnTextAlign;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealNavigation;
+import io.clientspace.deal.DealService;
+import io.clientspace.deal.DealStage;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.shared.ui.tabs.TabContext;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import io.clientspace.shared.ui.States;
+import java.text.NumberFormat;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+
+/** The client's deals with their stage from the engine; create a deal and move it on from here. */
+class DealsTab extends WorkspaceTab<List<Deal>> {
+
+    /** The Deals tab on a client's workspace, first from the left. */
+    @SpringComponent
+    static class Provider implements WorkspaceTabProvider {
+
+        private final DealService deals;
+
+        Provider(DealService deals) {
+            this.deals = deals;
+        }
+
+        @Override
+        public String id() {
+            return DealNavigation.TAB;
+        }
+
+        @Override
+        public int order() {
+            return 10;
+        }
+
+        @Override
+        public boolean appliesTo(Where where) {
+            return where == Where.CLIENT;
+        }
+
+        @Override
+        public WorkspaceTab<?> create(TabContext context) {
+            return new DealsTab(context, deals);
+        }
+    }
+
+    private final TabContext context;
+    private final DealService deals;
+    private final CurrentUser user;
+    private final Clock clock;
+
+    DealsTab(TabContext context, DealService deals) {
+        super(DealNavigation.TAB, "workspace.tab.deals", context.loader());
+        this.context = context;
+        this.deals = deals;
+        this.user = context.user();
+        this.clock = context.clock();
+    }
+
+    @Override
+    protected long count() {
+        return deals.countForClient(context.clientId());
+    }
+
+    @Override
+    protected List<Deal> fetch() {
+        return deals.forClient(context.clientId());
+    }
+
+    @Override
+    protected boolean isEmpty(List<Deal> data) {
+        return data.isEmpty();
+    }
+
+    @Override
+    protected String loadingKey() {
+        return "deals.loading";
+    }
+
+    @Override
+    protected Component emptyState() {
+        return States.empty(VaadinIcon.HANDSHAKE, getTranslation("deals.none.title"),
+                getTranslation("deals.none.text"), newDealButton());
+    }
+
+    @Override
+    protected Component render(List<Deal> data) {
+        Grid<Deal> grid = new Grid<>();
+        grid.setId("deal-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        LocalDate today = LocalDate.now(clock);
+        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("16rem").setFlexGrow(3);
+        grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("deal.stage")).setAutoWidth(true)
+                .setFlexGrow(0);
+        grid.addColumn(d -> money(d)).setHeader(getTranslation("deal.amount")).setTextAlign(ColumnTextAlign.END)
+                .setAutoWidth(true);
+        grid.addColumn(Deal::ownerName).setHeader(getTranslation("deal.owner")).setAutoWidth(true);
+        grid.addComponentColumn(d -> {
+            if (d.lacksNextStep()) {
+                Span flag = new Span(getTranslation("deal.no-next-step"));
+                flag.getElement().getThemeList().addAll(List.of("badge", "error"));
+                flag.addClassName("no-next-step");
+                return flag;
+            }
+            return new Span(d.isOpen() ? nz(d.nextStep()) : nz(d.closeReason()));
+        }).setHeader(getTranslation("deal.next-step")).setFlexGrow(3);
+        grid.addComponentColumn(d -> {
+            Span due = new Span(d.nextStepDue() == null ? "" : date.format(d.nextStepDue()));
+            if (d.isOpen() && d.nextStepDue() != null && d.nextStepDue().isBefore(today)) {
+                due.addClassName("overdue");
+                due.getElement().setAttribute("title", getTranslation("deal.overdue"));
+            }
+            return due;
+        }).setHeader(getTranslation("deal.next-step-due")).setAutoWidth(true);
+        grid.addColumn(d -> date.format(d.expectedClose())).setHeader(getTranslation("deal.expected-close"))
+                .setAutoWidth(true);
+        grid.addComponentColumn(d -> {
+            if (!d.isOpen() || !(user.seesAllClients() || user.username().equals(d.owner()))) {
+                return new Span();
+            }
+            Button move = new Button(getTranslation("deal.move-on"), VaadinIcon.ARROW_RIGHT.create(),
+                    e -> new MoveDealDialog(d, deals, clock, () -> {
+                        reload();
+                        context.countersChanged().run();
+                    }).open());
+            move.addThemeVariants(ButtonVariant.LUMO_SMALL);
+            move.addClassName("move-deal");
+            Button proposal = new Button(getTranslation("deal.create-proposal"), VaadinIcon.FILE_TEXT.create(),
+                    e -> context.shell().open(DealNavigation.PROPOSALS_TAB, DealNavigation.newProposalFor(d.id())));
+            proposal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            proposal.addClassName("deal-create-proposal");
+            proposal.setVisible(context.shell().has(DealNavigation.PROPOSALS_TAB));
+            HorizontalLayout both = new HorizontalLayout(move, proposal);
+            both.setSpacing(false);
+            both.getStyle().set("gap", "var(--lumo-space-xs)");
+            return both;
+        }).setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(data.stream().filter(this::matches).toList());
+
+        HorizontalLayout toolbar = new HorizontalLayout(newDealButton());
+        toolbar.addClassName("tab-toolbar");
+        Component filterBar = filterBar();
+        if (filterBar != null) {
+            toolbar.add(filterBar);
+        }
+        Div box = new Div(toolbar, grid);
+        box.addClassName("tab-body");
+        TabParts.limitNote(box, data.size(), DealService.LIST_LIMIT);
+        return box;
+    }
+
+    @Override
+    protected String filterLabelKey(String filter) {
+        return switch (filter == null ? "" : filter) {
+            case "stalled" -> "deal.filter.stalled";
+            case "no-next-step" -> "deal.filter.no-next-step";
+            default -> null;
+        };
+    }
+
+    private boolean matches(Deal d) {
+        String f = filter();
+        return f == null || ("stalled".equals(f) && d.isStalled()) || ("no-next-step".equals(f) && d.lacksNextStep());
+    }
+
+    private Button newDealButton() {
+        Button button = new Button(getTranslation("deals.new"), VaadinIcon.PLUS.create(),
+                e -> new DealDialog(context.clientId(), context.name(), deals, user, clock, saved -> {
+                    reload();
+                    context.countersChanged().run();
+                }).open());
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.setId("new-deal");
+        return button;
+    }
+
+    private Component stageBadge(Deal d) {
+        Span badge = new Span(getTranslation("deal.stages." + d.stage().name()));
+        String theme = d.stage() == DealStage.WON ? "badge success" : d.stage() == DealStage.LOST ? "badge error"
+                : "badge";
+        badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
+        badge.addClassName("stage-badge");
+        if (!d.isStalled()) {
+            return badge;
+        }
+        Span stalled = new Span(VaadinIcon.HOURGLASS.create(), new Span(getTranslation("deal.stalled")));
+        stalled.getElement().getThemeList().addAll(List.of("badge", "contrast"));
+        stalled.addClassName("stalled-badge");
+        stalled.getElement().setAttribute("title", getTranslation("deal.stalled-since",
+                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
+                        .format(d.stalledSince().atZone(clock.getZone()))));
+        HorizontalLayout both = new HorizontalLayout(badge, stalled);
+        both.setSpacing(false);
+        both.getStyle().set("gap", "var(--lumo-space-xs)");
+        return both;
+    }
+
+    private String money(Deal d) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(getLocale());
+        format.setCurrency(Currency.getInstance(d.currency()));
+        return format.format(d.amount());
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+}

@@ -1,0 +1,235 @@
+package io.clientspace.document.ui;
+
+import java.util.UUID;
+import java.util.HashMap;
+import java.util.Map;
+import io.clientspace.document.DocumentNavigation;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContext;
+import io.clientspace.shared.ui.tabs.SharingSwitch;
+import io.clientspace.shared.ui.tabs.TabParts;
+import io.clientspace.shared.ui.tabs.WorkspaceTab;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.clientspace.document.ClientDocument;
+import io.clientspace.document.DocumentCounts;
+import io.clientspace.document.DocumentService;
+import io.clientspace.document.DocumentStatus;
+import io.clientspace.document.DocumentType;
+import io.clientspace.document.KeyDocuments;
+import io.clientspace.shared.ui.States;
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Contracts, invoices, acts and other documents with their versions. The counter shows ready and pending apart, and
+ * the key-documents line says at a glance whether contract, invoice and act exist and are final.
+ */
+class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
+
+    record Data(List<ClientDocument> documents, KeyDocuments key, boolean canShare,
+                Map<UUID, DocumentExtension.Badge> badges) {
+    }
+
+    /** The Documents tab, on the client and the project workspace. */
+    @SpringComponent
+    static class Provider implements WorkspaceTabProvider {
+
+        private final DocumentService documents;
+        private final List<DocumentExtension> extensions;
+
+        Provider(DocumentService documents, List<DocumentExtension> extensions) {
+            this.documents = documents;
+            this.extensions = extensions;
+        }
+
+        @Override
+        public String id() {
+            return DocumentNavigation.TAB;
+        }
+
+        @Override
+        public int order() {
+            return 50;
+        }
+
+        @Override
+        public boolean appliesTo(Where where) {
+            return where == Where.CLIENT || where == Where.PROJECT;
+        }
+
+        @Override
+        public WorkspaceTab<?> create(TabContext context) {
+            return new DocumentsTab(context, documents, extensions);
+        }
+    }
+
+    private final TabContext context;
+    private final DocumentService documents;
+    private final List<DocumentExtension> extensions;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    DocumentsTab(TabContext context, DocumentService documents, List<DocumentExtension> extensions) {
+        super(DocumentNavigation.TAB, "workspace.tab.documents", context.loader());
+        this.context = context;
+        this.documents = documents;
+        this.extensions = extensions;
+        this.clock = context.clock();
+        this.onChange = context.countersChanged();
+    }
+
+    @Override
+    protected long count() {
+        return documents.countIn(context.scope());
+    }
+
+    @Override
+    protected Object counterValue() {
+        return documents.counts(context.scope());
+    }
+
+    @Override
+    protected String counterText(Object value) {
+        DocumentCounts c = (DocumentCounts) value;
+        return c.draft() == 0 ? getTranslation("documents.counter", c.ready(), c.pending())
+                : getTranslation("documents.counter-drafts", c.ready(), c.pending(), c.draft());
+    }
+
+    @Override
+    protected Data fetch() {
+        var list = documents.in(context.scope());
+        List<UUID> ids = list.stream().map(ClientDocument::id).toList();
+        Map<UUID, DocumentExtension.Badge> badges = new HashMap<>();
+        extensions.forEach(x -> badges.putAll(x.badges(context.scope(), ids)));
+        return new Data(list, documents.keyDocuments(context.scope()), documents.canShare(context.scope()), badges);
+    }
+
+    @Override
+    protected boolean isEmpty(Data data) {
+        return data.documents().isEmpty();
+    }
+
+    @Override
+    protected String loadingKey() {
+        return "documents.loading";
+    }
+
+    @Override
+    protected Component emptyState() {
+        Div box = new Div(States.empty(VaadinIcon.FILE_TEXT_O, getTranslation("documents.none.title"),
+                getTranslation("documents.none.text"), newDocumentButton()));
+        box.addClassName("tab-body");
+        return box;
+    }
+
+    @Override
+    protected Component render(Data data) {
+        HorizontalLayout toolbar = new HorizontalLayout(newDocumentButton(), keyDocuments(data.key()));
+        toolbar.addClassName("tab-toolbar");
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setWidthFull();
+
+        Grid<ClientDocument> grid = new Grid<>();
+        grid.setId("document-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
+        grid.addColumn(d -> getTranslation("document.types." + d.type().name()))
+                .setHeader(getTranslation("document.type")).setAutoWidth(true);
+        grid.addComponentColumn(d -> withBadge(statusBadge(d.status()), data.badges().get(d.id())))
+                .setHeader(getTranslation("document.status")).setAutoWidth(true);
+        grid.addColumn(d -> d.finalVersion() == 0 ? getTranslation("document.no-final")
+                        : getTranslation("document.version-number", d.finalVersion()))
+                .setHeader(getTranslation("document.final")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("document.version-number", d.latestVersion()))
+                .setHeader(getTranslation("document.latest")).setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("document.updated-line", d.updatedByName(),
+                TabParts.date(getLocale(), clock.getZone(), d.updatedAt())))
+                .setHeader(getTranslation("document.updated")).setAutoWidth(true);
+        var shared = grid.addComponentColumn(d -> SharingSwitch.of(this, d.sharedWithClient(), data.canShare(),
+                        d.title(), on -> documents.setShared(d.id(), on).sharedWithClient()))
+                .setHeader(getTranslation("sharing.column")).setAutoWidth(true).setFlexGrow(0);
+        // the switch sits in the row: flipping it must not open the document as well
+        grid.addItemClickListener(e -> {
+            if (e.getColumn() != shared) {
+                new DocumentDialog(e.getItem().id(), documents, extensions, clock, this::changed).open();
+            }
+        });
+        grid.setItems(data.documents());
+
+        Div box = new Div(toolbar, grid);
+        box.addClassName("tab-body");
+        TabParts.limitNote(box, data.documents().size(), DocumentService.LIST_LIMIT);
+        return box;
+    }
+
+    /** The document's status, and an extension's badge (where its latest acceptance stands) when it has one. */
+    private Component withBadge(Component status, DocumentExtension.Badge extra) {
+        if (extra == null) {
+            return status;
+        }
+        Span badge = new Span(getTranslation(extra.labelKey()));
+        badge.getElement().getThemeList().add(extra.themes());
+        badge.addClassName(extra.className());
+        HorizontalLayout both = new HorizontalLayout(status, badge);
+        both.setSpacing(false);
+        both.getStyle().set("gap", "var(--lumo-space-xs)").set("flex-wrap", "wrap");
+        return both;
+    }
+
+    private Component keyDocuments(KeyDocuments key) {
+        HorizontalLayout line = new HorizontalLayout();
+        line.setId("key-documents");
+        line.setSpacing(false);
+        line.getStyle().set("gap", "var(--lumo-space-s)").set("margin-left", "auto");
+        line.setAlignItems(FlexComponent.Alignment.CENTER);
+        line.add(new Span(getTranslation("documents.key")));
+        for (DocumentType type : List.of(DocumentType.CONTRACT, DocumentType.INVOICE, DocumentType.ACT)) {
+            KeyDocuments.State state = key.states().get(type);
+            Span chip = new Span(getTranslation("documents.key-state." + state.name(),
+                    getTranslation("document.types." + type.name())));
+            chip.getElement().getThemeList().add(switch (state) {
+                case FINAL -> "badge success";
+                case IN_PROGRESS -> "badge contrast";
+                case MISSING -> "badge error";
+            });
+            chip.addClassName("key-" + type.name().toLowerCase(java.util.Locale.ROOT));
+            line.add(chip);
+        }
+        return line;
+    }
+
+    Component statusBadge(DocumentStatus status) {
+        Span badge = new Span(getTranslation("document.statuses." + status.name()));
+        badge.getElement().getThemeList().add(switch (status) {
+            case READY -> "badge success";
+            case PENDING -> "badge";
+            case DRAFT -> "badge contrast";
+        });
+        badge.addClassName("document-status");
+        return badge;
+    }
+
+    private Button newDocumentButton() {
+        Button button = new Button(getTranslation("documents.new"), VaadinIcon.PLUS.create(),
+                e -> new NewDocumentDialog(context.scope(), context.name(), documents, saved -> changed()).open());
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.setId("new-document");
+        return button;
+    }
+
+    private void changed() {
+        reload();
+        onChange.run();
+    }
+}

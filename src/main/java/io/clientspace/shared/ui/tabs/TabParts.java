@@ -1,0 +1,52 @@
+package io.clientspace.shared.ui.tabs;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+
+/** Small pieces tabs and headers share: dates as the user's language writes them, facts, and the first-page note. */
+public final class TabParts {
+
+    private TabParts() {
+    }
+
+    /** A date, or the date of an instant in the app's time zone, as the user's language writes it; "" for null. */
+    public static String date(Locale locale, ZoneId zone, TemporalAccessor value) {
+        if (value == null) {
+            return "";
+        }
+        var formatter = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale);
+        return value instanceof Instant i ? formatter.format(i.atZone(zone)) : formatter.format(value);
+    }
+
+    /** One labelled fact in a workspace header or a details dialog: an icon, a label and the value. */
+    public static void fact(Div facts, VaadinIcon icon, String label, Component value) {
+        var i = icon.create();
+        i.addClassName("fact-icon");
+        Span l = new Span(label);
+        l.addClassName("fact-label");
+        Div fact = new Div(i, l, value);
+        fact.addClassName("fact");
+        facts.add(fact);
+    }
+
+    /**
+     * Adds "Showing the first n" under a list that a service cut at its limit (the tab's counter stays exact); adds
+     * nothing to a shorter list.
+     */
+    public static void limitNote(Div box, int rows, int limit) {
+        if (rows >= limit) {
+            Span note = new Span(box.getTranslation("workspace.limited", limit));
+            note.addClassName("muted");
+            note.addClassName("list-limited");
+            box.add(note);
+        }
+    }
+}

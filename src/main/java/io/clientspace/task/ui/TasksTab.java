@@ -1,0 +1,140 @@
+package io.clientspace.task.ui;
+
+import io.clientspace.task.TaskNavigation;
+import com.vaadin.flow.spring.annotation.SpringComponent;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContext;
+import io.clientspace.shared.ui.tabs.TabParts;
+import io.clientspace.shared.ui.tabs.WorkspaceTab;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.clientspace.security.CurrentUser;
+import io.clientspace.shared.ui.States;
+import io.clientspace.task.WorkTask;
+import io.clientspace.task.WorkTaskService;
+import java.time.Clock;
+import java.util.List;
+
+/** The client's open tasks, ad hoc and from processes; create, take and complete them here. */
+class TasksTab extends WorkspaceTab<List<WorkTask>> {
+
+    /** The Tasks tab, on the client and the project workspace. */
+    @SpringComponent
+    static class Provider implements WorkspaceTabProvider {
+
+        private final WorkTaskService tasks;
+
+        Provider(WorkTaskService tasks) {
+            this.tasks = tasks;
+        }
+
+        @Override
+        public String id() {
+            return TaskNavigation.TAB;
+        }
+
+        @Override
+        public int order() {
+            return 30;
+        }
+
+        @Override
+        public boolean appliesTo(Where where) {
+            return where == Where.CLIENT || where == Where.PROJECT;
+        }
+
+        @Override
+        public WorkspaceTab<?> create(TabContext context) {
+            return new TasksTab(context, tasks);
+        }
+    }
+
+    private final TabContext context;
+    private final WorkTaskService tasks;
+    private final CurrentUser user;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    TasksTab(TabContext context, WorkTaskService tasks) {
+        super(TaskNavigation.TAB, "workspace.tab.tasks", context.loader());
+        this.context = context;
+        this.tasks = tasks;
+        this.user = context.user();
+        this.clock = context.clock();
+        this.onChange = context.countersChanged();
+    }
+
+    @Override
+    protected long count() {
+        return tasks.countOpenIn(context.scope());
+    }
+
+    @Override
+    protected List<WorkTask> fetch() {
+        return tasks.openIn(context.scope());
+    }
+
+    @Override
+    protected boolean isEmpty(List<WorkTask> data) {
+        return data.isEmpty();
+    }
+
+    @Override
+    protected String loadingKey() {
+        return "tasks.loading";
+    }
+
+    @Override
+    protected Component emptyState() {
+        return States.empty(VaadinIcon.CHECK_SQUARE_O, getTranslation("tasks.none.title"),
+                getTranslation("tasks.none.text"), newTaskButton());
+    }
+
+    @Override
+    protected Component render(List<WorkTask> data) {
+        TaskGrid grid = new TaskGrid(false, new TaskActions(tasks, clock, this::changed));
+        grid.show(data.stream().filter(this::matches).toList());
+        HorizontalLayout toolbar = new HorizontalLayout(newTaskButton());
+        toolbar.addClassName("tab-toolbar");
+        Component filterBar = filterBar();
+        if (filterBar != null) {
+            toolbar.add(filterBar);
+        }
+        Div box = new Div(toolbar, grid);
+        box.addClassName("tab-body");
+        TabParts.limitNote(box, data.size(), io.clientspace.task.WorkTaskService.LIST_LIMIT);
+        return box;
+    }
+
+    @Override
+    protected String filterLabelKey(String filter) {
+        return switch (filter == null ? "" : filter) {
+            case "overdue" -> "task.filter.overdue";
+            case "unassigned" -> "task.filter.unassigned";
+            default -> null;
+        };
+    }
+
+    private boolean matches(WorkTask t) {
+        String f = filter();
+        return f == null || ("overdue".equals(f) && t.overdue()) || ("unassigned".equals(f) && t.assignee() == null);
+    }
+
+    private void changed() {
+        reload();
+        onChange.run();
+    }
+
+    private Button newTaskButton() {
+        Button button = new Button(getTranslation("tasks.new"), VaadinIcon.PLUS.create(),
+                e -> new TaskFormDialog(context.scope(), context.name(), user.username(), tasks, clock,
+                        saved -> changed()).open());
+        button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        button.setId("new-task");
+        return button;
+    }
+}

@@ -1,0 +1,172 @@
+package io.clientspace.shared.ui.tabs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.clientspace.shared.ui.AsyncLoader;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** A workspace tab's states: loading, data, empty, error with retry, and hidden. */
+class WorkspaceTabUnitTests {
+
+    /** Runs queued queries when told to, oldest first, so the loading state can be seen in between. */
+    static class ManualLoader extends AsyncLoader {
+        final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+
+        @Override
+        public <T> void load(Component owner, Supplier<T> query, Consumer<T> onResult, Consumer<Throwable> onError) {
+            pending.add(() -> {
+                try {
+                    onResult.accept(query.get());
+                } catch (RuntimeException e) {
+                    onError.accept(e);
+                }
+            });
+        }
+
+        void finish() {
+            pending.remove().run();
+        }
+    }
+
+    ManualLoader loader = new ManualLoader();
+
+    @BeforeEach
+    void ui() {
+        UI.setCurrent(new UI());
+    }
+
+    @AfterEach
+    void noUi() {
+        UI.setCurrent(null);
+    }
+
+    /** The smallest tab: a list of names in a grid, its counter a fixed 2. */
+    static final class NamesTab extends WorkspaceTab<List<String>> {
+        private final Supplier<List<String>> fetch;
+        private final boolean permitted;
+
+        NamesTab(AsyncLoader loader, Supplier<List<String>> fetch, boolean permitted) {
+            super("files", "workspace.tab.files", loader);
+            this.fetch = fetch;
+            this.permitted = permitted;
+        }
+
+        @Override
+        protected long count() {
+            return 2;
+        }
+
+        @Override
+        protected List<String> fetch() {
+            return fetch.get();
+        }
+
+        @Override
+        protected boolean isEmpty(List<String> data) {
+            return data.isEmpty();
+        }
+
+        @Override
+        protected Component render(List<String> data) {
+            Grid<String> grid = new Grid<>();
+            grid.addColumn(s -> s);
+            grid.setItems(data);
+            return grid;
+        }
+
+        @Override
+        protected Component emptyState() {
+            return io.clientspace.shared.ui.States.empty(VaadinIcon.FILE_O, "none", "nothing here", null);
+        }
+
+        @Override
+        protected String loadingKey() {
+            return "files.loading";
+        }
+
+        @Override
+        protected boolean permitted() {
+            return permitted;
+        }
+    }
+
+    NamesTab tab(Supplier<List<String>> fetch, boolean permitted) {
+        return new NamesTab(loader, fetch, permitted);
+    }
+
+    @Test
+    void showsLoadingThenTheRows() {
+        var tab = tab(() -> List.of("a.pdf", "b.pdf"), true);
+        tab.reload();
+        loader.finish(); // the counter
+        assertThat(classes(tab)).contains("state-loading");
+
+        loader.finish();
+        assertThat(classes(tab)).doesNotContain("state-loading");
+        assertThat(descendants(tab).filter(Grid.class::isInstance)).hasSize(1);
+    }
+
+    @Test
+    void showsTheEmptyState() {
+        var tab = tab(List::of, true);
+        tab.reload();
+        loader.finish();
+        loader.finish();
+        assertThat(classes(tab)).contains("state-empty");
+    }
+
+    @Test
+    void aFailedLoadShowsAnErrorWithRetryThatLoadsAgain() {
+        AtomicBoolean broken = new AtomicBoolean(true);
+        var tab = tab(() -> {
+            if (broken.get()) {
+                throw new IllegalStateException("database unreachable");
+            }
+            return List.of("a.pdf");
+        }, true);
+        tab.reload();
+        loader.finish();
+        loader.finish();
+        assertThat(classes(tab)).contains("state-error");
+
+        broken.set(false);
+        descendants(tab).filter(Button.class::isInstance).map(Button.class::cast).findFirst().orElseThrow().click();
+        loader.finish();
+        loader.finish();
+        assertThat(classes(tab)).doesNotContain("state-error");
+        assertThat(descendants(tab).filter(Grid.class::isInstance)).hasSize(1);
+    }
+
+    @Test
+    void withoutPermissionItShowsTheHiddenStateAndNeverQueries() {
+        AtomicBoolean queried = new AtomicBoolean();
+        var tab = tab(() -> {
+            queried.set(true);
+            return List.of();
+        }, false);
+        tab.reload();
+        assertThat(loader.pending).isEmpty();
+        assertThat(classes(tab)).contains("state-hidden");
+        assertThat(queried).isFalse();
+    }
+
+    private static Stream<Component> descendants(Component c) {
+        return Stream.concat(Stream.of(c), c.getChildren().flatMap(WorkspaceTabUnitTests::descendants));
+    }
+
+    private static List<String> classes(Component c) {
+        return descendants(c).flatMap(x -> x.getElement().getClassList().stream()).toList();
+    }
+}

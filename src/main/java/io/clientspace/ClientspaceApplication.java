@@ -1,5 +1,6 @@
 package io.clientspace;
 
+import org.springframework.scheduling.annotation.EnableScheduling;
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;
 import com.vaadin.flow.server.PWA;
@@ -16,7 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @SpringBootApplication
 @EnableProcessApplication("clientspace")
 @ConfigurationPropertiesScan
-@org.springframework.scheduling.annotation.EnableScheduling
+@EnableScheduling
 @Push
 @Theme("clientspace")
 @PWA(name = "Clientspace", shortName = "Clientspace")

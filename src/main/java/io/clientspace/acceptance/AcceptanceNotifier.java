@@ -31,7 +31,7 @@ class AcceptanceNotifier {
 
     @ApplicationModuleListener
     void on(AcceptanceChanged e) {
-        String portalPath = "portal/acceptances/" + e.acceptanceId();
+        String portalPath = AcceptanceNavigation.portalPage(e.acceptanceId());
         Object[] subject = {e.documentTitle()};
         Date deadline = Date.from(e.expiresAt());
         ClientRef client = clients.refForNotification(e.clientId()).orElse(null);

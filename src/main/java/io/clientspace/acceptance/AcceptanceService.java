@@ -1,5 +1,8 @@
 package io.clientspace.acceptance;
 
+import io.clientspace.shared.PersonNames;
+import java.util.Collection;
+import java.util.HashMap;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -114,19 +117,19 @@ public class AcceptanceService {
      * @param scope the workspace the documents are listed in; checked
      */
     @Transactional(readOnly = true)
-    public Map<UUID, AcceptanceStatus> latestStatuses(WorkScope scope, java.util.Collection<UUID> documentIds) {
+    public Map<UUID, AcceptanceStatus> latestStatuses(WorkScope scope, Collection<UUID> documentIds) {
         projects.requireAccess(scope);
         if (documentIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, DocumentAcceptanceEntity> latest = new java.util.HashMap<>();
+        Map<UUID, DocumentAcceptanceEntity> latest = new HashMap<>();
         for (DocumentAcceptanceEntity a : acceptances.byDocuments(documentIds)) {
             if (!a.getClientId().equals(scope.clientId())) {
                 continue;
             }
             latest.merge(a.getDocumentId(), a, (x, y) -> x.getSentAt().isAfter(y.getSentAt()) ? x : y);
         }
-        Map<UUID, AcceptanceStatus> result = new java.util.HashMap<>();
+        Map<UUID, AcceptanceStatus> result = new HashMap<>();
         latest.forEach((doc, a) -> result.put(doc, effectiveStatus(a)));
         return result;
     }
@@ -336,7 +339,7 @@ public class AcceptanceService {
         if (typed.strip().length() > NAME_MAX) {
             return List.of(FieldProblem.of("typedName", "acceptance.error.name-too-long", NAME_MAX));
         }
-        if (!io.clientspace.shared.PersonNames.same(typed, contactName)) {
+        if (!PersonNames.same(typed, contactName)) {
             return List.of(FieldProblem.of("typedName", "acceptance.error.name-mismatch", contactName));
         }
         return List.of();

@@ -20,7 +20,7 @@ public record Client(UUID id, ClientKind kind, String name, String legalName, St
 
     /** Where this client's workspace lives. */
     public String workspacePath() {
-        return "clients/" + kind.urlSegment() + "/" + id;
+        return ClientNavigation.workspace(kind, id);
     }
 
     /** "Postal code City, Country" with the empty parts left out. */

@@ -6,6 +6,6 @@ import java.util.UUID;
 public record ClientRef(UUID id, ClientKind kind, String name, String owner) {
 
     public String workspacePath() {
-        return "clients/" + kind.urlSegment() + "/" + id;
+        return ClientNavigation.workspace(kind, id);
     }
 }

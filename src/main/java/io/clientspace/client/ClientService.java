@@ -1,5 +1,15 @@
 package io.clientspace.client;
 
+import io.clientspace.security.Roles;
+import io.clientspace.security.StaffMember;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.domain.ClientEntity;
@@ -41,11 +51,11 @@ public class ClientService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     // the once-a-day rule is one atomic upsert; no entity is needed for a row nobody reads back
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
-                  org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                  JdbcTemplate jdbc) {
         this.jdbc = jdbc;
         this.clients = clients;
         this.currentUser = currentUser;
@@ -123,10 +133,10 @@ public class ClientService {
      * every client (admins and managers), else the ids of the clients they own.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<List<UUID>> scopeOfCurrentUser() {
+    public Optional<List<UUID>> scopeOfCurrentUser() {
         CurrentUser user = currentUser.requireStaff();
-        return user.seesAllClients() ? java.util.Optional.empty()
-                : java.util.Optional.of(clients.idsOwnedBy(user.username()));
+        return user.seesAllClients() ? Optional.empty()
+                : Optional.of(clients.idsOwnedBy(user.username()));
     }
 
     /** The clients the current user owns, by name. */
@@ -137,12 +147,12 @@ public class ClientService {
 
     /** Names and links of the given clients, as far as the current user may see them; others are left out. */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, ClientRef> refs(java.util.Collection<UUID> ids) {
+    public Map<UUID, ClientRef> refs(Collection<UUID> ids) {
         CurrentUser user = currentUser.requireStaff();
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        var result = new java.util.HashMap<UUID, ClientRef>();
+        var result = new HashMap<UUID, ClientRef>();
         for (ClientRef ref : clients.refs(ids)) {
             if (user.seesAllClients() || user.username().equals(ref.owner())) {
                 result.put(ref.id(), ref);
@@ -156,15 +166,15 @@ public class ClientService {
      * A member who owns the client may hand work to any of them.
      */
     @Transactional(readOnly = true)
-    public List<io.clientspace.security.StaffMember> workGroup(UUID clientId) {
+    public List<StaffMember> workGroup(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
         String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
         if (!user.seesAllClients() && !user.username().equals(owner)) {
             throw new NoAccessException("Client belongs to " + owner, staff.displayName(owner));
         }
         return staff.assignable().stream()
-                .filter(m -> m.roles().contains(io.clientspace.security.Roles.ADMIN)
-                        || m.roles().contains(io.clientspace.security.Roles.MANAGER) || m.username().equals(owner))
+                .filter(m -> m.roles().contains(Roles.ADMIN)
+                        || m.roles().contains(Roles.MANAGER) || m.username().equals(owner))
                 .toList();
     }
 
@@ -173,12 +183,12 @@ public class ClientService {
      * (a project) themselves; never hand the result to a view without that check.
      */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, ClientRef> refsForAccessDecision(java.util.Collection<UUID> ids) {
+    public Map<UUID, ClientRef> refsForAccessDecision(Collection<UUID> ids) {
         currentUser.requireStaff();
         if (ids.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
-        var result = new java.util.HashMap<UUID, ClientRef>();
+        var result = new HashMap<UUID, ClientRef>();
         clients.refs(ids).forEach(r -> result.put(r.id(), r));
         return result;
     }
@@ -188,7 +198,7 @@ public class ClientService {
      * in. The recipient still has to be allowed to open the client when they follow the link.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<ClientRef> refForNotification(UUID clientId) {
+    public Optional<ClientRef> refForNotification(UUID clientId) {
         return clients.refs(List.of(clientId)).stream().findFirst();
     }
 
@@ -205,24 +215,24 @@ public class ClientService {
         if (user.seesAllClients() || user.username().equals(client.getOwner())) {
             return AccessRequestResult.HAS_ACCESS;
         }
-        java.time.Instant now = clock.instant();
+        Instant now = clock.instant();
         int fresh = jdbc.update("""
                 insert into access_request (client_id, requester, requested_at) values (?, ?, ?)
                 on conflict (client_id, requester, coalesce(project_id, '00000000-0000-0000-0000-000000000000'::uuid))
                 do update set requested_at = excluded.requested_at
-                where access_request.requested_at < ?""", clientId, user.username(), java.sql.Timestamp.from(now),
-                java.sql.Timestamp.from(now.minus(java.time.Duration.ofDays(1))));
+                where access_request.requested_at < ?""", clientId, user.username(), Timestamp.from(now),
+                Timestamp.from(now.minus(Duration.ofDays(1))));
         if (fresh == 0) {
             return AccessRequestResult.ALREADY_ASKED;
         }
         events.publishEvent(new AccessRequested(clientId, null, client.getName(),
-                "clients/" + client.getKind().urlSegment() + "/" + clientId, client.getOwner(), user.username()));
+                ClientNavigation.workspace(client.getKind(), clientId), client.getOwner(), user.username()));
         return AccessRequestResult.SENT;
     }
 
     /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */
     @Transactional(readOnly = true)
-    public java.util.Optional<CustomerRecord> forCurrentCustomer() {
+    public Optional<CustomerRecord> forCurrentCustomer() {
         CurrentUser user = currentUser.requireCustomer();
         return clients.findById(user.customerId()).map(c -> new CustomerRecord(c.getId(), c.getKind(), c.getName()));
     }

@@ -9,6 +9,6 @@ public record ClientSummary(UUID id, ClientKind kind, String name, String compan
                             String email, String phone, String city, List<String> tags, Instant updatedAt) {
 
     public String workspacePath() {
-        return "clients/" + kind.urlSegment() + "/" + id;
+        return ClientNavigation.workspace(kind, id);
     }
 }

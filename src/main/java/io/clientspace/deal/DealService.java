@@ -1,5 +1,9 @@
 package io.clientspace.deal;
 
+import io.clientspace.security.StaffMember;
+import java.util.Collection;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -69,7 +73,7 @@ public class DealService {
     public List<Deal> forClient(UUID clientId) {
         requireClient(clientId);
         List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId,
-                org.springframework.data.domain.PageRequest.of(0, LIST_LIMIT));
+                PageRequest.of(0, LIST_LIMIT));
         Map<String, DealStage> engineStages = openStagesFromEngine(rows);
         return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), d.getStage())))
                 .toList();
@@ -80,7 +84,7 @@ public class DealService {
      * not see are left out. One grouped query.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, DealAttention> attention(java.util.Collection<UUID> clientIds) {
+    public Map<UUID, DealAttention> attention(Collection<UUID> clientIds) {
         var visible = clients.refs(clientIds).keySet();
         Map<UUID, DealAttention> result = new HashMap<>();
         if (!visible.isEmpty()) {
@@ -111,7 +115,7 @@ public class DealService {
      * they can open it. Members may only make themselves owner.
      */
     @Transactional(readOnly = true)
-    public List<io.clientspace.security.StaffMember> possibleOwners(UUID clientId) {
+    public List<StaffMember> possibleOwners(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
         return clients.workGroup(clientId).stream()
                 .filter(m -> user.seesAllClients() || m.username().equals(user.username()))
@@ -128,7 +132,7 @@ public class DealService {
     public Deal create(UUID clientId, DealDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         // who may own a deal here is the client's work group, the same rule tasks use
-        List<io.clientspace.security.StaffMember> workGroup = clients.workGroup(clientId);
+        List<StaffMember> workGroup = clients.workGroup(clientId);
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
@@ -216,7 +220,7 @@ public class DealService {
             deals.saveAndFlush(deal);
             tasks.complete(task.getId(), variables);
         } catch (OptimisticLockingException | NullValueException
-                 | org.springframework.orm.ObjectOptimisticLockingFailureException e) {
+                 | ObjectOptimisticLockingFailureException e) {
             // the engine saw a concurrent completion of the same stage task
             throw new StaleDataException("Deal");
         }

@@ -1,5 +1,7 @@
 package io.clientspace.deal;
 
+import io.clientspace.security.Roles;
+import io.clientspace.security.StaffMember;
 import io.clientspace.client.ClientService;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.StaffMail;
@@ -31,9 +33,9 @@ class DealStallNotifier {
         }
         // the deal's owner, as long as they can still open the client; after a handover, the client's owner
         String recipient = staff.find(event.owner()).filter(m -> m.username().equals(client.owner())
-                || m.roles().contains(io.clientspace.security.Roles.ADMIN)
-                || m.roles().contains(io.clientspace.security.Roles.MANAGER))
-                .map(io.clientspace.security.StaffMember::username).orElse(client.owner());
+                || m.roles().contains(Roles.ADMIN)
+                || m.roles().contains(Roles.MANAGER))
+                .map(StaffMember::username).orElse(client.owner());
         mail.send(recipient, "mail.deal-stalled.subject", new Object[] {event.dealTitle()}, "mail.deal-stalled.body",
                 event.dealTitle(), client.name(),
                 new StaffMail.Localized("deal.stages." + event.stage().name()), mail.link(client.workspacePath()));

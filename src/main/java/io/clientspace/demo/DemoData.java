@@ -1,5 +1,13 @@
 package io.clientspace.demo;
 
+import io.clientspace.portal.PortalService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.util.UUID;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientDraft;
 import io.clientspace.client.ClientKind;
@@ -53,7 +61,7 @@ class DemoData {
     private final DocumentService documents;
     private final FileService files;
     private final ProjectService projects;
-    private final io.clientspace.portal.PortalService portal;
+    private final PortalService portal;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
@@ -65,7 +73,7 @@ class DemoData {
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
-             io.clientspace.portal.PortalService portal, RequestDemoData requestDemoData,
+             PortalService portal, RequestDemoData requestDemoData,
              ProposalDemoData proposalDemo) {
         this.proposalDemo = proposalDemo;
         this.requestDemoData = requestDemoData;
@@ -193,11 +201,11 @@ class DemoData {
         sitemap.setPriority(TaskPriority.HIGH);
         WorkTask sitemapTask = tasks.create(project.scope(), sitemap);
         // hours booked on the project, which the customer's portal sums up
-        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new java.math.BigDecimal("3.5"), today.minusDays(6), true,
+        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new BigDecimal("3.5"), today.minusDays(6), true,
                 "Sitemap workshop with Lena Hoffmann"));
-        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new java.math.BigDecimal("2"), today.minusDays(5), true,
+        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new BigDecimal("2"), today.minusDays(5), true,
                 "Sitemap draft"));
-        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new java.math.BigDecimal("1.25"), today.minusDays(4),
+        tasks.bookTime(sitemapTask.id(), new TimeEntryDraft(new BigDecimal("1.25"), today.minusDays(4),
                 false, "Internal review"));
         TaskDraft photos = new TaskDraft();
         photos.setTitle("Collect project photos for the archive");
@@ -226,9 +234,9 @@ class DemoData {
         files.setShared(moodboard.id(), true);
         jdbc.update("""
                 insert into portal_comment (id, project_id, client_id, author_kind, author, author_name, body, created_at)
-                values (?, ?, ?, 'CUSTOMER', 'customer', 'Lena Hoffmann', ?, ?)""", java.util.UUID.randomUUID(),
+                values (?, ?, ?, 'CUSTOMER', 'customer', 'Lena Hoffmann', ?, ?)""", UUID.randomUUID(),
                 project.id(), nordlicht.id(), "Could the careers section go live before the rest of the site?",
-                java.sql.Timestamp.from(clock.instant().minus(java.time.Duration.ofDays(2))));
+                Timestamp.from(clock.instant().minus(Duration.ofDays(2))));
         portal.answer(project.id(), "Yes: we can launch it two weeks early as a standalone page. We will add it to "
                 + "the plan for the next review.");
         // the demo customers' roles on their side
@@ -274,24 +282,24 @@ class DemoData {
     }
 
     /** A small real PDF as a temporary file; the document keeps its own copy in object storage. */
-    static java.nio.file.Path demoPdf(String text) {
+    static Path demoPdf(String text) {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("clientspace-demo", ".pdf");
+            Path file = Files.createTempFile("clientspace-demo", ".pdf");
             file.toFile().deleteOnExit();
-            return java.nio.file.Files.writeString(file, "%PDF-1.4\n% " + text
+            return Files.writeString(file, "%PDF-1.4\n% " + text
                     + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static java.nio.file.Path demoText(String text) {
+    private static Path demoText(String text) {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("clientspace-demo", ".txt");
+            Path file = Files.createTempFile("clientspace-demo", ".txt");
             file.toFile().deleteOnExit();
-            return java.nio.file.Files.writeString(file, text + "\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return Files.writeString(file, text + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

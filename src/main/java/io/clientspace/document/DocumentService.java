@@ -1,5 +1,12 @@
 package io.clientspace.document;
 
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionTemplate;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -55,14 +62,14 @@ public class DocumentService {
     private final ObjectStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     DocumentService(DocumentRepository documents, DocumentVersionRepository versions, ClientService clients,
                     ProjectService projects,
                     CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
                     ApplicationEventPublisher events, Clock clock,
-                    org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+                    PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.documents = documents;
         this.versions = versions;
         this.clients = clients;
@@ -139,7 +146,7 @@ public class DocumentService {
 
     /** Key documents of each of the clients the current user may see; others are left out. One grouped query. */
     @Transactional(readOnly = true)
-    public Map<UUID, KeyDocuments> keyDocuments(java.util.Collection<UUID> clientIds) {
+    public Map<UUID, KeyDocuments> keyDocuments(Collection<UUID> clientIds) {
         var visible = clients.refs(clientIds).keySet();
         Map<UUID, Map<DocumentType, KeyDocuments.State>> states = new HashMap<>();
         for (UUID id : visible) {
@@ -174,7 +181,7 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public List<ClientDocument> in(WorkScope scope) {
         projects.requireAccess(scope);
-        var page = org.springframework.data.domain.PageRequest.of(0, LIST_LIMIT);
+        var page = PageRequest.of(0, LIST_LIMIT);
         List<DocumentEntity> rows = scope.isProject()
                 ? documents.findByProjectIdOrderByUpdatedAtDesc(scope.projectId(), page)
                 : documents.findByClientIdOrderByUpdatedAtDesc(scope.clientId(), page);
@@ -373,7 +380,7 @@ public class DocumentService {
      * Takes the document's row lock for the rest of the caller's transaction, so that two colleagues sending it for
      * acceptance at once take turns on the "already waiting" check.
      */
-    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.MANDATORY)
+    @Transactional(propagation = Propagation.MANDATORY)
     public void lockForAcceptance(UUID documentId) {
         documents.lockById(documentId).orElseThrow(() -> new NotFoundException("Document"));
     }
@@ -486,7 +493,7 @@ public class DocumentService {
     }
 
     /** The version the client gets: the final one, or the newest when none is final. */
-    private java.util.Optional<DocumentVersionEntity> customerVersion(DocumentEntity d) {
+    private Optional<DocumentVersionEntity> customerVersion(DocumentEntity d) {
         if (d.getFinalVersionId() != null) {
             return versions.findById(d.getFinalVersionId());
         }
@@ -521,7 +528,7 @@ public class DocumentService {
 
     private Map<UUID, Integer> finalNumbers(List<DocumentEntity> rows) {
         Map<UUID, Integer> result = new HashMap<>();
-        List<UUID> finalIds = rows.stream().map(DocumentEntity::getFinalVersionId).filter(java.util.Objects::nonNull)
+        List<UUID> finalIds = rows.stream().map(DocumentEntity::getFinalVersionId).filter(Objects::nonNull)
                 .toList();
         if (!finalIds.isEmpty()) {
             versions.findAllById(finalIds).forEach(v -> result.put(v.getDocumentId(), v.getNumber()));

@@ -1,9 +1,11 @@
 package io.clientspace.extranet;
 
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Locale;
 import io.clientspace.security.KeycloakProperties;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
 import org.keycloak.representations.idm.UserRepresentation;
@@ -59,7 +61,7 @@ class CustomerDirectory {
      *
      * @return the new user's id
      */
-    String create(String email, String displayName, String clientId, java.util.Locale locale) {
+    String create(String email, String displayName, String clientId, Locale locale) {
         UserRepresentation user = new UserRepresentation();
         user.setUsername(email);
         user.setEmail(email);
@@ -72,7 +74,7 @@ class CustomerDirectory {
         user.setLastName(space > 0 ? name.substring(space + 1) : name);
         user.singleAttribute(CUSTOMER_ID, clientId);
         user.singleAttribute("locale", locale.getLanguage());
-        try (jakarta.ws.rs.core.Response response = realm().users().create(user)) {
+        try (Response response = realm().users().create(user)) {
             if (response.getStatus() != 201) {
                 throw new IllegalStateException("Keycloak refused the new customer identity: HTTP "
                         + response.getStatus());
@@ -96,7 +98,7 @@ class CustomerDirectory {
      * Has Keycloak mail the person a single-use link to set their password on Keycloak's own page, valid for
      * {@code validFor}; afterwards the link leads to {@code redirectUri}.
      */
-    void sendSetPasswordLink(String userId, java.time.Duration validFor, String redirectUri) {
+    void sendSetPasswordLink(String userId, Duration validFor, String redirectUri) {
         realm().users().get(userId).executeActionsEmail(keycloak.customerClientId(), redirectUri,
                 (int) Math.min(Integer.MAX_VALUE, validFor.toSeconds()), List.of("UPDATE_PASSWORD"));
     }

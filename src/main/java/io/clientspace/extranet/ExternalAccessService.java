@@ -1,5 +1,6 @@
 package io.clientspace.extranet;
 
+import io.clientspace.shared.i18n.Translations;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -167,7 +168,7 @@ public class ExternalAccessService {
         if (!status.canInvite()) {
             return record(account);
         }
-        Locale locale = staff.localeOf(user.username()).map(io.clientspace.shared.i18n.Translations::supported)
+        Locale locale = staff.localeOf(user.username()).map(Translations::supported)
                 .orElse(Locale.ENGLISH);
         account.invited(user.username(), clock.instant(), null);
         account.speaks(locale.getLanguage());
@@ -342,7 +343,7 @@ public class ExternalAccessService {
     @Transactional
     public void customerSpeaks(Locale locale) {
         CurrentUser user = currentUser.requireCustomer();
-        String language = io.clientspace.shared.i18n.Translations.supported(locale).getLanguage();
+        String language = Translations.supported(locale).getLanguage();
         accounts.findByUsername(user.username()).filter(a -> a.getClientId().equals(user.customerId()))
                 .ifPresent(a -> a.speaks(language));
     }

@@ -1,5 +1,6 @@
 package io.clientspace.extranet;
 
+import java.util.Optional;
 import io.clientspace.security.Roles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -68,7 +69,7 @@ class PortalSessionGuard {
     record Customer(String username, UUID id) {
     }
 
-    static java.util.Optional<Customer> customer(Authentication authentication) {
+    static Optional<Customer> customer(Authentication authentication) {
         if (authentication instanceof OAuth2AuthenticationToken token
                 && Roles.CUSTOMER_REGISTRATION.equals(token.getAuthorizedClientRegistrationId())
                 && token.getPrincipal() instanceof OidcUser oidc) {
@@ -80,8 +81,8 @@ class PortalSessionGuard {
             } catch (IllegalArgumentException e) {
                 // a malformed binding is no binding
             }
-            return java.util.Optional.of(new Customer(username, id));
+            return Optional.of(new Customer(username, id));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

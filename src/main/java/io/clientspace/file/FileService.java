@@ -1,5 +1,9 @@
 package io.clientspace.file;
 
+import java.util.Collection;
+import java.util.Comparator;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharedProject;
 import io.clientspace.project.SharingChanged;
@@ -48,12 +52,12 @@ public class FileService {
     private final FileProperties limits;
     private final ApplicationEventPublisher events;
     private final Clock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transactions;
+    private final TransactionTemplate transactions;
 
     FileService(StoredFileRepository files, ProjectService projects, CurrentUserProvider currentUser,
                 StaffDirectory staff, ObjectStore store, FileProperties limits, ApplicationEventPublisher events,
-                Clock clock, org.springframework.transaction.PlatformTransactionManager transactionManager) {
-        this.transactions = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
+                Clock clock, PlatformTransactionManager transactionManager) {
+        this.transactions = new TransactionTemplate(transactionManager);
         this.files = files;
         this.projects = projects;
         this.currentUser = currentUser;
@@ -92,7 +96,7 @@ public class FileService {
     @Transactional(readOnly = true)
     public List<StoredFile> in(WorkScope scope) {
         projects.requireAccess(scope);
-        var page = org.springframework.data.domain.PageRequest.of(0, LIST_LIMIT);
+        var page = PageRequest.of(0, LIST_LIMIT);
         return (scope.isProject() ? files.activeByProject(scope.projectId(), page)
                 : files.activeByClient(scope.clientId(), page))
                 .stream().map(this::toRecord).toList();
@@ -255,13 +259,13 @@ public class FileService {
      * module (a proposal), which decides itself who may read them. Not for screens on their own: it asks nobody.
      */
     @Transactional(readOnly = true)
-    public List<SharedFile> attachments(UUID clientId, java.util.Collection<UUID> fileIds) {
+    public List<SharedFile> attachments(UUID clientId, Collection<UUID> fileIds) {
         if (fileIds.isEmpty()) {
             return List.of();
         }
         return files.findAllById(fileIds).stream()
                 .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null)
-                .sorted(java.util.Comparator.comparing(StoredFileEntity::getName, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing(StoredFileEntity::getName, String.CASE_INSENSITIVE_ORDER))
                 .map(FileService::shared).toList();
     }
 

@@ -1,5 +1,6 @@
 package io.clientspace.file;
 
+import org.springframework.context.annotation.Primary;
 import io.minio.MinioClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 class StorageConfiguration {
 
     @Bean
-    @org.springframework.context.annotation.Primary
+    @Primary
     MinioClient minioClient(StorageProperties storage) {
         return MinioClient.builder()
                 .endpoint(storage.endpoint())

@@ -1,5 +1,6 @@
 package io.clientspace.inforequest;
 
+import io.clientspace.project.ProjectNavigation;
 import io.clientspace.extranet.CustomerMail;
 import io.clientspace.project.ProjectService;
 import io.clientspace.security.StaffDirectory;
@@ -29,7 +30,7 @@ class RequestNotifier {
 
     @ApplicationModuleListener
     void on(InformationRequestChanged e) {
-        String path = "portal/requests/" + e.requestId();
+        String path = RequestNavigation.portalPage(e.requestId());
         switch (e.change()) {
             case SENT -> customerMail.toActiveContacts(e.clientId(), "mail.request-sent.subject",
                     new Object[] {e.number(), e.title()}, "mail.request-sent.body", path,
@@ -43,7 +44,7 @@ class RequestNotifier {
             case SUBMITTED -> projects.ownerAndSharing(e.projectId()).ifPresent(p -> staffMail.send(p.owner(),
                     "mail.request-submitted.subject", new Object[] {e.detail(), e.number()},
                     "mail.request-submitted.body", e.detail(), e.number(), e.title(), e.projectName(), e.note(),
-                    staffMail.link("client-projects/" + e.projectId())));
+                    staffMail.link(ProjectNavigation.workspace(e.projectId()))));
             default -> {
                 // created, accepted, completed and cancelled show on the timeline; nobody needs a mail for them
             }

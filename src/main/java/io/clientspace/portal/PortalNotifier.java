@@ -1,5 +1,12 @@
 package io.clientspace.portal;
 
+import io.clientspace.client.ClientRef;
+import io.clientspace.client.ClientService;
+import io.clientspace.extranet.CustomerMail;
+import io.clientspace.project.ProjectService;
+import io.clientspace.shared.StaffMail;
+import io.clientspace.document.DocumentNavigation;
+import io.clientspace.project.ProjectNavigation;
 import io.clientspace.project.SharingChanged;
 import io.clientspace.security.StaffDirectory;
 import java.util.UUID;
@@ -15,14 +22,14 @@ import org.springframework.stereotype.Component;
 class PortalNotifier {
 
     private final StaffDirectory staff;
-    private final io.clientspace.extranet.CustomerMail customerMail;
-    private final io.clientspace.project.ProjectService projects;
-    private final io.clientspace.client.ClientService clients;
-    private final io.clientspace.shared.StaffMail staffMail;
+    private final CustomerMail customerMail;
+    private final ProjectService projects;
+    private final ClientService clients;
+    private final StaffMail staffMail;
 
-    PortalNotifier(StaffDirectory staff, io.clientspace.extranet.CustomerMail customerMail,
-                   io.clientspace.project.ProjectService projects,
-                   io.clientspace.client.ClientService clients, io.clientspace.shared.StaffMail staffMail) {
+    PortalNotifier(StaffDirectory staff, CustomerMail customerMail,
+                   ProjectService projects,
+                   ClientService clients, StaffMail staffMail) {
         this.projects = projects;
         this.clients = clients;
         this.staffMail = staffMail;
@@ -40,7 +47,7 @@ class PortalNotifier {
         String sharedBy = staff.displayName(event.actor());
         String clientName = clientName(event.clientId());
         customerMail.toActiveContacts(event.clientId(), "mail.document-shared.subject", new Object[] {event.title()},
-                "mail.document-shared.body", "portal/documents", sharedBy, event.title(), clientName);
+                "mail.document-shared.body", DocumentNavigation.PORTAL_LIST, sharedBy, event.title(), clientName);
     }
 
     @ApplicationModuleListener
@@ -52,7 +59,7 @@ class PortalNotifier {
         if (event.fromCustomer()) {
             staffMail.send(project.owner(), "mail.comment-from-customer.subject",
                     new Object[] {event.authorName(), event.projectName()}, "mail.comment-from-customer.body",
-                    event.authorName(), event.projectName(), staffMail.link("client-projects/" + event.projectId()));
+                    event.authorName(), event.projectName(), staffMail.link(ProjectNavigation.workspace(event.projectId())));
             return;
         }
         if (!project.sharedWithClient()) {
@@ -60,10 +67,10 @@ class PortalNotifier {
         }
         customerMail.toActiveContacts(event.clientId(), "mail.comment-from-team.subject",
                 new Object[] {event.projectName()}, "mail.comment-from-team.body",
-                "portal/projects/" + event.projectId(), event.authorName(), event.projectName());
+                ProjectNavigation.portalPage(event.projectId()), event.authorName(), event.projectName());
     }
 
     private String clientName(UUID clientId) {
-        return clients.refForNotification(clientId).map(io.clientspace.client.ClientRef::name).orElse("");
+        return clients.refForNotification(clientId).map(ClientRef::name).orElse("");
     }
 }

@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.extranet.PortalContactStatus;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -109,7 +110,7 @@ public class PortalService {
     public PortalViewer asContact(UUID accountId) {
         requireManager();
         var a = externalAccess.identityForPortalCheck(accountId)
-                .filter(x -> x.status() == io.clientspace.extranet.PortalContactStatus.ACTIVE)
+                .filter(x -> x.status() == PortalContactStatus.ACTIVE)
                 .orElseThrow(() -> new NotFoundException("Portal account"));
         return new PortalViewer(a.id(), a.clientId(), clients.get(a.clientId()).name(), a.username(),
                 a.displayName(), a.email(), true);
@@ -335,7 +336,7 @@ public class PortalService {
         }
         CurrentUser user = currentUser.requireCustomer();
         boolean active = externalAccess.identityForPortalCheck(viewer.accountId())
-                .filter(a -> a.status() == io.clientspace.extranet.PortalContactStatus.ACTIVE && a.clientId().equals(viewer.clientId())
+                .filter(a -> a.status() == PortalContactStatus.ACTIVE && a.clientId().equals(viewer.clientId())
                         && a.clientId().equals(user.customerId()) && a.username().equals(user.username()))
                 .isPresent();
         if (!active) {

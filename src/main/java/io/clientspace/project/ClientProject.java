@@ -19,7 +19,7 @@ public record ClientProject(UUID id, UUID clientId, String clientName, String cl
                             boolean tasksVisibleToClient, long version) {
 
     public String workspacePath() {
-        return "client-projects/" + id;
+        return ProjectNavigation.workspace(id);
     }
 
     public WorkScope scope() {

@@ -2,7 +2,7 @@ package io.clientspace.project;
 
 import java.util.UUID;
 
-/** Where projects are in the UI: the list, a project's workspace, and the Projects tab on a client. */
+/** Where projects are in the UI: the list, a project's workspace, the Projects tab, and the portal's project page. */
 public final class ProjectNavigation {
 
     /** The Projects tab's id on the client workspace ({@code ?tab=projects}). */
@@ -14,10 +14,17 @@ public final class ProjectNavigation {
     /** The route of a project's workspace; {@link #workspace} fills it in. */
     public static final String WORKSPACE_ROUTE = "client-projects/:id";
 
+    /** The route of a shared project in the portal; {@link #portalPage} fills it in. */
+    public static final String PORTAL_ROUTE = "portal/projects/:projectId";
+
     private ProjectNavigation() {
     }
 
     public static String workspace(UUID projectId) {
         return LIST + "/" + projectId;
+    }
+
+    public static String portalPage(UUID projectId) {
+        return "portal/projects/" + projectId;
     }
 }

@@ -1,5 +1,7 @@
 package io.clientspace.project;
 
+import java.util.Optional;
+import java.util.stream.Collectors;
 import io.clientspace.shared.WorkScope;
 import static io.clientspace.shared.Texts.clean;
 
@@ -121,10 +123,10 @@ public class ProjectService {
             }
         }
         Map<UUID, ClientRef> clientRefs = clients.refsForAccessDecision(
-                visible.stream().map(WorkScope::clientId).collect(java.util.stream.Collectors.toSet()));
+                visible.stream().map(WorkScope::clientId).collect(Collectors.toSet()));
         Map<UUID, String> projectNames = new HashMap<>();
         projects.findAllById(visible.stream().map(WorkScope::projectId).filter(Objects::nonNull)
-                .collect(java.util.stream.Collectors.toSet())).forEach(p -> projectNames.put(p.getId(), p.getName()));
+                .collect(Collectors.toSet())).forEach(p -> projectNames.put(p.getId(), p.getName()));
         Map<WorkScope, PlaceRef> result = new HashMap<>();
         for (WorkScope s : visible) {
             ClientRef client = clientRefs.get(s.clientId());
@@ -134,7 +136,7 @@ public class ProjectService {
             if (s.isProject()) {
                 String name = projectNames.get(s.projectId());
                 if (name != null) {
-                    result.put(s, new PlaceRef(client.name(), name, "client-projects/" + s.projectId()));
+                    result.put(s, new PlaceRef(client.name(), name, ProjectNavigation.workspace(s.projectId())));
                 }
             } else {
                 result.put(s, new PlaceRef(client.name(), null, client.workspacePath()));
@@ -259,7 +261,7 @@ public class ProjectService {
      * in (a mail); empty when it does not exist. Not for screens: it asks nobody's permission.
      */
     @Transactional(readOnly = true)
-    public java.util.Optional<OwnerAndSharing> ownerAndSharing(UUID projectId) {
+    public Optional<OwnerAndSharing> ownerAndSharing(UUID projectId) {
         return projects.findById(projectId).map(p -> new OwnerAndSharing(p.getOwner(), p.isSharedWithClient()));
     }
 
@@ -430,7 +432,7 @@ public class ProjectService {
             return AccessRequestResult.ALREADY_ASKED;
         }
         events.publishEvent(new AccessRequested(project.getClientId(), projectId, project.getName(),
-                "client-projects/" + projectId, project.getOwner(), user.username()));
+                ProjectNavigation.workspace(projectId), project.getOwner(), user.username()));
         return AccessRequestResult.SENT;
     }
 
@@ -507,7 +509,7 @@ public class ProjectService {
             return List.of();
         }
         Map<UUID, ClientRef> clientRefs = clients.refsForAccessDecision(
-                rows.stream().map(ClientProjectEntity::getClientId).collect(java.util.stream.Collectors.toSet()));
+                rows.stream().map(ClientProjectEntity::getClientId).collect(Collectors.toSet()));
         return rows.stream().map(p -> {
             ClientRef client = clientRefs.get(p.getClientId());
             String clientOwner = client == null ? null : client.owner();

@@ -1,5 +1,6 @@
 package io.clientspace.proposal;
 
+import io.clientspace.client.ClientNavigation;
 import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
 import io.clientspace.extranet.CustomerMail;
@@ -31,10 +32,10 @@ class ProposalNotifier {
         if (client == null) {
             return;
         }
-        String workspace = staffMail.link(client.workspacePath() + "?tab=proposals");
+        String workspace = staffMail.link(ClientNavigation.workspace(client.kind(), client.id(), ProposalNavigation.TAB));
         switch (e.change()) {
             case SENT -> customerMail.toActiveContacts(e.clientId(), "mail.proposal-sent.subject",
-                    new Object[] {e.number(), e.title()}, "mail.proposal-sent.body", "portal/proposals/" + e.proposalId(),
+                    new Object[] {e.number(), e.title()}, "mail.proposal-sent.body", ProposalNavigation.portalPage(e.proposalId()),
                     e.title(), e.number());
             case SUBMITTED_FOR_APPROVAL -> {
                 if (e.approver() != null) {

@@ -1,5 +1,6 @@
 package io.clientspace.proposal;
 
+import io.clientspace.shared.PersonNames;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.shared.FieldProblem;
@@ -119,7 +120,7 @@ public final class ProposalRules {
         if (name == null) {
             return FieldProblem.of("name", "proposal.error.name-required");
         }
-        if (name.length() > NAME_MAX || expected == null || !io.clientspace.shared.PersonNames.same(name, expected)) {
+        if (name.length() > NAME_MAX || expected == null || !PersonNames.same(name, expected)) {
             return FieldProblem.of("name", "proposal.error.name-mismatch", expected == null ? "" : expected);
         }
         return null;

@@ -1,5 +1,8 @@
 package io.clientspace.proposal;
 
+import io.clientspace.client.ClientRef;
+import io.clientspace.security.StaffMember;
+import java.util.Optional;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -497,13 +500,13 @@ public class ProposalService {
      * nobody yet, and the task waits in the admins' and managers' "Unassigned" list.
      */
     private String approverFor(ProposalEntity p) {
-        String clientOwner = clients.refForNotification(p.getClientId()).map(io.clientspace.client.ClientRef::owner)
+        String clientOwner = clients.refForNotification(p.getClientId()).map(ClientRef::owner)
                 .orElse(null);
         if (clientOwner == null || clientOwner.equals(p.getOwner())) {
             return null;
         }
         return staff.find(clientOwner).filter(m -> m.roles().contains(Roles.ADMIN)
-                || m.roles().contains(Roles.MANAGER)).map(io.clientspace.security.StaffMember::username).orElse(null);
+                || m.roles().contains(Roles.MANAGER)).map(StaffMember::username).orElse(null);
     }
 
     private void completeApproval(ProposalEntity p, CurrentUser user, boolean approved) {
@@ -548,7 +551,7 @@ public class ProposalService {
                 ? ProposalStatus.EXPIRED : p.getStatus();
     }
 
-    private ProposalEntity customerRow(UUID clientId, java.util.Optional<ProposalEntity> row) {
+    private ProposalEntity customerRow(UUID clientId, Optional<ProposalEntity> row) {
         return row.filter(p -> p.getClientId().equals(clientId) && p.getSentAt() != null
                         && CUSTOMER_STATUSES.contains(p.getStatus()))
                 .orElseThrow(() -> new NotFoundException("Proposal"));

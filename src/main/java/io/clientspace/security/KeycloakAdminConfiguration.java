@@ -1,5 +1,6 @@
 package io.clientspace.security;
 
+import jakarta.ws.rs.client.Client;
 import java.util.concurrent.TimeUnit;
 import org.jboss.resteasy.client.jaxrs.internal.ResteasyClientBuilderImpl;
 import org.keycloak.OAuth2Constants;
@@ -29,7 +30,7 @@ class KeycloakAdminConfiguration {
      * With time limits: the default client waits forever, and one hung Keycloak call would hold a UI thread and a
      * database connection with it.
      */
-    private static jakarta.ws.rs.client.Client httpClient() {
+    private static Client httpClient() {
         return new ResteasyClientBuilderImpl()
                 .connectionPoolSize(10)
                 .connectTimeout(5, TimeUnit.SECONDS)

@@ -1,5 +1,6 @@
 package io.clientspace.security;
 
+import java.util.Map;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import java.util.LinkedHashMap;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -79,7 +80,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaSingleSignOn() {
         var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setInitParameters(java.util.Map.of(
+        registration.setInitParameters(Map.of(
                 "authentication-provider", CamundaSingleSignOn.class.getName()));
         registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
         // after Spring Security's chain (order -100)

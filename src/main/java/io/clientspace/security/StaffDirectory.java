@@ -1,5 +1,7 @@
 package io.clientspace.security;
 
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,7 +39,7 @@ public class StaffDirectory {
     private volatile Snapshot snapshot;
     private volatile Failure failure;
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     StaffDirectory(@Qualifier("staffAdmin") Keycloak staffAdmin, KeycloakProperties keycloak) {
         this(staffAdmin, keycloak, Clock.systemUTC());
     }
@@ -63,8 +65,8 @@ public class StaffDirectory {
      * The language the person chose in Keycloak (user attribute {@code locale}), for e-mails sent while they are not
      * signed in; empty when they never chose one.
      */
-    public Optional<java.util.Locale> localeOf(String username) {
-        return Optional.ofNullable(current().locales().get(username)).map(java.util.Locale::forLanguageTag);
+    public Optional<Locale> localeOf(String username) {
+        return Optional.ofNullable(current().locales().get(username)).map(Locale::forLanguageTag);
     }
 
     public Optional<StaffMember> find(String username) {

@@ -6,7 +6,7 @@ public final class TaskNavigation {
     /** The Tasks tab's id on the client and project workspaces ({@code ?tab=tasks}). */
     public static final String TAB = "tasks";
 
-    /** "My tasks": {@code /tasks}. */
+    /** "My tasks". */
     public static final String MY_TASKS = "tasks";
 
     private TaskNavigation() {

@@ -1,5 +1,6 @@
 package io.clientspace.task;
 
+import java.math.RoundingMode;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.shared.FieldProblem;
@@ -74,6 +75,6 @@ public final class TaskRules {
 
     /** Whole minutes, rounded half up: 1.25 h is 75 minutes. */
     public static int minutes(BigDecimal hours) {
-        return hours.multiply(BigDecimal.valueOf(60)).setScale(0, java.math.RoundingMode.HALF_UP).intValueExact();
+        return hours.multiply(BigDecimal.valueOf(60)).setScale(0, RoundingMode.HALF_UP).intValueExact();
     }
 }

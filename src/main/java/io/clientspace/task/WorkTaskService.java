@@ -1,5 +1,9 @@
 package io.clientspace.task;
 
+import io.clientspace.client.ClientRef;
+import io.clientspace.security.Roles;
+import java.util.Collection;
+import java.util.Comparator;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -127,7 +131,7 @@ public class WorkTaskService {
      * are left out. One grouped query.
      */
     @Transactional(readOnly = true)
-    public Map<UUID, TaskAttention> attention(java.util.Collection<UUID> clientIds) {
+    public Map<UUID, TaskAttention> attention(Collection<UUID> clientIds) {
         var visible = clients.refs(clientIds).keySet();
         Map<UUID, TaskAttention> result = new HashMap<>();
         if (!visible.isEmpty()) {
@@ -384,7 +388,7 @@ public class WorkTaskService {
         return tasks.allInProject(clientId, projectId).stream()
                 .map(t -> new CustomerTask(t.getId(), t.getTitle(),
                         t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), customerStatus(t)))
-                .sorted(java.util.Comparator.comparing(CustomerTask::status)
+                .sorted(Comparator.comparing(CustomerTask::status)
                         .thenComparing(CustomerTask::title, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
@@ -455,10 +459,10 @@ public class WorkTaskService {
     @Transactional
     public UUID createForProcess(UUID clientId, String title, String description, String assignee, LocalDate due) {
         // nobody is signed in as staff here (the customer's answer moved the process): the work group's rule by hand
-        String owner = clients.refForNotification(clientId).map(io.clientspace.client.ClientRef::owner).orElse(null);
+        String owner = clients.refForNotification(clientId).map(ClientRef::owner).orElse(null);
         String to = assignee == null ? null : staff.find(assignee).filter(m -> m.username().equals(owner)
-                || m.roles().contains(io.clientspace.security.Roles.ADMIN)
-                || m.roles().contains(io.clientspace.security.Roles.MANAGER))
+                || m.roles().contains(Roles.ADMIN)
+                || m.roles().contains(Roles.MANAGER))
                 .map(StaffMember::username).orElse(null);
         WorkTaskEntity task = WorkTaskEntity.adHoc(clientId, null, title, description, to, due,
                 TaskPriority.HIGH.name(), null, clock.instant());

@@ -1,5 +1,9 @@
 package io.clientspace.timeline;
 
+import io.clientspace.shared.ActivityRecorded;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
 import io.clientspace.client.ClientCreated;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealStageChanged;
@@ -36,7 +40,7 @@ public class TimelineService {
     public static final int PAGE_SIZE = 25;
 
     /** Kinds whose detail is a username. */
-    private static final java.util.Set<String> PEOPLE = java.util.Set.of("TASK_ASSIGNED", "TASK_CREATED",
+    private static final Set<String> PEOPLE = Set.of("TASK_ASSIGNED", "TASK_CREATED",
             "PROJECT_MEMBER_ADDED", "PROJECT_MEMBER_REMOVED");
 
     private final TimelineEntryRepository entries;
@@ -86,7 +90,7 @@ public class TimelineService {
 
     /** When something last happened on the client; empty when nothing has. */
     @Transactional(readOnly = true)
-    public java.util.Optional<java.time.Instant> lastActivity(UUID clientId) {
+    public Optional<Instant> lastActivity(UUID clientId) {
         clients.requireAccess(clientId);
         return entries.findFirstByClientIdOrderByOccurredAtDesc(clientId).map(TimelineEntryEntity::getOccurredAt);
     }
@@ -162,7 +166,7 @@ public class TimelineService {
 
     /** Activity from the modules that describe their steps themselves (proposals, requests, acceptances). */
     @EventListener
-    void on(io.clientspace.shared.ActivityRecorded e) {
+    void on(ActivityRecorded e) {
         record(e.clientId(), e.projectId(), e.actor(), e.kind(), e.subjectId(), e.title(), e.detail());
     }
 

@@ -1,5 +1,7 @@
 package io.clientspace.workspace;
 
+import io.clientspace.file.FileChanged;
+import io.clientspace.inforequest.InformationRequestChanged;
 import io.clientspace.client.ClientCreated;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStepOpened;
@@ -38,12 +40,12 @@ class WorkspaceChangeRelay {
     }
 
     @EventListener
-    void on(io.clientspace.file.FileChanged event) {
+    void on(FileChanged event) {
         changes.publish(event.clientId());
     }
 
     @EventListener
-    void on(io.clientspace.inforequest.InformationRequestChanged event) {
+    void on(InformationRequestChanged event) {
         changes.publish(event.clientId());
     }
 

@@ -1,2 +1,2 @@
-/** The client workspace: the header and the tabs with their counters, put together from the other modules. */
+/** The client workspace shell: the header, the checklist and the live counters around the tabs the modules contribute. */
 package io.clientspace.workspace;

@@ -1,5 +1,13 @@
 package io.clientspace.acceptance;
 
+import io.clientspace.document.DocumentType;
+import jakarta.mail.MessagingException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.springframework.security.access.AccessDeniedException;
 import static io.clientspace.support.Actors.asCustomer;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
@@ -148,7 +156,7 @@ class AcceptanceServiceIntegrationTests {
     @Test
     void withoutAPortalContactNothingCanBeSent() {
         Client lonely = asManager(() -> clients.create(ClientTestData.company("manager"), false));
-        var doc = asManager(() -> documents.create(lonely.id(), "Lonely contract", io.clientspace.document.DocumentType.CONTRACT,
+        var doc = asManager(() -> documents.create(lonely.id(), "Lonely contract", DocumentType.CONTRACT,
                 "lonely.pdf", pdf()));
         UUID versionId = asManager(() -> documents.versions(doc.id())).get(0).id();
         assertThat(asManager(() -> acceptances.hasRecipients(lonely.id()))).isFalse();
@@ -193,7 +201,7 @@ class AcceptanceServiceIntegrationTests {
                 nameOfA(), "203.0.113.7", null))).isInstanceOf(NotFoundException.class);
         // nor may A ask with B's client id
         assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(b.client().id())))
-                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+                .isInstanceOf(AccessDeniedException.class);
         assertThat(statusOf(ofB.id())).isEqualTo("PENDING");
     }
 
@@ -302,7 +310,7 @@ class AcceptanceServiceIntegrationTests {
             go.countDown();
             List<Object> results = new ArrayList<>();
             for (Future<Object> f : futures) {
-                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
+                results.add(f.get(60, TimeUnit.SECONDS));
             }
             return results;
         } finally {
@@ -341,7 +349,7 @@ class AcceptanceServiceIntegrationTests {
     private static String subject(MimeMessage m) {
         try {
             return m.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -351,14 +359,14 @@ class AcceptanceServiceIntegrationTests {
         return content instanceof String s ? s : new String(m.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     }
 
-    private static java.nio.file.Path pdf() {
+    private static Path pdf() {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("acceptance-test", ".pdf");
+            Path file = Files.createTempFile("acceptance-test", ".pdf");
             file.toFile().deleteOnExit();
-            return java.nio.file.Files.writeString(file, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
+            return Files.writeString(file, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"
                     + "trailer << /Root 1 0 R >>\n%%EOF\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.clientspace.bench;
 
+import java.time.ZoneOffset;
 import io.clientspace.file.StorageProperties;
 import io.minio.MinioClient;
 import io.minio.PutObjectArgs;
@@ -174,7 +175,7 @@ public class BenchDataGenerator {
             this.scale = scale;
             this.marker = marker;
             this.now = now;
-            this.today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+            this.today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             columns.put("client", "id, kind, name, legal_name, industry, website, owner, email, phone, street,"
                     + " postal_code, city, country, notes, created_at, updated_at");
             columns.put("client_project", "id, client_id, name, description, status, start_date, end_date, owner,"

@@ -1,5 +1,7 @@
 package io.clientspace.bench;
 
+import java.time.Duration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import static io.clientspace.support.Actors.asManager;
 
 import io.clientspace.inforequest.InformationRequestService;
@@ -25,10 +27,10 @@ class RequestProcessesInFlight implements InFlightProcesses {
 
     private final InformationRequestService requests;
     private final Clock clock;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final JdbcTemplate jdbc;
 
     RequestProcessesInFlight(InformationRequestService requests, Clock clock,
-                             org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                             JdbcTemplate jdbc) {
         this.requests = requests;
         this.clock = clock;
         this.jdbc = jdbc;
@@ -39,7 +41,7 @@ class RequestProcessesInFlight implements InFlightProcesses {
      * share the machine with that, so this returns once every event publication is completed (or after 5 minutes).
      */
     private void awaitMailsSent() {
-        long deadline = System.nanoTime() + java.time.Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (System.nanoTime() < deadline && jdbc.queryForObject(
                 "select count(*) from event_publication where completion_date is null", Long.class) > 0) {
             try {

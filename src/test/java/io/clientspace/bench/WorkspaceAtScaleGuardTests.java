@@ -1,5 +1,7 @@
 package io.clientspace.bench;
 
+import java.util.UUID;
+import java.util.function.Function;
 import static io.clientspace.support.Actors.asManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -132,7 +134,7 @@ class WorkspaceAtScaleGuardTests {
         });
     }
 
-    private Map<String, Integer> statementsPerCall(java.util.UUID clientId) {
+    private Map<String, Integer> statementsPerCall(UUID clientId) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         workspace.opening(clientId).forEach((name, call) -> counts.put(name, record(() -> asManager(call)).size()));
         return counts;
@@ -158,7 +160,7 @@ class WorkspaceAtScaleGuardTests {
         return SqlRecorder.record(call::get).statements();
     }
 
-    private <T> T asContact(GeneratedData data, java.util.function.Function<PortalViewer, T> page) {
+    private <T> T asContact(GeneratedData data, Function<PortalViewer, T> page) {
         return Actors.asCustomer(data.contactUsername(), data.largeClientId(),
                 () -> page.apply(portal.current().orElseThrow()));
     }

@@ -1,5 +1,6 @@
 package io.clientspace.bench;
 
+import java.util.function.Function;
 import static io.clientspace.support.Actors.asManager;
 
 import io.clientspace.deal.Deal;
@@ -182,7 +183,7 @@ class WorkspaceBenchmark {
                 pg);
     }
 
-    private <T> T asContact(GeneratedData data, java.util.function.Function<PortalViewer, T> page) {
+    private <T> T asContact(GeneratedData data, Function<PortalViewer, T> page) {
         return Actors.asCustomer(data.contactUsername(), data.largeClientId(),
                 () -> page.apply(portal.current().orElseThrow()));
     }

@@ -1,5 +1,6 @@
 package io.clientspace.bench;
 
+import io.clientspace.acceptance.AcceptanceService;
 import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealService;
@@ -34,12 +35,12 @@ public class WorkspaceCalls {
     private final ExternalAccessService access;
     private final ProjectService projects;
     private final TimelineService timeline;
-    private final io.clientspace.acceptance.AcceptanceService acceptances;
+    private final AcceptanceService acceptances;
 
     WorkspaceCalls(ClientService clients, ReviewService review, DealService deals, WorkTaskService tasks,
                    FileService files, DocumentService documents, ExternalAccessService access,
                    ProjectService projects, TimelineService timeline,
-                   io.clientspace.acceptance.AcceptanceService acceptances) {
+                   AcceptanceService acceptances) {
         this.acceptances = acceptances;
         this.clients = clients;
         this.review = review;

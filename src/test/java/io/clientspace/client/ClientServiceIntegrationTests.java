@@ -1,5 +1,7 @@
 package io.clientspace.client;
 
+import io.clientspace.devservices.DevServices;
+import java.time.Duration;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static io.clientspace.support.Actors.asOtherManager;
@@ -189,8 +191,8 @@ class ClientServiceIntegrationTests {
         Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
 
         assertThat(asMember(() -> clients.requestAccess(managers.id()))).isEqualTo(AccessRequestResult.SENT);
-        var mail = io.clientspace.devservices.DevServices.mail().awaitMessage("maria.keller@clientspace.example",
-                "Tom Becker asks for access to " + managers.name(), java.time.Duration.ofSeconds(30));
+        var mail = DevServices.mail().awaitMessage("maria.keller@clientspace.example",
+                "Tom Becker asks for access to " + managers.name(), Duration.ofSeconds(30));
         assertThat(mail).as("e-mail to the owner").isPresent();
         assertThat(mail.get().getContent().toString()).contains("/" + managers.workspacePath());
 

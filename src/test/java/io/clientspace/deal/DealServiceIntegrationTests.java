@@ -1,5 +1,8 @@
 package io.clientspace.deal;
 
+import io.clientspace.devservices.DevServices;
+import io.clientspace.shared.NotFoundException;
+import java.time.Duration;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -120,7 +123,7 @@ class DealServiceIntegrationTests {
         asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.advance("Scope call", today.plusDays(1))));
         Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> deals.winByProposal(other.id(), deal.id(), "No"))
-                .isInstanceOf(io.clientspace.shared.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
 
         // as the customer's answer runs it: nobody signed in as staff
         assertThat(deals.winByProposal(client.id(), deal.id(), "Proposal P-2026-0001 accepted by Lena Hoffmann"))
@@ -241,7 +244,7 @@ class DealServiceIntegrationTests {
     @Test
     void aDealThatSitsInItsStageIsFlaggedItsOwnerToldAndTheFlagGoesWhenItMoves() throws Exception {
         DealDraft quiet = draft("manager");
-        quiet.setTitle(io.clientspace.client.ClientTestData.unique("Archive digitisation"));
+        quiet.setTitle(ClientTestData.unique("Archive digitisation"));
         Deal deal = asManager(() -> deals.create(client.id(), quiet));
         assertThat(deal.isStalled()).isFalse();
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString())
@@ -254,8 +257,8 @@ class DealServiceIntegrationTests {
         Deal stalled = asManager(() -> deals.get(deal.id()));
         assertThat(stalled.isStalled()).isTrue();
         assertThat(stalled.stage()).isEqualTo(DealStage.NEW);
-        var mail = io.clientspace.devservices.DevServices.mail().awaitMessage("maria.keller@clientspace.example",
-                "Your deal \"" + deal.title() + "\" has stalled", java.time.Duration.ofSeconds(30));
+        var mail = DevServices.mail().awaitMessage("maria.keller@clientspace.example",
+                "Your deal \"" + deal.title() + "\" has stalled", Duration.ofSeconds(30));
         assertThat(mail).as("e-mail to the owner").isPresent();
         assertThat(mail.get().getContent().toString()).contains(client.name()).contains("/" + client.workspacePath());
 

@@ -1,5 +1,6 @@
 package io.clientspace.devservices;
 
+import org.springframework.boot.SpringApplication;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class DevServices {
         mail = MailService.start(mode, smtpPort);
         keycloak.awaitReady();
         // after Spring has closed every context (the app still talks to these servers while it shuts down)
-        org.springframework.boot.SpringApplication.getShutdownHandlers().add(DevServices::stopAll);
+        SpringApplication.getShutdownHandlers().add(DevServices::stopAll);
 
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("spring.datasource.url", postgres.jdbcUrl());

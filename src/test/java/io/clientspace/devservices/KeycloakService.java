@@ -1,5 +1,6 @@
 package io.clientspace.devservices;
 
+import java.util.concurrent.TimeUnit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -109,7 +110,7 @@ public final class KeycloakService implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             try {
-                process.waitFor(500, java.util.concurrent.TimeUnit.MILLISECONDS);
+                process.waitFor(500, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
@@ -249,7 +250,7 @@ public final class KeycloakService implements AutoCloseable {
             process.descendants().forEach(ProcessHandle::destroy);
             process.destroy();
             try {
-                if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                if (!process.waitFor(20, TimeUnit.SECONDS)) {
                     process.descendants().forEach(ProcessHandle::destroyForcibly);
                     process.destroyForcibly();
                 }

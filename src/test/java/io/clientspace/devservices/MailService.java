@@ -1,5 +1,9 @@
 package io.clientspace.devservices;
 
+import jakarta.mail.MessagingException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -65,24 +69,24 @@ public final class MailService implements AutoCloseable {
      *
      * @return the message, or empty when none came in time
      */
-    public java.util.Optional<MimeMessage> awaitMessage(String to, String subject, java.time.Duration timeout)
+    public Optional<MimeMessage> awaitMessage(String to, String subject, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             MimeMessage[] all = greenMail.getReceivedMessages();
             for (MimeMessage m : all) {
                 try {
-                    if (subject.equals(m.getSubject()) && java.util.Arrays.stream(m.getAllRecipients())
+                    if (subject.equals(m.getSubject()) && Arrays.stream(m.getAllRecipients())
                             .anyMatch(r -> r.toString().equalsIgnoreCase(to))) {
-                        return java.util.Optional.of(m);
+                        return Optional.of(m);
                     }
-                } catch (jakarta.mail.MessagingException e) {
+                } catch (MessagingException e) {
                     throw new IllegalStateException(e);
                 }
             }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             // GreenMail signals each delivery: wake up on the next one rather than sleeping a fixed time
             greenMail.waitForIncomingEmail(left, all.length + 1);
@@ -95,16 +99,16 @@ public final class MailService implements AutoCloseable {
      *
      * @return the messages to the address, oldest first; fewer than asked when the time ran out
      */
-    public List<MimeMessage> awaitMessages(String to, int count, java.time.Duration timeout)
+    public List<MimeMessage> awaitMessages(String to, int count, Duration timeout)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             MimeMessage[] all = greenMail.getReceivedMessages();
-            List<MimeMessage> mine = java.util.Arrays.stream(all).filter(m -> {
+            List<MimeMessage> mine = Arrays.stream(all).filter(m -> {
                 try {
-                    return java.util.Arrays.stream(m.getAllRecipients())
+                    return Arrays.stream(m.getAllRecipients())
                             .anyMatch(r -> r.toString().equalsIgnoreCase(to));
-                } catch (jakarta.mail.MessagingException e) {
+                } catch (MessagingException e) {
                     throw new IllegalStateException(e);
                 }
             }).toList();
@@ -134,7 +138,7 @@ public final class MailService implements AutoCloseable {
             try {
                 MimeMessage m = messages[i];
                 html.append("<article><strong>").append(escape(m.getSubject())).append("</strong><br>To: ")
-                        .append(escape(String.join(", ", java.util.Arrays.stream(m.getAllRecipients())
+                        .append(escape(String.join(", ", Arrays.stream(m.getAllRecipients())
                                 .map(Object::toString).toList())))
                         .append("<pre>").append(escape(GreenMailUtil.getBody(m))).append("</pre></article>");
             } catch (Exception e) {

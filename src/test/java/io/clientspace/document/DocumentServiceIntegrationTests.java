@@ -1,5 +1,8 @@
 package io.clientspace.document;
 
+import io.clientspace.file.StorageProperties;
+import java.util.ArrayList;
+import org.springframework.jdbc.core.JdbcTemplate;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,9 +43,9 @@ class DocumentServiceIntegrationTests {
     @Autowired
     io.minio.MinioClient minio;
     @Autowired
-    io.clientspace.file.StorageProperties storage;
+    StorageProperties storage;
     @Autowired
-    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    JdbcTemplate jdbc;
 
     @TempDir
     Path dir;
@@ -146,7 +149,7 @@ class DocumentServiceIntegrationTests {
         }
         assertThat(asManager(() -> documents.countForClient(client.id()))).as("no half-created document").isEqualTo(1);
         assertThat(asManager(() -> documents.versions(kept.id()))).hasSize(1);
-        List<String> keys = new java.util.ArrayList<>();
+        List<String> keys = new ArrayList<>();
         for (var item : minio.listObjects(io.minio.ListObjectsArgs.builder().bucket(storage.bucket())
                 .prefix("clients/" + client.id() + "/").recursive(true).build())) {
             keys.add(item.get().objectName());

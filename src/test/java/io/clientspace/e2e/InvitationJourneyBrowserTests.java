@@ -1,5 +1,15 @@
 package io.clientspace.e2e;
 
+import io.clientspace.document.DocumentService;
+import io.clientspace.document.DocumentType;
+import io.clientspace.project.ProjectDraft;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.ProjectStatus;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.clientspace.support.Actors.asManager;
 
@@ -28,23 +38,23 @@ class InvitationJourneyBrowserTests extends BrowserTest {
     @Autowired
     ClientService clients;
     @Autowired
-    io.clientspace.project.ProjectService projects;
+    ProjectService projects;
     @Autowired
-    io.clientspace.document.DocumentService documents;
+    DocumentService documents;
 
     @Test
     void aContactIsInvitedSetsAPasswordSignsInAndLosesAccessWhenRevoked() throws Exception {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         // what the contact will find: one shared project with a shared document, and a document kept internal
-        var draft = new io.clientspace.project.ProjectDraft();
+        var draft = new ProjectDraft();
         draft.setName("Annual accounts 2026");
-        draft.setStatus(io.clientspace.project.ProjectStatus.ACTIVE);
+        draft.setStatus(ProjectStatus.ACTIVE);
         draft.setOwner("manager");
         var project = asManager(() -> projects.create(client.id(), draft));
         var shared = asManager(() -> documents.create(project.scope(), "Engagement letter 2026",
-                io.clientspace.document.DocumentType.CONTRACT, "engagement-letter.pdf", pdf("Engagement letter")));
+                DocumentType.CONTRACT, "engagement-letter.pdf", pdf("Engagement letter")));
         asManager(() -> documents.create(project.scope(), "Internal fee calculation",
-                io.clientspace.document.DocumentType.OTHER, "fees.pdf", pdf("Fee calculation")));
+                DocumentType.OTHER, "fees.pdf", pdf("Fee calculation")));
         asManager(() -> projects.setSharing(project.id(), true, false));
         asManager(() -> documents.setShared(shared.id(), true));
         String email = "nora-" + UUID.randomUUID().toString().substring(0, 8) + "@customer.example";
@@ -131,18 +141,18 @@ class InvitationJourneyBrowserTests extends BrowserTest {
         }
     }
 
-    private static java.nio.file.Path pdf(String text) {
+    private static Path pdf(String text) {
         try {
-            java.nio.file.Path file = java.nio.file.Files.createTempFile("invitation-journey", ".pdf");
+            Path file = Files.createTempFile("invitation-journey", ".pdf");
             file.toFile().deleteOnExit();
-            return java.nio.file.Files.writeString(file, "%PDF-1.4\n% " + text
+            return Files.writeString(file, "%PDF-1.4\n% " + text
                     + "\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String actionLink(jakarta.mail.internet.MimeMessage message) throws Exception {
+    private static String actionLink(MimeMessage message) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         message.writeTo(out);
         String raw = out.toString(StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=")

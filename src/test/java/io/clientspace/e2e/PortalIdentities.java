@@ -1,5 +1,7 @@
 package io.clientspace.e2e;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.security.KeycloakProperties;
@@ -13,7 +15,7 @@ import org.keycloak.representations.idm.UserRepresentation;
  * Fresh people in the customers realm who can sign in, so that browser tests never share a portal identity (one
  * identity acts for one client only) with each other or with the demo users. A bean of the test context.
  */
-@org.springframework.stereotype.Component
+@Component
 class PortalIdentities {
 
     static final String PASSWORD = "Portal-Test-2027!";
@@ -21,7 +23,7 @@ class PortalIdentities {
     private final Keycloak customerAdmin;
     private final KeycloakProperties keycloak;
 
-    PortalIdentities(@org.springframework.beans.factory.annotation.Qualifier("customerAdmin") Keycloak customerAdmin,
+    PortalIdentities(@Qualifier("customerAdmin") Keycloak customerAdmin,
                      KeycloakProperties keycloak) {
         this.customerAdmin = customerAdmin;
         this.keycloak = keycloak;

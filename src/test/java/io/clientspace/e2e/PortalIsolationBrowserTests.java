@@ -1,5 +1,16 @@
 package io.clientspace.e2e;
 
+import io.clientspace.acceptance.AcceptanceService;
+import io.clientspace.document.DocumentService;
+import io.clientspace.inforequest.InformationRequestService;
+import io.clientspace.inforequest.ItemKind;
+import io.clientspace.inforequest.RequestDraft;
+import io.clientspace.inforequest.RequestItemDraft;
+import io.clientspace.proposal.ProposalService;
+import io.clientspace.proposal.ProposalTestData;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.clientspace.support.Actors.asManager;
 
@@ -61,13 +72,13 @@ class PortalIsolationBrowserTests extends BrowserTest {
     @Autowired
     PortalIdentities identities;
     @Autowired
-    io.clientspace.acceptance.AcceptanceService acceptances;
+    AcceptanceService acceptances;
     @Autowired
-    io.clientspace.document.DocumentService documents;
+    DocumentService documents;
     @Autowired
-    io.clientspace.proposal.ProposalService proposals;
+    ProposalService proposals;
     @Autowired
-    io.clientspace.inforequest.InformationRequestService requests;
+    InformationRequestService requests;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -86,14 +97,14 @@ class PortalIsolationBrowserTests extends BrowserTest {
         asManager(() -> externalAccess.grantExisting(a.client().id(), customerA));
         asManager(() -> externalAccess.grantExisting(b.client().id(), customerB));
         acceptanceOfB = asManager(() -> acceptances.send(documents.versions(b.sharedDocument().id()).get(0).id(),
-                java.time.Instant.now().plus(java.time.Duration.ofDays(7)))).id();
+                Instant.now().plus(Duration.ofDays(7)))).id();
         // a sent proposal and a sent request of B's, so that their pages exist for B
         proposalOfB = asManager(() -> proposals.submit(proposals.create(b.client().id(),
-                io.clientspace.proposal.ProposalTestData.fixedFee("Proposal " + b.marker(), "900",
-                        java.time.LocalDate.now().plusDays(30))).id())).id();
+                ProposalTestData.fixedFee("Proposal " + b.marker(), "900",
+                        LocalDate.now().plusDays(30))).id())).id();
         requestOfB = asManager(() -> requests.send(requests.createDraft(b.project().id(),
-                new io.clientspace.inforequest.RequestDraft("Request " + b.marker(), List.of(
-                        new io.clientspace.inforequest.RequestItemDraft(io.clientspace.inforequest.ItemKind.QUESTION,
+                new RequestDraft("Request " + b.marker(), List.of(
+                        new RequestItemDraft(ItemKind.QUESTION,
                                 "Question " + b.marker(), null)))).id())).id();
     }
 

@@ -1,5 +1,11 @@
 package io.clientspace.extranet;
 
+import io.clientspace.support.Actors;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -84,11 +90,11 @@ class InvitationIntegrationTests {
         assertThat(mails.get(0).getSubject()).as("worded by our e-mail theme")
                 .isEqualTo("Your invitation to the Clientspace portal");
         // the link is Keycloak's single-use action token: set a password, valid as long as the invitation
-        var token = java.util.regex.Pattern.compile("action-token\\?key=([\\w-]+)\\.([\\w-]+)\\.")
+        var token = Pattern.compile("action-token\\?key=([\\w-]+)\\.([\\w-]+)\\.")
                 .matcher(body(mails.get(0)));
         assertThat(token.find()).as("a set-password link in the mail").isTrue();
-        String claims = new String(java.util.Base64.getUrlDecoder().decode(token.group(2)),
-                java.nio.charset.StandardCharsets.UTF_8);
+        String claims = new String(Base64.getUrlDecoder().decode(token.group(2)),
+                StandardCharsets.UTF_8);
         assertThat(claims).contains("UPDATE_PASSWORD").contains("/portal");
         long expires = Long.parseLong(claims.replaceAll(".*\"exp\":(\\d+).*", "$1"));
         assertThat(Instant.ofEpochSecond(expires)).isCloseTo(invited.invitationExpiresAt(),
@@ -116,9 +122,9 @@ class InvitationIntegrationTests {
         assertThat(access.mayUsePortal(email, UUID.randomUUID())).as("only for its own customer").isFalse();
         // mails to the contact start in the inviting colleague's language and follow the portal's language switch
         assertThat(access.activeContactsForNotification(client.id()))
-                .containsExactly(new ExternalAccessService.ContactAddress(email, "Greta Lind", java.util.Locale.ENGLISH));
-        io.clientspace.support.Actors.asCustomer(email, client.id(), () -> {
-            access.customerSpeaks(java.util.Locale.GERMANY);
+                .containsExactly(new ExternalAccessService.ContactAddress(email, "Greta Lind", Locale.ENGLISH));
+        Actors.asCustomer(email, client.id(), () -> {
+            access.customerSpeaks(Locale.GERMANY);
             return null;
         });
         assertThat(access.activeContactsForNotification(client.id())).extracting(c -> c.locale().getLanguage())
@@ -225,8 +231,8 @@ class InvitationIntegrationTests {
     }
 
     private static String body(MimeMessage message) throws Exception {
-        var out = new java.io.ByteArrayOutputStream();
+        var out = new ByteArrayOutputStream();
         message.writeTo(out);
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=");
+        return out.toString(StandardCharsets.UTF_8).replace("=\r\n", "").replace("=3D", "=");
     }
 }

@@ -1,5 +1,14 @@
 package io.clientspace.file;
 
+import io.clientspace.project.ProjectService;
+import io.clientspace.shared.NotFoundException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.sql.Timestamp;
+import java.time.Duration;
+import org.springframework.transaction.PlatformTransactionManager;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,9 +57,9 @@ class FileServiceIntegrationTests {
     @Autowired
     ClientService clients;
     @Autowired
-    org.springframework.transaction.PlatformTransactionManager transactionManager;
+    PlatformTransactionManager transactionManager;
     @Autowired
-    io.clientspace.project.ProjectService projects;
+    ProjectService projects;
     @Autowired
     MinioClient minio;
     @Autowired
@@ -123,9 +132,9 @@ class FileServiceIntegrationTests {
 
         Path big = dir.resolve("scan.pdf");
         Files.write(big, PDF);
-        try (var channel = java.nio.channels.FileChannel.open(big, java.nio.file.StandardOpenOption.WRITE)) {
+        try (var channel = FileChannel.open(big, StandardOpenOption.WRITE)) {
             channel.truncate(limits.maxSizeBytes() + 1);
-            channel.position(limits.maxSizeBytes()).write(java.nio.ByteBuffer.wrap(new byte[] {1}));
+            channel.position(limits.maxSizeBytes()).write(ByteBuffer.wrap(new byte[] {1}));
         }
         assertThatThrownBy(() -> asManager(() -> files.upload(client.id(), "scan.pdf", big)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems()).containsExactly(
@@ -171,14 +180,14 @@ class FileServiceIntegrationTests {
         assertThat(asManager(() -> files.trash(client.id()))).singleElement()
                 .satisfies(f -> assertThat(f.deletedByName()).isEqualTo("Maria Keller"));
         assertThatThrownBy(() -> asManager(() -> files.downloadLink(stored.id())))
-                .isInstanceOf(io.clientspace.shared.NotFoundException.class);
+                .isInstanceOf(NotFoundException.class);
 
         asManager(() -> files.restore(stored.id()));
         assertThat(asManager(() -> files.countForClient(client.id()))).isEqualTo(1);
 
         asManager(() -> files.delete(stored.id()));
         jdbc.update("update stored_file set deleted_at = ? where id = ?",
-                java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(limits.trashDays() + 1))),
+                Timestamp.from(Instant.now().minus(Duration.ofDays(limits.trashDays() + 1))),
                 stored.id());
         assertThatThrownBy(() -> asManager(() -> files.restore(stored.id())))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
@@ -208,7 +217,7 @@ class FileServiceIntegrationTests {
             Files.write(p, bytes);
             return p;
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

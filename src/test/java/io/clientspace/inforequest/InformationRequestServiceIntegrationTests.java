@@ -1,5 +1,9 @@
 package io.clientspace.inforequest;
 
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Date;
 import static io.clientspace.support.Actors.asCustomer;
 import static io.clientspace.support.Actors.asManager;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,7 +256,7 @@ class InformationRequestServiceIntegrationTests {
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(sent.id().toString())
                 .singleResult().getId();
         var timer = management.createJobQuery().processInstanceId(instance).timers().singleResult();
-        assertThat(timer.getDuedate()).isAfter(new java.util.Date(System.currentTimeMillis()
+        assertThat(timer.getDuedate()).isAfter(new Date(System.currentTimeMillis()
                 + Duration.ofDays(2).toMillis()));
 
         management.executeJob(timer.getId());
@@ -483,12 +487,12 @@ class InformationRequestServiceIntegrationTests {
             Path file = Files.createTempFile(dir, "answer", ".pdf");
             return Files.write(file, ("%PDF-1.4\n% " + text + "\n1 0 obj << /Type /Catalog >> endobj\n"
                     + "trailer << /Root 1 0 R >>\n%%EOF\n").getBytes(StandardCharsets.US_ASCII));
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
-    private static String body(jakarta.mail.internet.MimeMessage m) {
+    private static String body(MimeMessage m) {
         try {
             return String.valueOf(m.getContent());
         } catch (Exception e) {

@@ -1,5 +1,9 @@
 package io.clientspace.portal;
 
+import io.clientspace.devservices.DevServices;
+import io.clientspace.security.StaffDirectory;
+import java.math.BigDecimal;
+import java.time.Duration;
 import static io.clientspace.support.Actors.asCustomer;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
@@ -56,7 +60,7 @@ class PortalServiceIntegrationTests {
     @Autowired
     Clock clock;
     @Autowired
-    io.clientspace.security.StaffDirectory staff;
+    StaffDirectory staff;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -108,8 +112,8 @@ class PortalServiceIntegrationTests {
 
     @Test
     void hoursAreSummedFromTimeEntriesBillableApart() {
-        asManager(() -> tasks.bookTime(a.task().id(), new TimeEntryDraft(new java.math.BigDecimal("1.5"), LocalDate.now(clock), true, "internal note")));
-        asManager(() -> tasks.bookTime(a.task().id(), new TimeEntryDraft(new java.math.BigDecimal("0.5"), LocalDate.now(clock), false, null)));
+        asManager(() -> tasks.bookTime(a.task().id(), new TimeEntryDraft(new BigDecimal("1.5"), LocalDate.now(clock), true, "internal note")));
+        asManager(() -> tasks.bookTime(a.task().id(), new TimeEntryDraft(new BigDecimal("0.5"), LocalDate.now(clock), false, null)));
         PortalViewer viewer = viewerA();
         PortalProjectDetail detail = asA(() -> portal.project(viewer, a.project().id()));
         assertThat(detail.totalMinutes()).isEqualTo(120);
@@ -233,7 +237,7 @@ class PortalServiceIntegrationTests {
         assertThat(asManager(() -> portal.countTeamComments(a.project().id()))).isEqualTo(2);
         // both sides of the thread are on the project's activity, under the author's name
         assertThat(asManager(() -> timeline.in(a.project().scope(), 0)))
-                .extracting(io.clientspace.timeline.TimelineEntry::kind, io.clientspace.timeline.TimelineEntry::detail)
+                .extracting(TimelineEntry::kind, TimelineEntry::detail)
                 .contains(org.assertj.core.groups.Tuple.tuple("PORTAL_COMMENT_CUSTOMER", "Test Customer alpha"),
                         org.assertj.core.groups.Tuple.tuple("PORTAL_COMMENT_TEAM", answer.authorName()));
 
@@ -293,17 +297,17 @@ class PortalServiceIntegrationTests {
 
     @Test
     void aNewlySharedDocumentAndCommentsBothWaysAreMailed() throws Exception {
-        var mail = io.clientspace.devservices.DevServices.mail();
+        var mail = DevServices.mail();
         String customerEmail = jdbc.queryForObject("select email from portal_account where id = ?", String.class,
                 a.accountId());
-        java.time.Duration wait = java.time.Duration.ofSeconds(30);
+        Duration wait = Duration.ofSeconds(30);
         asManager(() -> documents.setShared(a.documentInHiddenProject().id(), false));
         asManager(() -> documents.setShared(a.documentInHiddenProject().id(), true));
         asManager(() -> documents.setShared(a.unsharedDocument().id(), true));
         assertThat(mail.awaitMessage(customerEmail, "New in your portal: " + a.unsharedDocument().title(), wait))
                 .as("mail about the shared document").isPresent();
         assertThat(mail.awaitMessage(customerEmail, "New in your portal: " + a.documentInHiddenProject().title(),
-                java.time.Duration.ofSeconds(1))).as("no mail about a document the portal does not show").isEmpty();
+                Duration.ofSeconds(1))).as("no mail about a document the portal does not show").isEmpty();
 
         PortalViewer viewer = viewerA();
         asA(() -> portal.comment(viewer, a.project().id(), "Can we move the review?"));

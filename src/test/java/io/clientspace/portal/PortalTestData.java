@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import org.springframework.stereotype.Component;
 import static io.clientspace.support.Actors.asManager;
 
 import io.clientspace.client.Client;
@@ -34,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and a portal account. Every name carries a marker, so a test can look for any of them in a page. A bean of the
  * test context, so tests just inject it.
  */
-@org.springframework.stereotype.Component
+@Component
 public final class PortalTestData {
 
     /** Everything one test client has; names all contain {@code marker}. */

@@ -1,5 +1,9 @@
 package io.clientspace.project;
 
+import io.clientspace.devservices.DevServices;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import io.clientspace.shared.WorkScope;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
@@ -50,7 +54,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ProjectServiceIntegrationTests {
 
     static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
-            .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            .getBytes(StandardCharsets.US_ASCII);
 
     @Autowired
     ProjectService projects;
@@ -195,7 +199,7 @@ class ProjectServiceIntegrationTests {
 
         assertThat(asOutsider(() -> projects.requestAccess(project.id()))).isEqualTo(AccessRequestResult.SENT);
         assertThat(asOutsider(() -> projects.requestAccess(project.id()))).isEqualTo(AccessRequestResult.ALREADY_ASKED);
-        var mail = io.clientspace.devservices.DevServices.mail().awaitMessage("maria.keller@clientspace.example",
+        var mail = DevServices.mail().awaitMessage("maria.keller@clientspace.example",
                 "Jonas Weber asks to join the project Annual audit 2026", Duration.ofSeconds(10));
         assertThat(mail).as("mail to the project's owner").isPresent();
         assertThat(asManager(() -> projects.requestAccess(project.id()))).isEqualTo(AccessRequestResult.HAS_ACCESS);
@@ -276,8 +280,8 @@ class ProjectServiceIntegrationTests {
     private Path pdf(String name) {
         try {
             return Files.write(dir.resolve(name), PDF);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 }

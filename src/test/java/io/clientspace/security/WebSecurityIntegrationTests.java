@@ -1,5 +1,6 @@
 package io.clientspace.security;
 
+import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.support.ClientspaceIntegrationTest;
@@ -25,7 +26,7 @@ class WebSecurityIntegrationTests {
 
     @Test
     void staffPagesSendAnonymousVisitorsToTheStaffRealm() throws Exception {
-        for (String path : new String[] {"/", "/clients", "/clients/company/" + java.util.UUID.randomUUID()}) {
+        for (String path : new String[] {"/", "/clients", "/clients/company/" + UUID.randomUUID()}) {
             var response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).as(path).hasValueSatisfying(

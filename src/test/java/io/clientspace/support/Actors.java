@@ -1,5 +1,8 @@
 package io.clientspace.support;
 
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.UUID;
 import java.util.Arrays;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -30,16 +33,16 @@ public final class Actors {
     }
 
     /** A portal user as the customers realm signs them in: an OIDC principal whose customer_id claim is given. */
-    public static <T> T asCustomer(String username, java.util.UUID customerId, Supplier<T> work) {
+    public static <T> T asCustomer(String username, UUID customerId, Supplier<T> work) {
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
-        var claims = new java.util.HashMap<String, Object>();
+        var claims = new HashMap<String, Object>();
         claims.put("sub", username + "-id");
         claims.put("preferred_username", username);
         if (customerId != null) {
             claims.put("customer_id", customerId.toString());
         }
-        var now = java.time.Instant.now();
+        var now = Instant.now();
         var token = new org.springframework.security.oauth2.core.oidc.OidcIdToken("token", now, now.plusSeconds(300),
                 claims);
         var authorities = AuthorityUtils.createAuthorityList("ROLE_CUSTOMER");

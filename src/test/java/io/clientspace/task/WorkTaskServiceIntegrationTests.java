@@ -1,5 +1,6 @@
 package io.clientspace.task;
 
+import io.clientspace.client.ClientDraft;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asMember;
 import static io.clientspace.support.Actors.asOtherManager;
@@ -245,7 +246,7 @@ class WorkTaskServiceIntegrationTests {
         assertThat(asMember(() -> tasks.inbox(Inbox.OPEN))).hasSize((int) before);
 
         // a manager hands the client to Jonas: the member can no longer open it, nor count its tasks
-        var handover = io.clientspace.client.ClientDraft.of(asManager(() -> clients.get(own.id())));
+        var handover = ClientDraft.of(asManager(() -> clients.get(own.id())));
         handover.setOwner("jonas");
         asManager(() -> clients.update(own.id(), handover, true));
 

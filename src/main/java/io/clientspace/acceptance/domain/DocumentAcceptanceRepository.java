@@ -1,5 +1,6 @@
 package io.clientspace.acceptance.domain;
 
+import java.util.Collection;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
@@ -25,5 +26,5 @@ public interface DocumentAcceptanceRepository extends JpaRepository<DocumentAcce
 
     /** Every acceptance of these documents; uses document_acceptance_document_idx. */
     @Query("select a from DocumentAcceptanceEntity a where a.documentId in ?1")
-    List<DocumentAcceptanceEntity> byDocuments(java.util.Collection<UUID> documentIds);
+    List<DocumentAcceptanceEntity> byDocuments(Collection<UUID> documentIds);
 }

@@ -1,5 +1,6 @@
 package io.clientspace.acceptance.process;
 
+import io.clientspace.shared.IsoDurations;
 import java.time.Duration;
 import java.util.Date;
 
@@ -15,6 +16,6 @@ public class AcceptanceTimes {
     }
 
     static Duration duration(String iso) {
-        return io.clientspace.shared.IsoDurations.parse(iso);
+        return IsoDurations.parse(iso);
     }
 }

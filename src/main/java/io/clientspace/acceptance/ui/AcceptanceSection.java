@@ -1,5 +1,6 @@
 package io.clientspace.acceptance.ui;
 
+import java.util.Set;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -117,8 +118,8 @@ class AcceptanceSection extends Div {
         Div box = new Div();
         box.addClassName("acceptance-send");
         WorkScope scope = new WorkScope(document.clientId(), document.projectId());
-        java.util.Set<UUID> accepted = sent.stream().filter(a -> a.status() == AcceptanceStatus.ACCEPTED)
-                .map(Acceptance::versionId).collect(java.util.stream.Collectors.toSet());
+        Set<UUID> accepted = sent.stream().filter(a -> a.status() == AcceptanceStatus.ACCEPTED)
+                .map(Acceptance::versionId).collect(Collectors.toSet());
         List<DocumentVersion> open = versions.stream().filter(v -> !accepted.contains(v.id())).toList();
         String blocked = null;
         if (!acceptances.canSend(scope)) {

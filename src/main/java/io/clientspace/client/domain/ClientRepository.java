@@ -1,5 +1,8 @@
 package io.clientspace.client.domain;
 
+import io.clientspace.client.ClientRef;
+import java.util.Collection;
+import java.util.Optional;
 import io.clientspace.client.ClientKind;
 import java.util.List;
 import java.util.UUID;
@@ -12,18 +15,18 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
 
     /** The owner alone, by primary key: what an access check needs, without loading the record. */
     @Query("select c.owner from ClientEntity c where c.id = ?1")
-    java.util.Optional<String> ownerOf(UUID id);
+    Optional<String> ownerOf(UUID id);
 
     @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
             + " where c.owner = ?1 order by c.name")
-    List<io.clientspace.client.ClientRef> refsOwnedBy(String owner);
+    List<ClientRef> refsOwnedBy(String owner);
 
     @Query("select c.id from ClientEntity c where c.owner = ?1")
     List<UUID> idsOwnedBy(String owner);
 
     @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
             + " where c.id in ?1")
-    List<io.clientspace.client.ClientRef> refs(java.util.Collection<UUID> ids);
+    List<ClientRef> refs(Collection<UUID> ids);
 
 
     String SEARCH = """

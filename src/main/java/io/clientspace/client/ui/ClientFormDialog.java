@@ -1,5 +1,7 @@
 package io.clientspace.client.ui;
 
+import com.vaadin.flow.component.Focusable;
+import java.util.ArrayList;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -190,7 +192,7 @@ public class ClientFormDialog extends Dialog {
                 company.setValue(known.get());
             } else {
                 // a company this user cannot open: keep the link as it is, shown by name
-                List<ClientSummary> items = new java.util.ArrayList<>(company.getListDataView().getItems().toList());
+                List<ClientSummary> items = new ArrayList<>(company.getListDataView().getItems().toList());
                 ClientSummary kept = new ClientSummary(c.companyId(), ClientKind.COMPANY, c.companyName(), null, null,
                         null, null, null, List.of(), null);
                 items.add(kept);
@@ -274,7 +276,7 @@ public class ClientFormDialog extends Dialog {
             formError.setVisible(true);
         }
         errors.firstInvalid().ifPresent(f -> {
-            if (f instanceof com.vaadin.flow.component.Focusable<?> focusable) {
+            if (f instanceof Focusable<?> focusable) {
                 focusable.focus();
             }
         });

@@ -1,5 +1,6 @@
 package io.clientspace.client.ui;
 
+import io.clientspace.client.ClientNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -17,6 +18,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteAlias;
 import io.clientspace.client.ClientKind;
@@ -36,7 +38,8 @@ import java.time.format.FormatStyle;
 import java.util.Optional;
 
 /** All clients the user may see, with search, a kind filter, paging and sorting. */
-@Route(value = "clients", layout = MainLayout.class)
+@Menu(title = "nav.clients", order = 10, icon = "vaadin:building")
+@Route(value = ClientNavigation.LIST, layout = MainLayout.class)
 @RouteAlias(value = "", layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class ClientListView extends VerticalLayout implements Titled {

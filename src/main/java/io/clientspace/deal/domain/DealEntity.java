@@ -28,7 +28,7 @@ public class DealEntity {
     private String nextStep;
     private LocalDate nextStepDue;
     private String closeReason;
-    private java.time.Instant stalledAt;
+    private Instant stalledAt;
     private String processInstanceId;
     private Instant createdAt;
     private Instant updatedAt;
@@ -81,10 +81,10 @@ public class DealEntity {
     public void setNextStepDue(LocalDate nextStepDue) { this.nextStepDue = nextStepDue; }
     public String getCloseReason() { return closeReason; }
     public void setCloseReason(String closeReason) { this.closeReason = closeReason; }
-    public java.time.Instant getStalledAt() { return stalledAt; }
+    public Instant getStalledAt() { return stalledAt; }
 
     /** No stage movement for the model's stall period; cleared when the deal enters its next stage. */
-    public void markStalled(java.time.Instant now) {
+    public void markStalled(Instant now) {
         if (stalledAt == null) {
             stalledAt = now;
         }

@@ -1,5 +1,8 @@
 package io.clientspace.deal.domain;
 
+import java.util.Collection;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,7 +10,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface DealRepository extends JpaRepository<DealEntity, UUID> {
 
     /** The first page of the client's deals, newest first. Uses deal_client_idx. */
-    List<DealEntity> findByClientIdOrderByCreatedAtDesc(UUID clientId, org.springframework.data.domain.Pageable page);
+    List<DealEntity> findByClientIdOrderByCreatedAtDesc(UUID clientId, Pageable page);
 
     /** Uses deal_client_idx. */
     long countByClientId(UUID clientId);
@@ -16,10 +19,10 @@ public interface DealRepository extends JpaRepository<DealEntity, UUID> {
      * Open deals needing attention per client: (client id, stalled, without a next step).
      * Uses deal_client_open_attention_idx.
      */
-    @org.springframework.data.jpa.repository.Query("select d.clientId,"
+    @Query("select d.clientId,"
             + " sum(case when d.stalledAt is not null then 1 else 0 end),"
             + " sum(case when d.nextStep is null or trim(d.nextStep) = '' then 1 else 0 end)"
             + " from DealEntity d where d.clientId in ?1 and d.closedAt is null"
             + " and (d.stalledAt is not null or d.nextStep is null or trim(d.nextStep) = '') group by d.clientId")
-    List<Object[]> attention(java.util.Collection<UUID> clientIds);
+    List<Object[]> attention(Collection<UUID> clientIds);
 }

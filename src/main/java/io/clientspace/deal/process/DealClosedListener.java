@@ -1,5 +1,6 @@
 package io.clientspace.deal.process;
 
+import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.domain.DealEntity;
@@ -37,6 +38,6 @@ class DealClosedListener implements ExecutionListener {
         deal.setNextStep(null);
         deal.setNextStepDue(null);
         events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                deal.getOwner(), io.clientspace.security.CurrentUserProvider.usernameOrNull(), deal.getCloseReason()));
+                deal.getOwner(), CurrentUserProvider.usernameOrNull(), deal.getCloseReason()));
     }
 }

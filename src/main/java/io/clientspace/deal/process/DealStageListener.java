@@ -1,5 +1,10 @@
 package io.clientspace.deal.process;
 
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.shared.TransactionBound;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStepAssigned;
@@ -44,12 +49,12 @@ class DealStageListener implements TaskListener {
                     () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
             deal.enterStage(stage, clock.instant());
             events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                    deal.getOwner(), io.clientspace.security.CurrentUserProvider.usernameOrNull(), null));
+                    deal.getOwner(), CurrentUserProvider.usernameOrNull(), null));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
             openedNow().put(task.getId(), task.getAssignee());
         } else if (EVENTNAME_ASSIGNMENT.equals(event)) {
-            if (java.util.Objects.equals(openedNow().get(task.getId()), task.getAssignee())) {
+            if (Objects.equals(openedNow().get(task.getId()), task.getAssignee())) {
                 // the engine reports the model's assignee right after creating the task: DealStepOpened carried it
                 return;
             }
@@ -61,9 +66,9 @@ class DealStageListener implements TaskListener {
     }
 
     /** Stage tasks opened in the current transaction, with the assignee they were opened with; empty outside one. */
-    private java.util.Map<String, String> openedNow() {
-        java.util.Map<String, String> opened = io.clientspace.shared.TransactionBound.get(this, java.util.HashMap::new);
-        return opened == null ? new java.util.HashMap<>() : opened;
+    private Map<String, String> openedNow() {
+        Map<String, String> opened = TransactionBound.get(this, HashMap::new);
+        return opened == null ? new HashMap<>() : opened;
     }
 
     private LocalDate toDate(Date date) {

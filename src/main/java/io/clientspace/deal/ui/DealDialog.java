@@ -1,5 +1,6 @@
 package io.clientspace.deal.ui;
 
+import io.clientspace.shared.ui.DatePickers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -64,7 +65,7 @@ class DealDialog extends Dialog {
         expectedClose.setId("deal-expected-close");
         expectedClose.setRequiredIndicatorVisible(true);
         expectedClose.setMin(LocalDate.now(clock));
-        io.clientspace.shared.ui.DatePickers.localized(expectedClose, getLocale());
+        DatePickers.localized(expectedClose, getLocale());
         owner.setLabel(getTranslation("deal.owner"));
         owner.setId("deal-owner");
         List<StaffMember> assignable = deals.possibleOwners(clientId);
@@ -75,7 +76,7 @@ class DealDialog extends Dialog {
         nextStep.setId("deal-next-step");
         nextStepDue.setLabel(getTranslation("deal.next-step-due"));
         nextStepDue.setMin(LocalDate.now(clock));
-        io.clientspace.shared.ui.DatePickers.localized(nextStepDue, getLocale());
+        DatePickers.localized(nextStepDue, getLocale());
 
         errors.field("title", title).field("amount", amount).field("currency", currency)
                 .field("expectedClose", expectedClose).field("owner", owner).field("nextStep", nextStep)

@@ -1,5 +1,6 @@
 package io.clientspace.deal.ui;
 
+import io.clientspace.shared.ui.DatePickers;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -73,7 +74,7 @@ class MoveDealDialog extends Dialog {
         due.setId("move-due");
         due.setRequiredIndicatorVisible(true);
         due.setMin(LocalDate.now(clock));
-        io.clientspace.shared.ui.DatePickers.localized(due, getLocale());
+        DatePickers.localized(due, getLocale());
         reason.setLabel(getTranslation("deal.lost-reason"));
         reason.setHelperText(getTranslation("deal.reason-helper"));
         reason.setId("move-reason");

@@ -1,5 +1,10 @@
 package io.clientspace.document.domain;
 
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.Lock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -7,15 +12,15 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> {
 
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from DocumentEntity d where d.id = ?1")
-    java.util.Optional<DocumentEntity> lockById(UUID id);
+    Optional<DocumentEntity> lockById(UUID id);
 
     /** Uses document_client_idx. */
     long countByClientId(UUID clientId);
 
     /** The first page, last changed first. Uses document_client_updated_idx. */
-    List<DocumentEntity> findByClientIdOrderByUpdatedAtDesc(UUID clientId, org.springframework.data.domain.Pageable page);
+    List<DocumentEntity> findByClientIdOrderByUpdatedAtDesc(UUID clientId, Pageable page);
 
     /** Documents per status on the client: rows of (status, count). Uses document_client_type_status_idx. */
     @Query("select d.status, count(d) from DocumentEntity d where d.clientId = ?1 group by d.status")
@@ -34,7 +39,7 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
 
     /** The first page, last changed first. Uses document_project_updated_idx. */
     List<DocumentEntity> findByProjectIdOrderByUpdatedAtDesc(UUID projectId,
-                                                             org.springframework.data.domain.Pageable page);
+                                                             Pageable page);
 
     @Query("select d.status, count(d) from DocumentEntity d where d.projectId = ?1 group by d.status")
     List<Object[]> countByStatusInProject(UUID projectId);
@@ -47,7 +52,7 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     @Query("select d.clientId, d.type, sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
             + " from DocumentEntity d where d.clientId in ?1 and d.type in ('CONTRACT', 'INVOICE', 'ACT')"
             + " group by d.clientId, d.type")
-    List<Object[]> keyTypeSummary(java.util.Collection<UUID> clientIds);
+    List<Object[]> keyTypeSummary(Collection<UUID> clientIds);
 
     /**
      * The client's shared documents that the portal may show: on the client as a whole or in one of the given
@@ -55,7 +60,7 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
      */
     @Query("select d from DocumentEntity d where d.clientId = ?1 and d.sharedWithClient = true"
             + " and (d.projectId is null or d.projectId in ?2) order by d.updatedAt desc")
-    List<DocumentEntity> sharedOnClient(UUID clientId, java.util.Collection<UUID> sharedProjects);
+    List<DocumentEntity> sharedOnClient(UUID clientId, Collection<UUID> sharedProjects);
 
     @Query("select d from DocumentEntity d where d.clientId = ?1 and d.projectId = ?2 and d.sharedWithClient = true"
             + " order by d.updatedAt desc")

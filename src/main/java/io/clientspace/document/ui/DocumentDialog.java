@@ -102,7 +102,7 @@ class DocumentDialog extends Dialog {
         Div list = new Div(new H3(getTranslation("document.versions")));
         list.setId("document-versions");
         list.addClassName("task-section");
-        java.util.List<DocumentVersion> all = documents.versions(documentId);
+        List<DocumentVersion> all = documents.versions(documentId);
         for (DocumentVersion v : all) {
             list.add(versionRow(v, document));
         }

@@ -1,5 +1,6 @@
 package io.clientspace.document.ui;
 
+import java.util.Locale;
 import java.util.UUID;
 import java.util.HashMap;
 import java.util.Map;
@@ -203,7 +204,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
                 case IN_PROGRESS -> "badge contrast";
                 case MISSING -> "badge error";
             });
-            chip.addClassName("key-" + type.name().toLowerCase(java.util.Locale.ROOT));
+            chip.addClassName("key-" + type.name().toLowerCase(Locale.ROOT));
             line.add(chip);
         }
         return line;

@@ -1,5 +1,6 @@
 package io.clientspace.extranet.domain;
 
+import jakarta.persistence.Version;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -27,7 +28,7 @@ public class PortalAccountEntity {
     private Instant revokedAt;
     private String revokedBy;
     private String locale = "en";
-    @jakarta.persistence.Version
+    @Version
     private Long version;
 
     protected PortalAccountEntity() {

@@ -1,5 +1,8 @@
 package io.clientspace.extranet.domain;
 
+import jakarta.persistence.LockModeType;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -16,16 +19,16 @@ public interface PortalAccountRepository extends JpaRepository<PortalAccountEnti
     List<PortalAccountEntity> byClient(UUID clientId);
 
     @Query("select a from PortalAccountEntity a where lower(a.email) = lower(?1)")
-    java.util.Optional<PortalAccountEntity> findByEmail(String email);
+    Optional<PortalAccountEntity> findByEmail(String email);
 
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from PortalAccountEntity a where a.id = ?1")
-    java.util.Optional<PortalAccountEntity> lockById(UUID id);
+    Optional<PortalAccountEntity> lockById(UUID id);
 
-    java.util.Optional<PortalAccountEntity> findByUsername(String username);
+    Optional<PortalAccountEntity> findByUsername(String username);
 
     /** Row-locks the account, so that two grants of one identity cannot both pass the checks. */
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from PortalAccountEntity a where a.username = ?1")
-    java.util.Optional<PortalAccountEntity> lockByUsername(String username);
+    Optional<PortalAccountEntity> lockByUsername(String username);
 }

@@ -1,5 +1,6 @@
 package io.clientspace.extranet.process;
 
+import io.clientspace.shared.IsoDurations;
 import io.clientspace.extranet.ExternalAccessService;
 import java.time.Duration;
 import java.util.Locale;
@@ -44,7 +45,7 @@ class InvitationSteps {
 
     /** The model's duration as the timer reads it: days and times (P7D, PT36H), or months and years (P1M). */
     static Duration validFor(String iso) {
-        return io.clientspace.shared.IsoDurations.parse(iso);
+        return IsoDurations.parse(iso);
     }
 
     private static UUID accountId(DelegateExecution execution) {

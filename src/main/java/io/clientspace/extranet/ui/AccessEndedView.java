@@ -1,5 +1,6 @@
 package io.clientspace.extranet.ui;
 
+import io.clientspace.extranet.ExtranetNavigation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -13,7 +14,7 @@ import io.clientspace.shared.ui.Titled;
  * Where a customer lands when their portal access ended while they were signed in (revoked, or moved to another
  * customer): their session is already gone, and this page says so without showing anything else.
  */
-@Route("access-ended")
+@Route(ExtranetNavigation.ACCESS_ENDED)
 @AnonymousAllowed
 class AccessEndedView extends Div implements HasDynamicTitle {
 

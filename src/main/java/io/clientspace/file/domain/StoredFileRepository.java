@@ -1,5 +1,9 @@
 package io.clientspace.file.domain;
 
+import jakarta.persistence.LockModeType;
+import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,9 +13,9 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UUID> {
 
-    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select f from StoredFileEntity f where f.id = ?1")
-    java.util.Optional<StoredFileEntity> lockById(UUID id);
+    Optional<StoredFileEntity> lockById(UUID id);
 
     /** Uses the partial index stored_file_client_idx. */
     @Query("select count(f) from StoredFileEntity f where f.clientId = ?1 and f.deletedAt is null")
@@ -46,7 +50,7 @@ public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UU
      */
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.sharedWithClient = true"
             + " and f.deletedAt is null and (f.projectId is null or f.projectId in ?2) order by f.uploadedAt desc")
-    List<StoredFileEntity> sharedOnClient(UUID clientId, java.util.Collection<UUID> sharedProjects);
+    List<StoredFileEntity> sharedOnClient(UUID clientId, Collection<UUID> sharedProjects);
 
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.projectId = ?2 and f.sharedWithClient = true"
             + " and f.deletedAt is null order by f.uploadedAt desc")

@@ -135,7 +135,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
                     getTranslation("files.none.text"), null));
         } else {
             box.add(grid(data.files(), data.canShare()));
-            TabParts.limitNote(box, data.files().size(), io.clientspace.file.FileService.LIST_LIMIT);
+            TabParts.limitNote(box, data.files().size(), FileService.LIST_LIMIT);
         }
         if (!data.trash().isEmpty()) {
             box.add(trash(data.trash()));

@@ -1,5 +1,6 @@
 package io.clientspace.inforequest.domain;
 
+import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -17,7 +18,7 @@ public interface InfoRequestItemRepository extends JpaRepository<InfoRequestItem
 
     /** The item's request, without loading the item: it is read again under the request's lock. */
     @Query("select i.requestId from InfoRequestItemEntity i where i.id = ?1")
-    java.util.Optional<UUID> requestIdOf(UUID itemId);
+    Optional<UUID> requestIdOf(UUID itemId);
 
     @Modifying
     @Query("delete from InfoRequestItemEntity i where i.requestId = ?1")

@@ -1,5 +1,6 @@
 package io.clientspace.inforequest.domain;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,7 +12,7 @@ import org.springframework.data.jpa.repository.Query;
 public interface InfoRequestRepository extends JpaRepository<InfoRequestEntity, UUID> {
 
     /** Row-locks the request: every change to it or its items runs one after the other on the same state. */
-    @Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select r from InfoRequestEntity r where r.id = ?1")
     Optional<InfoRequestEntity> lockById(UUID id);
 

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.acceptance.AcceptanceNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -54,7 +55,7 @@ final class PortalAcceptancePages {
     }
 
     static String path(UUID acceptanceId) {
-        return "portal/acceptances/" + acceptanceId;
+        return AcceptanceNavigation.portalPage(acceptanceId);
     }
 
     /**

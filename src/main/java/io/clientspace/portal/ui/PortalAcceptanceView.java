@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.acceptance.AcceptanceNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** One acceptance, "Review &amp; Accept"; the link in the customer's mail leads here. */
-@Route(value = "portal/acceptances/:acceptanceId", layout = PortalLayout.class)
+@Route(value = AcceptanceNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalAcceptanceView extends PortalPage implements BeforeEnterObserver {
 
@@ -34,7 +35,7 @@ class PortalAcceptanceView extends PortalPage implements BeforeEnterObserver {
         UUID id = event.getRouteParameters().get("acceptanceId").map(PortalAcceptanceView::uuid)
                 .orElse(new UUID(0, 0));
         show((viewer, pages) -> {
-            Anchor back = new Anchor("portal/acceptances", getTranslation("portal.acceptance.back"));
+            Anchor back = new Anchor(AcceptanceNavigation.PORTAL_LIST, getTranslation("portal.acceptance.back"));
             back.addComponentAsFirst(VaadinIcon.ARROW_LEFT.create());
             back.addClassName("portal-back");
             return new PortalAcceptancePages(pages, acceptances, clock).detail(id, back);

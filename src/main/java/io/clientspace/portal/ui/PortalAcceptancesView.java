@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.acceptance.AcceptanceNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalAcceptances;
 import io.clientspace.portal.PortalService;
@@ -9,7 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** Acceptances: what waits for the customer's formal acceptance, and what they accepted. */
-@Route(value = "portal/acceptances", layout = PortalLayout.class)
+@Route(value = AcceptanceNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalAcceptancesView extends PortalPage {
 

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.document.DocumentNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalService;
 import io.clientspace.security.Roles;
@@ -8,7 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** Every document shared with the customer, across projects. */
-@Route(value = "portal/documents", layout = PortalLayout.class)
+@Route(value = DocumentNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalDocumentsView extends PortalPage {
 

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.portal.PortalNavigation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.Route;
@@ -10,7 +11,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** The portal's home: a greeting, the client the customer acts for, and the projects shared with them. */
-@Route(value = "portal", layout = PortalLayout.class)
+@Route(value = PortalNavigation.HOME, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalHomeView extends PortalPage {
 

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.ExternalAccessService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Nav;
@@ -24,7 +25,7 @@ import jakarta.annotation.security.RolesAllowed;
 public class PortalLayout extends Div implements RouterLayout {
 
     public PortalLayout(CurrentUserProvider users, AuthenticationContext auth,
-                        io.clientspace.extranet.ExternalAccessService access) {
+                        ExternalAccessService access) {
         addClassName("portal-layout");
         Span brand = new Span(getTranslation("portal.brand"));
         brand.addClassName("brand");

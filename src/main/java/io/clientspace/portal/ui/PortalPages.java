@@ -1,5 +1,7 @@
 package io.clientspace.portal.ui;
 
+import java.util.Locale;
+import io.clientspace.portal.PortalNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -48,7 +50,7 @@ import org.springframework.security.access.AccessDeniedException;
 final class PortalPages {
 
     /** Where a customer's download starts: checked, recorded and sent on to storage by PortalDownloadController. */
-    static final String DOWNLOAD_PATH = "portal/download/";
+    static final String DOWNLOAD_PATH = PortalNavigation.DOWNLOAD_PATH;
 
     private final PortalService portal;
     private final AsyncLoader loader;
@@ -372,9 +374,9 @@ final class PortalPages {
                 .format(instant.atZone(clock.getZone()));
     }
 
-    static java.util.Locale locale() {
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
-        return ui == null ? java.util.Locale.ENGLISH : ui.getLocale();
+    static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Locale.ENGLISH : ui.getLocale();
     }
 
     String t(String key, Object... args) {

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.portal.PortalNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalService;
 import io.clientspace.security.Roles;
@@ -8,7 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** Who is signed in, for which customer and in which role; read-only. */
-@Route(value = "portal/profile", layout = PortalLayout.class)
+@Route(value = PortalNavigation.PROFILE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProfileView extends PortalPage {
 

@@ -1,5 +1,7 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.portal.PortalNavigation;
+import io.clientspace.project.ProjectNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -13,7 +15,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** One shared project: summary cards and the Documents, Tasks and Comments tabs. */
-@Route(value = "portal/projects/:projectId", layout = PortalLayout.class)
+@Route(value = ProjectNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProjectView extends PortalPage implements BeforeEnterObserver {
 
@@ -23,7 +25,7 @@ class PortalProjectView extends PortalPage implements BeforeEnterObserver {
     }
 
     static String path(UUID projectId) {
-        return "portal/projects/" + projectId;
+        return ProjectNavigation.portalPage(projectId);
     }
 
     @Override
@@ -31,7 +33,7 @@ class PortalProjectView extends PortalPage implements BeforeEnterObserver {
         // an id that is not one answers like a project that is not shared: "not available", nothing more
         UUID id = event.getRouteParameters().get("projectId").map(PortalProjectView::uuid).orElse(new UUID(0, 0));
         show((viewer, pages) -> {
-            Anchor back = new Anchor("portal", getTranslation("portal.project.back"));
+            Anchor back = new Anchor(PortalNavigation.HOME, getTranslation("portal.project.back"));
             back.addComponentAsFirst(VaadinIcon.ARROW_LEFT.create());
             back.addClassName("portal-back");
             return pages.project(id, back);

@@ -1,5 +1,9 @@
 package io.clientspace.portal.ui;
 
+import com.vaadin.flow.component.HasStyle;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import io.clientspace.proposal.ProposalNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -59,7 +63,7 @@ final class PortalProposalPages {
     }
 
     static String path(UUID proposalId) {
-        return "portal/proposals/" + proposalId;
+        return ProposalNavigation.portalPage(proposalId);
     }
 
     /**
@@ -81,7 +85,7 @@ final class PortalProposalPages {
             grid.setAllRowsVisible(true);
             grid.addComponentColumn(p -> {
                 Component title = href != null ? new Anchor(href.apply(p.id()), p.title()) : new Span(p.title());
-                ((com.vaadin.flow.component.HasStyle) title).addClassName("proposal-title");
+                ((HasStyle) title).addClassName("proposal-title");
                 return title;
             }).setHeader(t("proposal.title")).setFlexGrow(3);
             grid.addComponentColumn(p -> badge(p.status())).setHeader(t("proposal.status")).setAutoWidth(true)
@@ -246,7 +250,7 @@ final class PortalProposalPages {
     }
 
     /** Runs the answer and says what came of it: done, done already, or too late; then shows the proposal anew. */
-    private void answered(java.util.function.Supplier<ProposalAnswer> call, FormErrors errors, Button button,
+    private void answered(Supplier<ProposalAnswer> call, FormErrors errors, Button button,
                           Runnable refresh) {
         ProposalAnswer answer;
         try {
@@ -293,7 +297,7 @@ final class PortalProposalPages {
         facts.add(new Div(l, v));
     }
 
-    private String day(java.time.LocalDate date) {
+    private String day(LocalDate date) {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
     }
 

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.proposal.ProposalNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** One proposal, where the customer accepts or declines it; the link in the proposal's mail comes here. */
-@Route(value = "portal/proposals/:proposalId", layout = PortalLayout.class)
+@Route(value = ProposalNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProposalView extends PortalPage implements BeforeEnterObserver {
 
@@ -31,7 +32,7 @@ class PortalProposalView extends PortalPage implements BeforeEnterObserver {
         // an id that is not one answers like another customer's proposal: "not available", nothing more
         UUID id = event.getRouteParameters().get("proposalId").map(PortalProposalView::uuid).orElse(new UUID(0, 0));
         show((viewer, pages) -> {
-            Anchor back = new Anchor("portal/proposals", getTranslation("portal.proposal.back"));
+            Anchor back = new Anchor(ProposalNavigation.PORTAL_LIST, getTranslation("portal.proposal.back"));
             back.addComponentAsFirst(VaadinIcon.ARROW_LEFT.create());
             back.addClassName("portal-back");
             return new PortalProposalPages(proposals, pages, viewer, this).detail(id, back);

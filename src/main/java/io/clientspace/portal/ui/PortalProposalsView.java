@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.proposal.ProposalNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalProposals;
 import io.clientspace.portal.PortalService;
@@ -9,7 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** The proposals sent to the customer, each linked to its page. */
-@Route(value = "portal/proposals", layout = PortalLayout.class)
+@Route(value = ProposalNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProposalsView extends PortalPage {
 

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.inforequest.RequestNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -75,7 +76,7 @@ final class PortalRequestPages {
     }
 
     static String path(UUID requestId) {
-        return "portal/requests/" + requestId;
+        return RequestNavigation.portalPage(requestId);
     }
 
     /**

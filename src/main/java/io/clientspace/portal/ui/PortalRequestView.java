@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.inforequest.RequestNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -14,7 +15,7 @@ import java.time.Clock;
 import java.util.UUID;
 
 /** One information request: the customer answers its items, uploads files and submits. The mails link here. */
-@Route(value = "portal/requests/:requestId", layout = PortalLayout.class)
+@Route(value = RequestNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalRequestView extends PortalPage implements BeforeEnterObserver {
 
@@ -33,7 +34,7 @@ class PortalRequestView extends PortalPage implements BeforeEnterObserver {
         // an id that is not one answers like another customer's request: "not available", nothing more
         UUID id = event.getRouteParameters().get("requestId").map(PortalRequestView::uuid).orElse(new UUID(0, 0));
         show((viewer, pages) -> {
-            Anchor back = new Anchor("portal/requests", getTranslation("portal.request.back"));
+            Anchor back = new Anchor(RequestNavigation.PORTAL_LIST, getTranslation("portal.request.back"));
             back.addComponentAsFirst(VaadinIcon.ARROW_LEFT.create());
             back.addClassName("portal-back");
             return new PortalRequestPages(requests, pages, clock, viewer, this).detail(id, back);

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.inforequest.RequestNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalRequests;
 import io.clientspace.portal.PortalService;
@@ -9,7 +10,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
 /** The customer's information requests, under Open and Completed; each card opens its request. */
-@Route(value = "portal/requests", layout = PortalLayout.class)
+@Route(value = RequestNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalRequestsView extends PortalPage {
 

@@ -1,5 +1,12 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.portal.PortalAcceptances;
+import io.clientspace.portal.PortalProposals;
+import io.clientspace.portal.PortalRequests;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import io.clientspace.extranet.ExtranetNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,20 +39,20 @@ import java.util.function.Supplier;
  * "View as client": a manager sees, read-only, exactly the portal pages one portal contact sees, inside the staff
  * application. Nothing can be written here, and downloads are not recorded as the customer's.
  */
-@Route(value = "clients/view-as/:accountId", layout = MainLayout.class)
+@Route(value = ExtranetNavigation.VIEW_AS_ROUTE, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
     private final PortalService portal;
     private final AsyncLoader loader;
     private final Clock clock;
-    private final io.clientspace.portal.PortalAcceptances acceptances;
-    private final io.clientspace.portal.PortalRequests requests;
-    private final io.clientspace.portal.PortalProposals proposals;
+    private final PortalAcceptances acceptances;
+    private final PortalRequests requests;
+    private final PortalProposals proposals;
 
-    ViewAsClientView(PortalService portal, io.clientspace.portal.PortalRequests requests, AsyncLoader loader,
-                     Clock clock, io.clientspace.portal.PortalAcceptances acceptances,
-                     io.clientspace.portal.PortalProposals proposals) {
+    ViewAsClientView(PortalService portal, PortalRequests requests, AsyncLoader loader,
+                     Clock clock, PortalAcceptances acceptances,
+                     PortalProposals proposals) {
         this.proposals = proposals;
         this.acceptances = acceptances;
         this.portal = portal;
@@ -131,8 +138,8 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
      * portal, inside this one staff page.
      */
     private Supplier<Component> drillDown(Div content, String backKey,
-                                          java.util.function.Function<java.util.function.Consumer<UUID>, Component> list,
-                                          java.util.function.BiFunction<UUID, Component, Component> detail) {
+                                          Function<Consumer<UUID>, Component> list,
+                                          BiFunction<UUID, Component, Component> detail) {
         Runnable[] showList = new Runnable[1];
         showList[0] = () -> {
             content.removeAll();

@@ -1,5 +1,6 @@
 package io.clientspace.portal.web;
 
+import io.clientspace.portal.PortalNavigation;
 import io.clientspace.portal.PortalDocument;
 import io.clientspace.portal.PortalService;
 import io.clientspace.portal.PortalViewer;
@@ -28,7 +29,7 @@ class PortalDownloadController {
         this.portal = portal;
     }
 
-    @GetMapping("/portal/download/{kind}/{id}")
+    @GetMapping("/" + PortalNavigation.DOWNLOAD_PATH + "{kind}/{id}")
     ResponseEntity<Void> download(@PathVariable String kind, @PathVariable String id) {
         PortalViewer viewer = portal.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {

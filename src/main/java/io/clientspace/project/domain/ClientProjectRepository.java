@@ -1,5 +1,6 @@
 package io.clientspace.project.domain;
 
+import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -36,5 +37,5 @@ public interface ClientProjectRepository extends JpaRepository<ClientProjectEnti
     List<ClientProjectEntity> sharedByClient(UUID clientId);
 
     @Query("select p from ClientProjectEntity p where p.id = ?2 and p.clientId = ?1 and p.sharedWithClient = true")
-    java.util.Optional<ClientProjectEntity> sharedOne(UUID clientId, UUID projectId);
+    Optional<ClientProjectEntity> sharedOne(UUID clientId, UUID projectId);
 }

@@ -1,5 +1,8 @@
 package io.clientspace.project.ui;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -135,8 +138,8 @@ class ProjectFormDialog extends Dialog {
             // typed text that is not a date: keep it and say so, rather than saving the project without that date
             if (picker.isInvalid() && picker.getValue() == null) {
                 problems.add(FieldProblem.of(picker == start ? "start" : "end", "project.error.date-format",
-                        java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
-                                .withLocale(getLocale()).format(java.time.LocalDate.now())));
+                        DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
+                                .withLocale(getLocale()).format(LocalDate.now())));
             }
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,7 @@
 package io.clientspace.project.ui;
 
+import com.vaadin.flow.component.combobox.ComboBoxVariant;
+import java.util.function.Supplier;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -17,39 +19,17 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
-import com.vaadin.flow.router.HasDynamicTitle;
-import com.vaadin.flow.router.Route;
-import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
-import io.clientspace.file.FileService;
-import io.clientspace.portal.PortalService;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectService;
-import io.clientspace.security.CurrentUserProvider;
-import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.security.StaffMember;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
-import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.StaleDataException;
-import io.clientspace.shared.live.ClientChanges;
-import io.clientspace.shared.ui.AsyncLoader;
-import io.clientspace.shared.ui.MainLayout;
-import io.clientspace.shared.ui.States;
-import io.clientspace.shared.ui.Titled;
-import io.clientspace.task.WorkTaskService;
-import io.clientspace.timeline.TimelineService;
-import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 import io.clientspace.shared.ui.tabs.TabParts;
 import com.vaadin.flow.spring.annotation.SpringComponent;
@@ -176,7 +156,7 @@ public class ProjectHeaders {
                 add.setItems(staff.assignable().stream().filter(s -> p.members().stream()
                         .noneMatch(m -> m.username().equals(s.username()))).toList());
                 add.setItemLabelGenerator(StaffMember::displayName);
-                add.addThemeVariants(com.vaadin.flow.component.combobox.ComboBoxVariant.LUMO_SMALL);
+                add.addThemeVariants(ComboBoxVariant.LUMO_SMALL);
                 add.addValueChangeListener(e -> {
                     if (e.isFromClient() && e.getValue() != null) {
                         change(box, () -> projects.addMember(p.id(), e.getValue().username()));
@@ -186,7 +166,7 @@ public class ProjectHeaders {
             }
         }
 
-        private void change(Div box, java.util.function.Supplier<ClientProject> action) {
+        private void change(Div box, Supplier<ClientProject> action) {
             try {
                 showMembers(box, action.get());
             } catch (InvalidInputException e) {
@@ -243,7 +223,7 @@ public class ProjectHeaders {
             if (accounts.isEmpty()) {
                 Notification.show(getTranslation("project.view-as.none"), 5000, Notification.Position.MIDDLE);
             } else if (accounts.size() == 1) {
-                UI.getCurrent().navigate("clients/view-as/" + accounts.get(0).id());
+                UI.getCurrent().navigate(ExtranetNavigation.viewAs(accounts.get(0).id()));
             } else {
                 Dialog choose = new Dialog();
                 choose.setId("view-as-choose");
@@ -251,7 +231,7 @@ public class ProjectHeaders {
                 for (PortalAccount a : accounts) {
                     Button who = new Button(a.displayName() + " · " + a.email(), e -> {
                         choose.close();
-                        UI.getCurrent().navigate("clients/view-as/" + a.id());
+                        UI.getCurrent().navigate(ExtranetNavigation.viewAs(a.id()));
                     });
                     who.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
                     who.addClassName("view-as-account");

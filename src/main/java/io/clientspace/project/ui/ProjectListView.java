@@ -1,8 +1,10 @@
 package io.clientspace.project.ui;
 
+import io.clientspace.project.ProjectNavigation;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectService;
@@ -16,7 +18,8 @@ import java.time.Clock;
 import java.util.List;
 
 /** Every project the signed-in person may open, across clients; where a member finds the projects they work in. */
-@Route(value = "client-projects", layout = MainLayout.class)
+@Menu(title = "nav.projects", order = 20, icon = "vaadin:folder-open-o")
+@Route(value = ProjectNavigation.LIST, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class ProjectListView extends VerticalLayout implements HasDynamicTitle {
 

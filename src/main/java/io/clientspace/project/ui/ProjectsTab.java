@@ -1,5 +1,7 @@
 package io.clientspace.project.ui;
 
+import com.vaadin.flow.component.UI;
+import java.util.Locale;
 import io.clientspace.project.ProjectNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
@@ -151,13 +153,13 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
     }
 
     private static String badgeText(ProjectStatus status) {
-        return com.vaadin.flow.component.UI.getCurrent() == null ? status.name()
-                : com.vaadin.flow.component.UI.getCurrent().getTranslation("project.statuses." + status.name());
+        return UI.getCurrent() == null ? status.name()
+                : UI.getCurrent().getTranslation("project.statuses." + status.name());
     }
 
     static String period(Component c, ClientProject p, Clock clock) {
-        java.util.Locale locale = c.getUI().map(com.vaadin.flow.component.UI::getLocale)
-                .orElseGet(() -> com.vaadin.flow.component.UI.getCurrent().getLocale());
+        Locale locale = c.getUI().map(UI::getLocale)
+                .orElseGet(() -> UI.getCurrent().getLocale());
         String from = TabParts.date(locale, clock.getZone(), p.start());
         String to = TabParts.date(locale, clock.getZone(), p.end());
         if (from.isEmpty() && to.isEmpty()) {

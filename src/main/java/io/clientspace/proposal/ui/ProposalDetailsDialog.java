@@ -1,5 +1,6 @@
 package io.clientspace.proposal.ui;
 
+import java.util.List;
 import io.clientspace.shared.ui.tabs.TabParts;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
@@ -171,7 +172,7 @@ class ProposalDetailsDialog extends Dialog {
                 var problem = ProposalRules.checkReason(comment.getValue(), "comment",
                         "proposal.error.comment-required");
                 if (problem != null) {
-                    errors.show(java.util.List.of(problem));
+                    errors.show(List.of(problem));
                     return;
                 }
                 try {

@@ -1,5 +1,6 @@
 package io.clientspace.proposal.ui;
 
+import io.clientspace.shared.FieldProblem;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -244,7 +245,7 @@ class ProposalDialog extends Dialog {
         } catch (InvalidInputException e) {
             errors.show(e.problems());
         } catch (StaleDataException e) {
-            errors.show(List.of(io.clientspace.shared.FieldProblem.of("title", "proposal.error.stale")));
+            errors.show(List.of(FieldProblem.of("title", "proposal.error.stale")));
         }
     }
 

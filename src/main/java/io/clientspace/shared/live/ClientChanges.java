@@ -1,5 +1,7 @@
 package io.clientspace.shared.live;
 
+import io.clientspace.shared.TransactionBound;
+import java.util.HashSet;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -49,7 +51,7 @@ public class ClientChanges implements DisposableBean {
      * at all if it rolls back.
      */
     public void publish(UUID clientId) {
-        Set<UUID> told = io.clientspace.shared.TransactionBound.get(this, java.util.HashSet::new);
+        Set<UUID> told = TransactionBound.get(this, HashSet::new);
         if (told != null && !told.add(clientId)) {
             // PostgreSQL folds identical notices of one transaction into one; spare the round trip as well
             return;

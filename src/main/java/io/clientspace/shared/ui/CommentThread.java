@@ -1,5 +1,7 @@
 package io.clientspace.shared.ui;
 
+import com.vaadin.flow.component.UI;
+import java.util.Locale;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -31,9 +33,9 @@ public final class CommentThread {
     private CommentThread() {
     }
 
-    private static java.util.Locale locale() {
-        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
-        return ui == null ? java.util.Locale.ENGLISH : ui.getLocale();
+    private static Locale locale() {
+        UI ui = UI.getCurrent();
+        return ui == null ? Locale.ENGLISH : ui.getLocale();
     }
 
     public static Component list(Component host, List<Item> items, ZoneId zone) {

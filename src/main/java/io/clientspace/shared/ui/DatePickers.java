@@ -1,5 +1,7 @@
 package io.clientspace.shared.ui;
 
+import java.time.Month;
+import java.time.format.TextStyle;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import java.text.DateFormatSymbols;
 import java.time.DayOfWeek;
@@ -21,8 +23,8 @@ public final class DatePickers {
         DateFormatSymbols symbols = DateFormatSymbols.getInstance(locale);
         DatePicker.DatePickerI18n i18n = new DatePicker.DatePickerI18n();
         // the stand-alone form: a calendar header says "январь", not "января"
-        i18n.setMonthNames(Arrays.stream(java.time.Month.values())
-                .map(m -> m.getDisplayName(java.time.format.TextStyle.FULL_STANDALONE, locale)).toList());
+        i18n.setMonthNames(Arrays.stream(Month.values())
+                .map(m -> m.getDisplayName(TextStyle.FULL_STANDALONE, locale)).toList());
         // DateFormatSymbols counts weekdays from 1 = Sunday; the picker wants Sunday first
         i18n.setWeekdays(List.of(Arrays.copyOfRange(symbols.getWeekdays(), 1, 8)));
         i18n.setWeekdaysShort(List.of(Arrays.copyOfRange(symbols.getShortWeekdays(), 1, 8)));

@@ -1,5 +1,7 @@
 package io.clientspace.shared.ui;
 
+import java.util.ArrayList;
+import java.util.Optional;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import io.clientspace.shared.FieldProblem;
@@ -49,7 +51,7 @@ public class FormErrors {
     }
 
     private List<FieldProblem> showOnly(List<FieldProblem> problems, String only) {
-        List<FieldProblem> rest = new java.util.ArrayList<>();
+        List<FieldProblem> rest = new ArrayList<>();
         for (FieldProblem p : problems) {
             if (only != null && !only.equals(p.field())) {
                 continue;
@@ -68,7 +70,7 @@ public class FormErrors {
     }
 
     /** The first field that has an error, to move the focus there. */
-    public java.util.Optional<HasValidation> firstInvalid() {
+    public Optional<HasValidation> firstInvalid() {
         return fields.values().stream().filter(HasValidation::isInvalid).findFirst();
     }
 }

@@ -1,16 +1,19 @@
 package io.clientspace.shared.ui;
 
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
 import com.vaadin.flow.router.AfterNavigationEvent;
 import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
@@ -42,18 +45,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Span brand = new Span(getTranslation("app.name"));
         brand.addClassName("brand");
         SideNav nav = new SideNav();
-        nav.addItem(new SideNavItem(getTranslation("nav.clients"), "clients", VaadinIcon.BUILDING.create()));
-        SideNavItem projects = new SideNavItem(getTranslation("nav.projects"), "client-projects",
-                VaadinIcon.FOLDER_OPEN_O.create());
-        projects.setId("nav-projects");
-        nav.addItem(projects);
-        SideNavItem myTasks = new SideNavItem(getTranslation("nav.my-tasks"), "tasks", VaadinIcon.TASKS.create());
-        myTasks.setId("nav-my-tasks");
-        nav.addItem(myTasks);
-        SideNavItem attention = new SideNavItem(getTranslation("nav.attention"), "attention",
-                VaadinIcon.EXCLAMATION_CIRCLE_O.create());
-        attention.setId("nav-attention");
-        nav.addItem(attention);
+        // the modules put their pages in the menu with @Menu (title = a translation key); Vaadin leaves out the
+        // routes this user may not open
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path(), new Icon(entry.icon()));
+            item.setId(entry.title().replace('.', '-'));
+            nav.addItem(item);
+        }
         addToDrawer(brand, nav);
         if (user.has(Roles.ADMIN) || user.has(Roles.PROCESS_OWNER)) {
             Anchor cockpit = new Anchor("camunda/app/cockpit/default/", getTranslation("nav.cockpit"));
@@ -65,7 +63,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     @Override
     public void afterNavigation(AfterNavigationEvent event) {
-        String title = getContent() instanceof com.vaadin.flow.router.HasDynamicTitle t ? t.getPageTitle() : "";
+        String title = getContent() instanceof HasDynamicTitle t ? t.getPageTitle() : "";
         pageTitle.setText(title.replace(Titled.SUFFIX, ""));
     }
 }

@@ -1,5 +1,8 @@
 package io.clientspace.shared.ui;
 
+import com.vaadin.flow.component.UI;
+import java.text.NumberFormat;
+import java.util.Locale;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.upload.UploadI18N;
 import java.util.List;
@@ -39,8 +42,8 @@ public final class UploadTexts {
 
     /** A byte count the way people read it, in the user's language and number format: 2.4 MB. */
     public static String size(Component c, long bytes) {
-        var ui = com.vaadin.flow.component.UI.getCurrent();
-        var format = java.text.NumberFormat.getNumberInstance(ui == null ? java.util.Locale.ENGLISH : ui.getLocale());
+        var ui = UI.getCurrent();
+        var format = NumberFormat.getNumberInstance(ui == null ? Locale.ENGLISH : ui.getLocale());
         format.setMaximumFractionDigits(1);
         if (bytes < 1024) {
             return c.getTranslation("unit.size", format.format(bytes), c.getTranslation("unit.b"));

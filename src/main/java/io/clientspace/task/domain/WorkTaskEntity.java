@@ -1,5 +1,6 @@
 package io.clientspace.task.domain;
 
+import jakarta.persistence.Version;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -27,7 +28,7 @@ public class WorkTaskEntity {
     private String priority;
     private String createdBy;
     private String completedBy;
-    @jakarta.persistence.Version
+    @Version
     private Long version;
 
     protected WorkTaskEntity() {

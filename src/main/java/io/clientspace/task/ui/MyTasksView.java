@@ -1,5 +1,8 @@
 package io.clientspace.task.ui;
 
+import java.util.Arrays;
+import java.util.Locale;
+import io.clientspace.task.TaskNavigation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -8,6 +11,7 @@ import com.vaadin.flow.component.tabs.Tab;
 import com.vaadin.flow.component.tabs.Tabs;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.clientspace.security.Roles;
 import io.clientspace.shared.ui.AsyncLoader;
@@ -27,7 +31,8 @@ import java.util.Map;
  * "My tasks": everything assigned to me across clients, what is overdue or due this week, and what nobody has
  * taken yet on the clients I work on. The view is kept in the address (?view=overdue), so it can be bookmarked.
  */
-@Route(value = "tasks", layout = MainLayout.class)
+@Menu(title = "nav.my-tasks", order = 30, icon = "vaadin:tasks")
+@Route(value = TaskNavigation.MY_TASKS, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver {
 
@@ -59,7 +64,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         tabs.addSelectedChangeListener(e -> {
             current = tabByInbox.entrySet().stream().filter(x -> x.getValue() == e.getSelectedTab())
                     .map(Map.Entry::getKey).findFirst().orElse(Inbox.OPEN);
-            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, "tasks?view=" + key(current)));
+            getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, TaskNavigation.MY_TASKS + "?view=" + key(current)));
             reload();
         });
         content.setWidthFull();
@@ -69,7 +74,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         String view = event.getLocation().getQueryParameters().getSingleParameter("view").orElse("open");
-        current = java.util.Arrays.stream(Inbox.values()).filter(i -> key(i).equals(view)).findFirst()
+        current = Arrays.stream(Inbox.values()).filter(i -> key(i).equals(view)).findFirst()
                 .orElse(Inbox.OPEN);
         tabs.setSelectedTab(tabByInbox.get(current));
         reload();
@@ -112,7 +117,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
     }
 
     private static String key(Inbox inbox) {
-        return inbox.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return inbox.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     @Override

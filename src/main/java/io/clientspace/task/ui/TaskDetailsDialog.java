@@ -1,5 +1,9 @@
 package io.clientspace.task.ui;
 
+import io.clientspace.shared.WorkScope;
+import io.clientspace.shared.ui.DatePickers;
+import java.text.NumberFormat;
+import java.util.ArrayList;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -84,7 +88,7 @@ public class TaskDetailsDialog extends Dialog {
         workDate.setId("time-date");
         workDate.setMax(LocalDate.now(clock));
         workDate.setValue(LocalDate.now(clock));
-        io.clientspace.shared.ui.DatePickers.localized(workDate, getLocale());
+        DatePickers.localized(workDate, getLocale());
         billable.setLabel(getTranslation("time.billable"));
         billable.setId("time-billable");
         billable.setValue(true);
@@ -151,7 +155,7 @@ public class TaskDetailsDialog extends Dialog {
         assignee.setId("task-assign-to");
         assignee.setPlaceholder(getTranslation("task.unassigned"));
         assignee.setClearButtonVisible(true);
-        List<StaffMember> people = tasks.possibleAssignees(new io.clientspace.shared.WorkScope(task.clientId(), task.projectId()));
+        List<StaffMember> people = tasks.possibleAssignees(new WorkScope(task.clientId(), task.projectId()));
         assignee.setItems(people);
         assignee.setItemLabelGenerator(StaffMember::displayName);
         people.stream().filter(m -> m.username().equals(task.assignee())).findFirst().ifPresent(assignee::setValue);
@@ -257,7 +261,7 @@ public class TaskDetailsDialog extends Dialog {
     private void bookTime() {
         TimeEntryDraft draft = new TimeEntryDraft(hours.getValue(), workDate.getValue(), billable.getValue(),
                 note.getValue());
-        List<FieldProblem> local = new java.util.ArrayList<>(TaskRules.check(draft, LocalDate.now(clock)));
+        List<FieldProblem> local = new ArrayList<>(TaskRules.check(draft, LocalDate.now(clock)));
         if (hours.isInvalid() && hours.getValue() == null) {
             local.removeIf(p -> p.field().equals("hours"));
             local.add(FieldProblem.of("hours", "time.error.hours-format"));
@@ -301,7 +305,7 @@ public class TaskDetailsDialog extends Dialog {
     String hoursText(int minutes) {
         BigDecimal h = BigDecimal.valueOf(minutes).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
                 .stripTrailingZeros();
-        var format = java.text.NumberFormat.getNumberInstance(getLocale());
+        var format = NumberFormat.getNumberInstance(getLocale());
         format.setMaximumFractionDigits(2);
         return format.format(h);
     }

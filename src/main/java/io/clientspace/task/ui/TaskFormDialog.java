@@ -1,5 +1,10 @@
 package io.clientspace.task.ui;
 
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.ui.DatePickers;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
@@ -71,7 +76,7 @@ public class TaskFormDialog extends Dialog {
         due.setLabel(getTranslation("task.due"));
         due.setId("task-due");
         due.setMin(LocalDate.now(clock));
-        io.clientspace.shared.ui.DatePickers.localized(due, getLocale());
+        DatePickers.localized(due, getLocale());
         priority.setLabel(getTranslation("task.priority"));
         priority.setId("task-priority");
         priority.setItems(TaskPriority.values());
@@ -108,9 +113,9 @@ public class TaskFormDialog extends Dialog {
         var problems = TaskRules.check(draft(), LocalDate.now(clock));
         if (due.isInvalid() && due.getValue() == null) {
             // typed text that is not a date: keep it and say so, rather than saving a task without a due date
-            problems = new java.util.ArrayList<>(problems);
-            problems.add(io.clientspace.shared.FieldProblem.of("due", "task.error.due-format",
-                    java.time.format.DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.SHORT)
+            problems = new ArrayList<>(problems);
+            problems.add(FieldProblem.of("due", "task.error.due-format",
+                    DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
                             .withLocale(getLocale()).format(LocalDate.now(clock).plusDays(7))));
         }
         if (!problems.isEmpty()) {

@@ -1,5 +1,8 @@
 package io.clientspace.task.ui;
 
+import com.vaadin.flow.component.UI;
+import java.time.Instant;
+import java.util.Locale;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -94,8 +97,8 @@ public class TaskGrid extends Grid<WorkTask> {
     }
 
     private static String badgeText(TaskPriority priority) {
-        return com.vaadin.flow.component.UI.getCurrent() == null ? priority.name()
-                : com.vaadin.flow.component.UI.getCurrent().getTranslation("task.priorities." + priority.name());
+        return UI.getCurrent() == null ? priority.name()
+                : UI.getCurrent().getTranslation("task.priorities." + priority.name());
     }
 
     private Component rowActions(WorkTask t, Actions actions) {
@@ -122,7 +125,7 @@ public class TaskGrid extends Grid<WorkTask> {
     }
 
     /** Dates of comments and entries in the firm's zone. */
-    static String dateTime(java.util.Locale locale, ZoneId zone, java.time.Instant when) {
+    static String dateTime(Locale locale, ZoneId zone, Instant when) {
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale)
                 .format(when.atZone(zone));
     }

@@ -106,7 +106,7 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
         }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
-        TabParts.limitNote(box, data.size(), io.clientspace.task.WorkTaskService.LIST_LIMIT);
+        TabParts.limitNote(box, data.size(), WorkTaskService.LIST_LIMIT);
         return box;
     }
 

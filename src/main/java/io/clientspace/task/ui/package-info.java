@@ -1,3 +1,3 @@
-/** Task views: the task list used by workspaces, the task forms, and "My tasks". */
+/** Task views: the Tasks tab, the task list, the task forms, and "My tasks". */
 @org.springframework.modulith.NamedInterface("ui")
 package io.clientspace.task.ui;

@@ -1,5 +1,9 @@
 package io.clientspace.timeline.domain;
 
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
+import jakarta.persistence.Transient;
+import org.springframework.data.domain.Persistable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -8,11 +12,11 @@ import java.util.UUID;
 
 @Entity
 @Table(name = "timeline_entry")
-public class TimelineEntryEntity implements org.springframework.data.domain.Persistable<UUID> {
+public class TimelineEntryEntity implements Persistable<UUID> {
     @Id
     private UUID id;
     /** Entries are only ever inserted: saving one must not first look for it (as a merge would). */
-    @jakarta.persistence.Transient
+    @Transient
     private boolean fresh;
     private UUID clientId;
     private UUID projectId;
@@ -47,8 +51,8 @@ public class TimelineEntryEntity implements org.springframework.data.domain.Pers
     @Override
     public boolean isNew() { return fresh; }
 
-    @jakarta.persistence.PostPersist
-    @jakarta.persistence.PostLoad
+    @PostPersist
+    @PostLoad
     void stored() { fresh = false; }
     public UUID getClientId() { return clientId; }
     public UUID getProjectId() { return projectId; }

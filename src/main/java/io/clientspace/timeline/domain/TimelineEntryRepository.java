@@ -1,5 +1,6 @@
 package io.clientspace.timeline.domain;
 
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
@@ -20,5 +21,5 @@ public interface TimelineEntryRepository extends JpaRepository<TimelineEntryEnti
 
     long countByProjectId(UUID projectId);
 
-    java.util.Optional<TimelineEntryEntity> findFirstByClientIdOrderByOccurredAtDesc(UUID clientId);
+    Optional<TimelineEntryEntity> findFirstByClientIdOrderByOccurredAtDesc(UUID clientId);
 }

@@ -1,5 +1,6 @@
 package io.clientspace.workspace.ui;
 
+import io.clientspace.workspace.WorkspaceNavigation;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -8,6 +9,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import io.clientspace.security.Roles;
 import io.clientspace.shared.ui.AsyncLoader;
@@ -21,7 +23,8 @@ import java.util.List;
 import java.util.function.ToLongFunction;
 
 /** "My clients needing attention": the review checklist across every client I own, the most pressing first. */
-@Route(value = "attention", layout = MainLayout.class)
+@Menu(title = "nav.attention", order = 40, icon = "vaadin:exclamation-circle-o")
+@Route(value = WorkspaceNavigation.ATTENTION, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class AttentionView extends VerticalLayout implements Titled {
 

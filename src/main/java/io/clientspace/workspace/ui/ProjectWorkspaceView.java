@@ -1,5 +1,6 @@
 package io.clientspace.workspace.ui;
 
+import io.clientspace.project.ProjectNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * owner, sharing and the work group), and the tabs the modules contribute to projects (Tasks, Files, Documents,
  * Requests, Comments, Activity), holding only the project's work.
  */
-@Route(value = "client-projects/:id", layout = MainLayout.class)
+@Route(value = ProjectNavigation.WORKSPACE_ROUTE, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -77,7 +78,7 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private void showNotFound() {
         title = getTranslation("project.not-found.title");
         setId("project-not-found");
-        Anchor toList = new Anchor("client-projects", getTranslation("project.back-to-projects"));
+        Anchor toList = new Anchor(ProjectNavigation.LIST, getTranslation("project.back-to-projects"));
         Div box = new Div(States.empty(VaadinIcon.SEARCH, getTranslation("project.not-found.title"),
                 getTranslation("project.not-found.text"), null), toList);
         box.addClassName("centered");

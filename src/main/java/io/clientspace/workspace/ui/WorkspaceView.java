@@ -1,5 +1,6 @@
 package io.clientspace.workspace.ui;
 
+import io.clientspace.client.ClientNavigation;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
@@ -42,7 +43,7 @@ import java.util.stream.Stream;
  * One client, one page: a header that sums the client up, the checklist, and the tabs the modules contribute (deals,
  * tasks, files, documents, external access and more), each with its own live counter.
  */
-@Route(value = "clients/:kind/:id", layout = MainLayout.class)
+@Route(value = ClientNavigation.WORKSPACE_ROUTE, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
 class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
 
@@ -99,7 +100,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private void showNotFound() {
         title = getTranslation("workspace.not-found.title");
         setId("workspace-not-found");
-        Anchor toList = new Anchor("clients", getTranslation("workspace.back-to-clients"));
+        Anchor toList = new Anchor(ClientNavigation.LIST, getTranslation("workspace.back-to-clients"));
         Div box = new Div(States.empty(VaadinIcon.SEARCH, getTranslation("workspace.not-found.title"),
                 getTranslation("workspace.not-found.text"), null), toList);
         box.addClassName("centered");
@@ -147,7 +148,7 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         facts.addClassName("facts");
         fact(facts, VaadinIcon.USER_STAR, getTranslation("client.owner"), c.ownerName());
         if (c.companyName() != null) {
-            Anchor company = new Anchor("clients/company/" + c.companyId(), c.companyName());
+            Anchor company = new Anchor(ClientNavigation.workspace(ClientKind.COMPANY, c.companyId()), c.companyName());
             factComponent(facts, VaadinIcon.BUILDING, getTranslation("client.company"), company);
         }
         fact(facts, VaadinIcon.BRIEFCASE, getTranslation("client.job-title"), c.jobTitle());

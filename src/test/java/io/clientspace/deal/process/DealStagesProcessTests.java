@@ -1,5 +1,7 @@
 package io.clientspace.deal.process;
 
+import java.time.Duration;
+import java.time.Instant;
 import static io.clientspace.deal.process.DealStagesProcess.CLOSED_LISTENER;
 import static io.clientspace.deal.process.DealStagesProcess.END_LOST;
 import static io.clientspace.deal.process.DealStagesProcess.END_WON;
@@ -143,13 +145,13 @@ class DealStagesProcessTests {
 
     @Test
     void aDealThatDoesNotMoveForTheStallPeriodIsFlaggedAndStaysInItsStage() {
-        java.time.Instant before = java.time.Instant.now();
+        Instant before = Instant.now();
         ProcessInstance pi = start(FIRST_DUE);
         assertThat(runtimeService().getVariable(pi.getId(), DealStagesProcess.VAR_STALL_AFTER)).isEqualTo("P14D");
         var timer = BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId()).timers()
                 .singleResult();
-        assertThat(timer.getDuedate()).isBetween(Date.from(before.plus(java.time.Duration.ofDays(14))),
-                Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14))));
+        assertThat(timer.getDuedate()).isBetween(Date.from(before.plus(Duration.ofDays(14))),
+                Date.from(Instant.now().plus(Duration.ofDays(14))));
 
         BpmnAwareTests.managementService().executeJob(timer.getId());
 

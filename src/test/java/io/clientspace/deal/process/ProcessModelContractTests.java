@@ -1,5 +1,8 @@
 package io.clientspace.deal.process;
 
+import java.util.LinkedHashMap;
+import java.util.Objects;
+import java.util.TreeMap;
 import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.inforequest.process.InformationRequestProcess;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -428,11 +431,11 @@ class ProcessModelContractTests {
                 || !DocumentAcceptanceProcess.MSG_ACCEPTED.equals(await.getMessage().getName())) {
             p.add("receive task %s must wait for message %s", await.getId(), DocumentAcceptanceProcess.MSG_ACCEPTED);
         }
-        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        Map<String, String> delegates = new LinkedHashMap<>();
         delegates.put(DocumentAcceptanceProcess.SEND_REMINDER, DocumentAcceptanceProcess.REMIND_DELEGATE);
         delegates.put(DocumentAcceptanceProcess.MARK_EXPIRED, DocumentAcceptanceProcess.MARK_EXPIRED_DELEGATE);
         requireDelegates(model, p, delegates);
-        Map<String, Boolean> timers = new java.util.LinkedHashMap<>();
+        Map<String, Boolean> timers = new LinkedHashMap<>();
         timers.put(DocumentAcceptanceProcess.EXPIRED_TIMER, true);
         timers.put(DocumentAcceptanceProcess.REMINDER_TIMER, false);
         timers.forEach((id, interrupting) -> {
@@ -451,7 +454,7 @@ class ProcessModelContractTests {
         BoundaryEvent expiry = element(model, DocumentAcceptanceProcess.EXPIRED_TIMER, BoundaryEvent.class);
         if (expiry != null) {
             String date = expiry.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                    .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(java.util.Objects::nonNull)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(Objects::nonNull)
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             String expected = expr(DocumentAcceptanceProcess.VAR_EXPIRES_AT);
             if (!expected.equals(date == null ? null : date.trim())) {
@@ -475,7 +478,7 @@ class ProcessModelContractTests {
             p.add("start event %s no longer sets %s, so the reminder timer has no duration", start.getId(),
                     InformationRequestProcess.VAR_REMIND_EVERY);
         }
-        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        Map<String, String> delegates = new LinkedHashMap<>();
         delegates.put(InformationRequestProcess.CHECK_PROGRESS, InformationRequestProcess.CHECK_DELEGATE);
         delegates.put(InformationRequestProcess.REMIND_CUSTOMER, InformationRequestProcess.REMIND_DELEGATE);
         delegates.put(InformationRequestProcess.COMPLETE_REQUEST, InformationRequestProcess.COMPLETE_DELEGATE);
@@ -488,14 +491,14 @@ class ProcessModelContractTests {
                         none(task.getCamundaDelegateExpression()));
             }
         });
-        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
         messages.put(InformationRequestProcess.CUSTOMER_SUBMITTED, InformationRequestProcess.MSG_ANSWERS_SUBMITTED);
         messages.put(InformationRequestProcess.REVIEWED_MEANWHILE, InformationRequestProcess.MSG_ITEMS_REVIEWED);
         messages.put(InformationRequestProcess.AWAIT_REVIEW, InformationRequestProcess.MSG_ITEMS_REVIEWED);
         messages.put(InformationRequestProcess.CANCEL_REQUESTED, InformationRequestProcess.MSG_CANCELLED);
         messages.forEach((id, message) -> {
             ModelElementInstance found = model.getModelElementById(id);
-            java.util.Collection<org.camunda.bpm.model.bpmn.instance.EventDefinition> definitions =
+            Collection<org.camunda.bpm.model.bpmn.instance.EventDefinition> definitions =
                     found instanceof IntermediateCatchEvent e ? e.getEventDefinitions()
                     : found instanceof BoundaryEvent b ? b.getEventDefinitions() : null;
             if (definitions == null) {
@@ -503,7 +506,7 @@ class ProcessModelContractTests {
                 return;
             }
             String waitsFor = definitions.stream().filter(MessageEventDefinition.class::isInstance)
-                    .map(d -> ((MessageEventDefinition) d).getMessage()).filter(java.util.Objects::nonNull)
+                    .map(d -> ((MessageEventDefinition) d).getMessage()).filter(Objects::nonNull)
                     .map(Message::getName).findFirst().orElse(null);
             if (!message.equals(waitsFor)) {
                 p.add("%s %s must wait for message %s, but it waits for %s", kind(found), id, message,
@@ -525,7 +528,7 @@ class ProcessModelContractTests {
                     InformationRequestProcess.REMINDER_DUE);
         } else {
             String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(java.util.Objects::nonNull)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(Objects::nonNull)
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             if (!remindEvery.equals(duration == null ? null : duration.trim())) {
                 p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), remindEvery,
@@ -564,7 +567,7 @@ class ProcessModelContractTests {
                     ExtranetInvitationProcess.VAR_VALID_FOR);
         }
 
-        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        Map<String, String> delegates = new LinkedHashMap<>();
         delegates.put(ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.PROVISION_DELEGATE);
         delegates.put(ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.SEND_DELEGATE);
         delegates.put(ExtranetInvitationProcess.MARK_ACTIVE, ExtranetInvitationProcess.MARK_ACTIVE_DELEGATE);
@@ -576,7 +579,7 @@ class ProcessModelContractTests {
             p.add("%s, where an invitation waits for its first sign-in, is missing",
                     ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
         }
-        Map<String, String> messages = new java.util.LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
         messages.put(ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MSG_SIGNED_IN);
         messages.put(ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.MSG_RESENT);
         messages.put(ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.MSG_REVOKED);
@@ -589,7 +592,7 @@ class ProcessModelContractTests {
             p.add("timer event %s is missing, so an invitation never expires", ExtranetInvitationProcess.EXPIRED_TIMER);
         } else {
             String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(java.util.Objects::nonNull)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(Objects::nonNull)
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             if (!validFor.equals(duration == null ? null : duration.trim())) {
                 p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), validFor,
@@ -638,7 +641,7 @@ class ProcessModelContractTests {
                         ProposalApprovalProcess.VAR_DECISION);
             }
         }
-        Map<String, String> delegates = new java.util.LinkedHashMap<>();
+        Map<String, String> delegates = new LinkedHashMap<>();
         delegates.put(ProposalApprovalProcess.REQUEST_APPROVAL, ProposalApprovalProcess.REQUEST_APPROVAL_DELEGATE);
         delegates.put(ProposalApprovalProcess.SEND, ProposalApprovalProcess.SEND_DELEGATE);
         delegates.put(ProposalApprovalProcess.MARK_EXPIRED, ProposalApprovalProcess.MARK_EXPIRED_DELEGATE);
@@ -668,7 +671,7 @@ class ProcessModelContractTests {
         }
         Map<String, String> messages = Map.of(ProposalApprovalProcess.ACCEPTED, ProposalApprovalProcess.MSG_ACCEPTED,
                 ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.MSG_DECLINED);
-        requireMessageCatches(model, p, await, new java.util.TreeMap<>(messages));
+        requireMessageCatches(model, p, await, new TreeMap<>(messages));
         IntermediateCatchEvent timer = element(model, ProposalApprovalProcess.EXPIRY_TIMER,
                 IntermediateCatchEvent.class);
         String expiresAt = expr(ProposalApprovalProcess.VAR_EXPIRES_AT);
@@ -676,7 +679,7 @@ class ProcessModelContractTests {
             p.add("timer event %s is missing, so a proposal never expires", ProposalApprovalProcess.EXPIRY_TIMER);
         } else {
             String date = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
-                    .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(java.util.Objects::nonNull)
+                    .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(Objects::nonNull)
                     .map(TimeDate::getTextContent).findFirst().orElse(null);
             if (!expiresAt.equals(date == null ? null : date.trim())) {
                 p.add("timer event %s must fire at %s, but its date is %s", timer.getId(), expiresAt, none(date));
@@ -743,7 +746,7 @@ class ProcessModelContractTests {
     /** The name of the message a catch or boundary event waits for; null when it waits for none. */
     static String messageName(org.camunda.bpm.model.bpmn.instance.CatchEvent event) {
         return event.getEventDefinitions().stream().filter(MessageEventDefinition.class::isInstance)
-                .map(d -> ((MessageEventDefinition) d).getMessage()).filter(java.util.Objects::nonNull)
+                .map(d -> ((MessageEventDefinition) d).getMessage()).filter(Objects::nonNull)
                 .map(Message::getName).findFirst().orElse(null);
     }
 

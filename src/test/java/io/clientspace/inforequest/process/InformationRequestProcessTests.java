@@ -6,13 +6,11 @@ import static io.clientspace.inforequest.process.InformationRequestProcess.AWAIT
 import static io.clientspace.inforequest.process.InformationRequestProcess.CANCEL_REQUESTED;
 import static io.clientspace.inforequest.process.InformationRequestProcess.CHECK_PROGRESS;
 import static io.clientspace.inforequest.process.InformationRequestProcess.COMPLETE_REQUEST;
-import static io.clientspace.inforequest.process.InformationRequestProcess.CUSTOMER_SUBMITTED;
 import static io.clientspace.inforequest.process.InformationRequestProcess.END_CANCELLED;
 import static io.clientspace.inforequest.process.InformationRequestProcess.END_COMPLETED;
 import static io.clientspace.inforequest.process.InformationRequestProcess.MSG_ANSWERS_SUBMITTED;
 import static io.clientspace.inforequest.process.InformationRequestProcess.MSG_CANCELLED;
 import static io.clientspace.inforequest.process.InformationRequestProcess.MSG_ITEMS_REVIEWED;
-import static io.clientspace.inforequest.process.InformationRequestProcess.REMINDER_DUE;
 import static io.clientspace.inforequest.process.InformationRequestProcess.REMIND_CUSTOMER;
 import static io.clientspace.inforequest.process.InformationRequestProcess.REVIEWED_MEANWHILE;
 import static io.clientspace.inforequest.process.InformationRequestProcess.VAR_REMIND_EVERY;

@@ -1,5 +1,6 @@
 package io.clientspace.proposal.process;
 
+import java.util.Map;
 import static io.clientspace.proposal.process.ProposalApprovalProcess.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
@@ -54,7 +55,7 @@ class ProposalApprovalProcessTests {
     void registerDelegates() {
         BpmnAwareTests.init(engine.getProcessEngine());
         Mocks.register(REQUEST_APPROVAL_DELEGATE, (JavaDelegate) e -> steps.add(REQUEST_APPROVAL + ":"
-                + ((java.util.Map<?, ?>) e.getVariable(VAR_DECISION)).get(OUT_APPROVAL_REASON)));
+                + ((Map<?, ?>) e.getVariable(VAR_DECISION)).get(OUT_APPROVAL_REASON)));
         Mocks.register(SEND_DELEGATE, (JavaDelegate) e -> steps.add(SEND));
         Mocks.register(MARK_EXPIRED_DELEGATE, (JavaDelegate) e -> steps.add(MARK_EXPIRED));
         Mocks.register(WIN_DEAL_DELEGATE, (JavaDelegate) e -> steps.add(WIN_DEAL));

@@ -1,5 +1,32 @@
 package io.clientspace.shared.i18n;
 
+import io.clientspace.acceptance.AcceptanceStatus;
+import io.clientspace.client.AccessRequestResult;
+import io.clientspace.document.DocumentChanged;
+import io.clientspace.document.KeyDocuments;
+import io.clientspace.extranet.PortalAccessChanged;
+import io.clientspace.extranet.PortalContactStatus;
+import io.clientspace.extranet.PortalRole;
+import io.clientspace.file.FileChanged;
+import io.clientspace.inforequest.InformationRequestChanged;
+import io.clientspace.inforequest.ItemKind;
+import io.clientspace.inforequest.ItemState;
+import io.clientspace.inforequest.RequestStatus;
+import io.clientspace.inforequest.SendBlocker;
+import io.clientspace.project.ProjectChanged;
+import io.clientspace.project.SharingChanged;
+import io.clientspace.proposal.FeeModel;
+import io.clientspace.proposal.ProposalAnswer;
+import io.clientspace.proposal.ProposalChanged;
+import io.clientspace.proposal.ProposalStatus;
+import io.clientspace.proposal.process.ProposalApprovalProcess;
+import io.clientspace.task.CustomerTask;
+import io.clientspace.task.Inbox;
+import io.clientspace.task.TaskPriority;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+import java.util.function.IntPredicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.client.ClientKind;
@@ -110,8 +137,8 @@ class TranslationsTests {
             }
             Object[] args = new Object[indexes.stream().mapToInt(Integer::intValue).max().orElseThrow() + 1];
             // a {n,date,...} placeholder takes a date (a deadline in a mail, formatted in the reader's language)
-            java.util.function.IntPredicate isDate = i -> ((String) v).matches("(?s).*\\{" + i + ",\\s*(date|time).*");
-            Arrays.setAll(args, i -> isDate.test(i) ? java.util.Date.from(java.time.Instant.parse("2031-05-06T10:00:00Z"))
+            IntPredicate isDate = i -> ((String) v).matches("(?s).*\\{" + i + ",\\s*(date|time).*");
+            Arrays.setAll(args, i -> isDate.test(i) ? Date.from(Instant.parse("2031-05-06T10:00:00Z"))
                     : "ARG" + i);
             String shown = new Translations().getTranslation(key, locale, args);
             for (int i : indexes) {
@@ -155,69 +182,69 @@ class TranslationsTests {
         m.put("tasks.steps.", () -> {
             Set<String> steps = Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId)
                     .collect(Collectors.toCollection(TreeSet::new));
-            steps.add(io.clientspace.proposal.process.ProposalApprovalProcess.APPROVE_TASK);
+            steps.add(ProposalApprovalProcess.APPROVE_TASK);
             return steps;
         });
-        m.put("tasks.step-hints.", () -> Set.of(io.clientspace.proposal.process.ProposalApprovalProcess.APPROVE_TASK));
-        m.put("proposal.statuses.", () -> names(io.clientspace.proposal.ProposalStatus.values()));
-        m.put("proposal.now.", () -> names(io.clientspace.proposal.ProposalStatus.values()));
-        m.put("proposal.fee-models.", () -> names(io.clientspace.proposal.FeeModel.values()));
+        m.put("tasks.step-hints.", () -> Set.of(ProposalApprovalProcess.APPROVE_TASK));
+        m.put("proposal.statuses.", () -> names(ProposalStatus.values()));
+        m.put("proposal.now.", () -> names(ProposalStatus.values()));
+        m.put("proposal.fee-models.", () -> names(FeeModel.values()));
         m.put("proposal.approval-reasons.", () -> Set.of("DISCOUNT", "AMOUNT", "RETAINER", "NONE"));
         m.put("portal.proposal.statuses.", () -> Set.of("SENT", "ACCEPTED", "DECLINED", "EXPIRED"));
-        m.put("portal.proposal.answers.", () -> names(io.clientspace.proposal.ProposalAnswer.values()));
+        m.put("portal.proposal.answers.", () -> names(ProposalAnswer.values()));
         m.put("document.types.", () -> checkConstraint("document", "type"));
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
-        m.put("external.statuses.", () -> names(io.clientspace.extranet.PortalContactStatus.values()));
-        m.put("external.roles.", () -> names(io.clientspace.extranet.PortalRole.values()));
+        m.put("external.statuses.", () -> names(PortalContactStatus.values()));
+        m.put("external.roles.", () -> names(PortalRole.values()));
         m.put("external.action.", () -> new TreeSet<>(Set.of("invite", "resend", "invite-again", "revoke")));
         m.put("workspace.tab.", () -> listTabs().keySet());
         // TimelineService writes these kinds; files and documents as FILE_/DOCUMENT_ + their event's change
         m.put("timeline.kind.", () -> {
             Set<String> kinds = new TreeSet<>(Set.of("CLIENT_CREATED", "DEAL_STAGE", "DEAL_STALLED", "TASK_CREATED",
                     "TASK_ASSIGNED", "TASK_COMPLETED"));
-            Arrays.stream(io.clientspace.file.FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
-            Arrays.stream(io.clientspace.document.DocumentChanged.Change.values())
+            Arrays.stream(FileChanged.Change.values()).forEach(c -> kinds.add("FILE_" + c));
+            Arrays.stream(DocumentChanged.Change.values())
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
-            Arrays.stream(io.clientspace.proposal.ProposalChanged.Change.values())
+            Arrays.stream(ProposalChanged.Change.values())
                     .forEach(c -> kinds.add("PROPOSAL_" + c));
             kinds.add("PORTAL_COMMENT_CUSTOMER");
             kinds.add("PORTAL_COMMENT_TEAM");
             // published as ActivityRecorded by the acceptance module
             kinds.addAll(Set.of("ACCEPTANCE_SENT", "ACCEPTANCE_RESENT", "ACCEPTANCE_ACCEPTED", "ACCEPTANCE_EXPIRED",
                     "ACCEPTANCE_REMINDED"));
-            Arrays.stream(io.clientspace.extranet.PortalAccessChanged.Change.values())
+            Arrays.stream(PortalAccessChanged.Change.values())
                     .forEach(c -> kinds.add("EXTERNAL_" + c));
-            Arrays.stream(io.clientspace.project.ProjectChanged.Change.values())
+            Arrays.stream(ProjectChanged.Change.values())
                     .forEach(c -> kinds.add("PROJECT_" + c));
-            Arrays.stream(io.clientspace.inforequest.InformationRequestChanged.Change.values())
+            Arrays.stream(InformationRequestChanged.Change.values())
                     .forEach(c -> kinds.add("REQUEST_" + c));
-            for (var subject : io.clientspace.project.SharingChanged.Subject.values()) {
+            for (var subject : SharingChanged.Subject.values()) {
                 for (boolean shared : new boolean[] {true, false}) {
-                    kinds.add(new io.clientspace.project.SharingChanged(java.util.UUID.randomUUID(), null, subject,
+                    kinds.add(new SharingChanged(UUID.randomUUID(), null, subject,
                             null, null, shared, shared, null).timelineKind());
                 }
             }
             return kinds;
         });
-        m.put("workspace.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
-        m.put("project.request-access.", () -> names(io.clientspace.client.AccessRequestResult.values()));
+        m.put("workspace.request-access.", () -> names(AccessRequestResult.values()));
+        m.put("project.request-access.", () -> names(AccessRequestResult.values()));
         m.put("project.statuses.", () -> checkConstraint("client_project", "status"));
-        m.put("documents.key-state.", () -> names(io.clientspace.document.KeyDocuments.State.values()));
-        m.put("portal.task.statuses.", () -> names(io.clientspace.task.CustomerTask.Status.values()));
+        m.put("documents.key-state.", () -> names(KeyDocuments.State.values()));
+        m.put("portal.task.statuses.", () -> names(CustomerTask.Status.values()));
         m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
-        m.put("acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
-        m.put("documents.acceptance.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
-        m.put("portal.acceptance.statuses.", () -> names(io.clientspace.acceptance.AcceptanceStatus.values()));
-        m.put("inforequest.statuses.", () -> names(io.clientspace.inforequest.RequestStatus.values()));
-        m.put("inforequest.item-states.", () -> names(io.clientspace.inforequest.ItemState.values()));
-        m.put("inforequest.kinds.", () -> names(io.clientspace.inforequest.ItemKind.values()));
-        m.put("inforequest.blockers.", () -> names(io.clientspace.inforequest.SendBlocker.values()));
-        m.put("task.priorities.", () -> names(io.clientspace.task.TaskPriority.values()));
-        Set<String> inboxViews = Arrays.stream(io.clientspace.task.Inbox.values())
-                .map(i -> i.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+        m.put("acceptance.statuses.", () -> names(AcceptanceStatus.values()));
+        m.put("documents.acceptance.", () -> names(AcceptanceStatus.values()));
+        m.put("portal.acceptance.statuses.", () -> names(AcceptanceStatus.values()));
+        m.put("inforequest.statuses.", () -> names(RequestStatus.values()));
+        m.put("inforequest.item-states.", () -> names(ItemState.values()));
+        m.put("inforequest.kinds.", () -> names(ItemKind.values()));
+        m.put("inforequest.blockers.", () -> names(SendBlocker.values()));
+        m.put("task.priorities.", () -> names(TaskPriority.values()));
+        Set<String> inboxViews = Arrays.stream(Inbox.values())
+                .map(i -> i.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.toCollection(TreeSet::new));
         m.put("inbox.", () -> inboxViews);
-        m.put("inbox.none.", () -> inboxViews.stream().flatMap(v -> java.util.stream.Stream.of(v + ".title",
+        m.put("inbox.none.", () -> inboxViews.stream().flatMap(v -> Stream.of(v + ".title",
                 v + ".text")).collect(Collectors.toCollection(TreeSet::new)));
         return m;
     }

@@ -1,5 +1,7 @@
 package io.clientspace.shared.ui.tabs;
 
+import io.clientspace.shared.ui.States;
+import java.util.ArrayDeque;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
@@ -22,7 +24,7 @@ class WorkspaceTabUnitTests {
 
     /** Runs queued queries when told to, oldest first, so the loading state can be seen in between. */
     static class ManualLoader extends AsyncLoader {
-        final java.util.ArrayDeque<Runnable> pending = new java.util.ArrayDeque<>();
+        final ArrayDeque<Runnable> pending = new ArrayDeque<>();
 
         @Override
         public <T> void load(Component owner, Supplier<T> query, Consumer<T> onResult, Consumer<Throwable> onError) {
@@ -88,7 +90,7 @@ class WorkspaceTabUnitTests {
 
         @Override
         protected Component emptyState() {
-            return io.clientspace.shared.ui.States.empty(VaadinIcon.FILE_O, "none", "nothing here", null);
+            return States.empty(VaadinIcon.FILE_O, "none", "nothing here", null);
         }
 
         @Override

@@ -1,0 +1,2 @@
+/** Deals as stored, with their repository; internal to the deal module. */
+package io.clientspace.deal.domain;

@@ -1,0 +1,2 @@
+/** Plain HTTP endpoints of the portal: short-lived, recorded downloads. */
+package io.clientspace.portal.web;

@@ -1,0 +1,2 @@
+/** Client projects and their work groups, with their repositories; internal to the project module. */
+package io.clientspace.project.domain;

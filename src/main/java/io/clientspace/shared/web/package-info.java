@@ -1,0 +1,2 @@
+/** Error pages for requests that never reach a Vaadin view. */
+package io.clientspace.shared.web;

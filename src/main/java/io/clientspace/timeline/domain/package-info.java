@@ -1,0 +1,2 @@
+/** Timeline entries and their repository; internal to the timeline module. */
+package io.clientspace.timeline.domain;

@@ -1,0 +1,2 @@
+/** The two workspace shells (client and project), the checklist and the attention list. */
+package io.clientspace.workspace.ui;

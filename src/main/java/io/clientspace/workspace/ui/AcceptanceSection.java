@@ -224,6 +224,8 @@ class AcceptanceSection extends Div {
         fact(facts, "evidence-sent", "acceptance.evidence.sent",
                 getTranslation("acceptance.evidence.sent-value", e.sentBy(), dateTime(e.sentAt()),
                         dateTime(e.expiresAt())));
+        fact(facts, "evidence-seal", "acceptance.evidence.seal",
+                getTranslation(checkKey(acceptances.verifyStored(acceptanceId))));
         String fileName = "acceptance-evidence-" + e.acceptanceId() + ".json";
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = acceptances.evidenceExport(acceptanceId);
@@ -231,10 +233,31 @@ class AcceptanceSection extends Div {
         }), getTranslation("acceptance.evidence.export"));
         export.setId("evidence-export");
         export.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
-        dialog.add(facts);
+        dialog.add(facts, verifyExportedFile());
         Button close = new Button(getTranslation("action.close"), x -> dialog.close());
         dialog.getFooter().add(export, close);
         dialog.open();
+    }
+
+    /** Checks an exported evidence file someone brings back, e.g. an auditor's copy, against its seal (DD010). */
+    private Div verifyExportedFile() {
+        Span result = new Span();
+        result.setId("evidence-verify-result");
+        com.vaadin.flow.component.UI ui = com.vaadin.flow.component.UI.getCurrent();
+        var upload = new com.vaadin.flow.component.upload.Upload(com.vaadin.flow.server.streams.UploadHandler
+                .inMemory((metadata, bytes) -> ui.access(() -> result.setText(
+                        getTranslation(checkKey(acceptances.verifyExport(bytes)))))));
+        upload.setId("evidence-verify-upload");
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFileSize(1024 * 1024);
+        upload.setUploadButton(new Button(getTranslation("acceptance.evidence.verify-file")));
+        Div box = new Div(upload, result);
+        box.addClassName("evidence-verify");
+        return box;
+    }
+
+    private static String checkKey(io.clientspace.acceptance.EvidenceCheck check) {
+        return "acceptance.evidence.check." + check.name().toLowerCase(java.util.Locale.ROOT);
     }
 
     private void fact(Div facts, String id, String labelKey, String value) {

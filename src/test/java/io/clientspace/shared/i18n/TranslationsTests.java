@@ -171,6 +171,8 @@ class TranslationsTests {
         m.put("external.roles.", () -> names(io.clientspace.extranet.PortalRole.values()));
         m.put("external.action.", () -> new TreeSet<>(Set.of("invite", "resend", "invite-again", "revoke")));
         m.put("workspace.tab.", () -> listTabs().keySet());
+        m.put("acceptance.evidence.check.", () -> Arrays.stream(io.clientspace.acceptance.EvidenceCheck.values())
+                .map(c -> c.name().toLowerCase(java.util.Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new)));
         // TimelineService writes these kinds; files and documents as FILE_/DOCUMENT_ + their event's change
         m.put("timeline.kind.", () -> {
             Set<String> kinds = new TreeSet<>(Set.of("CLIENT_CREATED", "DEAL_STAGE", "DEAL_STALLED", "TASK_CREATED",

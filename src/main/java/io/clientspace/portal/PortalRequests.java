@@ -20,10 +20,13 @@ public class PortalRequests {
 
     private final PortalService portal;
     private final InformationRequestService requests;
+    private final io.clientspace.security.RateLimits rateLimits;
 
-    PortalRequests(PortalService portal, InformationRequestService requests) {
+    PortalRequests(PortalService portal, InformationRequestService requests,
+                   io.clientspace.security.RateLimits rateLimits) {
         this.portal = portal;
         this.requests = requests;
+        this.rateLimits = rateLimits;
     }
 
     /** The client's sent requests in shared projects, newest first. */
@@ -44,12 +47,15 @@ public class PortalRequests {
     }
 
     /**
-     * Stores a file for a file item until the customer submits.
+     * Stores a file for a file item until the customer submits. Each account may upload only so many files in a
+     * while (clientspace.rate-limits.portal-upload); past that, an InvalidInputException says when to try again.
      *
      * @see InformationRequestService#uploadForCustomer
      */
     public RequestItem upload(PortalViewer viewer, UUID requestId, UUID itemId, String fileName, Path content) {
         portal.checkActing(viewer);
+        rateLimits.take(io.clientspace.security.RateLimits.Action.PORTAL_UPLOAD, viewer.accountId().toString(),
+                "file");
         return requests.uploadForCustomer(viewer.clientId(), viewer.displayName(), requestId, itemId, fileName,
                 content);
     }

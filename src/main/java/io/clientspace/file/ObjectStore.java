@@ -28,9 +28,11 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Object storage for every module that keeps bytes (files, document versions, later portal uploads): checks an
- * upload, writes it, signs short-lived download links, and cleans up after a failed save. The bytes of a download
- * never pass through the app.
+ * Object storage for every module that keeps bytes (files, document versions, portal uploads): checks an upload
+ * (name, size, type and a virus scan by clamd), writes it, signs short-lived download links, and cleans up after a
+ * failed save. The bytes of a download never pass through the app. Whatever brings in files later, such as a mail
+ * ingest's attachments, goes through {@link #check} or {@link #checkOrQuarantine} too, before anything is stored
+ * (docs/decisions/DD010-evidence-and-uploads.md).
  */
 @Component
 public class ObjectStore {
@@ -79,11 +81,12 @@ public class ObjectStore {
     }
 
     /**
-     * As {@link #check}, for a file a customer uploads in the portal: macro-capable OLE2 Office files (.doc, .xls,
-     * .ppt), RTF and ZIP archives are refused too.
+     * As {@link #checkOrQuarantine}, for a file a customer uploads in the portal: macro-capable OLE2 Office files
+     * (.doc, .xls, .ppt), RTF and ZIP archives are refused too. When the virus scanner cannot be reached the file
+     * passes with {@code awaitingScan}, for the caller to keep in quarantine.
      */
-    public Accepted checkCustomerUpload(String originalName, Path content) {
-        return check(originalName, content, Uploader.CUSTOMER, false);
+    public Accepted checkCustomerUploadOrQuarantine(String originalName, Path content) {
+        return check(originalName, content, Uploader.CUSTOMER, true);
     }
 
     /**

@@ -230,7 +230,7 @@ class FileServiceIntegrationTests {
         // inside another file, from the portal and for a document version alike
         byte[] wrapped = ("Notes\n" + io.clientspace.devservices.ClamdService.EICAR + "\n").getBytes(
                 StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> store.checkCustomerUpload("notes.txt", file("n.txt", wrapped)))
+        assertThatThrownBy(() -> store.checkCustomerUploadOrQuarantine("notes.txt", file("n.txt", wrapped)))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("file.error.infected"));
         assertThatThrownBy(() -> store.check("notes.txt", file("n.txt", wrapped)))
@@ -259,8 +259,8 @@ class FileServiceIntegrationTests {
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                             .extracting(FieldProblem::messageKey).containsExactly("file.error.awaiting-scan"));
             assertThat(files.attachments(client.id(), List.of(waiting.id()))).isEmpty();
-            // where there is no quarantine (portal uploads, document versions), the upload is refused
-            assertThatThrownBy(() -> store.checkCustomerUpload("answer.pdf", file("a.pdf", PDF)))
+            // where there is no quarantine (document versions), the upload is refused
+            assertThatThrownBy(() -> store.check("answer.pdf", file("a.pdf", PDF)))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                             .extracting(FieldProblem::messageKey).containsExactly("file.error.scan-unavailable"));
 
@@ -294,14 +294,14 @@ class FileServiceIntegrationTests {
         }
         for (var upload : List.of(java.util.Map.entry("letter.rtf", rtf),
                 java.util.Map.entry("bundle.zip", zipped.toByteArray()))) {
-            assertThatThrownBy(() -> store.checkCustomerUpload(upload.getKey(), file("c", upload.getValue())))
+            assertThatThrownBy(() -> store.checkCustomerUploadOrQuarantine(upload.getKey(), file("c", upload.getValue())))
                     .as(upload.getKey()).isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.problems()).extracting(FieldProblem::messageKey)
                                     .containsExactly("file.error.type-customer"));
             assertThat(store.check(upload.getKey(), file("s", upload.getValue())).awaitingScan())
                     .as("staff may upload " + upload.getKey()).isFalse();
         }
-        assertThat(store.checkCustomerUpload("scan.pdf", file("p.pdf", PDF)).contentType())
+        assertThat(store.checkCustomerUploadOrQuarantine("scan.pdf", file("p.pdf", PDF)).contentType())
                 .isEqualTo("application/pdf");
     }
 

@@ -340,24 +340,14 @@ public class FileService {
      * @return how many files were released
      */
     public int releaseQuarantined() {
-        int released = 0;
-        for (UUID id : files.quarantined(org.springframework.data.domain.PageRequest.of(0, 100))) {
-            Boolean outcome = transactions.execute(status -> rescan(id));
-            if (outcome == null) {
-                break;
-            }
-            if (outcome) {
-                released++;
-            }
-        }
-        return released;
+        return Quarantine.releaseEach(files.quarantined(
+                org.springframework.data.domain.PageRequest.of(0, 100)), transactions, this::rescan);
     }
 
-    /** @return true when released, false when removed or no longer waiting, null when there was no verdict */
-    private Boolean rescan(UUID id) {
+    private Quarantine.Rescan rescan(UUID id) {
         StoredFileEntity file = files.lockById(id).orElse(null);
         if (file == null || !file.isQuarantined()) {
-            return false;
+            return Quarantine.Rescan.REMOVED_OR_GONE;
         }
         VirusScanner.Result scan = store.scanStored(file.getObjectKey());
         switch (scan.verdict()) {
@@ -365,7 +355,7 @@ public class FileService {
                 // its upload is on the timeline already; from now on it downloads like any other
                 file.released(clock.instant());
                 log.info("Quarantined file {} \"{}\" scanned clean and released", file.getId(), file.getName());
-                return true;
+                return Quarantine.Rescan.RELEASED;
             }
             case INFECTED -> {
                 log.warn("SECURITY: quarantined file {} \"{}\" uploaded by {} is {}; removed", file.getId(),
@@ -373,11 +363,11 @@ public class FileService {
                 files.delete(file);
                 files.flush();
                 store.remove(file.getObjectKey());
-                return false;
+                return Quarantine.Rescan.REMOVED_OR_GONE;
             }
             default -> {
                 file.scanAttempted(clock.instant());
-                return null;
+                return Quarantine.Rescan.NO_VERDICT;
             }
         }
     }

@@ -4,6 +4,7 @@ import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.file.ObjectStore;
+import io.clientspace.file.Quarantine;
 import io.clientspace.inforequest.domain.InfoRequestEntity;
 import io.clientspace.inforequest.domain.InfoRequestItemEntity;
 import io.clientspace.inforequest.domain.InfoRequestItemRepository;
@@ -468,36 +469,26 @@ public class InformationRequestService {
      * @return how many files were released
      */
     public int releaseQuarantined() {
-        int released = 0;
-        for (UUID itemId : items.quarantined(org.springframework.data.domain.PageRequest.of(0, 100))) {
-            Boolean outcome = transactions.execute(s -> rescan(itemId));
-            if (outcome == null) {
-                break;
-            }
-            if (outcome) {
-                released++;
-            }
-        }
-        return released;
+        return Quarantine.releaseEach(items.quarantined(
+                org.springframework.data.domain.PageRequest.of(0, 100)), transactions, this::rescan);
     }
 
-    /** @return true when released, false when removed or no longer waiting, null when there was no verdict */
-    private Boolean rescan(UUID itemId) {
+    private Quarantine.Rescan rescan(UUID itemId) {
         UUID requestId = items.requestIdOf(itemId).orElse(null);
         if (requestId == null) {
-            return false;
+            return Quarantine.Rescan.REMOVED_OR_GONE;
         }
         lock(requestId);
         InfoRequestItemEntity item = items.findById(itemId).orElse(null);
         if (item == null || !item.isQuarantined()) {
-            return false;
+            return Quarantine.Rescan.REMOVED_OR_GONE;
         }
         var scan = store.scanStored(item.getObjectKey());
         switch (scan.verdict()) {
             case CLEAN -> {
                 item.released();
                 items.saveAndFlush(item);
-                return true;
+                return Quarantine.Rescan.RELEASED;
             }
             case INFECTED -> {
                 org.slf4j.LoggerFactory.getLogger(InformationRequestService.class).warn(
@@ -506,10 +497,10 @@ public class InformationRequestService {
                 String key = item.dropFile();
                 items.saveAndFlush(item);
                 store.remove(key);
-                return false;
+                return Quarantine.Rescan.REMOVED_OR_GONE;
             }
             default -> {
-                return null;
+                return Quarantine.Rescan.NO_VERDICT;
             }
         }
     }

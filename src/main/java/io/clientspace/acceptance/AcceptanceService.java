@@ -1,5 +1,7 @@
 package io.clientspace.acceptance;
 
+import java.io.IOException;
+import java.time.temporal.ChronoUnit;
 import io.clientspace.shared.PersonNames;
 import java.util.Collection;
 import java.util.HashMap;
@@ -51,6 +53,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AcceptanceService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AcceptanceService.class);
+
     /** The longest typed name; the column holds exactly this. */
     public static final int NAME_MAX = 200;
     /** The shortest notice a deadline may give. */
@@ -67,13 +71,15 @@ public class AcceptanceService {
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
+    private final EvidenceSeal seal;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     AcceptanceService(DocumentAcceptanceRepository acceptances, DocumentService documents, ProjectService projects,
                       ClientService clients, ExternalAccessService externalAccess, CurrentUserProvider currentUser,
-                      StaffDirectory staff, RuntimeService runtime, ApplicationEventPublisher events, Clock clock) {
+                      StaffDirectory staff, RuntimeService runtime, ApplicationEventPublisher events,
+                      EvidenceSeal seal, Clock clock) {
         this.acceptances = acceptances;
         this.documents = documents;
         this.projects = projects;
@@ -83,6 +89,7 @@ public class AcceptanceService {
         this.staff = staff;
         this.runtime = runtime;
         this.events = events;
+        this.seal = seal;
         this.clock = clock;
     }
 
@@ -183,6 +190,8 @@ public class AcceptanceService {
             problems.add(FieldProblem.of("acceptance", "acceptance.error.version-accepted"));
         }
         InvalidInputException.throwIfAny(problems);
+        // what the client will accept are the bytes in storage: they must still be the ones hashed at upload
+        requireUnchangedBytes(v.versionId(), v.sha256(), v.documentId());
 
         Instant now = clock.instant();
         DocumentAcceptanceEntity a = acceptances.saveAndFlush(new DocumentAcceptanceEntity(UUID.randomUUID(),
@@ -231,7 +240,7 @@ public class AcceptanceService {
                 a.getDocumentTitle(), a.getVersionNumber(), a.getFileName(), a.getVersionSha256(),
                 staff.displayName(a.getSentBy()), a.getSentAt(), a.getExpiresAt(), a.getAcceptedName(),
                 a.getAcceptedAt(), a.getAcceptedAccountId(), a.getAcceptedUsername(), a.getAcceptedEmail(),
-                a.getAcceptedIp(), a.getAcceptedUserAgent());
+                a.getAcceptedIp(), a.getAcceptedUserAgent(), a.getSentBy(), a.getEvidenceHmac());
     }
 
     /** The evidence as a JSON file to keep with the contract, e.g. for an auditor. */
@@ -243,10 +252,15 @@ public class AcceptanceService {
         out.put("client", Map.of("id", e.clientId(), "name", e.clientName()));
         out.put("document", Map.of("id", e.documentId(), "title", e.documentTitle(), "version", e.versionNumber(),
                 "fileName", e.fileName(), "sha256", e.sha256()));
-        out.put("sent", Map.of("by", e.sentBy(), "at", e.sentAt(), "deadline", e.expiresAt()));
+        Map<String, Object> sent = new LinkedHashMap<>();
+        sent.put("by", e.sentBy());
+        sent.put("byUsername", e.sentByUsername());
+        sent.put("at", EvidenceSeal.instant(e.sentAt()));
+        sent.put("deadline", EvidenceSeal.instant(e.expiresAt()));
+        out.put("sent", sent);
         Map<String, Object> accepted = new LinkedHashMap<>();
         accepted.put("typedName", e.typedName());
-        accepted.put("at", e.acceptedAt());
+        accepted.put("at", EvidenceSeal.instant(e.acceptedAt()));
         accepted.put("portalAccountId", e.accountId());
         accepted.put("username", e.username());
         accepted.put("email", e.email());
@@ -254,11 +268,64 @@ public class AcceptanceService {
         accepted.put("userAgent", e.userAgent());
         out.put("accepted", accepted);
         out.put("exportedAt", clock.instant());
+        Map<String, Object> signature = new LinkedHashMap<>();
+        signature.put("algorithm", EvidenceSeal.ALGORITHM);
+        signature.put("signedFields", List.copyOf(EvidenceSeal.FIELDS.values()));
+        signature.put("value", e.seal());
+        out.put("signature", signature);
         try {
             return json.writeValueAsBytes(out);
         } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
             throw new IllegalStateException(ex);
         }
+    }
+
+    /**
+     * Checks an exported evidence file (as {@link #evidenceExport} wrote it, possibly changed since) against its
+     * signature, with this installation's key: any changed signed field, or a changed signature, shows as TAMPERED.
+     * Staff only; the file's acceptance need not exist here any more.
+     */
+    public EvidenceCheck verifyExport(byte[] exported) {
+        currentUser.requireStaff();
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = json.readTree(exported);
+        } catch (IOException | RuntimeException ex) {
+            return EvidenceCheck.UNREADABLE;
+        }
+        if (root == null || !root.isObject() || root.path("acceptanceId").isMissingNode()) {
+            return EvidenceCheck.UNREADABLE;
+        }
+        com.fasterxml.jackson.databind.JsonNode value = root.at("/signature/value");
+        if (value.isMissingNode() || value.isNull() || value.asText().isBlank()) {
+            return EvidenceCheck.UNSIGNED;
+        }
+        Map<String, String> values = new LinkedHashMap<>();
+        EvidenceSeal.FIELDS.forEach((field, pointer) -> {
+            com.fasterxml.jackson.databind.JsonNode node = root.at(pointer);
+            values.put(field, node.isMissingNode() || node.isNull() ? null : node.asText());
+        });
+        return seal.matches(values, value.asText()) ? EvidenceCheck.VALID : EvidenceCheck.TAMPERED;
+    }
+
+    /**
+     * Checks the stored evidence of an accepted acceptance against its seal: shows a change made in the database
+     * behind the app's back (the trigger stops one, unless someone with the rights to drop it did so first).
+     *
+     * @throws NotFoundException when it is not accepted or the current user may not open its document
+     */
+    @Transactional(readOnly = true)
+    public EvidenceCheck verifyStored(UUID acceptanceId) {
+        DocumentAcceptanceEntity a = acceptances.findById(acceptanceId)
+                .orElseThrow(() -> new NotFoundException("Acceptance"));
+        projects.requireAccess(new WorkScope(a.getClientId(), a.getProjectId()));
+        if (!"ACCEPTED".equals(a.getStatus())) {
+            throw new NotFoundException("Acceptance evidence");
+        }
+        if (a.getEvidenceHmac() == null) {
+            return EvidenceCheck.UNSIGNED;
+        }
+        return seal.matches(signedFields(a), a.getEvidenceHmac()) ? EvidenceCheck.VALID : EvidenceCheck.TAMPERED;
     }
 
     // ------------------------------------------------------------------------------------------------- customer
@@ -317,8 +384,12 @@ public class AcceptanceService {
             throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.expired")));
         }
         InvalidInputException.throwIfAny(checkTypedName(typedName, contact.displayName()));
-        a.accept(clock.instant(), typedName.strip(), contact.id(), contact.username(), contact.email(),
-                abbreviate(ipAddress == null ? "unknown" : ipAddress, 64), abbreviate(userAgent, 500));
+        // the bytes the contact accepts must be those that were sent
+        requireUnchangedBytes(a.getVersionId(), a.getVersionSha256(), a.getDocumentId());
+        a.accept(clock.instant().truncatedTo(ChronoUnit.MICROS), typedName.strip(), contact.id(),
+                contact.username(), contact.email(), abbreviate(ipAddress == null ? "unknown" : ipAddress, 64),
+                abbreviate(userAgent, 500));
+        a.seal(seal.sign(signedFields(a)));
         acceptances.saveAndFlush(a);
         runtime.createMessageCorrelation(DocumentAcceptanceProcess.MSG_ACCEPTED)
                 .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
@@ -388,6 +459,44 @@ public class AcceptanceService {
     }
 
     // -------------------------------------------------------------------------------------------------- helpers
+
+    /**
+     * Reads the version's bytes from storage again and refuses when their hash is not the expected one.
+     *
+     * @throws InvalidInputException when the bytes changed; the attempt is logged
+     */
+    private void requireUnchangedBytes(UUID versionId, String expectedSha256, UUID documentId) {
+        String now = documents.storedSha256(versionId);
+        if (!now.equalsIgnoreCase(expectedSha256)) {
+            log.error("Stored bytes of document {} version {} changed: SHA-256 {} expected, {} found; acceptance"
+                    + " refused", documentId, versionId, expectedSha256, now);
+            throw new InvalidInputException(List.of(FieldProblem.of("acceptance",
+                    "acceptance.error.document-changed")));
+        }
+    }
+
+    /** The evidence fields the seal covers, as {@link EvidenceSeal#FIELDS} names them. */
+    private static Map<String, String> signedFields(DocumentAcceptanceEntity a) {
+        Map<String, String> f = new LinkedHashMap<>();
+        f.put("acceptanceId", a.getId().toString());
+        f.put("clientId", a.getClientId().toString());
+        f.put("documentId", a.getDocumentId().toString());
+        f.put("documentTitle", a.getDocumentTitle());
+        f.put("versionNumber", String.valueOf(a.getVersionNumber()));
+        f.put("fileName", a.getFileName());
+        f.put("sha256", a.getVersionSha256());
+        f.put("sentByUsername", a.getSentBy());
+        f.put("sentAt", EvidenceSeal.instant(a.getSentAt()));
+        f.put("deadline", EvidenceSeal.instant(a.getExpiresAt()));
+        f.put("typedName", a.getAcceptedName());
+        f.put("acceptedAt", EvidenceSeal.instant(a.getAcceptedAt()));
+        f.put("portalAccountId", a.getAcceptedAccountId() == null ? null : a.getAcceptedAccountId().toString());
+        f.put("username", a.getAcceptedUsername());
+        f.put("email", a.getAcceptedEmail());
+        f.put("ipAddress", a.getAcceptedIp());
+        f.put("userAgent", a.getAcceptedUserAgent());
+        return f;
+    }
 
     private DocumentAcceptanceEntity customersOwn(UUID clientId, UUID acceptanceId) {
         projects.requirePortalReader(clientId);

@@ -385,6 +385,18 @@ public class DocumentService {
         documents.lockById(documentId).orElseThrow(() -> new NotFoundException("Document"));
     }
 
+    /**
+     * The SHA-256 of the version's bytes as object storage holds them right now (read again, not the hash kept at
+     * upload). Only the acceptance module calls this, after its own access checks, to prove the bytes unchanged.
+     *
+     * @throws io.clientspace.file.StorageUnavailableException when storage fails
+     */
+    @Transactional(readOnly = true)
+    public String storedSha256(UUID versionId) {
+        DocumentVersionEntity v = versions.findById(versionId).orElseThrow(() -> new NotFoundException("Document version"));
+        return store.sha256(v.getObjectKey());
+    }
+
     /** What an acceptance records of the version it is about. */
     public record VersionForAcceptance(UUID documentId, UUID clientId, UUID projectId, String title, UUID versionId,
                                        int number, String fileName, String contentType, String sha256) {

@@ -145,7 +145,8 @@ public class FileService {
         CurrentUser user = currentUser.requireStaff();
         projects.requireAccess(scope);
         UUID clientId = scope.clientId();
-        ObjectStore.Accepted upload = store.check(originalName, content);
+        // scanned before anything is written; when clamd is unreachable the file is kept in quarantine (DD010)
+        ObjectStore.Accepted upload = store.checkOrQuarantine(originalName, content);
         UUID id = UUID.randomUUID();
         String key = "clients/" + clientId + "/files/" + id;
         String sha256 = store.put(key, content, upload);
@@ -154,6 +155,9 @@ public class FileService {
                 StoredFileEntity entity = new StoredFileEntity(id, clientId, upload.name(), upload.contentType(),
                         upload.size(), key, sha256, user.username(), clock.instant());
                 entity.setProjectId(scope.projectId());
+                if (upload.awaitingScan()) {
+                    entity.quarantine(clock.instant());
+                }
                 StoredFileEntity row = files.saveAndFlush(entity);
                 events.publishEvent(new FileChanged(id, clientId, scope.projectId(), upload.name(),
                         FileChanged.Change.UPLOADED, user.username()));
@@ -173,7 +177,7 @@ public class FileService {
     @Transactional(readOnly = true)
     public String downloadLink(UUID fileId) {
         StoredFileEntity file = requireFile(fileId);
-        if (file.getDeletedAt() != null) {
+        if (file.getDeletedAt() != null || file.isQuarantined()) {
             throw new NotFoundException("File");
         }
         return store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType());
@@ -199,6 +203,10 @@ public class FileService {
         StoredFileEntity file = requireFile(fileId);
         WorkScope scope = new WorkScope(file.getClientId(), file.getProjectId());
         projects.requireManage(scope);
+        if (shared && file.isQuarantined()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("file", "file.error.awaiting-scan",
+                    file.getName())));
+        }
         if (file.isSharedWithClient() != shared) {
             file.setSharedWithClient(shared);
             files.saveAndFlush(file);
@@ -221,7 +229,7 @@ public class FileService {
     public List<SharedFile> sharedForCustomer(UUID clientId) {
         List<UUID> shared = projects.sharedWithCustomer(clientId).stream().map(SharedProject::id).toList();
         return files.sharedOnClient(clientId, shared.isEmpty() ? List.of(new UUID(0, 0)) : shared).stream()
-                .map(FileService::shared).toList();
+                .filter(f -> !f.isQuarantined()).map(FileService::shared).toList();
     }
 
     /**
@@ -232,7 +240,8 @@ public class FileService {
     @Transactional(readOnly = true)
     public List<SharedFile> sharedInProject(UUID clientId, UUID projectId) {
         projects.sharedProject(clientId, projectId);
-        return files.sharedInProject(clientId, projectId).stream().map(FileService::shared).toList();
+        return files.sharedInProject(clientId, projectId).stream().filter(f -> !f.isQuarantined())
+                .map(FileService::shared).toList();
     }
 
     /**
@@ -245,7 +254,8 @@ public class FileService {
     public SharedDownload customerDownload(UUID clientId, UUID fileId) {
         projects.requirePortalReader(clientId);
         StoredFileEntity file = files.findById(fileId)
-                .filter(f -> f.getClientId().equals(clientId) && f.isSharedWithClient() && f.getDeletedAt() == null)
+                .filter(f -> f.getClientId().equals(clientId) && f.isSharedWithClient() && f.getDeletedAt() == null
+                        && !f.isQuarantined())
                 .orElseThrow(() -> new NotFoundException("File"));
         if (file.getProjectId() != null) {
             projects.sharedProject(clientId, file.getProjectId());
@@ -264,7 +274,7 @@ public class FileService {
             return List.of();
         }
         return files.findAllById(fileIds).stream()
-                .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null)
+                .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null && !f.isQuarantined())
                 .sorted(Comparator.comparing(StoredFileEntity::getName, String.CASE_INSENSITIVE_ORDER))
                 .map(FileService::shared).toList();
     }
@@ -279,7 +289,7 @@ public class FileService {
     public SharedDownload attachmentDownload(UUID clientId, UUID fileId) {
         projects.requirePortalReader(clientId);
         StoredFileEntity file = files.findById(fileId)
-                .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null)
+                .filter(f -> f.getClientId().equals(clientId) && f.getDeletedAt() == null && !f.isQuarantined())
                 .orElseThrow(() -> new NotFoundException("File"));
         return new SharedDownload(file.getName(),
                 store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType()));
@@ -325,6 +335,48 @@ public class FileService {
     }
 
     /**
+     * Offers the files waiting in quarantine to the virus scanner again, oldest first: a clean one is released (lists
+     * and downloads show it like any other), an infected one is removed with its object and the event logged. Stops
+     * at the first file without a verdict (clamd still unreachable): the rest wait for the next run. Runs in the
+     * background (FileQuarantineRelease), one file per transaction, under the file's row lock, so several nodes may
+     * run it at once.
+     *
+     * @return how many files were released
+     */
+    public int releaseQuarantined() {
+        return Quarantine.releaseEach(files.quarantined(
+                PageRequest.of(0, 100)), transactions, this::rescan);
+    }
+
+    private Quarantine.Rescan rescan(UUID id) {
+        StoredFileEntity file = files.lockById(id).orElse(null);
+        if (file == null || !file.isQuarantined()) {
+            return Quarantine.Rescan.REMOVED_OR_GONE;
+        }
+        VirusScanner.Result scan = store.scanStored(file.getObjectKey());
+        switch (scan.verdict()) {
+            case CLEAN -> {
+                // its upload is on the timeline already; from now on it downloads like any other
+                file.released(clock.instant());
+                log.info("Quarantined file {} \"{}\" scanned clean and released", file.getId(), file.getName());
+                return Quarantine.Rescan.RELEASED;
+            }
+            case INFECTED -> {
+                log.warn("SECURITY: quarantined file {} \"{}\" uploaded by {} is {}; removed", file.getId(),
+                        file.getName(), file.getUploadedBy(), scan.detail());
+                files.delete(file);
+                files.flush();
+                store.remove(file.getObjectKey());
+                return Quarantine.Rescan.REMOVED_OR_GONE;
+            }
+            default -> {
+                file.scanAttempted(clock.instant());
+                return Quarantine.Rescan.NO_VERDICT;
+            }
+        }
+    }
+
+    /**
      * Removes files whose trash period is over: the object first, then the row, so a storage failure leaves the row
      * for the next run. Runs in the background; see FileTrashPurge.
      *
@@ -367,6 +419,7 @@ public class FileService {
     private StoredFile toRecord(StoredFileEntity f) {
         return new StoredFile(f.getId(), f.getClientId(), f.getProjectId(), f.getName(), f.getContentType(), f.getSizeBytes(),
                 staff.displayName(f.getUploadedBy()), f.getUploadedAt(), f.getDeletedAt(),
-                f.getDeletedBy() == null ? null : staff.displayName(f.getDeletedBy()), f.isSharedWithClient());
+                f.getDeletedBy() == null ? null : staff.displayName(f.getDeletedBy()), f.isSharedWithClient(),
+                f.isQuarantined());
     }
 }

@@ -31,6 +31,15 @@ public final class FileTypes {
             "application/x-tika-ooxml", "application/x-tika-msoffice", "application/zip", "message/rfc822",
             "application/vnd.ms-outlook", "application/xml", "text/xml", "application/json");
 
+    /**
+     * Allowed from staff, not from customers: OLE2 Office formats that carry VBA macros, RTF (a common exploit
+     * carrier) and ZIP archives (which hide their content from the type check). Customers send PDFs, images, OOXML
+     * and OpenDocument files instead (DD010).
+     */
+    private static final Set<String> NOT_FROM_CUSTOMERS = Set.of("application/msword", "application/vnd.ms-excel",
+            "application/vnd.ms-powerpoint", "application/x-tika-msoffice", "application/rtf", "text/rtf",
+            "application/zip");
+
     private static final String OOXML = "application/vnd.openxmlformats-officedocument.";
     private static final String OPEN_DOCUMENT = "application/vnd.oasis.opendocument.";
 
@@ -59,6 +68,11 @@ public final class FileTypes {
 
     public static boolean isAllowed(String type) {
         return ALLOWED.contains(type) || type.startsWith(OOXML) || type.startsWith(OPEN_DOCUMENT);
+    }
+
+    /** Whether a customer may upload a file of this type: allowed, and none of {@link #NOT_FROM_CUSTOMERS}. */
+    public static boolean isAllowedFromCustomers(String type) {
+        return isAllowed(type) && !NOT_FROM_CUSTOMERS.contains(type);
     }
 
     private static boolean isWithin(String container, String refined) {

@@ -1,9 +1,11 @@
 package io.clientspace.inforequest;
 
+import org.springframework.data.domain.PageRequest;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.file.ObjectStore;
+import io.clientspace.file.Quarantine;
 import io.clientspace.inforequest.domain.InfoRequestEntity;
 import io.clientspace.inforequest.domain.InfoRequestItemEntity;
 import io.clientspace.inforequest.domain.InfoRequestItemRepository;
@@ -140,7 +142,7 @@ public class InformationRequestService {
         InfoRequestItemEntity item = items.findById(itemId).orElseThrow(() -> new NotFoundException("Item"));
         InfoRequestEntity r = requests.findById(item.getRequestId()).orElseThrow(() -> new NotFoundException("Request"));
         projects.get(r.getProjectId());
-        if (item.getObjectKey() == null) {
+        if (item.getObjectKey() == null || item.isQuarantined()) {
             throw new NotFoundException("File");
         }
         return store.downloadLink(item.getObjectKey(), item.getFileName(), item.getContentType());
@@ -346,8 +348,11 @@ public class InformationRequestService {
      * database transaction, and a failed save removes them again, so neither an orphan object nor a half-saved item
      * is left.
      *
+     * The file is scanned for viruses first (DD010): an infected one is refused; while the scanner is unreachable it
+     * is kept but waits in quarantine ({@link RequestItem#awaitingScan()}) until a scan releases it.
+     *
      * @param responder the customer's name, as the team sees it
-     * @throws InvalidInputException       when the file is refused (size, type), the item takes no file or is not
+     * @throws InvalidInputException       when the file is refused (size, type, virus), the item takes no file or is not
      *                                     waiting on the customer, or the request is closed; nothing is stored
      * @throws io.clientspace.file.StorageUnavailableException when storage fails; nothing is stored
      * @throws NotFoundException           when the request or item is not the client's to answer
@@ -357,7 +362,8 @@ public class InformationRequestService {
         // refuse early, before any bytes move; the transaction below checks again under the lock
         transactions.executeWithoutResult(s -> answerable(customerRequest(clientId, requestId, false), itemId,
                 ItemKind.FILE));
-        ObjectStore.Accepted upload = store.check(fileName, content);
+        // the customer's narrower allowlist, and a virus scan; quarantined while the scanner is unreachable (DD010)
+        ObjectStore.Accepted upload = store.checkCustomerUploadOrQuarantine(fileName, content);
         String key = "clients/" + clientId + "/requests/" + requestId + "/" + itemId + "/" + UUID.randomUUID();
         String sha256 = store.put(key, content, upload);
         try {
@@ -366,6 +372,9 @@ public class InformationRequestService {
                 InfoRequestItemEntity item = answerable(r, itemId, ItemKind.FILE);
                 String previous = item.draftFile(upload.name(), upload.contentType(), upload.size(), key, sha256,
                         abbreviate(responder, 200), clock.instant());
+                if (upload.awaitingScan()) {
+                    item.quarantine();
+                }
                 items.saveAndFlush(item);
                 if (previous != null) {
                     TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
@@ -391,8 +400,8 @@ public class InformationRequestService {
      * @param answers   what the form showed as answerable, by item id: a question's typed answer, null for a file
      *                  item (its upload is on the item already); items not in the map keep what they have
      * @param responder the customer's name, as the team sees it
-     * @throws InvalidInputException when an answer is too long (field "item-&lt;id&gt;"), nothing is answered, or the
-     *                               request is closed; nothing is saved
+     * @throws InvalidInputException when an answer is too long (field "item-&lt;id&gt;"), nothing is answered, a file
+     *                               still waits for its virus scan, or the request is closed; nothing is saved
      * @throws NotFoundException     when the request or an item is not the client's to answer
      */
     @Transactional
@@ -424,6 +433,10 @@ public class InformationRequestService {
         InvalidInputException.throwIfAny(problems);
         List<InfoRequestItemEntity> ready = byId.values().stream()
                 .filter(InfoRequestItemEntity::readyToSubmit).toList();
+        // a file still waiting for its virus scan does not reach the team; the customer submits once it is released
+        ready.stream().filter(InfoRequestItemEntity::isQuarantined).findFirst().ifPresent(i -> {
+            throw problem("answers", "file.error.awaiting-scan-submit", i.getFileName());
+        });
         if (ready.isEmpty()) {
             boolean theirsAreIn = answers.keySet().stream().map(byId::get).noneMatch(i -> state(i).waitsOnCustomer());
             if (theirsAreIn && !answers.isEmpty() || byId.values().stream().noneMatch(i -> state(i).waitsOnCustomer())) {
@@ -446,6 +459,51 @@ public class InformationRequestService {
                 String.valueOf(ready.size()));
         correlate(requestId, InformationRequestProcess.MSG_ANSWERS_SUBMITTED);
         return Outcome.DONE;
+    }
+
+    /**
+     * Offers the customer uploads that wait in quarantine to the virus scanner again, oldest first: a clean one is
+     * released (the customer can submit it), an infected one is removed from its item, which waits for a new upload,
+     * and the event logged. Stops at the first without a verdict. Each under its request's lock, one per transaction.
+     * Runs in the background (RequestUploadQuarantineRelease).
+     *
+     * @return how many files were released
+     */
+    public int releaseQuarantined() {
+        return Quarantine.releaseEach(items.quarantined(
+                PageRequest.of(0, 100)), transactions, this::rescan);
+    }
+
+    private Quarantine.Rescan rescan(UUID itemId) {
+        UUID requestId = items.requestIdOf(itemId).orElse(null);
+        if (requestId == null) {
+            return Quarantine.Rescan.REMOVED_OR_GONE;
+        }
+        lock(requestId);
+        InfoRequestItemEntity item = items.findById(itemId).orElse(null);
+        if (item == null || !item.isQuarantined()) {
+            return Quarantine.Rescan.REMOVED_OR_GONE;
+        }
+        var scan = store.scanStored(item.getObjectKey());
+        switch (scan.verdict()) {
+            case CLEAN -> {
+                item.released();
+                items.saveAndFlush(item);
+                return Quarantine.Rescan.RELEASED;
+            }
+            case INFECTED -> {
+                org.slf4j.LoggerFactory.getLogger(InformationRequestService.class).warn(
+                        "SECURITY: quarantined upload \"{}\" by {} on request {} is {}; removed", item.getFileName(),
+                        item.getAnsweredBy(), requestId, scan.detail());
+                String key = item.dropFile();
+                items.saveAndFlush(item);
+                store.remove(key);
+                return Quarantine.Rescan.REMOVED_OR_GONE;
+            }
+            default -> {
+                return Quarantine.Rescan.NO_VERDICT;
+            }
+        }
     }
 
     // -------------------------------------------------------------------------------------------------- helpers
@@ -616,7 +674,7 @@ public class InformationRequestService {
         return new RequestItem(i.getId(), i.getPosition(), kind(i), i.getPrompt(), i.getDueDate(), state(i),
                 i.getAnswerText(), i.getFileName(), i.getSizeBytes(), i.getAnsweredBy(), i.getAnsweredAt(),
                 i.getReviewComment(), i.getReviewedBy() == null ? null : staff.displayName(i.getReviewedBy()),
-                i.getReviewedAt());
+                i.getReviewedAt(), i.isQuarantined());
     }
 
     private static RequestStatus status(InfoRequestEntity r) {

@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.security.RateLimits;
 import io.clientspace.inforequest.InformationRequest;
 import io.clientspace.inforequest.InformationRequestService;
 import io.clientspace.inforequest.Outcome;
@@ -20,10 +21,13 @@ public class PortalRequests {
 
     private final PortalService portal;
     private final InformationRequestService requests;
+    private final RateLimits rateLimits;
 
-    PortalRequests(PortalService portal, InformationRequestService requests) {
+    PortalRequests(PortalService portal, InformationRequestService requests,
+                   RateLimits rateLimits) {
         this.portal = portal;
         this.requests = requests;
+        this.rateLimits = rateLimits;
     }
 
     /** The client's sent requests in shared projects, newest first. */
@@ -44,12 +48,15 @@ public class PortalRequests {
     }
 
     /**
-     * Stores a file for a file item until the customer submits.
+     * Stores a file for a file item until the customer submits. Each account may upload only so many files in a
+     * while (clientspace.rate-limits.portal-upload); past that, an InvalidInputException says when to try again.
      *
      * @see InformationRequestService#uploadForCustomer
      */
     public RequestItem upload(PortalViewer viewer, UUID requestId, UUID itemId, String fileName, Path content) {
         portal.checkActing(viewer);
+        rateLimits.take(RateLimits.Action.PORTAL_UPLOAD, viewer.accountId().toString(),
+                "file");
         return requests.uploadForCustomer(viewer.clientId(), viewer.displayName(), requestId, itemId, fileName,
                 content);
     }

@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.security.RateLimits;
 import io.clientspace.extranet.PortalContactStatus;
 import static io.clientspace.shared.Texts.clean;
 
@@ -65,12 +66,13 @@ public class PortalService {
     private final StaffDirectory staff;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final RateLimits rateLimits;
     private final Clock clock;
 
     PortalService(ExternalAccessService externalAccess, ClientService clients, ProjectService projects,
                   FileService files, DocumentService documents, WorkTaskService tasks,
                   CurrentUserProvider currentUser, StaffDirectory staff, JdbcTemplate jdbc,
-                  ApplicationEventPublisher events, Clock clock) {
+                  ApplicationEventPublisher events, RateLimits rateLimits, Clock clock) {
         this.externalAccess = externalAccess;
         this.clients = clients;
         this.projects = projects;
@@ -81,6 +83,7 @@ public class PortalService {
         this.staff = staff;
         this.jdbc = jdbc;
         this.events = events;
+        this.rateLimits = rateLimits;
         this.clock = clock;
     }
 
@@ -216,7 +219,8 @@ public class PortalService {
     /**
      * The customer writes in a shared project's thread; the team is told by e-mail.
      *
-     * @throws InvalidInputException when the text is empty or longer than {@link #COMMENT_MAX}; nothing is saved
+     * @throws InvalidInputException when the text is empty or longer than {@link #COMMENT_MAX}, or the account wrote
+     *                               more comments than its rate limit allows just now; nothing is saved
      * @throws NoAccessException     for a manager viewing as the client: that view is read-only
      * @throws NotFoundException     when the project is not the client's or not shared
      */
@@ -227,6 +231,9 @@ public class PortalService {
             throw new NoAccessException("Viewing as the client is read-only", null);
         }
         SharedProject p = projects.sharedProject(viewer.clientId(), projectId);
+        InvalidInputException.throwIfAny(checkComment(text));
+        rateLimits.take(RateLimits.Action.PORTAL_COMMENT, viewer.accountId().toString(),
+                "comment");
         return save(viewer.clientId(), p.id(), p.name(), true, viewer.username(), viewer.displayName(), text);
     }
 

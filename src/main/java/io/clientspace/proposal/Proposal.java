@@ -11,6 +11,7 @@ import java.util.UUID;
  * as soon as a sent proposal is past its valid-until date, even before the expiry timer has run. Fields of other fee
  * models than {@code feeModel}, the deal and every date of a step not reached yet are null. {@code approvalReason}
  * is the rules' code (e.g. DISCOUNT); {@code returnComment} is the approver's, shown to the team only.
+ * {@code submittedBy} (null until submitted) and {@code lastEditedBy} are usernames: neither may approve it.
  */
 public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, String number, String title,
                        FeeModel feeModel, String currency, BigDecimal fixedAmount, BigDecimal hourlyRate,
@@ -19,7 +20,8 @@ public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, St
                        LocalDate validUntil, ProposalStatus status, String owner, String ownerName,
                        String approvalReason, String approvedByName, String returnedByName, String returnComment,
                        Instant sentAt, Instant decidedAt, String decidedByName, String decidedFromIp,
-                       String declineReason, List<ProposalAttachment> attachments, Instant createdAt, long version) {
+                       String declineReason, List<ProposalAttachment> attachments, Instant createdAt, long version,
+                       String submittedBy, String lastEditedBy) {
 
     public boolean isDraft() {
         return status == ProposalStatus.DRAFT;

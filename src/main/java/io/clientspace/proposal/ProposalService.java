@@ -41,9 +41,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
@@ -61,6 +64,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProposalService {
 
+    private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
+
     private static final Set<ProposalStatus> CUSTOMER_STATUSES = EnumSet.of(ProposalStatus.SENT,
             ProposalStatus.ACCEPTED, ProposalStatus.DECLINED, ProposalStatus.EXPIRED);
 
@@ -75,6 +80,7 @@ public class ProposalService {
     private final Translations translations;
     private final RuntimeService runtime;
     private final TaskService engineTasks;
+    private final DecisionService decisions;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -82,8 +88,8 @@ public class ProposalService {
     ProposalService(ProposalRepository proposals, ClientService clients, DealService deals,
                     ExternalAccessService externalAccess, FileService files, WorkTaskService workTasks,
                     CurrentUserProvider currentUser, StaffDirectory staff, Translations translations,
-                    RuntimeService runtime, TaskService engineTasks, ApplicationEventPublisher events,
-                    JdbcTemplate jdbc, Clock clock) {
+                    RuntimeService runtime, TaskService engineTasks, DecisionService decisions,
+                    ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
         this.proposals = proposals;
         this.clients = clients;
         this.deals = deals;
@@ -95,6 +101,7 @@ public class ProposalService {
         this.translations = translations;
         this.runtime = runtime;
         this.engineTasks = engineTasks;
+        this.decisions = decisions;
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -145,10 +152,13 @@ public class ProposalService {
         return user.seesAllClients() || user.username().equals(p.owner());
     }
 
-    /** Whether the current user may approve or return it: an admin or manager who is not its owner. */
+    /**
+     * Whether the current user may approve or return it: an admin or manager who is neither its owner, nor who
+     * submitted it, nor who changed it last (four eyes, see docs/decisions/DD010-evidence-and-uploads.md).
+     */
     public boolean canApprove(Proposal p) {
         CurrentUser user = currentUser.requireStaff();
-        return user.seesAllClients() && !user.username().equals(p.owner());
+        return user.seesAllClients() && !involved(user.username(), p.owner(), p.submittedBy(), p.lastEditedBy());
     }
 
     // ---------------------------------------------------------------------------------------------- staff writes
@@ -194,7 +204,7 @@ public class ProposalService {
         }
         InvalidInputException.throwIfAny(problems(p.getClientId(), draft));
         apply(p, draft);
-        p.setUpdatedAt(clock.instant());
+        p.edited(user.username(), clock.instant());
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.UPDATED, user.username(), null, null);
         return get(proposalId);
@@ -224,6 +234,8 @@ public class ProposalService {
         }
         Map<String, Object> variables = new HashMap<>();
         variables.put(ProposalApprovalProcess.VAR_PROPOSAL_ID, proposalId.toString());
+        // recorded before the process starts: its first step may already send the proposal
+        p.submittedBy(user.username());
         variables.put(ProposalApprovalProcess.VAR_APPROVER, approverFor(p));
         variables.put(ProposalApprovalProcess.VAR_EXPIRES_AT, Date.from(p.getValidUntil().plusDays(1)
                 .atStartOfDay(clock.getZone()).toInstant()));
@@ -232,7 +244,7 @@ public class ProposalService {
         variables.put(ProposalApprovalProcess.VAR_FEE_MODEL, p.getFeeModel().name());
         var instance = runtime.startProcessInstanceByKey(ProposalApprovalProcess.PROCESS_ID, proposalId.toString(),
                 variables);
-        p.submitted(instance.getId(), clock.instant());
+        p.submitted(instance.getId(), user.username(), clock.instant());
         proposals.saveAndFlush(p);
         return get(proposalId);
     }
@@ -298,12 +310,26 @@ public class ProposalService {
                 null);
     }
 
-    /** SendProposal: the customer's portal shows the proposal from now on, and the contacts are mailed. */
+    /**
+     * SendProposal: the customer's portal shows the proposal from now on, and the contacts are mailed.
+     *
+     * The process's own verdict is not trusted: the decision table is evaluated again on the stored row, and a
+     * proposal that needs approval is sent only with an approval recorded by this service from someone who neither
+     * owns, submitted nor last changed it. So a task completed in Camunda Tasklist, a process started through the
+     * engine's API or changed process variables cannot send it.
+     *
+     * @throws IllegalStateException when it needs an approval it does not have; the engine's command rolls back
+     */
     @Transactional
     public void send(UUID proposalId) {
         ProposalEntity p = proposals.lock(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         if (p.getStatus() != ProposalStatus.DRAFT && p.getStatus() != ProposalStatus.AWAITING_APPROVAL) {
             return;
+        }
+        if (needsApproval(p) && !approvedByFourEyes(p)) {
+            log.warn("Refused to send proposal {} ({}): it needs an approval by a second person and has none",
+                    p.getNumber(), p.getId());
+            throw new IllegalStateException("Proposal " + p.getNumber() + " needs an approval it does not have");
         }
         p.sent(clock.instant());
         publish(p, ProposalChanged.Change.SENT, CurrentUserProvider.usernameOrNull(), null,
@@ -502,7 +528,7 @@ public class ProposalService {
     private String approverFor(ProposalEntity p) {
         String clientOwner = clients.refForNotification(p.getClientId()).map(ClientRef::owner)
                 .orElse(null);
-        if (clientOwner == null || clientOwner.equals(p.getOwner())) {
+        if (clientOwner == null || involved(clientOwner, p.getOwner(), p.getSubmittedBy(), p.getLastEditedBy())) {
             return null;
         }
         return staff.find(clientOwner).filter(m -> m.roles().contains(Roles.ADMIN)
@@ -570,9 +596,39 @@ public class ProposalService {
     }
 
     private void requireApprover(CurrentUser user, ProposalEntity p) {
-        if (!user.seesAllClients() || user.username().equals(p.getOwner())) {
-            throw new NoAccessException("An admin or manager other than the owner approves", null);
+        if (!user.seesAllClients()
+                || involved(user.username(), p.getOwner(), p.getSubmittedBy(), p.getLastEditedBy())) {
+            throw new NoAccessException("An admin or manager who neither owns, submitted nor last changed it approves",
+                    null);
         }
+    }
+
+    /** Whether the person is one of those who wrote or submitted the proposal (null entries are nobody). */
+    private static boolean involved(String username, String... people) {
+        for (String person : people) {
+            if (person != null && person.equals(username)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The decision table's verdict on the proposal as it is stored now, not on what a process was told. */
+    private boolean needsApproval(ProposalEntity p) {
+        Map<String, Object> inputs = new HashMap<>();
+        inputs.put(ProposalApprovalProcess.VAR_FEE_AMOUNT, p.getFeeAmount().doubleValue());
+        inputs.put(ProposalApprovalProcess.VAR_DISCOUNT_PERCENT, p.getDiscountPercent().doubleValue());
+        inputs.put(ProposalApprovalProcess.VAR_FEE_MODEL, p.getFeeModel().name());
+        var result = decisions.evaluateDecisionTableByKey(ProposalApprovalProcess.DECISION_ID, inputs);
+        var first = result.getFirstResult();
+        Object required = first == null ? null : first.getEntry(ProposalApprovalProcess.OUT_APPROVAL_REQUIRED);
+        return Boolean.TRUE.equals(required);
+    }
+
+    /** An approval recorded through {@link #approve}, by somebody other than the owner, submitter and last editor. */
+    private static boolean approvedByFourEyes(ProposalEntity p) {
+        return p.getApprovedBy() != null && p.getApprovedAt() != null
+                && !involved(p.getApprovedBy(), p.getOwner(), p.getSubmittedBy(), p.getLastEditedBy());
     }
 
     /** A customer of this client, or an admin or manager looking as them. */
@@ -624,7 +680,7 @@ public class ProposalService {
                 p.getScope(), p.getValidUntil(), customerStatus(p), p.getOwner(), staff.displayName(p.getOwner()),
                 p.getApprovalReason(), name(p.getApprovedBy()), name(p.getReturnedBy()), p.getReturnComment(),
                 p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDecidedFromIp(), p.getDeclineReason(),
-                attachments(p), p.getCreatedAt(), p.getVersion());
+                attachments(p), p.getCreatedAt(), p.getVersion(), p.getSubmittedBy(), p.getLastEditedBy());
     }
 
     private CustomerProposal toCustomer(ProposalEntity p) {

@@ -1,5 +1,8 @@
 package io.clientspace.acceptance;
 
+import io.clientspace.file.StorageProperties;
+import java.io.ByteArrayInputStream;
+import org.springframework.dao.DataAccessException;
 import io.clientspace.document.DocumentType;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
@@ -76,6 +79,10 @@ class AcceptanceServiceIntegrationTests {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    io.minio.MinioClient minio;
+    @Autowired
+    StorageProperties storage;
     @Autowired
     Clock clock;
 
@@ -316,6 +323,93 @@ class AcceptanceServiceIntegrationTests {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // ------------------------------------------------------------------------------------- evidence that holds up
+
+    @Test
+    void theExportedEvidenceCarriesItsSignatureAndAnyChangeToItShows() throws Exception {
+        UUID id = acceptedByA();
+        byte[] export = asManager(() -> acceptances.evidenceExport(id));
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(export);
+        assertThat(tree.at("/signature/algorithm").asText()).isEqualTo("HMAC-SHA256");
+        assertThat(tree.at("/signature/value").asText()).hasSize(64);
+        assertThat(asManager(() -> acceptances.verifyExport(export))).isEqualTo(EvidenceCheck.VALID);
+        assertThat(asManager(() -> acceptances.verifyStored(id))).isEqualTo(EvidenceCheck.VALID);
+
+        for (String[] change : new String[][] {{"accepted", "ipAddress", "198.51.100.99"},
+                {"accepted", "typedName", "Somebody Else"}, {"document", "sha256", "0".repeat(64)},
+                {"accepted", "at", "2020-01-01T00:00:00Z"}}) {
+            var forged = tree.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) forged.get(change[0])).put(change[1], change[2]);
+            byte[] bytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(forged);
+            assertThat(asManager(() -> acceptances.verifyExport(bytes))).as("changed " + change[1])
+                    .isEqualTo(EvidenceCheck.TAMPERED);
+        }
+        var resigned = tree.deepCopy();
+        ((com.fasterxml.jackson.databind.node.ObjectNode) resigned.get("signature")).put("value", "ab".repeat(32));
+        byte[] resignedBytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(resigned);
+        assertThat(asManager(() -> acceptances.verifyExport(resignedBytes))).isEqualTo(EvidenceCheck.TAMPERED);
+        assertThat(asManager(() -> acceptances.verifyExport("not json".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(EvidenceCheck.UNREADABLE);
+        // the human-readable parts outside the signed fields may be reformatted without breaking the signature
+        var reformatted = tree.deepCopy();
+        reformatted.put("exportedAt", "later");
+        byte[] reformattedBytes = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(reformatted);
+        assertThat(asManager(() -> acceptances.verifyExport(reformattedBytes))).isEqualTo(EvidenceCheck.VALID);
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeOrDeleteAcceptedEvidence() {
+        UUID id = acceptedByA();
+        assertThatThrownBy(() -> jdbc.update("update document_acceptance set accepted_ip = '198.51.100.99' where id = ?",
+                id)).as("even a statement straight on the database")
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("cannot be changed");
+        assertThatThrownBy(() -> jdbc.update("update document_acceptance set status = 'EXPIRED', expired_at = now()"
+                + " where id = ?", id)).isInstanceOf(DataAccessException.class);
+        assertThatThrownBy(() -> jdbc.update("delete from document_acceptance where id = ?", id))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("cannot be deleted");
+        assertThat(jdbc.queryForObject("select accepted_ip from document_acceptance where id = ?", String.class, id))
+                .isEqualTo("203.0.113.7");
+        // a pending one is not evidence yet: its bookkeeping still moves
+        Acceptance pending = asManager(() -> acceptances.send(asManager(() -> documents.versions(
+                b.sharedDocument().id())).get(0).id(), inAWeek));
+        assertThat(jdbc.update("update document_acceptance set reminded_at = now() where id = ?", pending.id()))
+                .isOne();
+    }
+
+    @Test
+    void bytesChangedInStorageAreNeitherSentNorAccepted() throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        overwriteStoredBytes(version.id(), "forged content".getBytes(StandardCharsets.UTF_8));
+
+        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(),
+                "203.0.113.7", "Test browser")), "acceptance.error.document-changed");
+        assertThat(statusOf(sent.id())).isEqualTo("PENDING");
+
+        DocumentVersion other = asManager(() -> documents.versions(b.sharedDocument().id())).get(0);
+        overwriteStoredBytes(other.id(), "also forged".getBytes(StandardCharsets.UTF_8));
+        assertProblem(() -> asManager(() -> acceptances.send(other.id(), inAWeek)),
+                "acceptance.error.document-changed");
+        assertThat(jdbc.queryForObject("select count(*) from document_acceptance where version_id = ?", Long.class,
+                other.id())).isZero();
+    }
+
+    private UUID acceptedByA() {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "203.0.113.7",
+                "Test browser"));
+        return sent.id();
+    }
+
+    private void overwriteStoredBytes(UUID versionId, byte[] bytes) throws Exception {
+        String key = jdbc.queryForObject("select object_key from document_version where id = ?", String.class,
+                versionId);
+        minio.putObject(io.minio.PutObjectArgs.builder().bucket(storage.bucket()).object(key)
+                .stream(new ByteArrayInputStream(bytes), bytes.length, -1).build());
     }
 
     private Job expiryTimer(UUID acceptanceId) {

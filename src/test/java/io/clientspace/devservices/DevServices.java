@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Real PostgreSQL, an S3-compatible server, the real Keycloak and a mail sandbox, started on this machine for the
+ * Real PostgreSQL, an S3-compatible server, the real Keycloak, a mail sandbox and ClamAV's clamd, started on this machine for the
  * local run ({@link Mode#RUN}: fixed ports, data kept under .devservices/) and for the tests ({@link Mode#TEST}:
  * free ports, fresh data, started once per JVM).
  */
@@ -20,6 +20,7 @@ public final class DevServices {
     private static S3Service s3;
     private static KeycloakService keycloak;
     private static MailService mail;
+    private static ClamdService clamd;
 
     private DevServices() {
     }
@@ -42,6 +43,7 @@ public final class DevServices {
         postgres = PostgresService.start(mode, home);
         s3 = S3Service.start(mode, home);
         mail = MailService.start(mode, smtpPort);
+        clamd = ClamdService.start(mode, home);
         keycloak.awaitReady();
         // after Spring has closed every context (the app still talks to these servers while it shuts down)
         SpringApplication.getShutdownHandlers().add(DevServices::stopAll);
@@ -58,6 +60,10 @@ public final class DevServices {
         p.put("clientspace.storage.secret-key", S3Service.SECRET_KEY);
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", mail.smtpPort());
+        p.put("clientspace.antivirus.host", "127.0.0.1");
+        p.put("clientspace.antivirus.port", clamd.port());
+        // dev only: production sets EVIDENCE_HMAC_KEY (the app refuses to start without one)
+        p.put("clientspace.evidence.hmac-key", "dev-services-only-evidence-hmac-key-not-for-production");
         if (mode == Mode.RUN) {
             p.put("clientspace.demo-data", "true");
         }
@@ -80,8 +86,12 @@ public final class DevServices {
         return s3;
     }
 
+    public static ClamdService clamd() {
+        return clamd;
+    }
+
     private static void stopAll() {
-        for (AutoCloseable c : new AutoCloseable[] {mail, s3, postgres, keycloak}) {
+        for (AutoCloseable c : new AutoCloseable[] {clamd, mail, s3, postgres, keycloak}) {
             try {
                 if (c != null) {
                     c.close();

@@ -1,5 +1,7 @@
 package io.clientspace.e2e;
 
+import java.nio.file.Path;
+import java.util.Map;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.clientspace.support.Actors.asManager;
 
@@ -66,8 +68,11 @@ class AcceptanceJourneyBrowserTests extends BrowserTest {
                 world.sharedDocument().id());
 
         var manager = page;
+        // the customer's browser claims an address of its own choosing as the left-most X-Forwarded-For entry; the
+        // trusted proxy in front (here: this machine) appended the one it saw. The evidence keeps the latter.
         try (BrowserContext customerContext = browser().newContext(new Browser.NewContextOptions()
-                .setLocale("en-US").setViewportSize(1440, 900))) {
+                .setLocale("en-US").setViewportSize(1440, 900)
+                .setExtraHTTPHeaders(Map.of("X-Forwarded-For", "6.6.6.6, 203.0.113.9")))) {
             page = customerContext.newPage();
             signIn("/portal/acceptances", customer, PortalIdentities.PASSWORD);
             assertThat(page.locator(".portal-acceptance-card")).hasCount(1);
@@ -116,11 +121,20 @@ class AcceptanceJourneyBrowserTests extends BrowserTest {
         assertThat(page.locator("#evidence-who")).containsText(customer);
         AcceptanceEvidence evidence = asManager(() -> acceptances.evidence(acceptanceId));
         assertThat(page.locator("#evidence-ip")).hasText(evidence.ipAddress());
-        org.assertj.core.api.Assertions.assertThat(evidence.ipAddress()).isNotBlank();
+        org.assertj.core.api.Assertions.assertThat(evidence.ipAddress()).as("the right-most untrusted hop")
+                .isEqualTo("203.0.113.9");
+        org.assertj.core.api.Assertions.assertThat(evidence.userAgent()).as("the accepting request's browser")
+                .contains("Chrome");
+        assertThat(page.locator("#evidence-seal")).hasText("Intact: the evidence matches its seal");
         org.assertj.core.api.Assertions.assertThat(evidence.accountId()).isEqualTo(account.id());
         screenshot("acceptance-evidence");
         Download export = page.waitForDownload(() -> page.locator("#evidence-export").click());
         org.assertj.core.api.Assertions.assertThat(Files.readString(export.path(), StandardCharsets.UTF_8))
-                .contains(evidence.sha256(), "nina acceptor", customer);
+                .contains(evidence.sha256(), "nina acceptor", customer, "HMAC-SHA256");
+        // the exported file, brought back, checks out in the same dialog
+        Path exported = Files.createTempDirectory("evidence").resolve(export.suggestedFilename());
+        export.saveAs(exported);
+        page.locator("#evidence-verify-upload").locator("input[type=file]").setInputFiles(exported);
+        assertThat(page.locator("#evidence-verify-result")).hasText("Intact: the evidence matches its seal");
     }
 }

@@ -1,5 +1,13 @@
 package io.clientspace.file;
 
+import io.clientspace.devservices.ClamdService;
+import io.clientspace.devservices.DevServices;
+import java.io.ByteArrayOutputStream;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import io.clientspace.project.ProjectService;
 import io.clientspace.shared.NotFoundException;
 import java.io.UncheckedIOException;
@@ -45,8 +53,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Files against the real S3-compatible server and PostgreSQL, including both halves of an upload failing. */
+/**
+ * Files against the real S3-compatible server, PostgreSQL and clamd, including both halves of an upload failing, an
+ * infected upload and the virus scanner being down.
+ */
 @ClientspaceIntegrationTest
+@org.junit.jupiter.api.extension.ExtendWith(OutputCaptureExtension.class)
 class FileServiceIntegrationTests {
 
     static final byte[] PDF = ("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
@@ -78,6 +90,10 @@ class FileServiceIntegrationTests {
     ApplicationEventPublisher events;
     @Autowired
     Clock clock;
+    @Autowired
+    VirusScanner scanner;
+    @Autowired
+    ObjectStore store;
 
     @TempDir
     Path dir;
@@ -147,7 +163,7 @@ class FileServiceIntegrationTests {
         MinioClient unreachable = MinioClient.builder().endpoint("http://127.0.0.1:9").region(storage.region())
                 .credentials(storage.accessKey(), storage.secretKey()).build();
         FileService broken = new FileService(repository, projects, currentUser, staff,
-                new ObjectStore(unreachable, unreachable, storage, limits), limits, events, clock, transactionManager);
+                new ObjectStore(unreachable, unreachable, storage, limits, scanner), limits, events, clock, transactionManager);
 
         assertThatThrownBy(() -> asManager(() -> broken.upload(client.id(), "contract.pdf", file("c.pdf", PDF))))
                 .isInstanceOf(StorageUnavailableException.class);
@@ -209,6 +225,101 @@ class FileServiceIntegrationTests {
         assertThatThrownBy(() -> asMember(() -> files.upload(client.id(), "x.pdf", file("x.pdf", PDF))))
                 .isInstanceOf(NoAccessException.class);
         assertThat(asManager(() -> files.countForClient(client.id()))).isEqualTo(1);
+    }
+
+    // -------------------------------------------------------------------------------------------------- antivirus
+
+    static final byte[] EICAR = ClamdService.EICAR.getBytes(StandardCharsets.US_ASCII);
+
+    @Test
+    void anInfectedUploadIsRefusedNothingIsStoredAndTheAttemptIsLogged(
+            CapturedOutput output) throws Exception {
+        assertThatThrownBy(() -> asManager(() -> files.upload(client.id(), "report.txt", file("r.txt", EICAR))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(FieldProblem.of("file", "file.error.infected", "report.txt")));
+        assertThat(asManager(() -> files.countForClient(client.id()))).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from stored_file where client_id = ?", Long.class,
+                client.id())).isZero();
+        assertThat(objects()).isEmpty();
+        assertThat(output.getAll()).contains("SECURITY: refused an infected upload by manager", "report.txt",
+                "Clientspace.Test.EICAR");
+
+        // inside another file, from the portal and for a document version alike
+        byte[] wrapped = ("Notes\n" + ClamdService.EICAR + "\n").getBytes(
+                StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> store.checkCustomerUploadOrQuarantine("notes.txt", file("n.txt", wrapped)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("file.error.infected"));
+        assertThatThrownBy(() -> store.check("notes.txt", file("n.txt", wrapped)))
+                .isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void whileTheScannerIsDownAFileWaitsInQuarantineAndIsReleasedOnlyAfterAScan() throws Exception {
+        var clamd = DevServices.clamd();
+        StoredFile waiting;
+        StoredFile infected;
+        clamd.stop();
+        try {
+            assertThat(scanner.reachable()).isFalse();
+            waiting = asManager(() -> files.upload(client.id(), "plan.pdf", file("p.pdf", PDF)));
+            infected = asManager(() -> files.upload(client.id(), "looks-fine.txt", file("l.txt", EICAR)));
+            assertThat(waiting.awaitingScan()).isTrue();
+            assertThat(infected.awaitingScan()).as("no scanner, no verdict: it waits like any other").isTrue();
+
+            // listed with its badge, but nothing hands it out
+            assertThat(asManager(() -> files.forClient(client.id()))).extracting(StoredFile::awaitingScan)
+                    .containsOnly(true);
+            assertThatThrownBy(() -> asManager(() -> files.downloadLink(waiting.id())))
+                    .isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> asManager(() -> files.setShared(waiting.id(), true)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::messageKey).containsExactly("file.error.awaiting-scan"));
+            assertThat(files.attachments(client.id(), List.of(waiting.id()))).isEmpty();
+            // where there is no quarantine (document versions), the upload is refused
+            assertThatThrownBy(() -> store.check("answer.pdf", file("a.pdf", PDF)))
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::messageKey).containsExactly("file.error.scan-unavailable"));
+
+            files.releaseQuarantined();
+            assertThat(asManager(() -> files.forClient(client.id()))).as("still down: still waiting")
+                    .extracting(StoredFile::awaitingScan).containsOnly(true);
+        } finally {
+            clamd.restart();
+        }
+
+        files.releaseQuarantined();
+
+        List<StoredFile> after = asManager(() -> files.forClient(client.id()));
+        assertThat(after).singleElement().satisfies(f -> {
+            assertThat(f.id()).isEqualTo(waiting.id());
+            assertThat(f.awaitingScan()).isFalse();
+        });
+        assertThat(asManager(() -> files.downloadLink(waiting.id()))).contains("X-Amz-Expires");
+        assertThat(repository.findById(infected.id())).as("found infected on release: removed").isEmpty();
+        assertThat(objects()).containsExactly("clients/" + client.id() + "/files/" + waiting.id());
+    }
+
+    @Test
+    void customersCannotUploadMacroOfficeRtfOrZipThatStaffMay() throws Exception {
+        byte[] rtf = "{\\rtf1\\ansi Hello}".getBytes(StandardCharsets.US_ASCII);
+        ByteArrayOutputStream zipped = new ByteArrayOutputStream();
+        try (var zip = new ZipOutputStream(zipped)) {
+            zip.putNextEntry(new ZipEntry("inside.txt"));
+            zip.write("hello".getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        for (var upload : List.of(Map.entry("letter.rtf", rtf),
+                Map.entry("bundle.zip", zipped.toByteArray()))) {
+            assertThatThrownBy(() -> store.checkCustomerUploadOrQuarantine(upload.getKey(), file("c", upload.getValue())))
+                    .as(upload.getKey()).isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.problems()).extracting(FieldProblem::messageKey)
+                                    .containsExactly("file.error.type-customer"));
+            assertThat(store.check(upload.getKey(), file("s", upload.getValue())).awaitingScan())
+                    .as("staff may upload " + upload.getKey()).isFalse();
+        }
+        assertThat(store.checkCustomerUploadOrQuarantine("scan.pdf", file("p.pdf", PDF)).contentType())
+                .isEqualTo("application/pdf");
     }
 
     private Path file(String name, byte[] bytes) {

@@ -1,5 +1,6 @@
 package io.clientspace.inforequest;
 
+import io.clientspace.devservices.ClamdService;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -412,6 +413,51 @@ class InformationRequestServiceIntegrationTests {
         assertThat(objects(sent.id())).isEmpty();
         assertThat(jdbc.queryForObject("select count(*) from info_request_item where request_id = ?"
                 + " and (object_key is not null or file_name is not null)", Long.class, sent.id())).isZero();
+    }
+
+    @Test
+    void whileTheScannerIsDownACustomerUploadWaitsInQuarantineAndCannotBeSubmittedUntilAScanReleasesIt()
+            throws Exception {
+        InformationRequest sent = sentRequest("Scanned uploads");
+        RequestItem question = sent.items().get(0);
+        RequestItem file = sent.items().get(1);
+        InformationRequest other = sentRequest("Infected while down");
+        RequestItem otherFile = other.items().get(1);
+        var clamd = DevServices.clamd();
+        clamd.stop();
+        try {
+            RequestItem waiting = asA(() -> portalRequests.upload(viewerA(), sent.id(), file.id(), "logo.pdf",
+                    pdf("logo")));
+            assertThat(waiting.awaitingScan()).isTrue();
+            Path eicar = Files.writeString(dir.resolve("eicar.txt"), ClamdService.EICAR);
+            assertThat(asA(() -> portalRequests.upload(viewerA(), other.id(), otherFile.id(), "notes.txt", eicar))
+                    .awaitingScan()).isTrue();
+
+            assertThatThrownBy(() -> asA(() -> portalRequests.submit(viewerA(), sent.id(),
+                    answers(question, "Blue", file, null)))).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.problems()).extracting(FieldProblem::messageKey)
+                            .containsExactly("file.error.awaiting-scan-submit"));
+            assertThatThrownBy(() -> asManager(() -> requests.downloadLink(file.id())))
+                    .isInstanceOf(NotFoundException.class);
+            assertThat(asManager(() -> requests.get(sent.id())).status()).isEqualTo(RequestStatus.SENT);
+
+            requests.releaseQuarantined();
+            assertThat(asA(() -> portalRequests.get(viewerA(), sent.id())).items().get(1).awaitingScan())
+                    .as("still down: still waiting").isTrue();
+        } finally {
+            clamd.restart();
+        }
+
+        requests.releaseQuarantined();
+
+        assertThat(asA(() -> portalRequests.get(viewerA(), sent.id())).items().get(1).awaitingScan()).isFalse();
+        assertThat(asA(() -> portalRequests.submit(viewerA(), sent.id(), answers(question, "Blue", file, null))))
+                .isEqualTo(Outcome.DONE);
+        assertThat(asManager(() -> requests.downloadLink(file.id()))).contains(sent.id().toString());
+        RequestItem removed = asA(() -> portalRequests.get(viewerA(), other.id())).items().get(1);
+        assertThat(removed.fileName()).as("found infected on release: gone from the item").isNull();
+        assertThat(removed.awaitingScan()).isFalse();
+        assertThat(objects(other.id())).isEmpty();
     }
 
     // -------------------------------------------------------------------------------------------------- helpers

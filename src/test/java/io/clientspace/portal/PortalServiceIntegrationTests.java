@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.security.RateLimitProperties;
 import io.clientspace.devservices.DevServices;
 import io.clientspace.security.StaffDirectory;
 import java.math.BigDecimal;
@@ -61,6 +62,8 @@ class PortalServiceIntegrationTests {
     Clock clock;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    RateLimitProperties rateLimits;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -252,6 +255,25 @@ class PortalServiceIntegrationTests {
         // a member outside the project's work group cannot read or answer the thread
         assertThatThrownBy(() -> asMember(() -> portal.teamComments(a.project().id())))
                 .isInstanceOf(NoAccessException.class);
+    }
+
+    @Test
+    void anAccountWritingTooManyCommentsIsAskedToWaitWithAMessageOthersAreNot() {
+        PortalViewer viewer = viewerA();
+        int capacity = rateLimits.portalComment().capacity();
+        for (int i = 0; i < capacity; i++) {
+            int n = i;
+            asA(() -> portal.comment(viewer, a.project().id(), "Question " + n));
+        }
+        assertThatThrownBy(() -> asA(() -> portal.comment(viewer, a.project().id(), "One more")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field, FieldProblem::messageKey)
+                        .containsExactly(org.assertj.core.groups.Tuple.tuple("comment", "rate-limit.exceeded")));
+        assertThat(asManager(() -> portal.countTeamComments(a.project().id()))).isEqualTo(capacity);
+
+        PortalViewer viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
+        asCustomer(b.username(), b.client().id(), () -> portal.comment(viewerB, b.project().id(), "Hello"));
+        assertThat(asManager(() -> portal.countTeamComments(b.project().id()))).isOne();
     }
 
     @Test

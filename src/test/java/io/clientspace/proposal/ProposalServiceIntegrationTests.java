@@ -1,5 +1,9 @@
 package io.clientspace.proposal;
 
+import io.clientspace.support.Actors;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import static io.clientspace.support.Actors.asCustomer;
 import static io.clientspace.support.Actors.asManager;
 import static io.clientspace.support.Actors.asOtherManager;
@@ -78,6 +82,8 @@ class ProposalServiceIntegrationTests {
     RuntimeService runtime;
     @Autowired
     ManagementService management;
+    @Autowired
+    org.camunda.bpm.engine.TaskService engineTasks;
     @Autowired
     HistoryService history;
     @Autowired
@@ -215,6 +221,70 @@ class ProposalServiceIntegrationTests {
         assertThat(approvalTasks(a.client().id())).isEmpty();
         assertThat(kinds(a.client().id())).contains("PROPOSAL_SUBMITTED_FOR_APPROVAL", "PROPOSAL_RETURNED",
                 "PROPOSAL_APPROVED", "PROPOSAL_SENT");
+    }
+
+    @Test
+    void theApproverIsNeitherTheOwnerNorWhoSubmittedItNorWhoChangedItLast() {
+        ProposalDraft draft = ProposalTestData.fixedFee("Four eyes", "10000", inDays(30));
+        draft.setDiscountPercent(new BigDecimal("20"));
+        Proposal p = asManager(() -> proposals.create(a.client().id(), draft));
+        draft.setScope("Changed by a colleague");
+        Proposal edited = asOtherManager(() -> proposals.update(p.id(), p.version(), draft));
+        assertThat(edited.lastEditedBy()).isEqualTo("jonas");
+        Proposal waiting = asManager(() -> proposals.submit(p.id()));
+        assertThat(waiting.status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
+        assertThat(waiting.submittedBy()).isEqualTo("manager");
+
+        assertThat(asOtherManager(() -> proposals.canApprove(waiting))).as("the last editor").isFalse();
+        assertThatThrownBy(() -> asOtherManager(() -> proposals.approve(p.id())))
+                .as("who changed it last does not approve it").isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asOtherManager(() -> proposals.returnToOwner(p.id(), "no")))
+                .isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asManager(() -> proposals.approve(p.id())))
+                .as("the owner and submitter does not approve it").isInstanceOf(NoAccessException.class);
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
+
+        assertThat(asAdmin(() -> proposals.canApprove(waiting))).isTrue();
+        assertThat(asAdmin(() -> proposals.approve(p.id())).status()).as("a third person approves")
+                .isEqualTo(ProposalStatus.SENT);
+    }
+
+    @Test
+    void anApprovalTaskCompletedOutsideTheAppCannotSendTheProposal() {
+        ProposalDraft draft = ProposalTestData.fixedFee("Tasklist shortcut", "60000", inDays(30));
+        Proposal p = asManager(() -> proposals.create(a.client().id(), draft));
+        assertThat(asManager(() -> proposals.submit(p.id())).status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
+        var task = engineTasks.createTaskQuery().processInstanceBusinessKey(p.id().toString())
+                .taskDefinitionKey(ProposalApprovalProcess.APPROVE_TASK).singleResult();
+
+        assertThatThrownBy(() -> engineTasks.complete(task.getId(),
+                Map.of(ProposalApprovalProcess.VAR_APPROVED, true)))
+                .as("completed in Camunda Tasklist or over REST, without an approval in the app")
+                .hasMessageContaining("needs an approval");
+
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
+        assertThat(engineTasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open")
+                .isOne();
+        assertThat(asCustomer("customer", a.client().id(), () -> proposals.forCustomer(a.client().id())))
+                .extracting(CustomerProposal::id).doesNotContain(p.id());
+    }
+
+    @Test
+    void sendingReEvaluatesTheRulesOnTheStoredRowNotOnWhatTheProcessWasTold() {
+        ProposalDraft draft = ProposalTestData.fixedFee("Forged variables", "10000", inDays(30));
+        draft.setDiscountPercent(new BigDecimal("40"));
+        Proposal p = asManager(() -> proposals.create(a.client().id(), draft));
+        Map<String, Object> forged = new HashMap<>();
+        forged.put(ProposalApprovalProcess.VAR_PROPOSAL_ID, p.id().toString());
+        forged.put(ProposalApprovalProcess.VAR_FEE_AMOUNT, 100.0);
+        forged.put(ProposalApprovalProcess.VAR_DISCOUNT_PERCENT, 0.0);
+        forged.put(ProposalApprovalProcess.VAR_FEE_MODEL, "FIXED_FEE");
+        forged.put(ProposalApprovalProcess.VAR_EXPIRES_AT, Date.from(clock.instant().plusSeconds(86_400)));
+
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey(ProposalApprovalProcess.PROCESS_ID,
+                p.id().toString(), forged)).as("started through the engine's API with a harmless-looking fee")
+                .hasMessageContaining("needs an approval");
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.DRAFT);
     }
 
     // ---------------------------------------------------------------------------------------- the customer
@@ -435,6 +505,10 @@ class ProposalServiceIntegrationTests {
 
     <T> T asB(Supplier<T> work) {
         return asCustomer(b.username(), b.client().id(), work);
+    }
+
+    static <T> T asAdmin(Supplier<T> work) {
+        return Actors.as("admin", work, "STAFF", "ADMIN");
     }
 
     List<WorkTask> approvalTasks(UUID clientId) {

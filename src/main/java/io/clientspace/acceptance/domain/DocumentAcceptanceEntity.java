@@ -35,6 +35,7 @@ public class DocumentAcceptanceEntity {
     private String acceptedEmail;
     private String acceptedIp;
     private String acceptedUserAgent;
+    private String evidenceHmac;
     @Version
     private Long version;
 
@@ -72,6 +73,15 @@ public class DocumentAcceptanceEntity {
         this.acceptedEmail = email;
         this.acceptedIp = ip;
         this.acceptedUserAgent = userAgent;
+    }
+
+    /** The evidence's seal, set once with the acceptance; a database trigger keeps it and the evidence final. */
+    public void seal(String hmac) {
+        this.evidenceHmac = hmac;
+    }
+
+    public String getEvidenceHmac() {
+        return evidenceHmac;
     }
 
     public void expire(Instant at) {

@@ -1,5 +1,10 @@
 package io.clientspace.acceptance.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import io.clientspace.acceptance.EvidenceCheck;
+import java.util.Locale;
 import java.util.Set;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -225,6 +230,8 @@ class AcceptanceSection extends Div {
         fact(facts, "evidence-sent", "acceptance.evidence.sent",
                 getTranslation("acceptance.evidence.sent-value", e.sentBy(), dateTime(e.sentAt()),
                         dateTime(e.expiresAt())));
+        fact(facts, "evidence-seal", "acceptance.evidence.seal",
+                getTranslation(checkKey(acceptances.verifyStored(acceptanceId))));
         String fileName = "acceptance-evidence-" + e.acceptanceId() + ".json";
         Anchor export = new Anchor(DownloadHandler.fromInputStream(event -> {
             byte[] bytes = acceptances.evidenceExport(acceptanceId);
@@ -232,10 +239,31 @@ class AcceptanceSection extends Div {
         }), getTranslation("acceptance.evidence.export"));
         export.setId("evidence-export");
         export.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
-        dialog.add(facts);
+        dialog.add(facts, verifyExportedFile());
         Button close = new Button(getTranslation("action.close"), x -> dialog.close());
         dialog.getFooter().add(export, close);
         dialog.open();
+    }
+
+    /** Checks an exported evidence file someone brings back, e.g. an auditor's copy, against its seal (DD010). */
+    private Div verifyExportedFile() {
+        Span result = new Span();
+        result.setId("evidence-verify-result");
+        UI ui = UI.getCurrent();
+        var upload = new Upload(UploadHandler
+                .inMemory((metadata, bytes) -> ui.access(() -> result.setText(
+                        getTranslation(checkKey(acceptances.verifyExport(bytes)))))));
+        upload.setId("evidence-verify-upload");
+        upload.setAcceptedFileTypes("application/json", ".json");
+        upload.setMaxFileSize(1024 * 1024);
+        upload.setUploadButton(new Button(getTranslation("acceptance.evidence.verify-file")));
+        Div box = new Div(upload, result);
+        box.addClassName("evidence-verify");
+        return box;
+    }
+
+    private static String checkKey(EvidenceCheck check) {
+        return "acceptance.evidence.check." + check.name().toLowerCase(Locale.ROOT);
     }
 
     private void fact(Div facts, String id, String labelKey, String value) {

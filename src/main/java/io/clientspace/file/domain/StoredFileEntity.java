@@ -23,6 +23,9 @@ public class StoredFileEntity {
     private String deletedBy;
     private String sha256;
     private boolean sharedWithClient;
+    /** CLEAN, or PENDING while the file waits in quarantine for a virus scan (V19). */
+    private String scanStatus = "CLEAN";
+    private Instant scanAttemptedAt;
 
     protected StoredFileEntity() {
     }
@@ -38,6 +41,26 @@ public class StoredFileEntity {
         this.sha256 = sha256;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;
+    }
+
+    /** clamd could not be reached: the file is kept but hidden until a scan releases it. */
+    public void quarantine(Instant attemptedAt) {
+        this.scanStatus = "PENDING";
+        this.scanAttemptedAt = attemptedAt;
+    }
+
+    /** A scan found nothing: the file is available like any other. */
+    public void released(Instant scannedAt) {
+        this.scanStatus = "CLEAN";
+        this.scanAttemptedAt = scannedAt;
+    }
+
+    public void scanAttempted(Instant at) {
+        this.scanAttemptedAt = at;
+    }
+
+    public boolean isQuarantined() {
+        return "PENDING".equals(scanStatus);
     }
 
     public void delete(String by, Instant at) {

@@ -40,6 +40,10 @@ public interface StoredFileRepository extends JpaRepository<StoredFileEntity, UU
     @Query("select f from StoredFileEntity f where f.clientId = ?1 and f.deletedAt >= ?2 order by f.deletedAt desc")
     List<StoredFileEntity> trashByClient(UUID clientId, Instant since);
 
+    /** Files waiting in quarantine for a virus scan, oldest first. Uses stored_file_scan_pending_idx. */
+    @Query("select f.id from StoredFileEntity f where f.scanStatus = 'PENDING' order by f.uploadedAt")
+    List<UUID> quarantined(Pageable page);
+
     /** Deleted before the given moment: due to be removed for good. */
     @Query("select f from StoredFileEntity f where f.deletedAt < ?1 order by f.deletedAt")
     List<StoredFileEntity> expiredTrash(Instant before, Pageable page);

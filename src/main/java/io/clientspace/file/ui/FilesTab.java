@@ -206,6 +206,13 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(f -> {
+            if (f.awaitingScan()) {
+                // quarantined until clamd has scanned it (DD010): its name and a badge, nothing to download
+                Span badge = new Span(getTranslation("file.awaiting-scan"));
+                badge.getElement().getThemeList().add("badge contrast");
+                badge.addClassName("file-awaiting-scan");
+                return new Span(new Span(f.name() + " "), badge);
+            }
             Button name = new Button(f.name(), VaadinIcon.DOWNLOAD_ALT.create(), e -> download(f));
             name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             name.addClassName("file-download");

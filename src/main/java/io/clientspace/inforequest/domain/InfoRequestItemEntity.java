@@ -29,6 +29,8 @@ public class InfoRequestItemEntity {
     private String reviewComment;
     private String reviewedBy;
     private Instant reviewedAt;
+    /** CLEAN, or PENDING while the uploaded file waits in quarantine for a virus scan (V20). */
+    private String scanStatus = "CLEAN";
 
     protected InfoRequestItemEntity() {
     }
@@ -61,7 +63,33 @@ public class InfoRequestItemEntity {
         this.sha256 = sha;
         this.answeredBy = by;
         this.answeredAt = now;
+        this.scanStatus = "CLEAN";
         return previous;
+    }
+
+    /** The virus scanner could not be reached: the file stays, hidden, until a scan releases it. */
+    public void quarantine() {
+        this.scanStatus = "PENDING";
+    }
+
+    public void released() {
+        this.scanStatus = "CLEAN";
+    }
+
+    public boolean isQuarantined() {
+        return "PENDING".equals(scanStatus);
+    }
+
+    /** A scan found the quarantined file infected: it is gone from the item, which waits for a new upload. */
+    public String dropFile() {
+        String key = this.objectKey;
+        this.fileName = null;
+        this.contentType = null;
+        this.sizeBytes = null;
+        this.objectKey = null;
+        this.sha256 = null;
+        this.scanStatus = "CLEAN";
+        return key;
     }
 
     public void setState(String state) { this.state = state; }

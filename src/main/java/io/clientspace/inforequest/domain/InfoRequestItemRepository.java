@@ -1,5 +1,6 @@
 package io.clientspace.inforequest.domain;
 
+import org.springframework.data.domain.Pageable;
 import java.util.Optional;
 import java.util.Collection;
 import java.util.List;
@@ -15,6 +16,10 @@ public interface InfoRequestItemRepository extends JpaRepository<InfoRequestItem
 
     @Query("select i from InfoRequestItemEntity i where i.requestId in ?1 order by i.requestId, i.position")
     List<InfoRequestItemEntity> byRequests(Collection<UUID> requestIds);
+
+    /** Items whose uploaded file waits in quarantine for a virus scan, oldest first. */
+    @Query("select i.id from InfoRequestItemEntity i where i.scanStatus = 'PENDING' order by i.answeredAt")
+    List<UUID> quarantined(Pageable page);
 
     /** The item's request, without loading the item: it is read again under the request's lock. */
     @Query("select i.requestId from InfoRequestItemEntity i where i.id = ?1")

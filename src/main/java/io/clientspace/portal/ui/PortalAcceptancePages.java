@@ -15,13 +15,12 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.server.VaadinSession;
-import com.vaadin.flow.server.WebBrowser;
 import io.clientspace.acceptance.AcceptOutcome;
 import io.clientspace.acceptance.AcceptanceService;
 import io.clientspace.acceptance.AcceptanceStatus;
 import io.clientspace.acceptance.CustomerAcceptance;
 import io.clientspace.portal.PortalAcceptances;
+import io.clientspace.security.RequestOrigin;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.ui.Downloads;
 import io.clientspace.shared.ui.States;
@@ -216,9 +215,10 @@ final class PortalAcceptancePages {
             name.setInvalid(false);
             problem.setVisible(false);
             try {
-                WebBrowser browser = VaadinSession.getCurrent().getBrowser();
+                // the accepting request's own origin, resolved behind the trusted proxies only (DD010)
+                RequestOrigin origin = RequestOrigin.current();
                 AcceptOutcome outcome = acceptances.accept(pages.viewer(), a.id(), name.getValue(),
-                        browser.getAddress(), browser.getBrowserApplication());
+                        origin.ipAddress(), origin.userAgent());
                 CustomerAcceptance done = outcome.acceptance();
                 box.removeAll();
                 box.add(outcome(VaadinIcon.CHECK_CIRCLE, "portal-outcome-accepted", t(outcome.alreadyAccepted()

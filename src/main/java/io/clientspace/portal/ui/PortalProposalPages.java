@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.security.RequestOrigin;
 import com.vaadin.flow.component.HasStyle;
 import java.time.LocalDate;
 import java.util.function.Supplier;
@@ -301,11 +302,9 @@ final class PortalProposalPages {
         return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()).format(date);
     }
 
-    /** The customer's address as the request came in (behind a proxy: the forwarded one), kept as evidence. */
+    /** The answering request's own address, resolved behind the trusted proxies only (DD010), kept as evidence. */
     private static String ip() {
-        UI ui = UI.getCurrent();
-        return ui == null || ui.getSession() == null || ui.getSession().getBrowser() == null ? null
-                : ui.getSession().getBrowser().getAddress();
+        return RequestOrigin.current().ipAddress();
     }
 
     private Div page(String id) {

@@ -294,7 +294,8 @@ final class PortalRequestPages {
 
     /** A file goes to storage as soon as it is dropped; it waits on the item until the customer submits. */
     private Component upload(InformationRequest r, RequestItem item) {
-        Span chosen = new Span(item.answerReady() ? t("portal.request.file-ready", item.fileName())
+        Span chosen = new Span(item.awaitingScan() ? t("portal.request.file-awaiting-scan", item.fileName())
+                : item.answerReady() ? t("portal.request.file-ready", item.fileName())
                 : item.fileName() != null ? t("portal.request.file-returned", item.fileName())
                 : t("portal.request.no-file"));
         chosen.addClassName("request-file-name");

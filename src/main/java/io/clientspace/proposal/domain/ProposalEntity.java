@@ -64,6 +64,8 @@ public class ProposalEntity {
     private String declineReason;
     private Instant expiredAt;
     private String processInstanceId;
+    private String submittedBy;
+    private String lastEditedBy;
     @Version
     private long version;
 
@@ -86,6 +88,7 @@ public class ProposalEntity {
         this.number = number;
         this.owner = owner;
         this.createdBy = owner;
+        this.lastEditedBy = owner;
         this.createdAt = now;
         this.updatedAt = now;
         this.status = ProposalStatus.DRAFT;
@@ -115,8 +118,14 @@ public class ProposalEntity {
         updatedAt = now;
     }
 
-    public void submitted(String processInstanceId, Instant now) {
+    /** Who submits it; recorded before the process starts, as its first step may send the proposal already. */
+    public void submittedBy(String by) {
+        this.submittedBy = by;
+    }
+
+    public void submitted(String processInstanceId, String by, Instant now) {
         this.processInstanceId = processInstanceId;
+        this.submittedBy = by;
         this.submittedAt = now;
         this.updatedAt = now;
     }
@@ -202,6 +211,14 @@ public class ProposalEntity {
     public String getDeclineReason() { return declineReason; }
     public Instant getExpiredAt() { return expiredAt; }
     public String getProcessInstanceId() { return processInstanceId; }
+    public String getSubmittedBy() { return submittedBy; }
+    public String getLastEditedBy() { return lastEditedBy; }
+
+    /** Who changed the proposal's content last: one of the people who may not approve it. */
+    public void edited(String by, Instant now) {
+        this.lastEditedBy = by;
+        this.updatedAt = now;
+    }
     public long getVersion() { return version; }
     public List<MilestoneEmbeddable> getMilestones() { return milestones; }
     public Set<UUID> getAttachmentIds() { return attachmentIds; }

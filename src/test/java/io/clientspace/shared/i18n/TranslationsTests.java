@@ -1,5 +1,6 @@
 package io.clientspace.shared.i18n;
 
+import io.clientspace.acceptance.EvidenceCheck;
 import io.clientspace.acceptance.AcceptanceStatus;
 import io.clientspace.client.AccessRequestResult;
 import io.clientspace.document.DocumentChanged;
@@ -198,6 +199,8 @@ class TranslationsTests {
         m.put("external.roles.", () -> names(PortalRole.values()));
         m.put("external.action.", () -> new TreeSet<>(Set.of("invite", "resend", "invite-again", "revoke")));
         m.put("workspace.tab.", () -> listTabs().keySet());
+        m.put("acceptance.evidence.check.", () -> Arrays.stream(EvidenceCheck.values())
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).collect(Collectors.toCollection(TreeSet::new)));
         // TimelineService writes these kinds; files and documents as FILE_/DOCUMENT_ + their event's change
         m.put("timeline.kind.", () -> {
             Set<String> kinds = new TreeSet<>(Set.of("CLIENT_CREATED", "DEAL_STAGE", "DEAL_STALLED", "TASK_CREATED",

@@ -1,0 +1,109 @@
+package io.clientspace.security;
+
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Per-account token buckets for what a portal account may do often (Bucket4j is not available here, and a bucket
+ * is a few lines). Over the limit the action is refused with an {@link InvalidInputException}, which every form
+ * shows as a message next to what the user did, never an error page. The buckets live in this node's memory: with
+ * several nodes, an account gets each node's allowance, which sticky sessions keep close to one node's.
+ */
+@Component
+public class RateLimits {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
+    private static final int MAX_BUCKETS = 50_000;
+
+    /** What is limited; each has its own bucket per account. */
+    public enum Action { PORTAL_COMMENT, PORTAL_UPLOAD }
+
+    private final RateLimitProperties properties;
+    private final LongSupplier nanoTime;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    @Autowired
+    public RateLimits(RateLimitProperties properties) {
+        this(properties, System::nanoTime);
+    }
+
+    RateLimits(RateLimitProperties properties, LongSupplier nanoTime) {
+        this.properties = properties;
+        this.nanoTime = nanoTime;
+    }
+
+    /**
+     * Takes one token of the account's bucket for the action.
+     *
+     * @param field the form field the refusal is shown at
+     * @throws InvalidInputException with "rate-limit.exceeded" and the minutes to wait, when the bucket is empty
+     */
+    public void take(Action action, String account, String field) {
+        RateLimitProperties.Limit limit = limit(action);
+        if (buckets.size() > MAX_BUCKETS) {
+            long now = nanoTime.getAsLong();
+            buckets.values().removeIf(b -> b.isFull(now));
+        }
+        Bucket bucket = buckets.computeIfAbsent(action + ":" + account,
+                k -> new Bucket(limit.capacity(), limit.per(), nanoTime.getAsLong()));
+        long waitNanos = bucket.take(nanoTime.getAsLong());
+        if (waitNanos > 0) {
+            // whole minutes, rounded up (a millisecond of floating-point noise aside)
+            long minutes = Math.max(1, (waitNanos - 1_000_000L + 59_999_999_999L) / 60_000_000_000L);
+            log.info("Rate limit: {} refused for {} (retry in about {} min)", action, account, minutes);
+            throw new InvalidInputException(List.of(FieldProblem.of(field, "rate-limit.exceeded", minutes)));
+        }
+    }
+
+    private RateLimitProperties.Limit limit(Action action) {
+        return switch (action) {
+            case PORTAL_COMMENT -> properties.portalComment();
+            case PORTAL_UPLOAD -> properties.portalUpload();
+        };
+    }
+
+    /** A token bucket refilled continuously: capacity tokens over the period. */
+    static final class Bucket {
+
+        private final double capacity;
+        private final double tokensPerNano;
+        private double tokens;
+        private long updated;
+
+        Bucket(int capacity, Duration per, long now) {
+            this.capacity = capacity;
+            this.tokensPerNano = capacity / (double) per.toNanos();
+            this.tokens = capacity;
+            this.updated = now;
+        }
+
+        /** @return 0 when a token was taken, otherwise the nanoseconds until one is available */
+        synchronized long take(long now) {
+            refill(now);
+            if (tokens >= 1) {
+                tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - tokens) / tokensPerNano);
+        }
+
+        synchronized boolean isFull(long now) {
+            refill(now);
+            return tokens >= capacity;
+        }
+
+        private void refill(long now) {
+            tokens = Math.min(capacity, tokens + (now - updated) * tokensPerNano);
+            updated = now;
+        }
+    }
+}

@@ -17,14 +17,14 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     @Query("select c.owner from ClientEntity c where c.id = ?1")
     Optional<String> ownerOf(UUID id);
 
-    @Query("select new ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
+    @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
             + " where c.owner = ?1 order by c.name")
     List<ClientRef> refsOwnedBy(String owner);
 
     @Query("select c.id from ClientEntity c where c.owner = ?1")
     List<UUID> idsOwnedBy(String owner);
 
-    @Query("select new ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
+    @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
             + " where c.id in ?1")
     List<ClientRef> refs(Collection<UUID> ids);
 
@@ -59,7 +59,7 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     @Query("select c from ClientEntity c where c.id <> :excludeId and lower(c.name) = lower(:name) order by c.name")
     List<ClientEntity> sameName(@Param("name") String name, @Param("excludeId") UUID excludeId);
 
-    @Query("select c from ClientEntity c where c.kind = ClientKind.COMPANY"
+    @Query("select c from ClientEntity c where c.kind = io.clientspace.client.ClientKind.COMPANY"
             + " and (:owner is null or c.owner = :owner) order by lower(c.name)")
     List<ClientEntity> companies(@Param("owner") String owner);
 

@@ -1,6 +1,6 @@
 package io.clientspace.demo;
 
-import io.clientspace.portal.PortalService;
+import io.clientspace.conversation.ProjectConversationService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +61,7 @@ class DemoData {
     private final DocumentService documents;
     private final FileService files;
     private final ProjectService projects;
-    private final PortalService portal;
+    private final ProjectConversationService conversation;
     private final org.camunda.bpm.engine.RuntimeService runtime;
     private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
@@ -73,12 +73,12 @@ class DemoData {
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
-             PortalService portal, RequestDemoData requestDemoData,
+             ProjectConversationService conversation, RequestDemoData requestDemoData,
              ProposalDemoData proposalDemo) {
         this.proposalDemo = proposalDemo;
         this.requestDemoData = requestDemoData;
         this.acceptanceDemo = acceptanceDemo;
-        this.portal = portal;
+        this.conversation = conversation;
         this.projects = projects;
         this.documents = documents;
         this.files = files;
@@ -237,7 +237,7 @@ class DemoData {
                 values (?, ?, ?, 'CUSTOMER', 'customer', 'Lena Hoffmann', ?, ?)""", UUID.randomUUID(),
                 project.id(), nordlicht.id(), "Could the careers section go live before the rest of the site?",
                 Timestamp.from(clock.instant().minus(Duration.ofDays(2))));
-        portal.answer(project.id(), "Yes: we can launch it two weeks early as a standalone page. We will add it to "
+        conversation.answer(project.id(), "Yes: we can launch it two weeks early as a standalone page. We will add it to "
                 + "the plan for the next review.");
         // the demo customers' roles on their side
         jdbc.update("update portal_account set role = 'DECISION_MAKER' where username = 'customer'");

@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.acceptance.AcceptOutcome;
 import io.clientspace.acceptance.AcceptanceService;
 import io.clientspace.acceptance.CustomerAcceptance;
@@ -23,19 +24,19 @@ public class PortalAcceptances {
     }
 
     /** Newest first. */
-    public List<CustomerAcceptance> list(PortalViewer viewer) {
+    public List<CustomerAcceptance> list(CustomerScope viewer) {
         portal.check(viewer);
         return acceptances.forCustomer(viewer.clientId());
     }
 
     /** @throws io.clientspace.shared.NotFoundException when it is not the viewer's client's */
-    public CustomerAcceptance get(PortalViewer viewer, UUID acceptanceId) {
+    public CustomerAcceptance get(CustomerScope viewer, UUID acceptanceId) {
         portal.check(viewer);
         return acceptances.forCustomer(viewer.clientId(), acceptanceId);
     }
 
     /** A short-lived link to the version: {@code inline} for the preview, otherwise a download. */
-    public String link(PortalViewer viewer, UUID acceptanceId, boolean inline) {
+    public String link(CustomerScope viewer, UUID acceptanceId, boolean inline) {
         portal.check(viewer);
         return acceptances.customerLink(viewer.clientId(), acceptanceId, inline);
     }
@@ -45,7 +46,7 @@ public class PortalAcceptances {
      *
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only view
      */
-    public AcceptOutcome accept(PortalViewer viewer, UUID acceptanceId, String typedName, String ipAddress,
+    public AcceptOutcome accept(CustomerScope viewer, UUID acceptanceId, String typedName, String ipAddress,
                                 String userAgent) {
         portal.checkActing(viewer);
         return acceptances.accept(viewer.clientId(), viewer.accountId(), acceptanceId, typedName, ipAddress,

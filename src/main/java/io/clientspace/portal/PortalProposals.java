@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.file.SharedDownload;
 import io.clientspace.proposal.CustomerProposal;
 import io.clientspace.proposal.ProposalAnswer;
@@ -27,14 +28,14 @@ public class PortalProposals {
 
     /** The client's sent proposals, newest first. */
     @Transactional(readOnly = true)
-    public List<CustomerProposal> list(PortalViewer viewer) {
+    public List<CustomerProposal> list(CustomerScope viewer) {
         portal.check(viewer);
         return proposals.forCustomer(viewer.clientId());
     }
 
     /** @throws io.clientspace.shared.NotFoundException when it is not the client's or was never sent */
     @Transactional(readOnly = true)
-    public CustomerProposal get(PortalViewer viewer, UUID proposalId) {
+    public CustomerProposal get(CustomerScope viewer, UUID proposalId) {
         portal.check(viewer);
         return proposals.forCustomer(viewer.clientId(), proposalId);
     }
@@ -46,7 +47,7 @@ public class PortalProposals {
      * @throws io.clientspace.shared.NoAccessException for a manager viewing as the client
      */
     @Transactional
-    public ProposalAnswer accept(PortalViewer viewer, UUID proposalId, String typedName, String ip) {
+    public ProposalAnswer accept(CustomerScope viewer, UUID proposalId, String typedName, String ip) {
         portal.checkActing(viewer);
         return proposals.accept(viewer.clientId(), viewer.accountId(), viewer.displayName(), proposalId, typedName,
                 ip);
@@ -54,14 +55,14 @@ public class PortalProposals {
 
     /** The contact declines with a reason; see {@link ProposalService#decline}. */
     @Transactional
-    public ProposalAnswer decline(PortalViewer viewer, UUID proposalId, String reason, String ip) {
+    public ProposalAnswer decline(CustomerScope viewer, UUID proposalId, String reason, String ip) {
         portal.checkActing(viewer);
         return proposals.decline(viewer.clientId(), viewer.accountId(), viewer.displayName(), proposalId, reason, ip);
     }
 
     /** A short-lived link to a file attached to the proposal; a customer's download is recorded. */
     @Transactional
-    public String attachment(PortalViewer viewer, UUID proposalId, UUID fileId) {
+    public String attachment(CustomerScope viewer, UUID proposalId, UUID fileId) {
         portal.check(viewer);
         SharedDownload d = proposals.customerAttachment(viewer.clientId(), proposalId, fileId);
         portal.recordDownload(viewer, PortalDocument.Kind.FILE, fileId, d.title());

@@ -1,5 +1,6 @@
 package io.clientspace.portal;
 
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.security.RateLimits;
 import io.clientspace.inforequest.InformationRequest;
 import io.clientspace.inforequest.InformationRequestService;
@@ -31,13 +32,13 @@ public class PortalRequests {
     }
 
     /** The client's sent requests in shared projects, newest first. */
-    public List<InformationRequest> list(PortalViewer viewer) {
+    public List<InformationRequest> list(CustomerScope viewer) {
         portal.check(viewer);
         return requests.forCustomer(viewer.clientId());
     }
 
     /** @throws io.clientspace.shared.NotFoundException when it is not the client's to see */
-    public InformationRequest get(PortalViewer viewer, UUID requestId) {
+    public InformationRequest get(CustomerScope viewer, UUID requestId) {
         portal.check(viewer);
         return requests.forCustomer(viewer.clientId(), requestId);
     }
@@ -53,7 +54,7 @@ public class PortalRequests {
      *
      * @see InformationRequestService#uploadForCustomer
      */
-    public RequestItem upload(PortalViewer viewer, UUID requestId, UUID itemId, String fileName, Path content) {
+    public RequestItem upload(CustomerScope viewer, UUID requestId, UUID itemId, String fileName, Path content) {
         portal.checkActing(viewer);
         rateLimits.take(RateLimits.Action.PORTAL_UPLOAD, viewer.accountId().toString(),
                 "file");
@@ -66,7 +67,7 @@ public class PortalRequests {
      *
      * @see InformationRequestService#submitForCustomer
      */
-    public Outcome submit(PortalViewer viewer, UUID requestId, Map<UUID, String> answers) {
+    public Outcome submit(CustomerScope viewer, UUID requestId, Map<UUID, String> answers) {
         portal.checkActing(viewer);
         return requests.submitForCustomer(viewer.clientId(), viewer.displayName(), requestId, answers);
     }

@@ -11,7 +11,6 @@ import io.clientspace.deal.DealStalled;
 import io.clientspace.document.DocumentChanged;
 import io.clientspace.extranet.PortalAccessChanged;
 import io.clientspace.file.FileChanged;
-import io.clientspace.portal.PortalCommentPosted;
 import io.clientspace.project.ProjectChanged;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharingChanged;
@@ -147,12 +146,6 @@ public class TimelineService {
     }
 
     /** A comment in a project's portal thread; the author may be a customer, so the name is kept, not a username. */
-    @EventListener
-    void on(PortalCommentPosted e) {
-        record(e.clientId(), e.projectId(), null, e.fromCustomer() ? "PORTAL_COMMENT_CUSTOMER" : "PORTAL_COMMENT_TEAM",
-                e.commentId(), e.projectName(), e.authorName());
-    }
-
     @EventListener
     void on(ProjectChanged e) {
         record(e.clientId(), e.projectId(), e.actor(), "PROJECT_" + e.change().name(), e.projectId(), e.name(),

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clientspace.portal.PortalService;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.support.Actors;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.task.Inbox;
@@ -160,7 +160,7 @@ class WorkspaceAtScaleGuardTests {
         return SqlRecorder.record(call::get).statements();
     }
 
-    private <T> T asContact(GeneratedData data, Function<PortalViewer, T> page) {
+    private <T> T asContact(GeneratedData data, Function<CustomerScope, T> page) {
         return Actors.asCustomer(data.contactUsername(), data.largeClientId(),
                 () -> page.apply(portal.current().orElseThrow()));
     }

@@ -9,7 +9,7 @@ import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.StageMove;
 import io.clientspace.portal.PortalService;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.support.Actors;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.task.Inbox;
@@ -183,7 +183,7 @@ class WorkspaceBenchmark {
                 pg);
     }
 
-    private <T> T asContact(GeneratedData data, Function<PortalViewer, T> page) {
+    private <T> T asContact(GeneratedData data, Function<CustomerScope, T> page) {
         return Actors.asCustomer(data.contactUsername(), data.largeClientId(),
                 () -> page.apply(portal.current().orElseThrow()));
     }

@@ -16,7 +16,7 @@ import io.clientspace.inforequest.process.InformationRequestProcess;
 import io.clientspace.portal.PortalRequests;
 import io.clientspace.portal.PortalService;
 import io.clientspace.portal.PortalTestData;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.project.ProjectService;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
@@ -308,7 +308,7 @@ class InformationRequestServiceIntegrationTests {
     void anotherCustomersRequestIsNotFoundForEveryCall() {
         InformationRequest sent = sentRequest("Only for alpha");
         PortalTestData.World b = data.world("other" + UUID.randomUUID().toString().substring(0, 6));
-        PortalViewer viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
+        CustomerScope viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
         Supplier<?>[] calls = new Supplier<?>[] {
                 () -> portalRequests.get(viewerB, sent.id()),
                 () -> portalRequests.submit(viewerB, sent.id(), answers(sent.items().get(0), "Not mine")),
@@ -333,7 +333,7 @@ class InformationRequestServiceIntegrationTests {
     void twoSubmitsAtOnceGiveExactlyOneSubmission() throws Exception {
         InformationRequest sent = sentRequest("Two tabs");
         RequestItem question = sent.items().get(0);
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         CountDownLatch go = new CountDownLatch(1);
         List<CompletableFuture<Outcome>> tabs = new ArrayList<>();
         for (String text : List.of("From tab one", "From tab two")) {
@@ -497,7 +497,7 @@ class InformationRequestServiceIntegrationTests {
         return asCustomer(a.username(), a.client().id(), work);
     }
 
-    private PortalViewer viewerA() {
+    private CustomerScope viewerA() {
         return asA(() -> portal.current().orElseThrow());
     }
 

@@ -1,5 +1,8 @@
 package io.clientspace.portal;
 
+import io.clientspace.conversation.ProjectComment;
+import io.clientspace.extranet.CustomerScope;
+import io.clientspace.conversation.ProjectConversationService;
 import io.clientspace.security.RateLimitProperties;
 import io.clientspace.devservices.DevServices;
 import io.clientspace.security.StaffDirectory;
@@ -64,6 +67,8 @@ class PortalServiceIntegrationTests {
     StaffDirectory staff;
     @Autowired
     RateLimitProperties rateLimits;
+    @Autowired
+    ProjectConversationService conversation;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -78,13 +83,13 @@ class PortalServiceIntegrationTests {
         return asCustomer(a.username(), a.client().id(), work);
     }
 
-    PortalViewer viewerA() {
+    CustomerScope viewerA() {
         return asA(() -> portal.current().orElseThrow());
     }
 
     @Test
     void theCustomerSeesSharedProjectsDocumentsFilesAndTasksAndNothingElse() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         assertThat(viewer.clientId()).isEqualTo(a.client().id());
 
         List<PortalProject> list = asA(() -> portal.projects(viewer));
@@ -117,7 +122,7 @@ class PortalServiceIntegrationTests {
     void hoursAreSummedFromTimeEntriesBillableApart() {
         asManager(() -> tasks.bookTime(a.task().id(), new TimeEntryDraft(new BigDecimal("1.5"), LocalDate.now(clock), true, "internal note")));
         asManager(() -> tasks.bookTime(a.task().id(), new TimeEntryDraft(new BigDecimal("0.5"), LocalDate.now(clock), false, null)));
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         PortalProjectDetail detail = asA(() -> portal.project(viewer, a.project().id()));
         assertThat(detail.totalMinutes()).isEqualTo(120);
         assertThat(detail.billableMinutes()).isEqualTo(90);
@@ -125,7 +130,7 @@ class PortalServiceIntegrationTests {
 
     @Test
     void everyReadAndActionWithAnotherCustomersIdsIsNotFound() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         UUID[] foreignProjects = {b.project().id(), b.hiddenProject().id(), a.hiddenProject().id(), UUID.randomUUID()};
         for (UUID project : foreignProjects) {
             assertNotFound(() -> portal.project(viewer, project));
@@ -149,7 +154,7 @@ class PortalServiceIntegrationTests {
 
     @Test
     void anotherCustomersViewerIsRefusedForEveryCall() {
-        PortalViewer viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
+        CustomerScope viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
         List<Runnable> calls = List.of(
                 () -> portal.projects(viewerB), () -> portal.documents(viewerB), () -> portal.profile(viewerB),
                 () -> portal.project(viewerB, b.project().id()), () -> portal.tasks(viewerB, b.project().id()),
@@ -188,7 +193,7 @@ class PortalServiceIntegrationTests {
 
     @Test
     void aRevokedAccountSeesNothingEvenWithAValidSignIn() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         jdbc.update("update portal_account set status = 'REVOKED' where id = ?", a.accountId());
         assertThat(asA(() -> portal.current())).isEmpty();
         assertThatThrownBy(() -> asA(() -> portal.projects(viewer))).isInstanceOf(AccessDeniedException.class);
@@ -196,7 +201,7 @@ class PortalServiceIntegrationTests {
 
     @Test
     void unsharingTheProjectHidesItsDocumentsFilesTasksAndThread() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         asManager(() -> projects.setSharing(a.project().id(), false, true));
         assertThat(asA(() -> portal.projects(viewer))).isEmpty();
         assertThat(asA(() -> portal.documents(viewer))).isEmpty();
@@ -211,7 +216,7 @@ class PortalServiceIntegrationTests {
 
     @Test
     void downloadsAreRecordedWithWhoWhatAndWhen() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         String link = asA(() -> portal.download(viewer, PortalDocument.Kind.DOCUMENT, a.sharedDocument().id()));
         assertThat(link).contains("X-Amz-Expires=300");
         asA(() -> portal.download(viewer, PortalDocument.Kind.FILE, a.sharedFile().id()));
@@ -226,18 +231,18 @@ class PortalServiceIntegrationTests {
 
     @Test
     void commentsGoBothWaysWithinTheLimit() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         asA(() -> portal.comment(viewer, a.project().id(), "  When is the next review?  "));
-        PortalComment answer = asManager(() -> portal.answer(a.project().id(), "Next Tuesday."));
+        ProjectComment answer = asManager(() -> conversation.answer(a.project().id(), "Next Tuesday."));
         assertThat(answer.fromCustomer()).isFalse();
 
         assertThat(asA(() -> portal.comments(viewer, a.project().id())))
-                .extracting(PortalComment::body, PortalComment::fromCustomer, PortalComment::authorName)
+                .extracting(ProjectComment::body, ProjectComment::fromCustomer, ProjectComment::authorName)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("When is the next review?", true,
                                 "Test Customer alpha"),
                         org.assertj.core.groups.Tuple.tuple("Next Tuesday.", false, answer.authorName()));
-        assertThat(asManager(() -> portal.teamComments(a.project().id()))).hasSize(2);
-        assertThat(asManager(() -> portal.countTeamComments(a.project().id()))).isEqualTo(2);
+        assertThat(asManager(() -> conversation.thread(a.project().id()))).hasSize(2);
+        assertThat(asManager(() -> conversation.count(a.project().id()))).isEqualTo(2);
         // both sides of the thread are on the project's activity, under the author's name
         assertThat(asManager(() -> timeline.in(a.project().scope(), 0)))
                 .extracting(TimelineEntry::kind, TimelineEntry::detail)
@@ -251,15 +256,15 @@ class PortalServiceIntegrationTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .containsExactly(FieldProblem.of("comment", "validation.too-long", 2000)));
         asA(() -> portal.comment(viewer, a.project().id(), "y".repeat(2000)));
-        assertThat(asManager(() -> portal.countTeamComments(a.project().id()))).isEqualTo(3);
+        assertThat(asManager(() -> conversation.count(a.project().id()))).isEqualTo(3);
         // a member outside the project's work group cannot read or answer the thread
-        assertThatThrownBy(() -> asMember(() -> portal.teamComments(a.project().id())))
+        assertThatThrownBy(() -> asMember(() -> conversation.thread(a.project().id())))
                 .isInstanceOf(NoAccessException.class);
     }
 
     @Test
     void anAccountWritingTooManyCommentsIsAskedToWaitWithAMessageOthersAreNot() {
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         int capacity = rateLimits.portalComment().capacity();
         for (int i = 0; i < capacity; i++) {
             int n = i;
@@ -269,16 +274,16 @@ class PortalServiceIntegrationTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::field, FieldProblem::messageKey)
                         .containsExactly(org.assertj.core.groups.Tuple.tuple("comment", "rate-limit.exceeded")));
-        assertThat(asManager(() -> portal.countTeamComments(a.project().id()))).isEqualTo(capacity);
+        assertThat(asManager(() -> conversation.count(a.project().id()))).isEqualTo(capacity);
 
-        PortalViewer viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
+        CustomerScope viewerB = asCustomer(b.username(), b.client().id(), () -> portal.current().orElseThrow());
         asCustomer(b.username(), b.client().id(), () -> portal.comment(viewerB, b.project().id(), "Hello"));
-        assertThat(asManager(() -> portal.countTeamComments(b.project().id()))).isOne();
+        assertThat(asManager(() -> conversation.count(b.project().id()))).isOne();
     }
 
     @Test
     void viewAsClientIsReadOnlyForManagersAndRecordsNoDownload() {
-        PortalViewer preview = asManager(() -> portal.asContact(a.accountId()));
+        CustomerScope preview = asManager(() -> portal.asContact(a.accountId()));
         assertThat(preview.preview()).isTrue();
         assertThat(asManager(() -> portal.projects(preview))).extracting(PortalProject::name)
                 .containsExactly(a.project().name());
@@ -331,12 +336,12 @@ class PortalServiceIntegrationTests {
         assertThat(mail.awaitMessage(customerEmail, "New in your portal: " + a.documentInHiddenProject().title(),
                 Duration.ofSeconds(1))).as("no mail about a document the portal does not show").isEmpty();
 
-        PortalViewer viewer = viewerA();
+        CustomerScope viewer = viewerA();
         asA(() -> portal.comment(viewer, a.project().id(), "Can we move the review?"));
         String ownerEmail = staff.find("manager").orElseThrow().email();
         assertThat(mail.awaitMessage(ownerEmail, "Test Customer alpha commented on " + a.project().name(), wait))
                 .as("mail to the project's owner").isPresent();
-        asManager(() -> portal.answer(a.project().id(), "Yes, to Thursday."));
+        asManager(() -> conversation.answer(a.project().id(), "Yes, to Thursday."));
         var answer = mail.awaitMessage(customerEmail, "New answer on " + a.project().name(), wait);
         assertThat(answer).as("mail to the customer").isPresent();
         assertThat(answer.get().getContent().toString()).contains("/portal/projects/" + a.project().id())

@@ -20,7 +20,7 @@ import io.clientspace.deal.DealStage;
 import io.clientspace.portal.PortalProposals;
 import io.clientspace.portal.PortalService;
 import io.clientspace.portal.PortalTestData;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.proposal.process.ProposalApprovalProcess;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
@@ -296,7 +296,7 @@ class ProposalServiceIntegrationTests {
         draft.setDealId(deal.id());
         draft.setAttachmentIds(List.of(a.unsharedFile().id()));
         Proposal p = sent(a, draft);
-        PortalViewer viewer = viewer(a);
+        CustomerScope viewer = viewer(a);
 
         CustomerProposal seen = asA(() -> portalProposals.get(viewer, p.id()));
         assertThat(seen.status()).isEqualTo(ProposalStatus.SENT);
@@ -336,7 +336,7 @@ class ProposalServiceIntegrationTests {
     @Test
     void theCustomerDeclinesWithAReason() {
         Proposal p = sent(a, ProposalTestData.hourly("Support", "100", "40", inDays(30)));
-        PortalViewer viewer = viewer(a);
+        CustomerScope viewer = viewer(a);
         assertProblem(() -> asA(() -> portalProposals.decline(viewer, p.id(), "", IP)), "reason",
                 "proposal.error.reason-required");
 
@@ -361,7 +361,7 @@ class ProposalServiceIntegrationTests {
         management.executeJob(timer.getId());
 
         assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.EXPIRED);
-        PortalViewer viewer = viewer(a);
+        CustomerScope viewer = viewer(a);
         assertThat(asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)))
                 .isEqualTo(ProposalAnswer.EXPIRED);
         assertThat(asA(() -> portalProposals.decline(viewer, p.id(), "Too late anyway", IP)))
@@ -378,8 +378,8 @@ class ProposalServiceIntegrationTests {
         Proposal ofA = sent(a, ProposalTestData.fixedFee("For A", "100", inDays(30)));
         Proposal draftOfA = asManager(() -> proposals.create(a.client().id(),
                 ProposalTestData.fixedFee("Draft of A", "100", inDays(30))));
-        PortalViewer viewerB = viewer(b);
-        PortalViewer viewerA = viewer(a);
+        CustomerScope viewerB = viewer(b);
+        CustomerScope viewerA = viewer(a);
 
         assertThatThrownBy(() -> asB(() -> portalProposals.get(viewerB, ofA.id())))
                 .isInstanceOf(NotFoundException.class);
@@ -400,7 +400,7 @@ class ProposalServiceIntegrationTests {
     @Test
     void aManagerViewingAsTheClientCannotAnswer() {
         Proposal p = sent(a, ProposalTestData.fixedFee("Preview", "100", inDays(30)));
-        PortalViewer preview = asManager(() -> portal.asContact(a.accountId()));
+        CustomerScope preview = asManager(() -> portal.asContact(a.accountId()));
         assertThat(asManager(() -> portalProposals.get(preview, p.id())).isPending()).isTrue();
         assertThatThrownBy(() -> asManager(() -> portalProposals.accept(preview, p.id(), "Test Customer prop-a", IP)))
                 .isInstanceOf(NoAccessException.class);
@@ -412,7 +412,7 @@ class ProposalServiceIntegrationTests {
     @Test
     void twoAcceptsAtOnceGiveExactlyOneAcceptance() throws Exception {
         Proposal p = sent(a, ProposalTestData.fixedFee("Raced", "1000", inDays(30)));
-        PortalViewer viewer = viewer(a);
+        CustomerScope viewer = viewer(a);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<ProposalAnswer>> answers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
@@ -438,7 +438,7 @@ class ProposalServiceIntegrationTests {
     void anAcceptRacingTheExpiryTimerEndsInOneConsistentState() throws Exception {
         for (int round = 0; round < 3; round++) {
             Proposal p = sent(a, ProposalTestData.fixedFee("Race " + round, "1000", inDays(0)));
-            PortalViewer viewer = viewer(a);
+            CustomerScope viewer = viewer(a);
             String jobId = management.createJobQuery().processInstanceId(instanceOf(p)).timers().singleResult()
                     .getId();
             CountDownLatch go = new CountDownLatch(1);
@@ -495,7 +495,7 @@ class ProposalServiceIntegrationTests {
         return asManager(() -> deals.create(client.id(), d));
     }
 
-    PortalViewer viewer(PortalTestData.World world) {
+    CustomerScope viewer(PortalTestData.World world) {
         return asCustomer(world.username(), world.client().id(), () -> portal.current().orElseThrow());
     }
 

@@ -14,7 +14,7 @@ import java.util.UUID;
 /**
  * What another module adds to the documents screens without the document module knowing it: a badge next to a
  * document's status in the list, and a section in the document dialog. The acceptance module is the one today; it
- * depends on documents, so documents cannot call it (docs/decisions/DD008-ui-owned-by-modules.md).
+ * depends on documents, so documents cannot call it (docs/decisions/DD011-ui-owned-by-modules.md).
  */
 public interface DocumentExtension {
 

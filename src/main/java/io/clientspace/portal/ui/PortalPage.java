@@ -4,7 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.HasDynamicTitle;
 import io.clientspace.portal.PortalService;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.shared.ui.AsyncLoader;
 import java.time.Clock;
 import java.util.function.BiFunction;
@@ -29,7 +29,7 @@ abstract class PortalPage extends Div implements HasDynamicTitle {
     }
 
     /** Replaces the page's content with what {@code content} builds for the current customer. */
-    void show(BiFunction<PortalViewer, PortalPages, Component> content) {
+    void show(BiFunction<CustomerScope, PortalPages, Component> content) {
         removeAll();
         var viewer = portal.current();
         if (viewer.isEmpty()) {

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.conversation.ProjectConversationService;
 import java.util.Locale;
 import io.clientspace.portal.PortalNavigation;
 import com.vaadin.flow.component.Component;
@@ -22,7 +23,7 @@ import io.clientspace.portal.PortalDocument;
 import io.clientspace.portal.PortalProfile;
 import io.clientspace.portal.PortalProject;
 import io.clientspace.portal.PortalService;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.CommentThread;
@@ -44,7 +45,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * The portal's pages as components, for the portal's own routes and for a manager's read-only "view as client".
- * Everything comes from {@link PortalService} for one {@link PortalViewer}; each page loads off the request thread
+ * Everything comes from {@link PortalService} for one {@link CustomerScope}; each page loads off the request thread
  * and shows its loading, empty, error and not-available states.
  */
 final class PortalPages {
@@ -55,10 +56,10 @@ final class PortalPages {
     private final PortalService portal;
     private final AsyncLoader loader;
     private final Clock clock;
-    private final PortalViewer viewer;
+    private final CustomerScope viewer;
     private final Component host;
 
-    PortalPages(PortalService portal, AsyncLoader loader, Clock clock, PortalViewer viewer, Component host) {
+    PortalPages(PortalService portal, AsyncLoader loader, Clock clock, CustomerScope viewer, Component host) {
         this.portal = portal;
         this.loader = loader;
         this.clock = clock;
@@ -67,7 +68,7 @@ final class PortalPages {
     }
 
     /** Whose eyes the pages look through. */
-    PortalViewer viewer() {
+    CustomerScope viewer() {
         return viewer;
     }
 
@@ -290,7 +291,7 @@ final class PortalPages {
             box.add(note);
             return box;
         }
-        box.add(CommentThread.form(host, "portal.comments.placeholder", PortalService.COMMENT_MAX,
+        box.add(CommentThread.form(host, "portal.comments.placeholder", ProjectConversationService.COMMENT_MAX,
                 text -> portal.comment(viewer, projectId, text), refresh));
         return box;
     }

@@ -24,7 +24,7 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.clientspace.portal.PortalProposals;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.proposal.CustomerProposal;
 import io.clientspace.proposal.ProposalAnswer;
 import io.clientspace.proposal.ProposalAttachment;
@@ -53,10 +53,10 @@ final class PortalProposalPages {
 
     private final PortalProposals proposals;
     private final PortalPages pages;
-    private final PortalViewer viewer;
+    private final CustomerScope viewer;
     private final Component host;
 
-    PortalProposalPages(PortalProposals proposals, PortalPages pages, PortalViewer viewer, Component host) {
+    PortalProposalPages(PortalProposals proposals, PortalPages pages, CustomerScope viewer, Component host) {
         this.proposals = proposals;
         this.pages = pages;
         this.viewer = viewer;

@@ -28,7 +28,7 @@ import io.clientspace.inforequest.Outcome;
 import io.clientspace.inforequest.RequestItem;
 import io.clientspace.inforequest.RequestStatus;
 import io.clientspace.portal.PortalRequests;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NotFoundException;
@@ -62,12 +62,12 @@ final class PortalRequestPages {
     private final PortalRequests requests;
     private final PortalPages pages;
     private final Clock clock;
-    private final PortalViewer viewer;
+    private final CustomerScope viewer;
     private final Component host;
     /** Opens a card in place (preview), where cards have no links. */
     private Consumer<UUID> opener;
 
-    PortalRequestPages(PortalRequests requests, PortalPages pages, Clock clock, PortalViewer viewer, Component host) {
+    PortalRequestPages(PortalRequests requests, PortalPages pages, Clock clock, CustomerScope viewer, Component host) {
         this.requests = requests;
         this.pages = pages;
         this.clock = clock;

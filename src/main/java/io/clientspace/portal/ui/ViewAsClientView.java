@@ -20,7 +20,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalService;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.security.Roles;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
@@ -66,7 +66,7 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         removeAll();
-        PortalViewer viewer;
+        CustomerScope viewer;
         try {
             UUID id = UUID.fromString(event.getRouteParameters().get("accountId").orElse(""));
             viewer = portal.asContact(id);
@@ -82,7 +82,7 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
         show(viewer);
     }
 
-    private void show(PortalViewer viewer) {
+    private void show(CustomerScope viewer) {
         Span banner = new Span(VaadinIcon.EYE.create(), new Span(getTranslation("portal.preview.banner",
                 viewer.displayName(), viewer.clientName())));
         banner.setId("view-as-banner");

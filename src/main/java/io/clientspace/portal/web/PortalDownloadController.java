@@ -3,7 +3,7 @@ package io.clientspace.portal.web;
 import io.clientspace.portal.PortalNavigation;
 import io.clientspace.portal.PortalDocument;
 import io.clientspace.portal.PortalService;
-import io.clientspace.portal.PortalViewer;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.shared.NotFoundException;
 import java.net.URI;
 import java.util.UUID;
@@ -31,7 +31,7 @@ class PortalDownloadController {
 
     @GetMapping("/" + PortalNavigation.DOWNLOAD_PATH + "{kind}/{id}")
     ResponseEntity<Void> download(@PathVariable String kind, @PathVariable String id) {
-        PortalViewer viewer = portal.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        CustomerScope viewer = portal.current().orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         try {
             String link = portal.download(viewer, PortalDocument.Kind.valueOf(kind), UUID.fromString(id));
             return ResponseEntity.status(HttpStatus.FOUND).location(URI.create(link))

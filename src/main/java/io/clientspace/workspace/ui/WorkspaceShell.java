@@ -22,7 +22,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 /**
  * What both workspaces have in common: the tabs the modules contribute ({@link WorkspaceTabProvider} beans), put in
  * order for the signed-in user, and live refresh when anyone on any node changes the client. The shell knows no
- * module's tab; see docs/decisions/DD008-ui-owned-by-modules.md.
+ * module's tab; see docs/decisions/DD011-ui-owned-by-modules.md.
  */
 @SpringComponent
 class WorkspaceShell {

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 /**
  * One tab of a client or project workspace: a label with a live counter, and content that loads on first view and
  * shows its loading, empty, error and permission-hidden states. A module contributes its tab through a
- * {@link WorkspaceTabProvider} bean; see docs/decisions/DD008-ui-owned-by-modules.md.
+ * {@link WorkspaceTabProvider} bean; see docs/decisions/DD011-ui-owned-by-modules.md.
  */
 public abstract class WorkspaceTab<T> extends Div {
 

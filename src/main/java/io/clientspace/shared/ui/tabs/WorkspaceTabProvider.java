@@ -6,7 +6,7 @@ import io.clientspace.security.CurrentUser;
  * How a module puts a tab on the client or project workspace: a Spring bean of this type in the module's {@code ui}
  * package. The shell collects every provider, keeps those that {@link #appliesTo apply} and are
  * {@link #visibleTo visible}, sorts them by {@link #order()} and creates one tab per page. Adding a tab therefore
- * touches no file outside its module (docs/decisions/DD008-ui-owned-by-modules.md).
+ * touches no file outside its module (docs/decisions/DD011-ui-owned-by-modules.md).
  */
 public interface WorkspaceTabProvider {
 

@@ -1,14 +1,16 @@
-package io.clientspace.portal;
+package io.clientspace.extranet;
 
 import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Whose eyes the portal looks through: a portal account of one client. Only {@link PortalService} makes one, for the
- * signed-in customer or, read-only, for a manager's "view as client"; it checks it again on every call, so a viewer
- * kept in a page can never widen what that page shows.
+ * Whose eyes the portal looks through: one active portal account of one client. Only {@link PortalAccessPolicy}
+ * makes one, for the signed-in customer or, read-only, for a manager's "view as client". Every module's customer
+ * method takes a scope instead of an id it would have to trust, and asks the policy to
+ * {@linkplain PortalAccessPolicy#verify verify} it, which the policy does once per request; a scope kept in a page
+ * can therefore never widen what that page shows.
  */
-public final class PortalViewer {
+public final class CustomerScope {
 
     private final UUID accountId;
     private final UUID clientId;
@@ -18,8 +20,8 @@ public final class PortalViewer {
     private final String email;
     private final boolean preview;
 
-    PortalViewer(UUID accountId, UUID clientId, String clientName, String username, String displayName, String email,
-                 boolean preview) {
+    CustomerScope(UUID accountId, UUID clientId, String clientName, String username, String displayName, String email,
+                  boolean preview) {
         this.accountId = Objects.requireNonNull(accountId);
         this.clientId = Objects.requireNonNull(clientId);
         this.clientName = clientName;
@@ -32,7 +34,8 @@ public final class PortalViewer {
     public UUID accountId() { return accountId; }
     public UUID clientId() { return clientId; }
     public String clientName() { return clientName; }
-    String username() { return username; }
+    /** The customer's Keycloak username; for a preview, the contact's, not the manager's. */
+    public String username() { return username; }
     public String displayName() { return displayName; }
     public String email() { return email; }
 

@@ -1,5 +1,6 @@
-package io.clientspace.portal.ui;
+package io.clientspace.conversation.ui;
 
+import io.clientspace.conversation.ConversationNavigation;
 import java.util.UUID;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
@@ -8,8 +9,8 @@ import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
-import io.clientspace.portal.PortalComment;
-import io.clientspace.portal.PortalService;
+import io.clientspace.conversation.ProjectComment;
+import io.clientspace.conversation.ProjectConversationService;
 import io.clientspace.shared.ui.CommentThread;
 import java.time.Clock;
 import java.util.List;
@@ -18,21 +19,21 @@ import java.util.List;
  * The project's thread with the customer: what they wrote in the portal, and the team's answers, which reach them
  * there while the project is shared.
  */
-class CommentsTab extends WorkspaceTab<List<PortalComment>> {
+class CommentsTab extends WorkspaceTab<List<ProjectComment>> {
 
     /** The Comments tab on a project's workspace. */
     @SpringComponent
     static class Provider implements WorkspaceTabProvider {
 
-        private final PortalService portal;
+        private final ProjectConversationService conversation;
 
-        Provider(PortalService portal) {
-            this.portal = portal;
+        Provider(ProjectConversationService conversation) {
+            this.conversation = conversation;
         }
 
         @Override
         public String id() {
-            return "comments";
+            return ConversationNavigation.COMMENTS_TAB;
         }
 
         @Override
@@ -47,35 +48,35 @@ class CommentsTab extends WorkspaceTab<List<PortalComment>> {
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new CommentsTab(context, portal);
+            return new CommentsTab(context, conversation);
         }
     }
 
     private final UUID projectId;
     private final boolean sharedWithClient;
-    private final PortalService portal;
+    private final ProjectConversationService conversation;
     private final Clock clock;
 
-    CommentsTab(TabContext context, PortalService portal) {
-        super("comments", "workspace.tab.comments", context.loader());
+    CommentsTab(TabContext context, ProjectConversationService conversation) {
+        super(ConversationNavigation.COMMENTS_TAB, "workspace.tab.comments", context.loader());
         this.projectId = context.projectId();
         this.sharedWithClient = context.sharedWithClient();
-        this.portal = portal;
+        this.conversation = conversation;
         this.clock = context.clock();
     }
 
     @Override
     protected long count() {
-        return portal.countTeamComments(projectId);
+        return conversation.count(projectId);
     }
 
     @Override
-    protected List<PortalComment> fetch() {
-        return portal.teamComments(projectId);
+    protected List<ProjectComment> fetch() {
+        return conversation.thread(projectId);
     }
 
     @Override
-    protected boolean isEmpty(List<PortalComment> data) {
+    protected boolean isEmpty(List<ProjectComment> data) {
         // the form shows either way: the team may start the thread
         return false;
     }
@@ -91,7 +92,7 @@ class CommentsTab extends WorkspaceTab<List<PortalComment>> {
     }
 
     @Override
-    protected Component render(List<PortalComment> data) {
+    protected Component render(List<ProjectComment> data) {
         Div box = new Div();
         box.addClassNames("tab-body", "comment-thread");
         box.setId("team-comments");
@@ -102,8 +103,8 @@ class CommentsTab extends WorkspaceTab<List<PortalComment>> {
         }
         box.add(CommentThread.list(this, data.stream().map(c -> new CommentThread.Item(c.authorName(),
                 c.fromCustomer(), c.body(), c.createdAt())).toList(), clock.getZone()));
-        box.add(CommentThread.form(this, "comments.placeholder", PortalService.COMMENT_MAX,
-                text -> portal.answer(projectId, text), this::reload));
+        box.add(CommentThread.form(this, "comments.placeholder", ProjectConversationService.COMMENT_MAX,
+                text -> conversation.answer(projectId, text), this::reload));
         return box;
     }
 }

@@ -1,0 +1,2 @@
+/** The Comments tab on a project workspace. */
+package io.clientspace.conversation.ui;

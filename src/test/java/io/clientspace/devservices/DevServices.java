@@ -52,7 +52,8 @@ public final class DevServices {
         int smtpPort = MailService.port(mode);
         // Keycloak allows exactly the app's own redirect URIs (rendered from APP_BASE_URL at import), so the app's
         // port must be known before Keycloak starts
-        int appPort = mode == Mode.RUN ? Integer.parseInt(System.getenv().getOrDefault("PORT", String.valueOf(RUN_APP_PORT)))
+        int appPort = mode == Mode.RUN
+                ? Integer.parseInt(System.getenv().getOrDefault("PORT", String.valueOf(RUN_APP_PORT)))
                 : Ports.free();
         String appBaseUrl = "http://localhost:" + appPort;
         keycloak = new KeycloakService(mode, home, root.resolve("keycloak"), smtpPort, appBaseUrl);

@@ -11,10 +11,13 @@ import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.KeycloakBuilder;
 import org.keycloak.representations.idm.AuthenticationFlowRepresentation;
 import org.keycloak.representations.idm.ClientRepresentation;
+import org.keycloak.representations.idm.RealmRepresentation;
+import org.keycloak.representations.idm.UserRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The realms imported from keycloak/ are what the app relies on, read back from the running Keycloak. */
 @ClientspaceIntegrationTest
@@ -86,6 +89,40 @@ class KeycloakRealmIntegrationTests {
                     baseUrl + "/login/oauth2/code/customers", baseUrl + "/portal"));
             assertThat(portal.isServiceAccountsEnabled()).isFalse();
             assertThat(customers.toRepresentation().isVerifyEmail()).isTrue();
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    /**
+     * The production flow, tried on the running Keycloak for the length of this test: a manager signs in with a
+     * password, an admin is sent on to set up a one-time code. The demo flow and the admin's state are put back.
+     */
+    @Test
+    void withTheProductionFlowAdminsMustSetUpAOneTimeCodeAndManagersDoNot() throws Exception {
+        String app = "http://localhost:" + port;
+        try (Keycloak master = KeycloakBuilder.builder().serverUrl(DevServices.keycloak().url()).realm("master")
+                .clientId("admin-cli").username("admin").password("admin").build()) {
+            var staff = master.realm("clientspace-staff");
+            String demoFlow = staff.toRepresentation().getBrowserFlow();
+            RealmRepresentation production = new RealmRepresentation();
+            production.setBrowserFlow("staff browser with OTP for privileged roles");
+            staff.update(production);
+            try {
+                SignedInHttp.signIn(app, Roles.STAFF_REGISTRATION, "manager", "manager");
+                var admin = SignedInHttp.passwordStepOnly(app, Roles.STAFF_REGISTRATION, "admin", "admin");
+                String next = admin.statusCode() == 302 ? SignedInHttp.location(admin) : admin.body();
+                assertThat(next).as("after admin's password").doesNotStartWith(app).containsIgnoringCase("totp");
+            } finally {
+                RealmRepresentation demo = new RealmRepresentation();
+                demo.setBrowserFlow(demoFlow);
+                staff.update(demo);
+                UserRepresentation admin = staff.users().searchByUsername("admin", true).get(0);
+                admin.setRequiredActions(List.of());
+                staff.users().get(admin.getId()).update(admin);
+            }
+            assertThat(staff.toRepresentation().getBrowserFlow()).isEqualTo(demoFlow);
         }
     }
 }

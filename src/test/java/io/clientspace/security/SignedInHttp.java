@@ -40,19 +40,7 @@ final class SignedInHttp {
     static SignedInHttp signIn(String appUrl, String registration, String username, String password)
             throws IOException, InterruptedException {
         SignedInHttp signedIn = new SignedInHttp(client());
-        var toKeycloak = signedIn.send("GET", appUrl + "/oauth2/authorization/" + registration);
-        assertThat(toKeycloak.statusCode()).as("authorization redirect").isEqualTo(302);
-        var page = signedIn.send("GET", location(toKeycloak));
-        assertThat(page.statusCode()).as("Keycloak's sign-in page").isEqualTo(200);
-        Matcher form = Pattern.compile("<form[^>]*\\saction=\"([^\"]*login-actions/authenticate[^\"]*)\"")
-                .matcher(page.body());
-        assertThat(form.find()).as("the sign-in form on Keycloak's page").isTrue();
-        String action = form.group(1).replace("&amp;", "&");
-        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
-        var back = signedIn.http.send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        var back = signedIn.submitPassword(appUrl, registration, username, password);
         assertThat(back.statusCode()).as("Keycloak accepts %s's password (else it shows its page again)", username)
                 .isEqualTo(302);
         assertThat(location(back)).as("back to the app with a code").startsWith(appUrl).contains("code=");
@@ -61,6 +49,30 @@ final class SignedInHttp {
         assertThat(location(session)).as("%s is signed in", username).doesNotContain("error")
                 .doesNotContain("/oauth2/authorization/");
         return signedIn;
+    }
+
+    /** A fresh client that has only submitted the password: for what Keycloak asks next. */
+    static HttpResponse<String> passwordStepOnly(String appUrl, String registration, String username,
+            String password) throws IOException, InterruptedException {
+        return new SignedInHttp(client()).submitPassword(appUrl, registration, username, password);
+    }
+
+    /** The app's authorization redirect, Keycloak's page and the form post; Keycloak's answer to the post. */
+    private HttpResponse<String> submitPassword(String appUrl, String registration, String username,
+            String password) throws IOException, InterruptedException {
+        var toKeycloak = send("GET", appUrl + "/oauth2/authorization/" + registration);
+        assertThat(toKeycloak.statusCode()).as("authorization redirect").isEqualTo(302);
+        var page = send("GET", location(toKeycloak));
+        assertThat(page.statusCode()).as("Keycloak's sign-in page").isEqualTo(200);
+        Matcher form = Pattern.compile("<form[^>]*\\saction=\"([^\"]*login-actions/authenticate[^\"]*)\"")
+                .matcher(page.body());
+        assertThat(form.find()).as("the sign-in form on Keycloak's page").isTrue();
+        String action = form.group(1).replace("&amp;", "&");
+        String body = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8) + "&credentialId=";
+        return http.send(HttpRequest.newBuilder(URI.create(action)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> send(String method, String url) throws IOException, InterruptedException {

@@ -25,20 +25,26 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml is the production-style deployment; nothing runs it in CI (there is no Docker here). These
- * checks keep it in step with application.yml, the realm files and itself, so that `docker compose up` works on
- * the first try after someone renames a variable, a bucket or a secret.
+ * docker-compose.yml is the production-style deployment, and compose.dev.yml the override that brings back the demo;
+ * nothing runs them in CI (there is no Docker here). These checks keep them in step with application.yml, the realm
+ * files, .env.example and themselves, so that `docker compose up` works on the first try after someone renames a
+ * variable, a bucket or a secret, and they hold the production stack to issue 18: every secret from .env, no demo,
+ * no mail sandbox, no console, Keycloak's own database role and a bucket-limited MinIO user for the app.
  */
 class DockerComposeTests {
 
     static final Path COMPOSE = Path.of("docker-compose.yml");
+    static final Path COMPOSE_DEV = Path.of("compose.dev.yml");
+    static final Path ENV_EXAMPLE = Path.of(".env.example");
+    static final Path POSTGRES_INIT = Path.of("docker", "postgres-init.sql");
     static final Path APPLICATION_YML = Path.of("src", "main", "resources", "application.yml");
     static final Path REALMS = Path.of("keycloak");
     static final Path POM = Path.of("pom.xml");
 
     /** Set in production; their defaults only suit a developer machine. */
     static final List<String> PRODUCTION_VARIABLES = List.of("DB_URL", "DB_USERNAME", "DB_PASSWORD", "KEYCLOAK_URL",
-            "KEYCLOAK_PUBLIC_URL", "KEYCLOAK_STAFF_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_CLIENT_SECRET", "S3_ENDPOINT",
+            "KEYCLOAK_PUBLIC_URL", "KEYCLOAK_STAFF_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_CLIENT_SECRET",
+            "KEYCLOAK_STAFF_ADMIN_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_ADMIN_CLIENT_SECRET", "S3_ENDPOINT",
             "S3_PUBLIC_ENDPOINT", "S3_ACCESS_KEY", "S3_SECRET_KEY", "S3_BUCKET", "SMTP_HOST", "SMTP_PORT",
             "APP_BASE_URL");
 
@@ -52,15 +58,34 @@ class DockerComposeTests {
     /** ${NAME:default} in application.yml and the realm files (Spring and Keycloak syntax). */
     static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(?::([^}]*))?}");
 
+    /** Secrets: each comes from .env as a required variable (${NAME:?message}), never with a default. */
+    static final Map<String, List<String>> SECRETS = Map.of(
+            "postgres", List.of("POSTGRES_PASSWORD", "KEYCLOAK_DB_PASSWORD"),
+            "keycloak", List.of("KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD",
+                    "KEYCLOAK_STAFF_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_CLIENT_SECRET",
+                    "KEYCLOAK_STAFF_ADMIN_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_ADMIN_CLIENT_SECRET"),
+            "minio", List.of("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD"),
+            "minio-init", List.of("MINIO_ROOT_USER", "MINIO_ROOT_PASSWORD", "S3_ACCESS_KEY", "S3_SECRET_KEY"),
+            "app", List.of("DB_PASSWORD", "KEYCLOAK_STAFF_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_CLIENT_SECRET",
+                    "KEYCLOAK_STAFF_ADMIN_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_ADMIN_CLIENT_SECRET", "S3_ACCESS_KEY",
+                    "S3_SECRET_KEY"));
+
+    /** The production stack (docker-compose.yml alone). */
     static Map<String, Object> services;
+    /** The demo stack: docker-compose.yml with compose.dev.yml merged over it, as compose does. */
+    static Map<String, Object> devServices;
+    static String composeText;
     static String applicationYmlText;
     static Map<String, Object> applicationYml;
 
     @BeforeAll
     static void load() throws IOException {
-        try (Reader r = Files.newBufferedReader(COMPOSE, StandardCharsets.UTF_8)) {
-            Map<String, Object> compose = new Yaml().load(r);
-            services = map(compose.get("services"));
+        composeText = Files.readString(COMPOSE, StandardCharsets.UTF_8);
+        services = map(((Map<?, ?>) new Yaml().load(composeText)).get("services"));
+        try (Reader r = Files.newBufferedReader(COMPOSE_DEV, StandardCharsets.UTF_8)) {
+            Map<String, Object> override = new Yaml().load(r);
+            devServices = merge(new Yaml().load(composeText), override).get("services") instanceof Map<?, ?> m
+                    ? map(m) : Map.of();
         }
         applicationYmlText = Files.readString(APPLICATION_YML, StandardCharsets.UTF_8);
         applicationYml = new Yaml().load(applicationYmlText);
@@ -68,8 +93,11 @@ class DockerComposeTests {
 
     @Test
     void theAppAndItsBackingServicesAreThere() {
-        assertThat(services).containsKeys("postgres", "keycloak", "minio", "minio-init", "mailpit", "app");
+        assertThat(services).containsKeys("postgres", "keycloak", "minio", "minio-init", "app");
         assertThat(service("app")).as("the app is built from this repository's Dockerfile").containsKey("build");
+        // Mailpit shows every mail, set-password links included: the demo has it, production does not
+        assertThat(services).as("production services").doesNotContainKey("mailpit");
+        assertThat(devServices).containsKeys("postgres", "keycloak", "minio", "minio-init", "mailpit", "app");
     }
 
     @Test
@@ -159,24 +187,36 @@ class DockerComposeTests {
         assertAddress("DB_URL", URI.create(app.get("DB_URL").replaceFirst("^jdbc:", "")), "postgres");
         assertAddress("KEYCLOAK_URL", URI.create(app.get("KEYCLOAK_URL")), "keycloak");
         assertAddress("S3_ENDPOINT", URI.create(app.get("S3_ENDPOINT")), "minio");
-        assertAddress("SMTP_HOST/SMTP_PORT", URI.create("smtp://" + app.get("SMTP_HOST") + ":" + app.get("SMTP_PORT")),
-                "mailpit");
+        // Production sends through the firm's own mail server, from .env; the demo through Mailpit
+        assertThat(required(rawEnv(services, "app").get("SMTP_HOST"))).as("SMTP_HOST in production").isTrue();
+        Map<String, String> devApp = env(devServices, "app");
+        assertAddress(devServices, "SMTP_HOST/SMTP_PORT in the demo", URI.create("smtp://" + devApp.get("SMTP_HOST")
+                + ":" + devApp.get("SMTP_PORT")), "mailpit");
     }
 
     @Test
     void theAppUsesTheDatabaseAndStorageCredentialsTheServicesAreCreatedWith() {
-        Map<String, String> app = env("app");
+        Map<String, String> appEnv = env("app");
         Map<String, String> postgres = env("postgres");
-        assertThat(URI.create(app.get("DB_URL").replaceFirst("^jdbc:", "")).getPath())
+        assertThat(URI.create(appEnv.get("DB_URL").replaceFirst("^jdbc:", "")).getPath())
                 .as("database in DB_URL").isEqualTo("/" + postgres.get("POSTGRES_DB"));
-        assertThat(app.get("DB_USERNAME")).as("DB_USERNAME vs POSTGRES_USER").isEqualTo(postgres.get("POSTGRES_USER"));
-        assertThat(app.get("DB_PASSWORD")).as("DB_PASSWORD vs POSTGRES_PASSWORD")
+        assertThat(appEnv.get("DB_USERNAME")).as("DB_USERNAME vs POSTGRES_USER")
+                .isEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(appEnv.get("DB_PASSWORD")).as("DB_PASSWORD vs POSTGRES_PASSWORD")
                 .isEqualTo(postgres.get("POSTGRES_PASSWORD"));
-        Map<String, String> minio = env("minio");
-        assertThat(app.get("S3_ACCESS_KEY")).as("S3_ACCESS_KEY vs MINIO_ROOT_USER")
-                .isEqualTo(minio.get("MINIO_ROOT_USER"));
-        assertThat(app.get("S3_SECRET_KEY")).as("S3_SECRET_KEY vs MINIO_ROOT_PASSWORD")
-                .isEqualTo(minio.get("MINIO_ROOT_PASSWORD"));
+        assertThat(variable(rawEnv(services, "app").get("DB_PASSWORD"))).as("variable behind DB_PASSWORD vs"
+                + " POSTGRES_PASSWORD").isEqualTo(variable(rawEnv(services, "postgres").get("POSTGRES_PASSWORD")));
+        // The app's storage user is the one minio-init creates and limits to the bucket, never MinIO's root user
+        Map<String, String> app = rawEnv(services, "app");
+        Map<String, String> init = rawEnv(services, "minio-init");
+        Map<String, String> minio = rawEnv(services, "minio");
+        assertThat(variable(app.get("S3_ACCESS_KEY"))).as("S3_ACCESS_KEY of the app vs the user minio-init adds")
+                .isEqualTo(variable(init.get("S3_ACCESS_KEY"))).isNotNull()
+                .isNotEqualTo(variable(minio.get("MINIO_ROOT_USER")));
+        assertThat(variable(app.get("S3_SECRET_KEY"))).as("S3_SECRET_KEY of the app vs the user minio-init adds")
+                .isEqualTo(variable(init.get("S3_SECRET_KEY"))).isNotNull()
+                .isNotEqualTo(variable(minio.get("MINIO_ROOT_PASSWORD")));
+        assertThat(app.values()).as("the app's environment").noneMatch(v -> v != null && v.contains("MINIO_ROOT"));
     }
 
     @Test
@@ -217,8 +257,8 @@ class DockerComposeTests {
         Map<String, Object> keycloakConfig = map(map(applicationYml.get("clientspace")).get("keycloak"));
         // KeycloakClientRegistrations builds both OAuth2 registrations from these properties alone
         int compared = 0;
-        for (String prefix : List.of("staff", "customer")) {
-            String realmName = String.valueOf(keycloakConfig.get(prefix + "-realm"));
+        for (String prefix : List.of("staff", "customer", "staff-admin", "customer-admin")) {
+            String realmName = String.valueOf(keycloakConfig.get(prefix.replace("-admin", "") + "-realm"));
             String clientId = String.valueOf(keycloakConfig.get(prefix + "-client-id"));
             String appSecret = String.valueOf(keycloakConfig.get(prefix + "-client-secret"));
 
@@ -233,15 +273,24 @@ class DockerComposeTests {
             assertThat(client).as("client %s in realm %s", clientId, realmName).isNotNull();
             String realmSecret = client.path("secret").asText();
 
-            // Local run and tests: no variables set, both fall back to their defaults
-            assertThat(resolve(realmSecret, Map.of())).as("default secret of %s in the realm file vs application.yml",
-                    clientId).isEqualTo(resolve(appSecret, Map.of()));
+            // No demo secret ships: neither side has a default (the dev services set both, see DevServices)
+            assertThat(resolve(realmSecret, Map.of())).as("default secret of %s in the realm file", clientId).isEmpty();
+            assertThat(resolve(appSecret, Map.of())).as("default secret of %s in application.yml", clientId).isEmpty();
             // docker compose: Keycloak resolves the realm file with its environment, the app with its own
             assertThat(resolve(realmSecret, env("keycloak"))).as("secret of %s Keycloak imports vs the one the app"
                     + " sends, in docker compose", clientId).isEqualTo(resolve(appSecret, env("app")));
+            // ...and both take it from the same required variable in .env
+            String keycloakVariable = placeholders(realmSecret).keySet().iterator().next();
+            String appVariable = placeholders(appSecret).keySet().iterator().next();
+            String keycloakRaw = rawEnv(services, "keycloak").get(keycloakVariable);
+            String appRaw = rawEnv(services, "app").get(appVariable);
+            assertThat(required(keycloakRaw)).as("%s of keycloak is required from .env: %s", keycloakVariable,
+                    keycloakRaw).isTrue();
+            assertThat(variable(keycloakRaw)).as("the .env variable behind %s, Keycloak vs app", clientId)
+                    .isEqualTo(variable(appRaw));
             compared++;
         }
-        assertThat(compared).isEqualTo(2);
+        assertThat(compared).isEqualTo(4);
     }
 
     @Test
@@ -284,14 +333,224 @@ class DockerComposeTests {
         }
     }
 
+    // ------------------------------------------------------------------------------------- issue 18: production
+
+    @Test
+    void everySecretComesFromEnvAsARequiredVariableWithoutADefault() {
+        SECRETS.forEach((service, names) -> {
+            Map<String, String> raw = rawEnv(services, service);
+            for (String name : names) {
+                assertThat(raw).as("%s sets %s", service, name).containsKey(name);
+                assertThat(required(raw.get(name))).as("%s of %s must be ${VARIABLE:?message}, not %s", name, service,
+                        raw.get(name)).isTrue();
+            }
+        });
+        // a default anywhere in the file would be a secret anyone can read
+        Matcher withDefault = Pattern.compile("\\$\\{([A-Z0-9_]*(?:PASSWORD|SECRET|ACCESS_KEY|ROOT_USER)[A-Z0-9_]*):?-")
+                .matcher(composeText);
+        List<String> defaults = new ArrayList<>();
+        while (withDefault.find()) {
+            if (!withDefault.group(1).equals("SMTP_PASSWORD")) {
+                defaults.add(withDefault.group(1));
+            }
+        }
+        assertThat(defaults).as("secrets with a default in docker-compose.yml").isEmpty();
+    }
+
+    @Test
+    void envExampleListsEveryVariableComposeReadsAndHoldsNoSecret() throws IOException {
+        Map<String, String> example = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(ENV_EXAMPLE, StandardCharsets.UTF_8)) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                String[] kv = line.split("=", 2);
+                example.put(kv[0].trim(), kv.length == 2 ? kv[1].trim() : "");
+            }
+        }
+        Set<String> read = new TreeSet<>();
+        Matcher m = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)").matcher(composeText);
+        while (m.find()) {
+            read.add(m.group(1));
+        }
+        assertThat(example.keySet()).as("variables in .env.example vs those docker-compose.yml reads")
+                .containsAll(read);
+        SECRETS.forEach((service, names) -> names.forEach(name -> {
+            String variable = variable(rawEnv(services, service).get(name));
+            assertThat(example.get(variable)).as("%s in .env.example: left empty for the firm to fill", variable)
+                    .isEmpty();
+        }));
+        assertThat(Files.readAllLines(Path.of(".gitignore"))).as(".env is never committed").contains(".env");
+    }
+
+    @Test
+    void keycloakHasItsOwnDatabaseRoleAndPassword() throws IOException {
+        Map<String, String> keycloak = rawEnv(services, "keycloak");
+        Map<String, String> postgres = rawEnv(services, "postgres");
+        assertThat(keycloak.get("KC_DB_USERNAME")).as("Keycloak's database role").isNotBlank()
+                .isNotEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(variable(keycloak.get("KC_DB_PASSWORD"))).as("Keycloak's database password variable")
+                .isNotNull().isNotEqualTo(variable(postgres.get("POSTGRES_PASSWORD")))
+                .isNotEqualTo(variable(rawEnv(services, "app").get("DB_PASSWORD")));
+        assertThat(URI.create(keycloak.get("KC_DB_URL").replaceFirst("^jdbc:", "")).getPath()).isEqualTo("/keycloak");
+        // postgres creates that role, with that password, from the same variable
+        String passwordVariable = variable(keycloak.get("KC_DB_PASSWORD"));
+        assertThat(postgres.entrySet()).as("postgres gets %s for its init script", passwordVariable)
+                .anyMatch(e -> passwordVariable.equals(variable(e.getValue())) && e.getKey().equals(passwordVariable));
+        boolean mounted = list(services.get("postgres") instanceof Map<?, ?> p ? p.get("volumes") : null).stream()
+                .anyMatch(v -> String.valueOf(v).startsWith("./" + POSTGRES_INIT.toString().replace('\\', '/') + ":"
+                        + "/docker-entrypoint-initdb.d/"));
+        assertThat(mounted).as("%s runs at initialisation", POSTGRES_INIT).isTrue();
+        String init = Files.readString(POSTGRES_INIT, StandardCharsets.UTF_8);
+        String role = keycloak.get("KC_DB_USERNAME");
+        assertThat(init).contains("\\getenv keycloak_password " + passwordVariable)
+                .contains("CREATE ROLE " + role + " LOGIN PASSWORD :'keycloak_password'")
+                .contains("CREATE DATABASE keycloak OWNER " + role);
+    }
+
+    @Test
+    void theAppHasAMinioUserLimitedByPolicyToItsBucket() throws IOException {
+        String script = interpolate(String.join(" ", words(service("minio-init").get("entrypoint"))));
+        String bucket = env("minio-init").get("S3_BUCKET");
+        assertThat(bucket).isEqualTo(env("app").get("S3_BUCKET"));
+
+        Matcher create = Pattern.compile("mc admin policy create local (\\S+) (\\S+)").matcher(script);
+        assertThat(create.find()).as("minio-init creates a policy: %s", script).isTrue();
+        String policy = create.group(1);
+        assertThat(script).contains("mc admin user add local \"$S3_ACCESS_KEY\" \"$S3_SECRET_KEY\"")
+                .contains("mc admin policy attach local " + policy + " --user \"$S3_ACCESS_KEY\"");
+
+        // the policy document: printf '<json with %s for the bucket>' "$S3_BUCKET" ... > <file>
+        Matcher printf = Pattern.compile("printf '([^']+)'((?: \"\\$S3_BUCKET\")+) > " + Pattern.quote(create.group(2)))
+                .matcher(script);
+        assertThat(printf.find()).as("minio-init writes the policy %s with printf: %s", create.group(2), script)
+                .isTrue();
+        JsonNode document = new ObjectMapper().readTree(printf.group(1).replace("%s", bucket));
+        List<String> resources = new ArrayList<>();
+        List<String> actions = new ArrayList<>();
+        for (JsonNode statement : document.path("Statement")) {
+            assertThat(statement.path("Effect").asText()).isEqualTo("Allow");
+            statement.path("Resource").forEach(r -> resources.add(r.asText()));
+            statement.path("Action").forEach(a -> actions.add(a.asText()));
+        }
+        assertThat(resources).as("what the app's MinIO user may touch").isNotEmpty()
+                .allMatch(r -> r.equals("arn:aws:s3:::" + bucket) || r.equals("arn:aws:s3:::" + bucket + "/*"));
+        assertThat(actions).as("what the app's MinIO user may do").isNotEmpty()
+                .allMatch(a -> a.startsWith("s3:") && !a.contains("*"))
+                .contains("s3:GetObject", "s3:PutObject", "s3:DeleteObject", "s3:ListBucket")
+                .noneMatch(a -> a.contains("Policy") || a.contains("CreateBucket") || a.contains("DeleteBucket"));
+    }
+
+    @Test
+    void noConsoleIsPublishedAndEveryPortBindsToThisMachine() {
+        Map<String, Object> minio = service("minio");
+        assertThat(String.join(" ", words(minio.get("command")))).doesNotContain("--console-address");
+        assertThat(env("minio").get("MINIO_BROWSER")).as("MinIO's console").isEqualTo("off");
+        assertThat(publishedPorts(minio).keySet()).as("MinIO publishes its S3 API only").containsExactly(9000);
+        for (Map<String, Object> stack : List.of(services, devServices)) {
+            stack.forEach((name, definition) -> {
+                for (Object p : list(map(definition).get("ports"))) {
+                    assertThat(String.valueOf(p)).as("published port of %s: behind the TLS proxy, not on every"
+                            + " interface", name).startsWith("127.0.0.1:");
+                }
+            });
+        }
+    }
+
+    @Test
+    void theProductionStackLoadsNoDemo() throws IOException {
+        assertThat(env("app").get("CLIENTSPACE_DEMO_DATA")).isEqualTo("false");
+        assertThat(composeText).as("docker-compose.yml mounts no demo users").doesNotContain("keycloak/dev");
+        // Admins and process owners need a one-time code: the staff realm's default flow, spelt out
+        String binding = realms().get("clientspace-staff").path("browserFlow").asText();
+        Matcher flow = Pattern.compile("\\$\\{KEYCLOAK_STAFF_BROWSER_FLOW:([^}]+)}").matcher(binding);
+        assertThat(flow.matches()).as("browserFlow %s", binding).isTrue();
+        assertThat(env("keycloak").get("KEYCLOAK_STAFF_BROWSER_FLOW")).isEqualTo(flow.group(1));
+    }
+
+    @Test
+    void theDevOverrideBringsBackTheDemo() throws IOException {
+        assertThat(env(devServices, "app").get("CLIENTSPACE_DEMO_DATA")).isEqualTo("true");
+        assertThat(env(devServices, "keycloak").get("KEYCLOAK_STAFF_BROWSER_FLOW")).as("demo users sign in with a"
+                + " password only").isEqualTo("browser");
+        Map<String, String> devKeycloak = env(devServices, "keycloak");
+        assertAddress(devServices, "Keycloak's SMTP_HOST/SMTP_PORT in the demo", URI.create("smtp://"
+                + devKeycloak.get("SMTP_HOST") + ":" + devKeycloak.get("SMTP_PORT")), "mailpit");
+        assertThat(condition(map(map(devServices.get("app")).get("depends_on")), "mailpit")).isEqualTo(
+                "service_started");
+        // every dev users file lands next to its realm in Keycloak's import directory
+        List<String> volumes = list(map(devServices.get("keycloak")).get("volumes")).stream().map(String::valueOf)
+                .toList();
+        try (Stream<Path> files = Files.list(REALMS.resolve("dev"))) {
+            List<Path> users = files.filter(f -> f.toString().endsWith(".json")).toList();
+            assertThat(users).isNotEmpty();
+            for (Path file : users) {
+                String name = file.getFileName().toString();
+                assertThat(name).matches(".+-users-[0-9]+\\.json");
+                assertThat(realms()).containsKey(name.replaceFirst("-users-[0-9]+\\.json$", ""));
+                assertThat(volumes).as("compose.dev.yml mounts %s", file).anyMatch(v -> v.startsWith("./keycloak/dev/"
+                        + name + ":/opt/keycloak/data/import/" + name));
+            }
+        }
+        // the production mount of ./keycloak is still there
+        assertThat(volumes).anyMatch(v -> v.startsWith("./keycloak:/opt/keycloak/data/import"));
+    }
+
     // --------------------------------------------------------------------------------------------------- helpers
 
+    /** A service's environment as written, before compose interpolates it. */
+    static Map<String, String> rawEnv(Map<String, Object> stack, String service) {
+        assertThat(stack).containsKey(service);
+        Object environment = map(stack.get(service)).get("environment");
+        Map<String, String> result = new LinkedHashMap<>();
+        if (environment instanceof Map<?, ?> m) {
+            m.forEach((k, v) -> result.put(String.valueOf(k), v == null ? null : String.valueOf(v)));
+        }
+        return result;
+    }
+
+    /** NAME when a value is exactly one compose variable ${NAME...}, else null. */
+    static String variable(String raw) {
+        if (raw == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?+][^}]*)?}").matcher(raw.trim());
+        return m.matches() ? m.group(1) : null;
+    }
+
+    /** Whether a value is one compose variable that must be set: ${NAME:?message}. */
+    static boolean required(String raw) {
+        return raw != null && raw.trim().matches("\\$\\{[A-Za-z_][A-Za-z0-9_]*:\\?[^}]*}");
+    }
+
+    /** Compose's merge of an override file: maps merge by key, volumes and ports add up, other values replace. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+        Map<String, Object> result = new LinkedHashMap<>(base);
+        override.forEach((key, value) -> {
+            Object existing = result.get(key);
+            if (existing instanceof Map<?, ?> a && value instanceof Map<?, ?> b) {
+                result.put(key, merge((Map<String, Object>) a, (Map<String, Object>) b));
+            } else if (existing instanceof List<?> a && value instanceof List<?> b
+                    && Set.of("volumes", "ports", "expose").contains(key)) {
+                List<Object> both = new ArrayList<>(a);
+                both.addAll(b);
+                result.put(key, both);
+            } else {
+                result.put(key, value);
+            }
+        });
+        return result;
+    }
+
     private static void assertAddress(String what, URI uri, String service) {
-        assertThat(services).as("%s points at compose service %s", what, service).containsKey(service);
+        assertAddress(services, what, uri, service);
+    }
+
+    private static void assertAddress(Map<String, Object> stack, String what, URI uri, String service) {
+        assertThat(stack).as("%s points at compose service %s", what, service).containsKey(service);
         assertThat(uri.getHost()).as("host in %s (%s)", what, uri).isEqualTo(service);
         int port = CONTAINER_PORTS.get(service);
         assertThat(uri.getPort()).as("port in %s (%s): %s listens on %d", what, uri, service, port).isEqualTo(port);
-        Set<Integer> declared = containerPorts(service(service));
+        Set<Integer> declared = containerPorts(map(stack.get(service)));
         if (!declared.isEmpty()) {
             assertThat(declared).as("ports %s declares in docker-compose.yml", service).contains(port);
         }
@@ -304,7 +563,12 @@ class DockerComposeTests {
 
     /** A service's environment as the container sees it, with compose's ${VAR:-default} taken at its default. */
     static Map<String, String> env(String service) {
-        Object environment = service(service).get("environment");
+        return env(services, service);
+    }
+
+    static Map<String, String> env(Map<String, Object> stack, String service) {
+        assertThat(stack).containsKey(service);
+        Object environment = map(stack.get(service)).get("environment");
         Map<String, String> result = new LinkedHashMap<>();
         if (environment instanceof Map<?, ?> m) {
             m.forEach((k, v) -> result.put(String.valueOf(k), v == null ? null : interpolate(String.valueOf(v))));

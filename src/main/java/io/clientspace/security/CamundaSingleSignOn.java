@@ -15,7 +15,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 
 /**
- * Lets staff with admin or process-owner into Cockpit, Tasklist and Admin with their Keycloak sign-in. Camunda's
+ * Lets staff with the admin role into Cockpit, Tasklist and Admin with their Keycloak sign-in. Camunda's
  * webapps need the user to exist in the engine's identity service, so the first visit mirrors the Keycloak user
  * there (names and e-mail, an unusable random password) and puts them in {@value #CAMUNDA_ADMIN_GROUP}. Keycloak
  * stays the only place to sign in; see docs/decisions/DD003-camunda-webapp-sign-in.md.
@@ -33,9 +33,9 @@ public class CamundaSingleSignOn extends ContainerBasedAuthenticationProvider {
         if (auth == null || !auth.isAuthenticated()) {
             return AuthenticationResult.unsuccessful();
         }
+        // Admins only: process owners are no longer engine admins (issue 18, DD003)
         boolean allowed = auth.getAuthorities().stream().anyMatch(a ->
-                a.getAuthority().equals(CurrentUserProvider.ROLE_PREFIX + Roles.ADMIN)
-                        || a.getAuthority().equals(CurrentUserProvider.ROLE_PREFIX + Roles.PROCESS_OWNER));
+                a.getAuthority().equals(CurrentUserProvider.ROLE_PREFIX + Roles.ADMIN));
         if (!allowed) {
             return AuthenticationResult.unsuccessful();
         }
@@ -54,7 +54,7 @@ public class CamundaSingleSignOn extends ContainerBasedAuthenticationProvider {
         String id = auth.getName();
         if (identity.createGroupQuery().groupId(CAMUNDA_ADMIN_GROUP).count() == 0) {
             Group group = identity.newGroup(CAMUNDA_ADMIN_GROUP);
-            group.setName("Camunda administrators (from Keycloak roles admin, process-owner)");
+            group.setName("Camunda administrators (from Keycloak role admin)");
             group.setType("SYSTEM");
             identity.saveGroup(group);
         }

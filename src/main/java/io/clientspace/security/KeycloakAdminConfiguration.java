@@ -10,7 +10,11 @@ import org.keycloak.admin.client.KeycloakBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Keycloak's admin API, reached with each realm's own service account (client credentials), never the master realm. */
+/**
+ * Keycloak's admin API, reached with each realm's own service client {@code clientspace-admin-api} (client
+ * credentials), never the master realm and never a browser sign-in client: a leaked login secret grants no admin
+ * rights.
+ */
 @Configuration(proxyBeanMethods = false)
 class KeycloakAdminConfiguration {
 
@@ -20,8 +24,8 @@ class KeycloakAdminConfiguration {
                 .serverUrl(keycloak.url())
                 .realm(keycloak.staffRealm())
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId(keycloak.staffClientId())
-                .clientSecret(keycloak.staffClientSecret())
+                .clientId(keycloak.staffAdminClientId())
+                .clientSecret(keycloak.staffAdminClientSecret())
                 .resteasyClient(httpClient())
                 .build();
     }
@@ -39,15 +43,15 @@ class KeycloakAdminConfiguration {
                 .build();
     }
 
-    /** For customer identities: the portal's service account may manage users of the customers realm only. */
+    /** For customer identities: its service account may manage users of the customers realm only. */
     @Bean(destroyMethod = "close")
     Keycloak customerAdmin(KeycloakProperties keycloak) {
         return KeycloakBuilder.builder()
                 .serverUrl(keycloak.url())
                 .realm(keycloak.customerRealm())
                 .grantType(OAuth2Constants.CLIENT_CREDENTIALS)
-                .clientId(keycloak.customerClientId())
-                .clientSecret(keycloak.customerClientSecret())
+                .clientId(keycloak.customerAdminClientId())
+                .clientSecret(keycloak.customerAdminClientSecret())
                 .resteasyClient(httpClient())
                 .build();
     }

@@ -45,11 +45,16 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .requestMatchers(new AntPathRequestMatcher("/actuator/health/**"),
                         new AntPathRequestMatcher("/actuator/health"),
                         new AntPathRequestMatcher("/actuator/info")).permitAll()
-                // Cockpit, Tasklist, Admin and the engine's REST API: process owners and admins only
-                .requestMatchers(new AntPathRequestMatcher("/camunda/**"), new AntPathRequestMatcher("/engine-rest/**"))
-                .hasAnyRole(Roles.ADMIN, Roles.PROCESS_OWNER));
-        // The Camunda webapps bring their own CSRF protection (XSRF-TOKEN cookie and header)
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**")));
+                // The engine's REST API is closed to everyone: nothing in the app needs it, and whoever reaches it
+                // controls every process (docs/decisions/DD008-threat-model.md)
+                .requestMatchers(new AntPathRequestMatcher("/engine-rest"),
+                        new AntPathRequestMatcher("/engine-rest/**")).denyAll()
+                // Cockpit, Tasklist, Admin and their engine API: admins only; process owners are not engine admins
+                .requestMatchers(new AntPathRequestMatcher("/camunda/**")).hasRole(Roles.ADMIN));
+        // The Camunda webapps bring their own CSRF protection (XSRF-TOKEN cookie and header); /engine-rest answers
+        // nobody, so an anonymous caller gets the sign-in there rather than a CSRF error
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
+                new AntPathRequestMatcher("/engine-rest/**")));
         super.configure(http);
         setOAuth2LoginPage(http, STAFF_LOGIN);
         // Both realms require PKCE (S256), also for our confidential clients

@@ -14,6 +14,20 @@ public final class DevServices {
 
     public enum Mode { RUN, TEST }
 
+    /**
+     * The demo secrets of the four Keycloak clients. They exist only here: the realm files read them from the
+     * environment and application.yml has no default, and a production start refuses them
+     * ({@link io.clientspace.shared.ProductionSecrets}).
+     */
+    static final Map<String, String> DEMO_CLIENT_SECRETS = Map.of(
+            "KEYCLOAK_STAFF_CLIENT_SECRET", "clientspace-staff-secret",
+            "KEYCLOAK_CUSTOMERS_CLIENT_SECRET", "clientspace-customers-secret",
+            "KEYCLOAK_STAFF_ADMIN_CLIENT_SECRET", "clientspace-staff-admin-secret",
+            "KEYCLOAK_CUSTOMERS_ADMIN_CLIENT_SECRET", "clientspace-customers-admin-secret");
+
+    /** The app's own port in the local run (or PORT); the tests take a free one, chosen before Keycloak starts. */
+    static final int RUN_APP_PORT = 8080;
+
     private static Map<String, Object> properties;
     private static Mode started;
     private static PostgresService postgres;
@@ -38,7 +52,13 @@ public final class DevServices {
         long t0 = System.nanoTime();
         // Keycloak takes longest; start it first and the rest while it boots
         int smtpPort = MailService.port(mode);
-        keycloak = new KeycloakService(mode, home, root.resolve("keycloak"), smtpPort);
+        // Keycloak allows exactly the app's own redirect URIs (rendered from APP_BASE_URL at import), so the app's
+        // port must be known before Keycloak starts
+        int appPort = mode == Mode.RUN
+                ? Integer.parseInt(System.getenv().getOrDefault("PORT", String.valueOf(RUN_APP_PORT)))
+                : Ports.free();
+        String appBaseUrl = "http://localhost:" + appPort;
+        keycloak = new KeycloakService(mode, home, root.resolve("keycloak"), smtpPort, appBaseUrl);
         keycloak.launch();
         postgres = PostgresService.start(mode, home);
         s3 = S3Service.start(mode, home);
@@ -49,6 +69,17 @@ public final class DevServices {
         SpringApplication.getShutdownHandlers().add(DevServices::stopAll);
 
         Map<String, Object> p = new LinkedHashMap<>();
+        // Demo secrets on purpose: the production check stays off for the dev services only
+        p.put(io.clientspace.shared.ProductionSecrets.DEV_MODE, "true");
+        p.put("server.port", appPort);
+        p.put("clientspace.base-url", appBaseUrl);
+        p.put("clientspace.keycloak.staff-client-secret", DEMO_CLIENT_SECRETS.get("KEYCLOAK_STAFF_CLIENT_SECRET"));
+        p.put("clientspace.keycloak.customer-client-secret",
+                DEMO_CLIENT_SECRETS.get("KEYCLOAK_CUSTOMERS_CLIENT_SECRET"));
+        p.put("clientspace.keycloak.staff-admin-client-secret",
+                DEMO_CLIENT_SECRETS.get("KEYCLOAK_STAFF_ADMIN_CLIENT_SECRET"));
+        p.put("clientspace.keycloak.customer-admin-client-secret",
+                DEMO_CLIENT_SECRETS.get("KEYCLOAK_CUSTOMERS_ADMIN_CLIENT_SECRET"));
         p.put("spring.datasource.url", postgres.jdbcUrl());
         p.put("spring.datasource.username", "postgres");
         p.put("spring.datasource.password", "postgres");

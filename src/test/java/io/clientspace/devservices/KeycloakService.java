@@ -40,9 +40,11 @@ public final class KeycloakService implements AutoCloseable {
     private double startSeconds;
 
     private final int smtpPort;
+    private final String appBaseUrl;
 
-    KeycloakService(DevServices.Mode mode, Path home, Path realms, int smtpPort) {
+    KeycloakService(DevServices.Mode mode, Path home, Path realms, int smtpPort, String appBaseUrl) {
         this.smtpPort = smtpPort;
+        this.appBaseUrl = appBaseUrl;
         this.mode = mode;
         String version = System.getProperty("clientspace.keycloak.version", versionFromZip());
         this.install = home.resolve("keycloak-" + version);
@@ -80,6 +82,7 @@ public final class KeycloakService implements AutoCloseable {
             // the realm files read these: Keycloak's own mails (password reset) go to the same sandbox
             pb.environment().put("SMTP_HOST", "127.0.0.1");
             pb.environment().put("SMTP_PORT", String.valueOf(smtpPort));
+            pb.environment().putAll(realmVariables());
             launchedAt = System.nanoTime();
             process = pb.start();
         } catch (IOException e) {
@@ -155,7 +158,19 @@ public final class KeycloakService implements AutoCloseable {
         Files.writeString(marker, zip.toString());
     }
 
-    /** Copies keycloak/*.json into data/import; in RUN mode wipes stored realms when the files changed. */
+    /**
+     * What the realm files read from the environment, beyond mail: the demo client secrets, the app's address for the
+     * exact redirect URIs, and the plain browser flow. The realm's default flow asks admins and process owners for a
+     * one-time code (set up on their first sign-in); the demo users and the browser tests sign in with a password
+     * only, so the dev services, and only they, choose Keycloak's built-in flow.
+     */
+    private java.util.Map<String, String> realmVariables() {
+        java.util.Map<String, String> env = new java.util.TreeMap<>(DevServices.DEMO_CLIENT_SECRETS);
+        env.put("APP_BASE_URL", appBaseUrl);
+        env.put("KEYCLOAK_STAFF_BROWSER_FLOW", "browser");
+        return env;
+    }
+
     /** Our themes (keycloak/themes/*) go where Keycloak looks for them, fresh on every start. */
     private void installThemes() throws IOException {
         Path ours = realms.resolve("themes");
@@ -180,17 +195,25 @@ public final class KeycloakService implements AutoCloseable {
         }
     }
 
+    /**
+     * Copies the base realms (keycloak/*.json) and the demo users (keycloak/dev/*-users-0.json, which Keycloak imports
+     * into a realm it has just created) into data/import; in RUN mode wipes stored realms when the files or the
+     * variables they read changed.
+     */
     private void importRealms() throws IOException {
         Path importDir = install.resolve("data/import");
         deleteTree(importDir);
         Files.createDirectories(importDir);
         MessageDigest digest = sha256();
-        try (Stream<Path> files = Files.list(realms)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-                Files.copy(f, importDir.resolve(f.getFileName()));
-                digest.update(Files.readAllBytes(f));
+        for (Path dir : List.of(realms, realms.resolve("dev"))) {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                    Files.copy(f, importDir.resolve(f.getFileName()));
+                    digest.update(Files.readAllBytes(f));
+                }
             }
         }
+        digest.update(realmVariables().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         if (mode == DevServices.Mode.RUN) {
             String hash = HexFormat.of().formatHex(digest.digest());
             Path stamp = install.resolve("realms.sha256");

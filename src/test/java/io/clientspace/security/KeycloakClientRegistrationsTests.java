@@ -18,7 +18,8 @@ class KeycloakClientRegistrationsTests {
 
     final KeycloakProperties keycloak = new KeycloakProperties("http://keycloak.invalid:8080",
             "http://public.invalid:8180", "clientspace-staff", "clientspace-customers", "clientspace-app",
-            "staff-secret", "clientspace-portal", "customers-secret");
+            "staff-secret", "clientspace-portal", "customers-secret", "clientspace-admin-api", "staff-admin-secret",
+            "clientspace-admin-api", "customers-admin-secret");
 
     final Map<String, ClientRegistration> registrations = Arrays
             .stream(KeycloakClientRegistrations.registrations(keycloak))

@@ -26,7 +26,7 @@ import org.keycloak.representations.idm.UserRepresentation;
 class StaffDirectoryTests {
 
     final KeycloakProperties props = new KeycloakProperties("http://kc", "http://kc", "clientspace-staff",
-            "clientspace-customers", "app", "s", "portal", "s");
+            "clientspace-customers", "app", "s", "portal", "s", "admin-api", "s", "admin-api", "s");
     final Keycloak keycloak = mock(Keycloak.class, RETURNS_DEEP_STUBS);
     final MovableClock clock = new MovableClock();
     final StaffDirectory directory = new StaffDirectory(keycloak, props, clock);

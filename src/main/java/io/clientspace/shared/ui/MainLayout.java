@@ -53,7 +53,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
             nav.addItem(item);
         }
         addToDrawer(brand, nav);
-        if (user.has(Roles.ADMIN) || user.has(Roles.PROCESS_OWNER)) {
+        if (user.has(Roles.ADMIN)) { // the Camunda webapps are for admins only (DD003)
             Anchor cockpit = new Anchor("camunda/app/cockpit/default/", getTranslation("nav.cockpit"));
             cockpit.setRouterIgnore(true);
             cockpit.addClassName("drawer-link");

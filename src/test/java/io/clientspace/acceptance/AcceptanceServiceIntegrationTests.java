@@ -19,6 +19,7 @@ import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.support.Race;
 import io.clientspace.timeline.TimelineEntry;
 import io.clientspace.timeline.TimelineService;
 import jakarta.mail.internet.MimeMessage;
@@ -30,11 +31,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -239,43 +235,79 @@ class AcceptanceServiceIntegrationTests {
         assertThat(kinds()).contains("ACCEPTANCE_REMINDED");
     }
 
+    /**
+     * Two accepts of one acceptance pass one barrier together, twenty times, each on a fresh document: one accepts,
+     * the other finds it accepted; one timeline entry; the process has ended.
+     */
     @Test
     void twoAcceptsAtOnceGiveOneAcceptance() throws Exception {
-        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
-        List<Object> results = race(
-                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.1", null)),
-                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.2", null)));
-
-        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(AcceptOutcome.class));
-        assertThat(results.stream().map(r -> ((AcceptOutcome) r).alreadyAccepted()))
-                .containsExactlyInAnyOrder(true, false);
-        assertThat(statusOf(sent.id())).isEqualTo("ACCEPTED");
-        assertThat(kinds().stream().filter("ACCEPTANCE_ACCEPTED"::equals)).hasSize(1);
-        assertThat(waiting(sent.id())).isFalse();
+        Race.repeat(this::twoAccepts);
     }
 
     @Test
+    void withoutTheRowLockTwoAcceptsBreak() {
+        assertThat(Race.brokenWithoutGates(this::twoAccepts)).as("a round that broke").isPositive();
+    }
+
+    void twoAccepts(int round) throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(freshVersion("Twice " + round).id(), inAWeek));
+        List<Race.Result> results = Race.atOnce(
+                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.1", null)),
+                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.2", null)));
+
+        assertThat(results).as("neither call fails").noneMatch(Race.Result::failed);
+        assertThat(results.stream().map(r -> ((AcceptOutcome) r.value()).alreadyAccepted()))
+                .containsExactlyInAnyOrder(true, false);
+        assertThat(statusOf(sent.id())).isEqualTo("ACCEPTED");
+        assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isEqualTo(1);
+        assertThat(waiting(sent.id())).isFalse();
+    }
+
+    /**
+     * The customer's accept and the deadline's timer job pass one barrier together, twenty times, each on a fresh
+     * document. Either the accept wins (the timer's job then fails in the engine and changed nothing) or the timer
+     * wins (the accept is refused as expired). The timer's exceptions are asserted, never swallowed.
+     */
+    @Test
     void anAcceptRacingTheDeadlineEndsInOneConsistentState() throws Exception {
-        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        Race.repeat(this::acceptAgainstTheDeadline);
+    }
+
+    @Test
+    void withoutTheRowLockAnAcceptAndTheDeadlineBreak() {
+        assertThat(Race.brokenWithoutGates(this::acceptAgainstTheDeadline)).as("a round that broke").isPositive();
+    }
+
+    void acceptAgainstTheDeadline(int round) throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(freshVersion("Deadline " + round).id(), inAWeek));
         String timer = expiryTimer(sent.id()).getId();
-        List<Object> results = race(
+        List<Race.Result> results = Race.atOnce(
                 () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.3", null)),
                 () -> {
                     management.executeJob(timer);
-                    return "expired";
+                    return "the timer ran";
                 });
+        Race.Result accept = results.get(0);
+        Race.Result expiry = results.get(1);
 
         String status = statusOf(sent.id());
-        List<String> kinds = kinds();
         assertThat(waiting(sent.id())).isFalse();
         if ("ACCEPTED".equals(status)) {
-            assertThat(results.get(0)).isInstanceOf(AcceptOutcome.class);
-            assertThat(kinds).contains("ACCEPTANCE_ACCEPTED").doesNotContain("ACCEPTANCE_EXPIRED");
+            assertThat(accept.value()).as("the accept %s", accept).isInstanceOf(AcceptOutcome.class);
+            assertThat(((AcceptOutcome) accept.value()).alreadyAccepted()).isFalse();
+            assertThat(expiry.failed()).as("the timer's job after the accept won: %s", expiry).isTrue();
+            Race.assertTimerLostInTheEngine(expiry.error());
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isEqualTo(1);
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_EXPIRED")).isZero();
             assertThat(management.createJobQuery().jobId(timer).count()).isZero();
         } else {
             assertThat(status).isEqualTo("EXPIRED");
-            assertThat(results.get(0)).isInstanceOf(InvalidInputException.class);
-            assertThat(kinds).contains("ACCEPTANCE_EXPIRED").doesNotContain("ACCEPTANCE_ACCEPTED");
+            assertThat(expiry.failed()).as("the timer's job %s", expiry).isFalse();
+            assertThat(accept.error()).as("the accept %s", accept).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.problems()).extracting(FieldProblem::messageKey)
+                            .containsExactly("acceptance.error.expired"));
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_EXPIRED")).isEqualTo(1);
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isZero();
             assertThat(jdbc.queryForObject("select accepted_at is null from document_acceptance where id = ?",
                     Boolean.class, sent.id())).isTrue();
         }
@@ -283,31 +315,19 @@ class AcceptanceServiceIntegrationTests {
 
     // -------------------------------------------------------------------------------------------------- helpers
 
-    /** Runs both at the same moment; each result is the return value or the exception thrown. */
-    private static List<Object> race(Callable<?> first, Callable<?> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<?> c : List.of(first, second)) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return c.call();
-                    } catch (Exception e) {
-                        return e;
-                    }
-                }));
-            }
-            go.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                results.add(f.get(60, java.util.concurrent.TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** A new shared document in A's project, with its first version: one document waits for one acceptance. */
+    private DocumentVersion freshVersion(String title) {
+        return asManager(() -> {
+            var doc = documents.create(a.project().scope(), title + " " + UUID.randomUUID(),
+                    io.clientspace.document.DocumentType.CONTRACT, "raced.pdf", pdf());
+            documents.setShared(doc.id(), true);
+            return documents.versions(doc.id()).get(0);
+        });
+    }
+
+    private long activity(UUID subject, String kind) {
+        return jdbc.queryForObject("select count(*) from timeline_entry where subject_id = ? and kind = ?", Long.class,
+                subject, kind);
     }
 
     private Job expiryTimer(UUID acceptanceId) {

@@ -13,6 +13,8 @@ import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
+import io.clientspace.devservices.TestClock;
+import io.clientspace.file.StorageProperties;
 import io.clientspace.portal.PortalProposals;
 import io.clientspace.portal.PortalService;
 import io.clientspace.portal.PortalTestData;
@@ -29,10 +31,15 @@ import io.clientspace.task.WorkTaskService;
 import io.clientspace.timeline.TimelineEntry;
 import io.clientspace.timeline.TimelineService;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -81,6 +88,8 @@ class ProposalServiceIntegrationTests {
     Clock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StorageProperties storage;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -214,7 +223,7 @@ class ProposalServiceIntegrationTests {
         Proposal sent = asOtherManager(() -> proposals.approve(p.id()));
         assertThat(sent.status()).isEqualTo(ProposalStatus.SENT);
         assertThat(sent.sentAt()).isNotNull();
-        assertThat(sent.approvedByName()).isNotBlank();
+        assertThat(sent.approvedByName()).as("the other manager approved it").isEqualTo("Jonas Weber");
         assertThat(asOtherManager(() -> proposals.approve(p.id())).status()).as("a second click changes nothing")
                 .isEqualTo(ProposalStatus.SENT);
         assertThat(approvalTasks(a.client().id())).isEmpty();
@@ -236,20 +245,25 @@ class ProposalServiceIntegrationTests {
         CustomerProposal seen = asA(() -> portalProposals.get(viewer, p.id()));
         assertThat(seen.status()).isEqualTo(ProposalStatus.SENT);
         assertThat(seen.attachments()).extracting(ProposalAttachment::name).containsExactly(a.unsharedFile().name());
-        assertThat(asA(() -> portalProposals.attachment(viewer, p.id(), a.unsharedFile().id()))).startsWith("http");
+        assertPresignedLinkTo(a.unsharedFile().id(),
+                asA(() -> portalProposals.attachment(viewer, p.id(), a.unsharedFile().id())));
         assertProblem(() -> asA(() -> portalProposals.accept(viewer, p.id(), "Someone Else", IP)), "name",
                 "proposal.error.name-mismatch");
         assertProblem(() -> asA(() -> portalProposals.accept(viewer, p.id(), "  ", IP)), "name",
                 "proposal.error.name-required");
 
-        ProposalAnswer answer = asA(() -> portalProposals.accept(viewer, p.id(), "test customer PROP-A", IP));
+        Instant decided = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ProposalAnswer answer;
+        try (TestClock.Unpin at = TestClock.pin(decided)) {
+            answer = asA(() -> portalProposals.accept(viewer, p.id(), "test customer PROP-A", IP));
+        }
 
         assertThat(answer).isEqualTo(ProposalAnswer.ACCEPTED);
         Proposal accepted = asManager(() -> proposals.get(p.id()));
         assertThat(accepted.status()).isEqualTo(ProposalStatus.ACCEPTED);
         assertThat(accepted.decidedByName()).isEqualTo("test customer PROP-A");
         assertThat(accepted.decidedFromIp()).isEqualTo(IP);
-        assertThat(accepted.decidedAt()).isNotNull();
+        assertThat(accepted.decidedAt()).as("the clock's time when it was accepted").isEqualTo(decided);
         Deal won = asManager(() -> deals.get(deal.id()));
         assertThat(won.stage()).isEqualTo(DealStage.WON);
         assertThat(won.closeReason()).contains(p.number());
@@ -320,6 +334,10 @@ class ProposalServiceIntegrationTests {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(() -> portalProposals.accept(viewerB, ofA.id(), "Test Customer prop-b", IP)))
                 .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asB(() -> portalProposals.decline(viewerB, ofA.id(), "Not ours to decline", IP)))
+                .as("declining another customer's proposal").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> portalProposals.decline(viewerA, draftOfA.id(), "A draft", IP)))
+                .as("declining a draft that was never sent").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(() -> portalProposals.attachment(viewerB, ofA.id(), a.unsharedFile().id())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asA(() -> portalProposals.get(viewerA, draftOfA.id())))
@@ -330,6 +348,8 @@ class ProposalServiceIntegrationTests {
                 .containsExactly(ofA.id());
         assertThat(asB(() -> portalProposals.list(viewerB))).isEmpty();
         assertThat(asManager(() -> proposals.get(ofA.id())).status()).isEqualTo(ProposalStatus.SENT);
+        assertThat(asManager(() -> proposals.get(ofA.id())).decidedAt()).isNull();
+        assertThat(activity(ofA.id(), "PROPOSAL_DECLINED")).isZero();
     }
 
     @Test
@@ -478,6 +498,25 @@ class ProposalServiceIntegrationTests {
                 .processInstanceId(history.createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(p.id().toString()).orderByProcessInstanceStartTime().desc()
                         .list().get(0).getId()).count() > 0;
+    }
+
+    /**
+     * A presigned GET for the file's object: on the storage endpoint browsers reach, in the bucket, under the file's
+     * object key, valid for five minutes at most.
+     */
+    void assertPresignedLinkTo(UUID fileId, String link) {
+        URI uri = URI.create(link);
+        URI endpoint = URI.create(storage.publicEndpoint());
+        String key = jdbc.queryForObject("select object_key from stored_file where id = ?", String.class, fileId);
+        assertThat(uri.getScheme()).isEqualTo(endpoint.getScheme());
+        assertThat(uri.getHost()).isEqualTo(endpoint.getHost());
+        assertThat(uri.getPort()).isEqualTo(endpoint.getPort());
+        assertThat(uri.getPath()).isEqualTo("/" + storage.bucket() + "/" + key);
+        Map<String, String> query = Arrays.stream(uri.getRawQuery().split("&")).map(kv -> kv.split("=", 2))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : ""));
+        assertThat(query).containsKeys("X-Amz-Signature", "X-Amz-Credential", "X-Amz-Date");
+        assertThat(Integer.parseInt(query.get("X-Amz-Expires"))).as("seconds the link is valid")
+                .isPositive().isLessThanOrEqualTo(300);
     }
 
     long activity(UUID subject, String kind) {

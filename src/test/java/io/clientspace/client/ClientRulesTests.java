@@ -107,6 +107,24 @@ class ClientRulesTests {
         assertThat(check(d)).containsExactly(FieldProblem.of("email", "client.error.email", email));
     }
 
+    @Test
+    void theEmailAndThePhoneAreOptional() {
+        ClientDraft d = validCompany();
+        d.setEmail(null);
+        d.setPhone(null);
+        assertThat(check(d)).isEmpty();
+        d.setEmail("  ");
+        d.setPhone(" ");
+        assertThat(check(d)).isEmpty();
+    }
+
+    @Test
+    void anEmailOfExactly254CharactersPasses() {
+        ClientDraft d = validCompany();
+        d.setEmail("a".repeat(ClientRules.EMAIL_MAX - "@example.com".length()) + "@example.com");
+        assertThat(check(d)).isEmpty();
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"+49 30 1234567", "(030) 123-45/67", "030.1234567", "12345"})
     void phoneNumbersAsPeopleWriteThemPass(String phone) {

@@ -183,6 +183,11 @@ class DealRulesTests {
     }
 
     @Test
+    void advancingWithANextStepOfExactly300CharactersIsFine() {
+        assertThat(check(StageMove.advance("n".repeat(DealRules.NEXT_STEP_MAX), TODAY), DealStage.NEW)).isEmpty();
+    }
+
+    @Test
     void advancingWithANextStepOver300CharactersIsRefused() {
         assertThat(check(StageMove.advance("n".repeat(DealRules.NEXT_STEP_MAX + 1), TODAY), DealStage.NEW))
                 .containsExactly(FieldProblem.of("nextStep", "validation.too-long", DealRules.NEXT_STEP_MAX));

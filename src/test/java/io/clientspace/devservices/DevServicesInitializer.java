@@ -22,5 +22,8 @@ public class DevServicesInitializer implements ApplicationContextInitializer<Con
     public void initialize(ConfigurableApplicationContext context) {
         context.getEnvironment().getPropertySources()
                 .addFirst(new MapPropertySource("devservices", DevServices.start(mode)));
+        if (mode == DevServices.Mode.TEST) {
+            context.addBeanFactoryPostProcessor(factory -> factory.addBeanPostProcessor(TestClock.wrapper()));
+        }
     }
 }

@@ -63,6 +63,42 @@ class ManagerJourneyBrowserTests extends BrowserTest {
     void movingADealOnWithoutANextStepShowsTheProblemNextToTheFieldAndKeepsTheDialog() {
         signIn("/clients", "manager", "manager");
         page.locator("#new-company").click();
+        String name = ClientTestData.unique("Fjordline Partners");
+        page.locator("#client-name input").fill(name);
+        page.locator("#client-save").click();
+        assertThat(page.locator("#client-title")).hasText(name);
+        page.locator("#new-deal").click();
+        page.locator("#deal-title input").fill("Annual audit");
+        page.locator("#deal-amount input").fill("9000");
+        page.locator("#deal-expected-close input").fill(US_DATE.format(LocalDate.now().plusMonths(1)));
+        page.locator("#deal-expected-close input").press("Enter");
+        page.locator("#deal-save").click();
+        assertThat(page.locator(".stage-badge")).hasText("New");
+
+        page.locator(".move-deal").click();
+        assertThat(page.locator("#move-next-step")).isVisible();
+        page.locator("#move-due input").fill(US_DATE.format(LocalDate.now().plusDays(5)));
+        page.locator("#move-due input").press("Enter");
+        page.locator("#move-confirm").click();
+
+        assertThat(page.locator("#move-next-step")).hasAttribute("invalid", "");
+        assertThat(page.locator("#move-next-step")).containsText("Say what the next step is.");
+        assertThat(page.locator("#move-confirm")).isVisible(); // the dialog stays open
+        assertThat(page.locator("#move-due input")) // what was typed is kept
+                .hasValue(US_DATE.format(LocalDate.now().plusDays(5)));
+        screenshot("move-without-next-step");
+        assertThat(page.locator(".stage-badge")).hasText("New"); // the deal did not move
+
+        page.locator("#move-next-step input").fill("Request the ledgers");
+        page.locator("#move-confirm").click();
+        assertThat(page.locator(".stage-badge")).hasText("Qualified");
+        assertThat(page.locator("#deal-grid")).containsText("Request the ledgers");
+    }
+
+    @Test
+    void anInvalidEmailIsShownNextToTheFieldAndTheFormKeepsWhatWasTyped() {
+        signIn("/clients", "manager", "manager");
+        page.locator("#new-company").click();
         String name = ClientTestData.unique("Nordhavn Consulting");
         page.locator("#client-name input").fill(name);
         page.locator("#client-email input").fill("not-an-address");

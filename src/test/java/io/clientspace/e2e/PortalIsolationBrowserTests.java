@@ -21,7 +21,9 @@ import com.microsoft.playwright.options.RequestOptions;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.portal.PortalTestData;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,34 +35,41 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The portal tested as an attacker would: every portal route and download, aimed at customer B's data, walked by
  * customer A, by a staff session and anonymously. Each attempt is denied, and none of B's names or titles ever shows
  * in what comes back. Service-level actions with B's ids (comments, downloads) are in PortalServiceIntegrationTests.
+ *
+ * <p>{@link #WALKED} names every route template the walk covers; {@code PortalRouteInventoryTests} compares it with
+ * Vaadin's route registry and the /portal GET mappings, so a new portal page cannot ship without a walk step.
  */
 class PortalIsolationBrowserTests extends BrowserTest {
 
-    /** Every portal route, aimed at the given customer's data. The one list this test walks. */
-    static List<String> portalRoutes(PortalTestData.World target, UUID acceptance, UUID proposal, UUID request) {
-        return List.of(
-                "/portal",
-                "/portal/projects/" + target.project().id(),
-                "/portal/projects/" + target.hiddenProject().id(),
-                "/portal/projects/not-a-uuid",
-                "/portal/documents",
-                "/portal/profile",
-                "/portal/proposals",
-                "/portal/requests",
-                "/portal/acceptances",
-                "/portal/acceptances/" + acceptance,
-                "/portal/proposals/" + proposal,
-                "/portal/requests/" + request,
-                "/portal/acceptances/not-a-uuid",
-                "/portal/download/DOCUMENT/" + target.sharedDocument().id(),
-                "/portal/download/DOCUMENT/" + target.unsharedDocument().id(),
-                "/portal/download/DOCUMENT/" + target.documentInHiddenProject().id(),
-                "/portal/download/FILE/" + target.sharedFile().id(),
-                "/portal/download/FILE/" + target.unsharedFile().id());
-    }
+    /**
+     * The route templates (as Vaadin's registry and Spring MVC write them) that {@link #steps} walks. Adding one here
+     * without a step fails the walk; adding a route to the app without adding it here fails the inventory.
+     */
+    static final List<String> WALKED = List.of(
+            "portal",
+            "portal/documents",
+            "portal/profile",
+            "portal/proposals",
+            "portal/proposals/:proposalId",
+            "portal/requests",
+            "portal/requests/:requestId",
+            "portal/acceptances",
+            "portal/acceptances/:acceptanceId",
+            "portal/projects/:projectId",
+            "/portal/download/{kind}/{id}");
 
-    static boolean isDownload(String route) {
-        return route.startsWith("/portal/download/");
+    /**
+     * One walk step: a route template and the path it is opened with. {@code ownMarker} is what customer A must see
+     * first (their own data); null for a step aimed at B's data, where A must get the not-found page.
+     */
+    record Step(String template, String path, String ownMarker) {
+        boolean isDownload() {
+            return template.startsWith("/portal/download/");
+        }
+
+        boolean aimedAtOthers() {
+            return ownMarker == null;
+        }
     }
 
     @Autowired
@@ -83,9 +92,12 @@ class PortalIsolationBrowserTests extends BrowserTest {
     PortalTestData.World a;
     PortalTestData.World b;
     String customerA;
-    UUID acceptanceOfB;
-    UUID proposalOfB;
-    UUID requestOfB;
+    Ids ofA;
+    Ids ofB;
+
+    /** A sent proposal, a sent request and a pending acceptance of one customer, so their pages exist. */
+    record Ids(UUID acceptance, UUID proposal, UUID request) {
+    }
 
     @BeforeEach
     void twoCustomersWithSharedWork() {
@@ -96,50 +108,115 @@ class PortalIsolationBrowserTests extends BrowserTest {
         String customerB = identities.create("Bruno", "Victim");
         asManager(() -> externalAccess.grantExisting(a.client().id(), customerA));
         asManager(() -> externalAccess.grantExisting(b.client().id(), customerB));
-        acceptanceOfB = asManager(() -> acceptances.send(documents.versions(b.sharedDocument().id()).get(0).id(),
-                Instant.now().plus(Duration.ofDays(7)))).id();
-        // a sent proposal and a sent request of B's, so that their pages exist for B
-        proposalOfB = asManager(() -> proposals.submit(proposals.create(b.client().id(),
-                ProposalTestData.fixedFee("Proposal " + b.marker(), "900",
-                        LocalDate.now().plusDays(30))).id())).id();
-        requestOfB = asManager(() -> requests.send(requests.createDraft(b.project().id(),
-                new RequestDraft("Request " + b.marker(), List.of(
-                        new RequestItemDraft(ItemKind.QUESTION,
-                                "Question " + b.marker(), null)))).id())).id();
+        ofA = sentWork(a);
+        ofB = sentWork(b);
     }
 
-    /** Everything of B's that must never reach A, staff through the portal, or anonymous visitors. */
-    List<String> secretsOf(PortalTestData.World w) {
-        List<String> s = new ArrayList<>(List.of(w.marker(), w.client().name(), w.project().name(),
-                w.hiddenProject().name(), w.sharedDocument().title(), w.unsharedDocument().title(),
-                w.documentInHiddenProject().title(), w.sharedFile().name(), w.unsharedFile().name(), w.task().title(),
-                "Bruno Victim"));
-        return s;
+    Ids sentWork(PortalTestData.World w) {
+        UUID acceptance = asManager(() -> acceptances.send(documents.versions(w.sharedDocument().id()).get(0).id(),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(7)))).id();
+        UUID proposal = asManager(() -> proposals.submit(proposals.create(w.client().id(),
+                io.clientspace.proposal.ProposalTestData.fixedFee("Proposal " + w.marker(), "900",
+                        java.time.LocalDate.now().plusDays(30))).id())).id();
+        UUID request = asManager(() -> requests.send(requests.createDraft(w.project().id(),
+                new io.clientspace.inforequest.RequestDraft("Request " + w.marker(), List.of(
+                        new io.clientspace.inforequest.RequestItemDraft(io.clientspace.inforequest.ItemKind.QUESTION,
+                                "Question " + w.marker(), null)))).id())).id();
+        return new Ids(acceptance, proposal, request);
+    }
+
+    /**
+     * The walk: for each template of {@link #WALKED}, the page with A's own data (the positive control) and, where
+     * it takes an id, the same page with each of B's ids and ids of A's that are not shared.
+     *
+     * @throws IllegalStateException for a template without steps: list it here when you add it to WALKED
+     */
+    List<Step> steps() {
+        List<Step> steps = new ArrayList<>();
+        for (String template : WALKED) {
+            switch (template) {
+                case "portal" -> steps.add(new Step(template, "/portal", a.project().name()));
+                case "portal/documents" -> steps.add(new Step(template, "/portal/documents", a.sharedFile().name()));
+                case "portal/profile" -> steps.add(new Step(template, "/portal/profile", a.client().name()));
+                case "portal/proposals" -> steps.add(new Step(template, "/portal/proposals", "Proposal " + a.marker()));
+                case "portal/requests" -> steps.add(new Step(template, "/portal/requests", "Request " + a.marker()));
+                case "portal/acceptances" -> steps.add(new Step(template, "/portal/acceptances",
+                        a.sharedDocument().title()));
+                case "portal/proposals/:proposalId" -> {
+                    steps.add(new Step(template, "/portal/proposals/" + ofA.proposal(), "Proposal " + a.marker()));
+                    steps.add(new Step(template, "/portal/proposals/" + ofB.proposal(), null));
+                    steps.add(new Step(template, "/portal/proposals/not-a-uuid", null));
+                }
+                case "portal/requests/:requestId" -> {
+                    steps.add(new Step(template, "/portal/requests/" + ofA.request(), "Question " + a.marker()));
+                    steps.add(new Step(template, "/portal/requests/" + ofB.request(), null));
+                }
+                case "portal/acceptances/:acceptanceId" -> {
+                    steps.add(new Step(template, "/portal/acceptances/" + ofA.acceptance(),
+                            a.sharedDocument().title()));
+                    steps.add(new Step(template, "/portal/acceptances/" + ofB.acceptance(), null));
+                    steps.add(new Step(template, "/portal/acceptances/not-a-uuid", null));
+                }
+                case "portal/projects/:projectId" -> {
+                    steps.add(new Step(template, "/portal/projects/" + a.project().id(), a.project().name()));
+                    steps.add(new Step(template, "/portal/projects/" + b.project().id(), null));
+                    steps.add(new Step(template, "/portal/projects/" + b.hiddenProject().id(), null));
+                    steps.add(new Step(template, "/portal/projects/" + a.hiddenProject().id(), null));
+                    steps.add(new Step(template, "/portal/projects/not-a-uuid", null));
+                }
+                case "/portal/download/{kind}/{id}" -> {
+                    steps.add(new Step(template, "/portal/download/DOCUMENT/" + a.sharedDocument().id(), "own"));
+                    for (UUID doc : List.of(b.sharedDocument().id(), b.unsharedDocument().id(),
+                            b.documentInHiddenProject().id(), a.unsharedDocument().id())) {
+                        steps.add(new Step(template, "/portal/download/DOCUMENT/" + doc, null));
+                    }
+                    steps.add(new Step(template, "/portal/download/FILE/" + a.sharedFile().id(), "own"));
+                    for (UUID file : List.of(b.sharedFile().id(), b.unsharedFile().id(), a.unsharedFile().id())) {
+                        steps.add(new Step(template, "/portal/download/FILE/" + file, null));
+                    }
+                }
+                default -> throw new IllegalStateException("No walk step for " + template + ": add one to steps()");
+            }
+        }
+        Set<String> walked = new LinkedHashSet<>();
+        steps.forEach(s -> walked.add(s.template()));
+        org.assertj.core.api.Assertions.assertThat(walked).as("templates with a step").containsExactlyElementsOf(WALKED);
+        return steps;
     }
 
     @Test
     void customerAWithBsIdsIsDeniedEverywhere() {
         signIn("/portal", customerA, PortalIdentities.PASSWORD);
         assertThat(page.locator("#portal-home")).containsText(a.project().name());
-        for (String route : portalRoutes(b, acceptanceOfB, proposalOfB, requestOfB)) {
-            if (isDownload(route)) {
-                var response = page.request().get(url(route), RequestOptions.create().setMaxRedirects(0));
-                org.assertj.core.api.Assertions.assertThat(response.status()).as(route).isEqualTo(404);
-                assertNoLeak(route, response.text());
+        for (Step step : steps()) {
+            if (step.isDownload()) {
+                var response = page.request().get(url(step.path()), RequestOptions.create().setMaxRedirects(0));
+                if (step.aimedAtOthers()) {
+                    org.assertj.core.api.Assertions.assertThat(response.status()).as(step.path()).isEqualTo(404);
+                } else {
+                    // A's own shared file: sent on to a presigned storage link
+                    org.assertj.core.api.Assertions.assertThat(response.status()).as(step.path()).isIn(302, 303);
+                    org.assertj.core.api.Assertions.assertThat(response.headers().get("location")).as(step.path())
+                            .contains("X-Amz-Signature");
+                }
+                assertNoLeak(step.path(), response.text());
                 continue;
             }
-            page.navigate(url(route));
-            if (route.matches("/portal/(projects|acceptances|proposals|requests)/.+")) {
+            page.navigate(url(step.path()));
+            // first the page's own content: the signed-in customer's name, and their own data or the not-found page
+            assertThat(page.locator("#user-menu")).containsText("Anna Attacker");
+            if (step.aimedAtOthers()) {
                 assertThat(page.locator("#portal-not-found")).isVisible();
             } else {
-                assertThat(page.locator("#portal-nav")).isVisible();
-                // every page loads its content off the request thread: judge it once that has arrived
-                assertThat(page.locator(".portal-main .portal-page").first()).isVisible();
-                assertThat(page.locator(".state-loading")).hasCount(0);
+                assertThat(page.locator(".portal-main").first()).containsText(step.ownMarker());
             }
-            assertNoLeak(route, page.content());
+            // a page still loading, or one showing an error, proves nothing
+            assertThat(page.locator(".state-loading")).hasCount(0);
+            assertThat(page.locator(".state-error")).hasCount(0);
+            assertThat(page.locator("#portal-nav")).isVisible();
+            assertNoLeak(step.path(), page.content());
             // A's own things that are not shared stay hidden as well
-            org.assertj.core.api.Assertions.assertThat(page.content()).as(route)
+            org.assertj.core.api.Assertions.assertThat(page.content()).as(step.path())
                     .doesNotContain(a.unsharedDocument().title(), a.unsharedFile().name(), a.hiddenProject().name(),
                             a.documentInHiddenProject().title());
         }
@@ -151,31 +228,38 @@ class PortalIsolationBrowserTests extends BrowserTest {
     @Test
     void aStaffSessionIsDeniedEveryPortalRoute() {
         signIn("/clients", "manager", "manager");
-        for (String route : portalRoutes(b, acceptanceOfB, proposalOfB, requestOfB)) {
-            if (isDownload(route)) {
-                var response = page.request().get(url(route), RequestOptions.create().setMaxRedirects(0));
-                org.assertj.core.api.Assertions.assertThat(response.status()).as(route).isEqualTo(403);
-                assertNoLeak(route, response.text());
+        for (Step step : steps()) {
+            if (step.isDownload()) {
+                var response = page.request().get(url(step.path()), RequestOptions.create().setMaxRedirects(0));
+                org.assertj.core.api.Assertions.assertThat(response.status()).as(step.path()).isEqualTo(403);
+                assertNoLeak(step.path(), response.text());
                 continue;
             }
-            page.navigate(url(route));
+            page.navigate(url(step.path()));
             assertThat(page.locator("#access-denied")).isVisible();
-            assertNoLeak(route, page.content());
+            assertNoLeak(step.path(), page.content());
         }
         screenshot("portal-isolation-staff");
     }
 
     @Test
     void anonymousVisitorsGoToTheCustomersSignIn() {
-        for (String route : portalRoutes(b, acceptanceOfB, proposalOfB, requestOfB)) {
+        for (Step step : steps()) {
             try (BrowserContext anonymous = browser().newContext(new Browser.NewContextOptions().setLocale("en-US"))) {
                 Page p = anonymous.newPage();
-                p.navigate(url(route));
+                p.navigate(url(step.path()));
                 assertThat(p.locator("#kc-login")).isVisible();
                 assertThat(p).hasURL(Pattern.compile(".*/realms/clientspace-customers/.*"));
-                assertNoLeak(route, p.content());
+                assertNoLeak(step.path(), p.content());
             }
         }
+    }
+
+    /** Everything of B's that must never reach A, staff through the portal, or anonymous visitors. */
+    List<String> secretsOf(PortalTestData.World w) {
+        return List.of(w.marker(), w.client().name(), w.project().name(), w.hiddenProject().name(),
+                w.sharedDocument().title(), w.unsharedDocument().title(), w.documentInHiddenProject().title(),
+                w.sharedFile().name(), w.unsharedFile().name(), w.task().title(), "Bruno Victim");
     }
 
     private void assertNoLeak(String route, String body) {

@@ -97,6 +97,8 @@ class ProposalJourneyBrowserTests extends BrowserTest {
             assertThat(page.locator("#proposal-details-status")).containsText("Pending");
             screenshot("proposal-approved");
         }
+        org.assertj.core.api.Assertions.assertThat(asManager(() -> proposals.get(p.id())).approvedByName())
+                .as("who approved it").isEqualTo("Jonas Weber");
 
         try (BrowserContext customerContext = browser().newContext(new Browser.NewContextOptions()
                 .setLocale("en-US").setViewportSize(1440, 900))) {

@@ -46,6 +46,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -209,7 +210,10 @@ class FileServiceIntegrationTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("file.error.restore-expired"));
 
-        assertThat(files.purgeExpiredTrash()).isPositive();
+        List<UUID> expired = jdbc.queryForList("select id from stored_file where deleted_at < ?", UUID.class,
+                java.sql.Timestamp.from(Instant.now().minus(java.time.Duration.ofDays(limits.trashDays()))));
+        assertThat(expired).as("this test's file is the expired trash").contains(stored.id());
+        assertThat(files.purgeExpiredTrash()).as("every expired file, this one among them").isEqualTo(expired.size());
         assertThat(repository.findById(stored.id())).isEmpty();
         assertThat(objects()).isEmpty();
     }

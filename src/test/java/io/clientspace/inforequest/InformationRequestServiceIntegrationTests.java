@@ -22,6 +22,7 @@ import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.support.Race;
 import io.clientspace.timeline.TimelineEntry;
 import io.clientspace.timeline.TimelineService;
 import io.minio.ListObjectsArgs;
@@ -104,26 +105,34 @@ class InformationRequestServiceIntegrationTests {
 
     // --------------------------------------------------------------------------------------------- the draft
 
+    /**
+     * Four drafts pass one barrier together, twenty times: every round gives four distinct numbers of the year with no
+     * gap, and the next one comes after them. {@link #withoutTheCounterGateNumbersCollide} shows the round breaks
+     * without the per-year counter's upsert.
+     */
     @Test
     void numbersAreSequentialPerYearEvenWhenManyAreCreatedAtOnce() throws Exception {
-        List<CompletableFuture<InformationRequest>> created = new ArrayList<>();
-        CountDownLatch go = new CountDownLatch(1);
-        for (int i = 0; i < 6; i++) {
-            created.add(CompletableFuture.supplyAsync(() -> {
-                await(go);
-                return asManager(() -> requests.createDraft(a.project().id(), draft("Batch")));
-            }, pool));
+        Race.repeat(this::fourDraftsAtOnce);
+    }
+
+    @Test
+    void withoutTheCounterGateNumbersCollide() {
+        assertThat(Race.brokenWithoutGates(this::fourDraftsAtOnce)).as("a round that broke").isPositive();
+    }
+
+    void fourDraftsAtOnce(int round) throws Exception {
+        List<java.util.concurrent.Callable<InformationRequest>> drafts = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            drafts.add(() -> asManager(() -> requests.createDraft(a.project().id(), draft("Batch " + round))));
         }
-        go.countDown();
-        List<String> numbers = new ArrayList<>();
-        for (var f : created) {
-            numbers.add(f.get(30, TimeUnit.SECONDS).number());
-        }
+        List<Race.Result> results = Race.atOnce(drafts);
+        assertThat(results).as("every draft is saved").noneMatch(Race.Result::failed);
+        List<String> numbers = results.stream().map(r -> ((InformationRequest) r.value()).number()).toList();
         int year = LocalDate.now().getYear();
         assertThat(numbers).doesNotHaveDuplicates().allMatch(n -> n.matches("R-" + year + "-\\d{4}"));
         List<Integer> sequence = numbers.stream().map(n -> Integer.parseInt(n.substring(n.lastIndexOf('-') + 1)))
                 .sorted().toList();
-        assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).isEqualTo(5);
+        assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).isEqualTo(3);
         InformationRequest next = asManager(() -> requests.createDraft(a.project().id(), draft("Next")));
         assertThat(Integer.parseInt(next.number().substring(next.number().lastIndexOf('-') + 1)))
                 .isGreaterThan(sequence.get(sequence.size() - 1));
@@ -329,47 +338,64 @@ class InformationRequestServiceIntegrationTests {
                 .isInstanceOf(NotFoundException.class);
     }
 
+    /**
+     * Two tabs submit the same answers through one barrier, twenty times on fresh requests: one submission, the other
+     * tab finds it done.
+     */
     @Test
     void twoSubmitsAtOnceGiveExactlyOneSubmission() throws Exception {
-        InformationRequest sent = sentRequest("Two tabs");
+        Race.repeat(this::twoSubmits);
+    }
+
+    @Test
+    void withoutTheRowLockTwoSubmitsBreak() {
+        assertThat(Race.brokenWithoutGates(this::twoSubmits)).as("a round that broke").isPositive();
+    }
+
+    void twoSubmits(int round) throws Exception {
+        InformationRequest sent = sentRequest("Two tabs " + round);
         RequestItem question = sent.items().get(0);
         CustomerScope viewer = viewerA();
-        CountDownLatch go = new CountDownLatch(1);
-        List<CompletableFuture<Outcome>> tabs = new ArrayList<>();
-        for (String text : List.of("From tab one", "From tab two")) {
-            tabs.add(CompletableFuture.supplyAsync(() -> {
-                await(go);
-                return asA(() -> portalRequests.submit(viewer, sent.id(), answers(question, text)));
-            }, pool));
-        }
-        go.countDown();
-        List<Outcome> outcomes = new ArrayList<>();
-        for (var tab : tabs) {
-            outcomes.add(tab.get(30, TimeUnit.SECONDS));
-        }
+        List<Race.Result> tabs = Race.atOnce(
+                () -> asA(() -> portalRequests.submit(viewer, sent.id(), answers(question, "From tab one"))),
+                () -> asA(() -> portalRequests.submit(viewer, sent.id(), answers(question, "From tab two"))));
 
-        assertThat(outcomes).containsExactlyInAnyOrder(Outcome.DONE, Outcome.ALREADY_DONE);
+        assertThat(tabs).as("neither tab fails").noneMatch(Race.Result::failed);
+        assertThat(tabs).extracting(Race.Result::value).containsExactlyInAnyOrder(Outcome.DONE, Outcome.ALREADY_DONE);
         InformationRequest after = asManager(() -> requests.get(sent.id()));
         assertThat(after.items().get(0).state()).isEqualTo(ItemState.ANSWERED);
-        assertThat(after.items().get(0).answerText()).isIn("From tab one", "From tab two");
-        assertThat(kinds().stream().filter("REQUEST_SUBMITTED"::equals)).hasSize(1);
+        String winner = tabs.get(0).value() == Outcome.DONE ? "From tab one" : "From tab two";
+        assertThat(after.items().get(0).answerText()).as("the winning tab's answer").isEqualTo(winner);
+        assertThat(activity(sent.id(), "REQUEST_SUBMITTED")).isEqualTo(1);
+    }
 
-        // two reviewers accepting at once: one acceptance, the other finds it done
-        CountDownLatch again = new CountDownLatch(1);
-        List<CompletableFuture<Outcome>> reviewers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            reviewers.add(CompletableFuture.supplyAsync(() -> {
-                await(again);
-                return asManager(() -> requests.accept(question.id()));
-            }, pool));
-        }
-        again.countDown();
-        List<Outcome> reviews = new ArrayList<>();
-        for (var r : reviewers) {
-            reviews.add(r.get(30, TimeUnit.SECONDS));
-        }
-        assertThat(reviews).containsExactlyInAnyOrder(Outcome.DONE, Outcome.ALREADY_DONE);
-        assertThat(kinds().stream().filter("REQUEST_ITEM_ACCEPTED"::equals)).hasSize(1);
+    /**
+     * Two reviewers accept the same answer through one barrier, twenty times on fresh requests: one acceptance, the
+     * other reviewer finds it done.
+     */
+    @Test
+    void twoReviewersAcceptingAtOnceGiveExactlyOneAcceptance() throws Exception {
+        Race.repeat(this::twoReviewers);
+    }
+
+    @Test
+    void withoutTheRowLockTwoReviewersBreak() {
+        assertThat(Race.brokenWithoutGates(this::twoReviewers)).as("a round that broke").isPositive();
+    }
+
+    void twoReviewers(int round) throws Exception {
+        InformationRequest sent = sentRequest("Two reviewers " + round);
+        RequestItem question = sent.items().get(0);
+        asA(() -> portalRequests.submit(viewerA(), sent.id(), answers(question, "Blue and white")));
+        List<Race.Result> reviews = Race.atOnce(
+                () -> asManager(() -> requests.accept(question.id())),
+                () -> asManager(() -> requests.accept(question.id())));
+
+        assertThat(reviews).as("neither reviewer fails").noneMatch(Race.Result::failed);
+        assertThat(reviews).extracting(Race.Result::value)
+                .containsExactlyInAnyOrder(Outcome.DONE, Outcome.ALREADY_DONE);
+        assertThat(asManager(() -> requests.get(sent.id())).items().get(0).state()).isEqualTo(ItemState.ACCEPTED);
+        assertThat(activity(sent.id(), "REQUEST_ITEM_ACCEPTED")).isEqualTo(1);
     }
 
     @Test
@@ -504,6 +530,11 @@ class InformationRequestServiceIntegrationTests {
     private long runningProcesses(UUID requestId) {
         return runtime.createProcessInstanceQuery().processDefinitionKey(InformationRequestProcess.PROCESS_ID)
                 .processInstanceBusinessKey(requestId.toString()).count();
+    }
+
+    private long activity(UUID subject, String kind) {
+        return jdbc.queryForObject("select count(*) from timeline_entry where subject_id = ? and kind = ?", Long.class,
+                subject, kind);
     }
 
     private List<String> kinds() {

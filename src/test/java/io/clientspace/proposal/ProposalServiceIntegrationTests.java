@@ -17,6 +17,8 @@ import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
+import io.clientspace.devservices.TestClock;
+import io.clientspace.file.StorageProperties;
 import io.clientspace.portal.PortalProposals;
 import io.clientspace.portal.PortalService;
 import io.clientspace.portal.PortalTestData;
@@ -27,31 +29,33 @@ import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.support.Race;
 import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
 import io.clientspace.timeline.TimelineEntry;
 import io.clientspace.timeline.TimelineService;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Proposals against the real database, engine and mail: numbering, the rules of each fee model, approval, the
@@ -88,42 +92,52 @@ class ProposalServiceIntegrationTests {
     HistoryService history;
     @Autowired
     Clock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    StorageProperties storage;
 
     PortalTestData.World a;
     PortalTestData.World b;
-    ExecutorService pool;
 
     @BeforeEach
     void twoCustomers() {
         a = data.world("prop-a");
         b = data.world("prop-b");
-        pool = Executors.newFixedThreadPool(8);
-    }
-
-    @AfterEach
-    void stopPool() {
-        pool.shutdownNow();
     }
 
     // ------------------------------------------------------------------------------------------- creating one
 
+    /**
+     * Four creations pass one barrier together, twenty times: every round gives four distinct numbers of this year
+     * with no gap between them. {@link #withoutTheCounterGateNumbersCollide} shows the round breaks without the
+     * per-year counter's upsert.
+     */
     @Test
     void numbersAreSequentialPerYearAndUniqueWhenManyAreCreatedAtOnce() throws Exception {
+        Race.repeat(this::fourCreationsAtOnce);
+    }
+
+    @Test
+    void withoutTheCounterGateNumbersCollide() {
+        assertThat(Race.brokenWithoutGates(this::fourCreationsAtOnce)).as("a round that broke").isPositive();
+    }
+
+    void fourCreationsAtOnce(int round) throws Exception {
         List<Callable<Proposal>> creations = new ArrayList<>();
-        for (int i = 0; i < 8; i++) {
-            int n = i;
+        for (int i = 0; i < 4; i++) {
+            String title = "Parallel " + round + "." + i;
             creations.add(() -> asManager(() -> proposals.create(a.client().id(),
-                    ProposalTestData.fixedFee("Parallel " + n, "1000", inDays(30)))));
+                    ProposalTestData.fixedFee(title, "1000", inDays(30)))));
         }
-        List<String> numbers = new ArrayList<>();
-        for (Future<Proposal> f : pool.invokeAll(creations)) {
-            numbers.add(f.get().number());
-        }
+        List<Race.Result> results = Race.atOnce(creations);
+        assertThat(results).as("every creation succeeds").noneMatch(Race.Result::failed);
+        List<String> numbers = results.stream().map(r -> ((Proposal) r.value()).number()).toList();
         int year = LocalDate.now(clock).getYear();
         assertThat(numbers).doesNotHaveDuplicates()
                 .allSatisfy(n -> assertThat(n).matches("P-" + year + "-\\d{4}"));
         List<Integer> sequence = numbers.stream().map(n -> Integer.parseInt(n.substring(7))).sorted().toList();
-        assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).as("no gaps between them").isEqualTo(7);
+        assertThat(sequence.get(sequence.size() - 1) - sequence.get(0)).as("no gaps between them").isEqualTo(3);
     }
 
     @Test
@@ -215,7 +229,7 @@ class ProposalServiceIntegrationTests {
         Proposal sent = asOtherManager(() -> proposals.approve(p.id()));
         assertThat(sent.status()).isEqualTo(ProposalStatus.SENT);
         assertThat(sent.sentAt()).isNotNull();
-        assertThat(sent.approvedByName()).isNotBlank();
+        assertThat(sent.approvedByName()).as("the other manager approved it").isEqualTo("Jonas Weber");
         assertThat(asOtherManager(() -> proposals.approve(p.id())).status()).as("a second click changes nothing")
                 .isEqualTo(ProposalStatus.SENT);
         assertThat(approvalTasks(a.client().id())).isEmpty();
@@ -301,20 +315,25 @@ class ProposalServiceIntegrationTests {
         CustomerProposal seen = asA(() -> portalProposals.get(viewer, p.id()));
         assertThat(seen.status()).isEqualTo(ProposalStatus.SENT);
         assertThat(seen.attachments()).extracting(ProposalAttachment::name).containsExactly(a.unsharedFile().name());
-        assertThat(asA(() -> portalProposals.attachment(viewer, p.id(), a.unsharedFile().id()))).startsWith("http");
+        assertPresignedLinkTo(a.unsharedFile().id(),
+                asA(() -> portalProposals.attachment(viewer, p.id(), a.unsharedFile().id())));
         assertProblem(() -> asA(() -> portalProposals.accept(viewer, p.id(), "Someone Else", IP)), "name",
                 "proposal.error.name-mismatch");
         assertProblem(() -> asA(() -> portalProposals.accept(viewer, p.id(), "  ", IP)), "name",
                 "proposal.error.name-required");
 
-        ProposalAnswer answer = asA(() -> portalProposals.accept(viewer, p.id(), "test customer PROP-A", IP));
+        Instant decided = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        ProposalAnswer answer;
+        try (TestClock.Unpin at = TestClock.pin(decided)) {
+            answer = asA(() -> portalProposals.accept(viewer, p.id(), "test customer PROP-A", IP));
+        }
 
         assertThat(answer).isEqualTo(ProposalAnswer.ACCEPTED);
         Proposal accepted = asManager(() -> proposals.get(p.id()));
         assertThat(accepted.status()).isEqualTo(ProposalStatus.ACCEPTED);
         assertThat(accepted.decidedByName()).isEqualTo("test customer PROP-A");
         assertThat(accepted.decidedFromIp()).isEqualTo(IP);
-        assertThat(accepted.decidedAt()).isNotNull();
+        assertThat(accepted.decidedAt()).as("the clock's time when it was accepted").isEqualTo(decided);
         Deal won = asManager(() -> deals.get(deal.id()));
         assertThat(won.stage()).isEqualTo(DealStage.WON);
         assertThat(won.closeReason()).contains(p.number());
@@ -385,6 +404,10 @@ class ProposalServiceIntegrationTests {
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(() -> portalProposals.accept(viewerB, ofA.id(), "Test Customer prop-b", IP)))
                 .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asB(() -> portalProposals.decline(viewerB, ofA.id(), "Not ours to decline", IP)))
+                .as("declining another customer's proposal").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> portalProposals.decline(viewerA, draftOfA.id(), "A draft", IP)))
+                .as("declining a draft that was never sent").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(() -> portalProposals.attachment(viewerB, ofA.id(), a.unsharedFile().id())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asA(() -> portalProposals.get(viewerA, draftOfA.id())))
@@ -395,6 +418,8 @@ class ProposalServiceIntegrationTests {
                 .containsExactly(ofA.id());
         assertThat(asB(() -> portalProposals.list(viewerB))).isEmpty();
         assertThat(asManager(() -> proposals.get(ofA.id())).status()).isEqualTo(ProposalStatus.SENT);
+        assertThat(asManager(() -> proposals.get(ofA.id())).decidedAt()).isNull();
+        assertThat(activity(ofA.id(), "PROPOSAL_DECLINED")).isZero();
     }
 
     @Test
@@ -409,70 +434,86 @@ class ProposalServiceIntegrationTests {
 
     // ------------------------------------------------------------------------------------------ concurrency
 
+    /**
+     * Two accepts of one proposal pass one barrier together, twenty times on fresh proposals: one accepts, the other
+     * finds it accepted, and the proposal has one acceptance on its timeline and one setup task.
+     */
     @Test
     void twoAcceptsAtOnceGiveExactlyOneAcceptance() throws Exception {
-        Proposal p = sent(a, ProposalTestData.fixedFee("Raced", "1000", inDays(30)));
-        CustomerScope viewer = viewer(a);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<ProposalAnswer>> answers = new ArrayList<>();
-        for (int i = 0; i < 2; i++) {
-            answers.add(pool.submit(() -> {
-                go.await();
-                return asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP));
-            }));
-        }
-        go.countDown();
-        List<ProposalAnswer> results = new ArrayList<>();
-        for (Future<ProposalAnswer> f : answers) {
-            results.add(f.get(60, TimeUnit.SECONDS));
-        }
-
-        assertThat(results).containsExactlyInAnyOrder(ProposalAnswer.ACCEPTED, ProposalAnswer.ALREADY_ACCEPTED);
-        assertThat(asManager(() -> tasks.openForClient(a.client().id())))
-                .filteredOn(t -> t.title().contains("Raced")).as("one setup task, not two").hasSize(1);
-        assertThat(asManager(() -> kinds(a.client().id())).stream().filter("PROPOSAL_ACCEPTED"::equals).count())
-                .isEqualTo(1);
+        Race.repeat(this::twoAccepts);
     }
 
     @Test
-    void anAcceptRacingTheExpiryTimerEndsInOneConsistentState() throws Exception {
-        for (int round = 0; round < 3; round++) {
-            Proposal p = sent(a, ProposalTestData.fixedFee("Race " + round, "1000", inDays(0)));
-            CustomerScope viewer = viewer(a);
-            String jobId = management.createJobQuery().processInstanceId(instanceOf(p)).timers().singleResult()
-                    .getId();
-            CountDownLatch go = new CountDownLatch(1);
-            Future<ProposalAnswer> accept = pool.submit(() -> {
-                go.await();
-                return asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP));
-            });
-            Future<?> expire = pool.submit(() -> {
-                go.await();
-                try {
-                    management.executeJob(jobId);
-                } catch (RuntimeException e) {
-                    // the accept got there first: the timer's job is gone or its execution moved on
-                }
-                return null;
-            });
-            go.countDown();
-            ProposalAnswer answer = accept.get(60, TimeUnit.SECONDS);
-            expire.get(60, TimeUnit.SECONDS);
+    void withoutTheRowLockTwoAcceptsBreak() {
+        assertThat(Race.brokenWithoutGates(this::twoAccepts)).as("a round that broke").isPositive();
+    }
 
-            Proposal after = asManager(() -> proposals.get(p.id()));
-            assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).count())
-                    .as("the process has ended either way").isZero();
-            if (answer == ProposalAnswer.ACCEPTED) {
-                assertThat(after.status()).isEqualTo(ProposalStatus.ACCEPTED);
-                assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isTrue();
-                assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isFalse();
-            } else {
-                assertThat(answer).isEqualTo(ProposalAnswer.EXPIRED);
-                assertThat(after.status()).isEqualTo(ProposalStatus.EXPIRED);
-                assertThat(after.decidedAt()).isNull();
-                assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isTrue();
-                assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isFalse();
-            }
+    void twoAccepts(int round) throws Exception {
+        String title = "Raced " + round + " " + UUID.randomUUID();
+        Proposal p = sent(a, ProposalTestData.fixedFee(title, "1000", inDays(30)));
+        CustomerScope viewer = viewer(a);
+        List<Race.Result> results = Race.atOnce(
+                () -> asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)),
+                () -> asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)));
+
+        assertThat(results).as("neither call fails").noneMatch(Race.Result::failed);
+        assertThat(results).extracting(Race.Result::value)
+                .containsExactlyInAnyOrder(ProposalAnswer.ACCEPTED, ProposalAnswer.ALREADY_ACCEPTED);
+        assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.ACCEPTED);
+        assertThat(asManager(() -> tasks.openForClient(a.client().id())))
+                .filteredOn(t -> t.title().contains(title)).as("one setup task, not two").hasSize(1);
+        assertThat(activity(p.id(), "PROPOSAL_ACCEPTED")).isEqualTo(1);
+    }
+
+    /**
+     * The customer's accept and the valid-until timer's job pass one barrier together, twenty times on fresh
+     * proposals. Either the accept wins (the timer's job then fails in the engine: it is gone, or its execution
+     * moved on under it, and it changed nothing) or the timer wins (the accept answers EXPIRED). Nothing else: no
+     * other exception from either side.
+     */
+    @Test
+    void anAcceptRacingTheExpiryTimerEndsInOneConsistentState() throws Exception {
+        Race.repeat(this::acceptAgainstTheTimer);
+    }
+
+    @Test
+    void withoutTheRowLockAnAcceptAndTheTimerBreak() {
+        assertThat(Race.brokenWithoutGates(this::acceptAgainstTheTimer)).as("a round that broke").isPositive();
+    }
+
+    void acceptAgainstTheTimer(int round) throws Exception {
+        Proposal p = sent(a, ProposalTestData.fixedFee("Race " + round + " " + UUID.randomUUID(), "1000", inDays(0)));
+        CustomerScope viewer = viewer(a);
+        String jobId = management.createJobQuery().processInstanceId(instanceOf(p)).timers().singleResult()
+                .getId();
+        List<Race.Result> results = Race.atOnce(
+                () -> asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)),
+                () -> {
+                    management.executeJob(jobId);
+                    return "the timer ran";
+                });
+        Race.Result accept = results.get(0);
+        Race.Result timer = results.get(1);
+
+        assertThat(accept.failed()).as("the accept %s", accept).isFalse();
+        Proposal after = asManager(() -> proposals.get(p.id()));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).count())
+                .as("the process has ended either way").isZero();
+        if (accept.value() == ProposalAnswer.ACCEPTED) {
+            assertThat(timer.failed()).as("the timer's job after the accept won: %s", timer).isTrue();
+            Race.assertTimerLostInTheEngine(timer.error());
+            assertThat(after.status()).isEqualTo(ProposalStatus.ACCEPTED);
+            assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isTrue();
+            assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isFalse();
+            assertThat(activity(p.id(), "PROPOSAL_EXPIRED")).isZero();
+        } else {
+            assertThat(accept.value()).isEqualTo(ProposalAnswer.EXPIRED);
+            assertThat(timer.failed()).as("the timer's job %s", timer).isFalse();
+            assertThat(after.status()).isEqualTo(ProposalStatus.EXPIRED);
+            assertThat(after.decidedAt()).isNull();
+            assertThat(ended(p, ProposalApprovalProcess.END_EXPIRED)).isTrue();
+            assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isFalse();
+            assertThat(activity(p.id(), "PROPOSAL_ACCEPTED")).isZero();
         }
     }
 
@@ -531,6 +572,30 @@ class ProposalServiceIntegrationTests {
                 .processInstanceId(history.createHistoricProcessInstanceQuery()
                         .processInstanceBusinessKey(p.id().toString()).orderByProcessInstanceStartTime().desc()
                         .list().get(0).getId()).count() > 0;
+    }
+
+    /**
+     * A presigned GET for the file's object: on the storage endpoint browsers reach, in the bucket, under the file's
+     * object key, valid for five minutes at most.
+     */
+    void assertPresignedLinkTo(UUID fileId, String link) {
+        URI uri = URI.create(link);
+        URI endpoint = URI.create(storage.publicEndpoint());
+        String key = jdbc.queryForObject("select object_key from stored_file where id = ?", String.class, fileId);
+        assertThat(uri.getScheme()).isEqualTo(endpoint.getScheme());
+        assertThat(uri.getHost()).isEqualTo(endpoint.getHost());
+        assertThat(uri.getPort()).isEqualTo(endpoint.getPort());
+        assertThat(uri.getPath()).isEqualTo("/" + storage.bucket() + "/" + key);
+        Map<String, String> query = Arrays.stream(uri.getRawQuery().split("&")).map(kv -> kv.split("=", 2))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : ""));
+        assertThat(query).containsKeys("X-Amz-Signature", "X-Amz-Credential", "X-Amz-Date");
+        assertThat(Integer.parseInt(query.get("X-Amz-Expires"))).as("seconds the link is valid")
+                .isPositive().isLessThanOrEqualTo(300);
+    }
+
+    long activity(UUID subject, String kind) {
+        return jdbc.queryForObject("select count(*) from timeline_entry where subject_id = ? and kind = ?", Long.class,
+                subject, kind);
     }
 
     LocalDate inDays(int days) {

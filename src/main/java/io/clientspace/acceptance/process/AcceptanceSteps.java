@@ -2,6 +2,7 @@ package io.clientspace.acceptance.process;
 
 import io.clientspace.acceptance.AcceptanceService;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -30,7 +31,16 @@ class AcceptanceSteps {
         return execution -> acceptances.expire(acceptanceId(execution));
     }
 
+    /**
+     * The id; a timer's job that lost the race to an accept finds the instance's variables gone (the accept ended it
+     * after the job was fetched): that is the engine's optimistic-lock case, and is reported as one (issue 21).
+     */
     private static UUID acceptanceId(DelegateExecution execution) {
-        return UUID.fromString(String.valueOf(execution.getVariable(DocumentAcceptanceProcess.VAR_ACCEPTANCE_ID)));
+        Object id = execution.getVariable(DocumentAcceptanceProcess.VAR_ACCEPTANCE_ID);
+        if (id == null) {
+            throw new OptimisticLockingException("Acceptance process " + execution.getProcessInstanceId()
+                    + " ended while this job ran");
+        }
+        return UUID.fromString(String.valueOf(id));
     }
 }

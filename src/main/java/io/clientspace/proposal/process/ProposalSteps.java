@@ -3,6 +3,7 @@ package io.clientspace.proposal.process;
 import io.clientspace.proposal.ProposalService;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -48,7 +49,16 @@ class ProposalSteps {
         return execution -> proposals.planProjectSetup(proposalId(execution));
     }
 
+    /**
+     * The id; a timer's job that lost the race to an answer finds the instance's variables gone (the answer ended it
+     * after the job was fetched): that is the engine's optimistic-lock case, and is reported as one (issue 21).
+     */
     static UUID proposalId(DelegateExecution execution) {
-        return UUID.fromString(String.valueOf(execution.getVariable(ProposalApprovalProcess.VAR_PROPOSAL_ID)));
+        Object id = execution.getVariable(ProposalApprovalProcess.VAR_PROPOSAL_ID);
+        if (id == null) {
+            throw new OptimisticLockingException("Proposal process " + execution.getProcessInstanceId()
+                    + " ended while this job ran");
+        }
+        return UUID.fromString(String.valueOf(id));
     }
 }

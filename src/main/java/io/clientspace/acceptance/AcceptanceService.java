@@ -1,5 +1,7 @@
 package io.clientspace.acceptance;
 
+import io.clientspace.shared.ProcessOnly;
+import org.camunda.bpm.engine.ManagementService;
 import java.io.IOException;
 import java.time.temporal.ChronoUnit;
 import io.clientspace.shared.PersonNames;
@@ -70,6 +72,7 @@ public class AcceptanceService {
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final ApplicationEventPublisher events;
     private final EvidenceSeal seal;
     private final Clock clock;
@@ -78,7 +81,7 @@ public class AcceptanceService {
 
     AcceptanceService(DocumentAcceptanceRepository acceptances, DocumentService documents, ProjectService projects,
                       ClientService clients, ExternalAccessService externalAccess, CurrentUserProvider currentUser,
-                      StaffDirectory staff, RuntimeService runtime, ApplicationEventPublisher events,
+                      StaffDirectory staff, RuntimeService runtime, ManagementService management, ApplicationEventPublisher events,
                       EvidenceSeal seal, Clock clock) {
         this.acceptances = acceptances;
         this.documents = documents;
@@ -88,6 +91,7 @@ public class AcceptanceService {
         this.currentUser = currentUser;
         this.staff = staff;
         this.runtime = runtime;
+        this.management = management;
         this.events = events;
         this.seal = seal;
         this.clock = clock;
@@ -423,6 +427,7 @@ public class AcceptanceService {
      * lock decides which came first. For the process's expiry timer.
      */
     @Transactional
+    @ProcessOnly("the document-acceptance model's deadline timer")
     public void expire(UUID acceptanceId) {
         DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .orElseThrow(() -> new IllegalStateException("No acceptance " + acceptanceId));
@@ -443,6 +448,7 @@ public class AcceptanceService {
      * @return whether a reminder went out
      */
     @Transactional
+    @ProcessOnly("the document-acceptance model's reminder timer")
     public boolean remind(UUID acceptanceId, Duration remindBefore) {
         DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .orElseThrow(() -> new IllegalStateException("No acceptance " + acceptanceId));
@@ -537,5 +543,23 @@ public class AcceptanceService {
     private java.util.Optional<DocumentAcceptanceEntity> lockRow(UUID acceptanceId) {
         return io.clientspace.shared.LockSwitch.gated() ? acceptances.lockById(acceptanceId)
                 : acceptances.findById(acceptanceId);
+    }
+
+    /**
+     * Fires the acceptance's deadline timer now, as if its deadline had passed: the demo data shows an expired
+     * acceptance without waiting for one. The model's own expiry path runs.
+     *
+     * @throws IllegalStateException when the acceptance's process waits on no deadline timer
+     */
+    @ProcessOnly("the demo data")
+    public void expireNow(UUID acceptanceId) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(acceptanceId.toString())
+                .processDefinitionKey(DocumentAcceptanceProcess.PROCESS_ID).singleResult().getId();
+        var job = management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(DocumentAcceptanceProcess.EXPIRED_TIMER).singleResult();
+        if (job == null) {
+            throw new IllegalStateException("Acceptance " + acceptanceId + " waits on no deadline timer");
+        }
+        management.executeJob(job.getId());
     }
 }

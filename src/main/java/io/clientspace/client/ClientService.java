@@ -1,5 +1,6 @@
 package io.clientspace.client;
 
+import io.clientspace.shared.ProcessOnly;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffMember;
 import java.sql.Timestamp;
@@ -198,6 +199,7 @@ public class ClientService {
      * in. The recipient still has to be allowed to open the client when they follow the link.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("mail notifiers, after the change committed")
     public Optional<ClientRef> refForNotification(UUID clientId) {
         return clients.refs(List.of(clientId)).stream().findFirst();
     }

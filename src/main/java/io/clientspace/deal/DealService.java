@@ -1,5 +1,7 @@
 package io.clientspace.deal;
 
+import io.clientspace.shared.ProcessOnly;
+import org.camunda.bpm.engine.ManagementService;
 import io.clientspace.security.StaffMember;
 import java.util.Collection;
 import org.springframework.data.domain.PageRequest;
@@ -52,16 +54,18 @@ public class DealService {
     private final StaffDirectory staff;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final ManagementService management;
     private final Clock clock;
 
     DealService(DealRepository deals, ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
-                RuntimeService runtime, TaskService tasks, Clock clock) {
+                RuntimeService runtime, TaskService tasks, ManagementService management, Clock clock) {
         this.deals = deals;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
         this.runtime = runtime;
         this.tasks = tasks;
+        this.management = management;
         this.clock = clock;
     }
 
@@ -237,6 +241,7 @@ public class DealService {
      * @throws NotFoundException when the deal is not the client's
      */
     @Transactional
+    @ProcessOnly("the proposal-approval model, when the customer accepted")
     public boolean winByProposal(UUID clientId, UUID dealId, String reason) {
         DealEntity deal = deals.findById(dealId).filter(d -> d.getClientId().equals(clientId))
                 .orElseThrow(() -> new NotFoundException("Deal"));
@@ -281,5 +286,22 @@ public class DealService {
 
     private Date toDate(LocalDate date) {
         return date == null ? null : Date.from(date.atStartOfDay(clock.getZone()).toInstant());
+    }
+
+    /**
+     * Fires the deal's due stall timer now, as if it had sat in its stage for the whole stall period: the demo data
+     * shows a stalled deal without waiting for one.
+     *
+     * @throws IllegalStateException when the deal's process waits on no timer
+     */
+    @ProcessOnly("the demo data")
+    public void fireStallTimerNow(UUID dealId) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(dealId.toString())
+                .processDefinitionKey(DealStagesProcess.PROCESS_ID).singleResult().getId();
+        var job = management.createJobQuery().processInstanceId(instance).timers().singleResult();
+        if (job == null) {
+            throw new IllegalStateException("Deal " + dealId + " waits on no timer");
+        }
+        management.executeJob(job.getId());
     }
 }

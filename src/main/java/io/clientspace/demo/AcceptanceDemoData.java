@@ -1,7 +1,6 @@
 package io.clientspace.demo;
 
 import io.clientspace.acceptance.AcceptanceService;
-import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentType;
@@ -13,8 +12,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -28,17 +25,12 @@ class AcceptanceDemoData {
 
     private final AcceptanceService acceptances;
     private final DocumentService documents;
-    private final RuntimeService runtime;
-    private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AcceptanceDemoData(AcceptanceService acceptances, DocumentService documents, RuntimeService runtime,
-                       ManagementService management, JdbcTemplate jdbc, Clock clock) {
+    AcceptanceDemoData(AcceptanceService acceptances, DocumentService documents, JdbcTemplate jdbc, Clock clock) {
         this.acceptances = acceptances;
         this.documents = documents;
-        this.runtime = runtime;
-        this.management = management;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -67,10 +59,7 @@ class AcceptanceDemoData {
                 "Content plan, first draft", DocumentType.OTHER, "content-plan-draft.pdf", contentPlan));
         var expired = DemoActors.manager(() -> acceptances.send(latestVersion(plan), now.plus(Duration.ofHours(2))));
         // as if its deadline had passed: the model's own expiry timer, fired now
-        String instance = runtime.createProcessInstanceQuery().processDefinitionKey(DocumentAcceptanceProcess.PROCESS_ID)
-                .processInstanceBusinessKey(expired.id().toString()).singleResult().getId();
-        management.executeJob(management.createJobQuery().processInstanceId(instance).timers()
-                .activityId(DocumentAcceptanceProcess.EXPIRED_TIMER).singleResult().getId());
+        acceptances.expireNow(expired.id());
     }
 
     private UUID finalVersion(ClientDocument d) {

@@ -62,8 +62,6 @@ class DemoData {
     private final FileService files;
     private final ProjectService projects;
     private final ProjectConversationService conversation;
-    private final org.camunda.bpm.engine.RuntimeService runtime;
-    private final org.camunda.bpm.engine.ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AcceptanceDemoData acceptanceDemo;
@@ -71,7 +69,6 @@ class DemoData {
     private final ProposalDemoData proposalDemo;
 
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
-             org.camunda.bpm.engine.RuntimeService runtime, org.camunda.bpm.engine.ManagementService management,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
              ProjectConversationService conversation, RequestDemoData requestDemoData,
              ProposalDemoData proposalDemo) {
@@ -82,8 +79,6 @@ class DemoData {
         this.projects = projects;
         this.documents = documents;
         this.files = files;
-        this.runtime = runtime;
-        this.management = management;
         this.clients = clients;
         this.deals = deals;
         this.externalAccess = externalAccess;
@@ -146,10 +141,7 @@ class DemoData {
         Deal fleet = deal(volga, "Fleet dashboard", "54000", "jonas", today.plusMonths(2), 0, today.minusDays(0),
                 "Qualify budget owner");
         // as if it had sat in New for the whole stall period: the model's own timer, fired now
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(fleet.id().toString())
-                .singleResult().getId();
-        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult()
-                .getId());
+        deals.fireStallTimerNow(fleet.id());
         deal(alpen, "Spa booking integration", "18000", "manager", today.plusMonths(3), 0, null, null);
         deal(brightside, "Patient onboarding flow", "21000", "member", today.plusMonths(1), 1, today.plusDays(4),
                 "Demo for the practice managers");

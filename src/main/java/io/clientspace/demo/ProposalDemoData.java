@@ -13,8 +13,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -34,17 +32,12 @@ class ProposalDemoData {
 
     private final ProposalService proposals;
     private final DealService deals;
-    private final RuntimeService runtime;
-    private final ManagementService management;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ProposalDemoData(ProposalService proposals, DealService deals, RuntimeService runtime,
-                     ManagementService management, JdbcTemplate jdbc, Clock clock) {
+    ProposalDemoData(ProposalService proposals, DealService deals, JdbcTemplate jdbc, Clock clock) {
         this.proposals = proposals;
         this.deals = deals;
-        this.runtime = runtime;
-        this.management = management;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -103,10 +96,7 @@ class ProposalDemoData {
         Proposal toExpire = proposals.create(nordlicht.id(), fair);
         proposals.submit(toExpire.id());
         // as if its valid-until day had passed: the model's own timer, fired now
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(toExpire.id().toString())
-                .singleResult().getId();
-        management.executeJob(management.createJobQuery().processInstanceId(instance).timers().singleResult()
-                .getId());
+        proposals.expireNow(toExpire.id());
 
         List<UUID> lena = jdbc.queryForList("select id from portal_account where username = ?"
                 + " and client_id = ? and status = 'ACTIVE'", UUID.class, username, nordlicht.id());

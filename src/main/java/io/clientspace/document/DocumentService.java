@@ -1,5 +1,6 @@
 package io.clientspace.document;
 
+import io.clientspace.shared.ProcessOnly;
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
@@ -381,6 +382,7 @@ public class DocumentService {
      * acceptance at once take turns on the "already waiting" check.
      */
     @Transactional(propagation = Propagation.MANDATORY)
+    @ProcessOnly("the acceptance module, inside its own checked send and accept")
     public void lockForAcceptance(UUID documentId) {
         documents.lockById(documentId).orElseThrow(() -> new NotFoundException("Document"));
     }
@@ -392,6 +394,7 @@ public class DocumentService {
      * @throws io.clientspace.file.StorageUnavailableException when storage fails
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("the acceptance module, inside its own checked send and accept")
     public String storedSha256(UUID versionId) {
         DocumentVersionEntity v = versions.findById(versionId).orElseThrow(() -> new NotFoundException("Document version"));
         return store.sha256(v.getObjectKey());

@@ -1,5 +1,6 @@
 package io.clientspace.extranet;
 
+import io.clientspace.shared.ProcessOnly;
 import io.clientspace.shared.i18n.Translations;
 import static io.clientspace.shared.Texts.clean;
 
@@ -88,6 +89,7 @@ public class ExternalAccessService {
      * permission, the sending module does.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("other modules' checked send rules")
     public boolean hasReachableContacts(UUID clientId) {
         return accounts.countActiveByClient(clientId) > 0;
     }
@@ -239,6 +241,7 @@ public class ExternalAccessService {
      * it and binds it to the client. Safe to run twice. Called by the invitation process only.
      */
     @Transactional
+    @ProcessOnly("the extranet-invitation model")
     public void provisionIdentity(UUID accountId, Locale locale) {
         PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
         var existing = directory.findByEmail(account.getEmail());
@@ -262,6 +265,7 @@ public class ExternalAccessService {
 
     /** Mails the set-password link, valid for {@code validFor}. Called by the invitation process only. */
     @Transactional
+    @ProcessOnly("the extranet-invitation model")
     public void sendInvitation(UUID accountId, Duration validFor) {
         PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
         String userId = identityOf(account).orElseThrow(() -> new IllegalStateException("No identity for " + accountId));
@@ -273,6 +277,7 @@ public class ExternalAccessService {
 
     /** The contact signed in for the first time. Called by the invitation process only. */
     @Transactional
+    @ProcessOnly("the extranet-invitation model")
     public void markActive(UUID accountId) {
         accounts.lockById(accountId).filter(a -> "INVITED".equals(a.getStatus())).ifPresent(a -> {
             a.activated();
@@ -283,6 +288,7 @@ public class ExternalAccessService {
 
     /** The invitation ran out unused; the link no longer works either. Called by the invitation process only. */
     @Transactional
+    @ProcessOnly("the extranet-invitation model")
     public void markExpired(UUID accountId) {
         accounts.lockById(accountId).filter(a -> "INVITED".equals(a.getStatus())).ifPresent(a -> {
             a.expired();
@@ -316,6 +322,7 @@ public class ExternalAccessService {
      * Not for screens: it asks nobody's permission, the caller decides.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("the portal access policy and the session guard")
     public Optional<PortalIdentity> identityForPortalCheck(UUID accountId) {
         return accounts.findById(accountId).map(a -> new PortalIdentity(a.getId(), a.getClientId(), a.getUsername(),
                 a.getDisplayName(), a.getEmail(), PortalContactStatus.valueOf(a.getStatus()),
@@ -331,6 +338,7 @@ public class ExternalAccessService {
      * they may read what such a mail points to. Not for screens: it asks nobody's permission.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("customer mail, after the change committed")
     public List<ContactAddress> activeContactsForNotification(UUID clientId) {
         return accounts.byClient(clientId).stream().filter(a -> "ACTIVE".equals(a.getStatus()))
                 .map(a -> new ContactAddress(a.getEmail(), a.getDisplayName(), Locale.forLanguageTag(a.getLocale())))
@@ -353,6 +361,7 @@ public class ExternalAccessService {
      * record the session was opened for. Asked on every portal request.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("the portal session guard, on every customer request")
     public boolean mayUsePortal(String username, UUID customerId) {
         return customerId != null && accounts.findByUsername(username)
                 .filter(a -> "ACTIVE".equals(a.getStatus()) && a.getClientId().equals(customerId)).isPresent();

@@ -1,5 +1,6 @@
 package io.clientspace.file;
 
+import io.clientspace.shared.ProcessOnly;
 import java.util.Collection;
 import java.util.Comparator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -269,6 +270,7 @@ public class FileService {
      * module (a proposal), which decides itself who may read them. Not for screens on their own: it asks nobody.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("the proposal module, for a proposal it already checked")
     public List<SharedFile> attachments(UUID clientId, Collection<UUID> fileIds) {
         if (fileIds.isEmpty()) {
             return List.of();

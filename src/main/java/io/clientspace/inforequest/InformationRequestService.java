@@ -1,5 +1,6 @@
 package io.clientspace.inforequest;
 
+import io.clientspace.shared.ProcessOnly;
 import org.springframework.data.domain.PageRequest;
 import static io.clientspace.shared.Texts.clean;
 
@@ -289,6 +290,7 @@ public class InformationRequestService {
 
     /** Whose turn it is. Called by the process only. */
     @Transactional(readOnly = true)
+    @ProcessOnly("the information-request model's reminder timer")
     public WaitingOn waitingOn(UUID requestId) {
         List<InfoRequestItemEntity> list = items.byRequest(requestId);
         if (list.stream().anyMatch(i -> state(i).waitsOnCustomer())) {
@@ -299,6 +301,7 @@ public class InformationRequestService {
 
     /** Reminds the customer's contacts of what is still open, after the change commits. Called by the process only. */
     @Transactional
+    @ProcessOnly("the information-request model's reminder timer")
     public void remind(UUID requestId) {
         lockRow(requestId).filter(r -> status(r).isOpen()).ifPresent(r -> {
             long waiting = items.byRequest(requestId).stream().filter(i -> state(i).waitsOnCustomer()).count();
@@ -311,6 +314,7 @@ public class InformationRequestService {
 
     /** Every item is accepted: the request is complete. Called by the process only. */
     @Transactional
+    @ProcessOnly("the information-request model")
     public void complete(UUID requestId) {
         lockRow(requestId).filter(r -> status(r).isOpen()).ifPresent(r -> {
             r.closed(RequestStatus.COMPLETED.name(), null, clock.instant());

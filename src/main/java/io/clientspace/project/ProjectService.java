@@ -1,5 +1,6 @@
 package io.clientspace.project;
 
+import io.clientspace.shared.ProcessOnly;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import io.clientspace.shared.WorkScope;
@@ -261,6 +262,7 @@ public class ProjectService {
      * in (a mail); empty when it does not exist. Not for screens: it asks nobody's permission.
      */
     @Transactional(readOnly = true)
+    @ProcessOnly("mail notifiers, after the change committed")
     public Optional<OwnerAndSharing> ownerAndSharing(UUID projectId) {
         return projects.findById(projectId).map(p -> new OwnerAndSharing(p.getOwner(), p.isSharedWithClient()));
     }

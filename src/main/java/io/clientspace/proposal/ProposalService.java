@@ -1,5 +1,7 @@
 package io.clientspace.proposal;
 
+import io.clientspace.shared.ProcessOnly;
+import org.camunda.bpm.engine.ManagementService;
 import io.clientspace.client.ClientRef;
 import io.clientspace.security.StaffMember;
 import java.util.Optional;
@@ -81,6 +83,7 @@ public class ProposalService {
     private final StaffDirectory staff;
     private final Translations translations;
     private final RuntimeService runtime;
+    private final ManagementService management;
     private final TaskService engineTasks;
     private final DecisionService decisions;
     private final ApplicationEventPublisher events;
@@ -90,7 +93,7 @@ public class ProposalService {
     ProposalService(ProposalRepository proposals, ClientService clients, DealService deals,
                     ExternalAccessService externalAccess, FileService files, WorkTaskService workTasks,
                     CurrentUserProvider currentUser, StaffDirectory staff, Translations translations,
-                    RuntimeService runtime, TaskService engineTasks, DecisionService decisions,
+                    RuntimeService runtime, ManagementService management, TaskService engineTasks, DecisionService decisions,
                     ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
         this.proposals = proposals;
         this.clients = clients;
@@ -102,6 +105,7 @@ public class ProposalService {
         this.staff = staff;
         this.translations = translations;
         this.runtime = runtime;
+        this.management = management;
         this.engineTasks = engineTasks;
         this.decisions = decisions;
         this.events = events;
@@ -340,6 +344,7 @@ public class ProposalService {
 
     /** The valid-until timer fired: a proposal still waiting for its answer expires; any other stays as it is. */
     @Transactional
+    @ProcessOnly("the proposal-approval model's valid-until timer")
     public void expire(UUID proposalId) {
         ProposalEntity p = lockRow(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         if (p.getStatus() != ProposalStatus.SENT) {
@@ -351,6 +356,7 @@ public class ProposalService {
 
     /** WinDeal: the proposal's deal, if any and still open, is won through its own process. */
     @Transactional
+    @ProcessOnly("the proposal-approval model, after acceptance")
     public void winLinkedDeal(UUID proposalId) {
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         if (p.getDealId() != null && p.getStatus() == ProposalStatus.ACCEPTED) {
@@ -361,6 +367,7 @@ public class ProposalService {
 
     /** PlanProjectSetup: the proposal's owner gets a task to set up the client project. */
     @Transactional
+    @ProcessOnly("the proposal-approval model, after acceptance")
     public void planProjectSetup(UUID proposalId) {
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         Locale locale = localeOf(p.getOwner());
@@ -719,5 +726,23 @@ public class ProposalService {
 
     private static String abbreviate(String s, int max) {
         return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    /**
+     * Fires the proposal's valid-until timer now, as if its last valid day had passed: the demo data shows an expired
+     * proposal without waiting for one. The model's own expiry path runs.
+     *
+     * @throws IllegalStateException when the proposal's process waits on no expiry timer
+     */
+    @ProcessOnly("the demo data")
+    public void expireNow(UUID proposalId) {
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(proposalId.toString())
+                .processDefinitionKey(ProposalApprovalProcess.PROCESS_ID).singleResult().getId();
+        var job = management.createJobQuery().processInstanceId(instance).timers()
+                .activityId(ProposalApprovalProcess.EXPIRY_TIMER).singleResult();
+        if (job == null) {
+            throw new IllegalStateException("Proposal " + proposalId + " waits on no expiry timer");
+        }
+        management.executeJob(job.getId());
     }
 }

@@ -1,5 +1,6 @@
 package io.clientspace.task;
 
+import io.clientspace.shared.ProcessOnly;
 import io.clientspace.client.ClientRef;
 import io.clientspace.security.Roles;
 import java.util.Collection;
@@ -457,6 +458,7 @@ public class WorkTaskService {
      * the client is left out and the task goes to the work group's "unassigned" list.
      */
     @Transactional
+    @ProcessOnly("process listeners that open a task")
     public UUID createForProcess(UUID clientId, String title, String description, String assignee, LocalDate due) {
         // nobody is signed in as staff here (the customer's answer moved the process): the work group's rule by hand
         String owner = clients.refForNotification(clientId).map(ClientRef::owner).orElse(null);

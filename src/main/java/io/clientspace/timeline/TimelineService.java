@@ -16,7 +16,6 @@ import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharingChanged;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.security.StaffDirectory;
-import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.task.WorkTaskChanged;
 import io.clientspace.timeline.domain.TimelineEntryEntity;
 import io.clientspace.timeline.domain.TimelineEntryRepository;
@@ -47,11 +46,9 @@ public class TimelineService {
     private final ProjectService projects;
     private final StaffDirectory staff;
     private final Clock clock;
-    private final ClientChanges changes;
 
-    TimelineService(TimelineEntryRepository entries, ClientService clients, ProjectService projects, StaffDirectory staff, Clock clock,
-                    ClientChanges changes) {
-        this.changes = changes;
+    TimelineService(TimelineEntryRepository entries, ClientService clients, ProjectService projects, StaffDirectory staff,
+                    Clock clock) {
         this.entries = entries;
         this.clients = clients;
         this.projects = projects;
@@ -165,9 +162,9 @@ public class TimelineService {
 
     private void record(UUID clientId, UUID projectId, String actor, String kind, UUID subjectId, String title,
                         String detail) {
+        // open workspaces show the new entry without a reload: the event that brought it here also reaches the
+        // workspace's change relay, the one path to the client-changed NOTIFY
         entries.save(new TimelineEntryEntity(clientId, projectId, clock.instant(), actor, kind, subjectId, title, detail));
-        // open workspaces show the new entry without a reload
-        changes.publish(clientId);
     }
 
     /** People are stored by username and shown by name; other details as recorded. */

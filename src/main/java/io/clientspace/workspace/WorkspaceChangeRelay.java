@@ -1,5 +1,11 @@
 package io.clientspace.workspace;
 
+import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.project.SharingChanged;
+import io.clientspace.project.ProjectChanged;
+import io.clientspace.extranet.PortalAccessChanged;
+import io.clientspace.document.DocumentChanged;
+import io.clientspace.deal.DealStalled;
 import io.clientspace.file.FileChanged;
 import io.clientspace.inforequest.InformationRequestChanged;
 import io.clientspace.client.ClientCreated;
@@ -11,9 +17,10 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Turns the modules' events into "this client changed" notifications. They run inside the change's transaction:
- * PostgreSQL delivers a NOTIFY only when that transaction commits, and drops it on rollback. Every open workspace of
- * that client, on any node, then refreshes its counters.
+ * The one path from the modules' events to "this client changed" notifications. They run inside the change's
+ * transaction: PostgreSQL delivers a NOTIFY only when that transaction commits, and drops it on rollback, and
+ * {@link ClientChanges} sends at most one per client per transaction. Every open workspace of that client, on any
+ * node, then refreshes its counters (docs/decisions/DD013-in-transaction-listeners.md).
  */
 @Component
 class WorkspaceChangeRelay {
@@ -51,6 +58,37 @@ class WorkspaceChangeRelay {
 
     @EventListener
     void on(ClientCreated event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(DealStalled event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(DocumentChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(PortalAccessChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(ProjectChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(SharingChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    /** Proposals, acceptances, comments and whatever else a module records on the timeline. */
+    @EventListener
+    void on(ActivityRecorded event) {
         changes.publish(event.clientId());
     }
 }

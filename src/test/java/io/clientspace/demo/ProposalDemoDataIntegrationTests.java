@@ -38,7 +38,7 @@ class ProposalDemoDataIntegrationTests {
     @Test
     void theDemoHoldsOneProposalInEachState() {
         var world = data.world("demo-proposals");
-        ProposalDemoData demo = new ProposalDemoData(proposals, deals, runtime, management, jdbc, clock);
+        ProposalDemoData demo = new ProposalDemoData(proposals, deals, jdbc, clock);
 
         Actors.as("admin", () -> {
             demo.fill(world.client(), world.username());

@@ -11,6 +11,7 @@ import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.States;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -26,6 +27,8 @@ public abstract class WorkspaceTab<T> extends Div {
     private final Span counter = new Span();
     protected final AsyncLoader loader;
     private boolean loadedOnce;
+    /** What the content shows now, to leave it alone when a refresh brings the same rows. */
+    private Object shown;
     private String filter;
 
     /**
@@ -157,8 +160,10 @@ public abstract class WorkspaceTab<T> extends Div {
         add(States.loading(getTranslation(loadingKey())));
         load(this::fetch, data -> {
             removeAll();
+            shown = data;
             add(isEmpty(data) ? emptyState() : render(data));
         }, error -> {
+            shown = null;
             removeAll();
             if (error instanceof NoAccessException) {
                 add(hiddenState());
@@ -178,10 +183,13 @@ public abstract class WorkspaceTab<T> extends Div {
             return;
         }
         load(this::fetch, data -> {
-            if (isBusy()) {
+            // the same rows again (often our own change, heard back from the database): redrawing them would only
+            // replace the buttons under the user's pointer
+            if (isBusy() || Objects.equals(data, shown)) {
                 return;
             }
             removeAll();
+            shown = data;
             add(isEmpty(data) ? emptyState() : render(data));
         }, error -> {
             // the next change or a reload tries again; the list the user sees stays

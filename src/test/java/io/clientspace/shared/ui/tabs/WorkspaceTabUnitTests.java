@@ -10,6 +10,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.clientspace.shared.ui.AsyncLoader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -162,6 +163,30 @@ class WorkspaceTabUnitTests {
         assertThat(loader.pending).isEmpty();
         assertThat(classes(tab)).contains("state-hidden");
         assertThat(queried).isFalse();
+    }
+
+    @Test
+    void aLiveRefreshWithTheSameRowsLeavesTheListUnderThePointerAndNewRowsReplaceIt() {
+        List<String> rows = new ArrayList<>(List.of("a.pdf", "b.pdf"));
+        var tab = tab(() -> List.copyOf(rows), true);
+        UI.getCurrent().add(tab);
+        tab.showFirstTime();
+        loader.finish();
+        loader.finish();
+        Component first = grid(tab);
+
+        tab.refreshIfShown(); // our own change, heard back from the database
+        loader.finish();
+        assertThat(grid(tab)).as("the same rows: the grid and its buttons stay").isSameAs(first);
+
+        rows.add("c.pdf"); // somebody else's change
+        tab.refreshIfShown();
+        loader.finish();
+        assertThat(grid(tab)).as("new rows: drawn again").isNotSameAs(first);
+    }
+
+    private static Component grid(Component tab) {
+        return descendants(tab).filter(Grid.class::isInstance).findFirst().orElseThrow();
     }
 
     private static Stream<Component> descendants(Component c) {

@@ -3,7 +3,8 @@ package io.clientspace.conversation.ui;
 import io.clientspace.conversation.ConversationNavigation;
 import java.util.UUID;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
@@ -23,27 +24,13 @@ class CommentsTab extends WorkspaceTab<List<ProjectComment>> {
 
     /** The Comments tab on a project's workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final ProjectConversationService conversation;
 
         Provider(ProjectConversationService conversation) {
+            super(ConversationNavigation.COMMENTS_TAB, 65, Where.PROJECT);
             this.conversation = conversation;
-        }
-
-        @Override
-        public String id() {
-            return ConversationNavigation.COMMENTS_TAB;
-        }
-
-        @Override
-        public int order() {
-            return 65;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.PROJECT;
         }
 
         @Override

@@ -18,7 +18,8 @@ import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.shared.ui.tabs.TabContext;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.shared.ui.States;
 import java.text.NumberFormat;
@@ -34,27 +35,13 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
 
     /** The Deals tab on a client's workspace, first from the left. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final DealService deals;
 
         Provider(DealService deals) {
+            super(DealNavigation.TAB, 10, Where.CLIENT);
             this.deals = deals;
-        }
-
-        @Override
-        public String id() {
-            return DealNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 10;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT;
         }
 
         @Override

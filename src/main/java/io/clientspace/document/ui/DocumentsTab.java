@@ -6,7 +6,8 @@ import java.util.HashMap;
 import java.util.Map;
 import io.clientspace.document.DocumentNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.SharingSwitch;
 import io.clientspace.shared.ui.tabs.TabParts;
@@ -43,29 +44,15 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     /** The Documents tab, on the client and the project workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final DocumentService documents;
         private final List<DocumentExtension> extensions;
 
         Provider(DocumentService documents, List<DocumentExtension> extensions) {
+            super(DocumentNavigation.TAB, 50, Where.CLIENT, Where.PROJECT);
             this.documents = documents;
             this.extensions = extensions;
-        }
-
-        @Override
-        public String id() {
-            return DocumentNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 50;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT || where == Where.PROJECT;
         }
 
         @Override

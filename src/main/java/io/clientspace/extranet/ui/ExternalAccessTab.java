@@ -2,7 +2,8 @@ package io.clientspace.extranet.ui;
 
 import io.clientspace.extranet.ExtranetNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
@@ -39,27 +40,13 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
 
     /** The External access tab on a client's workspace: the client's portal contacts. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final ExternalAccessService access;
 
         Provider(ExternalAccessService access) {
+            super(ExtranetNavigation.TAB, 60, Where.CLIENT);
             this.access = access;
-        }
-
-        @Override
-        public String id() {
-            return ExtranetNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 60;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT;
         }
 
         @Override

@@ -2,7 +2,8 @@ package io.clientspace.file.ui;
 
 import io.clientspace.file.FileNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.SharingSwitch;
 import io.clientspace.shared.ui.tabs.TabParts;
@@ -52,27 +53,13 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
     /** The Files tab, on the client and the project workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final FileService files;
 
         Provider(FileService files) {
+            super(FileNavigation.TAB, 40, Where.CLIENT, Where.PROJECT);
             this.files = files;
-        }
-
-        @Override
-        public String id() {
-            return FileNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 40;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT || where == Where.PROJECT;
         }
 
         @Override

@@ -3,7 +3,8 @@ package io.clientspace.inforequest.ui;
 import java.util.UUID;
 import io.clientspace.inforequest.RequestNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
@@ -39,27 +40,13 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
 
     /** The Requests tab on a project's workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final InformationRequestService requests;
 
         Provider(InformationRequestService requests) {
+            super(RequestNavigation.TAB, 55, Where.PROJECT);
             this.requests = requests;
-        }
-
-        @Override
-        public String id() {
-            return RequestNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 55;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.PROJECT;
         }
 
         @Override

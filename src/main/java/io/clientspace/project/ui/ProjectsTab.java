@@ -4,7 +4,8 @@ import com.vaadin.flow.component.UI;
 import java.util.Locale;
 import io.clientspace.project.ProjectNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
@@ -32,29 +33,15 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
 
     /** The Projects tab on a client's workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final ProjectService projects;
         private final StaffDirectory staff;
 
         Provider(ProjectService projects, StaffDirectory staff) {
+            super(ProjectNavigation.TAB, 70, Where.CLIENT);
             this.projects = projects;
             this.staff = staff;
-        }
-
-        @Override
-        public String id() {
-            return ProjectNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 70;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT;
         }
 
         @Override

@@ -17,7 +17,8 @@ import io.clientspace.shared.NamedClient;
 import io.clientspace.deal.DealNavigation;
 import io.clientspace.deal.DealService;
 import io.clientspace.shared.ui.tabs.TabContext;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.file.FileService;
 import io.clientspace.proposal.Proposal;
@@ -41,31 +42,17 @@ class ProposalsTab extends WorkspaceTab<ProposalsTab.Data> {
 
     /** The Proposals tab on a client's workspace, next to Deals. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final ProposalService proposals;
         private final DealService deals;
         private final FileService files;
 
         Provider(ProposalService proposals, DealService deals, FileService files) {
+            super(DealNavigation.PROPOSALS_TAB, 20, Where.CLIENT);
             this.proposals = proposals;
             this.deals = deals;
             this.files = files;
-        }
-
-        @Override
-        public String id() {
-            return DealNavigation.PROPOSALS_TAB;
-        }
-
-        @Override
-        public int order() {
-            return 20;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT;
         }
 
         @Override

@@ -2,7 +2,8 @@ package io.clientspace.task.ui;
 
 import io.clientspace.task.TaskNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
@@ -24,27 +25,13 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
 
     /** The Tasks tab, on the client and the project workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final WorkTaskService tasks;
 
         Provider(WorkTaskService tasks) {
+            super(TaskNavigation.TAB, 30, Where.CLIENT, Where.PROJECT);
             this.tasks = tasks;
-        }
-
-        @Override
-        public String id() {
-            return TaskNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 30;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT || where == Where.PROJECT;
         }
 
         @Override

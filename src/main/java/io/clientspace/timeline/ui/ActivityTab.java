@@ -2,7 +2,8 @@ package io.clientspace.timeline.ui;
 
 import io.clientspace.timeline.TimelineNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
-import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
+import io.clientspace.shared.ui.tabs.TabContribution;
+import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
@@ -24,27 +25,13 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
 
     /** The Activity tab, last on the client and the project workspace. */
     @SpringComponent
-    static class Provider implements WorkspaceTabProvider {
+    static class Provider extends TabContribution {
 
         private final TimelineService timeline;
 
         Provider(TimelineService timeline) {
+            super(TimelineNavigation.TAB, 100, Where.CLIENT, Where.PROJECT);
             this.timeline = timeline;
-        }
-
-        @Override
-        public String id() {
-            return TimelineNavigation.TAB;
-        }
-
-        @Override
-        public int order() {
-            return 100;
-        }
-
-        @Override
-        public boolean appliesTo(Where where) {
-            return where == Where.CLIENT || where == Where.PROJECT;
         }
 
         @Override

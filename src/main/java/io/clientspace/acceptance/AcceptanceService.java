@@ -17,9 +17,9 @@ import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentService.VersionForAcceptance;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
-import io.clientspace.extranet.ExternalAccessService.PortalIdentity;
-import io.clientspace.extranet.PortalContactStatus;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.project.ProjectService;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.security.CurrentUser;
@@ -69,6 +69,7 @@ public class AcceptanceService {
     private final ProjectService projects;
     private final ClientService clients;
     private final ExternalAccessService externalAccess;
+    private final PortalAccessPolicy portalAccess;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final RuntimeService runtime;
@@ -80,7 +81,8 @@ public class AcceptanceService {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     AcceptanceService(DocumentAcceptanceRepository acceptances, DocumentService documents, ProjectService projects,
-                      ClientService clients, ExternalAccessService externalAccess, CurrentUserProvider currentUser,
+                      ClientService clients, ExternalAccessService externalAccess, PortalAccessPolicy portalAccess,
+                      CurrentUserProvider currentUser,
                       StaffDirectory staff, RuntimeService runtime, ManagementService management, ApplicationEventPublisher events,
                       EvidenceSeal seal, Clock clock) {
         this.acceptances = acceptances;
@@ -88,6 +90,7 @@ public class AcceptanceService {
         this.projects = projects;
         this.clients = clients;
         this.externalAccess = externalAccess;
+        this.portalAccess = portalAccess;
         this.currentUser = currentUser;
         this.staff = staff;
         this.runtime = runtime;
@@ -334,17 +337,22 @@ public class AcceptanceService {
 
     // ------------------------------------------------------------------------------------------------- customer
 
-    /** The client's acceptances, newest first; the portal module calls this for a viewer it has checked. */
+    /**
+     * The scope's client's acceptances, newest first.
+     *
+     * @throws AccessDeniedException unless the scope is the signed-in customer's active account (see
+     *                               {@link PortalAccessPolicy#verify}), or a manager's "view as client"
+     */
     @Transactional(readOnly = true)
-    public List<CustomerAcceptance> forCustomer(UUID clientId) {
-        projects.requirePortalReader(clientId);
-        return acceptances.byClient(clientId).stream().map(this::customerRecord).toList();
+    public List<CustomerAcceptance> forCustomer(CustomerScope scope) {
+        portalAccess.verify(scope);
+        return acceptances.byClient(scope.clientId()).stream().map(this::customerRecord).toList();
     }
 
     /** @throws NotFoundException when there is no such acceptance or it is another client's */
     @Transactional(readOnly = true)
-    public CustomerAcceptance forCustomer(UUID clientId, UUID acceptanceId) {
-        return customerRecord(customersOwn(clientId, acceptanceId));
+    public CustomerAcceptance forCustomer(CustomerScope scope, UUID acceptanceId) {
+        return customerRecord(customersOwn(scope, acceptanceId));
     }
 
     /**
@@ -354,13 +362,14 @@ public class AcceptanceService {
      * @throws NotFoundException when there is no such acceptance or it is another client's
      */
     @Transactional(readOnly = true)
-    public String customerLink(UUID clientId, UUID acceptanceId, boolean inline) {
-        DocumentAcceptanceEntity a = customersOwn(clientId, acceptanceId);
-        return documents.acceptanceCopyLink(clientId, a.getVersionId(), inline);
+    public String customerLink(CustomerScope scope, UUID acceptanceId, boolean inline) {
+        DocumentAcceptanceEntity a = customersOwn(scope, acceptanceId);
+        return documents.acceptanceCopyLink(scope.clientId(), a.getVersionId(), inline);
     }
 
     /**
-     * The signed-in contact accepts: records the evidence, then moves the process on, in one transaction.
+     * The signed-in contact accepts: records the evidence (the scope's account, username and email), then moves the
+     * process on, in one transaction.
      *
      * @param ipAddress the address the request came from
      * @param userAgent the browser, as it names itself; may be null
@@ -368,18 +377,15 @@ public class AcceptanceService {
      * @throws InvalidInputException when the typed name is not the contact's name, or the deadline has passed;
      *                               nothing changes
      * @throws NotFoundException     when there is no such acceptance or it is another client's
+     * @throws AccessDeniedException when the scope is not the signed-in customer's active account
+     * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
-    public AcceptOutcome accept(UUID clientId, UUID accountId, UUID acceptanceId, String typedName,
-                                String ipAddress, String userAgent) {
-        CurrentUser user = currentUser.requireCustomer();
-        projects.requirePortalReader(clientId);
-        PortalIdentity contact = externalAccess.identityForPortalCheck(accountId)
-                .filter(i -> i.clientId().equals(clientId) && i.username().equals(user.username())
-                        && i.status() == PortalContactStatus.ACTIVE)
-                .orElseThrow(() -> new AccessDeniedException("Not this customer's active portal account"));
+    public AcceptOutcome accept(CustomerScope scope, UUID acceptanceId, String typedName, String ipAddress,
+                                String userAgent) {
+        portalAccess.verifyActing(scope);
         DocumentAcceptanceEntity a = lockRow(acceptanceId)
-                .filter(x -> x.getClientId().equals(clientId))
+                .filter(x -> x.getClientId().equals(scope.clientId()))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
         if ("ACCEPTED".equals(a.getStatus())) {
             return new AcceptOutcome(customerRecord(a), true);
@@ -387,11 +393,11 @@ public class AcceptanceService {
         if (effectiveStatus(a) == AcceptanceStatus.EXPIRED) {
             throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.expired")));
         }
-        InvalidInputException.throwIfAny(checkTypedName(typedName, contact.displayName()));
+        InvalidInputException.throwIfAny(checkTypedName(typedName, scope.displayName()));
         // the bytes the contact accepts must be those that were sent
         requireUnchangedBytes(a.getVersionId(), a.getVersionSha256(), a.getDocumentId());
-        a.accept(clock.instant().truncatedTo(ChronoUnit.MICROS), typedName.strip(), contact.id(),
-                contact.username(), contact.email(), abbreviate(ipAddress == null ? "unknown" : ipAddress, 64),
+        a.accept(clock.instant().truncatedTo(ChronoUnit.MICROS), typedName.strip(), scope.accountId(),
+                scope.username(), scope.email(), abbreviate(ipAddress == null ? "unknown" : ipAddress, 64),
                 abbreviate(userAgent, 500));
         a.seal(seal.sign(signedFields(a)));
         acceptances.saveAndFlush(a);
@@ -504,9 +510,9 @@ public class AcceptanceService {
         return f;
     }
 
-    private DocumentAcceptanceEntity customersOwn(UUID clientId, UUID acceptanceId) {
-        projects.requirePortalReader(clientId);
-        return acceptances.findById(acceptanceId).filter(a -> a.getClientId().equals(clientId))
+    private DocumentAcceptanceEntity customersOwn(CustomerScope scope, UUID acceptanceId) {
+        portalAccess.verify(scope);
+        return acceptances.findById(acceptanceId).filter(a -> a.getClientId().equals(scope.clientId()))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
     }
 

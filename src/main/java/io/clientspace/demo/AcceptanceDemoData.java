@@ -4,6 +4,7 @@ import io.clientspace.acceptance.AcceptanceService;
 import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentType;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.shared.WorkScope;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -12,7 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,13 +25,14 @@ class AcceptanceDemoData {
 
     private final AcceptanceService acceptances;
     private final DocumentService documents;
-    private final JdbcTemplate jdbc;
+    private final PortalAccessPolicy portalAccess;
     private final Clock clock;
 
-    AcceptanceDemoData(AcceptanceService acceptances, DocumentService documents, JdbcTemplate jdbc, Clock clock) {
+    AcceptanceDemoData(AcceptanceService acceptances, DocumentService documents, PortalAccessPolicy portalAccess,
+                       Clock clock) {
         this.acceptances = acceptances;
         this.documents = documents;
-        this.jdbc = jdbc;
+        this.portalAccess = portalAccess;
         this.clock = clock;
     }
 
@@ -43,10 +44,8 @@ class AcceptanceDemoData {
 
         UUID agreement = finalVersion(byTitle.get("Framework agreement 2026"));
         var accepted = DemoActors.manager(() -> acceptances.send(agreement, now.plus(Duration.ofDays(10))));
-        UUID account = jdbc.queryForObject("select id from portal_account where username = 'customer' and status = 'ACTIVE'",
-                UUID.class);
-        DemoActors.customer("customer", "Lena Hoffmann", nordlicht, () -> acceptances.accept(nordlicht, account, accepted.id(), "Lena Hoffmann",
-                "127.0.0.1", "Demo data"));
+        DemoActors.customer("customer", "Lena Hoffmann", nordlicht, () -> acceptances.accept(
+                portalAccess.current().orElseThrow(), accepted.id(), "Lena Hoffmann", "127.0.0.1", "Demo data"));
 
         UUID sow = latestVersion(byTitle.get("Statement of work: website relaunch"));
         DemoActors.manager(() -> acceptances.send(sow, now.plus(Duration.ofHours(30))));

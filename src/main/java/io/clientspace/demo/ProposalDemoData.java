@@ -3,6 +3,7 @@ package io.clientspace.demo;
 import io.clientspace.client.Client;
 import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealService;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.proposal.FeeModel;
 import io.clientspace.proposal.Milestone;
 import io.clientspace.proposal.Proposal;
@@ -32,12 +33,15 @@ class ProposalDemoData {
 
     private final ProposalService proposals;
     private final DealService deals;
+    private final PortalAccessPolicy portalAccess;
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    ProposalDemoData(ProposalService proposals, DealService deals, JdbcTemplate jdbc, Clock clock) {
+    ProposalDemoData(ProposalService proposals, DealService deals, PortalAccessPolicy portalAccess, JdbcTemplate jdbc,
+                     Clock clock) {
         this.proposals = proposals;
         this.deals = deals;
+        this.portalAccess = portalAccess;
         this.jdbc = jdbc;
         this.clock = clock;
     }
@@ -104,10 +108,10 @@ class ProposalDemoData {
             log.warn("Lena Hoffmann has no active portal account: her demo answers are left out");
             return;
         }
-        DemoActors.customer("customer", "Lena Hoffmann", nordlicht.id(), () -> {
-            proposals.accept(nordlicht.id(), lena.get(0), "Lena Hoffmann", toAccept.id(), "Lena Hoffmann",
-                    "192.0.2.10");
-            proposals.decline(nordlicht.id(), lena.get(0), "Lena Hoffmann", toDecline.id(),
+        DemoActors.customer(username, "Lena Hoffmann", nordlicht.id(), () -> {
+            var lenasScope = portalAccess.current().orElseThrow();
+            proposals.accept(lenasScope, toAccept.id(), "Lena Hoffmann", "192.0.2.10");
+            proposals.decline(lenasScope, toDecline.id(),
                     "We will build the intranet with our IT partner after all.", "192.0.2.10");
             return null;
         });

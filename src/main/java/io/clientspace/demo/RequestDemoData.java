@@ -1,5 +1,7 @@
 package io.clientspace.demo;
 
+import io.clientspace.extranet.CustomerScope;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.inforequest.InformationRequest;
 import io.clientspace.inforequest.InformationRequestService;
 import io.clientspace.inforequest.ItemKind;
@@ -10,6 +12,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -18,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * Information requests in Nordlicht's shared relaunch project, one in each state: a draft, one sent and untouched,
  * one in progress with an item returned to the customer, a completed and a cancelled one. The customer's steps go
- * through the service's customer methods as Lena Hoffmann, which an admin may call as the client's view.
+ * through the service's customer methods as Lena Hoffmann, signed in as herself: a "view as client" only reads.
  */
 @Component
 @ConditionalOnProperty(name = "clientspace.demo-data", havingValue = "true")
@@ -28,15 +31,22 @@ class RequestDemoData {
     private static final String LENA = "Lena Hoffmann";
 
     private final InformationRequestService requests;
+    private final PortalAccessPolicy portalAccess;
     private final Clock clock;
 
-    RequestDemoData(InformationRequestService requests, Clock clock) {
+    RequestDemoData(InformationRequestService requests, PortalAccessPolicy portalAccess, Clock clock) {
         this.requests = requests;
+        this.portalAccess = portalAccess;
         this.clock = clock;
     }
 
-    /** Runs as an admin, after the project is shared and its contacts exist. */
+    /** Runs as an admin, after the project is shared and Lena Hoffmann (username {@code customer}) has access. */
     void fill(ClientProject project) {
+        fill(project, "customer");
+    }
+
+    /** The same for any project whose client's portal account {@code username} answers as Lena Hoffmann. */
+    void fill(ClientProject project, String username) {
         try {
             LocalDate today = LocalDate.now(clock);
             requests.createDraft(project.id(), new RequestDraft("Photos for the project archive", List.of(
@@ -53,10 +63,12 @@ class RequestDemoData {
                     new RequestItemDraft(ItemKind.QUESTION, "Which brand colours do you use?", today.plusDays(3)),
                     new RequestItemDraft(ItemKind.FILE, "Your logo as a vector file", today.plusDays(3)),
                     new RequestItemDraft(ItemKind.QUESTION, "Which fonts are licensed for the web?", null)));
-            requests.uploadForCustomer(project.clientId(), LENA, brand.id(), brand.items().get(1).id(),
-                    "nordlicht-logo.pdf", DemoData.demoPdf("Nordlicht logo, vector"));
-            requests.submitForCustomer(project.clientId(), LENA, brand.id(),
-                    Map.of(brand.items().get(0).id(), "Dark blue and white, like the letterhead."));
+            asLena(project, username, lena -> {
+                requests.uploadForCustomer(lena, brand.id(), brand.items().get(1).id(), "nordlicht-logo.pdf",
+                        DemoData.demoPdf("Nordlicht logo, vector"));
+                requests.submitForCustomer(lena, brand.id(),
+                        Map.of(brand.items().get(0).id(), "Dark blue and white, like the letterhead."));
+            });
             requests.accept(brand.items().get(1).id());
             requests.returnToCustomer(brand.items().get(0).id(),
                     "Could you send the exact colour codes (hex or RGB)? The letterhead PDF shows several blues.");
@@ -64,9 +76,9 @@ class RequestDemoData {
             InformationRequest hosting = send(project, "Domain and hosting access", List.of(
                     new RequestItemDraft(ItemKind.QUESTION, "Where is nordlicht.example registered?", null),
                     new RequestItemDraft(ItemKind.QUESTION, "Who at Nordlicht can approve DNS changes?", null)));
-            requests.submitForCustomer(project.clientId(), LENA, hosting.id(), Map.of(
+            asLena(project, username, lena -> requests.submitForCustomer(lena, hosting.id(), Map.of(
                     hosting.items().get(0).id(), "At our registrar, Hamburg Domains; our IT contact has the login.",
-                    hosting.items().get(1).id(), "Me, Lena Hoffmann, or Jan Vogel when I am away."));
+                    hosting.items().get(1).id(), "Me, Lena Hoffmann, or Jan Vogel when I am away.")));
             hosting.items().forEach(i -> requests.accept(i.id()));
 
             InformationRequest brochure = send(project, "Printed brochure texts", List.of(
@@ -75,6 +87,14 @@ class RequestDemoData {
         } catch (RuntimeException e) {
             log.warn("Could not create the demo information requests: {}", e.getMessage());
         }
+    }
+
+    /** Lena Hoffmann's steps, signed in as her, with her portal scope. */
+    private void asLena(ClientProject project, String username, Consumer<CustomerScope> steps) {
+        DemoActors.customer(username, LENA, project.clientId(), () -> {
+            steps.accept(portalAccess.current().orElseThrow());
+            return null;
+        });
     }
 
     private InformationRequest send(ClientProject project, String title, List<RequestItemDraft> items) {

@@ -4,7 +4,9 @@ import io.clientspace.shared.ProcessOnly;
 import org.springframework.data.domain.PageRequest;
 import static io.clientspace.shared.Texts.clean;
 
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.file.ObjectStore;
 import io.clientspace.file.Quarantine;
 import io.clientspace.inforequest.domain.InfoRequestEntity;
@@ -52,8 +54,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * quiet, and completes the request. Every change row-locks the request first, so double clicks, two tabs and two
  * contacts at once end in one outcome; an action on a completed or cancelled request changes nothing and says why.
  * Whoever may open the project sees its requests and reviews answers; sending and cancelling are for those who
- * decide what is shared with the client. The customer's methods take the client id from the portal and answer
- * NotFound for anything that is not that client's, sent, and in a shared project.
+ * decide what is shared with the client. The customer's methods take a {@link CustomerScope}, have
+ * {@link PortalAccessPolicy} verify it, and answer NotFound for anything that is not the scope's client's, sent, and
+ * in a shared project.
  */
 @Service
 public class InformationRequestService {
@@ -68,6 +71,7 @@ public class InformationRequestService {
     private final InfoRequestItemRepository items;
     private final ProjectService projects;
     private final ExternalAccessService externalAccess;
+    private final PortalAccessPolicy portalAccess;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final ObjectStore store;
@@ -79,13 +83,14 @@ public class InformationRequestService {
 
     InformationRequestService(InfoRequestRepository requests, InfoRequestItemRepository items,
                               ProjectService projects, ExternalAccessService externalAccess,
-                              CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
+                              PortalAccessPolicy portalAccess, CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
                               RuntimeService runtime, ApplicationEventPublisher events, JdbcTemplate jdbc,
                               Clock clock, PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.items = items;
         this.projects = projects;
         this.externalAccess = externalAccess;
+        this.portalAccess = portalAccess;
         this.currentUser = currentUser;
         this.staff = staff;
         this.store = store;
@@ -325,9 +330,11 @@ public class InformationRequestService {
 
     // ------------------------------------------------------------------------------------------ the customer
 
-    /** The client's requests its portal shows: sent ones, in shared projects, newest first. */
+    /** The scope's client's requests its portal shows: sent ones, in shared projects, newest first. */
     @Transactional(readOnly = true)
-    public List<InformationRequest> forCustomer(UUID clientId) {
+    public List<InformationRequest> forCustomer(CustomerScope scope) {
+        portalAccess.verify(scope);
+        UUID clientId = scope.clientId();
         Map<UUID, String> shared = projects.sharedWithCustomer(clientId).stream()
                 .collect(Collectors.toMap(SharedProject::id, SharedProject::name));
         if (shared.isEmpty()) {
@@ -337,14 +344,15 @@ public class InformationRequestService {
     }
 
     /**
-     * One request as the client's portal shows it.
+     * One request as the scope's client's portal shows it.
      *
      * @throws NotFoundException when it is not the client's, not sent, or its project is not shared
      */
     @Transactional(readOnly = true)
-    public InformationRequest forCustomer(UUID clientId, UUID requestId) {
-        InfoRequestEntity r = customerRequest(clientId, requestId, false);
-        return record(r, projects.sharedProject(clientId, r.getProjectId()).name());
+    public InformationRequest forCustomer(CustomerScope scope, UUID requestId) {
+        portalAccess.verify(scope);
+        InfoRequestEntity r = customerRequest(scope.clientId(), requestId, false);
+        return record(r, projects.sharedProject(scope.clientId(), r.getProjectId()).name());
     }
 
     /**
@@ -356,14 +364,19 @@ public class InformationRequestService {
      * The file is scanned for viruses first (DD010): an infected one is refused; while the scanner is unreachable it
      * is kept but waits in quarantine ({@link RequestItem#awaitingScan()}) until a scan releases it.
      *
-     * @param responder the customer's name, as the team sees it
+     * The team sees the scope's display name as whoever answered.
+     *
      * @throws InvalidInputException       when the file is refused (size, type, virus), the item takes no file or is not
      *                                     waiting on the customer, or the request is closed; nothing is stored
      * @throws io.clientspace.file.StorageUnavailableException when storage fails; nothing is stored
      * @throws NotFoundException           when the request or item is not the client's to answer
+     * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
-    public RequestItem uploadForCustomer(UUID clientId, String responder, UUID requestId, UUID itemId,
-                                         String fileName, Path content) {
+    public RequestItem uploadForCustomer(CustomerScope scope, UUID requestId, UUID itemId, String fileName,
+                                         Path content) {
+        portalAccess.verifyActing(scope);
+        UUID clientId = scope.clientId();
+        String responder = scope.displayName();
         // refuse early, before any bytes move; the transaction below checks again under the lock
         transactions.executeWithoutResult(s -> answerable(customerRequest(clientId, requestId, false), itemId,
                 ItemKind.FILE));
@@ -401,16 +414,20 @@ public class InformationRequestService {
      * Saves the customer's typed answers and submits every item that has an answer (typed now or before, or an
      * uploaded file) for review; items without one stay open. A second submit of the same answers (a double click,
      * another tab, another contact who was quicker) finds them submitted and answers {@link Outcome#ALREADY_DONE}.
+     * The team sees the scope's display name as whoever answered.
      *
-     * @param answers   what the form showed as answerable, by item id: a question's typed answer, null for a file
-     *                  item (its upload is on the item already); items not in the map keep what they have
-     * @param responder the customer's name, as the team sees it
+     * @param answers what the form showed as answerable, by item id: a question's typed answer, null for a file
+     *                item (its upload is on the item already); items not in the map keep what they have
      * @throws InvalidInputException when an answer is too long (field "item-&lt;id&gt;"), nothing is answered, a file
      *                               still waits for its virus scan, or the request is closed; nothing is saved
      * @throws NotFoundException     when the request or an item is not the client's to answer
+     * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
-    public Outcome submitForCustomer(UUID clientId, String responder, UUID requestId, Map<UUID, String> answers) {
+    public Outcome submitForCustomer(CustomerScope scope, UUID requestId, Map<UUID, String> answers) {
+        portalAccess.verifyActing(scope);
+        UUID clientId = scope.clientId();
+        String responder = scope.displayName();
         InfoRequestEntity r = customerRequest(clientId, requestId, true);
         RequestStatus status = status(r);
         if (!status.isOpen()) {
@@ -589,10 +606,9 @@ public class InformationRequestService {
 
     /**
      * The client's sent request in a shared project, optionally row-locked; NotFound for anything else, the same
-     * answer whatever the reason, so nobody learns what exists.
+     * answer whatever the reason, so nobody learns what exists. The caller verified the scope the client id is from.
      */
     private InfoRequestEntity customerRequest(UUID clientId, UUID requestId, boolean lock) {
-        projects.requirePortalReader(clientId);
         InfoRequestEntity r = (lock ? lockRow(requestId) : requests.findById(requestId))
                 .filter(x -> x.getClientId().equals(clientId) && x.getSentAt() != null)
                 .orElseThrow(() -> new NotFoundException("Request"));

@@ -9,8 +9,10 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The portal's side of acceptances: checks the viewer, then asks {@link AcceptanceService} for exactly that
- * viewer's client. Accepting is the customer's own act; a manager's "view as client" may look but not accept.
+ * The portal's side of acceptances: checks the viewer, then hands it to {@link AcceptanceService}, which verifies it
+ * again (answered from the request's cache) and answers for exactly that viewer's client. Accepting is the customer's
+ * own act; a manager's "view as client" may look but not accept. The facade's own check stays for now: without it,
+ * AcceptanceJourneyBrowserTests lost the typed name twice in a row (cause not yet found).
  */
 @Service
 public class PortalAcceptances {
@@ -26,19 +28,19 @@ public class PortalAcceptances {
     /** Newest first. */
     public List<CustomerAcceptance> list(CustomerScope viewer) {
         portal.check(viewer);
-        return acceptances.forCustomer(viewer.clientId());
+        return acceptances.forCustomer(viewer);
     }
 
     /** @throws io.clientspace.shared.NotFoundException when it is not the viewer's client's */
     public CustomerAcceptance get(CustomerScope viewer, UUID acceptanceId) {
         portal.check(viewer);
-        return acceptances.forCustomer(viewer.clientId(), acceptanceId);
+        return acceptances.forCustomer(viewer, acceptanceId);
     }
 
     /** A short-lived link to the version: {@code inline} for the preview, otherwise a download. */
     public String link(CustomerScope viewer, UUID acceptanceId, boolean inline) {
         portal.check(viewer);
-        return acceptances.customerLink(viewer.clientId(), acceptanceId, inline);
+        return acceptances.customerLink(viewer, acceptanceId, inline);
     }
 
     /**
@@ -49,7 +51,6 @@ public class PortalAcceptances {
     public AcceptOutcome accept(CustomerScope viewer, UUID acceptanceId, String typedName, String ipAddress,
                                 String userAgent) {
         portal.checkActing(viewer);
-        return acceptances.accept(viewer.clientId(), viewer.accountId(), acceptanceId, typedName, ipAddress,
-                userAgent);
+        return acceptances.accept(viewer, acceptanceId, typedName, ipAddress, userAgent);
     }
 }

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The portal's Proposals pages: the proposals sent to the viewer's client, and the customer's answer. Every call
- * checks the viewer again; answers refuse a manager's read-only "view as client". The proposal module scopes every
+ * The portal's Proposals pages: the proposals sent to the viewer's client, and the customer's answer. The proposal
+ * module verifies the viewer on every call (answers refuse a manager's read-only "view as client") and scopes every
  * read by the viewer's client, so another customer's proposal answers NotFound.
  */
 @Service
@@ -29,15 +29,13 @@ public class PortalProposals {
     /** The client's sent proposals, newest first. */
     @Transactional(readOnly = true)
     public List<CustomerProposal> list(CustomerScope viewer) {
-        portal.check(viewer);
-        return proposals.forCustomer(viewer.clientId());
+        return proposals.forCustomer(viewer);
     }
 
     /** @throws io.clientspace.shared.NotFoundException when it is not the client's or was never sent */
     @Transactional(readOnly = true)
     public CustomerProposal get(CustomerScope viewer, UUID proposalId) {
-        portal.check(viewer);
-        return proposals.forCustomer(viewer.clientId(), proposalId);
+        return proposals.forCustomer(viewer, proposalId);
     }
 
     /**
@@ -48,23 +46,19 @@ public class PortalProposals {
      */
     @Transactional
     public ProposalAnswer accept(CustomerScope viewer, UUID proposalId, String typedName, String ip) {
-        portal.checkActing(viewer);
-        return proposals.accept(viewer.clientId(), viewer.accountId(), viewer.displayName(), proposalId, typedName,
-                ip);
+        return proposals.accept(viewer, proposalId, typedName, ip);
     }
 
     /** The contact declines with a reason; see {@link ProposalService#decline}. */
     @Transactional
     public ProposalAnswer decline(CustomerScope viewer, UUID proposalId, String reason, String ip) {
-        portal.checkActing(viewer);
-        return proposals.decline(viewer.clientId(), viewer.accountId(), viewer.displayName(), proposalId, reason, ip);
+        return proposals.decline(viewer, proposalId, reason, ip);
     }
 
     /** A short-lived link to a file attached to the proposal; a customer's download is recorded. */
     @Transactional
     public String attachment(CustomerScope viewer, UUID proposalId, UUID fileId) {
-        portal.check(viewer);
-        SharedDownload d = proposals.customerAttachment(viewer.clientId(), proposalId, fileId);
+        SharedDownload d = proposals.customerAttachment(viewer, proposalId, fileId);
         portal.recordDownload(viewer, PortalDocument.Kind.FILE, fileId, d.title());
         return d.link();
     }

@@ -13,9 +13,9 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The portal's side of information requests, and the only thing its request pages call: checks who is looking (see
- * {@link PortalService#check}) and hands the viewer's client to the request module, which scopes every query by it.
- * Answering and uploading are the customer's own actions; a manager's "view as client" only reads.
+ * The portal's side of information requests, and the only thing its request pages call: hands the viewer to the
+ * request module, which verifies it and scopes every query by its client. Answering and uploading are the customer's
+ * own actions; a manager's "view as client" only reads.
  */
 @Service
 public class PortalRequests {
@@ -33,14 +33,12 @@ public class PortalRequests {
 
     /** The client's sent requests in shared projects, newest first. */
     public List<InformationRequest> list(CustomerScope viewer) {
-        portal.check(viewer);
-        return requests.forCustomer(viewer.clientId());
+        return requests.forCustomer(viewer);
     }
 
     /** @throws io.clientspace.shared.NotFoundException when it is not the client's to see */
     public InformationRequest get(CustomerScope viewer, UUID requestId) {
-        portal.check(viewer);
-        return requests.forCustomer(viewer.clientId(), requestId);
+        return requests.forCustomer(viewer, requestId);
     }
 
     /** The largest file an item takes. */
@@ -55,11 +53,12 @@ public class PortalRequests {
      * @see InformationRequestService#uploadForCustomer
      */
     public RequestItem upload(CustomerScope viewer, UUID requestId, UUID itemId, String fileName, Path content) {
+        // before the rate limit, so that a refused viewer (a preview, a revoked account) uses up nobody's uploads;
+        // the request module's own check then finds the scope verified in this request
         portal.checkActing(viewer);
         rateLimits.take(RateLimits.Action.PORTAL_UPLOAD, viewer.accountId().toString(),
                 "file");
-        return requests.uploadForCustomer(viewer.clientId(), viewer.displayName(), requestId, itemId, fileName,
-                content);
+        return requests.uploadForCustomer(viewer, requestId, itemId, fileName, content);
     }
 
     /**
@@ -68,7 +67,6 @@ public class PortalRequests {
      * @see InformationRequestService#submitForCustomer
      */
     public Outcome submit(CustomerScope viewer, UUID requestId, Map<UUID, String> answers) {
-        portal.checkActing(viewer);
-        return requests.submitForCustomer(viewer.clientId(), viewer.displayName(), requestId, answers);
+        return requests.submitForCustomer(viewer, requestId, answers);
     }
 }

@@ -9,7 +9,9 @@ import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealService;
+import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.file.FileService;
 import io.clientspace.file.SharedDownload;
 import io.clientspace.file.SharedFile;
@@ -77,6 +79,7 @@ public class ProposalService {
     private final ClientService clients;
     private final DealService deals;
     private final ExternalAccessService externalAccess;
+    private final PortalAccessPolicy portalAccess;
     private final FileService files;
     private final WorkTaskService workTasks;
     private final CurrentUserProvider currentUser;
@@ -91,7 +94,8 @@ public class ProposalService {
     private final Clock clock;
 
     ProposalService(ProposalRepository proposals, ClientService clients, DealService deals,
-                    ExternalAccessService externalAccess, FileService files, WorkTaskService workTasks,
+                    ExternalAccessService externalAccess, PortalAccessPolicy portalAccess, FileService files,
+                    WorkTaskService workTasks,
                     CurrentUserProvider currentUser, StaffDirectory staff, Translations translations,
                     RuntimeService runtime, ManagementService management, TaskService engineTasks, DecisionService decisions,
                     ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
@@ -99,6 +103,7 @@ public class ProposalService {
         this.clients = clients;
         this.deals = deals;
         this.externalAccess = externalAccess;
+        this.portalAccess = portalAccess;
         this.files = files;
         this.workTasks = workTasks;
         this.currentUser = currentUser;
@@ -381,50 +386,52 @@ public class ProposalService {
     // ---------------------------------------------------------------------------------------- the customer's
 
     /**
-     * The proposals the client's portal shows, newest sent first.
+     * The proposals the scope's client's portal shows, newest sent first.
      *
-     * @throws AccessDeniedException unless a customer of this client, or a manager viewing as them, asks
+     * @throws AccessDeniedException unless the scope is the signed-in customer's active account (see
+     *                               {@link PortalAccessPolicy#verify}), or a manager's "view as client"
      */
     @Transactional(readOnly = true)
-    public List<CustomerProposal> forCustomer(UUID clientId) {
-        requirePortalReader(clientId);
-        return proposals.visibleToCustomer(clientId, CUSTOMER_STATUSES).stream().map(this::toCustomer).toList();
+    public List<CustomerProposal> forCustomer(CustomerScope scope) {
+        portalAccess.verify(scope);
+        return proposals.visibleToCustomer(scope.clientId(), CUSTOMER_STATUSES).stream().map(this::toCustomer)
+                .toList();
     }
 
     /**
-     * One proposal the client's portal shows.
+     * One proposal the scope's client's portal shows.
      *
      * @throws NotFoundException when it is another client's or was never sent: the same answer for both
      */
     @Transactional(readOnly = true)
-    public CustomerProposal forCustomer(UUID clientId, UUID proposalId) {
-        requirePortalReader(clientId);
-        return toCustomer(customerRow(clientId, proposals.findById(proposalId)));
+    public CustomerProposal forCustomer(CustomerScope scope, UUID proposalId) {
+        portalAccess.verify(scope);
+        return toCustomer(customerRow(scope.clientId(), proposals.findById(proposalId)));
     }
 
     /**
      * The customer accepts by typing their name; the name, time, account and address are kept as evidence, the
-     * linked deal is won and the team gets the task to set up the project.
+     * linked deal is won and the team gets the task to set up the project. The typed name must match the contact's
+     * name on their account (the scope's display name).
      *
-     * @param accountName the contact's name on their account; the typed name must match it
      * @return ACCEPTED, or what had happened already (ALREADY_ACCEPTED, ALREADY_DECLINED, EXPIRED): nothing changed
      * @throws InvalidInputException when the typed name is blank or not the contact's; nothing changes
      * @throws NotFoundException     when it is another client's or was never sent
+     * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
-    public ProposalAnswer accept(UUID clientId, UUID accountId, String accountName, UUID proposalId, String typedName,
-                                 String ip) {
-        requireActingCustomer(clientId);
-        ProposalEntity p = customerRow(clientId, lockRow(proposalId));
+    public ProposalAnswer accept(CustomerScope scope, UUID proposalId, String typedName, String ip) {
+        portalAccess.verifyActing(scope);
+        ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
         ProposalAnswer already = settled(p);
         if (already != null) {
             return already;
         }
-        FieldProblem problem = ProposalRules.checkSignature(typedName, accountName);
+        FieldProblem problem = ProposalRules.checkSignature(typedName, scope.displayName());
         if (problem != null) {
             throw new InvalidInputException(List.of(problem));
         }
-        p.accepted(accountId, clean(typedName), abbreviate(ip, 64), clock.instant());
+        p.accepted(scope.accountId(), clean(typedName), abbreviate(ip, 64), clock.instant());
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.ACCEPTED, null, null, clean(typedName));
         correlate(ProposalApprovalProcess.MSG_ACCEPTED, p);
@@ -437,12 +444,13 @@ public class ProposalService {
      * @return DECLINED, or what had happened already (ALREADY_ACCEPTED, ALREADY_DECLINED, EXPIRED): nothing changed
      * @throws InvalidInputException when the reason is blank or too long; nothing changes
      * @throws NotFoundException     when it is another client's or was never sent
+     * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
-    public ProposalAnswer decline(UUID clientId, UUID accountId, String accountName, UUID proposalId, String reason,
-                                  String ip) {
-        requireActingCustomer(clientId);
-        ProposalEntity p = customerRow(clientId, lockRow(proposalId));
+    public ProposalAnswer decline(CustomerScope scope, UUID proposalId, String reason, String ip) {
+        portalAccess.verifyActing(scope);
+        String accountName = scope.displayName();
+        ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
         ProposalAnswer already = settled(p);
         if (already != null) {
             return already;
@@ -451,7 +459,7 @@ public class ProposalService {
         if (problem != null) {
             throw new InvalidInputException(List.of(problem));
         }
-        p.declined(accountId, accountName, abbreviate(ip, 64), clean(reason), clock.instant());
+        p.declined(scope.accountId(), accountName, abbreviate(ip, 64), clean(reason), clock.instant());
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.DECLINED, null, null, accountName + ": " + clean(reason));
         correlate(ProposalApprovalProcess.MSG_DECLINED, p);
@@ -459,18 +467,18 @@ public class ProposalService {
     }
 
     /**
-     * A link (valid for a few minutes) to a file attached to a proposal the client's portal shows.
+     * A link (valid for a few minutes) to a file attached to a proposal the scope's client's portal shows.
      *
      * @throws NotFoundException when the proposal or the file is not the client's, or the file is not attached
      */
     @Transactional(readOnly = true)
-    public SharedDownload customerAttachment(UUID clientId, UUID proposalId, UUID fileId) {
-        requirePortalReader(clientId);
-        ProposalEntity p = customerRow(clientId, proposals.findById(proposalId));
+    public SharedDownload customerAttachment(CustomerScope scope, UUID proposalId, UUID fileId) {
+        portalAccess.verify(scope);
+        ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
         if (!p.getAttachmentIds().contains(fileId)) {
             throw new NotFoundException("File");
         }
-        return files.attachmentDownload(clientId, fileId);
+        return files.attachmentDownload(scope.clientId(), fileId);
     }
 
     // -------------------------------------------------------------------------------------------------- helpers
@@ -654,26 +662,6 @@ public class ProposalService {
     private static boolean approvedByFourEyes(ProposalEntity p) {
         return p.getApprovedBy() != null && p.getApprovedAt() != null
                 && !involved(p.getApprovedBy(), p.getOwner(), p.getSubmittedBy(), p.getLastEditedBy());
-    }
-
-    /** A customer of this client, or an admin or manager looking as them. */
-    private void requirePortalReader(UUID clientId) {
-        CurrentUser user = currentUser.require();
-        if (user.isCustomer()) {
-            if (!clientId.equals(user.customerId())) {
-                throw new AccessDeniedException("Another customer's data");
-            }
-        } else if (!user.isStaff() || !user.seesAllClients()) {
-            throw new AccessDeniedException("The portal's view is for the customer and managers");
-        }
-    }
-
-    /** Only the customer answers a proposal: staff, also viewing as the client, never do. */
-    private void requireActingCustomer(UUID clientId) {
-        CurrentUser user = currentUser.requireCustomer();
-        if (!clientId.equals(user.customerId())) {
-            throw new AccessDeniedException("Another customer's data");
-        }
     }
 
     private void publish(ProposalEntity p, ProposalChanged.Change change, String actor, String approver,

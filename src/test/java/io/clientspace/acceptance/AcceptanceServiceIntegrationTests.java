@@ -25,6 +25,8 @@ import io.clientspace.devservices.DevServices;
 import io.clientspace.devservices.TestClock;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentVersion;
+import io.clientspace.extranet.CustomerScope;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.portal.PortalTestData;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
@@ -65,6 +67,8 @@ class AcceptanceServiceIntegrationTests {
     @Autowired
     PortalTestData data;
     @Autowired
+    PortalAccessPolicy portalAccess;
+    @Autowired
     DocumentService documents;
     @Autowired
     ClientService clients;
@@ -103,6 +107,15 @@ class AcceptanceServiceIntegrationTests {
         return asCustomer(a.username(), a.client().id(), work);
     }
 
+    /** The world's customer's portal scope, as the portal gets it for them when they sign in. */
+    CustomerScope viewer(PortalTestData.World world) {
+        return asCustomer(world.username(), world.client().id(), () -> portalAccess.current().orElseThrow());
+    }
+
+    CustomerScope viewerA() {
+        return viewer(a);
+    }
+
     String nameOfA() {
         return "Test Customer alpha";
     }
@@ -119,18 +132,18 @@ class AcceptanceServiceIntegrationTests {
         assertThat(mails.get(0).getSubject()).contains(a.sharedDocument().title());
         assertThat(body(mails.get(0))).contains("/portal/acceptances/" + sent.id());
 
-        List<CustomerAcceptance> seen = asA(() -> acceptances.forCustomer(a.client().id()));
+        List<CustomerAcceptance> seen = asA(() -> acceptances.forCustomer(viewerA()));
         assertThat(seen).singleElement().satisfies(c -> {
             assertThat(c.status()).isEqualTo(AcceptanceStatus.PENDING);
             assertThat(c.expiresAt()).isEqualTo(inAWeek);
         });
-        assertThat(asA(() -> acceptances.customerLink(a.client().id(), sent.id(), true)))
+        assertThat(asA(() -> acceptances.customerLink(viewerA(), sent.id(), true)))
                 .contains("response-content-disposition=inline");
 
         // a name that is not the contact's is refused and changes nothing
-        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), "Somebody Else",
+        assertProblem(() -> asA(() -> acceptances.accept(viewerA(), sent.id(), "Somebody Else",
                 "203.0.113.7", "Test browser")), "acceptance.error.name-mismatch");
-        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), "  ",
+        assertProblem(() -> asA(() -> acceptances.accept(viewerA(), sent.id(), "  ",
                 "203.0.113.7", "Test browser")), "acceptance.error.name-required");
         assertThat(statusOf(sent.id())).isEqualTo("PENDING");
 
@@ -138,7 +151,7 @@ class AcceptanceServiceIntegrationTests {
         Instant acceptedAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         AcceptOutcome outcome;
         try (TestClock.Unpin at = TestClock.pin(acceptedAt)) {
-            outcome = asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(),
+            outcome = asA(() -> acceptances.accept(viewerA(), sent.id(),
                     "  test customer   ALPHA ", "203.0.113.7", "Test browser"));
         }
         assertThat(outcome.alreadyAccepted()).isFalse();
@@ -203,15 +216,16 @@ class AcceptanceServiceIntegrationTests {
         UUID versionOfB = asManager(() -> documents.versions(b.sharedDocument().id())).get(0).id();
         Acceptance ofB = asManager(() -> acceptances.send(versionOfB, inAWeek));
 
-        assertThat(asA(() -> acceptances.forCustomer(a.client().id()))).isEmpty();
-        assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(a.client().id(), ofB.id())))
+        assertThat(asA(() -> acceptances.forCustomer(viewerA()))).isEmpty();
+        assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(viewerA(), ofB.id())))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> asA(() -> acceptances.customerLink(a.client().id(), ofB.id(), false)))
+        assertThatThrownBy(() -> asA(() -> acceptances.customerLink(viewerA(), ofB.id(), false)))
                 .isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), ofB.id(),
+        assertThatThrownBy(() -> asA(() -> acceptances.accept(viewerA(), ofB.id(),
                 nameOfA(), "203.0.113.7", null))).isInstanceOf(NotFoundException.class);
-        // nor may A ask with B's client id
-        assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(b.client().id())))
+        // nor may A ask with B's scope
+        CustomerScope viewerB = viewer(b);
+        assertThatThrownBy(() -> asA(() -> acceptances.forCustomer(viewerB)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(statusOf(ofB.id())).isEqualTo("PENDING");
     }
@@ -226,7 +240,7 @@ class AcceptanceServiceIntegrationTests {
 
         assertThat(statusOf(sent.id())).isEqualTo("EXPIRED");
         assertThat(waiting(sent.id())).isFalse();
-        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(),
+        assertProblem(() -> asA(() -> acceptances.accept(viewerA(), sent.id(), nameOfA(),
                 "203.0.113.7", null)), "acceptance.error.expired");
         assertThat(statusOf(sent.id())).isEqualTo("EXPIRED");
         assertThatThrownBy(() -> asManager(() -> acceptances.evidence(sent.id()))).isInstanceOf(NotFoundException.class);
@@ -236,7 +250,7 @@ class AcceptanceServiceIntegrationTests {
         assertThat(again.id()).isNotEqualTo(sent.id());
         assertThat(again.status()).isEqualTo(AcceptanceStatus.PENDING);
         assertThat(waiting(again.id())).isTrue();
-        assertThat(asA(() -> acceptances.forCustomer(a.client().id()))).extracting(CustomerAcceptance::status)
+        assertThat(asA(() -> acceptances.forCustomer(viewerA()))).extracting(CustomerAcceptance::status)
                 .containsExactly(AcceptanceStatus.PENDING, AcceptanceStatus.EXPIRED);
     }
 
@@ -264,7 +278,7 @@ class AcceptanceServiceIntegrationTests {
                 .activityId(DocumentAcceptanceProcess.REMINDER_TIMER).count()).as("no second reminder timer").isZero();
         assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).as("reminded already").isFalse();
 
-        asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "203.0.113.7", null));
+        asA(() -> acceptances.accept(viewerA(), sent.id(), nameOfA(), "203.0.113.7", null));
         assertThat(mail.awaitMessage(SENDER, "Accepted by the client: " + title, Duration.ofSeconds(20)))
                 .as("the marker mail, sent after the second call").isPresent();
         assertThat(subjectsTo(contactOfA())).filteredOn(reminderSubject(title)::equals).hasSize(1);
@@ -291,7 +305,7 @@ class AcceptanceServiceIntegrationTests {
     void noReminderForAnAcceptanceThatIsNoLongerPending() throws Exception {
         DocumentVersion fresh = freshVersion("Quick answer");
         Acceptance sent = asManager(() -> acceptances.send(fresh.id(), inAWeek));
-        asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "203.0.113.7", null));
+        asA(() -> acceptances.accept(viewerA(), sent.id(), nameOfA(), "203.0.113.7", null));
 
         assertThat(acceptances.remind(sent.id(), Duration.ofHours(48))).isFalse();
 
@@ -332,7 +346,7 @@ class AcceptanceServiceIntegrationTests {
         Acceptance marker = asManager(() -> acceptances.send(freshVersion("Marker").id(), inAWeek));
         assertThat(DevServices.mail().awaitMessage(contactOfA(), "Please review and accept: " + marker.documentTitle(),
                 Duration.ofSeconds(20))).as("the marker mail").isPresent();
-        asA(() -> acceptances.accept(a.client().id(), a.accountId(), marker.id(), nameOfA(), "203.0.113.7", null));
+        asA(() -> acceptances.accept(viewerA(), marker.id(), nameOfA(), "203.0.113.7", null));
         assertThat(DevServices.mail().awaitMessage(SENDER, "Accepted by the client: " + marker.documentTitle(),
                 Duration.ofSeconds(20))).as("the sender's marker mail").isPresent();
     }
@@ -371,9 +385,10 @@ class AcceptanceServiceIntegrationTests {
 
     void twoAccepts(int round) throws Exception {
         Acceptance sent = asManager(() -> acceptances.send(freshVersion("Twice " + round).id(), inAWeek));
+        CustomerScope viewer = viewerA();
         List<Race.Result> results = Race.atOnce(
-                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.1", null)),
-                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.2", null)));
+                () -> asA(() -> acceptances.accept(viewer, sent.id(), nameOfA(), "198.51.100.1", null)),
+                () -> asA(() -> acceptances.accept(viewer, sent.id(), nameOfA(), "198.51.100.2", null)));
 
         assertThat(results).as("neither call fails").noneMatch(Race.Result::failed);
         assertThat(results.stream().map(r -> ((AcceptOutcome) r.value()).alreadyAccepted()))
@@ -401,8 +416,9 @@ class AcceptanceServiceIntegrationTests {
     void acceptAgainstTheDeadline(int round) throws Exception {
         Acceptance sent = asManager(() -> acceptances.send(freshVersion("Deadline " + round).id(), inAWeek));
         String timer = expiryTimer(sent.id()).getId();
+        CustomerScope viewer = viewerA();
         List<Race.Result> results = Race.atOnce(
-                () -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "198.51.100.3", null)),
+                () -> asA(() -> acceptances.accept(viewer, sent.id(), nameOfA(), "198.51.100.3", null)),
                 () -> {
                     management.executeJob(timer);
                     return "the timer ran";
@@ -511,7 +527,7 @@ class AcceptanceServiceIntegrationTests {
         Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
         overwriteStoredBytes(version.id(), "forged content".getBytes(StandardCharsets.UTF_8));
 
-        assertProblem(() -> asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(),
+        assertProblem(() -> asA(() -> acceptances.accept(viewerA(), sent.id(), nameOfA(),
                 "203.0.113.7", "Test browser")), "acceptance.error.document-changed");
         assertThat(statusOf(sent.id())).isEqualTo("PENDING");
 
@@ -525,7 +541,7 @@ class AcceptanceServiceIntegrationTests {
 
     private UUID acceptedByA() {
         Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
-        asA(() -> acceptances.accept(a.client().id(), a.accountId(), sent.id(), nameOfA(), "203.0.113.7",
+        asA(() -> acceptances.accept(viewerA(), sent.id(), nameOfA(), "203.0.113.7",
                 "Test browser"));
         return sent.id();
     }

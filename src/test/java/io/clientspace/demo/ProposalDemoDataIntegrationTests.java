@@ -3,6 +3,7 @@ package io.clientspace.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.deal.DealService;
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.portal.PortalTestData;
 import io.clientspace.proposal.Proposal;
 import io.clientspace.proposal.ProposalService;
@@ -29,6 +30,8 @@ class ProposalDemoDataIntegrationTests {
     @Autowired
     ManagementService management;
     @Autowired
+    PortalAccessPolicy portalAccess;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
@@ -37,8 +40,10 @@ class ProposalDemoDataIntegrationTests {
 
     @Test
     void theDemoHoldsOneProposalInEachState() {
-        var world = data.world("demo-proposals");
-        ProposalDemoData demo = new ProposalDemoData(proposals, deals, jdbc, clock);
+        // the demo's customer, Lena Hoffmann, answers as herself: her account carries her name
+        String username = "portal-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        var world = data.world("demo-proposals", username, username + "@example.org", "Lena Hoffmann");
+        ProposalDemoData demo = new ProposalDemoData(proposals, deals, portalAccess, jdbc, clock);
 
         Actors.as("admin", () -> {
             demo.fill(world.client(), world.username());

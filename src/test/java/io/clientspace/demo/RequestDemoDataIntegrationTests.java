@@ -2,6 +2,7 @@ package io.clientspace.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.inforequest.InformationRequest;
 import io.clientspace.inforequest.InformationRequestService;
 import io.clientspace.inforequest.ItemState;
@@ -24,6 +25,8 @@ class RequestDemoDataIntegrationTests {
     @Autowired
     InformationRequestService requests;
     @Autowired
+    PortalAccessPolicy portalAccess;
+    @Autowired
     PortalTestData data;
     @Autowired
     Clock clock;
@@ -32,7 +35,7 @@ class RequestDemoDataIntegrationTests {
     void theDemoHoldsOneRequestInEachState() {
         PortalTestData.World world = data.world("demo" + UUID.randomUUID().toString().substring(0, 6));
         List<InformationRequest> list = Actors.as("admin", () -> {
-            new RequestDemoData(requests, clock).fill(world.project());
+            new RequestDemoData(requests, portalAccess, clock).fill(world.project(), world.username());
             return requests.inProject(world.project().id());
         }, "STAFF", "ADMIN", "MANAGER");
 

@@ -279,7 +279,8 @@ class ProposalServiceIntegrationTests {
         assertThat(asManager(() -> proposals.get(p.id())).status()).isEqualTo(ProposalStatus.AWAITING_APPROVAL);
         assertThat(engineTasks.createTaskQuery().taskId(task.getId()).count()).as("the task is still open")
                 .isOne();
-        assertThat(asCustomer("customer", a.client().id(), () -> proposals.forCustomer(a.client().id())))
+        CustomerScope viewer = viewer(a);
+        assertThat(asA(() -> proposals.forCustomer(viewer)))
                 .extracting(CustomerProposal::id).doesNotContain(p.id());
     }
 

@@ -74,6 +74,7 @@ class ManagerJourneyBrowserTests extends BrowserTest {
         page.locator("#deal-expected-close input").press("Enter");
         page.locator("#deal-save").click();
         assertThat(page.locator(".stage-badge")).hasText("New");
+        assertThat(page.locator("#count-tasks")).hasText("1"); // the deal's first step is a task
         // the checklist flags the deal at once; it adds a line above the tabs, so wait for it before clicking
         // below it, or the click lands where the button was a moment before
         assertThat(page.locator("#review-no-next-step")).containsText("1");

@@ -29,6 +29,11 @@ public abstract class WorkspaceTab<T> extends Div {
     private boolean loadedOnce;
     /** What the content shows now, to leave it alone when a refresh brings the same rows. */
     private Object shown;
+    /** Whether the content is rows (not loading, error or hidden). */
+    private boolean showingData;
+    /** Queries are numbered as they are asked; an answer older than the one drawn is dropped. */
+    private long requested;
+    private long drawn;
     private String filter;
 
     /**
@@ -153,17 +158,27 @@ public abstract class WorkspaceTab<T> extends Div {
     public void reload() {
         refreshCounter();
         removeAll();
+        showingData = false;
         if (!permitted()) {
             add(hiddenState());
             return;
         }
         add(States.loading(getTranslation(loadingKey())));
+        long ticket = ++requested;
         load(this::fetch, data -> {
-            removeAll();
-            shown = data;
-            add(isEmpty(data) ? emptyState() : render(data));
+            // a live refresh asked later may have drawn these rows already (our own change, heard back from the
+            // database); drawing them again would replace the buttons under the user's pointer
+            if (ticket < drawn || (showingData && Objects.equals(data, shown))) {
+                return;
+            }
+            show(data, ticket);
         }, error -> {
+            if (ticket < drawn) {
+                return;
+            }
             shown = null;
+            showingData = false;
+            drawn = ticket;
             removeAll();
             if (error instanceof NoAccessException) {
                 add(hiddenState());
@@ -176,24 +191,30 @@ public abstract class WorkspaceTab<T> extends Div {
 
     /**
      * Someone changed the client: when this tab is showing, its list is fetched again and swapped in without a
-     * loading state, so the page does not flicker under the user. Tabs that are busy (an upload on its way) skip it.
+     * loading state, so the page does not flicker under the user. Tabs that are busy (an upload on its way) skip it,
+     * and so does a refresh that brings the rows already on show, or that an answer to a later query overtook.
      */
     public void refreshIfShown() {
         if (!loadedOnce || !isAttached() || !permitted() || isBusy()) {
             return;
         }
+        long ticket = ++requested;
         load(this::fetch, data -> {
-            // the same rows again (often our own change, heard back from the database): redrawing them would only
-            // replace the buttons under the user's pointer
-            if (isBusy() || Objects.equals(data, shown)) {
+            if (isBusy() || ticket < drawn || Objects.equals(data, shown)) {
                 return;
             }
-            removeAll();
-            shown = data;
-            add(isEmpty(data) ? emptyState() : render(data));
+            show(data, ticket);
         }, error -> {
             // the next change or a reload tries again; the list the user sees stays
         });
+    }
+
+    private void show(T data, long ticket) {
+        removeAll();
+        shown = data;
+        showingData = true;
+        drawn = ticket;
+        add(isEmpty(data) ? emptyState() : render(data));
     }
 
     /** Whether the tab is in the middle of something a redraw would cut off. */

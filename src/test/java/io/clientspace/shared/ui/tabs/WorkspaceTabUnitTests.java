@@ -29,17 +29,22 @@ class WorkspaceTabUnitTests {
 
         @Override
         public <T> void load(Component owner, Supplier<T> query, Consumer<T> onResult, Consumer<Throwable> onError) {
-            pending.add(() -> {
-                try {
-                    onResult.accept(query.get());
-                } catch (RuntimeException e) {
-                    onError.accept(e);
-                }
-            });
+            // asked now, answered when told: an answer holds the data as it was when its query ran
+            try {
+                T result = query.get();
+                pending.add(() -> onResult.accept(result));
+            } catch (RuntimeException e) {
+                pending.add(() -> onError.accept(e));
+            }
         }
 
         void finish() {
             pending.remove().run();
+        }
+
+        /** Answers the newest query first, as a busy pool may. */
+        void finishNewest() {
+            pending.removeLast().run();
         }
     }
 
@@ -183,6 +188,34 @@ class WorkspaceTabUnitTests {
         tab.refreshIfShown();
         loader.finish();
         assertThat(grid(tab)).as("new rows: drawn again").isNotSameAs(first);
+    }
+
+    @Test
+    void ourOwnChangeHeardBackFirstIsNotDrawnTwiceAndAnOlderAnswerNeverOverwritesANewerOne() {
+        List<String> rows = new ArrayList<>(List.of("a.pdf"));
+        var tab = tab(() -> List.copyOf(rows), true);
+        UI.getCurrent().add(tab);
+        tab.showFirstTime();
+        loader.finish();
+        loader.finish();
+
+        rows.add("b.pdf"); // the user uploads: the tab reloads, and the database's notice brings a refresh too
+        tab.reload();
+        tab.refreshIfShown();
+        loader.finishNewest(); // the refresh answers first and draws the new rows
+        Component drawn = grid(tab);
+        loader.finish(); // the counter
+        loader.finish(); // the reload's answer: the same rows
+        assertThat(grid(tab)).as("drawn once; the buttons under the pointer stay").isSameAs(drawn);
+
+        rows.add("c.pdf");
+        tab.refreshIfShown(); // asked with three rows
+        rows.add("d.pdf");
+        tab.refreshIfShown(); // asked with four rows
+        loader.finishNewest(); // the newer answer first
+        Component newest = grid(tab);
+        loader.finish(); // then the older one
+        assertThat(grid(tab)).as("an older answer is dropped").isSameAs(newest);
     }
 
     private static Component grid(Component tab) {

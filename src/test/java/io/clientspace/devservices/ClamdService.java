@@ -36,7 +36,19 @@ public final class ClamdService implements AutoCloseable {
         this.executable = executable;
     }
 
+    /**
+     * Starts clamd for the local run or the tests. The tests need it (they prove that EICAR is refused); the local
+     * run on a machine without ClamAV starts without it, and uploads then wait in quarantine, as in production while
+     * clamd is down: nothing is let through unscanned.
+     *
+     * @return null in the local run when clamd is not installed
+     */
     static ClamdService start(DevServices.Mode mode, Path devservicesHome) {
+        if (mode == DevServices.Mode.RUN && installed().isEmpty()) {
+            System.err.println("clamd (ClamAV) is not installed: uploads will wait in quarantine (\"Waiting for virus"
+                    + " scan\"). To scan them: sudo apt-get install clamav-daemon, then start again.");
+            return null;
+        }
         Path executable = locate();
         Path home = devservicesHome.resolve("clamav");
         int port = mode == DevServices.Mode.RUN ? RUN_PORT : Ports.free();
@@ -79,16 +91,15 @@ public final class ClamdService implements AutoCloseable {
         stop();
     }
 
+    private static java.util.Optional<Path> installed() {
+        return List.of("/usr/sbin/clamd", "/usr/bin/clamd", "/usr/local/sbin/clamd", "/usr/local/bin/clamd").stream()
+                .map(Path::of).filter(Files::isExecutable).findFirst();
+    }
+
     private static Path locate() {
-        for (String candidate : List.of("/usr/sbin/clamd", "/usr/bin/clamd", "/usr/local/sbin/clamd",
-                "/usr/local/bin/clamd")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        throw new IllegalStateException("clamd (ClamAV) is not installed, and every upload is scanned for viruses."
+        return installed().orElseThrow(() -> new IllegalStateException("clamd (ClamAV) is not installed, and every upload is scanned for viruses."
                 + " Install it: sudo apt-get install clamav-daemon (Debian/Ubuntu). The dev services run it on their"
-                + " own test signature database, so no signature download is needed.");
+                + " own test signature database, so no signature download is needed."));
     }
 
     private void writeConfiguration() {

@@ -92,7 +92,7 @@ public final class DevServices {
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", mail.smtpPort());
         p.put("clientspace.antivirus.host", "127.0.0.1");
-        p.put("clientspace.antivirus.port", clamd.port());
+        p.put("clientspace.antivirus.port", clamd == null ? ClamdService.RUN_PORT : clamd.port());
         // dev only: production sets EVIDENCE_HMAC_KEY (the app refuses to start without one)
         p.put("clientspace.evidence.hmac-key", "dev-services-only-evidence-hmac-key-not-for-production");
         if (mode == Mode.RUN) {

@@ -273,12 +273,10 @@ public class AcceptanceService {
      */
     @Transactional(readOnly = true)
     public byte[] evidencePdf(UUID acceptanceId) {
-        EvidenceCheck check = verifyStored(acceptanceId);
-        DocumentAcceptanceEntity a = acceptances.findById(acceptanceId)
-                .orElseThrow(() -> new NotFoundException("Acceptance"));
-        String clientName = clients.refForNotification(a.getClientId()).map(ClientRef::name).orElse("");
-        return evidenceSheets.render(a, signedFields(a), clientName, staff.displayName(a.getSentBy()), check,
-                externalAccess.contactLocale(a.getAcceptedAccountId()));
+        AcceptanceEvidence e = evidence(acceptanceId);
+        DocumentAcceptanceEntity a = acceptances.findById(acceptanceId).orElseThrow();
+        return evidenceSheets.render(e, signedFields(a), verifyStored(acceptanceId),
+                externalAccess.contactLocale(e.accountId()));
     }
 
     /** The rules for a deadline, for the form and the server alike. */

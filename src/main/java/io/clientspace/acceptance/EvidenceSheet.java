@@ -1,6 +1,5 @@
 package io.clientspace.acceptance;
 
-import io.clientspace.acceptance.domain.DocumentAcceptanceEntity;
 import io.clientspace.shared.i18n.Translations;
 import io.clientspace.shared.pdf.PdfSheet;
 import java.time.Clock;
@@ -27,29 +26,28 @@ class EvidenceSheet {
         this.clock = clock;
     }
 
-    byte[] render(DocumentAcceptanceEntity a, Map<String, String> signed, String clientName, String sentByName,
-                  EvidenceCheck check, Locale locale) {
+    byte[] render(AcceptanceEvidence e, Map<String, String> signed, EvidenceCheck check, Locale locale) {
         DateTimeFormatter at = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.MEDIUM)
                 .withLocale(locale).withZone(clock.getZone());
-        PdfSheet sheet = PdfSheet.titled(t(locale, "acceptance.pdf.title", a.getDocumentTitle()), clientName,
-                a.getAcceptedAt());
-        sheet.muted(t(locale, "acceptance.pdf.subtitle", clientName, at.format(clock.instant())));
+        PdfSheet sheet = PdfSheet.titled(t(locale, "acceptance.pdf.title", e.documentTitle()), e.clientName(),
+                e.acceptedAt());
+        sheet.muted(t(locale, "acceptance.pdf.subtitle", e.clientName(), at.format(clock.instant())));
         sheet.heading(t(locale, "acceptance.pdf.document"));
-        sheet.fact(t(locale, "acceptance.evidence.version"), a.getDocumentTitle() + " · v" + a.getVersionNumber()
-                + " · " + a.getFileName());
-        sheet.fact(t(locale, "acceptance.evidence.sha256"), a.getVersionSha256());
-        sheet.fact(t(locale, "acceptance.evidence.sent"), t(locale, "acceptance.evidence.sent-value", sentByName,
-                format(at, a.getSentAt()), format(at, a.getExpiresAt())));
+        sheet.fact(t(locale, "acceptance.evidence.version"), e.documentTitle() + " · v" + e.versionNumber()
+                + " · " + e.fileName());
+        sheet.fact(t(locale, "acceptance.evidence.sha256"), e.sha256());
+        sheet.fact(t(locale, "acceptance.evidence.sent"), t(locale, "acceptance.evidence.sent-value", e.sentBy(),
+                format(at, e.sentAt()), format(at, e.expiresAt())));
         sheet.heading(t(locale, "acceptance.pdf.accepted"));
-        sheet.fact(t(locale, "acceptance.evidence.typed-name"), a.getAcceptedName());
-        sheet.fact(t(locale, "acceptance.evidence.at"), format(at, a.getAcceptedAt()));
+        sheet.fact(t(locale, "acceptance.evidence.typed-name"), e.typedName());
+        sheet.fact(t(locale, "acceptance.evidence.at"), format(at, e.acceptedAt()));
         sheet.fact(t(locale, "acceptance.evidence.identity"), t(locale, "acceptance.evidence.identity-value",
-                a.getAcceptedUsername(), a.getAcceptedEmail()));
-        sheet.fact(t(locale, "acceptance.evidence.ip"), a.getAcceptedIp());
-        sheet.fact(t(locale, "acceptance.evidence.agent"), a.getAcceptedUserAgent());
+                e.username(), e.email()));
+        sheet.fact(t(locale, "acceptance.evidence.ip"), e.ipAddress());
+        sheet.fact(t(locale, "acceptance.evidence.agent"), e.userAgent());
         sheet.heading(t(locale, "acceptance.pdf.sealed-fields"));
         signed.forEach((field, value) -> sheet.fact(field, value));
-        sheet.fact(t(locale, "acceptance.evidence.seal"), a.getEvidenceHmac() == null ? "" : a.getEvidenceHmac());
+        sheet.fact(t(locale, "acceptance.evidence.seal"), e.seal() == null ? "" : e.seal());
         sheet.paragraph(t(locale, "acceptance.evidence.check." + check.name().toLowerCase(Locale.ROOT)));
         return sheet.toBytes();
     }

@@ -1,6 +1,5 @@
 package io.clientspace.proposal;
 
-import io.clientspace.proposal.domain.ProposalEntity;
 import io.clientspace.shared.ClientspaceProperties;
 import io.clientspace.shared.i18n.Translations;
 import io.clientspace.shared.pdf.PdfSheet;
@@ -30,31 +29,29 @@ class ProposalPdf {
         this.clock = clock;
     }
 
-    byte[] render(ProposalEntity p, String clientName, List<ProposalAttachment> attachments, Locale locale) {
+    byte[] render(CustomerProposal p, String clientName, Locale locale) {
         DateTimeFormatter day = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
-        PdfSheet sheet = PdfSheet.titled(p.getTitle(), t(locale, "proposal.pdf.author"), p.getSentAt());
-        sheet.muted(t(locale, "proposal.pdf.subtitle", p.getNumber(), clientName == null ? "" : clientName));
+        PdfSheet sheet = PdfSheet.titled(p.title(), t(locale, "proposal.pdf.author"), p.sentAt());
+        sheet.muted(t(locale, "proposal.pdf.subtitle", p.number(), clientName == null ? "" : clientName));
         sheet.heading(t(locale, "proposal.pdf.fee"));
-        sheet.fact(t(locale, "proposal.fee-model"), t(locale, "proposal.fee-models." + p.getFeeModel().name()));
-        List<Milestone> milestones = p.getMilestones().stream().map(m -> new Milestone(m.getTitle(), m.getAmount()))
-                .toList();
-        for (ProposalFormat.Line line : ProposalFormat.feeLines(p.getFeeModel(), p.getCurrency(), p.getFixedAmount(),
-                p.getHourlyRate(), p.getEstimatedHours(), p.getMonthlyAmount(), p.getTermMonths(), milestones,
-                p.getDiscountPercent(), p.getFeeAmount(), locale)) {
+        sheet.fact(t(locale, "proposal.fee-model"), t(locale, "proposal.fee-models." + p.feeModel().name()));
+        for (ProposalFormat.Line line : ProposalFormat.feeLines(p.feeModel(), p.currency(), p.fixedAmount(),
+                p.hourlyRate(), p.estimatedHours(), p.monthlyAmount(), p.termMonths(), p.milestones(),
+                p.discountPercent(), p.feeAmount(), locale)) {
             sheet.fact(line.labelArg() == null ? t(locale, line.labelKey()) : t(locale, line.labelKey(),
                     line.labelArg()), line.value());
         }
-        sheet.fact(t(locale, "proposal.valid-until"), day.format(p.getValidUntil()));
-        sheet.fact(t(locale, "proposal.sent"), day.format(p.getSentAt().atZone(clock.getZone())));
+        sheet.fact(t(locale, "proposal.valid-until"), day.format(p.validUntil()));
+        sheet.fact(t(locale, "proposal.sent"), day.format(p.sentAt().atZone(clock.getZone())));
         sheet.heading(t(locale, "proposal.scope"));
-        sheet.paragraph(p.getScope());
-        if (!attachments.isEmpty()) {
+        sheet.paragraph(p.scope());
+        if (!p.attachments().isEmpty()) {
             sheet.heading(t(locale, "proposal.attachments"));
-            attachments.forEach(a -> sheet.paragraph(a.name()));
+            p.attachments().forEach(a -> sheet.paragraph(a.name()));
         }
         sheet.heading(t(locale, "proposal.pdf.answer"));
-        sheet.paragraph(t(locale, "proposal.pdf.answer-text", p.getValidUntil() == null ? ""
-                : day.format(p.getValidUntil()), app.baseUrl() + "/" + ProposalNavigation.portalPage(p.getId())));
+        sheet.paragraph(t(locale, "proposal.pdf.answer-text", p.validUntil() == null ? ""
+                : day.format(p.validUntil()), app.baseUrl() + "/" + ProposalNavigation.portalPage(p.id())));
         return sheet.toBytes();
     }
 

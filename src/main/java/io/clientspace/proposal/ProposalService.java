@@ -632,7 +632,7 @@ public class ProposalService {
             return stored.get();
         }
         String clientName = clients.refForNotification(p.getClientId()).map(ClientRef::name).orElse("");
-        byte[] bytes = pdfs.render(p, clientName, attachments(p), Translations.supported(locale));
+        byte[] bytes = pdfs.render(toCustomer(p), clientName, Translations.supported(locale));
         String sha256 = sha256(bytes);
         String key = "proposals/" + p.getId() + "/" + language + "-" + sha256.substring(0, 16) + ".pdf";
         Path file = null;

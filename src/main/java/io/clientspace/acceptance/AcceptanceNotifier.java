@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mails about acceptances, sent after the change committed and retried after a crash: the client's active portal
- * contacts get the request with a link straight to it, the reminder, the confirmation and the withdrawal; the colleague who sent it
- * hears of the reminder, the acceptance and the expiry.
+ * contacts get the request with a link straight to it, the reminder, the confirmation and the withdrawal; the
+ * colleague who sent it hears of the reminder, the acceptance and the expiry.
  */
 @Component
 class AcceptanceNotifier {

@@ -55,7 +55,10 @@ public class PortalProposals {
         return proposals.decline(viewer, proposalId, reason, ip);
     }
 
-    /** A short-lived link to the proposal as PDF, in the viewer's language; see {@link ProposalService#customerPdfLink}. */
+    /**
+     * A short-lived link to the proposal as PDF, in the language of the viewer's contact; see
+     * {@link ProposalService#customerPdfLink}.
+     */
     @Transactional
     public String pdf(CustomerScope viewer, UUID proposalId) {
         return proposals.customerPdfLink(viewer, proposalId);

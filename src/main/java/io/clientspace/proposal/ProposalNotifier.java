@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails about proposals, after the change committed and retried after a crash: the customer's active portal
- * contacts get a sent proposal with a link straight to it, and hear when the team withdrew one; the approver hears of a proposal waiting for them; the
- * owner hears when it was returned, answered or expired. Each in the reader's language.
+ * contacts get a sent proposal with a link straight to it, and hear when the team withdrew one; the approver hears
+ * of a proposal waiting for them; the owner hears when it was returned, answered or expired. Each in the reader's
+ * language.
  */
 @Component
 class ProposalNotifier {

@@ -48,7 +48,8 @@ import java.util.stream.Collectors;
 /**
  * The document dialog's Acceptance section: sends a version to the client's portal contacts for formal acceptance
  * with a deadline, lists what was sent and how it ended, withdraws a pending one with a reason, shows and exports the
- * evidence of an acceptance (JSON and PDF), and sends an expired or withdrawn one again. When sending is not possible the section says why instead of offering it.
+ * evidence of an acceptance (JSON and PDF), and sends an expired or withdrawn one again. When sending is not
+ * possible the section says why instead of offering it.
  */
 class AcceptanceSection extends Div {
 

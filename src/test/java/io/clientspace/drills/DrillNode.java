@@ -31,6 +31,26 @@ final class DrillNode implements AutoCloseable {
      * @param database a JDBC URL of {@link DrillServices.Postgres#createDatabase}
      */
     static DrillNode start(String name, String database, Map<String, Object> extra) {
+        Map<String, Object> p = settings(database);
+        p.put("camunda.bpm.process-engine-name", "drill_" + name.replace('-', '_'));
+        p.put("camunda.bpm.generate-unique-process-application-name", "true");
+        // short retry rounds, so the drills wait seconds rather than minutes
+        p.put("clientspace.events.retry-interval", "PT1S");
+        p.put("clientspace.events.retry-after", "PT1S");
+        p.put("clientspace.events.attempt-timeout", "PT20S");
+        p.putAll(extra);
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientspaceApplication.class)
+                .initializers(c -> c.getEnvironment().getPropertySources()
+                        .addFirst(new MapPropertySource("drill-" + name, p)))
+                .run();
+        return new DrillNode(name, context);
+    }
+
+    /**
+     * What points an app node at the drills' servers, on a free port, plus the run's Keycloak and clamd: Spring
+     * properties for a node in this JVM, system properties for one in a child JVM.
+     */
+    static Map<String, Object> settings(String database) {
         DrillServices services = DrillServices.get();
         int port = DrillServices.freePort();
         Map<String, Object> p = new LinkedHashMap<>(DevServices.start(DevServices.Mode.TEST));
@@ -44,18 +64,7 @@ final class DrillNode implements AutoCloseable {
         p.put("clientspace.storage.access-key", DrillServices.S3_ACCESS_KEY);
         p.put("clientspace.storage.secret-key", DrillServices.S3_SECRET_KEY);
         p.put("spring.mail.port", services.smtp.port());
-        p.put("camunda.bpm.process-engine-name", "drill_" + name.replace('-', '_'));
-        p.put("camunda.bpm.generate-unique-process-application-name", "true");
-        // short retry rounds, so the drills wait seconds rather than minutes
-        p.put("clientspace.events.retry-interval", "PT1S");
-        p.put("clientspace.events.retry-after", "PT1S");
-        p.put("clientspace.events.attempt-timeout", "PT20S");
-        p.putAll(extra);
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(ClientspaceApplication.class)
-                .initializers(c -> c.getEnvironment().getPropertySources()
-                        .addFirst(new MapPropertySource("drill-" + name, p)))
-                .run();
-        return new DrillNode(name, context);
+        return p;
     }
 
     <T> T bean(Class<T> type) {

@@ -2,14 +2,12 @@ package io.clientspace.drills;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.clientspace.devservices.DevServices;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,18 +49,7 @@ class KilledNodeDrillTests {
     void killedMidRunTheAppRestartsWithEveryRecordWholeAndDueTimersFireOnce() throws Exception {
         DrillServices services = DrillServices.get();
         String database = services.postgres.createDatabase("drill_killed");
-        Map<String, Object> settings = new LinkedHashMap<>(DevServices.start(DevServices.Mode.TEST));
-        int port = DrillServices.freePort();
-        settings.put("server.port", port);
-        settings.put("clientspace.base-url", "http://localhost:" + port);
-        settings.put("spring.datasource.url", database);
-        settings.put("spring.datasource.username", "postgres");
-        settings.put("spring.datasource.password", "postgres");
-        settings.put("clientspace.storage.endpoint", services.s3.endpoint());
-        settings.put("clientspace.storage.public-endpoint", services.s3.endpoint());
-        settings.put("clientspace.storage.access-key", DrillServices.S3_ACCESS_KEY);
-        settings.put("clientspace.storage.secret-key", DrillServices.S3_SECRET_KEY);
-        settings.put("spring.mail.port", services.smtp.port());
+        Map<String, Object> settings = DrillNode.settings(database);
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1"));

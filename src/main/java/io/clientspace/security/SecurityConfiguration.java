@@ -43,16 +43,18 @@ class SecurityConfiguration extends VaadinWebSecurity {
     private final RateLimits rateLimits;
     private final Translations translations;
     private final ContentSecurityPolicy contentSecurityPolicy;
+    private final SignInAvailability signInAvailability;
 
     SecurityConfiguration(KeycloakProperties keycloak, ClientRegistrationRepository registrations,
             SessionGuard sessionGuard, RateLimits rateLimits, Translations translations,
-            ContentSecurityPolicy contentSecurityPolicy) {
+            ContentSecurityPolicy contentSecurityPolicy, SignInAvailability signInAvailability) {
         this.keycloak = keycloak;
         this.registrations = registrations;
         this.sessionGuard = sessionGuard;
         this.rateLimits = rateLimits;
         this.translations = translations;
         this.contentSecurityPolicy = contentSecurityPolicy;
+        this.signInAvailability = signInAvailability;
     }
 
     @Override
@@ -87,7 +89,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
         http.oidcLogout(logout -> logout.backChannel(backChannel -> backChannel
                 .logoutHandler(sessionGuard.backChannelLogout())));
         http.addFilterBefore(new SessionGuardFilter(sessionGuard), SecurityContextHolderFilter.class);
-        http.addFilterBefore(new SignInRateLimitFilter(rateLimits, translations), SecurityContextHolderFilter.class);
+        http.addFilterBefore(new SignInGuardFilter(rateLimits, translations, signInAvailability), SecurityContextHolderFilter.class);
         http.headers(headers -> headers
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
                 .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", ContentSecurityPolicy.PERMISSIONS))

@@ -27,4 +27,7 @@ public interface DocumentAcceptanceRepository extends JpaRepository<DocumentAcce
     /** Every acceptance of these documents; uses document_acceptance_document_idx. */
     @Query("select a from DocumentAcceptanceEntity a where a.documentId in ?1")
     List<DocumentAcceptanceEntity> byDocuments(Collection<UUID> documentIds);
+
+    /** Whether the document was ever sent for acceptance; uses document_acceptance_document_idx. */
+    boolean existsByDocumentId(UUID documentId);
 }

@@ -1,5 +1,6 @@
 package io.clientspace.client;
 
+import io.clientspace.shared.ActivityRecorded;
 import io.clientspace.shared.ProcessOnly;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffMember;
@@ -7,6 +8,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +56,14 @@ public class ClientService {
     private final Clock clock;
     // the once-a-day rule is one atomic upsert; no entity is needed for a row nobody reads back
     private final JdbcTemplate jdbc;
+    // looked up when needed: the participants' modules depend on this service, so they cannot be built before it
+    private final ObjectProvider<ClientArchiveParticipant> archiveParticipants;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
-                  JdbcTemplate jdbc) {
+                  JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants) {
         this.jdbc = jdbc;
+        this.archiveParticipants = archiveParticipants;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
@@ -74,19 +80,36 @@ public class ClientService {
     @Transactional(readOnly = true)
     public List<ClientSummary> search(String text, ClientKind kind, SortField sort, boolean ascending, int offset,
                                       int limit) {
+        return search(text, kind, false, sort, ascending, offset, limit);
+    }
+
+    /**
+     * As {@link #search(String, ClientKind, SortField, boolean, int, int)}, over the archived clients when
+     * {@code archived} is true; live clients otherwise.
+     */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> search(String text, ClientKind kind, boolean archived, SortField sort,
+                                      boolean ascending, int offset, int limit) {
         CurrentUser user = currentUser.requireStaff();
         Sort order = Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sortProperty(sort))
                 .and(Sort.by("id"));
         int size = Math.max(1, limit);
-        List<ClientEntity> rows = clients.search(ownerScope(user), kind, pattern(text),
+        List<ClientEntity> rows = clients.search(ownerScope(user), kind, pattern(text), archived,
                 new OffsetPageRequest(offset, size, order));
         return rows.stream().map(this::summary).toList();
     }
 
+    /** How many live clients match; archived clients are not counted. */
     @Transactional(readOnly = true)
     public long count(String text, ClientKind kind) {
+        return count(text, kind, false);
+    }
+
+    /** How many clients match, among the archived ones when {@code archived} is true. */
+    @Transactional(readOnly = true)
+    public long count(String text, ClientKind kind, boolean archived) {
         CurrentUser user = currentUser.requireStaff();
-        return clients.countSearch(ownerScope(user), kind, pattern(text));
+        return clients.countSearch(ownerScope(user), kind, pattern(text), archived);
     }
 
     /**
@@ -314,6 +337,9 @@ public class ClientService {
         if (draft.getVersion() == null || draft.getVersion() != entity.getVersion()) {
             throw new StaleDataException("Client");
         }
+        if (entity.getArchivedAt() != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("client", "client.error.archived")));
+        }
         if (draft.getKind() != entity.getKind()) {
             throw new InvalidInputException(List.of(FieldProblem.of("kind", "client.error.kind-fixed")));
         }
@@ -337,6 +363,95 @@ public class ClientService {
             throw new StaleDataException("Client");
         }
         return toClient(entity);
+    }
+
+    // ------------------------------------------------------------------------------------------------ archive
+
+    /**
+     * What archiving the client would do, module by module, for the dialog the user confirms.
+     *
+     * @throws NoAccessException when the current user may not open the client
+     */
+    @Transactional(readOnly = true)
+    public ClientArchivePreview archivePreview(UUID clientId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        List<ArchiveConsequence> consequences = new ArrayList<>();
+        archiveParticipants.stream().sorted(Comparator.comparingInt(ClientArchiveParticipant::order))
+                .forEach(p -> p.whenArchived(clientId).ifPresent(consequences::add));
+        return new ClientArchivePreview(toClient(entity), consequences);
+    }
+
+    /**
+     * Archives the client: it leaves the list, search and counters; its open deals are lost with {@code lostReason},
+     * its open tasks cancelled and its portal access revoked, all in this transaction ({@link ClientArchived}).
+     * Every record stays readable under "Archived".
+     *
+     * @param lostReason why the open deals are lost, in the user's language; at most 500 characters
+     * @throws StaleDataException when the client changed since the user saw it (the preview may be out of date)
+     * @throws NoAccessException  when the current user may not open the client
+     */
+    @Transactional
+    public Client archive(UUID clientId, long seenVersion, String lostReason) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = lockSeen(user, clientId, seenVersion);
+        if (entity.getArchivedAt() != null) {
+            return toClient(entity);
+        }
+        String reason = clean(lostReason);
+        if (reason == null || reason.length() > 500) {
+            throw new InvalidInputException(List.of(FieldProblem.of("reason", "client.error.archive-reason")));
+        }
+        entity.setArchived(user.username(), clock.instant());
+        entity.setUpdatedAt(clock.instant());
+        saveSeen(entity);
+        events.publishEvent(new ClientArchived(clientId, entity.getKind(), entity.getName(), user.username(),
+                reason));
+        events.publishEvent(new ActivityRecorded(clientId, null, user.username(), "CLIENT_ARCHIVED", clientId,
+                entity.getName(), null));
+        return toClient(entity);
+    }
+
+    /**
+     * Brings an archived client back to the lists. Deals lost, tasks cancelled and access revoked by archiving stay so.
+     *
+     * @throws StaleDataException when the client changed since the user saw it
+     * @throws NoAccessException  when the current user may not open the client
+     */
+    @Transactional
+    public Client unarchive(UUID clientId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = lockSeen(user, clientId, seenVersion);
+        if (entity.getArchivedAt() == null) {
+            return toClient(entity);
+        }
+        entity.setArchived(null, null);
+        entity.setUpdatedAt(clock.instant());
+        saveSeen(entity);
+        events.publishEvent(new ClientUnarchived(clientId, entity.getKind(), entity.getName(), user.username()));
+        events.publishEvent(new ActivityRecorded(clientId, null, user.username(), "CLIENT_UNARCHIVED", clientId,
+                entity.getName(), null));
+        return toClient(entity);
+    }
+
+    /** The client under its row lock, checked for access and for the version the user saw. */
+    private ClientEntity lockSeen(CurrentUser user, UUID clientId, long seenVersion) {
+        // two colleagues archiving and unarchiving at once take turns (DD014)
+        ClientEntity entity = clients.lockById(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        if (entity.getVersion() != seenVersion) {
+            throw new StaleDataException("Client");
+        }
+        return entity;
+    }
+
+    private void saveSeen(ClientEntity entity) {
+        try {
+            clients.saveAndFlush(entity);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Client");
+        }
     }
 
     private ClientEntity validate(CurrentUser user, ClientDraft draft, UUID keptCompany) {
@@ -434,7 +549,8 @@ public class ClientService {
                 c.getOwner(), staff.displayName(c.getOwner()), c.getEmail(), c.getPhone(), c.getStreet(),
                 c.getPostalCode(), c.getCity(), c.getCountry(),
                 c.getTags().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), c.getNotes(),
-                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion(), c.getArchivedAt(),
+                c.getArchivedBy() == null ? null : staff.displayName(c.getArchivedBy()));
     }
 
     /** Spring Data pages by page number; Vaadin's grid asks by offset. */

@@ -218,20 +218,47 @@ public class ExternalAccessService {
     public PortalAccount revoke(UUID accountId) {
         CurrentUser user = currentUser.requireStaff();
         PortalAccountEntity account = lockManaged(accountId);
-        if (account.isRevoked()) {
-            return record(account);
+        if (!account.isRevoked()) {
+            revokeLocked(account, user.username());
         }
+        return record(account);
+    }
+
+    private void revokeLocked(PortalAccountEntity account, String actor) {
         String before = account.getStatus();
-        account.revoked(user.username(), clock.instant());
+        account.revoked(actor, clock.instant());
         accounts.saveAndFlush(account);
         if ("INVITED".equals(before)) {
             runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_REVOKED)
-                    .processInstanceBusinessKey(accountId.toString()).correlateAllWithResult();
+                    .processInstanceBusinessKey(account.getId().toString()).correlateAllWithResult();
         }
         identityOf(account).ifPresent(id -> directory.setEnabled(id, false));
-        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
-                PortalAccessChanged.Change.REVOKED, user.username()));
-        return record(account);
+        events.publishEvent(new PortalAccessChanged(account.getId(), account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.REVOKED, actor));
+    }
+
+    /**
+     * The client's portal contacts that still have, or are invited to, access: what archiving the client revokes.
+     * For the preview only, after the client module checked the user's access to the client.
+     */
+    List<String> notRevoked(UUID clientId) {
+        return accounts.byClient(clientId).stream().filter(a -> !a.isRevoked())
+                .map(a -> a.getDisplayName() + " (" + a.getEmail() + ")").toList();
+    }
+
+    /**
+     * Revokes every contact of an archived client, each under its row lock, as {@link #revoke} does: the identity
+     * is disabled, a waiting invitation ends, and an open portal session is refused on its next request. Runs in the
+     * archiving transaction, whose user the client module checked; portal rights are not asked again, since archiving
+     * the client is the decision.
+     */
+    void revokeAllOf(UUID clientId, String actor) {
+        for (PortalAccountEntity a : accounts.byClient(clientId)) {
+            PortalAccountEntity locked = accounts.lockById(a.getId()).orElseThrow();
+            if (!locked.isRevoked()) {
+                revokeLocked(locked, actor);
+            }
+        }
     }
 
     // ------------------------------------------------------------------------------- steps of the invitation model

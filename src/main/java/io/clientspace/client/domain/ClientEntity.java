@@ -55,6 +55,8 @@ public class ClientEntity {
     private Set<String> tags = new LinkedHashSet<>();
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant archivedAt;
+    private String archivedBy;
     @Version
     private Long version;
 
@@ -108,4 +110,12 @@ public class ClientEntity {
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public long getVersion() { return version == null ? 0 : version; }
+    public Instant getArchivedAt() { return archivedAt; }
+    public String getArchivedBy() { return archivedBy; }
+
+    /** Archives the client, or brings it back with both null. */
+    public void setArchived(String by, Instant when) {
+        this.archivedBy = by;
+        this.archivedAt = when;
+    }
 }

@@ -1,16 +1,20 @@
 package io.clientspace.acceptance;
 
 import io.clientspace.acceptance.domain.DocumentAcceptanceRepository;
+import io.clientspace.client.ArchiveConsequence;
+import io.clientspace.client.ContactErasureParticipant;
 import io.clientspace.document.DocumentRecordKeeper;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * A document that was ever sent for acceptance is part of that acceptance's record (pending, expired or accepted
- * with its evidence), so it can be archived but never deleted.
+ * Acceptances are a legal record. A document that was ever sent for acceptance is part of that record (pending,
+ * expired or accepted with its evidence), so it can be archived but never deleted; and erasing a contact person keeps
+ * the evidence of what they accepted (name typed, e-mail, address, time), which the preview says.
  */
 @Component
-class AcceptanceRecords implements DocumentRecordKeeper {
+class AcceptanceRecords implements DocumentRecordKeeper, ContactErasureParticipant {
 
     private final DocumentAcceptanceRepository acceptances;
 
@@ -21,5 +25,13 @@ class AcceptanceRecords implements DocumentRecordKeeper {
     @Override
     public boolean keepsRecordOf(UUID documentId) {
         return acceptances.existsByDocumentId(documentId);
+    }
+
+    @Override
+    public Optional<ArchiveConsequence> whenErased(UUID contactId, String email) {
+        if (email == null) {
+            return Optional.empty();
+        }
+        return ArchiveConsequence.of("acceptance.erase.kept", acceptances.acceptedBy(email));
     }
 }

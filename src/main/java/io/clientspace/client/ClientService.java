@@ -1,6 +1,7 @@
 package io.clientspace.client;
 
 import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.shared.PersonalDataErased;
 import io.clientspace.shared.ProcessOnly;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffMember;
@@ -58,12 +59,15 @@ public class ClientService {
     private final JdbcTemplate jdbc;
     // looked up when needed: the participants' modules depend on this service, so they cannot be built before it
     private final ObjectProvider<ClientArchiveParticipant> archiveParticipants;
+    private final ObjectProvider<ContactErasureParticipant> erasureParticipants;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
-                  JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants) {
+                  JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants,
+                  ObjectProvider<ContactErasureParticipant> erasureParticipants) {
         this.jdbc = jdbc;
         this.archiveParticipants = archiveParticipants;
+        this.erasureParticipants = erasureParticipants;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
@@ -340,6 +344,9 @@ public class ClientService {
         if (entity.getArchivedAt() != null) {
             throw new InvalidInputException(List.of(FieldProblem.of("client", "client.error.archived")));
         }
+        if (entity.getErasedAt() != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("client", "client.error.erased")));
+        }
         if (draft.getKind() != entity.getKind()) {
             throw new InvalidInputException(List.of(FieldProblem.of("kind", "client.error.kind-fixed")));
         }
@@ -433,6 +440,91 @@ public class ClientService {
         events.publishEvent(new ActivityRecorded(clientId, null, user.username(), "CLIENT_UNARCHIVED", clientId,
                 entity.getName(), null));
         return toClient(entity);
+    }
+
+    // ------------------------------------------------------------------------------------------------ erasure
+
+    /**
+     * What erasing the contact person would blank, and what other modules will erase or keep.
+     *
+     * @throws NotFoundException when there is no such contact person
+     * @throws NoAccessException when the current user may not open it
+     */
+    @Transactional(readOnly = true)
+    public ContactErasurePreview erasurePreview(UUID contactId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(contactId).filter(c -> c.getKind() == ClientKind.CONTACT)
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        checkAccess(user, entity);
+        List<ArchiveConsequence> consequences = new ArrayList<>();
+        erasureParticipants.orderedStream()
+                .forEach(p -> p.whenErased(contactId, entity.getEmail()).ifPresent(consequences::add));
+        return new ContactErasurePreview(toClient(entity), personalFields(entity), consequences);
+    }
+
+    /**
+     * Erases a contact person on their request: the personal fields are blanked and the name replaced by
+     * {@code placeholderName}; their portal identity is deleted and the timeline stops naming them
+     * ({@link ContactErased}, in this transaction). Acceptance and proposal evidence is kept as the legal record.
+     * Erasing twice changes nothing.
+     *
+     * @param placeholderName what to show instead of the name, in the user's language; at most 200 characters
+     * @throws StaleDataException when the contact changed since the user saw the preview
+     * @throws NoAccessException  when the current user may not open it
+     */
+    @Transactional
+    public Client erase(UUID contactId, long seenVersion, String placeholderName) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = lockSeen(user, contactId, seenVersion);
+        if (entity.getKind() != ClientKind.CONTACT) {
+            throw new NotFoundException("Contact");
+        }
+        if (entity.getErasedAt() != null) {
+            return toClient(entity);
+        }
+        String placeholder = clean(placeholderName);
+        if (placeholder == null || placeholder.length() > ClientRules.NAME_MAX) {
+            throw new InvalidInputException(List.of(FieldProblem.of("name", "client.error.contact-name-required")));
+        }
+        String name = entity.getName();
+        String email = entity.getEmail();
+        entity.erase(placeholder, user.username(), clock.instant());
+        saveSeen(entity);
+        events.publishEvent(new ContactErased(contactId,
+                entity.getCompany() == null ? null : entity.getCompany().getId(), name, email, user.username(),
+                placeholder));
+        events.publishEvent(new PersonalDataErased(contactId, contactId, name, placeholder));
+        if (entity.getCompany() != null) {
+            events.publishEvent(new PersonalDataErased(entity.getCompany().getId(), contactId, name, placeholder));
+        }
+        events.publishEvent(new ActivityRecorded(contactId, null, user.username(), "CONTACT_ERASED", contactId,
+                placeholder, null));
+        return toClient(entity);
+    }
+
+    /** The translation keys of the contact's fields that hold personal data now, in form order. */
+    private static List<String> personalFields(ClientEntity c) {
+        List<String> fields = new ArrayList<>();
+        fields.add("client.contact-name");
+        addIf(fields, c.getJobTitle(), "client.job-title");
+        addIf(fields, c.getEmail(), "client.email");
+        addIf(fields, c.getPhone(), "client.phone");
+        addIf(fields, c.getStreet(), "client.street");
+        addIf(fields, c.getPostalCode(), "client.postal-code");
+        addIf(fields, c.getCity(), "client.city");
+        addIf(fields, c.getCountry(), "client.country");
+        addIf(fields, c.getWebsite(), "client.website");
+        addIf(fields, c.getNotes(), "client.notes");
+        if (!c.getTags().isEmpty()) {
+            fields.add("client.tags");
+        }
+        return fields;
+    }
+
+    private static void addIf(List<String> fields, String value, String key) {
+        if (value != null) {
+            fields.add(key);
+        }
     }
 
     /** The client under its row lock, checked for access and for the version the user saw. */
@@ -550,7 +642,7 @@ public class ClientService {
                 c.getPostalCode(), c.getCity(), c.getCountry(),
                 c.getTags().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), c.getNotes(),
                 c.getCreatedAt(), c.getUpdatedAt(), c.getVersion(), c.getArchivedAt(),
-                c.getArchivedBy() == null ? null : staff.displayName(c.getArchivedBy()));
+                c.getArchivedBy() == null ? null : staff.displayName(c.getArchivedBy()), c.getErasedAt() != null);
     }
 
     /** Spring Data pages by page number; Vaadin's grid asks by offset. */

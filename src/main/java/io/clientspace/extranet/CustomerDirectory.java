@@ -83,6 +83,16 @@ class CustomerDirectory {
         }
     }
 
+    /** Deletes the identity from the customers realm, sessions and all; an identity already gone is fine. */
+    void delete(String userId) {
+        try (var response = realm().users().delete(userId)) {
+            int status = response.getStatus();
+            if (status != 204 && status != 404) {
+                throw new IllegalStateException("Keycloak refused to delete the identity: HTTP " + status);
+            }
+        }
+    }
+
     /** Turns an identity on or off; off ends its Keycloak sessions at once. */
     void setEnabled(String userId, boolean enabled) {
         var resource = realm().users().get(userId);

@@ -1,5 +1,6 @@
 package io.clientspace.extranet;
 
+import io.clientspace.shared.PersonalDataErased;
 import io.clientspace.shared.ProcessOnly;
 import io.clientspace.shared.i18n.Translations;
 import static io.clientspace.shared.Texts.clean;
@@ -244,6 +245,36 @@ public class ExternalAccessService {
     List<String> notRevoked(UUID clientId) {
         return accounts.byClient(clientId).stream().filter(a -> !a.isRevoked())
                 .map(a -> a.getDisplayName() + " (" + a.getEmail() + ")").toList();
+    }
+
+    /** The portal contact with this e-mail address, for an erasure's preview: its name and client. */
+    Optional<String> contactWithEmail(String email) {
+        return email == null ? Optional.empty()
+                : accounts.findByEmail(email).map(a -> a.getDisplayName() + " (" + a.getEmail() + ")");
+    }
+
+    /**
+     * Erases the portal contact with the e-mail address of an erased contact person: the identity is deleted in
+     * Keycloak after a waiting invitation ended, and the row keeps only what evidence needs (its id). Runs in the
+     * erasing transaction; a Keycloak failure rolls the whole erasure back, so nothing is half-erased.
+     */
+    void eraseContact(String email, String actor, String placeholder) {
+        if (email == null) {
+            return;
+        }
+        accounts.findByEmail(email).flatMap(a -> accounts.lockById(a.getId())).ifPresent(account -> {
+            String name = account.getDisplayName();
+            if (!account.isRevoked()) {
+                revokeLocked(account, actor);
+            }
+            String identity = account.getKeycloakUserId();
+            account.erase(placeholder, actor, clock.instant());
+            accounts.saveAndFlush(account);
+            if (identity != null) {
+                directory.delete(identity);
+            }
+            events.publishEvent(new PersonalDataErased(account.getClientId(), account.getId(), name, placeholder));
+        });
     }
 
     /**

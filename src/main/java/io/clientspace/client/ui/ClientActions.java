@@ -7,6 +7,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.client.Client;
+import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.ui.tabs.TabParts;
@@ -14,8 +15,9 @@ import java.time.Clock;
 import java.util.function.Consumer;
 
 /**
- * What can be done with a client from its workspace header: edit and archive a live client; see who archived an
- * archived one, and bring it back. The service refuses whatever the buttons do not offer.
+ * What can be done with a client from its workspace header: edit and archive a live client, and erase a contact
+ * person's data on their request; see who archived an archived one, and bring it back. The service refuses whatever
+ * the buttons do not offer.
  */
 public class ClientActions extends HorizontalLayout {
 
@@ -48,13 +50,28 @@ public class ClientActions extends HorizontalLayout {
             add(badge, problem, unarchive);
             return;
         }
-        Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
-                e -> forms.edit(client, onChanged).open());
-        edit.setId("edit-client");
+        if (client.erased()) {
+            Span erased = new Span(getTranslation("client.erased"));
+            erased.getElement().getThemeList().add("badge contrast");
+            erased.setId("client-erased");
+            add(erased);
+        } else {
+            Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
+                    e -> forms.edit(client, onChanged).open());
+            edit.setId("edit-client");
+            add(edit);
+        }
         Button archive = new Button(getTranslation("client.archive"), VaadinIcon.ARCHIVE.create(),
                 e -> new ArchiveClientDialog(clients, clients.archivePreview(client.id()), onChanged).open());
         archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         archive.setId("client-archive-open");
-        add(edit, archive);
+        add(archive);
+        if (client.kind() == ClientKind.CONTACT && !client.erased()) {
+            Button erase = new Button(getTranslation("client.erase"), VaadinIcon.ERASER.create(),
+                    e -> new EraseContactDialog(clients, clients.erasurePreview(client.id()), onChanged).open());
+            erase.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+            erase.setId("contact-erase-open");
+            add(erase);
+        }
     }
 }

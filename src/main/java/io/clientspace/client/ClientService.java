@@ -60,11 +60,14 @@ public class ClientService {
     // looked up when needed: the participants' modules depend on this service, so they cannot be built before it
     private final ObjectProvider<ClientArchiveParticipant> archiveParticipants;
     private final ObjectProvider<ContactErasureParticipant> erasureParticipants;
+    private final ObjectProvider<PortalContactLookup> portalContacts;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
                   JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants,
-                  ObjectProvider<ContactErasureParticipant> erasureParticipants) {
+                  ObjectProvider<ContactErasureParticipant> erasureParticipants,
+                  ObjectProvider<PortalContactLookup> portalContacts) {
+        this.portalContacts = portalContacts;
         this.jdbc = jdbc;
         this.archiveParticipants = archiveParticipants;
         this.erasureParticipants = erasureParticipants;
@@ -264,6 +267,27 @@ public class ClientService {
     public Optional<CustomerRecord> forCurrentCustomer() {
         CurrentUser user = currentUser.requireCustomer();
         return clients.findById(user.customerId()).map(c -> new CustomerRecord(c.getId(), c.getKind(), c.getName()));
+    }
+
+    /**
+     * The company's contact people (its stakeholders) by name, archived ones last, each with their role and the
+     * status of their portal contact where the company has one with the same e-mail address.
+     *
+     * @throws NoAccessException when the current user may not open the company
+     */
+    @Transactional(readOnly = true)
+    public List<ContactPerson> contactPeople(UUID companyId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity company = clients.findById(companyId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, company);
+        Map<String, String> portal = new HashMap<>();
+        portalContacts.orderedStream().forEach(l -> portal.putAll(l.statusByEmail(companyId)));
+        return clients.contactsOf(companyId).stream()
+                .sorted(Comparator.comparing((ClientEntity c) -> c.getArchivedAt() != null))
+                .map(c -> new ContactPerson(c.getId(), c.getName(), c.getJobTitle(), c.getEmail(),
+                        c.getArchivedAt() != null,
+                        c.getEmail() == null ? null : portal.get(c.getEmail().toLowerCase(Locale.ROOT))))
+                .toList();
     }
 
     /** Companies a contact can be linked to, as far as the current user sees them. */

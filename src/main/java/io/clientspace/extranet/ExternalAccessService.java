@@ -247,6 +247,13 @@ public class ExternalAccessService {
                 .map(a -> a.getDisplayName() + " (" + a.getEmail() + ")").toList();
     }
 
+    /** The status of each of the client's portal contacts by lower-case e-mail; for managers (see {@link #canView}). */
+    java.util.Map<String, String> statusByEmail(UUID clientId) {
+        java.util.Map<String, String> result = new java.util.HashMap<>();
+        accounts.byClient(clientId).forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getStatus()));
+        return result;
+    }
+
     /** The portal contact with this e-mail address, for an erasure's preview: its name and client. */
     Optional<String> contactWithEmail(String email) {
         return email == null ? Optional.empty()

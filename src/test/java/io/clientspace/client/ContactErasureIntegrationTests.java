@@ -149,6 +149,23 @@ class ContactErasureIntegrationTests {
     }
 
     @Test
+    void theCompanyListsItsContactPeopleWithTheirRoleAndTheirPortalContact() {
+        Client other = asManager(() -> clients.create(ClientTestData.contact("manager", world.client().id()), true));
+
+        List<ContactPerson> people = asManager(() -> clients.contactPeople(world.client().id()));
+
+        assertThat(people).extracting(ContactPerson::id).containsExactlyInAnyOrder(contact.id(), other.id());
+        ContactPerson withPortal = people.stream().filter(p -> p.id().equals(contact.id())).findFirst().orElseThrow();
+        assertThat(withPortal.role()).isEqualTo("Buyer");
+        assertThat(withPortal.portalStatus()).isEqualTo("ACTIVE");
+        assertThat(withPortal.workspacePath()).isEqualTo(ClientNavigation.workspace(ClientKind.CONTACT, contact.id()));
+        assertThat(people.stream().filter(p -> p.id().equals(other.id())).findFirst().orElseThrow().portalStatus())
+                .as("no portal contact with that address").isNull();
+        assertThatThrownBy(() -> asMember(() -> clients.contactPeople(world.client().id())))
+                .isInstanceOf(NoAccessException.class);
+    }
+
+    @Test
     void aStalePreviewOrAMemberWhoMayNotOpenTheContactErasesNothing() {
         assertThatThrownBy(() -> asMember(() -> clients.erasurePreview(contact.id())))
                 .isInstanceOf(NoAccessException.class);

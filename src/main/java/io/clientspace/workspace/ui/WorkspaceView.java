@@ -21,6 +21,7 @@ import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ui.ClientActions;
 import io.clientspace.client.ui.ClientFormDialog;
+import io.clientspace.client.ui.ContactPeople;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
@@ -186,6 +187,9 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         top.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Div header = new Div(top, facts, tagRow);
+        if (c.kind() == ClientKind.COMPANY) {
+            header.add(new ContactPeople(clients.contactPeople(c.id())));
+        }
         header.addClassName("workspace-header");
         header.setId("workspace-header");
         if (c.notes() != null) {

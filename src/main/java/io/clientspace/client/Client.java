@@ -11,12 +11,20 @@ import java.util.UUID;
  * @param companyName that company's name, when set
  * @param ownerName   the owner's display name from the staff directory
  * @param tags        sorted, never null
+ * @param archivedAt  when the client was archived; null while it is live
+ * @param archivedByName who archived it, by name; null while it is live
+ * @param erased      a contact person whose personal data was erased on their request
  */
 public record Client(UUID id, ClientKind kind, String name, String legalName, String registrationNumber, String vatId,
                      String industry, String website, String jobTitle, UUID companyId, String companyName,
                      String owner, String ownerName, String email, String phone, String street, String postalCode,
                      String city, String country, List<String> tags, String notes, Instant createdAt,
-                     Instant updatedAt, long version) {
+                     Instant updatedAt, long version, Instant archivedAt, String archivedByName,
+                     boolean erased) {
+
+    public boolean archived() {
+        return archivedAt != null;
+    }
 
     /** Where this client's workspace lives. */
     public String workspacePath() {

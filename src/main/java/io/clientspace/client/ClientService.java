@@ -1,5 +1,7 @@
 package io.clientspace.client;
 
+import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.shared.PersonalDataErased;
 import io.clientspace.shared.ProcessOnly;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffMember;
@@ -7,6 +9,8 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
+import org.springframework.beans.factory.ObjectProvider;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -53,11 +57,20 @@ public class ClientService {
     private final Clock clock;
     // the once-a-day rule is one atomic upsert; no entity is needed for a row nobody reads back
     private final JdbcTemplate jdbc;
+    // looked up when needed: the participants' modules depend on this service, so they cannot be built before it
+    private final ObjectProvider<ClientArchiveParticipant> archiveParticipants;
+    private final ObjectProvider<ContactErasureParticipant> erasureParticipants;
+    private final ObjectProvider<PortalContactLookup> portalContacts;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
-                  JdbcTemplate jdbc) {
+                  JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants,
+                  ObjectProvider<ContactErasureParticipant> erasureParticipants,
+                  ObjectProvider<PortalContactLookup> portalContacts) {
+        this.portalContacts = portalContacts;
         this.jdbc = jdbc;
+        this.archiveParticipants = archiveParticipants;
+        this.erasureParticipants = erasureParticipants;
         this.clients = clients;
         this.currentUser = currentUser;
         this.staff = staff;
@@ -74,19 +87,36 @@ public class ClientService {
     @Transactional(readOnly = true)
     public List<ClientSummary> search(String text, ClientKind kind, SortField sort, boolean ascending, int offset,
                                       int limit) {
+        return search(text, kind, false, sort, ascending, offset, limit);
+    }
+
+    /**
+     * As {@link #search(String, ClientKind, SortField, boolean, int, int)}, over the archived clients when
+     * {@code archived} is true; live clients otherwise.
+     */
+    @Transactional(readOnly = true)
+    public List<ClientSummary> search(String text, ClientKind kind, boolean archived, SortField sort,
+                                      boolean ascending, int offset, int limit) {
         CurrentUser user = currentUser.requireStaff();
         Sort order = Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sortProperty(sort))
                 .and(Sort.by("id"));
         int size = Math.max(1, limit);
-        List<ClientEntity> rows = clients.search(ownerScope(user), kind, pattern(text),
+        List<ClientEntity> rows = clients.search(ownerScope(user), kind, pattern(text), archived,
                 new OffsetPageRequest(offset, size, order));
         return rows.stream().map(this::summary).toList();
     }
 
+    /** How many live clients match; archived clients are not counted. */
     @Transactional(readOnly = true)
     public long count(String text, ClientKind kind) {
+        return count(text, kind, false);
+    }
+
+    /** How many clients match, among the archived ones when {@code archived} is true. */
+    @Transactional(readOnly = true)
+    public long count(String text, ClientKind kind, boolean archived) {
         CurrentUser user = currentUser.requireStaff();
-        return clients.countSearch(ownerScope(user), kind, pattern(text));
+        return clients.countSearch(ownerScope(user), kind, pattern(text), archived);
     }
 
     /**
@@ -239,6 +269,27 @@ public class ClientService {
         return clients.findById(user.customerId()).map(c -> new CustomerRecord(c.getId(), c.getKind(), c.getName()));
     }
 
+    /**
+     * The company's contact people (its stakeholders) by name, archived ones last, each with their role and the
+     * status of their portal contact where the company has one with the same e-mail address.
+     *
+     * @throws NoAccessException when the current user may not open the company
+     */
+    @Transactional(readOnly = true)
+    public List<ContactPerson> contactPeople(UUID companyId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity company = clients.findById(companyId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, company);
+        Map<String, String> portal = new HashMap<>();
+        portalContacts.orderedStream().forEach(l -> portal.putAll(l.statusByEmail(companyId)));
+        return clients.contactsOf(companyId).stream()
+                .sorted(Comparator.comparing((ClientEntity c) -> c.getArchivedAt() != null))
+                .map(c -> new ContactPerson(c.getId(), c.getName(), c.getJobTitle(), c.getEmail(),
+                        c.getArchivedAt() != null,
+                        c.getEmail() == null ? null : portal.get(c.getEmail().toLowerCase(Locale.ROOT))))
+                .toList();
+    }
+
     /** Companies a contact can be linked to, as far as the current user sees them. */
     @Transactional(readOnly = true)
     public List<ClientSummary> companies() {
@@ -314,6 +365,12 @@ public class ClientService {
         if (draft.getVersion() == null || draft.getVersion() != entity.getVersion()) {
             throw new StaleDataException("Client");
         }
+        if (entity.getArchivedAt() != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("client", "client.error.archived")));
+        }
+        if (entity.getErasedAt() != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("client", "client.error.erased")));
+        }
         if (draft.getKind() != entity.getKind()) {
             throw new InvalidInputException(List.of(FieldProblem.of("kind", "client.error.kind-fixed")));
         }
@@ -337,6 +394,180 @@ public class ClientService {
             throw new StaleDataException("Client");
         }
         return toClient(entity);
+    }
+
+    // ------------------------------------------------------------------------------------------------ archive
+
+    /**
+     * What archiving the client would do, module by module, for the dialog the user confirms.
+     *
+     * @throws NoAccessException when the current user may not open the client
+     */
+    @Transactional(readOnly = true)
+    public ClientArchivePreview archivePreview(UUID clientId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        List<ArchiveConsequence> consequences = new ArrayList<>();
+        archiveParticipants.stream().sorted(Comparator.comparingInt(ClientArchiveParticipant::order))
+                .forEach(p -> p.whenArchived(clientId).ifPresent(consequences::add));
+        return new ClientArchivePreview(toClient(entity), consequences);
+    }
+
+    /**
+     * Archives the client: it leaves the list, search and counters; its open deals are lost with {@code lostReason},
+     * its open tasks cancelled and its portal access revoked, all in this transaction ({@link ClientArchived}).
+     * Every record stays readable under "Archived".
+     *
+     * @param lostReason why the open deals are lost, in the user's language; at most 500 characters
+     * @throws StaleDataException when the client changed since the user saw it (the preview may be out of date)
+     * @throws NoAccessException  when the current user may not open the client
+     */
+    @Transactional
+    public Client archive(UUID clientId, long seenVersion, String lostReason) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = lockSeen(user, clientId, seenVersion);
+        if (entity.getArchivedAt() != null) {
+            return toClient(entity);
+        }
+        String reason = clean(lostReason);
+        if (reason == null || reason.length() > 500) {
+            throw new InvalidInputException(List.of(FieldProblem.of("reason", "client.error.archive-reason")));
+        }
+        entity.setArchived(user.username(), clock.instant());
+        entity.setUpdatedAt(clock.instant());
+        saveSeen(entity);
+        events.publishEvent(new ClientArchived(clientId, entity.getKind(), entity.getName(), user.username(),
+                reason));
+        events.publishEvent(new ActivityRecorded(clientId, null, user.username(), "CLIENT_ARCHIVED", clientId,
+                entity.getName(), null));
+        return toClient(entity);
+    }
+
+    /**
+     * Brings an archived client back to the lists. Deals lost, tasks cancelled and access revoked by archiving stay so.
+     *
+     * @throws StaleDataException when the client changed since the user saw it
+     * @throws NoAccessException  when the current user may not open the client
+     */
+    @Transactional
+    public Client unarchive(UUID clientId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = lockSeen(user, clientId, seenVersion);
+        if (entity.getArchivedAt() == null) {
+            return toClient(entity);
+        }
+        entity.setArchived(null, null);
+        entity.setUpdatedAt(clock.instant());
+        saveSeen(entity);
+        events.publishEvent(new ClientUnarchived(clientId, entity.getKind(), entity.getName(), user.username()));
+        events.publishEvent(new ActivityRecorded(clientId, null, user.username(), "CLIENT_UNARCHIVED", clientId,
+                entity.getName(), null));
+        return toClient(entity);
+    }
+
+    // ------------------------------------------------------------------------------------------------ erasure
+
+    /**
+     * What erasing the contact person would blank, and what other modules will erase or keep.
+     *
+     * @throws NotFoundException when there is no such contact person
+     * @throws NoAccessException when the current user may not open it
+     */
+    @Transactional(readOnly = true)
+    public ContactErasurePreview erasurePreview(UUID contactId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = clients.findById(contactId).filter(c -> c.getKind() == ClientKind.CONTACT)
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        checkAccess(user, entity);
+        List<ArchiveConsequence> consequences = new ArrayList<>();
+        erasureParticipants.orderedStream()
+                .forEach(p -> p.whenErased(contactId, entity.getEmail()).ifPresent(consequences::add));
+        return new ContactErasurePreview(toClient(entity), personalFields(entity), consequences);
+    }
+
+    /**
+     * Erases a contact person on their request: the personal fields are blanked and the name replaced by
+     * {@code placeholderName}; their portal identity is deleted and the timeline stops naming them
+     * ({@link ContactErased}, in this transaction). Acceptance and proposal evidence is kept as the legal record.
+     * Erasing twice changes nothing.
+     *
+     * @param placeholderName what to show instead of the name, in the user's language; at most 200 characters
+     * @throws StaleDataException when the contact changed since the user saw the preview
+     * @throws NoAccessException  when the current user may not open it
+     */
+    @Transactional
+    public Client erase(UUID contactId, long seenVersion, String placeholderName) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity entity = lockSeen(user, contactId, seenVersion);
+        if (entity.getKind() != ClientKind.CONTACT) {
+            throw new NotFoundException("Contact");
+        }
+        if (entity.getErasedAt() != null) {
+            return toClient(entity);
+        }
+        String placeholder = clean(placeholderName);
+        if (placeholder == null || placeholder.length() > ClientRules.NAME_MAX) {
+            throw new InvalidInputException(List.of(FieldProblem.of("name", "client.error.contact-name-required")));
+        }
+        String name = entity.getName();
+        String email = entity.getEmail();
+        entity.erase(placeholder, user.username(), clock.instant());
+        saveSeen(entity);
+        events.publishEvent(new ContactErased(contactId,
+                entity.getCompany() == null ? null : entity.getCompany().getId(), name, email, user.username(),
+                placeholder));
+        events.publishEvent(new PersonalDataErased(contactId, contactId, name, placeholder));
+        if (entity.getCompany() != null) {
+            events.publishEvent(new PersonalDataErased(entity.getCompany().getId(), contactId, name, placeholder));
+        }
+        events.publishEvent(new ActivityRecorded(contactId, null, user.username(), "CONTACT_ERASED", contactId,
+                placeholder, null));
+        return toClient(entity);
+    }
+
+    /** The translation keys of the contact's fields that hold personal data now, in form order. */
+    private static List<String> personalFields(ClientEntity c) {
+        List<String> fields = new ArrayList<>();
+        fields.add("client.contact-name");
+        addIf(fields, c.getJobTitle(), "client.job-title");
+        addIf(fields, c.getEmail(), "client.email");
+        addIf(fields, c.getPhone(), "client.phone");
+        addIf(fields, c.getStreet(), "client.street");
+        addIf(fields, c.getPostalCode(), "client.postal-code");
+        addIf(fields, c.getCity(), "client.city");
+        addIf(fields, c.getCountry(), "client.country");
+        addIf(fields, c.getWebsite(), "client.website");
+        addIf(fields, c.getNotes(), "client.notes");
+        if (!c.getTags().isEmpty()) {
+            fields.add("client.tags");
+        }
+        return fields;
+    }
+
+    private static void addIf(List<String> fields, String value, String key) {
+        if (value != null) {
+            fields.add(key);
+        }
+    }
+
+    /** The client under its row lock, checked for access and for the version the user saw. */
+    private ClientEntity lockSeen(CurrentUser user, UUID clientId, long seenVersion) {
+        // two colleagues archiving and unarchiving at once take turns (DD014)
+        ClientEntity entity = clients.lockById(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, entity);
+        if (entity.getVersion() != seenVersion) {
+            throw new StaleDataException("Client");
+        }
+        return entity;
+    }
+
+    private void saveSeen(ClientEntity entity) {
+        try {
+            clients.saveAndFlush(entity);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Client");
+        }
     }
 
     private ClientEntity validate(CurrentUser user, ClientDraft draft, UUID keptCompany) {
@@ -434,7 +665,8 @@ public class ClientService {
                 c.getOwner(), staff.displayName(c.getOwner()), c.getEmail(), c.getPhone(), c.getStreet(),
                 c.getPostalCode(), c.getCity(), c.getCountry(),
                 c.getTags().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList(), c.getNotes(),
-                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion());
+                c.getCreatedAt(), c.getUpdatedAt(), c.getVersion(), c.getArchivedAt(),
+                c.getArchivedBy() == null ? null : staff.displayName(c.getArchivedBy()), c.getErasedAt() != null);
     }
 
     /** Spring Data pages by page number; Vaadin's grid asks by offset. */

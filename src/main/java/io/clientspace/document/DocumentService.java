@@ -15,6 +15,7 @@ import io.clientspace.document.domain.DocumentEntity;
 import io.clientspace.document.domain.DocumentRepository;
 import io.clientspace.document.domain.DocumentVersionEntity;
 import io.clientspace.document.domain.DocumentVersionRepository;
+import io.clientspace.file.FilePreview;
 import io.clientspace.file.ObjectStore;
 import io.clientspace.file.Quarantine;
 import io.clientspace.file.VirusScanner;
@@ -69,13 +70,15 @@ public class DocumentService {
     private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     private final TransactionTemplate transactions;
+    private final List<DocumentRecordKeeper> recordKeepers;
 
     DocumentService(DocumentRepository documents, DocumentVersionRepository versions, ClientService clients,
                     ProjectService projects,
                     CurrentUserProvider currentUser, StaffDirectory staff, ObjectStore store,
                     ApplicationEventPublisher events, Clock clock,
-                    PlatformTransactionManager transactionManager) {
+                    PlatformTransactionManager transactionManager, List<DocumentRecordKeeper> recordKeepers) {
         this.transactions = new TransactionTemplate(transactionManager);
+        this.recordKeepers = List.copyOf(recordKeepers);
         this.documents = documents;
         this.versions = versions;
         this.clients = clients;
@@ -100,8 +103,8 @@ public class DocumentService {
     @Transactional(readOnly = true)
     public long countIn(WorkScope scope) {
         projects.requireAccess(scope);
-        return scope.isProject() ? documents.countByProjectId(scope.projectId())
-                : documents.countByClientId(scope.clientId());
+        return scope.isProject() ? documents.countByProjectIdAndArchivedAtIsNull(scope.projectId())
+                : documents.countByClientIdAndArchivedAtIsNull(scope.clientId());
     }
 
     /** Ready, pending and draft documents on the client: one grouped, indexed query. */
@@ -181,16 +184,29 @@ public class DocumentService {
     }
 
     /**
-     * The documents in the scope, last changed first, at most {@link #LIST_LIMIT}; a client's scope holds its
-     * projects' documents too.
+     * The live (not archived) documents in the scope, last changed first, at most {@link #LIST_LIMIT}; a client's
+     * scope holds its projects' documents too.
      */
     @Transactional(readOnly = true)
     public List<ClientDocument> in(WorkScope scope) {
         projects.requireAccess(scope);
         var page = PageRequest.of(0, LIST_LIMIT);
-        List<DocumentEntity> rows = scope.isProject()
-                ? documents.findByProjectIdOrderByUpdatedAtDesc(scope.projectId(), page)
-                : documents.findByClientIdOrderByUpdatedAtDesc(scope.clientId(), page);
+        return records(scope.isProject()
+                ? documents.findByProjectIdAndArchivedAtIsNullOrderByUpdatedAtDesc(scope.projectId(), page)
+                : documents.findByClientIdAndArchivedAtIsNullOrderByUpdatedAtDesc(scope.clientId(), page));
+    }
+
+    /** The archived documents in the scope, last archived first, at most {@link #LIST_LIMIT}. */
+    @Transactional(readOnly = true)
+    public List<ClientDocument> archivedIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        var page = PageRequest.of(0, LIST_LIMIT);
+        return records(scope.isProject()
+                ? documents.findByProjectIdAndArchivedAtIsNotNullOrderByArchivedAtDesc(scope.projectId(), page)
+                : documents.findByClientIdAndArchivedAtIsNotNullOrderByArchivedAtDesc(scope.clientId(), page));
+    }
+
+    private List<ClientDocument> records(List<DocumentEntity> rows) {
         Map<UUID, Integer> latest = new HashMap<>();
         if (!rows.isEmpty()) {
             for (Object[] row : versions.latestNumbers(rows.stream().map(DocumentEntity::getId).toList())) {
@@ -236,16 +252,8 @@ public class DocumentService {
         CurrentUser user = currentUser.requireStaff();
         projects.requireAccess(scope);
         UUID clientId = scope.clientId();
-        List<FieldProblem> problems = new ArrayList<>();
         String cleanTitle = clean(title);
-        if (cleanTitle == null) {
-            problems.add(FieldProblem.of("title", "document.error.title-required"));
-        } else if (cleanTitle.length() > TITLE_MAX) {
-            problems.add(FieldProblem.of("title", "validation.too-long", TITLE_MAX));
-        }
-        if (type == null) {
-            problems.add(FieldProblem.of("type", "document.error.type-required"));
-        }
+        List<FieldProblem> problems = titleAndTypeProblems(cleanTitle, type);
         if (content == null) {
             problems.add(FieldProblem.of("file", "document.error.file-required"));
         }
@@ -368,6 +376,148 @@ public class DocumentService {
                     DocumentChanged.Change.STATUS_CHANGED, status.name(), user.username()));
         }
         return get(documentId);
+    }
+
+    /**
+     * Renames the document and changes its type; its versions, status and sharing stay as they are.
+     *
+     * @throws InvalidInputException when the title or type is wrong; nothing is saved
+     * @throws StaleDataException    when someone changed the document since the user saw it
+     */
+    @Transactional
+    public ClientDocument update(UUID documentId, String title, DocumentType type, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        String cleanTitle = clean(title);
+        InvalidInputException.throwIfAny(titleAndTypeProblems(cleanTitle, type));
+        checkSeen(document, seenVersion);
+        if (cleanTitle.equals(document.getTitle()) && type.name().equals(document.getType())) {
+            return get(documentId);
+        }
+        String before = document.getTitle();
+        document.setTitle(cleanTitle);
+        document.setType(type.name());
+        document.touch(user.username(), clock.instant());
+        flush(document);
+        // the entry names the document as it is now and keeps the old title, so the timeline still reads
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(),
+                cleanTitle, DocumentChanged.Change.RENAMED, before, user.username()));
+        return get(documentId);
+    }
+
+    /**
+     * Whether the document may be deleted: a draft without a final version, of which no other module keeps a record
+     * (an acceptance). Anything else can only be archived.
+     */
+    @Transactional(readOnly = true)
+    public boolean canDelete(UUID documentId) {
+        return deleteRefusal(requireDocument(documentId)) == null;
+    }
+
+    /**
+     * Deletes a draft document with all its versions; their objects leave storage once the deletion committed.
+     *
+     * @throws InvalidInputException with a problem on "document" when the document is not a draft, has a final
+     *                               version or an acceptance: such a document can only be archived
+     * @throws StaleDataException    when someone changed the document since the user saw it
+     */
+    @Transactional
+    public void delete(UUID documentId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        // a version uploaded or an acceptance sent at this moment waits for the decision (DD014)
+        documents.lockById(documentId);
+        checkSeen(document, seenVersion);
+        String refusal = deleteRefusal(document);
+        if (refusal != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("document", refusal)));
+        }
+        List<DocumentVersionEntity> all = versions.findByDocumentIdOrderByNumberDesc(documentId);
+        List<String> keys = all.stream().map(DocumentVersionEntity::getObjectKey).toList();
+        versions.deleteAll(all);
+        try {
+            // the delete names the version the user saw: a change that slipped in before the lock refuses it
+            documents.delete(document);
+            documents.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Document");
+        }
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(),
+                document.getTitle(), DocumentChanged.Change.DELETED, String.valueOf(all.size()), user.username()));
+        store.removeAfterCommit(keys);
+    }
+
+    /**
+     * Archives the document: it leaves the list, the counters and the key documents, and stays readable under
+     * "Archived". Its versions and any acceptance stay as they are.
+     *
+     * @throws StaleDataException when someone changed the document since the user saw it
+     */
+    @Transactional
+    public ClientDocument archive(UUID documentId, long seenVersion) {
+        return setArchived(documentId, seenVersion, true);
+    }
+
+    /**
+     * Brings an archived document back to the list.
+     *
+     * @throws StaleDataException when someone changed the document since the user saw it
+     */
+    @Transactional
+    public ClientDocument unarchive(UUID documentId, long seenVersion) {
+        return setArchived(documentId, seenVersion, false);
+    }
+
+    private ClientDocument setArchived(UUID documentId, long seenVersion, boolean archive) {
+        CurrentUser user = currentUser.requireStaff();
+        DocumentEntity document = requireDocument(documentId);
+        checkSeen(document, seenVersion);
+        if ((document.getArchivedAt() != null) == archive) {
+            return get(documentId);
+        }
+        document.setArchived(archive ? user.username() : null, archive ? clock.instant() : null);
+        document.touch(user.username(), clock.instant());
+        flush(document);
+        events.publishEvent(new DocumentChanged(documentId, document.getClientId(), document.getProjectId(),
+                document.getTitle(), archive ? DocumentChanged.Change.ARCHIVED : DocumentChanged.Change.UNARCHIVED,
+                null, user.username()));
+        return get(documentId);
+    }
+
+    /** Why the document cannot be deleted, as a translation key; null when it can. */
+    private String deleteRefusal(DocumentEntity document) {
+        if (document.getFinalVersionId() != null || !DocumentStatus.DRAFT.name().equals(document.getStatus())) {
+            return "document.error.delete-not-draft";
+        }
+        if (recordKeepers.stream().anyMatch(k -> k.keepsRecordOf(document.getId()))) {
+            return "document.error.delete-has-record";
+        }
+        return null;
+    }
+
+    private static List<FieldProblem> titleAndTypeProblems(String cleanTitle, DocumentType type) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (cleanTitle == null) {
+            problems.add(FieldProblem.of("title", "document.error.title-required"));
+        } else if (cleanTitle.length() > TITLE_MAX) {
+            problems.add(FieldProblem.of("title", "validation.too-long", TITLE_MAX));
+        }
+        if (type == null) {
+            problems.add(FieldProblem.of("type", "document.error.type-required"));
+        }
+        return problems;
+    }
+
+    /**
+     * A link to look at the version in the app: inline for a PDF or an image, which the browser shows safely; any
+     * other type comes as a download, so nothing else is ever rendered from storage in the app's page.
+     */
+    @Transactional(readOnly = true)
+    public FilePreview preview(UUID versionId) {
+        DocumentVersionEntity version = versions.findById(versionId)
+                .orElseThrow(() -> new NotFoundException("Document version"));
+        requireDocument(version.getDocumentId());
+        return store.preview(version.getObjectKey(), version.getFileName(), version.getContentType());
     }
 
     /** A link that downloads the version straight from storage, valid for at most 5 minutes. */
@@ -580,7 +730,8 @@ public class DocumentService {
         return new ClientDocument(d.getId(), d.getClientId(), d.getProjectId(), d.getTitle(), DocumentType.valueOf(d.getType()),
                 DocumentStatus.valueOf(d.getStatus()), finalNumber, latest,
                 staff.displayName(d.getUpdatedBy() == null ? d.getCreatedBy() : d.getUpdatedBy()), d.getUpdatedAt(),
-                d.isSharedWithClient(), d.getVersion());
+                d.isSharedWithClient(), d.getVersion(), d.getArchivedAt(),
+                d.getArchivedBy() == null ? null : staff.displayName(d.getArchivedBy()));
     }
 
     private DocumentVersion toRecord(DocumentVersionEntity v, DocumentEntity d) {

@@ -1,5 +1,6 @@
 package io.clientspace.extranet;
 
+import io.clientspace.shared.PersonalDataErased;
 import io.clientspace.shared.ProcessOnly;
 import io.clientspace.shared.i18n.Translations;
 import static io.clientspace.shared.Texts.clean;
@@ -218,20 +219,84 @@ public class ExternalAccessService {
     public PortalAccount revoke(UUID accountId) {
         CurrentUser user = currentUser.requireStaff();
         PortalAccountEntity account = lockManaged(accountId);
-        if (account.isRevoked()) {
-            return record(account);
+        if (!account.isRevoked()) {
+            revokeLocked(account, user.username());
         }
+        return record(account);
+    }
+
+    private void revokeLocked(PortalAccountEntity account, String actor) {
         String before = account.getStatus();
-        account.revoked(user.username(), clock.instant());
+        account.revoked(actor, clock.instant());
         accounts.saveAndFlush(account);
         if ("INVITED".equals(before)) {
             runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_REVOKED)
-                    .processInstanceBusinessKey(accountId.toString()).correlateAllWithResult();
+                    .processInstanceBusinessKey(account.getId().toString()).correlateAllWithResult();
         }
         identityOf(account).ifPresent(id -> directory.setEnabled(id, false));
-        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
-                PortalAccessChanged.Change.REVOKED, user.username()));
-        return record(account);
+        events.publishEvent(new PortalAccessChanged(account.getId(), account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.REVOKED, actor));
+    }
+
+    /**
+     * The client's portal contacts that still have, or are invited to, access: what archiving the client revokes.
+     * For the preview only, after the client module checked the user's access to the client.
+     */
+    List<String> notRevoked(UUID clientId) {
+        return accounts.byClient(clientId).stream().filter(a -> !a.isRevoked())
+                .map(a -> a.getDisplayName() + " (" + a.getEmail() + ")").toList();
+    }
+
+    /** The status of each of the client's portal contacts by lower-case e-mail; for managers (see {@link #canView}). */
+    java.util.Map<String, String> statusByEmail(UUID clientId) {
+        java.util.Map<String, String> result = new java.util.HashMap<>();
+        accounts.byClient(clientId).forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getStatus()));
+        return result;
+    }
+
+    /** The portal contact with this e-mail address, for an erasure's preview: its name and client. */
+    Optional<String> contactWithEmail(String email) {
+        return email == null ? Optional.empty()
+                : accounts.findByEmail(email).map(a -> a.getDisplayName() + " (" + a.getEmail() + ")");
+    }
+
+    /**
+     * Erases the portal contact with the e-mail address of an erased contact person: the identity is deleted in
+     * Keycloak after a waiting invitation ended, and the row keeps only what evidence needs (its id). Runs in the
+     * erasing transaction; a Keycloak failure rolls the whole erasure back, so nothing is half-erased.
+     */
+    void eraseContact(String email, String actor, String placeholder) {
+        if (email == null) {
+            return;
+        }
+        accounts.findByEmail(email).flatMap(a -> accounts.lockById(a.getId())).ifPresent(account -> {
+            String name = account.getDisplayName();
+            if (!account.isRevoked()) {
+                revokeLocked(account, actor);
+            }
+            String identity = account.getKeycloakUserId();
+            account.erase(placeholder, actor, clock.instant());
+            accounts.saveAndFlush(account);
+            if (identity != null) {
+                directory.delete(identity);
+            }
+            events.publishEvent(new PersonalDataErased(account.getClientId(), account.getId(), name, placeholder));
+        });
+    }
+
+    /**
+     * Revokes every contact of an archived client, each under its row lock, as {@link #revoke} does: the identity
+     * is disabled, a waiting invitation ends, and an open portal session is refused on its next request. Runs in the
+     * archiving transaction, whose user the client module checked; portal rights are not asked again, since archiving
+     * the client is the decision.
+     */
+    void revokeAllOf(UUID clientId, String actor) {
+        for (PortalAccountEntity a : accounts.byClient(clientId)) {
+            PortalAccountEntity locked = accounts.lockById(a.getId()).orElseThrow();
+            if (!locked.isRevoked()) {
+                revokeLocked(locked, actor);
+            }
+        }
     }
 
     /**

@@ -184,6 +184,20 @@ public class FileService {
         return store.downloadLink(file.getObjectKey(), file.getName(), file.getContentType());
     }
 
+    /**
+     * A link to look at the file in the app: inline for a PDF or an image, a download for any other type.
+     *
+     * @throws NotFoundException when the file does not exist, is in the trash or waits for its virus scan
+     */
+    @Transactional(readOnly = true)
+    public FilePreview preview(UUID fileId) {
+        StoredFileEntity file = requireFile(fileId);
+        if (file.getDeletedAt() != null || file.isQuarantined()) {
+            throw new NotFoundException("File");
+        }
+        return store.preview(file.getObjectKey(), file.getName(), file.getContentType());
+    }
+
     // ------------------------------------------------------------------------------------------------- sharing
 
     /** Whether the current user may share and unshare files in the scope; see {@link ProjectService#canManage}. */

@@ -40,6 +40,10 @@ public final class FileTypes {
             "application/vnd.ms-powerpoint", "application/x-tika-msoffice", "application/rtf", "text/rtf",
             "application/zip");
 
+    /** Types a browser shows itself, without plug-ins or scripts of the file's own: the in-app preview's list. */
+    private static final Set<String> PREVIEWABLE = Set.of("application/pdf", "image/png", "image/jpeg", "image/gif",
+            "image/webp");
+
     private static final String OOXML = "application/vnd.openxmlformats-officedocument.";
     private static final String OPEN_DOCUMENT = "application/vnd.oasis.opendocument.";
 
@@ -60,6 +64,11 @@ public final class FileTypes {
             // the name may narrow a container down, never turn it into something the bytes contradict
             return isWithin(byContent, refined) ? refined : byContent;
         }
+    }
+
+    /** Whether staff may look at a file of this type inline in the app; any other type is downloaded. */
+    public static boolean isPreviewable(String type) {
+        return type != null && PREVIEWABLE.contains(type);
     }
 
     public static boolean isProgram(String type) {

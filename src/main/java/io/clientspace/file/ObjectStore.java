@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -214,6 +215,35 @@ public class ObjectStore {
         return link(key, "attachment", fileName, contentType);
     }
 
+    /**
+     * A link to look at the object in the app: with an inline disposition for the types a browser shows safely (PDF
+     * and common images, {@link FileTypes#isPreviewable}), as a download for every other type, so that no other
+     * content is ever rendered from storage. Valid for at most 5 minutes.
+     */
+    public FilePreview preview(String key, String fileName, String contentType) {
+        boolean inline = FileTypes.isPreviewable(contentType);
+        return new FilePreview(fileName, contentType, inline ? previewLink(key, fileName, contentType)
+                : downloadLink(key, fileName, contentType), inline);
+    }
+
+    /**
+     * Removes the objects once the caller's transaction has committed, so a deletion that rolls back keeps its
+     * bytes. A removal that fails is logged with its key; called outside a transaction, removes at once.
+     */
+    public void removeAfterCommit(Collection<String> keys) {
+        List<String> copy = List.copyOf(keys);
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            copy.forEach(this::removeQuietly);
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                copy.forEach(ObjectStore.this::removeQuietly);
+            }
+        });
+    }
+
     /** A link that shows the object in the browser (a PDF or an image in a frame), valid for at most 5 minutes. */
     public String previewLink(String key, String fileName, String contentType) {
         return link(key, "inline", fileName, contentType);
@@ -246,7 +276,7 @@ public class ObjectStore {
         try {
             remove(key);
         } catch (StorageUnavailableException e) {
-            log.warn("Could not remove {} after a failed save: {}", key, e.getMessage());
+            log.warn("Could not remove {} from storage: {}", key, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.clientspace.inforequest;
 
+import io.clientspace.client.ClientArchived;
 import io.clientspace.shared.ProcessOnly;
 import org.springframework.data.domain.PageRequest;
 import static io.clientspace.shared.Texts.clean;
@@ -39,6 +40,7 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -282,13 +284,40 @@ public class InformationRequestService {
         if (!project.canManage()) {
             throw problem("request", "inforequest.blockers.NO_PERMISSION");
         }
-        r.closed(RequestStatus.CANCELLED.name(), user.username(), clock.instant());
+        cancelLocked(r, status, project.name(), user.username());
+        return Outcome.DONE;
+    }
+
+    private void cancelLocked(InfoRequestEntity r, RequestStatus status, String projectName, String actor) {
+        r.closed(RequestStatus.CANCELLED.name(), actor, clock.instant());
         requests.saveAndFlush(r);
         if (status != RequestStatus.DRAFT) {
-            correlate(requestId, InformationRequestProcess.MSG_CANCELLED);
+            correlate(r.getId(), InformationRequestProcess.MSG_CANCELLED);
         }
-        publish(r, project.name(), InformationRequestChanged.Change.CANCELLED, user.username(), null, null);
-        return Outcome.DONE;
+        publish(r, projectName, InformationRequestChanged.Change.CANCELLED, actor, null, null);
+    }
+
+    /**
+     * Archiving the client cancels its open requests, drafts included, inside the archiving transaction (DD013): the
+     * customer can no longer answer them and is told as on any cancel. The client module checked the archiving
+     * user's access to the client; a project's own managers are not asked again.
+     */
+    @EventListener
+    void on(ClientArchived event) {
+        for (InfoRequestEntity open : requests.openByClient(event.clientId())) {
+            InfoRequestEntity r = lock(open.getId());
+            RequestStatus status = status(r);
+            if (status == RequestStatus.CANCELLED || status == RequestStatus.COMPLETED) {
+                continue;
+            }
+            // as for a reminder, the event names no project: nobody mails a cancel, and the timeline needs none
+            cancelLocked(r, status, null, event.actor());
+        }
+    }
+
+    /** What archiving the client will do to its requests, for the preview; called after the client's access check. */
+    List<String> openForArchive(UUID clientId) {
+        return requests.openByClient(clientId).stream().map(r -> r.getNumber() + " " + r.getTitle()).toList();
     }
 
     // ------------------------------------------------------------------------------ steps of the request model

@@ -27,4 +27,14 @@ public interface DocumentAcceptanceRepository extends JpaRepository<DocumentAcce
     /** Every acceptance of these documents; uses document_acceptance_document_idx. */
     @Query("select a from DocumentAcceptanceEntity a where a.documentId in ?1")
     List<DocumentAcceptanceEntity> byDocuments(Collection<UUID> documentIds);
+
+    /** Whether the document was ever sent for acceptance; uses document_acceptance_document_idx. */
+    boolean existsByDocumentId(UUID documentId);
+
+    /**
+     * What a person accepted, by the e-mail address their evidence records: "title vN" per acceptance, oldest first.
+     */
+    @Query("select concat(a.documentTitle, ' v', cast(a.versionNumber as String)) from DocumentAcceptanceEntity a"
+            + " where a.status = 'ACCEPTED' and lower(a.acceptedEmail) = lower(?1) order by a.acceptedAt")
+    List<String> acceptedBy(String email);
 }

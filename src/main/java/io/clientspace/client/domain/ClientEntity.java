@@ -55,6 +55,10 @@ public class ClientEntity {
     private Set<String> tags = new LinkedHashSet<>();
     private Instant createdAt;
     private Instant updatedAt;
+    private Instant archivedAt;
+    private String archivedBy;
+    private Instant erasedAt;
+    private String erasedBy;
     @Version
     private Long version;
 
@@ -108,4 +112,40 @@ public class ClientEntity {
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
     public long getVersion() { return version == null ? 0 : version; }
+    public Instant getArchivedAt() { return archivedAt; }
+    public String getArchivedBy() { return archivedBy; }
+
+    public Instant getErasedAt() { return erasedAt; }
+
+    /**
+     * Blanks every personal field of a contact person on their request: name (to the placeholder), job title, contact
+     * details, address, notes and tags. Kind, owner, company link and dates stay, so the records that hang off the
+     * contact still have their client.
+     */
+    public void erase(String placeholderName, String by, Instant now) {
+        this.name = placeholderName;
+        this.legalName = null;
+        this.registrationNumber = null;
+        this.vatId = null;
+        this.industry = null;
+        this.website = null;
+        this.jobTitle = null;
+        this.email = null;
+        this.phone = null;
+        this.street = null;
+        this.postalCode = null;
+        this.city = null;
+        this.country = null;
+        this.notes = null;
+        this.tags.clear();
+        this.erasedAt = now;
+        this.erasedBy = by;
+        this.updatedAt = now;
+    }
+
+    /** Archives the client, or brings it back with both null. */
+    public void setArchived(String by, Instant when) {
+        this.archivedBy = by;
+        this.archivedAt = when;
+    }
 }

@@ -13,16 +13,25 @@ import org.springframework.data.repository.query.Param;
 
 public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
 
+    @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+    @Query("select c from ClientEntity c where c.id = ?1")
+    Optional<ClientEntity> lockById(UUID id);
+
     /** The owner alone, by primary key: what an access check needs, without loading the record. */
     @Query("select c.owner from ClientEntity c where c.id = ?1")
     Optional<String> ownerOf(UUID id);
 
     @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
-            + " where c.owner = ?1 order by c.name")
+            + " where c.owner = ?1 and c.archivedAt is null order by c.name")
     List<ClientRef> refsOwnedBy(String owner);
 
-    @Query("select c.id from ClientEntity c where c.owner = ?1")
+    /** The live (not archived) clients of the owner. */
+    @Query("select c.id from ClientEntity c where c.owner = ?1 and c.archivedAt is null")
     List<UUID> idsOwnedBy(String owner);
+
+    /** The contact people of a company, archived ones included, by name. */
+    @Query("select c from ClientEntity c where c.company.id = ?1 order by lower(c.name)")
+    List<ClientEntity> contactsOf(UUID companyId);
 
     @Query("select new io.clientspace.client.ClientRef(c.id, c.kind, c.name, c.owner) from ClientEntity c"
             + " where c.id in ?1")
@@ -33,18 +42,23 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
             from ClientEntity c left join c.company co
             where (:owner is null or c.owner = :owner)
               and (:kind is null or c.kind = :kind)
+              and ((:archived = false and c.archivedAt is null) or (:archived = true and c.archivedAt is not null))
               and (:text = '' or lower(c.name) like :text or lower(c.email) like :text or lower(c.city) like :text
                    or lower(co.name) like :text
                    or exists (select 1 from ClientEntity t join t.tags tag where t = c and lower(tag) like :text))
             """;
 
-    /** Clients matching the filter; {@code owner} null means every owner, {@code text} is a lower-case like pattern or "". */
+    /**
+     * Clients matching the filter; {@code owner} null means every owner, {@code text} is a lower-case like pattern or
+     * "", {@code archived} picks the archived clients instead of the live ones.
+     */
     @Query("select c " + SEARCH)
     List<ClientEntity> search(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text,
-                              Pageable page);
+                              @Param("archived") boolean archived, Pageable page);
 
     @Query("select count(c) " + SEARCH)
-    long countSearch(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text);
+    long countSearch(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text,
+                     @Param("archived") boolean archived);
 
     /** Likely duplicates: same name or same e-mail address, ignoring case. */
     @Query("""
@@ -60,7 +74,7 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     List<ClientEntity> sameName(@Param("name") String name, @Param("excludeId") UUID excludeId);
 
     @Query("select c from ClientEntity c where c.kind = io.clientspace.client.ClientKind.COMPANY"
-            + " and (:owner is null or c.owner = :owner) order by lower(c.name)")
+            + " and c.archivedAt is null and (:owner is null or c.owner = :owner) order by lower(c.name)")
     List<ClientEntity> companies(@Param("owner") String owner);
 
     long countByCompany(ClientEntity company);

@@ -79,7 +79,7 @@ public class ClientFormDialog extends Dialog {
     final TextField tags = new TextField();
     final TextArea notes = new TextArea();
     private final Div duplicateWarning = new Div();
-    private final Div formError = new Div();
+    final Div formError = new Div();
     private final Button save = new Button();
     private boolean duplicatesConfirmed;
 

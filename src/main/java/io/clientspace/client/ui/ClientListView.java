@@ -47,6 +47,8 @@ class ClientListView extends VerticalLayout implements Titled {
     private final ClientService clients;
     private final TextField search = new TextField();
     private final Select<Optional<ClientKind>> kind = new Select<>();
+    /** Live clients (the default) or the archived ones, which every list and counter leaves out otherwise. */
+    final Select<Boolean> archived = new Select<>();
     private final Grid<ClientSummary> grid = new Grid<>();
     private final Div emptyState = new Div();
     private final ClientFormDialog.Factory forms;
@@ -75,6 +77,14 @@ class ClientListView extends VerticalLayout implements Titled {
         kind.setAriaLabel(getTranslation("clients.kind-filter"));
         kind.addValueChangeListener(e -> refresh());
 
+        archived.setItems(false, true);
+        archived.setItemLabelGenerator(a -> getTranslation(a ? "clients.archived" : "clients.live"));
+        archived.setValue(false);
+        archived.setWidth("11rem");
+        archived.setId("client-archived-filter");
+        archived.setAriaLabel(getTranslation("clients.archive-filter"));
+        archived.addValueChangeListener(e -> refresh());
+
         Button newCompany = new Button(getTranslation("clients.new-company"), VaadinIcon.PLUS.create(),
                 e -> openForm(ClientKind.COMPANY));
         newCompany.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -83,10 +93,10 @@ class ClientListView extends VerticalLayout implements Titled {
                 e -> openForm(ClientKind.CONTACT));
         newContact.setId("new-contact");
 
-        HorizontalLayout toolbar = new HorizontalLayout(search, kind, new Span(), newContact, newCompany);
+        HorizontalLayout toolbar = new HorizontalLayout(search, kind, archived, new Span(), newContact, newCompany);
         toolbar.setWidthFull();
         toolbar.setAlignItems(FlexComponent.Alignment.BASELINE);
-        toolbar.expand(toolbar.getComponentAt(2));
+        toolbar.expand(toolbar.getComponentAt(3));
         toolbar.addClassName("toolbar");
 
         configureGrid();
@@ -125,9 +135,9 @@ class ClientListView extends VerticalLayout implements Titled {
             var order = query.getSortOrders().stream().findFirst();
             SortField field = order.map(o -> SortField.valueOf(o.getSorted())).orElse(SortField.NAME);
             boolean asc = order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(true);
-            return clients.search(search.getValue(), kind.getValue().orElse(null), field, asc, query.getOffset(),
-                    query.getLimit()).stream();
-        }, query -> (int) Math.min(Integer.MAX_VALUE, clients.count(search.getValue(), kind.getValue().orElse(null))));
+            return clients.search(search.getValue(), kind.getValue().orElse(null), archived.getValue(), field, asc,
+                    query.getOffset(), query.getLimit()).stream();
+        }, query -> (int) Math.min(Integer.MAX_VALUE, count()));
         grid.getDataProvider().addDataProviderListener(e -> updateEmptyState());
         addAttachListener(e -> updateEmptyState());
     }
@@ -136,17 +146,24 @@ class ClientListView extends VerticalLayout implements Titled {
         grid.getDataProvider().refreshAll();
     }
 
+    private long count() {
+        return clients.count(search.getValue(), kind.getValue().orElse(null), archived.getValue());
+    }
+
     private void updateEmptyState() {
-        long count = clients.count(search.getValue(), kind.getValue().orElse(null));
-        boolean empty = count == 0;
+        boolean empty = count() == 0;
         grid.setVisible(!empty);
         emptyState.setVisible(empty);
         emptyState.removeAll();
         if (empty) {
-            boolean filtered = !search.getValue().isBlank() || kind.getValue().isPresent();
+            boolean filtered = !search.getValue().isBlank() || kind.getValue().isPresent() || archived.getValue();
             Button create = filtered ? null : new Button(getTranslation("clients.new-company"),
                     e -> openForm(ClientKind.COMPANY));
-            emptyState.add(filtered
+            boolean noArchive = archived.getValue() && search.getValue().isBlank() && kind.getValue().isEmpty();
+            emptyState.add(noArchive
+                    ? States.empty(VaadinIcon.ARCHIVE, getTranslation("clients.none-archived.title"),
+                    getTranslation("clients.none-archived.text"), null)
+                    : filtered
                     ? States.empty(VaadinIcon.SEARCH, getTranslation("clients.none-match.title"),
                     getTranslation("clients.none-match.text", search.getValue()), null)
                     : States.empty(VaadinIcon.BUILDING, getTranslation("clients.none.title"),

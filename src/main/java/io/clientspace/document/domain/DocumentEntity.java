@@ -23,6 +23,8 @@ public class DocumentEntity {
     private String updatedBy;
     private Instant updatedAt;
     private boolean sharedWithClient;
+    private Instant archivedAt;
+    private String archivedBy;
     @Version
     private Long version;
 
@@ -47,6 +49,17 @@ public class DocumentEntity {
     }
 
     public void setStatus(String status) { this.status = status; }
+    public void setTitle(String title) { this.title = title; }
+    public void setType(String type) { this.type = type; }
+
+    /** Archives the document, or brings it back with {@code by} and {@code when} null. */
+    public void setArchived(String by, Instant when) {
+        this.archivedBy = by;
+        this.archivedAt = when;
+    }
+
+    public Instant getArchivedAt() { return archivedAt; }
+    public String getArchivedBy() { return archivedBy; }
     public void setFinalVersionId(UUID finalVersionId) { this.finalVersionId = finalVersionId; }
 
     public UUID getId() { return id; }

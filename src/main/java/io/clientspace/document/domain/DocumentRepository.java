@@ -16,14 +16,20 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     @Query("select d from DocumentEntity d where d.id = ?1")
     Optional<DocumentEntity> lockById(UUID id);
 
-    /** Uses document_client_idx. */
-    long countByClientId(UUID clientId);
+    /** Live (not archived) documents. Uses document_client_idx. */
+    long countByClientIdAndArchivedAtIsNull(UUID clientId);
 
-    /** The first page, last changed first. Uses document_client_updated_idx. */
-    List<DocumentEntity> findByClientIdOrderByUpdatedAtDesc(UUID clientId, Pageable page);
+    /** The first page of live documents, last changed first. Uses document_client_updated_idx. */
+    List<DocumentEntity> findByClientIdAndArchivedAtIsNullOrderByUpdatedAtDesc(UUID clientId, Pageable page);
 
-    /** Documents per status on the client: rows of (status, count). Uses document_client_type_status_idx. */
-    @Query("select d.status, count(d) from DocumentEntity d where d.clientId = ?1 group by d.status")
+    /** The archived documents, last archived first. Uses document_archived_idx. */
+    List<DocumentEntity> findByClientIdAndArchivedAtIsNotNullOrderByArchivedAtDesc(UUID clientId, Pageable page);
+
+    List<DocumentEntity> findByProjectIdAndArchivedAtIsNotNullOrderByArchivedAtDesc(UUID projectId, Pageable page);
+
+    /** Live documents per status on the client: rows of (status, count). Uses document_client_type_status_idx. */
+    @Query("select d.status, count(d) from DocumentEntity d where d.clientId = ?1 and d.archivedAt is null"
+            + " group by d.status")
     List<Object[]> countByStatus(UUID clientId);
 
     /**
@@ -31,26 +37,27 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
      * Uses document_client_type_status_idx.
      */
     @Query("select d.type, count(d), sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
-            + " from DocumentEntity d where d.clientId = ?1 group by d.type")
+            + " from DocumentEntity d where d.clientId = ?1 and d.archivedAt is null group by d.type")
     List<Object[]> typeSummary(UUID clientId);
 
     /** Uses document_project_idx. */
-    long countByProjectId(UUID projectId);
+    long countByProjectIdAndArchivedAtIsNull(UUID projectId);
 
-    /** The first page, last changed first. Uses document_project_updated_idx. */
-    List<DocumentEntity> findByProjectIdOrderByUpdatedAtDesc(UUID projectId,
-                                                             Pageable page);
+    /** The first page of live documents, last changed first. Uses document_project_updated_idx. */
+    List<DocumentEntity> findByProjectIdAndArchivedAtIsNullOrderByUpdatedAtDesc(UUID projectId, Pageable page);
 
-    @Query("select d.status, count(d) from DocumentEntity d where d.projectId = ?1 group by d.status")
+    @Query("select d.status, count(d) from DocumentEntity d where d.projectId = ?1 and d.archivedAt is null"
+            + " group by d.status")
     List<Object[]> countByStatusInProject(UUID projectId);
 
     @Query("select d.type, count(d), sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
-            + " from DocumentEntity d where d.projectId = ?1 group by d.type")
+            + " from DocumentEntity d where d.projectId = ?1 and d.archivedAt is null group by d.type")
     List<Object[]> typeSummaryInProject(UUID projectId);
 
     /** Per client and key type: (client id, type, how many are ready with a final version). */
     @Query("select d.clientId, d.type, sum(case when d.status = 'READY' and d.finalVersionId is not null then 1 else 0 end)"
-            + " from DocumentEntity d where d.clientId in ?1 and d.type in ('CONTRACT', 'INVOICE', 'ACT')"
+            + " from DocumentEntity d where d.clientId in ?1 and d.archivedAt is null"
+            + " and d.type in ('CONTRACT', 'INVOICE', 'ACT')"
             + " group by d.clientId, d.type")
     List<Object[]> keyTypeSummary(Collection<UUID> clientIds);
 

@@ -18,7 +18,10 @@ import io.clientspace.document.ClientDocument;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentStatus;
 import io.clientspace.document.DocumentVersion;
+import io.clientspace.file.FilePreview;
 import io.clientspace.file.StorageUnavailableException;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.ui.PreviewDialog;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.ui.Downloads;
@@ -42,6 +45,7 @@ class DocumentDialog extends Dialog {
     private final Runnable onChange;
     private final Div body = new Div();
     private final Paragraph message = new Paragraph();
+    private final HorizontalLayout lifecycle = new HorizontalLayout();
     private final UploadSlot nextVersion;
     final TextField note = new TextField();
 
@@ -65,7 +69,9 @@ class DocumentDialog extends Dialog {
         add(message, body);
         Button closeButton = new Button(getTranslation("action.close"), e -> close());
         closeButton.setId("document-close");
-        getFooter().add(closeButton);
+        lifecycle.setSpacing(false);
+        lifecycle.getStyle().set("gap", "var(--lumo-space-s)").set("margin-right", "auto");
+        getFooter().add(lifecycle, closeButton);
         addOpenedChangeListener(e -> {
             if (!e.isOpened()) {
                 nextVersion.clear();
@@ -77,10 +83,29 @@ class DocumentDialog extends Dialog {
     }
 
     private void refresh() {
-        ClientDocument document = documents.get(documentId);
+        ClientDocument document;
+        try {
+            document = documents.get(documentId);
+        } catch (NotFoundException e) {
+            // deleted in another tab: nothing left to show
+            close();
+            return;
+        }
         setHeaderTitle(document.title());
         body.removeAll();
         body.addClassName("document-details");
+        if (document.archived()) {
+            Span archived = new Span(getTranslation("document.archived-line", document.archivedByName(),
+                    TabParts.date(getLocale(), clock.getZone(), document.archivedAt())));
+            archived.getElement().getThemeList().add("badge contrast");
+            archived.setId("document-archived");
+            body.add(archived);
+        }
+        body.add(new DocumentDetailsForm(document, documents, saved -> {
+            refresh();
+            onChange.run();
+        }));
+        lifecycle(document);
 
         Select<DocumentStatus> status = new Select<>();
         status.setLabel(getTranslation("document.status"));
@@ -93,9 +118,7 @@ class DocumentDialog extends Dialog {
                 act(() -> documents.setStatus(documentId, e.getValue(), document.version()));
             }
         });
-        Span type = new Span(getTranslation("document.types." + document.type().name()));
-        type.getElement().getThemeList().add("badge contrast");
-        HorizontalLayout head = new HorizontalLayout(type, status);
+        HorizontalLayout head = new HorizontalLayout(status);
         head.setAlignItems(FlexComponent.Alignment.BASELINE);
         body.add(head);
 
@@ -153,6 +176,12 @@ class DocumentDialog extends Dialog {
             mark.addClassName("mark-final");
             row.add(mark);
         }
+        Button preview = new Button(VaadinIcon.EYE.create(), e -> preview(v));
+        preview.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        preview.setAriaLabel(getTranslation("preview.open", v.fileName()));
+        preview.getElement().setAttribute("title", getTranslation("preview.open", v.fileName()));
+        preview.addClassName("version-preview");
+        row.add(preview);
         Button download = new Button(VaadinIcon.DOWNLOAD_ALT.create(), e -> download(v));
         download.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         download.setAriaLabel(getTranslation("file.download"));
@@ -186,6 +215,65 @@ class DocumentDialog extends Dialog {
         });
     }
 
+    private void preview(DocumentVersion v) {
+        act(() -> {
+            FilePreview preview = documents.preview(v.id());
+            getUI().ifPresent(ui -> PreviewDialog.open(ui, v.fileName(), preview.link(), preview.contentType(),
+                    preview.inline(), preview.inline() ? documents.downloadLink(v.id()) : preview.link()));
+            return null;
+        });
+    }
+
+    /** Delete for a draft, archive for anything else, and back from the archive. */
+    private void lifecycle(ClientDocument document) {
+        lifecycle.removeAll();
+        if (document.archived()) {
+            Button restore = new Button(getTranslation("document.unarchive"), VaadinIcon.ARROW_BACKWARD.create(),
+                    e -> act(() -> documents.unarchive(documentId, document.version())));
+            restore.setId("document-unarchive");
+            lifecycle.add(restore);
+            return;
+        }
+        if (documents.canDelete(documentId)) {
+            Button delete = new Button(getTranslation("document.delete"), VaadinIcon.TRASH.create(),
+                    e -> confirm(getTranslation("document.delete.title", document.title()),
+                            getTranslation("document.delete.text", document.latestVersion()),
+                            getTranslation("document.delete"), true, () -> {
+                                act(() -> {
+                                    documents.delete(documentId, document.version());
+                                    return null;
+                                });
+                            }));
+            delete.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            delete.setId("document-delete");
+            lifecycle.add(delete);
+        }
+        Button archive = new Button(getTranslation("document.archive"), VaadinIcon.ARCHIVE.create(),
+                e -> confirm(getTranslation("document.archive.title", document.title()),
+                        getTranslation("document.archive.text"), getTranslation("document.archive"), false,
+                        () -> act(() -> documents.archive(documentId, document.version()))));
+        archive.setId("document-archive");
+        lifecycle.add(archive);
+    }
+
+    private void confirm(String title, String text, String action, boolean danger, Runnable onYes) {
+        Dialog confirm = new Dialog();
+        confirm.setId("document-confirm");
+        confirm.setHeaderTitle(title);
+        confirm.add(new Paragraph(text));
+        Button yes = new Button(action, e -> {
+            confirm.close();
+            onYes.run();
+        });
+        yes.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        if (danger) {
+            yes.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        }
+        yes.setId("document-confirm-yes");
+        confirm.getFooter().add(new Button(getTranslation("action.cancel"), e -> confirm.close()), yes);
+        confirm.open();
+    }
+
     private void act(Supplier<?> action) {
         message.setVisible(false);
         try {
@@ -198,6 +286,10 @@ class DocumentDialog extends Dialog {
         } catch (StorageUnavailableException e) {
             showMessage(getTranslation("file.error.storage", nextVersion.fileName() == null ? ""
                     : nextVersion.fileName()));
+        } catch (NotFoundException e) {
+            onChange.run();
+            close();
+            return;
         }
         boolean problem = message.isVisible();
         String text = message.getText();

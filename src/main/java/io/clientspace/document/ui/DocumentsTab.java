@@ -15,6 +15,7 @@ import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -39,7 +40,7 @@ import java.util.List;
 class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     record Data(List<ClientDocument> documents, KeyDocuments key, boolean canShare,
-                Map<UUID, DocumentExtension.Badge> badges) {
+                Map<UUID, DocumentExtension.Badge> badges, List<ClientDocument> archived) {
     }
 
     /** The Documents tab, on the client and the project workspace. */
@@ -99,12 +100,13 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         List<UUID> ids = list.stream().map(ClientDocument::id).toList();
         Map<UUID, DocumentExtension.Badge> badges = new HashMap<>();
         extensions.forEach(x -> badges.putAll(x.badges(context.scope(), ids)));
-        return new Data(list, documents.keyDocuments(context.scope()), documents.canShare(context.scope()), badges);
+        return new Data(list, documents.keyDocuments(context.scope()), documents.canShare(context.scope()), badges,
+                documents.archivedIn(context.scope()));
     }
 
     @Override
     protected boolean isEmpty(Data data) {
-        return data.documents().isEmpty();
+        return data.documents().isEmpty() && data.archived().isEmpty();
     }
 
     @Override
@@ -155,10 +157,42 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         });
         grid.setItems(data.documents());
 
-        Div box = new Div(toolbar, grid);
+        Div box = new Div(toolbar);
         box.addClassName("tab-body");
-        TabParts.limitNote(box, data.documents().size(), DocumentService.LIST_LIMIT);
+        if (data.documents().isEmpty()) {
+            box.add(States.empty(VaadinIcon.FILE_TEXT_O, getTranslation("documents.none.title"),
+                    getTranslation("documents.all-archived"), null));
+        } else {
+            box.add(grid);
+            TabParts.limitNote(box, data.documents().size(), DocumentService.LIST_LIMIT);
+        }
+        if (!data.archived().isEmpty()) {
+            box.add(archived(data.archived()));
+        }
         return box;
+    }
+
+    /** Archived documents stay readable: each opens in the same dialog, where it can be brought back. */
+    private Component archived(List<ClientDocument> rows) {
+        Grid<ClientDocument> grid = new Grid<>();
+        grid.setId("document-archived-grid");
+        grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_COMPACT);
+        grid.setAllRowsVisible(true);
+        grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
+        grid.addColumn(d -> getTranslation("document.types." + d.type().name()))
+                .setHeader(getTranslation("document.type")).setAutoWidth(true);
+        grid.addComponentColumn(d -> statusBadge(d.status())).setHeader(getTranslation("document.status"))
+                .setAutoWidth(true);
+        grid.addColumn(d -> getTranslation("document.updated-line", d.archivedByName(),
+                TabParts.date(getLocale(), clock.getZone(), d.archivedAt())))
+                .setHeader(getTranslation("document.archived")).setAutoWidth(true);
+        grid.addItemClickListener(e -> new DocumentDialog(e.getItem().id(), documents, extensions, clock,
+                this::changed).open());
+        grid.setItems(rows);
+        Details details = new Details(getTranslation("documents.archived-section", rows.size()), grid);
+        details.setId("document-archived-section");
+        details.setWidthFull();
+        return details;
     }
 
     /** The document's status, and an extension's badge (where its latest acceptance stands) when it has one. */

@@ -147,6 +147,21 @@ public class PortalAccountEntity {
         this.revokedAt = now;
     }
 
+    /**
+     * Blanks the person's data on their request: name to the placeholder, e-mail and username to values that name
+     * nobody (both stay unique), no identity, access revoked. The row stays, as acceptances name it as evidence.
+     */
+    public void erase(String placeholder, String by, Instant now) {
+        if (!isRevoked()) {
+            revoked(by, now);
+        }
+        this.displayName = placeholder;
+        this.username = "erased-" + id;
+        this.email = "erased-" + id + "@erased.invalid";
+        this.keycloakUserId = null;
+        this.lastSignInAt = null;
+    }
+
     public boolean isRevoked() {
         return "REVOKED".equals(status);
     }

@@ -1,5 +1,9 @@
 package io.clientspace.file.ui;
 
+import io.clientspace.file.FilePreview;
+import io.clientspace.file.FileTypes;
+import io.clientspace.shared.ui.PreviewDialog;
+
 import io.clientspace.file.FileNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.shared.ui.tabs.TabContribution;
@@ -204,7 +208,15 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
             name.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
             name.addClassName("file-download");
             name.getElement().setAttribute("title", getTranslation("file.download"));
-            return name;
+            if (!FileTypes.isPreviewable(f.contentType())) {
+                return name;
+            }
+            Button preview = new Button(VaadinIcon.EYE.create(), e -> preview(f));
+            preview.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE);
+            preview.addClassName("file-preview");
+            preview.setAriaLabel(getTranslation("preview.open", f.name()));
+            preview.getElement().setAttribute("title", getTranslation("preview.open", f.name()));
+            return new Span(name, preview);
         }).setHeader(getTranslation("file.name")).setFlexGrow(3);
         grid.addColumn(f -> UploadTexts.size(this, f.sizeBytes())).setHeader(getTranslation("file.size"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
@@ -229,6 +241,18 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         try {
             String link = files.downloadLink(f.id());
             getUI().ifPresent(ui -> Downloads.start(ui, link));
+        } catch (NotFoundException e) {
+            reload();
+        } catch (StorageUnavailableException e) {
+            problems.add(new ListItem(getTranslation("file.error.storage", f.name())));
+        }
+    }
+
+    private void preview(StoredFile f) {
+        try {
+            FilePreview preview = files.preview(f.id());
+            getUI().ifPresent(ui -> PreviewDialog.open(ui, f.name(), preview.link(), preview.contentType(),
+                    preview.inline(), preview.inline() ? files.downloadLink(f.id()) : preview.link()));
         } catch (NotFoundException e) {
             reload();
         } catch (StorageUnavailableException e) {

@@ -23,6 +23,11 @@ public interface InfoRequestRepository extends JpaRepository<InfoRequestEntity, 
     @Query("select count(r) from InfoRequestEntity r where r.projectId = ?1 and r.status in ('DRAFT', 'SENT', 'IN_PROGRESS')")
     long countOpenByProject(UUID projectId);
 
+    /** The client's requests that are not completed or cancelled, drafts included, oldest first. */
+    @Query("select r from InfoRequestEntity r where r.clientId = ?1 and r.status in ('DRAFT', 'SENT', 'IN_PROGRESS')"
+            + " order by r.createdAt, r.number")
+    List<InfoRequestEntity> openByClient(UUID clientId);
+
     /** What the client's portal lists: sent at some point, in one of the given (shared) projects. */
     @Query("select r from InfoRequestEntity r where r.clientId = ?1 and r.projectId in ?2 and r.sentAt is not null"
             + " order by r.sentAt desc, r.number desc")

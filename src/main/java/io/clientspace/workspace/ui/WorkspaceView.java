@@ -2,7 +2,6 @@ package io.clientspace.workspace.ui;
 
 import io.clientspace.client.ClientNavigation;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -20,7 +19,9 @@ import com.vaadin.flow.router.Route;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
+import io.clientspace.client.ui.ClientActions;
 import io.clientspace.client.ui.ClientFormDialog;
+import io.clientspace.client.ui.ContactPeople;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
@@ -177,17 +178,18 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
             tagRow.add(badge);
         });
 
-        Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), e ->
-                clientForms.edit(c, saved ->
-                        getUI().ifPresent(ui -> ui.navigate(saved.workspacePath()))).open());
-        edit.setId("edit-client");
+        ClientActions actions = new ClientActions(c, clientForms, clients, shell.clock(), saved ->
+                getUI().ifPresent(ui -> ui.navigate(saved.workspacePath())));
 
-        HorizontalLayout top = new HorizontalLayout(titleRow, edit);
+        HorizontalLayout top = new HorizontalLayout(titleRow, actions);
         top.setWidthFull();
         top.setJustifyContentMode(FlexComponent.JustifyContentMode.BETWEEN);
         top.setAlignItems(FlexComponent.Alignment.CENTER);
 
         Div header = new Div(top, facts, tagRow);
+        if (c.kind() == ClientKind.COMPANY) {
+            header.add(new ContactPeople(clients.contactPeople(c.id())));
+        }
         header.addClassName("workspace-header");
         header.setId("workspace-header");
         if (c.notes() != null) {

@@ -124,6 +124,6 @@ class ClientFormDialogUnitTests {
     private static Client client() {
         return new Client(UUID.randomUUID(), ClientKind.COMPANY, "Lindqvist Design AB", null, null, null, null, null,
                 null, null, null, "manager", "Maria Keller", null, null, null, null, null, null, List.of(), null,
-                Instant.now(), Instant.now(), 0);
+                Instant.now(), Instant.now(), 0, null, null, false);
     }
 }

@@ -1,0 +1,50 @@
+package io.clientspace.client.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import io.clientspace.client.ContactPerson;
+import java.util.List;
+
+/**
+ * A company's contact people (its stakeholders): each links to their own workspace, with their role at the client
+ * and, for those who may see portal access, whether they use the portal. Nothing shows for a company without any.
+ */
+public class ContactPeople extends Div {
+
+    public ContactPeople(List<ContactPerson> people) {
+        setId("contact-people");
+        addClassName("contact-people");
+        setVisible(!people.isEmpty());
+        add(new H3(getTranslation("client.people.title", people.size())));
+        for (ContactPerson p : people) {
+            Div row = new Div();
+            row.addClassName("contact-person");
+            row.add(new Anchor(p.workspacePath(), p.name()));
+            if (p.role() != null) {
+                Span role = new Span(" \u00b7 " + p.role());
+                role.addClassName("muted");
+                row.add(role);
+            }
+            if (p.email() != null) {
+                Span email = new Span(" \u00b7 " + p.email());
+                email.addClassName("muted");
+                row.add(email);
+            }
+            if (p.portalStatus() != null) {
+                Span portal = new Span(getTranslation("client.people.portal",
+                        getTranslation("external.statuses." + p.portalStatus())));
+                portal.getElement().getThemeList().add("badge small");
+                portal.addClassName("contact-portal");
+                row.add(new Span(" "), portal);
+            }
+            if (p.archived()) {
+                Span archived = new Span(getTranslation("client.people.archived"));
+                archived.getElement().getThemeList().add("badge contrast small");
+                row.add(new Span(" "), archived);
+            }
+            add(row);
+        }
+    }
+}

@@ -16,6 +16,7 @@ import io.clientspace.project.Visibility;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
+import io.clientspace.deal.DealStepUpdated;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;
@@ -424,6 +425,11 @@ public class WorkTaskService {
     @EventListener
     void on(DealStepAssigned event) {
         tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.assign(event.assignee()));
+    }
+
+    @EventListener
+    void on(DealStepUpdated event) {
+        tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.followDeal(event.dealTitle(), event.due()));
     }
 
     @EventListener

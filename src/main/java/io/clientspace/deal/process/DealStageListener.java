@@ -48,8 +48,9 @@ class DealStageListener implements TaskListener {
             DealStage stage = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(
                     () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
             deal.enterStage(stage, clock.instant());
+            StageMoveNote note = StageMoveNote.take(dealId);
             events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                    deal.getOwner(), CurrentUserProvider.usernameOrNull(), null));
+                    deal.getOwner(), CurrentUserProvider.usernameOrNull(), note.reason(), note.move()));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
             openedNow().put(task.getId(), task.getAssignee());

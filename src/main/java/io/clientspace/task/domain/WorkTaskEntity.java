@@ -86,6 +86,12 @@ public class WorkTaskEntity {
         this.engineTaskId = engineTaskId;
     }
 
+    /** A deal's stage task follows the deal when it is edited in place. */
+    public void followDeal(String dealTitle, LocalDate due) {
+        this.title = dealTitle;
+        this.dueDate = due;
+    }
+
     public void assign(String assignee) {
         this.assignee = assignee;
     }

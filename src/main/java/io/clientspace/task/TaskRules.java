@@ -16,6 +16,7 @@ public final class TaskRules {
     public static final int DESCRIPTION_MAX = 5000;
     public static final int COMMENT_MAX = 2000;
     public static final int NOTE_MAX = 500;
+    public static final int REASON_MAX = 1000;
     public static final BigDecimal HOURS_MAX = new BigDecimal("24");
 
     private TaskRules() {
@@ -40,6 +41,17 @@ public final class TaskRules {
             p.add(FieldProblem.of("priority", "task.error.priority-required"));
         }
         return p;
+    }
+
+    /** A cancel needs a reason, as the task leaves every inbox. */
+    public static List<FieldProblem> checkCancelReason(String text) {
+        String reason = clean(text);
+        if (reason == null) {
+            return List.of(FieldProblem.of("reason", "task.error.cancel-reason-required"));
+        } else if (reason.length() > REASON_MAX) {
+            return List.of(FieldProblem.of("reason", "validation.too-long", REASON_MAX));
+        }
+        return List.of();
     }
 
     public static List<FieldProblem> checkComment(String text) {

@@ -132,6 +132,9 @@ public class TimelineService {
             case CREATED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_CREATED", e.taskId(), e.title(), e.detail());
             case ASSIGNED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_ASSIGNED", e.taskId(), e.title(), e.detail());
             case COMPLETED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_COMPLETED", e.taskId(), e.title(), null);
+            case CANCELLED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_CANCELLED", e.taskId(), e.title(),
+                    e.detail());
+            case REOPENED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_REOPENED", e.taskId(), e.title(), null);
             default -> {
                 // comments and time entries live on the task itself
             }

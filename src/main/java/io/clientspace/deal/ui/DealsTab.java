@@ -23,6 +23,7 @@ import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabContribution;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import io.clientspace.shared.ui.ReasonDialog;
 import io.clientspace.shared.ui.States;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -139,10 +140,10 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
                 closed.setSpacing(false);
                 if (d.stage() == DealStage.LOST) {
                     Button reopen = new Button(getTranslation("deal.reopen"), VaadinIcon.ROTATE_LEFT.create(),
-                            e -> new DealReasonDialog("reopen-deal", getTranslation("deal.reopen.title", d.title()),
-                                    getTranslation("deal.reopen.text", getTranslation("deal.stages."
+                            e -> new ReasonDialog(reasonTexts("reopen-deal", getTranslation("deal.reopen.title",
+                                    d.title()), getTranslation("deal.reopen.text", getTranslation("deal.stages."
                                             + (d.lostFrom() == null ? DealStage.NEW : d.lostFrom()).name())),
-                                    getTranslation("deal.reopen"),
+                                    getTranslation("deal.reopen")), DealRules.REASON_MAX,
                                     reason -> DealRules.checkReopen(d.stage(), reason),
                                     reason -> deals.reopen(d.id(), d.version(), reason), this::changed).open());
                     reopen.addThemeVariants(ButtonVariant.LUMO_SMALL);
@@ -162,11 +163,11 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             proposal.setVisible(context.shell().has(DealNavigation.PROPOSALS_TAB));
             HorizontalLayout both = new HorizontalLayout(move, edit);
             d.stage().previous().ifPresent(previous -> {
-                Button back = new Button(VaadinIcon.ARROW_BACKWARD.create(), e -> new DealReasonDialog("move-deal-back",
-                        getTranslation("deal.back.title", d.title()),
+                Button back = new Button(VaadinIcon.ARROW_BACKWARD.create(), e -> new ReasonDialog(reasonTexts(
+                        "move-deal-back", getTranslation("deal.back.title", d.title()),
                         getTranslation("deal.back.text", getTranslation("deal.stages." + d.stage().name()),
-                                getTranslation("deal.stages." + previous.name())),
-                        getTranslation("deal.back"), reason -> DealRules.checkBack(d.stage(), reason),
+                                getTranslation("deal.stages." + previous.name())), getTranslation("deal.back")),
+                        DealRules.REASON_MAX, reason -> DealRules.checkBack(d.stage(), reason),
                         reason -> deals.moveBack(d.id(), d.stage(), reason), this::changed).open());
                 back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 back.addClassName("move-deal-back");
@@ -239,6 +240,11 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             return ("stalled".equals(f) && d.isStalled()) || ("no-next-step".equals(f) && d.lacksNextStep());
         }
         return view.holds(d);
+    }
+
+    private ReasonDialog.Texts reasonTexts(String id, String title, String text, String confirm) {
+        return new ReasonDialog.Texts(id, title, text, getTranslation("deal.reason"), confirm,
+                getTranslation("action.cancel"), getTranslation("deal.error.stale"));
     }
 
     private void changed() {

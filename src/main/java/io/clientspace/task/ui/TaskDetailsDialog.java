@@ -27,6 +27,7 @@ import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.ui.FormErrors;
+import io.clientspace.shared.ui.ReasonDialog;
 import io.clientspace.task.TaskComment;
 import io.clientspace.task.TaskRules;
 import io.clientspace.task.TimeEntry;
@@ -134,9 +135,9 @@ public class TaskDetailsDialog extends Dialog {
             row.add(due);
         }
         if (task.done()) {
-            Span done = new Span(getTranslation("task.done"));
-            done.getElement().getThemeList().add("badge success");
-            done.setId("task-done-badge");
+            Span done = new Span(getTranslation(task.cancelled() ? "task.cancelled" : "task.done"));
+            done.getElement().getThemeList().add(task.cancelled() ? "badge contrast" : "badge success");
+            done.setId(task.cancelled() ? "task-cancelled-badge" : "task-done-badge");
             row.add(done);
         }
         return row;
@@ -149,6 +150,17 @@ public class TaskDetailsDialog extends Dialog {
         if (task.done()) {
             row.add(new Span(getTranslation("task.done-by-line", task.assigneeName() == null
                     ? getTranslation("task.unassigned") : task.assigneeName())));
+            if (task.finishedAt() != null) {
+                Span finished = new Span(TaskGrid.finishedLine(task, getLocale(), clock.getZone()));
+                finished.setId("task-finished-line");
+                row.add(finished);
+            }
+            if (!task.isProcessStep()) {
+                Button reopen = new Button(getTranslation("task.reopen"), VaadinIcon.ROTATE_LEFT.create(),
+                        e -> act(() -> tasks.reopen(taskId, task.version())));
+                reopen.setId("task-reopen");
+                row.add(reopen);
+            }
             return row;
         }
         ComboBox<StaffMember> assignee = new ComboBox<>(getTranslation("task.assignee"));
@@ -182,7 +194,19 @@ public class TaskDetailsDialog extends Dialog {
                     e -> act(() -> tasks.complete(taskId)));
             complete.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
             complete.setId("task-complete");
-            row.add(complete);
+            Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
+                    e -> new TaskFormDialog(task, tasks, clock, saved -> changed()).open());
+            edit.setId("task-edit");
+            Button cancel = new Button(getTranslation("task.cancel"), VaadinIcon.CLOSE_CIRCLE.create(),
+                    e -> new ReasonDialog(new ReasonDialog.Texts("task-cancel",
+                            getTranslation("task.cancel.title", task.title()), getTranslation("task.cancel.text"),
+                            getTranslation("task.cancel.reason"), getTranslation("task.cancel.confirm"),
+                            getTranslation("action.close"), getTranslation("task.error.stale")),
+                            TaskRules.REASON_MAX, TaskRules::checkCancelReason,
+                            reason -> tasks.cancel(taskId, task.version(), reason), this::changed).open());
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            cancel.setId("task-cancel-open");
+            row.add(complete, edit, cancel);
         }
         return row;
     }

@@ -401,6 +401,17 @@ class ProcessModelContractTests {
             p.add("user task %s must be due at %s, but its due date is %s", task.getId(), due,
                     none(task.getCamundaDueDate()));
         }
+        // WorkTaskService.cancel correlates TaskCancelled: the task must catch it and the process end there
+        EndEvent cancelled = element(model, AdHocTaskProcess.END_CANCELLED, EndEvent.class);
+        boolean catchesCancel = model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo() == task && b.cancelActivity())
+                .filter(b -> AdHocTaskProcess.MSG_CANCELLED.equals(messageName(b)))
+                .anyMatch(b -> cancelled != null && leadsTo(b, f -> true, cancelled));
+        if (!catchesCancel) {
+            p.add("user task %s has no interrupting message boundary event %s leading to end event %s, so a task"
+                    + " cannot be cancelled", task.getId(), AdHocTaskProcess.MSG_CANCELLED,
+                    AdHocTaskProcess.END_CANCELLED);
+        }
         String listener = expr(AdHocTaskProcess.LISTENER);
         for (String event : List.of("create", "assignment", "complete", "delete")) {
             if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())

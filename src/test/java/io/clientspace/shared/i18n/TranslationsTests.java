@@ -215,6 +215,8 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("PROPOSAL_" + c));
             // deals moved back, reopened or edited in place
             kinds.addAll(Set.of("DEAL_MOVED_BACK", "DEAL_REOPENED", "DEAL_EDITED"));
+            // tasks cancelled with a reason or reopened
+            kinds.addAll(Set.of("TASK_CANCELLED", "TASK_REOPENED"));
             kinds.add("PORTAL_COMMENT_CUSTOMER");
             kinds.add("PORTAL_COMMENT_TEAM");
             // published as ActivityRecorded by the acceptance module

@@ -1,4 +1,4 @@
-package io.clientspace.deal.ui;
+package io.clientspace.shared.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -7,59 +7,63 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
-import io.clientspace.deal.DealRules;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
-import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.StaleDataException;
-import io.clientspace.shared.ui.FormErrors;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Asks why before a deal moves against its usual direction (back a stage, or a lost deal reopened). The reason is
- * required; what the user typed stays when the service refuses.
+ * Asks why before an action that takes something back (a deal moved back or reopened, a task cancelled). The reason
+ * is required and checked by the same rules the service applies (its problems are on field "reason"); what the user
+ * typed stays when the service refuses. A refusal for lack of access falls through to {@link ActionErrors}.
  */
-class DealReasonDialog extends Dialog {
+public class ReasonDialog extends Dialog {
+
+    /** Texts and ids of one use; the element ids are {@code id}, {@code id-reason} and {@code id-confirm}. */
+    public record Texts(String id, String title, String text, String reasonLabel, String confirm, String dismiss,
+                        String stale) {
+    }
 
     private final Function<String, List<FieldProblem>> localCheck;
     private final Consumer<String> action;
     private final Runnable onDone;
+    private final String stale;
     private final FormErrors errors = new FormErrors(this);
-    final TextArea reason = new TextArea();
+    private final TextArea reason = new TextArea();
     private final Div formError = new Div();
 
     /**
-     * @param id         the dialog's element id
-     * @param localCheck the same rules the service applies, for immediate feedback
+     * @param localCheck the service's rules, for immediate feedback
      * @param action     calls the service with the reason
      * @param onDone     runs after the action succeeded, and after a stale refusal (so the list shows the truth)
      */
-    DealReasonDialog(String id, String title, String text, String confirm, Function<String, List<FieldProblem>> localCheck,
-                     Consumer<String> action, Runnable onDone) {
+    public ReasonDialog(Texts texts, int maxLength, Function<String, List<FieldProblem>> localCheck,
+                        Consumer<String> action, Runnable onDone) {
         this.localCheck = localCheck;
         this.action = action;
         this.onDone = onDone;
-        setId(id);
-        setHeaderTitle(title);
+        this.stale = texts.stale();
+        setId(texts.id());
+        setHeaderTitle(texts.title());
         setWidth("min(32rem, 96vw)");
-        reason.setLabel(getTranslation("deal.reason"));
-        reason.setId(id + "-reason");
+        reason.setLabel(texts.reasonLabel());
+        reason.setId(texts.id() + "-reason");
         reason.setRequiredIndicatorVisible(true);
-        reason.setMaxLength(DealRules.REASON_MAX);
+        reason.setMaxLength(maxLength);
         reason.setWidthFull();
         errors.field("reason", reason);
         formError.addClassName("form-error");
         formError.setVisible(false);
-        VerticalLayout body = new VerticalLayout(new Paragraph(text), formError, reason);
+        VerticalLayout body = new VerticalLayout(new Paragraph(texts.text()), formError, reason);
         body.setPadding(false);
         add(body);
-        Button ok = new Button(confirm, e -> submit());
+        Button ok = new Button(texts.confirm(), e -> submit());
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        ok.setId(id + "-confirm");
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), ok);
+        ok.setId(texts.id() + "-confirm");
+        getFooter().add(new Button(texts.dismiss(), e -> close()), ok);
     }
 
     void submit() {
@@ -76,10 +80,8 @@ class DealReasonDialog extends Dialog {
                         .collect(Collectors.joining(" ")));
             }
         } catch (StaleDataException e) {
-            showError(getTranslation("deal.error.stale"));
+            showError(stale);
             onDone.run();
-        } catch (NoAccessException e) {
-            showError(getTranslation("deal.error.not-owner", e.ownerName() == null ? "" : e.ownerName()));
         }
     }
 

@@ -35,6 +35,7 @@ import io.clientspace.task.process.AdHocTaskProcess;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Date;
@@ -513,6 +514,77 @@ public class WorkTaskService {
         return toRecord(saved);
     }
 
+    /**
+     * Corrects booked time. Staff change their own entries while the month they were booked for is the current
+     * one (and keep them in it); managers and admins change any entry.
+     *
+     * @param seenVersion the {@link TimeEntry#version()} the user saw
+     * @throws InvalidInputException when hours, date or note are wrong, or the month is closed for the user
+     * @throws io.clientspace.shared.NoAccessException when it is someone else's entry and the user is not a manager
+     * @throws StaleDataException    when someone changed or deleted the entry since the user saw it
+     */
+    @Transactional
+    public TimeEntry editTime(UUID entryId, long seenVersion, TimeEntryDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        TimeEntryEntity entry = changeableEntry(entryId, seenVersion, user);
+        LocalDate today = LocalDate.now(clock);
+        List<FieldProblem> problems = new ArrayList<>(TaskRules.check(draft, today));
+        if (draft.workDate() != null && !user.seesAllClients()
+                && !YearMonth.from(draft.workDate()).equals(YearMonth.from(today))) {
+            problems.add(FieldProblem.of("workDate", "time.error.other-month"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        WorkTaskEntity task = requireTask(entry.getTaskId());
+        entry.change(draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
+                clock.instant());
+        try {
+            timeEntries.saveAndFlush(entry);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Time entry");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.TIME_BOOKED, null, user.username()));
+        return toRecord(entry);
+    }
+
+    /**
+     * Deletes booked time, under the same rule as {@link #editTime}.
+     *
+     * @throws StaleDataException when someone changed or deleted the entry since the user saw it
+     */
+    @Transactional
+    public void deleteTime(UUID entryId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        TimeEntryEntity entry = changeableEntry(entryId, seenVersion, user);
+        WorkTaskEntity task = requireTask(entry.getTaskId());
+        try {
+            timeEntries.delete(entry);
+            timeEntries.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Time entry");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.TIME_BOOKED, null, user.username()));
+    }
+
+    private TimeEntryEntity changeableEntry(UUID entryId, long seenVersion, CurrentUser user) {
+        TimeEntryEntity entry = timeEntries.findById(entryId).orElseThrow(() -> new StaleDataException("Time entry"));
+        requireTask(entry.getTaskId());
+        String problem = TaskRules.timeChangeProblem(user.username(), user.seesAllClients(), entry.getStaff(),
+                entry.getWorkDate(), LocalDate.now(clock));
+        if (TaskRules.NOT_YOURS.equals(problem)) {
+            throw new io.clientspace.shared.NoAccessException("Only your own time entries",
+                    staff.displayName(entry.getStaff()));
+        }
+        if (problem != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("time", problem)));
+        }
+        if (entry.getVersion() != seenVersion) {
+            throw new StaleDataException("Time entry");
+        }
+        return entry;
+    }
+
     // ---------------------------------------------------------------------------------------- customer reads
 
     /**
@@ -710,8 +782,11 @@ public class WorkTaskService {
     }
 
     private TimeEntry toRecord(TimeEntryEntity e) {
+        CurrentUser user = currentUser.requireStaff();
         return new TimeEntry(e.getId(), e.getTaskId(), e.getStaff(), staff.displayName(e.getStaff()),
-                e.getWorkDate(), e.getMinutes(), e.isBillable(), e.getNote());
+                e.getWorkDate(), e.getMinutes(), e.isBillable(), e.getNote(),
+                TaskRules.timeChangeProblem(user.username(), user.seesAllClients(), e.getStaff(), e.getWorkDate(),
+                        LocalDate.now(clock)) == null, e.getVersion());
     }
 
     private static LocalDate endOfWeek(LocalDate today) {

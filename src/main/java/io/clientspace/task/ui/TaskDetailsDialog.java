@@ -56,6 +56,8 @@ public class TaskDetailsDialog extends Dialog {
     private final Clock clock;
     private final Runnable onChange;
     private final Div body = new Div();
+    /** The time entry the booking form is changing; null while it books new time. */
+    private TimeEntry editing;
     private final Paragraph formError = new Paragraph();
     // kept across refreshes, so typed text survives an action elsewhere in the dialog
     final TextArea comment = new TextArea();
@@ -255,14 +257,43 @@ public class TaskDetailsDialog extends Dialog {
                 n.addClassName("muted");
                 item.add(n);
             }
+            if (t.changeable()) {
+                Button edit = new Button(VaadinIcon.EDIT.create(), e -> startEditing(t));
+                edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                edit.addClassName("time-edit");
+                edit.setAriaLabel(getTranslation("time.edit"));
+                edit.setTooltipText(getTranslation("time.edit"));
+                Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
+                    editing = null;
+                    act(() -> tasks.deleteTime(t.id(), t.version()));
+                });
+                delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
+                        ButtonVariant.LUMO_ERROR);
+                delete.addClassName("time-delete");
+                delete.setAriaLabel(getTranslation("time.delete"));
+                delete.setTooltipText(getTranslation("time.delete"));
+                item.add(edit, delete);
+            }
             section.add(item);
         }
         HorizontalLayout form = new HorizontalLayout(hours, workDate, billable, note);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        Button book = new Button(getTranslation("time.book"), VaadinIcon.CLOCK.create(), e -> bookTime());
+        Button book = new Button(getTranslation(editing == null ? "time.book" : "time.save"), VaadinIcon.CLOCK.create(),
+                e -> bookTime());
         book.setId("time-book");
         section.add(form, book);
+        if (editing != null) {
+            Button stop = new Button(getTranslation("action.cancel"), e -> {
+                editing = null;
+                hours.clear();
+                note.clear();
+                timeErrors.clear();
+                refresh();
+            });
+            stop.setId("time-edit-cancel");
+            section.add(stop);
+        }
         return section;
     }
 
@@ -294,15 +325,43 @@ public class TaskDetailsDialog extends Dialog {
             timeErrors.show(local);
             return;
         }
+        TimeEntry edited = editing;
         try {
-            tasks.bookTime(taskId, draft);
+            if (edited == null) {
+                tasks.bookTime(taskId, draft);
+            } else {
+                tasks.editTime(edited.id(), edited.version(), draft);
+            }
+            editing = null;
             hours.clear();
             note.clear();
             timeErrors.clear();
             changed();
         } catch (InvalidInputException e) {
-            timeErrors.show(e.problems());
+            List<FieldProblem> rest = timeErrors.show(e.problems());
+            if (!rest.isEmpty()) {
+                formError.setText(rest.stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                        .collect(Collectors.joining(" ")));
+                formError.setVisible(true);
+            }
+        } catch (StaleDataException e) {
+            // the typed hours stay; the list shows the entry as it is now
+            formError.setText(getTranslation("time.error.stale"));
+            formError.setVisible(true);
+            editing = null;
+            changed();
         }
+    }
+
+    /** The booking form takes the entry's values; saving it changes the entry instead of booking new time. */
+    private void startEditing(TimeEntry t) {
+        editing = t;
+        hours.setValue(BigDecimal.valueOf(t.minutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros());
+        workDate.setValue(t.workDate());
+        billable.setValue(t.billable());
+        note.setValue(t.note() == null ? "" : t.note());
+        refresh();
     }
 
     private void act(Runnable action) {

@@ -60,7 +60,7 @@ class DockerComposeTests {
 
     /** Secrets: each comes from .env as a required variable (${NAME:?message}), never with a default. */
     static final Map<String, List<String>> SECRETS = Map.of(
-            "postgres", List.of("POSTGRES_PASSWORD", "KEYCLOAK_DB_PASSWORD"),
+            "postgres", List.of("POSTGRES_PASSWORD", "DB_PASSWORD", "KEYCLOAK_DB_PASSWORD"),
             "keycloak", List.of("KC_DB_PASSWORD", "KC_BOOTSTRAP_ADMIN_USERNAME", "KC_BOOTSTRAP_ADMIN_PASSWORD",
                     "KEYCLOAK_STAFF_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_CLIENT_SECRET",
                     "KEYCLOAK_STAFF_ADMIN_CLIENT_SECRET", "KEYCLOAK_CUSTOMERS_ADMIN_CLIENT_SECRET"),
@@ -198,14 +198,17 @@ class DockerComposeTests {
     void theAppUsesTheDatabaseAndStorageCredentialsTheServicesAreCreatedWith() {
         Map<String, String> appEnv = env("app");
         Map<String, String> postgres = env("postgres");
-        assertThat(URI.create(appEnv.get("DB_URL").replaceFirst("^jdbc:", "")).getPath())
-                .as("database in DB_URL").isEqualTo("/" + postgres.get("POSTGRES_DB"));
-        assertThat(appEnv.get("DB_USERNAME")).as("DB_USERNAME vs POSTGRES_USER")
-                .isEqualTo(postgres.get("POSTGRES_USER"));
-        assertThat(appEnv.get("DB_PASSWORD")).as("DB_PASSWORD vs POSTGRES_PASSWORD")
-                .isEqualTo(postgres.get("POSTGRES_PASSWORD"));
-        assertThat(variable(rawEnv(services, "app").get("DB_PASSWORD"))).as("variable behind DB_PASSWORD vs"
-                + " POSTGRES_PASSWORD").isEqualTo(variable(rawEnv(services, "postgres").get("POSTGRES_PASSWORD")));
+        String database = URI.create(appEnv.get("DB_URL").replaceFirst("^jdbc:", "")).getPath().substring(1);
+        try {
+            assertThat(Files.readString(POSTGRES_INIT, StandardCharsets.UTF_8)).as("database in DB_URL")
+                    .contains("CREATE DATABASE " + database + " OWNER " + appEnv.get("DB_USERNAME") + ";");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        assertThat(appEnv.get("DB_PASSWORD")).as("DB_PASSWORD the app uses vs the one postgres creates it with")
+                .isEqualTo(postgres.get("DB_PASSWORD"));
+        assertThat(variable(rawEnv(services, "app").get("DB_PASSWORD"))).as("variable behind DB_PASSWORD")
+                .isEqualTo(variable(rawEnv(services, "postgres").get("DB_PASSWORD")));
         // The app's storage user is the one minio-init creates and limits to the bucket, never MinIO's root user
         Map<String, String> app = rawEnv(services, "app");
         Map<String, String> init = rawEnv(services, "minio-init");
@@ -379,6 +382,23 @@ class DockerComposeTests {
                     .isEmpty();
         }));
         assertThat(Files.readAllLines(Path.of(".gitignore"))).as(".env is never committed").contains(".env");
+    }
+
+    @Test
+    void theAppHasItsOwnDatabaseRoleThatIsNoSuperuser() throws IOException {
+        Map<String, String> app = rawEnv(services, "app");
+        Map<String, String> postgres = rawEnv(services, "postgres");
+        String role = env("app").get("DB_USERNAME");
+        assertThat(role).as("the app's database role").isNotBlank().isNotEqualTo(postgres.get("POSTGRES_USER"));
+        assertThat(variable(app.get("DB_PASSWORD"))).as("the app's password is not the superuser's")
+                .isNotNull().isNotEqualTo(variable(postgres.get("POSTGRES_PASSWORD")));
+        String init = Files.readString(POSTGRES_INIT, StandardCharsets.UTF_8);
+        Matcher create = Pattern.compile("CREATE ROLE " + role + " LOGIN PASSWORD :'app_password'([^;]*);")
+                .matcher(init);
+        assertThat(create.find()).as("%s creates the app's role %s", POSTGRES_INIT, role).isTrue();
+        assertThat(create.group(1)).contains("NOSUPERUSER", "NOCREATEDB", "NOCREATEROLE", "NOBYPASSRLS");
+        assertThat(init).contains("\\getenv app_password " + variable(app.get("DB_PASSWORD")))
+                .contains("CREATE DATABASE " + env("app").get("DB_URL").replaceFirst(".*/", "") + " OWNER " + role);
     }
 
     @Test

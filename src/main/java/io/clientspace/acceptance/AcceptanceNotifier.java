@@ -11,8 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * E-mails about acceptances, sent after the change committed and retried after a crash: the client's active portal
- * contacts get the request with a link straight to it, the reminder and the confirmation; the colleague who sent it
- * hears of the reminder, the acceptance and the expiry.
+ * contacts get the request with a link straight to it, the reminder, the confirmation and the withdrawal; the
+ * colleague who sent it hears of the reminder, the acceptance and the expiry.
  */
 @Component
 class AcceptanceNotifier {
@@ -54,6 +54,9 @@ class AcceptanceNotifier {
                 staffMail.send(e.sentBy(), "mail.acceptance-accepted.subject", subject,
                         "mail.acceptance-accepted.body", e.documentTitle(), e.versionNumber(), clientName, workspace);
             }
+            case WITHDRAWN -> customerMail.toActiveContacts(e.clientId(), "mail.acceptance-withdrawn.subject", subject,
+                    "mail.acceptance-withdrawn.body", portalPath, e.documentTitle(), e.versionNumber(),
+                    staff.displayName(e.actor()), e.reason());
             case EXPIRED -> staffMail.send(e.sentBy(), "mail.acceptance-expired.subject", subject,
                     "mail.acceptance-expired.body", e.documentTitle(), e.versionNumber(), clientName, workspace);
         }

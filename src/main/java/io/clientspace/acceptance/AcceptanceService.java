@@ -57,6 +57,8 @@ public class AcceptanceService {
 
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AcceptanceService.class);
 
+    /** The longest reason for a withdrawal; the column holds exactly this. */
+    public static final int REASON_MAX = 2000;
     /** The longest typed name; the column holds exactly this. */
     public static final int NAME_MAX = 200;
     /** The shortest notice a deadline may give. */
@@ -76,6 +78,7 @@ public class AcceptanceService {
     private final ManagementService management;
     private final ApplicationEventPublisher events;
     private final EvidenceSeal seal;
+    private final EvidenceSheet evidenceSheets;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
@@ -84,7 +87,7 @@ public class AcceptanceService {
                       ClientService clients, ExternalAccessService externalAccess, PortalAccessPolicy portalAccess,
                       CurrentUserProvider currentUser,
                       StaffDirectory staff, RuntimeService runtime, ManagementService management, ApplicationEventPublisher events,
-                      EvidenceSeal seal, Clock clock) {
+                      EvidenceSeal seal, EvidenceSheet evidenceSheets, Clock clock) {
         this.acceptances = acceptances;
         this.documents = documents;
         this.projects = projects;
@@ -97,6 +100,7 @@ public class AcceptanceService {
         this.management = management;
         this.events = events;
         this.seal = seal;
+        this.evidenceSheets = evidenceSheets;
         this.clock = clock;
     }
 
@@ -162,17 +166,18 @@ public class AcceptanceService {
     }
 
     /**
-     * Sends the same version again, with a new deadline, after an acceptance expired: a new acceptance, the old one
-     * stays as it was.
+     * Sends the same version again, with a new deadline, after an acceptance expired or was withdrawn: a new
+     * acceptance, the old one stays as it was.
      *
-     * @throws InvalidInputException when the acceptance is not expired, or as {@link #send}
+     * @throws InvalidInputException when the acceptance is neither expired nor withdrawn, or as {@link #send}
      */
     @Transactional
     public Acceptance resend(UUID acceptanceId, Instant expiresAt) {
         DocumentAcceptanceEntity previous = acceptances.findById(acceptanceId)
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
         documents.get(previous.getDocumentId());
-        if (effectiveStatus(previous) != AcceptanceStatus.EXPIRED) {
+        AcceptanceStatus before = effectiveStatus(previous);
+        if (before != AcceptanceStatus.EXPIRED && before != AcceptanceStatus.WITHDRAWN) {
             throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.resend-not-expired")));
         }
         return start(previous.getVersionId(), expiresAt, previous.getId());
@@ -213,6 +218,65 @@ public class AcceptanceService {
                 a.getDocumentTitle(), "v" + a.getVersionNumber()));
         events.publishEvent(changed(a, AcceptanceChanged.Change.SENT, user.username()));
         return record(a);
+    }
+
+    /**
+     * Withdraws a pending acceptance, saying why: it can no longer be accepted, the portal shows it as withdrawn, its
+     * process ends on AcceptanceWithdrawn (with its reminder and deadline), and the client's portal contacts are
+     * mailed. The row lock decides a race with a contact's accept (DD014): whichever came first stands.
+     *
+     * @return the acceptance as it is now; withdrawing one that is withdrawn already changes nothing
+     * @throws InvalidInputException when the reason is missing or too long, or it is accepted or expired already;
+     *                               nothing changes
+     * @throws io.clientspace.shared.NoAccessException unless the current user may send the document's acceptances
+     */
+    @Transactional
+    public Acceptance withdraw(UUID acceptanceId, String reason) {
+        CurrentUser user = currentUser.requireStaff();
+        String why = reason == null ? null : reason.strip();
+        if (why == null || why.isEmpty()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("reason", "acceptance.error.withdraw-reason-required")));
+        }
+        if (why.length() > REASON_MAX) {
+            throw new InvalidInputException(List.of(FieldProblem.of("reason", "validation.too-long", REASON_MAX)));
+        }
+        DocumentAcceptanceEntity a = lockRow(acceptanceId).orElseThrow(() -> new NotFoundException("Acceptance"));
+        projects.requireManage(new WorkScope(a.getClientId(), a.getProjectId()));
+        AcceptanceStatus status = effectiveStatus(a);
+        if (status == AcceptanceStatus.WITHDRAWN) {
+            return record(a);
+        }
+        if (status != AcceptanceStatus.PENDING) {
+            throw new InvalidInputException(List.of(FieldProblem.of("reason", status == AcceptanceStatus.ACCEPTED
+                    ? "acceptance.error.withdraw-accepted" : "acceptance.error.withdraw-expired")));
+        }
+        a.withdraw(clock.instant(), user.username(), why);
+        acceptances.saveAndFlush(a);
+        var moved = runtime.createMessageCorrelation(DocumentAcceptanceProcess.MSG_WITHDRAWN)
+                .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
+        if (moved.isEmpty()) {
+            // the row said "pending", so the process must be waiting: roll back rather than leave it running
+            throw new IllegalStateException("Acceptance " + a.getId() + " is not waiting for a withdrawal");
+        }
+        events.publishEvent(new ActivityRecorded(a.getClientId(), a.getProjectId(), user.username(),
+                "ACCEPTANCE_WITHDRAWN", a.getDocumentId(), a.getDocumentTitle(), "v" + a.getVersionNumber() + " · "
+                + abbreviate(why, 900)));
+        events.publishEvent(changed(a, AcceptanceChanged.Change.WITHDRAWN, user.username()));
+        return record(a);
+    }
+
+    /**
+     * The evidence of an accepted acceptance as a PDF sheet, in the language of the contact who accepted it: every
+     * sealed field, the seal, and whether the stored row still matches it.
+     *
+     * @throws NotFoundException when it is not accepted or the current user may not open its document
+     */
+    @Transactional(readOnly = true)
+    public byte[] evidencePdf(UUID acceptanceId) {
+        AcceptanceEvidence e = evidence(acceptanceId);
+        DocumentAcceptanceEntity a = acceptances.findById(acceptanceId).orElseThrow();
+        return evidenceSheets.render(e, signedFields(a), verifyStored(acceptanceId),
+                externalAccess.contactLocale(e.accountId()));
     }
 
     /** The rules for a deadline, for the form and the server alike. */
@@ -393,6 +457,9 @@ public class AcceptanceService {
         if (effectiveStatus(a) == AcceptanceStatus.EXPIRED) {
             throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.expired")));
         }
+        if (effectiveStatus(a) == AcceptanceStatus.WITHDRAWN) {
+            throw new InvalidInputException(List.of(FieldProblem.of("acceptance", "acceptance.error.withdrawn")));
+        }
         InvalidInputException.throwIfAny(checkTypedName(typedName, scope.displayName()));
         // the bytes the contact accepts must be those that were sent
         requireUnchangedBytes(a.getVersionId(), a.getVersionSha256(), a.getDocumentId());
@@ -527,18 +594,21 @@ public class AcceptanceService {
         return new Acceptance(a.getId(), a.getClientId(), a.getProjectId(), a.getDocumentId(), a.getVersionId(),
                 a.getDocumentTitle(), a.getVersionNumber(), a.getFileName(), a.getVersionSha256(),
                 effectiveStatus(a), staff.displayName(a.getSentBy()), a.getSentAt(), a.getExpiresAt(),
-                a.getRemindedAt(), a.getAcceptedAt(), a.getAcceptedName(), a.getAcceptedEmail());
+                a.getRemindedAt(), a.getAcceptedAt(), a.getAcceptedName(), a.getAcceptedEmail(), a.getWithdrawnAt(),
+                a.getWithdrawnBy() == null ? null : staff.displayName(a.getWithdrawnBy()), a.getWithdrawReason());
     }
 
     private CustomerAcceptance customerRecord(DocumentAcceptanceEntity a) {
         return new CustomerAcceptance(a.getId(), a.getDocumentTitle(), a.getVersionNumber(), a.getFileName(),
                 a.getContentType(), a.getVersionSha256(), effectiveStatus(a), staff.displayName(a.getSentBy()),
-                a.getSentAt(), a.getExpiresAt(), a.getAcceptedAt(), a.getAcceptedName());
+                a.getSentAt(), a.getExpiresAt(), a.getAcceptedAt(), a.getAcceptedName(), a.getWithdrawnAt(),
+                a.getWithdrawReason());
     }
 
     private static AcceptanceChanged changed(DocumentAcceptanceEntity a, AcceptanceChanged.Change change, String actor) {
         return new AcceptanceChanged(a.getId(), a.getClientId(), change, a.getDocumentTitle(), a.getVersionNumber(),
-                a.getSentBy(), a.getExpiresAt(), actor);
+                a.getSentBy(), a.getExpiresAt(), actor, change == AcceptanceChanged.Change.WITHDRAWN
+                ? a.getWithdrawReason() : null);
     }
 
     private static String abbreviate(String s, int max) {

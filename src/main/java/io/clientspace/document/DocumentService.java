@@ -16,6 +16,10 @@ import io.clientspace.document.domain.DocumentRepository;
 import io.clientspace.document.domain.DocumentVersionEntity;
 import io.clientspace.document.domain.DocumentVersionRepository;
 import io.clientspace.file.ObjectStore;
+import io.clientspace.file.Quarantine;
+import io.clientspace.file.VirusScanner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import io.clientspace.file.SharedDownload;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharedProject;
@@ -63,6 +67,7 @@ public class DocumentService {
     private final ObjectStore store;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private static final Logger log = LoggerFactory.getLogger(DocumentService.class);
     private final TransactionTemplate transactions;
 
     DocumentService(DocumentRepository documents, DocumentVersionRepository versions, ClientService clients,
@@ -245,7 +250,8 @@ public class DocumentService {
             problems.add(FieldProblem.of("file", "document.error.file-required"));
         }
         InvalidInputException.throwIfAny(problems);
-        ObjectStore.Accepted upload = store.check(fileName, content);
+        // scanned before anything is written; when clamd is unreachable the version waits in quarantine (DD010)
+        ObjectStore.Accepted upload = store.checkOrQuarantine(fileName, content);
 
         UUID documentId = UUID.randomUUID();
         UUID versionId = UUID.randomUUID();
@@ -257,8 +263,12 @@ public class DocumentService {
                         user.username(), clock.instant());
                 created.setProjectId(scope.projectId());
                 DocumentEntity document = documents.saveAndFlush(created);
-                versions.saveAndFlush(new DocumentVersionEntity(versionId, documentId, 1, upload.name(),
-                        upload.contentType(), upload.size(), key, sha256, null, user.username(), clock.instant()));
+                DocumentVersionEntity first = new DocumentVersionEntity(versionId, documentId, 1, upload.name(),
+                        upload.contentType(), upload.size(), key, sha256, null, user.username(), clock.instant());
+                if (upload.awaitingScan()) {
+                    first.quarantine(clock.instant());
+                }
+                versions.saveAndFlush(first);
                 events.publishEvent(new DocumentChanged(document.getId(), clientId, scope.projectId(), cleanTitle,
                         DocumentChanged.Change.CREATED, type.name(), user.username()));
                 return get(document.getId());
@@ -281,7 +291,7 @@ public class DocumentService {
         if (cleanNote != null && cleanNote.length() > NOTE_MAX) {
             throw new InvalidInputException(List.of(FieldProblem.of("note", "validation.too-long", NOTE_MAX)));
         }
-        ObjectStore.Accepted upload = store.check(fileName, content);
+        ObjectStore.Accepted upload = store.checkOrQuarantine(fileName, content);
         UUID versionId = UUID.randomUUID();
         String key = objectKey(document.getClientId(), documentId, versionId);
         String sha256 = store.put(key, content, upload);
@@ -291,9 +301,13 @@ public class DocumentService {
                 DocumentEntity locked = documents.lockById(documentId)
                         .orElseThrow(() -> new NotFoundException("Document"));
                 int number = versions.lastNumber(documentId) + 1;
-                DocumentVersionEntity version = versions.saveAndFlush(new DocumentVersionEntity(versionId,
+                DocumentVersionEntity added = new DocumentVersionEntity(versionId,
                         documentId, number, upload.name(), upload.contentType(), upload.size(), key, sha256,
-                        cleanNote, user.username(), clock.instant()));
+                        cleanNote, user.username(), clock.instant());
+                if (upload.awaitingScan()) {
+                    added.quarantine(clock.instant());
+                }
+                DocumentVersionEntity version = versions.saveAndFlush(added);
                 locked.touch(user.username(), clock.instant());
                 flush(locked);
                 events.publishEvent(new DocumentChanged(documentId, locked.getClientId(), locked.getProjectId(),
@@ -319,6 +333,7 @@ public class DocumentService {
         checkSeen(document, seenVersion);
         DocumentVersionEntity version = versions.findById(versionId).filter(v -> v.getDocumentId().equals(documentId))
                 .orElseThrow(() -> new NotFoundException("Document version"));
+        refuseAwaitingScan(version);
         document.setFinalVersionId(version.getId());
         document.setStatus(DocumentStatus.READY.name());
         document.touch(user.username(), clock.instant());
@@ -361,7 +376,16 @@ public class DocumentService {
         DocumentVersionEntity version = versions.findById(versionId)
                 .orElseThrow(() -> new NotFoundException("Document version"));
         requireDocument(version.getDocumentId());
+        refuseAwaitingScan(version);
         return store.downloadLink(version.getObjectKey(), version.getFileName(), version.getContentType());
+    }
+
+    /** A version waiting for its virus scan leaves the firm's hands in no way: no download, final, share or send. */
+    private static void refuseAwaitingScan(DocumentVersionEntity version) {
+        if (version.isQuarantined()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("version", "document.error.awaiting-scan",
+                    version.getFileName())));
+        }
     }
 
     /**
@@ -373,6 +397,7 @@ public class DocumentService {
     public VersionForAcceptance versionForAcceptance(UUID versionId) {
         DocumentVersionEntity v = versions.findById(versionId).orElseThrow(() -> new NotFoundException("Document version"));
         DocumentEntity d = requireDocument(v.getDocumentId());
+        refuseAwaitingScan(v);
         return new VersionForAcceptance(d.getId(), d.getClientId(), d.getProjectId(), d.getTitle(), v.getId(),
                 v.getNumber(), v.getFileName(), v.getContentType(), v.getSha256());
     }
@@ -561,6 +586,53 @@ public class DocumentService {
     private DocumentVersion toRecord(DocumentVersionEntity v, DocumentEntity d) {
         return new DocumentVersion(v.getId(), v.getDocumentId(), v.getNumber(), v.getFileName(), v.getContentType(),
                 v.getSizeBytes(), v.getSha256(), v.getNote(), staff.displayName(v.getUploadedBy()), v.getUploadedAt(),
-                v.getId().equals(d.getFinalVersionId()));
+                v.getId().equals(d.getFinalVersionId()), v.isQuarantined());
+    }
+
+    /**
+     * Offers the versions waiting in quarantine to the virus scanner again, oldest first: a clean one is released, an
+     * infected one is removed with its object (and its document, when it was the document's only version) and the
+     * event logged. Stops at the first version without a verdict (clamd still unreachable). One version per
+     * transaction, under the version's row lock, so several nodes may run it at once (DocumentQuarantineRelease).
+     *
+     * @return how many versions were released
+     */
+    @ProcessOnly("the scheduled quarantine release; no user calls it")
+    public int releaseQuarantined() {
+        return Quarantine.releaseEach(versions.quarantined(PageRequest.of(0, 100)), transactions, this::rescan);
+    }
+
+    private Quarantine.Rescan rescan(UUID versionId) {
+        DocumentVersionEntity version = versions.lockById(versionId).orElse(null);
+        if (version == null || !version.isQuarantined()) {
+            return Quarantine.Rescan.REMOVED_OR_GONE;
+        }
+        VirusScanner.Result scan = store.scanStored(version.getObjectKey());
+        switch (scan.verdict()) {
+            case CLEAN -> {
+                version.released();
+                log.info("Quarantined document version {} \"{}\" scanned clean and released", version.getId(),
+                        version.getFileName());
+                return Quarantine.Rescan.RELEASED;
+            }
+            case INFECTED -> {
+                log.warn("SECURITY: quarantined document version {} \"{}\" uploaded by {} is {}; removed",
+                        version.getId(), version.getFileName(), version.getUploadedBy(), scan.detail());
+                UUID documentId = version.getDocumentId();
+                versions.delete(version);
+                versions.flush();
+                if (versions.countByDocumentId(documentId) == 0) {
+                    // a document whose only version was infected never held anything: it goes too
+                    documents.findById(documentId).ifPresent(documents::delete);
+                    documents.flush();
+                }
+                store.remove(version.getObjectKey());
+                return Quarantine.Rescan.REMOVED_OR_GONE;
+            }
+            default -> {
+                version.scanAttempted(clock.instant());
+                return Quarantine.Rescan.NO_VERDICT;
+            }
+        }
     }
 }

@@ -83,6 +83,16 @@ class CustomerDirectory {
         }
     }
 
+    /** Deletes an identity (one created for an invitation that was cancelled); one already gone is fine. */
+    void delete(String userId) {
+        try (Response response = realm().users().delete(userId)) {
+            if (response.getStatus() != 204 && response.getStatus() != 404) {
+                throw new IllegalStateException("Keycloak refused to delete customer identity " + userId + ": HTTP "
+                        + response.getStatus());
+            }
+        }
+    }
+
     /** Turns an identity on or off; off ends its Keycloak sessions at once. */
     void setEnabled(String userId, boolean enabled) {
         var resource = realm().users().get(userId);

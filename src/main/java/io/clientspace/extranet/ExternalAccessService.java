@@ -234,6 +234,53 @@ public class ExternalAccessService {
         return record(account);
     }
 
+    /**
+     * Cancels an invitation that has not been used yet: the invitation process ends, the link in the mail stops
+     * working at once (the identity is disabled in the same transaction; one that was created for this invitation
+     * is deleted after the commit, one that existed before stays disabled), the contact is mailed and is "not
+     * invited" again. The row lock decides a race with the contact's first sign-in: whichever came first stands.
+     *
+     * @return the contact as it is now; cancelling again changes nothing
+     * @throws InvalidInputException when the invitation was used already (the contact is active) or is not waiting
+     *                               any more (expired or revoked); nothing changes
+     */
+    @Transactional
+    public PortalAccount cancelInvitation(UUID accountId) {
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        PortalContactStatus status = PortalContactStatus.valueOf(account.getStatus());
+        if (status == PortalContactStatus.NOT_INVITED) {
+            return record(account);
+        }
+        if (status != PortalContactStatus.INVITED) {
+            throw new InvalidInputException(List.of(FieldProblem.of("invitation",
+                    status == PortalContactStatus.ACTIVE ? "external.errors.cancel-used"
+                            : "external.errors.cancel-not-waiting")));
+        }
+        Optional<String> identity = identityOf(account);
+        boolean delete = identity.isPresent() && account.isIdentityCreated();
+        account.invitationCancelled(delete);
+        accounts.saveAndFlush(account);
+        runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_CANCELLED)
+                .processInstanceBusinessKey(accountId.toString()).correlateAllWithResult();
+        identity.ifPresent(id -> {
+            directory.setEnabled(id, false);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int outcome) {
+                    if (outcome != STATUS_COMMITTED) {
+                        directory.setEnabled(id, true);
+                    } else if (delete) {
+                        directory.delete(id);
+                    }
+                }
+            });
+        });
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.INVITATION_CANCELLED, user.username()));
+        return record(account);
+    }
+
     // ------------------------------------------------------------------------------- steps of the invitation model
 
     /**
@@ -259,6 +306,7 @@ public class ExternalAccessService {
         } else {
             userId = directory.create(account.getEmail(), account.getDisplayName(), account.getClientId().toString(),
                     locale);
+            account.identityCreated(userId);
         }
         account.identity(userId);
     }
@@ -343,6 +391,25 @@ public class ExternalAccessService {
         return accounts.byClient(clientId).stream().filter(a -> "ACTIVE".equals(a.getStatus()))
                 .map(a -> new ContactAddress(a.getEmail(), a.getDisplayName(), Locale.forLanguageTag(a.getLocale())))
                 .toList();
+    }
+
+    /**
+     * The language a contact reads (en, de, ru): what the portal renders for them outside the page, such as a PDF.
+     * Not for screens: it asks nobody's permission; the calling module verified the contact's scope.
+     */
+    @Transactional(readOnly = true)
+    @ProcessOnly("other modules' customer methods, after they verified the scope")
+    public Locale contactLocale(UUID accountId) {
+        return accounts.findById(accountId).map(a -> Translations.supported(Locale.forLanguageTag(a.getLocale())))
+                .orElse(Locale.ENGLISH);
+    }
+
+    /** Where to write to one contact, whatever their status: for mails about their own invitation. */
+    @Transactional(readOnly = true)
+    @ProcessOnly("mails about a contact's own invitation, after the change committed")
+    public Optional<ContactAddress> contactForNotification(UUID accountId) {
+        return accounts.findById(accountId).map(a -> new ContactAddress(a.getEmail(), a.getDisplayName(),
+                Locale.forLanguageTag(a.getLocale())));
     }
 
     /**

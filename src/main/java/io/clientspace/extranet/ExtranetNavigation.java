@@ -8,6 +8,9 @@ public final class ExtranetNavigation {
     /** The External access tab's id on the client workspace ({@code ?tab=external}). */
     public static final String TAB = "external";
 
+    /** The portal's start page, where invitation mails lead (the portal names it too; it depends on us). */
+    public static final String PORTAL_HOME = "portal";
+
     /** The page a signed-in customer without active access sees. */
     public static final String ACCESS_ENDED = "access-ended";
 

@@ -55,6 +55,15 @@ public class PortalProposals {
         return proposals.decline(viewer, proposalId, reason, ip);
     }
 
+    /**
+     * A short-lived link to the proposal as PDF, in the language of the viewer's contact; see
+     * {@link ProposalService#customerPdfLink}.
+     */
+    @Transactional
+    public String pdf(CustomerScope viewer, UUID proposalId) {
+        return proposals.customerPdfLink(viewer, proposalId);
+    }
+
     /** A short-lived link to a file attached to the proposal; a customer's download is recorded. */
     @Transactional
     public String attachment(CustomerScope viewer, UUID proposalId, UUID fileId) {

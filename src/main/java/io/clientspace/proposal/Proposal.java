@@ -12,6 +12,9 @@ import java.util.UUID;
  * models than {@code feeModel}, the deal and every date of a step not reached yet are null. {@code approvalReason}
  * is the rules' code (e.g. DISCOUNT); {@code returnComment} is the approver's, shown to the team only.
  * {@code submittedBy} (null until submitted) and {@code lastEditedBy} are usernames: neither may approve it.
+ * {@code revisionOf} is the withdrawn proposal this one revises, {@code supersededBy} the revision that replaced this
+ * withdrawn one once it was sent; {@code acceptedPdfSha256} is the SHA-256 of the PDF the accepting contact could
+ * download, part of the acceptance's evidence (null unless accepted).
  */
 public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, String number, String title,
                        FeeModel feeModel, String currency, BigDecimal fixedAmount, BigDecimal hourlyRate,
@@ -21,7 +24,8 @@ public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, St
                        String approvalReason, String approvedByName, String returnedByName, String returnComment,
                        Instant sentAt, Instant decidedAt, String decidedByName, String decidedFromIp,
                        String declineReason, List<ProposalAttachment> attachments, Instant createdAt, long version,
-                       String submittedBy, String lastEditedBy) {
+                       String submittedBy, String lastEditedBy, Instant withdrawnAt, String withdrawnByName,
+                       String withdrawReason, UUID revisionOf, UUID supersededBy, String acceptedPdfSha256) {
 
     public boolean isDraft() {
         return status == ProposalStatus.DRAFT;
@@ -29,5 +33,15 @@ public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, St
 
     public boolean awaitsApproval() {
         return status == ProposalStatus.AWAITING_APPROVAL;
+    }
+
+    /** Sent and still waiting for the customer: the team may withdraw it. */
+    public boolean isWithdrawable() {
+        return status == ProposalStatus.SENT;
+    }
+
+    /** Withdrawn and not revised yet: the team may revise it as a new version. */
+    public boolean isRevisable() {
+        return status == ProposalStatus.WITHDRAWN && supersededBy == null;
     }
 }

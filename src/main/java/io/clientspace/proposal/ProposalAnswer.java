@@ -12,7 +12,9 @@ public enum ProposalAnswer {
     ALREADY_ACCEPTED,
     ALREADY_DECLINED,
     /** Past its valid-until date: nothing can be answered any more. */
-    EXPIRED;
+    EXPIRED,
+    /** The team withdrew it before this answer: nothing can be answered any more. */
+    WITHDRAWN;
 
     /** Whether this call changed the proposal. */
     public boolean changed() {

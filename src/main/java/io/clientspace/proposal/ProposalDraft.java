@@ -26,6 +26,26 @@ public class ProposalDraft {
     private LocalDate validUntil;
     private List<UUID> attachmentIds = new ArrayList<>();
 
+    /** A draft with the proposal's content, to start a new version of it from. */
+    public static ProposalDraft of(Proposal p) {
+        ProposalDraft d = new ProposalDraft();
+        d.setTitle(p.title());
+        d.setDealId(p.dealId());
+        d.setFeeModel(p.feeModel());
+        d.setCurrency(p.currency());
+        d.setFixedAmount(p.fixedAmount());
+        d.setHourlyRate(p.hourlyRate());
+        d.setEstimatedHours(p.estimatedHours());
+        d.setMonthlyAmount(p.monthlyAmount());
+        d.setTermMonths(p.termMonths());
+        d.setMilestones(p.milestones());
+        d.setDiscountPercent(p.discountPercent());
+        d.setScope(p.scope());
+        d.setValidUntil(p.validUntil());
+        d.setAttachmentIds(p.attachments().stream().map(ProposalAttachment::fileId).toList());
+        return d;
+    }
+
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public UUID getDealId() { return dealId; }

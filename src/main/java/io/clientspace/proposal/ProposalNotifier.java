@@ -10,8 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Mails about proposals, after the change committed and retried after a crash: the customer's active portal
- * contacts get a sent proposal with a link straight to it; the approver hears of a proposal waiting for them; the
- * owner hears when it was returned, answered or expired. Each in the reader's language.
+ * contacts get a sent proposal with a link straight to it, and hear when the team withdrew one; the approver hears
+ * of a proposal waiting for them; the owner hears when it was returned, answered or expired. Each in the reader's
+ * language.
  */
 @Component
 class ProposalNotifier {
@@ -49,10 +50,13 @@ class ProposalNotifier {
                     "mail.proposal-accepted.body", e.number(), e.title(), client.name(), workspace);
             case DECLINED -> staffMail.send(e.owner(), "mail.proposal-declined.subject", new Object[] {e.number()},
                     "mail.proposal-declined.body", e.number(), e.title(), client.name(), workspace);
+            case WITHDRAWN -> customerMail.toActiveContacts(e.clientId(), "mail.proposal-withdrawn.subject",
+                    new Object[] {e.number(), e.title()}, "mail.proposal-withdrawn.body",
+                    ProposalNavigation.portalPage(e.proposalId()), e.title(), e.number(), e.reason());
             case EXPIRED -> staffMail.send(e.owner(), "mail.proposal-expired.subject", new Object[] {e.number()},
                     "mail.proposal-expired.body", e.number(), e.title(), client.name(), workspace);
             default -> {
-                // created, updated and approved need no mail: the approver did it, the owner sees it sent
+                // created, updated, approved and revised need no mail: the team did it and sees it
             }
         }
     }

@@ -13,6 +13,7 @@ import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.file.FileService;
+import io.clientspace.file.ObjectStore;
 import io.clientspace.file.SharedDownload;
 import io.clientspace.file.SharedFile;
 import io.clientspace.proposal.domain.MilestoneEmbeddable;
@@ -32,7 +33,14 @@ import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.i18n.Translations;
 import io.clientspace.task.WorkTaskService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -73,7 +81,9 @@ public class ProposalService {
     private static final Logger log = LoggerFactory.getLogger(ProposalService.class);
 
     private static final Set<ProposalStatus> CUSTOMER_STATUSES = EnumSet.of(ProposalStatus.SENT,
-            ProposalStatus.ACCEPTED, ProposalStatus.DECLINED, ProposalStatus.EXPIRED);
+            ProposalStatus.ACCEPTED, ProposalStatus.DECLINED, ProposalStatus.EXPIRED, ProposalStatus.WITHDRAWN);
+
+    private static final String PDF_TYPE = "application/pdf";
 
     private final ProposalRepository proposals;
     private final ClientService clients;
@@ -92,13 +102,16 @@ public class ProposalService {
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final ProposalPdf pdfs;
+    private final ObjectStore objects;
 
     ProposalService(ProposalRepository proposals, ClientService clients, DealService deals,
                     ExternalAccessService externalAccess, PortalAccessPolicy portalAccess, FileService files,
                     WorkTaskService workTasks,
                     CurrentUserProvider currentUser, StaffDirectory staff, Translations translations,
                     RuntimeService runtime, ManagementService management, TaskService engineTasks, DecisionService decisions,
-                    ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock) {
+                    ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock, ProposalPdf pdfs,
+                    ObjectStore objects) {
         this.proposals = proposals;
         this.clients = clients;
         this.deals = deals;
@@ -116,6 +129,8 @@ public class ProposalService {
         this.events = events;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.pdfs = pdfs;
+        this.objects = objects;
     }
 
     // ----------------------------------------------------------------------------------------------- staff reads
@@ -307,6 +322,99 @@ public class ProposalService {
         return get(proposalId);
     }
 
+    /**
+     * Withdraws a sent proposal, saying why: the customer can no longer answer it, the portal shows it as withdrawn,
+     * its process ends on ProposalWithdrawn and the client's portal contacts are mailed. The row lock decides a race
+     * with the customer's answer (DD014): whichever came first stands, the other is told.
+     *
+     * @throws InvalidInputException when the reason is missing or too long, or the proposal is not waiting for the
+     *                               customer any more (answered, expired or never sent); nothing changes. Withdrawing
+     *                               one that is withdrawn already changes nothing and returns it.
+     * @throws NoAccessException     unless the user owns it or is an admin or manager
+     */
+    @Transactional
+    public Proposal withdraw(UUID proposalId, String reason) {
+        CurrentUser user = currentUser.requireStaff();
+        FieldProblem problem = ProposalRules.checkReason(reason, "reason", "proposal.error.withdraw-reason-required");
+        if (problem != null) {
+            throw new InvalidInputException(List.of(problem));
+        }
+        ProposalEntity p = lockForStaff(proposalId);
+        requireEditor(user, p);
+        ProposalStatus now = customerStatus(p);
+        if (now == ProposalStatus.WITHDRAWN) {
+            return get(proposalId);
+        }
+        if (now != ProposalStatus.SENT) {
+            throw new InvalidInputException(List.of(FieldProblem.of("reason", "proposal.error.withdraw-not-pending",
+                    translations.getTranslation("proposal.statuses." + now.name(), localeOf(user.username())))));
+        }
+        p.withdrawn(user.username(), clean(reason), clock.instant());
+        proposals.saveAndFlush(p);
+        publish(p, ProposalChanged.Change.WITHDRAWN, user.username(), null, clean(reason));
+        correlate(ProposalApprovalProcess.MSG_WITHDRAWN, p);
+        return get(proposalId);
+    }
+
+    /**
+     * Revises a withdrawn proposal as a new version: a draft with the same content, owned by the current user,
+     * numbered after the withdrawn one (P-2026-0042-2). Once it is sent it supersedes the withdrawn one, and the
+     * portal shows the new version. Revising it a second time returns the revision that exists.
+     *
+     * @throws InvalidInputException when the proposal is not withdrawn; nothing is created
+     * @throws NoAccessException     unless the user owns it or is an admin or manager
+     */
+    @Transactional
+    public Proposal revise(UUID withdrawnId) {
+        CurrentUser user = currentUser.requireStaff();
+        ProposalEntity old = lockForStaff(withdrawnId);
+        requireEditor(user, old);
+        if (old.getStatus() != ProposalStatus.WITHDRAWN) {
+            throw new InvalidInputException(List.of(FieldProblem.of("status", "proposal.error.revise-not-withdrawn")));
+        }
+        Optional<ProposalEntity> existing = proposals.findByRevisionOf(withdrawnId);
+        if (existing.isPresent()) {
+            return get(existing.get().getId());
+        }
+        ProposalEntity p = new ProposalEntity(UUID.randomUUID(), old.getClientId(), revisionNumber(old),
+                user.username(), clock.instant());
+        ProposalDraft draft = ProposalDraft.of(toRecord(old, null));
+        LocalDate today = LocalDate.now(clock);
+        if (draft.getValidUntil().isBefore(today)) {
+            draft.setValidUntil(today.plusDays(30));
+        }
+        // only files that are still the client's go along
+        draft.setAttachmentIds(files.attachments(old.getClientId(), Set.copyOf(old.getAttachmentIds())).stream()
+                .map(SharedFile::id).toList());
+        apply(p, draft);
+        p.revises(withdrawnId);
+        proposals.saveAndFlush(p);
+        publish(p, ProposalChanged.Change.REVISED, user.username(), null, old.getNumber());
+        return get(p.getId());
+    }
+
+    /**
+     * A link (valid for minutes) to the sent proposal as PDF: in the language of the contact who accepted it, so the
+     * team sees the bytes the evidence names; otherwise in the current user's language.
+     *
+     * @throws NotFoundException when it was never sent or the user may not open the client
+     */
+    @Transactional
+    public String pdfLink(UUID proposalId) {
+        CurrentUser user = currentUser.requireStaff();
+        ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
+        clients.requireAccess(p.getClientId());
+        if (p.getSentAt() == null) {
+            throw new NotFoundException("Proposal PDF");
+        }
+        StoredPdf pdf = p.getAcceptedPdfSha256() == null ? null : storedPdfs(p.getId()).stream()
+                .filter(s -> s.sha256().equals(p.getAcceptedPdfSha256())).findFirst().orElse(null);
+        if (pdf == null) {
+            pdf = pdf(p, localeOf(user.username()));
+        }
+        return objects.downloadLink(pdf.objectKey(), pdfName(p), PDF_TYPE);
+    }
+
     // ----------------------------------------------------------------------------------------- process steps
 
     /** The rules asked for approval (RequestApproval): the proposal waits; the approver is told. */
@@ -345,6 +453,10 @@ public class ProposalService {
         p.sent(clock.instant());
         publish(p, ProposalChanged.Change.SENT, CurrentUserProvider.usernameOrNull(), null,
                 p.getFeeAmount().toPlainString() + " " + p.getCurrency());
+        if (p.getRevisionOf() != null) {
+            // from now on the portal shows this version instead of the withdrawn one
+            proposals.findById(p.getRevisionOf()).ifPresent(old -> old.supersededBy(p.getId(), clock.instant()));
+        }
     }
 
     /** The valid-until timer fired: a proposal still waiting for its answer expires; any other stays as it is. */
@@ -394,8 +506,9 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public List<CustomerProposal> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope);
-        return proposals.visibleToCustomer(scope.clientId(), CUSTOMER_STATUSES).stream().map(this::toCustomer)
-                .toList();
+        // a withdrawn proposal whose revision was sent shows as that revision, the latest version
+        return proposals.visibleToCustomer(scope.clientId(), CUSTOMER_STATUSES).stream()
+                .filter(p -> p.getSupersededBy() == null).map(this::toCustomer).toList();
     }
 
     /**
@@ -432,6 +545,8 @@ public class ProposalService {
             throw new InvalidInputException(List.of(problem));
         }
         p.accepted(scope.accountId(), clean(typedName), abbreviate(ip, 64), clock.instant());
+        // the PDF the accepting contact can download, in their language, is part of the evidence
+        p.acceptedPdf(pdf(p, externalAccess.contactLocale(scope.accountId())).sha256());
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.ACCEPTED, null, null, clean(typedName));
         correlate(ProposalApprovalProcess.MSG_ACCEPTED, p);
@@ -481,7 +596,103 @@ public class ProposalService {
         return files.attachmentDownload(scope.clientId(), fileId);
     }
 
+    /**
+     * A link (valid for minutes) to the proposal as PDF, in the language of the scope's contact.
+     *
+     * @throws NotFoundException when it is another client's or was never sent: the same answer for both
+     */
+    @Transactional
+    public String customerPdfLink(CustomerScope scope, UUID proposalId) {
+        portalAccess.verify(scope);
+        ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
+        StoredPdf pdf = pdf(p, externalAccess.contactLocale(scope.accountId()));
+        return objects.downloadLink(pdf.objectKey(), pdfName(p), PDF_TYPE);
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
+
+    /** One stored rendering of a sent proposal: where its bytes are, and their hash. */
+    private record StoredPdf(String objectKey, String sha256, String language) {
+    }
+
+    /**
+     * The sent proposal as PDF in the language, rendered and stored the first time it is asked for and kept as it
+     * is from then on (a sent proposal does not change), so what a customer downloads is what the evidence hashes.
+     * The proposal's row lock makes two first requests render it once.
+     */
+    private StoredPdf pdf(ProposalEntity p, Locale locale) {
+        String language = Translations.supported(locale).getLanguage();
+        Optional<StoredPdf> stored = storedPdf(p.getId(), language);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        lockRow(p.getId());
+        stored = storedPdf(p.getId(), language);
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        String clientName = clients.refForNotification(p.getClientId()).map(ClientRef::name).orElse("");
+        byte[] bytes = pdfs.render(toCustomer(p), clientName, Translations.supported(locale));
+        String sha256 = sha256(bytes);
+        String key = "proposals/" + p.getId() + "/" + language + "-" + sha256.substring(0, 16) + ".pdf";
+        Path file = null;
+        try {
+            file = Files.createTempFile("proposal-", ".pdf");
+            Files.write(file, bytes);
+            objects.put(key, file, new ObjectStore.Accepted(pdfName(p), PDF_TYPE, bytes.length, false));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(file);
+        }
+        jdbc.update("insert into proposal_pdf (proposal_id, language, object_key, sha256, size_bytes, created_at)"
+                + " values (?, ?, ?, ?, ?, ?)", p.getId(), language, key, sha256, bytes.length,
+                java.sql.Timestamp.from(clock.instant()));
+        return new StoredPdf(key, sha256, language);
+    }
+
+    private Optional<StoredPdf> storedPdf(UUID proposalId, String language) {
+        return jdbc.query("select object_key, sha256, language from proposal_pdf where proposal_id = ? and language = ?",
+                (rs, i) -> new StoredPdf(rs.getString(1), rs.getString(2), rs.getString(3)), proposalId, language)
+                .stream().findFirst();
+    }
+
+    private List<StoredPdf> storedPdfs(UUID proposalId) {
+        return jdbc.query("select object_key, sha256, language from proposal_pdf where proposal_id = ?",
+                (rs, i) -> new StoredPdf(rs.getString(1), rs.getString(2), rs.getString(3)), proposalId);
+    }
+
+    private static String pdfName(ProposalEntity p) {
+        return p.getNumber() + ".pdf";
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a temporary file; the system cleans up
+            }
+        }
+    }
+
+    /** P-2026-0042 is revised as P-2026-0042-2, that one as P-2026-0042-3. */
+    private static String revisionNumber(ProposalEntity withdrawn) {
+        String number = withdrawn.getNumber();
+        if (withdrawn.getRevisionOf() == null) {
+            return number + "-2";
+        }
+        int dash = number.lastIndexOf('-');
+        return number.substring(0, dash) + "-" + (Integer.parseInt(number.substring(dash + 1)) + 1);
+    }
 
     private List<FieldProblem> problems(UUID clientId, ProposalDraft draft) {
         List<FieldProblem> problems = new ArrayList<>(ProposalRules.check(draft, LocalDate.now(clock)));
@@ -600,6 +811,7 @@ public class ProposalService {
             case ACCEPTED -> ProposalAnswer.ALREADY_ACCEPTED;
             case DECLINED -> ProposalAnswer.ALREADY_DECLINED;
             case EXPIRED -> ProposalAnswer.EXPIRED;
+            case WITHDRAWN -> ProposalAnswer.WITHDRAWN;
             default -> null;
         };
     }
@@ -667,7 +879,8 @@ public class ProposalService {
     private void publish(ProposalEntity p, ProposalChanged.Change change, String actor, String approver,
                          String detail) {
         events.publishEvent(new ProposalChanged(p.getId(), p.getClientId(), p.getNumber(), p.getTitle(), change,
-                p.getOwner(), actor, approver));
+                p.getOwner(), actor, approver, change == ProposalChanged.Change.WITHDRAWN ? p.getWithdrawReason()
+                : null));
         String line = detail == null ? p.getNumber() : p.getNumber() + " · " + detail;
         events.publishEvent(new ActivityRecorded(p.getClientId(), null, actor, "PROPOSAL_" + change.name(),
                 p.getId(), p.getTitle(), abbreviate(line, 1000)));
@@ -693,7 +906,9 @@ public class ProposalService {
                 p.getScope(), p.getValidUntil(), customerStatus(p), p.getOwner(), staff.displayName(p.getOwner()),
                 p.getApprovalReason(), name(p.getApprovedBy()), name(p.getReturnedBy()), p.getReturnComment(),
                 p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDecidedFromIp(), p.getDeclineReason(),
-                attachments(p), p.getCreatedAt(), p.getVersion(), p.getSubmittedBy(), p.getLastEditedBy());
+                attachments(p), p.getCreatedAt(), p.getVersion(), p.getSubmittedBy(), p.getLastEditedBy(),
+                p.getWithdrawnAt(), name(p.getWithdrawnBy()), p.getWithdrawReason(), p.getRevisionOf(),
+                p.getSupersededBy(), p.getAcceptedPdfSha256());
     }
 
     private CustomerProposal toCustomer(ProposalEntity p) {
@@ -701,7 +916,7 @@ public class ProposalService {
                 p.getCurrency(), p.getFixedAmount(), p.getHourlyRate(), p.getEstimatedHours(), p.getMonthlyAmount(),
                 p.getTermMonths(), milestones(p), p.getDiscountPercent(), p.getFeeAmount(), p.getScope(),
                 p.getValidUntil(), p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDeclineReason(),
-                attachments(p));
+                attachments(p), p.getWithdrawnAt(), p.getWithdrawReason(), p.getSupersededBy());
     }
 
     private String name(String username) {

@@ -9,13 +9,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param portalComment a comment in a project's thread
  * @param portalUpload  a file uploaded to answer an information request (each is virus-scanned)
+ * @param signIn        a request to the app's sign-in endpoints (the redirect to Keycloak and the code coming back),
+ *                      per client address: before the sign-in there is no account yet. Wrong passwords are limited
+ *                      per account by Keycloak's brute-force detection (realm files).
  */
 @ConfigurationProperties("clientspace.rate-limits")
-public record RateLimitProperties(Limit portalComment, Limit portalUpload) {
+public record RateLimitProperties(Limit portalComment, Limit portalUpload, Limit signIn) {
 
     public RateLimitProperties {
         portalComment = portalComment == null ? new Limit(10, Duration.ofMinutes(10)) : portalComment;
         portalUpload = portalUpload == null ? new Limit(30, Duration.ofMinutes(10)) : portalUpload;
+        // an office behind one address signs in together in the morning: two requests per person
+        signIn = signIn == null ? new Limit(60, Duration.ofMinutes(10)) : signIn;
     }
 
     public record Limit(int capacity, Duration per) {

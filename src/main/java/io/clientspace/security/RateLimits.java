@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Per-account token buckets for what a portal account may do often (Bucket4j is not available here, and a bucket
+ * Token buckets per account (or, before sign-in, per client address) for what may be done often (Bucket4j is not available here, and a bucket
  * is a few lines). Over the limit the action is refused with an {@link InvalidInputException}, which every form
  * shows as a message next to what the user did, never an error page. The buckets live in this node's memory: with
  * several nodes, an account gets each node's allowance, which sticky sessions keep close to one node's.
@@ -25,7 +25,7 @@ public class RateLimits {
     private static final int MAX_BUCKETS = 50_000;
 
     /** What is limited; each has its own bucket per account. */
-    public enum Action { PORTAL_COMMENT, PORTAL_UPLOAD }
+    public enum Action { PORTAL_COMMENT, PORTAL_UPLOAD, SIGN_IN }
 
     private final RateLimitProperties properties;
     private final LongSupplier nanoTime;
@@ -48,26 +48,40 @@ public class RateLimits {
      * @throws InvalidInputException with "rate-limit.exceeded" and the minutes to wait, when the bucket is empty
      */
     public void take(Action action, String account, String field) {
+        long minutes = tryTake(action, account);
+        if (minutes > 0) {
+            throw new InvalidInputException(List.of(FieldProblem.of(field, "rate-limit.exceeded", minutes)));
+        }
+    }
+
+    /**
+     * Takes one token of the key's bucket for the action, if there is one.
+     *
+     * @return 0 when the action may go ahead, otherwise the whole minutes (at least 1) until it may
+     */
+    public long tryTake(Action action, String key) {
         RateLimitProperties.Limit limit = limit(action);
         if (buckets.size() > MAX_BUCKETS) {
             long now = nanoTime.getAsLong();
             buckets.values().removeIf(b -> b.isFull(now));
         }
-        Bucket bucket = buckets.computeIfAbsent(action + ":" + account,
+        Bucket bucket = buckets.computeIfAbsent(action + ":" + key,
                 k -> new Bucket(limit.capacity(), limit.per(), nanoTime.getAsLong()));
         long waitNanos = bucket.take(nanoTime.getAsLong());
-        if (waitNanos > 0) {
-            // whole minutes, rounded up (a millisecond of floating-point noise aside)
-            long minutes = Math.max(1, (waitNanos - 1_000_000L + 59_999_999_999L) / 60_000_000_000L);
-            log.info("Rate limit: {} refused for {} (retry in about {} min)", action, account, minutes);
-            throw new InvalidInputException(List.of(FieldProblem.of(field, "rate-limit.exceeded", minutes)));
+        if (waitNanos <= 0) {
+            return 0;
         }
+        // whole minutes, rounded up (a millisecond of floating-point noise aside)
+        long minutes = Math.max(1, (waitNanos - 1_000_000L + 59_999_999_999L) / 60_000_000_000L);
+        log.info("Rate limit: {} refused for {} (retry in about {} min)", action, key, minutes);
+        return minutes;
     }
 
     private RateLimitProperties.Limit limit(Action action) {
         return switch (action) {
             case PORTAL_COMMENT -> properties.portalComment();
             case PORTAL_UPLOAD -> properties.portalUpload();
+            case SIGN_IN -> properties.signIn();
         };
     }
 

@@ -3,7 +3,13 @@ package io.clientspace.security;
 import java.util.Map;
 import com.vaadin.flow.spring.security.VaadinWebSecurity;
 import java.util.LinkedHashMap;
+import io.clientspace.shared.i18n.Translations;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -33,10 +39,20 @@ class SecurityConfiguration extends VaadinWebSecurity {
 
     private final KeycloakProperties keycloak;
     private final ClientRegistrationRepository registrations;
+    private final SessionGuard sessionGuard;
+    private final RateLimits rateLimits;
+    private final Translations translations;
+    private final ContentSecurityPolicy contentSecurityPolicy;
 
-    SecurityConfiguration(KeycloakProperties keycloak, ClientRegistrationRepository registrations) {
+    SecurityConfiguration(KeycloakProperties keycloak, ClientRegistrationRepository registrations,
+            SessionGuard sessionGuard, RateLimits rateLimits, Translations translations,
+            ContentSecurityPolicy contentSecurityPolicy) {
         this.keycloak = keycloak;
         this.registrations = registrations;
+        this.sessionGuard = sessionGuard;
+        this.rateLimits = rateLimits;
+        this.translations = translations;
+        this.contentSecurityPolicy = contentSecurityPolicy;
     }
 
     @Override
@@ -66,6 +82,19 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .userInfoEndpoint(info -> info.oidcUserService(new KeycloakUserMapping())));
         http.exceptionHandling(ex -> ex.authenticationEntryPoint(entryPoint()));
         http.logout(logout -> logout.logoutSuccessHandler(new KeycloakLogoutSuccessHandler(keycloak)));
+        // Keycloak tells us when a sign-in ends elsewhere (/logout/connect/back-channel/{staff|customers}); the
+        // guard ends it on every node, ends sessions past their lifetime and re-reads staff roles (DD017)
+        http.oidcLogout(logout -> logout.backChannel(backChannel -> backChannel
+                .logoutHandler(sessionGuard.backChannelLogout())));
+        http.addFilterBefore(new SessionGuardFilter(sessionGuard), SecurityContextHolderFilter.class);
+        http.addFilterBefore(new SignInRateLimitFilter(rateLimits, translations), SecurityContextHolderFilter.class);
+        http.headers(headers -> headers
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", ContentSecurityPolicy.PERMISSIONS))
+                // the Camunda webapps send their own policy; two policies would both apply
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new NegatedRequestMatcher(new AntPathRequestMatcher("/camunda/**")),
+                        new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy.value()))));
     }
 
     /** Anonymous visitors of the portal go to the customers' sign-in, everyone else to the staff sign-in. */

@@ -449,6 +449,133 @@ class AcceptanceServiceIntegrationTests {
         }
     }
 
+    // ------------------------------------------------------------------------------------- taking it back (issue 17)
+
+    @Test
+    void aWithdrawnAcceptanceCanNoLongerBeAcceptedTheContactsAreMailedAndItCanBeSentAgain() throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), inAWeek));
+        assertProblem(() -> asManager(() -> acceptances.withdraw(sent.id(), " ")),
+                "acceptance.error.withdraw-reason-required");
+        assertThatThrownBy(() -> asMember(() -> acceptances.withdraw(sent.id(), "Not mine to take back")))
+                .isInstanceOfAny(NoAccessException.class, NotFoundException.class);
+        assertThat(statusOf(sent.id())).isEqualTo("PENDING");
+
+        Acceptance withdrawn = asManager(() -> acceptances.withdraw(sent.id(), "Wrong version attached"));
+
+        assertThat(withdrawn.status()).isEqualTo(AcceptanceStatus.WITHDRAWN);
+        assertThat(withdrawn.withdrawReason()).isEqualTo("Wrong version attached");
+        assertThat(withdrawn.withdrawnByName()).isEqualTo("Maria Keller");
+        assertThat(waiting(sent.id())).as("the process ended").isFalse();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(sent.id().toString()).count())
+                .isZero();
+        CustomerAcceptance seen = asA(() -> acceptances.forCustomer(viewerA(), sent.id()));
+        assertThat(seen.status()).isEqualTo(AcceptanceStatus.WITHDRAWN);
+        assertThat(seen.withdrawReason()).isEqualTo("Wrong version attached");
+        assertProblem(() -> asA(() -> acceptances.accept(viewerA(), sent.id(), nameOfA(), "203.0.113.7", null)),
+                "acceptance.error.withdrawn");
+        assertThat(statusOf(sent.id())).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForObject("select accepted_at is null from document_acceptance where id = ?",
+                Boolean.class, sent.id())).isTrue();
+        assertThat(kinds()).contains("ACCEPTANCE_WITHDRAWN");
+        assertThat(activity(sent.documentId(), "ACCEPTANCE_WITHDRAWN")).isEqualTo(1);
+        var mail = DevServices.mail().awaitMessage(a.username() + "@example.org",
+                "Withdrawn: " + a.sharedDocument().title(), Duration.ofSeconds(20));
+        assertThat(mail).as("the withdrawal mail to the portal contact").isPresent();
+        assertThat(body(mail.get())).contains("Wrong version attached", "Maria Keller",
+                "/portal/acceptances/" + sent.id());
+        assertThat(asManager(() -> acceptances.withdraw(sent.id(), "Twice"))).as("withdrawing twice changes nothing")
+                .extracting(Acceptance::withdrawReason).isEqualTo("Wrong version attached");
+
+        Acceptance again = asManager(() -> acceptances.resend(sent.id(), inAWeek));
+        assertThat(again.status()).isEqualTo(AcceptanceStatus.PENDING);
+        assertThat(waiting(again.id())).isTrue();
+    }
+
+    @Test
+    void anAcceptedOrExpiredAcceptanceCannotBeWithdrawn() {
+        UUID accepted = acceptedByA();
+        assertProblem(() -> asManager(() -> acceptances.withdraw(accepted, "Too late")),
+                "acceptance.error.withdraw-accepted");
+        assertThat(statusOf(accepted)).isEqualTo("ACCEPTED");
+
+        UUID versionOfB = asManager(() -> documents.versions(b.sharedDocument().id())).get(0).id();
+        Acceptance ofB = asManager(() -> acceptances.send(versionOfB, inAWeek));
+        management.executeJob(expiryTimer(ofB.id()).getId());
+        assertProblem(() -> asManager(() -> acceptances.withdraw(ofB.id(), "Too late")),
+                "acceptance.error.withdraw-expired");
+        assertThat(statusOf(ofB.id())).isEqualTo("EXPIRED");
+    }
+
+    /**
+     * The team's withdrawal and a contact's accept pass one barrier together, twenty times, each on a fresh
+     * document: exactly one stands. Either the accept wins (the withdrawal is refused as accepted already) or the
+     * withdrawal wins (the accept is refused as withdrawn); no evidence is written for a withdrawn one.
+     */
+    @Test
+    void aWithdrawalRacingAnAcceptGivesExactlyOneOutcome() throws Exception {
+        Race.repeat(this::withdrawAgainstAccept);
+    }
+
+    @Test
+    void withoutTheRowLockAWithdrawalAndAnAcceptBreak() {
+        assertThat(Race.brokenWithoutGates(this::withdrawAgainstAccept)).as("a round that broke").isPositive();
+    }
+
+    void withdrawAgainstAccept(int round) throws Exception {
+        Acceptance sent = asManager(() -> acceptances.send(freshVersion("Withdrawn " + round).id(), inAWeek));
+        CustomerScope viewer = viewerA();
+        List<Race.Result> results = Race.atOnce(
+                () -> asA(() -> acceptances.accept(viewer, sent.id(), nameOfA(), "198.51.100.4", null)),
+                () -> asManager(() -> acceptances.withdraw(sent.id(), "Raced " + round)));
+        Race.Result accept = results.get(0);
+        Race.Result withdraw = results.get(1);
+
+        String status = statusOf(sent.id());
+        assertThat(waiting(sent.id())).as("the process ended either way").isFalse();
+        if ("ACCEPTED".equals(status)) {
+            assertThat(accept.value()).as("the accept %s", accept).isInstanceOf(AcceptOutcome.class);
+            assertThat(((AcceptOutcome) accept.value()).alreadyAccepted()).isFalse();
+            assertThat(withdraw.error()).as("the withdrawal after the accept won: %s", withdraw)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::messageKey).containsExactly("acceptance.error.withdraw-accepted"));
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_WITHDRAWN")).isZero();
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isEqualTo(1);
+        } else {
+            assertThat(status).isEqualTo("WITHDRAWN");
+            assertThat(withdraw.failed()).as("the withdrawal %s", withdraw).isFalse();
+            assertThat(accept.error()).as("the accept %s", accept).isInstanceOfSatisfying(InvalidInputException.class,
+                    e -> assertThat(e.problems()).extracting(FieldProblem::messageKey)
+                            .containsExactly("acceptance.error.withdrawn"));
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_ACCEPTED")).isZero();
+            assertThat(activity(sent.documentId(), "ACCEPTANCE_WITHDRAWN")).isEqualTo(1);
+            assertThat(jdbc.queryForObject("select accepted_at is null and evidence_hmac is null"
+                    + " from document_acceptance where id = ?", Boolean.class, sent.id())).isTrue();
+        }
+    }
+
+    /** The evidence sheet is a PDF whose text carries the accepted bytes' SHA-256, who accepted, and the seal. */
+    @Test
+    void theEvidenceSheetIsAPdfWithTheHashTheNameAndTheSeal() throws Exception {
+        UUID id = acceptedByA();
+        String seal = jdbc.queryForObject("select evidence_hmac from document_acceptance where id = ?", String.class,
+                id);
+
+        byte[] pdf = asManager(() -> acceptances.evidencePdf(id));
+
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+        assertThat(text.replaceAll("\\s+", "")).as("hashes may wrap across lines")
+                .contains(version.sha256(), seal);
+        assertThat(text).contains("Evidence of acceptance: " + a.sharedDocument().title(), nameOfA(),
+                "203.0.113.7", "Intact: the evidence matches its seal");
+        Acceptance pending = asManager(() -> acceptances.send(asManager(() -> documents.versions(
+                b.sharedDocument().id())).get(0).id(), inAWeek));
+        assertThatThrownBy(() -> asManager(() -> acceptances.evidencePdf(pending.id())))
+                .as("nothing accepted, no evidence").isInstanceOf(NotFoundException.class);
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
 
     /** A new shared document in A's project, with its first version: one document waits for one acceptance. */

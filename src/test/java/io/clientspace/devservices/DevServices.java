@@ -95,6 +95,8 @@ public final class DevServices {
         p.put("clientspace.antivirus.port", clamd == null ? ClamdService.RUN_PORT : clamd.port());
         // dev only: production sets EVIDENCE_HMAC_KEY (the app refuses to start without one)
         p.put("clientspace.evidence.hmac-key", "dev-services-only-evidence-hmac-key-not-for-production");
+        // Every sign-in of a dev machine, the developer's and every test's, comes from one address
+        p.put("clientspace.rate-limits.sign-in.capacity", "1000");
         if (mode == Mode.RUN) {
             p.put("clientspace.demo-data", "true");
         }

@@ -171,6 +171,62 @@ class DocumentServiceIntegrationTests {
         assertThat(asManager(() -> documents.get(doc.id())).status()).isEqualTo(DocumentStatus.DRAFT);
     }
 
+    @Test
+    void whileTheScannerIsDownAVersionWaitsInQuarantineAndLeavesNothingUntilAScanReleasesIt() throws Exception {
+        ClientDocument contract = asManager(() -> documents.create(client.id(), "Engagement letter",
+                DocumentType.CONTRACT, "letter-v1.pdf", file(pdf("Engagement letter"))));
+        byte[] eicar = io.clientspace.devservices.ClamdService.EICAR.getBytes(StandardCharsets.US_ASCII);
+        var clamd = io.clientspace.devservices.DevServices.clamd();
+        DocumentVersion waiting;
+        ClientDocument infectedOnly;
+        clamd.stop();
+        try {
+            waiting = asManager(() -> documents.addVersion(contract.id(), "letter-signed.pdf",
+                    file(pdf("Engagement letter, signed")), "Signed"));
+            asManager(() -> documents.addVersion(contract.id(), "letter-notes.txt", file(eicar), null));
+            infectedOnly = asManager(() -> documents.create(client.id(), "Invoice 12", DocumentType.INVOICE,
+                    "invoice.txt", file(eicar)));
+            assertThat(waiting.awaitingScan()).as("no scanner, no verdict: it waits").isTrue();
+            assertThat(asManager(() -> documents.versions(contract.id())))
+                    .extracting(DocumentVersion::number, DocumentVersion::awaitingScan)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(3, true),
+                            org.assertj.core.groups.Tuple.tuple(2, true),
+                            org.assertj.core.groups.Tuple.tuple(1, false));
+
+            long seen = asManager(() -> documents.get(contract.id())).version();
+            for (var refused : List.<Runnable>of(
+                    () -> asManager(() -> documents.downloadLink(waiting.id())),
+                    () -> asManager(() -> documents.markFinal(contract.id(), waiting.id(), seen)),
+                    () -> asManager(() -> documents.versionForAcceptance(waiting.id())))) {
+                assertThatThrownBy(refused::run).isInstanceOfSatisfying(InvalidInputException.class,
+                        e -> assertThat(e.problems()).containsExactly(
+                                FieldProblem.of("version", "document.error.awaiting-scan", "letter-signed.pdf")));
+            }
+            documents.releaseQuarantined();
+            assertThat(asManager(() -> documents.versions(contract.id()))).as("still down: still waiting")
+                    .filteredOn(DocumentVersion::awaitingScan).hasSize(2);
+        } finally {
+            clamd.restart();
+        }
+
+        // the scheduled release may get there first; either way each version is scanned once
+        documents.releaseQuarantined();
+
+        assertThat(asManager(() -> documents.versions(contract.id())))
+                .extracting(DocumentVersion::fileName, DocumentVersion::awaitingScan)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("letter-signed.pdf", false),
+                        org.assertj.core.groups.Tuple.tuple("letter-v1.pdf", false));
+        assertThat(asManager(() -> documents.downloadLink(waiting.id()))).contains("X-Amz-Expires");
+        long seen = asManager(() -> documents.get(contract.id())).version();
+        assertThat(asManager(() -> documents.markFinal(contract.id(), waiting.id(), seen)).status())
+                .isEqualTo(DocumentStatus.READY);
+        assertThat(jdbc.queryForObject("select count(*) from document where id = ?", Long.class, infectedOnly.id()))
+                .as("a document whose only version was infected is gone").isZero();
+        assertThat(objects()).as("nothing of the infected uploads is left in storage")
+                .noneMatch(key -> key.contains(infectedOnly.id().toString()))
+                .filteredOn(key -> key.contains(contract.id().toString())).hasSize(2);
+    }
+
     private static byte[] pdf(String text) {
         return ("%PDF-1.4\n% " + text + "\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n")
                 .getBytes(StandardCharsets.UTF_8);
@@ -182,5 +238,14 @@ class DocumentServiceIntegrationTests {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private List<String> objects() throws Exception {
+        List<String> keys = new ArrayList<>();
+        for (var item : minio.listObjects(io.minio.ListObjectsArgs.builder().bucket(storage.bucket())
+                .prefix("clients/" + client.id() + "/").recursive(true).build())) {
+            keys.add(item.get().objectName());
+        }
+        return keys;
     }
 }

@@ -40,6 +40,8 @@ abstract class BrowserTest {
     int port;
     BrowserContext context;
     Page page;
+    /** What Chromium refused under our Content-Security-Policy (or Keycloak's) while the test ran. */
+    final List<String> policyViolations = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void launch() {
@@ -69,12 +71,25 @@ abstract class BrowserTest {
         context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1440, 900));
         context.setDefaultTimeout(20_000);
+        watchPolicy(context);
         page = context.newPage();
+    }
+
+    /** Collects every Content-Security-Policy refusal in the context; the test fails on any (see closePage). */
+    void watchPolicy(BrowserContext watched) {
+        watched.onConsoleMessage(message -> {
+            if (message.text().contains("Content Security Policy")) {
+                policyViolations.add(message.text());
+            }
+        });
     }
 
     @AfterEach
     void closePage() {
         context.close();
+        // every page a journey opened worked under the policy the app sends (SecurityConfiguration)
+        org.assertj.core.api.Assertions.assertThat(policyViolations).as("Content-Security-Policy violations")
+                .isEmpty();
     }
 
     static Browser browser() {

@@ -77,6 +77,7 @@ class PortalJourneyBrowserTests extends BrowserTest {
         Page manager = page;
         try (BrowserContext customerContext = browser().newContext(new Browser.NewContextOptions()
                 .setLocale("en-US").setViewportSize(1440, 900))) {
+            watchPolicy(customerContext);
             page = customerContext.newPage();
             signIn("/portal", customer, PortalIdentities.PASSWORD);
             assertThat(page.locator("#portal-home")).containsText("Welcome, Greta Journey");

@@ -28,7 +28,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * A proposal's round trip through the real Keycloak: the manager creates one from a deal and sends it, another
  * manager approves it from the link in their mail's shape (the workspace's Proposals tab), the customer signs in to
- * the portal and accepts it by typing her name, and the manager sees it accepted and the deal won.
+ * the portal and accepts it by typing her name, and the manager sees it accepted and the deal won; and a sent
+ * proposal withdrawn while the customer is about to accept it.
  */
 class ProposalJourneyBrowserTests extends BrowserTest {
 
@@ -135,5 +136,56 @@ class ProposalJourneyBrowserTests extends BrowserTest {
                 .isEqualTo(DealStage.WON);
         org.assertj.core.api.Assertions.assertThat(DevServices.mail().awaitMessage(customer + "@customer.example",
                 "New proposal " + p.number() + ": " + deal.title(), Duration.ofSeconds(30))).isPresent();
+    }
+
+    /**
+     * Taking a sent proposal back (issue 17): the customer has it open and is about to accept it; the manager
+     * withdraws it in the workspace (a reason is required); the customer's accept is then refused by the server, the
+     * page shows "Withdrawn" with the reason, and the mail says so.
+     */
+    @Test
+    void theManagerWithdrawsWhileTheCustomerIsAboutToAcceptAndTheAcceptIsRefused() throws Exception {
+        Proposal draft = asManager(() -> proposals.create(world.client().id(), io.clientspace.proposal
+                .ProposalTestData.fixedFee("Workshop " + world.marker(), "900", LocalDate.now(clock).plusDays(30))));
+        Proposal sent = asManager(() -> proposals.submit(draft.id()));
+        org.assertj.core.api.Assertions.assertThat(sent.status()).isEqualTo(ProposalStatus.SENT);
+        Page customerPage;
+        try (BrowserContext customerContext = browser().newContext(new Browser.NewContextOptions()
+                .setLocale("en-US").setViewportSize(1440, 900))) {
+            page = customerContext.newPage();
+            signIn("/portal/proposals/" + sent.id(), customer, PortalIdentities.PASSWORD);
+            assertThat(page.locator("#portal-proposal")).containsText("Pending");
+            assertThat(page.locator("#portal-proposal-pdf")).isVisible();
+            page.locator("#proposal-accept-name input").fill("Greta Proposal");
+            customerPage = page;
+
+            try (BrowserContext managerContext = browser().newContext(new Browser.NewContextOptions()
+                    .setLocale("en-US").setViewportSize(1440, 900))) {
+                page = managerContext.newPage();
+                signIn("/" + world.client().workspacePath() + "?tab=proposals", "manager", "manager");
+                page.locator("#proposal-grid vaadin-grid-cell-content").filter(
+                        new com.microsoft.playwright.Locator.FilterOptions().setHasText(sent.number())).first().click();
+                assertThat(page.locator("#proposal-details-status")).containsText("Pending");
+                page.locator("#proposal-withdraw").click();
+                assertThat(page.locator("#proposal-withdraw-reason")).hasAttribute("invalid", "");
+                page.locator("#proposal-withdraw-reason textarea").fill("The workshop moves to spring");
+                page.locator("#proposal-withdraw").click();
+                assertThat(page.locator("#proposal-details-status")).containsText("Withdrawn");
+                assertThat(page.locator("#proposal-withdrawn-note")).containsText("The workshop moves to spring");
+                assertThat(page.locator("#proposal-revise")).isVisible();
+                screenshot("proposal-withdrawn-workspace");
+            }
+
+            page = customerPage;
+            page.locator("#proposal-accept").click();
+            assertThat(page.locator("#proposal-withdrawn-note")).containsText("The workshop moves to spring");
+            assertThat(page.locator("#portal-proposal")).containsText("Withdrawn");
+            assertThat(page.locator("#proposal-accept")).hasCount(0);
+            screenshot("portal-proposal-withdrawn");
+        }
+        org.assertj.core.api.Assertions.assertThat(asManager(() -> proposals.get(sent.id())).status())
+                .as("the accept after the withdrawal changed nothing").isEqualTo(ProposalStatus.WITHDRAWN);
+        org.assertj.core.api.Assertions.assertThat(DevServices.mail().awaitMessage(customer + "@customer.example",
+                "Proposal " + sent.number() + " withdrawn: " + sent.title(), Duration.ofSeconds(30))).isPresent();
     }
 }

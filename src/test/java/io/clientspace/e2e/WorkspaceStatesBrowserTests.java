@@ -90,6 +90,7 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
     void languageFollowsTheBrowserAndCanBeSwitched() {
         context.close();
         context = browser().newContext(new Browser.NewContextOptions().setLocale("de-DE").setViewportSize(1440, 900));
+        watchPolicy(context);
         page = context.newPage();
         signIn("/clients", "manager", "manager");
         assertThat(page.locator("#new-company")).containsText("Neues Unternehmen");

@@ -214,6 +214,72 @@ class InvitationIntegrationTests {
         assertThat(only().contactStatus()).isEqualTo(PortalContactStatus.NOT_INVITED);
     }
 
+    // ------------------------------------------------------------------------- cancelling an invitation (issue 17)
+
+    @Test
+    void cancellingAnUnusedInvitationEndsItDeletesTheIdentityMadeForItAndTellsTheContact() throws Exception {
+        PortalAccount invited = asManager(() -> access.addContact(client.id(),
+                new PortalContactDraft("Greta Lind", email, PortalRole.APPROVER), true));
+        DevServices.mail().awaitMessages(email, 1, Duration.ofSeconds(20));
+        assertThat(directory.findByEmail(email)).as("the identity made for the invitation").isPresent();
+        assertThatThrownBy(() -> asMember(() -> access.cancelInvitation(invited.id())))
+                .isInstanceOf(NoAccessException.class);
+
+        PortalAccount cancelled = asManager(() -> access.cancelInvitation(invited.id()));
+
+        assertThat(cancelled.contactStatus()).isEqualTo(PortalContactStatus.NOT_INVITED);
+        assertThat(cancelled.invitationExpiresAt()).isNull();
+        assertThat(waiting(invited.id())).as("the invitation process ended").isFalse();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(invited.id().toString()).count())
+                .isZero();
+        assertThat(directory.findByEmail(email)).as("the identity made for it is gone, and its link with it")
+                .isEmpty();
+        access.recordSignIn(email);
+        assertThat(only().contactStatus()).as("a sign-in with the old link changes nothing")
+                .isEqualTo(PortalContactStatus.NOT_INVITED);
+        assertThat(access.mayUsePortal(email, client.id())).isFalse();
+        var mail = DevServices.mail().awaitMessage(email, "Your invitation to the client portal was withdrawn",
+                Duration.ofSeconds(20));
+        assertThat(mail).as("the contact hears of it").isPresent();
+        assertThat(body(mail.get())).contains("Greta Lind", "Maria Keller");
+        assertThat(asManager(() -> timeline.forClient(client.id(), 0))).extracting(TimelineEntry::kind)
+                .containsOnlyOnce("EXTERNAL_INVITATION_CANCELLED");
+        assertThat(asManager(() -> access.cancelInvitation(invited.id())).contactStatus())
+                .as("cancelling twice is the same answer").isEqualTo(PortalContactStatus.NOT_INVITED);
+
+        PortalAccount again = asManager(() -> access.invite(invited.id()));
+        assertThat(again.contactStatus()).as("the contact can be invited afresh").isEqualTo(PortalContactStatus.INVITED);
+        assertThat(directory.findByEmail(email).orElseThrow().isEnabled()).isTrue();
+    }
+
+    @Test
+    void cancellingAnInvitationOfAnIdentityThatExistedBeforeDisablesItButKeepsIt() {
+        String existing = directory.create(email, "Greta Lind", client.id().toString(), Locale.ENGLISH);
+        PortalAccount invited = asManager(() -> access.addContact(client.id(),
+                new PortalContactDraft("Greta Lind", email, PortalRole.OTHER), true));
+        assertThat(directory.findByEmail(email).orElseThrow().getId()).as("reused").isEqualTo(existing);
+
+        asManager(() -> access.cancelInvitation(invited.id()));
+
+        var identity = directory.findByEmail(email);
+        assertThat(identity).as("not ours to delete").isPresent();
+        assertThat(identity.get().isEnabled()).as("but its link no longer works").isFalse();
+        assertThat(waiting(invited.id())).isFalse();
+    }
+
+    @Test
+    void aUsedInvitationCannotBeCancelled() {
+        PortalAccount invited = asManager(() -> access.addContact(client.id(),
+                new PortalContactDraft("Greta Lind", email, PortalRole.OTHER), true));
+        access.recordSignIn(email);
+
+        assertThatThrownBy(() -> asManager(() -> access.cancelInvitation(invited.id())))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("external.errors.cancel-used"));
+        assertThat(only().contactStatus()).isEqualTo(PortalContactStatus.ACTIVE);
+        assertThat(directory.findByEmail(email).orElseThrow().isEnabled()).isTrue();
+    }
+
     private PortalAccount only() {
         List<PortalAccount> all = asManager(() -> access.forClient(client.id()));
         assertThat(all).hasSize(1);

@@ -280,7 +280,7 @@ class FileServiceIntegrationTests {
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                             .extracting(FieldProblem::messageKey).containsExactly("file.error.awaiting-scan"));
             assertThat(files.attachments(client.id(), List.of(waiting.id()))).isEmpty();
-            // where there is no quarantine (document versions), the upload is refused
+            // a caller that keeps no quarantine gets a refusal, never an unscanned file
             assertThatThrownBy(() -> store.check("answer.pdf", file("a.pdf", PDF)))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                             .extracting(FieldProblem::messageKey).containsExactly("file.error.scan-unavailable"));

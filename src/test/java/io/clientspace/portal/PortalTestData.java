@@ -118,7 +118,7 @@ public final class PortalTestData {
         return d;
     }
 
-    static Path pdf(String text) {
+    public static Path pdf(String text) {
         try {
             Path file = Files.createTempFile("portal-test", ".pdf");
             file.toFile().deleteOnExit();

@@ -411,6 +411,10 @@ class ProposalServiceIntegrationTests {
                 .as("declining a draft that was never sent").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asB(() -> portalProposals.attachment(viewerB, ofA.id(), a.unsharedFile().id())))
                 .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asB(() -> portalProposals.pdf(viewerB, ofA.id())))
+                .as("another customer's proposal as PDF").isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> portalProposals.pdf(viewerA, draftOfA.id())))
+                .as("a draft as PDF").isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asA(() -> portalProposals.get(viewerA, draftOfA.id())))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asA(() -> portalProposals.attachment(viewerA, ofA.id(), a.unsharedFile().id())))
@@ -518,7 +522,220 @@ class ProposalServiceIntegrationTests {
         }
     }
 
+    // ------------------------------------------------------------------------------------- taking it back (issue 17)
+
+    @Test
+    void aWithdrawnProposalCanNoLongerBeAnsweredTheContactsAreMailedAndTheTimelineSaysWhy() throws Exception {
+        Proposal p = sent(a, ProposalTestData.fixedFee("Withdrawn offer " + UUID.randomUUID(), "2500", inDays(30)));
+        CustomerScope viewer = viewer(a);
+        assertProblem(() -> proposals.withdraw(p.id(), "  "), "reason", "proposal.error.withdraw-reason-required");
+        assertThat(asManager(() -> proposals.get(p.id())).status()).as("nothing changed without a reason")
+                .isEqualTo(ProposalStatus.SENT);
+
+        Proposal withdrawn = asManager(() -> proposals.withdraw(p.id(), "Prices change in January"));
+
+        assertThat(withdrawn.status()).isEqualTo(ProposalStatus.WITHDRAWN);
+        assertThat(withdrawn.withdrawReason()).isEqualTo("Prices change in January");
+        assertThat(withdrawn.withdrawnByName()).isEqualTo("Maria Keller");
+        assertThat(withdrawn.isRevisable()).isTrue();
+        assertThat(ended(p, ProposalApprovalProcess.END_WITHDRAWN)).isTrue();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).count())
+                .isZero();
+        CustomerProposal seen = asA(() -> portalProposals.get(viewer, p.id()));
+        assertThat(seen.status()).isEqualTo(ProposalStatus.WITHDRAWN);
+        assertThat(seen.withdrawReason()).isEqualTo("Prices change in January");
+        assertThat(seen.isPending()).isFalse();
+        assertThat(asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)))
+                .as("the server refuses the accept, whatever the page showed").isEqualTo(ProposalAnswer.WITHDRAWN);
+        assertThat(asA(() -> portalProposals.decline(viewer, p.id(), "Too late", IP)))
+                .isEqualTo(ProposalAnswer.WITHDRAWN);
+        Proposal after = asManager(() -> proposals.get(p.id()));
+        assertThat(after.status()).isEqualTo(ProposalStatus.WITHDRAWN);
+        assertThat(after.decidedAt()).isNull();
+        assertThat(activity(p.id(), "PROPOSAL_WITHDRAWN")).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select detail from timeline_entry where subject_id = ? and kind = ?",
+                String.class, p.id(), "PROPOSAL_WITHDRAWN")).contains(p.number(), "Prices change in January");
+
+        var mail = io.clientspace.devservices.DevServices.mail().awaitMessage(a.username() + "@example.org",
+                "Proposal " + p.number() + " withdrawn: " + p.title(), java.time.Duration.ofSeconds(20));
+        assertThat(mail).as("the withdrawal mail to the portal contact").isPresent();
+        assertThat(mailBody(mail.get())).contains("Prices change in January", "/portal/proposals/" + p.id());
+
+        assertThat(asManager(() -> proposals.withdraw(p.id(), "Again"))).as("withdrawing twice changes nothing")
+                .extracting(Proposal::withdrawReason).isEqualTo("Prices change in January");
+        assertThat(activity(p.id(), "PROPOSAL_WITHDRAWN")).isEqualTo(1);
+    }
+
+    @Test
+    void anAnsweredProposalCannotBeWithdrawnAndOnlyItsOwnerOrAManagerWithdrawsOne() {
+        Proposal accepted = sent(a, ProposalTestData.fixedFee("Accepted offer", "900", inDays(30)));
+        CustomerScope viewer = viewer(a);
+        asA(() -> portalProposals.accept(viewer, accepted.id(), "Test Customer prop-a", IP));
+        assertProblem(() -> proposals.withdraw(accepted.id(), "Too late now"), "reason",
+                "proposal.error.withdraw-not-pending");
+        assertThat(asManager(() -> proposals.get(accepted.id())).status()).isEqualTo(ProposalStatus.ACCEPTED);
+
+        Proposal other = sent(a, ProposalTestData.fixedFee("Someone else's", "900", inDays(30)));
+        assertThatThrownBy(() -> Actors.asMember(() -> proposals.withdraw(other.id(), "Not mine")))
+                .isInstanceOf(NoAccessException.class);
+        assertThat(asManager(() -> proposals.get(other.id())).status()).isEqualTo(ProposalStatus.SENT);
+    }
+
+    @Test
+    void aWithdrawnProposalIsRevisedAsANewVersionThatSupersedesItInThePortalOnceSent() {
+        Proposal old = sent(a, ProposalTestData.fixedFee("Relaunch " + UUID.randomUUID(), "4000", inDays(30)));
+        CustomerScope viewer = viewer(a);
+        assertProblem(() -> proposals.revise(old.id()), "status", "proposal.error.revise-not-withdrawn");
+        asManager(() -> proposals.withdraw(old.id(), "Scope changes"));
+
+        Proposal revision = asManager(() -> proposals.revise(old.id()));
+
+        assertThat(revision.number()).isEqualTo(old.number() + "-2");
+        assertThat(revision.status()).isEqualTo(ProposalStatus.DRAFT);
+        assertThat(revision.revisionOf()).isEqualTo(old.id());
+        assertThat(revision.title()).isEqualTo(old.title());
+        assertThat(revision.feeAmount()).isEqualByComparingTo(old.feeAmount());
+        assertThat(asManager(() -> proposals.revise(old.id())).id()).as("one revision per withdrawn proposal")
+                .isEqualTo(revision.id());
+        assertThat(asA(() -> portalProposals.list(viewer))).extracting(CustomerProposal::id)
+                .as("an unsent revision is not the customer's yet").contains(old.id()).doesNotContain(revision.id());
+
+        ProposalDraft changed = ProposalDraft.of(revision);
+        changed.setFixedAmount(new BigDecimal("3500"));
+        asManager(() -> proposals.update(revision.id(), revision.version(), changed));
+        Proposal sentRevision = asManager(() -> proposals.submit(revision.id()));
+
+        assertThat(sentRevision.status()).isEqualTo(ProposalStatus.SENT);
+        assertThat(asManager(() -> proposals.get(old.id())).supersededBy()).isEqualTo(revision.id());
+        assertThat(asA(() -> portalProposals.list(viewer))).extracting(CustomerProposal::id)
+                .as("the portal shows the latest version only").contains(revision.id()).doesNotContain(old.id());
+        CustomerProposal oldPage = asA(() -> portalProposals.get(viewer, old.id()));
+        assertThat(oldPage.status()).isEqualTo(ProposalStatus.WITHDRAWN);
+        assertThat(oldPage.supersededBy()).as("the old page leads to the new version").isEqualTo(revision.id());
+        assertThat(asA(() -> portalProposals.accept(viewer, revision.id(), "Test Customer prop-a", IP)))
+                .isEqualTo(ProposalAnswer.ACCEPTED);
+        assertThat(kinds(a.client().id())).contains("PROPOSAL_WITHDRAWN", "PROPOSAL_REVISED");
+    }
+
+    /**
+     * The team's withdrawal and the customer's accept pass one barrier together, twenty times on fresh proposals:
+     * exactly one of them stands. Either the accept wins (the withdrawal is refused: not pending any more) or the
+     * withdrawal wins (the accept answers WITHDRAWN); the process ended the matching way and the timeline has one
+     * of the two.
+     */
+    @Test
+    void aWithdrawalRacingAnAcceptGivesExactlyOneOutcome() throws Exception {
+        Race.repeat(this::withdrawAgainstAccept);
+    }
+
+    @Test
+    void withoutTheRowLockAWithdrawalAndAnAcceptBreak() {
+        assertThat(Race.brokenWithoutGates(this::withdrawAgainstAccept)).as("a round that broke").isPositive();
+    }
+
+    void withdrawAgainstAccept(int round) throws Exception {
+        Proposal p = sent(a, ProposalTestData.fixedFee("Contested " + round + " " + UUID.randomUUID(), "700",
+                inDays(30)));
+        CustomerScope viewer = viewer(a);
+        List<Race.Result> results = Race.atOnce(
+                () -> asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP)),
+                () -> asManager(() -> proposals.withdraw(p.id(), "Raced " + round)));
+        Race.Result accept = results.get(0);
+        Race.Result withdraw = results.get(1);
+
+        assertThat(accept.failed()).as("the accept %s", accept).isFalse();
+        Proposal after = asManager(() -> proposals.get(p.id()));
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(p.id().toString()).count())
+                .as("the process has ended either way").isZero();
+        if (accept.value() == ProposalAnswer.ACCEPTED) {
+            assertThat(withdraw.error()).as("the withdrawal after the accept won: %s", withdraw)
+                    .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                            .extracting(FieldProblem::messageKey).containsExactly("proposal.error.withdraw-not-pending"));
+            assertThat(after.status()).isEqualTo(ProposalStatus.ACCEPTED);
+            assertThat(after.withdrawnAt()).isNull();
+            assertThat(ended(p, ProposalApprovalProcess.END_ACCEPTED)).isTrue();
+            assertThat(activity(p.id(), "PROPOSAL_WITHDRAWN")).isZero();
+            assertThat(activity(p.id(), "PROPOSAL_ACCEPTED")).isEqualTo(1);
+        } else {
+            assertThat(accept.value()).isEqualTo(ProposalAnswer.WITHDRAWN);
+            assertThat(withdraw.failed()).as("the withdrawal %s", withdraw).isFalse();
+            assertThat(after.status()).isEqualTo(ProposalStatus.WITHDRAWN);
+            assertThat(after.decidedAt()).isNull();
+            assertThat(after.acceptedPdfSha256()).isNull();
+            assertThat(ended(p, ProposalApprovalProcess.END_WITHDRAWN)).isTrue();
+            assertThat(activity(p.id(), "PROPOSAL_ACCEPTED")).isZero();
+            assertThat(activity(p.id(), "PROPOSAL_WITHDRAWN")).isEqualTo(1);
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------- as PDF (issue 17)
+
+    /**
+     * The customer downloads the sent proposal as PDF from the portal, in their language: its text carries the
+     * title, the number and the fee. Accepting it records the SHA-256 of exactly those bytes as evidence, and the
+     * team's download is the same file. Another customer's scope is refused.
+     */
+    @Test
+    void theSentProposalDownloadsAsAPdfWhoseHashIsPartOfTheAcceptanceEvidence() throws Exception {
+        String title = "Brand workshop " + UUID.randomUUID().toString().substring(0, 6);
+        Proposal p = sent(a, ProposalTestData.fixedFee(title, "12000", inDays(30)));
+        CustomerScope viewer = viewer(a);
+
+        byte[] pdf = fetch(asA(() -> portalProposals.pdf(viewer, p.id())));
+        String text = pdfText(pdf);
+        assertThat(text).contains(title, p.number(), "€12,000.00", "Proposal " + p.number() + " for");
+        assertThat(fetch(asA(() -> portalProposals.pdf(viewer, p.id())))).as("rendered once, then kept")
+                .isEqualTo(pdf);
+        assertThatThrownBy(() -> asB(() -> portalProposals.pdf(viewer(b), p.id())))
+                .as("another customer's proposal").isInstanceOf(NotFoundException.class);
+        Proposal draft = asManager(() -> proposals.create(a.client().id(),
+                ProposalTestData.fixedFee("Unsent", "100", inDays(30))));
+        assertThatThrownBy(() -> asA(() -> portalProposals.pdf(viewer, draft.id())))
+                .as("a draft").isInstanceOf(NotFoundException.class);
+
+        asA(() -> portalProposals.accept(viewer, p.id(), "Test Customer prop-a", IP));
+
+        Proposal accepted = asManager(() -> proposals.get(p.id()));
+        assertThat(accepted.acceptedPdfSha256()).as("the evidence names the bytes the customer downloaded")
+                .isEqualTo(sha256(pdf));
+        assertThat(fetch(asManager(() -> proposals.pdfLink(p.id())))).as("the team's copy is the same file")
+                .isEqualTo(pdf);
+    }
+
+    @Test
+    void theProposalPdfIsInTheContactsLanguage() throws Exception {
+        jdbc.update("update portal_account set locale = 'de' where id = ?", a.accountId());
+        Proposal p = sent(a, ProposalTestData.fixedFee("Markenworkshop", "12000", inDays(30)));
+
+        String text = pdfText(fetch(asA(() -> portalProposals.pdf(viewer(a), p.id()))));
+
+        assertThat(text).contains("Angebot " + p.number() + " für", "Markenworkshop", "12.000,00");
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
+
+    static byte[] fetch(String link) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                URI.create(link)).GET().build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).as("GET %s", link).isEqualTo(200);
+        return response.body();
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+    }
+
+    static String sha256(byte[] bytes) throws Exception {
+        return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    static String mailBody(jakarta.mail.internet.MimeMessage m) throws Exception {
+        Object content = m.getContent();
+        return content instanceof String s ? s : new String(m.getInputStream().readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+    }
 
     /** A proposal created by the manager and sent (below every approval limit). */
     Proposal sent(PortalTestData.World world, ProposalDraft draft) {

@@ -166,6 +166,23 @@ class KeycloakRealmFilesTests {
     }
 
     @Test
+    void keycloakEndsSignInsInTheAppThroughTheBackChannelWithTheSessionId() {
+        Map<String, String> backChannel = Map.of(
+                "clientspace-app", "${APP_BASE_URL}/logout/connect/back-channel/" + Roles.STAFF_REGISTRATION,
+                "clientspace-portal", "${APP_BASE_URL}/logout/connect/back-channel/" + Roles.CUSTOMER_REGISTRATION);
+        for (JsonNode client : loginClients()) {
+            String id = client.path("clientId").asText();
+            JsonNode attributes = client.path("attributes");
+            assertThat(attributes.path("backchannel.logout.url").asText()).as("back-channel logout of %s", id)
+                    .isEqualTo(backChannel.get(id));
+            assertThat(attributes.path("backchannel.logout.session.required").asText()).as("sid in the token of %s", id)
+                    .isEqualTo("true");
+            assertThat(client.path("frontchannelLogout").asBoolean(true)).as("front-channel logout of %s", id)
+                    .isFalse();
+        }
+    }
+
+    @Test
     void redirectAndPostLogoutUrisAreExactAddressesOfTheApp() {
         Map<String, List<String>> redirects = Map.of(
                 "clientspace-app", List.of("${APP_BASE_URL}/login/oauth2/code/staff"),

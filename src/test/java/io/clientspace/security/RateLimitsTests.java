@@ -15,7 +15,8 @@ class RateLimitsTests {
     final AtomicLong now = new AtomicLong(1_000_000_000L);
     final RateLimits limits = new RateLimits(new RateLimitProperties(
             new RateLimitProperties.Limit(3, Duration.ofMinutes(3)),
-            new RateLimitProperties.Limit(1, Duration.ofMinutes(10))), now::get);
+            new RateLimitProperties.Limit(1, Duration.ofMinutes(10)),
+            new RateLimitProperties.Limit(2, Duration.ofMinutes(10))), now::get);
 
     @Test
     void aBurstUpToTheCapacityPassesThenTheAccountWaitsForTheRefill() {

@@ -94,6 +94,10 @@ class StaffDirectoryTests {
             now = now.plus(d);
         }
 
+        void setTo(Instant instant) {
+            now = instant;
+        }
+
         @Override
         public ZoneId getZone() {
             return ZoneOffset.UTC;

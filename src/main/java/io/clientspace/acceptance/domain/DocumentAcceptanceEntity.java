@@ -36,6 +36,9 @@ public class DocumentAcceptanceEntity {
     private String acceptedIp;
     private String acceptedUserAgent;
     private String evidenceHmac;
+    private Instant withdrawnAt;
+    private String withdrawnBy;
+    private String withdrawReason;
     @Version
     private Long version;
 
@@ -90,6 +93,18 @@ public class DocumentAcceptanceEntity {
     }
 
     public void reminded(Instant at) { this.remindedAt = at; }
+
+    /** The team took it back before anyone accepted it. */
+    public void withdraw(Instant at, String by, String reason) {
+        this.status = "WITHDRAWN";
+        this.withdrawnAt = at;
+        this.withdrawnBy = by;
+        this.withdrawReason = reason;
+    }
+
+    public Instant getWithdrawnAt() { return withdrawnAt; }
+    public String getWithdrawnBy() { return withdrawnBy; }
+    public String getWithdrawReason() { return withdrawReason; }
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }

@@ -19,12 +19,17 @@ public final class DocumentAcceptanceProcess {
     public static final String END_ACCEPTED = "AcceptanceAccepted";
     public static final String END_EXPIRED = "AcceptanceExpired";
     public static final String END_REMINDED = "ReminderSent";
+    /** The boundary event on {@link #AWAIT_ACCEPTANCE} that a withdrawal triggers, and the end it leads to. */
+    public static final String WITHDRAWN_EVENT = "AcceptanceWithdrawnByTeam";
+    public static final String END_WITHDRAWN = "AcceptanceWithdrawn";
 
     /**
      * Correlated by the acceptance module after it recorded the evidence, with
      * {@code processInstanceBusinessKey(acceptanceId).correlateAllWithResult()}.
      */
     public static final String MSG_ACCEPTED = "DocumentAccepted";
+    /** Correlated the same way after the team withdrew the pending acceptance on its locked row. */
+    public static final String MSG_WITHDRAWN = "AcceptanceWithdrawn";
 
     public static final String VAR_ACCEPTANCE_ID = "acceptanceId";
     /** The deadline, a {@link java.util.Date}; the expiry timer fires at it. */

@@ -36,6 +36,7 @@ class AcceptanceDocumentExtension implements DocumentExtension {
                     case PENDING -> "badge contrast small";
                     case ACCEPTED -> "badge success small";
                     case EXPIRED -> "badge error small";
+                    case WITHDRAWN -> "badge small";
                 }, "document-acceptance-badge")));
         return badges;
     }

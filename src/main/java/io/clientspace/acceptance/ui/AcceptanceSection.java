@@ -20,6 +20,7 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
@@ -46,8 +47,9 @@ import java.util.stream.Collectors;
 
 /**
  * The document dialog's Acceptance section: sends a version to the client's portal contacts for formal acceptance
- * with a deadline, lists what was sent and how it ended, shows and exports the evidence of an acceptance, and sends an
- * expired one again. When sending is not possible the section says why instead of offering it.
+ * with a deadline, lists what was sent and how it ended, withdraws a pending one with a reason, shows and exports the
+ * evidence of an acceptance (JSON and PDF), and sends an expired or withdrawn one again. When sending is not
+ * possible the section says why instead of offering it.
  */
 class AcceptanceSection extends Div {
 
@@ -95,6 +97,7 @@ class AcceptanceSection extends Div {
             case PENDING -> "badge";
             case ACCEPTED -> "badge success";
             case EXPIRED -> "badge error";
+            case WITHDRAWN -> "badge contrast";
         });
         badge.addClassName("acceptance-status");
         Span line = new Span(getTranslation("acceptance.line", a.versionNumber(), a.sentByName(),
@@ -111,12 +114,61 @@ class AcceptanceSection extends Div {
             evidence.addThemeVariants(ButtonVariant.LUMO_SMALL);
             evidence.addClassName("acceptance-evidence");
             row.add(by, evidence);
-        } else if (a.status() == AcceptanceStatus.PENDING && a.remindedAt() != null) {
-            Span reminded = new Span(getTranslation("acceptance.reminded", dateTime(a.remindedAt())));
-            reminded.addClassName("muted");
-            row.add(reminded);
+        } else if (a.status() == AcceptanceStatus.PENDING) {
+            if (a.remindedAt() != null) {
+                Span reminded = new Span(getTranslation("acceptance.reminded", dateTime(a.remindedAt())));
+                reminded.addClassName("muted");
+                row.add(reminded);
+            }
+            if (acceptances.canSend(new WorkScope(document.clientId(), document.projectId()))) {
+                Button withdraw = new Button(getTranslation("acceptance.withdraw"), VaadinIcon.BAN.create(),
+                        e -> withdrawDialog(a));
+                withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
+                withdraw.addClassName("acceptance-withdraw");
+                row.add(withdraw);
+            }
+        } else if (a.status() == AcceptanceStatus.WITHDRAWN) {
+            Span withdrawn = new Span(getTranslation("acceptance.withdrawn-line", a.withdrawnByName(),
+                    dateTime(a.withdrawnAt()), a.withdrawReason()));
+            withdrawn.addClassName("muted");
+            withdrawn.addClassName("acceptance-withdrawn");
+            row.add(withdrawn);
         }
         return row;
+    }
+
+    /** Asks why, then withdraws the pending acceptance; a reason is required, and the typed text stays on error. */
+    private void withdrawDialog(Acceptance a) {
+        Dialog dialog = new Dialog();
+        dialog.setId("acceptance-withdraw-dialog");
+        dialog.setHeaderTitle(getTranslation("acceptance.withdraw-title", a.documentTitle(), a.versionNumber()));
+        Paragraph text = new Paragraph(getTranslation("acceptance.withdraw-text"));
+        TextArea reason = new TextArea(getTranslation("acceptance.withdraw-reason"));
+        reason.setId("acceptance-withdraw-reason");
+        reason.setMaxLength(AcceptanceService.REASON_MAX);
+        reason.setWidthFull();
+        Button confirm = new Button(getTranslation("acceptance.withdraw"), VaadinIcon.BAN.create());
+        confirm.setId("acceptance-withdraw-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.setDisableOnClick(true);
+        confirm.addClickListener(e -> {
+            try {
+                acceptances.withdraw(a.id(), reason.getValue());
+                dialog.close();
+                message.setVisible(false);
+                render();
+                onChange.run();
+            } catch (InvalidInputException ex) {
+                String problem = ex.problems().stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                        .collect(Collectors.joining(" "));
+                reason.setErrorMessage(problem);
+                reason.setInvalid(true);
+                confirm.setEnabled(true);
+            }
+        });
+        dialog.add(text, reason);
+        dialog.getFooter().add(new Button(getTranslation("action.cancel"), x -> dialog.close()), confirm);
+        dialog.open();
     }
 
     private Component sendForm(List<Acceptance> sent) {
@@ -168,12 +220,10 @@ class AcceptanceSection extends Div {
             day.setInvalid(false);
             Instant deadline = day.getValue() == null || time.getValue() == null ? null
                     : day.getValue().atTime(time.getValue()).atZone(clock.getZone()).toInstant();
-            boolean resend = sent.stream().anyMatch(a -> a.status() == AcceptanceStatus.EXPIRED
-                    && a.versionId().equals(version.getValue().id()));
+            UUID previous = sent.stream().filter(a -> ended(a)
+                    && a.versionId().equals(version.getValue().id())).findFirst().map(Acceptance::id).orElse(null);
             try {
-                if (resend) {
-                    UUID previous = sent.stream().filter(a -> a.status() == AcceptanceStatus.EXPIRED
-                            && a.versionId().equals(version.getValue().id())).findFirst().orElseThrow().id();
+                if (previous != null) {
                     acceptances.resend(previous, deadline);
                 } else {
                     acceptances.send(version.getValue().id(), deadline);
@@ -189,7 +239,7 @@ class AcceptanceSection extends Div {
         HorizontalLayout fields = new HorizontalLayout(version, day, time, send);
         fields.setAlignItems(FlexComponent.Alignment.BASELINE);
         fields.setWrap(true);
-        boolean anyExpired = sent.stream().anyMatch(a -> a.status() == AcceptanceStatus.EXPIRED);
+        boolean anyExpired = sent.stream().anyMatch(AcceptanceSection::ended);
         if (anyExpired) {
             Paragraph hint = new Paragraph(getTranslation("acceptance.resend-hint"));
             hint.addClassName("muted");
@@ -197,6 +247,11 @@ class AcceptanceSection extends Div {
         }
         box.add(fields);
         return box;
+    }
+
+    /** Expired or withdrawn: its version may be sent again. */
+    private static boolean ended(Acceptance a) {
+        return a.status() == AcceptanceStatus.EXPIRED || a.status() == AcceptanceStatus.WITHDRAWN;
     }
 
     private void show(List<FieldProblem> problems, DatePicker day) {
@@ -239,9 +294,16 @@ class AcceptanceSection extends Div {
         }), getTranslation("acceptance.evidence.export"));
         export.setId("evidence-export");
         export.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
+        String pdfName = "acceptance-evidence-" + e.acceptanceId() + ".pdf";
+        Anchor pdf = new Anchor(DownloadHandler.fromInputStream(event -> {
+            byte[] bytes = acceptances.evidencePdf(acceptanceId);
+            return new DownloadResponse(new ByteArrayInputStream(bytes), pdfName, "application/pdf", bytes.length);
+        }), getTranslation("acceptance.evidence.pdf"));
+        pdf.setId("evidence-pdf");
+        pdf.addComponentAsFirst(VaadinIcon.FILE_TEXT_O.create());
         dialog.add(facts, verifyExportedFile());
         Button close = new Button(getTranslation("action.close"), x -> dialog.close());
-        dialog.getFooter().add(export, close);
+        dialog.getFooter().add(pdf, export, close);
         dialog.open();
     }
 

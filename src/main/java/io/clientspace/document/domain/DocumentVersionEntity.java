@@ -21,6 +21,9 @@ public class DocumentVersionEntity {
     private String note;
     private String uploadedBy;
     private Instant uploadedAt;
+    /** Set while the version waits for a virus scan (clamd was unreachable at upload); null once scanned clean. */
+    private Instant quarantinedAt;
+    private Instant scanAttemptedAt;
 
     protected DocumentVersionEntity() {
     }
@@ -52,4 +55,17 @@ public class DocumentVersionEntity {
     public String getNote() { return note; }
     public String getUploadedBy() { return uploadedBy; }
     public Instant getUploadedAt() { return uploadedAt; }
+    public boolean isQuarantined() { return quarantinedAt != null; }
+
+    public void quarantine(Instant at) {
+        this.quarantinedAt = at;
+    }
+
+    public void released() {
+        this.quarantinedAt = null;
+    }
+
+    public void scanAttempted(Instant at) {
+        this.scanAttemptedAt = at;
+    }
 }

@@ -127,6 +127,20 @@ class DocumentDialog extends Dialog {
         HorizontalLayout row = new HorizontalLayout(line, hash);
         row.setAlignItems(FlexComponent.Alignment.BASELINE);
         row.addClassName("document-version");
+        if (v.awaitingScan()) {
+            // quarantined until clamd has scanned it (DD010): a badge, nothing to mark final or download
+            Span badge = new Span(getTranslation("file.awaiting-scan"));
+            badge.getElement().getThemeList().add("badge contrast");
+            badge.addClassName("version-awaiting-scan");
+            badge.getElement().setAttribute("title", getTranslation("document.awaiting-scan-hint"));
+            row.add(badge);
+            if (v.note() != null) {
+                Span n = new Span(v.note());
+                n.addClassName("muted");
+                row.add(n);
+            }
+            return row;
+        }
         if (v.isFinal()) {
             Span fin = new Span(getTranslation("document.final"));
             fin.getElement().getThemeList().add("badge success");

@@ -28,6 +28,7 @@ public class PortalAccountEntity {
     private Instant revokedAt;
     private String revokedBy;
     private String locale = "en";
+    private boolean identityCreated;
     @Version
     private Long version;
 
@@ -90,6 +91,31 @@ public class PortalAccountEntity {
 
     public void identity(String keycloakUserId) {
         this.keycloakUserId = keycloakUserId;
+    }
+
+    /** The identity was created for this contact's invitation (not one that existed before). */
+    public void identityCreated(String keycloakUserId) {
+        this.keycloakUserId = keycloakUserId;
+        this.identityCreated = true;
+    }
+
+    public boolean isIdentityCreated() {
+        return identityCreated;
+    }
+
+    /**
+     * The invitation was taken back before it was used: the contact is as before the invitation, and an identity
+     * created for it is gone.
+     */
+    public void invitationCancelled(boolean identityDeleted) {
+        this.status = "NOT_INVITED";
+        this.invitedAt = null;
+        this.invitedBy = null;
+        this.invitationExpiresAt = null;
+        if (identityDeleted) {
+            this.keycloakUserId = null;
+            this.identityCreated = false;
+        }
     }
 
     /** An invitation (or a new one after an expiry or a revocation) went out; valid until {@code expiresAt}. */

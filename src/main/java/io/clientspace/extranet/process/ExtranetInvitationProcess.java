@@ -23,6 +23,9 @@ public final class ExtranetInvitationProcess {
     public static final String END_ACCEPTED = "InvitationAccepted";
     public static final String END_EXPIRED = "InvitationExpired";
     public static final String END_REVOKED = "InvitationRevoked";
+    /** A manager cancelled the invitation before it was used. */
+    public static final String CANCELLED = "CancelledByTeam";
+    public static final String END_CANCELLED = "InvitationCancelled";
 
     /**
      * Message names. Correlate them with {@code createMessageCorrelation(name).processInstanceBusinessKey(accountId)
@@ -31,6 +34,7 @@ public final class ExtranetInvitationProcess {
     public static final String MSG_SIGNED_IN = "CustomerSignedIn";
     public static final String MSG_RESENT = "InvitationResent";
     public static final String MSG_REVOKED = "AccessRevoked";
+    public static final String MSG_CANCELLED = "InvitationCancelled";
 
     public static final String VAR_PORTAL_ACCOUNT_ID = "portalAccountId";
     /**

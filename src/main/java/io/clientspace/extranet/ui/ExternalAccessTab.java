@@ -159,8 +159,12 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
         switch (a.contactStatus()) {
             case NOT_INVITED -> actions.add(action("invite", VaadinIcon.ENVELOPE_O, () -> access.invite(a.id()),
                     "external.done.invited", a));
-            case INVITED -> actions.add(action("resend", VaadinIcon.REFRESH, () -> access.resend(a.id()),
-                    "external.done.resent", a));
+            case INVITED -> {
+                actions.add(action("resend", VaadinIcon.REFRESH, () -> access.resend(a.id()),
+                        "external.done.resent", a));
+                actions.add(action("cancel-invitation", VaadinIcon.CLOSE_SMALL,
+                        () -> access.cancelInvitation(a.id()), "external.done.invitation-cancelled", a));
+            }
             case EXPIRED, REVOKED -> actions.add(action("invite-again", VaadinIcon.ENVELOPE_O,
                     () -> access.invite(a.id()), "external.done.invited", a));
             case ACTIVE -> {

@@ -183,6 +183,8 @@ final class PortalAcceptancePages {
                     t("portal.acceptance.accepted-by", a.acceptedName(), dateTime(a.acceptedAt()))));
             case EXPIRED -> box.add(outcome(VaadinIcon.CLOCK, "portal-outcome-expired",
                     t("portal.acceptance.expired-text", dateTime(a.expiresAt()), a.sentByName())));
+            case WITHDRAWN -> box.add(outcome(VaadinIcon.BAN, "portal-outcome-withdrawn",
+                    t("portal.acceptance.withdrawn-text", dateTime(a.withdrawnAt()), a.withdrawReason())));
             case PENDING -> {
                 if (pages.viewer().preview()) {
                     Paragraph note = new Paragraph(t("portal.acceptance.read-only"));
@@ -234,7 +236,8 @@ final class PortalAcceptancePages {
                     problem.setText(text);
                     problem.setVisible(true);
                 }
-                accept.setEnabled(!ex.problems().stream().anyMatch(p -> "acceptance.error.expired".equals(p.messageKey())));
+                accept.setEnabled(ex.problems().stream().noneMatch(p -> "acceptance.error.expired"
+                        .equals(p.messageKey()) || "acceptance.error.withdrawn".equals(p.messageKey())));
             }
         });
         Div form = new Div(statement, name, problem, accept);
@@ -255,6 +258,7 @@ final class PortalAcceptancePages {
             case PENDING -> "badge";
             case ACCEPTED -> "badge success";
             case EXPIRED -> "badge error";
+            case WITHDRAWN -> "badge contrast";
         });
         badge.addClassName("acceptance-status");
         return badge;

@@ -171,6 +171,11 @@ final class PortalProposalPages {
             }
             box.add(files);
         }
+        Button pdf = new Button(t("portal.proposal.pdf"), VaadinIcon.FILE_TEXT_O.create(),
+                e -> Downloads.start(UI.getCurrent(), proposals.pdf(viewer, p.id())));
+        pdf.setId("portal-proposal-pdf");
+        pdf.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        box.add(new Div(pdf));
         box.add(answer(p, refresh));
         return box;
     }
@@ -187,6 +192,15 @@ final class PortalProposalPages {
                     p.decidedByName(), pages.date(p.decidedAt()), p.declineReason())));
             case EXPIRED -> box.add(outcome("proposal-expired-note", t("portal.proposal.expired-on",
                     day(p.validUntil()))));
+            case WITHDRAWN -> {
+                box.add(outcome("proposal-withdrawn-note", t("portal.proposal.withdrawn-on",
+                        pages.date(p.withdrawnAt()), p.withdrawReason())));
+                if (p.supersededBy() != null) {
+                    Anchor latest = new Anchor(path(p.supersededBy()), t("portal.proposal.see-latest"));
+                    latest.setId("proposal-latest-version");
+                    box.add(latest);
+                }
+            }
             default -> {
                 if (viewer.preview()) {
                     box.add(outcome("proposal-read-only", t("portal.proposal.read-only")));
@@ -281,7 +295,7 @@ final class PortalProposalPages {
         badge.getElement().getThemeList().add(switch (status) {
             case ACCEPTED -> "badge success";
             case DECLINED -> "badge error";
-            case EXPIRED -> "badge contrast";
+            case EXPIRED, WITHDRAWN -> "badge contrast";
             default -> "badge";
         });
         badge.addClassName("proposal-status");

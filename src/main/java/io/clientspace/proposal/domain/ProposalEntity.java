@@ -66,6 +66,12 @@ public class ProposalEntity {
     private String processInstanceId;
     private String submittedBy;
     private String lastEditedBy;
+    private Instant withdrawnAt;
+    private String withdrawnBy;
+    private String withdrawReason;
+    private UUID revisionOf;
+    private UUID supersededBy;
+    private String acceptedPdfSha256;
     @Version
     private long version;
 
@@ -147,6 +153,31 @@ public class ProposalEntity {
         decide(account, name, ip, now);
     }
 
+    /** The team took it back: the customer can no longer answer it. */
+    public void withdrawn(String by, String reason, Instant now) {
+        status = ProposalStatus.WITHDRAWN;
+        withdrawnBy = by;
+        withdrawReason = reason;
+        withdrawnAt = now;
+        updatedAt = now;
+    }
+
+    /** A draft that revises a withdrawn proposal; once sent it supersedes that one. */
+    public void revises(UUID withdrawnProposalId) {
+        this.revisionOf = withdrawnProposalId;
+    }
+
+    /** The revision that replaces this withdrawn proposal was sent: the portal shows that one instead. */
+    public void supersededBy(UUID revisionId, Instant now) {
+        this.supersededBy = revisionId;
+        this.updatedAt = now;
+    }
+
+    /** The SHA-256 of the PDF the accepting contact could download; recorded with the acceptance, as evidence. */
+    public void acceptedPdf(String sha256) {
+        this.acceptedPdfSha256 = sha256;
+    }
+
     public void expired(Instant now) {
         status = ProposalStatus.EXPIRED;
         expiredAt = now;
@@ -213,6 +244,12 @@ public class ProposalEntity {
     public String getProcessInstanceId() { return processInstanceId; }
     public String getSubmittedBy() { return submittedBy; }
     public String getLastEditedBy() { return lastEditedBy; }
+    public Instant getWithdrawnAt() { return withdrawnAt; }
+    public String getWithdrawnBy() { return withdrawnBy; }
+    public String getWithdrawReason() { return withdrawReason; }
+    public UUID getRevisionOf() { return revisionOf; }
+    public UUID getSupersededBy() { return supersededBy; }
+    public String getAcceptedPdfSha256() { return acceptedPdfSha256; }
 
     /** Who changed the proposal's content last: one of the people who may not approve it. */
     public void edited(String by, Instant now) {

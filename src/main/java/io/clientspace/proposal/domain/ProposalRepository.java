@@ -17,6 +17,9 @@ public interface ProposalRepository extends JpaRepository<ProposalEntity, UUID> 
 
     long countByClientId(UUID clientId);
 
+    /** The new version of a withdrawn proposal, if one was started (at most one: a unique index). */
+    Optional<ProposalEntity> findByRevisionOf(UUID withdrawnProposalId);
+
     /** What the customer may see: sent (and maybe answered since); uses proposal_client_sent_idx. */
     @Query("select p from ProposalEntity p where p.clientId = ?1 and p.sentAt is not null and p.status in ?2"
             + " order by p.sentAt desc")

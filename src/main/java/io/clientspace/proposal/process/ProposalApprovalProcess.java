@@ -40,6 +40,9 @@ public final class ProposalApprovalProcess {
     public static final String END_ACCEPTED = "ProposalAccepted";
     public static final String END_DECLINED = "ProposalDeclined";
     public static final String END_EXPIRED = "ProposalExpired";
+    /** The catch event where a sent proposal hears that the team withdrew it, and the end it leads to. */
+    public static final String WITHDRAWN = "TeamWithdrew";
+    public static final String END_WITHDRAWN = "ProposalWithdrawn";
 
     /**
      * Message names. ProposalService correlates them after it has locked the proposal and recorded the answer:
@@ -47,6 +50,8 @@ public final class ProposalApprovalProcess {
      */
     public static final String MSG_ACCEPTED = "CustomerAccepted";
     public static final String MSG_DECLINED = "CustomerDeclined";
+    /** The team withdrew the sent proposal (after recording it on the locked row). */
+    public static final String MSG_WITHDRAWN = "ProposalWithdrawn";
 
     public static final String VAR_PROPOSAL_ID = "proposalId";
     /** Who approves: set by the service; null leaves the task to the admins and managers ("Unassigned"). */

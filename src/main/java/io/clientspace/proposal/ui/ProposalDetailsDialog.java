@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -134,6 +135,12 @@ class ProposalDetailsDialog extends Dialog {
                     p.decidedByName(), when(p.decidedAt()), p.declineReason())));
             case EXPIRED -> box.add(note("proposal-expired-note", getTranslation("proposal.expired-note",
                     TabParts.date(getLocale(), clock.getZone(), p.validUntil()))));
+            case WITHDRAWN -> box.add(note("proposal-withdrawn-note", getTranslation("proposal.withdrawn-note",
+                    p.withdrawnByName(), when(p.withdrawnAt()), p.withdrawReason())));
+        }
+        if (p.acceptedPdfSha256() != null) {
+            box.add(note("proposal-pdf-sha256", getTranslation("proposal.accepted-pdf-sha256",
+                    p.acceptedPdfSha256())));
         }
         if (p.approvedByName() != null && p.status() != ProposalStatus.DRAFT) {
             box.add(note("proposal-approved-note", getTranslation("proposal.approved-by", p.approvedByName())));
@@ -160,27 +167,10 @@ class ProposalDetailsDialog extends Dialog {
             send.addClickListener(e -> act(() -> proposals.submit(p.id()), send));
             getFooter().add(edit, send);
         } else if (p.awaitsApproval() && proposals.canApprove(p)) {
-            TextArea comment = new TextArea(getTranslation("proposal.return-comment"));
-            comment.setId("proposal-return-comment");
-            comment.setMaxLength(ProposalRules.COMMENT_MAX);
-            comment.setWidthFull();
-            FormErrors errors = new FormErrors(this).field("comment", comment);
-            body.add(comment);
-            Button back = new Button(getTranslation("proposal.return"), VaadinIcon.REPLY.create());
+            Button back = withReason("comment", "proposal-return-comment", "proposal.return-comment",
+                    "proposal.error.comment-required", new Button(getTranslation("proposal.return"),
+                            VaadinIcon.REPLY.create()), comment -> proposals.returnToOwner(p.id(), comment));
             back.setId("proposal-return");
-            back.addClickListener(e -> {
-                var problem = ProposalRules.checkReason(comment.getValue(), "comment",
-                        "proposal.error.comment-required");
-                if (problem != null) {
-                    errors.show(List.of(problem));
-                    return;
-                }
-                try {
-                    act(() -> proposals.returnToOwner(p.id(), comment.getValue()), back);
-                } catch (InvalidInputException ex) {
-                    errors.show(ex.problems());
-                }
-            });
             Button approve = new Button(getTranslation("proposal.approve"), VaadinIcon.CHECK.create());
             approve.setId("proposal-approve");
             approve.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
@@ -189,7 +179,61 @@ class ProposalDetailsDialog extends Dialog {
             getFooter().add(back, approve);
         } else if (p.awaitsApproval()) {
             body.add(note("proposal-approval-others", getTranslation("proposal.approval-by-others")));
+        } else if (p.isWithdrawable() && proposals.canEdit(p)) {
+            Button withdraw = withReason("reason", "proposal-withdraw-reason", "proposal.withdraw-reason",
+                    "proposal.error.withdraw-reason-required", new Button(getTranslation("proposal.withdraw"),
+                            VaadinIcon.BAN.create()), reason -> proposals.withdraw(p.id(), reason));
+            withdraw.setId("proposal-withdraw");
+            withdraw.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            getFooter().add(withdraw);
+        } else if (p.isRevisable() && proposals.canEdit(p)) {
+            Button revise = new Button(getTranslation("proposal.revise"), VaadinIcon.COPY_O.create());
+            revise.setId("proposal-revise");
+            revise.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            revise.setDisableOnClick(true);
+            revise.addClickListener(e -> {
+                Proposal revision = proposals.revise(p.id());
+                Notification.show(getTranslation("proposal.revised", revision.number(), p.number()), 6000,
+                        Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                onChange.run();
+                close();
+                new ProposalDetailsDialog(revision.id(), client, proposals, deals, files, clock, onChange).open();
+            });
+            getFooter().add(revise);
         }
+        if (p.sentAt() != null) {
+            Button pdf = new Button(getTranslation("proposal.pdf"), VaadinIcon.FILE_TEXT_O.create(),
+                    e -> Downloads.start(UI.getCurrent(), proposals.pdfLink(p.id())));
+            pdf.setId("proposal-pdf");
+            getFooter().addComponentAsFirst(pdf);
+        }
+    }
+
+    /**
+     * A step that needs a text (a return comment, a withdrawal's reason): the text area goes into the body, the
+     * button runs the step when the text is there and shows the problem on the field when not; the typed text stays.
+     */
+    private Button withReason(String field, String areaId, String labelKey, String requiredKey, Button button,
+                              Function<String, Proposal> step) {
+        TextArea text = new TextArea(getTranslation(labelKey));
+        text.setId(areaId);
+        text.setMaxLength(ProposalRules.COMMENT_MAX);
+        text.setWidthFull();
+        FormErrors errors = new FormErrors(this).field(field, text);
+        body.add(text);
+        button.addClickListener(e -> {
+            var problem = ProposalRules.checkReason(text.getValue(), field, requiredKey);
+            if (problem != null) {
+                errors.show(List.of(problem));
+                return;
+            }
+            try {
+                act(() -> step.apply(text.getValue()), button);
+            } catch (InvalidInputException ex) {
+                errors.show(ex.problems());
+            }
+        });
+        return button;
     }
 
     /** Runs a step and says where the proposal stands now; a step someone else took first is no error. */

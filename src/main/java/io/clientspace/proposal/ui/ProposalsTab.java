@@ -183,7 +183,7 @@ class ProposalsTab extends WorkspaceTab<ProposalsTab.Data> {
         String theme = switch (status) {
             case ACCEPTED -> "badge success";
             case DECLINED -> "badge error";
-            case EXPIRED, DRAFT -> "badge contrast";
+            case EXPIRED, DRAFT, WITHDRAWN -> "badge contrast";
             case AWAITING_APPROVAL, SENT -> "badge";
         };
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));

@@ -147,6 +147,22 @@ class DocumentAcceptanceProcessTests {
         assertThat(timer(pi, EXPIRED_TIMER).getDuedate()).isEqualTo(Date.from(DEADLINE));
     }
 
+    @Test
+    void theTeamWithdrawsAPendingAcceptanceWhichEndsTheWaitAndBothTimers() {
+        ProcessInstance pi = start(Variables.createVariables());
+        BpmnAwareTests.assertThat(pi).isWaitingAt(AWAIT_ACCEPTANCE);
+
+        assertThat(correlate(DocumentAcceptanceProcess.MSG_WITHDRAWN)).hasSize(1);
+
+        BpmnAwareTests.assertThat(pi).isEnded()
+                .hasPassed(DocumentAcceptanceProcess.WITHDRAWN_EVENT, DocumentAcceptanceProcess.END_WITHDRAWN)
+                .hasNotPassed(END_ACCEPTED, MARK_EXPIRED, END_EXPIRED, SEND_REMINDER);
+        assertThat(calls).as("neither the reminder nor the expiry ran").isEmpty();
+        assertThat(timers(pi)).isEmpty();
+        assertThat(correlate()).as("an accept after the withdrawal finds nothing waiting").isEmpty();
+        assertThat(correlate(DocumentAcceptanceProcess.MSG_WITHDRAWN)).as("nor does a second withdrawal").isEmpty();
+    }
+
     // -------------------------------------------------------------------------------------------------- helpers
 
     private ProcessInstance start(VariableMap variables) {
@@ -155,7 +171,11 @@ class DocumentAcceptanceProcessTests {
     }
 
     private List<?> correlate() {
-        return runtimeService().createMessageCorrelation(MSG_ACCEPTED).processInstanceBusinessKey(acceptanceId)
+        return correlate(MSG_ACCEPTED);
+    }
+
+    private List<?> correlate(String message) {
+        return runtimeService().createMessageCorrelation(message).processInstanceBusinessKey(acceptanceId)
                 .correlateAllWithResult();
     }
 

@@ -462,6 +462,21 @@ class ProcessModelContractTests {
                 p.add("boundary timer %s must %s the wait", id, interrupting ? "end" : "not end");
             }
         });
+        BoundaryEvent withdrawn = element(model, DocumentAcceptanceProcess.WITHDRAWN_EVENT, BoundaryEvent.class);
+        if (withdrawn == null) {
+            p.add("boundary event %s is missing, so a pending acceptance cannot be withdrawn",
+                    DocumentAcceptanceProcess.WITHDRAWN_EVENT);
+        } else {
+            if (await != null && withdrawn.getAttachedTo() != await || !withdrawn.cancelActivity()) {
+                p.add("boundary event %s must sit on %s and end the wait", withdrawn.getId(),
+                        DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
+            }
+            if (!DocumentAcceptanceProcess.MSG_WITHDRAWN.equals(messageName(withdrawn))) {
+                p.add("boundary event %s must wait for message %s, but it waits for %s", withdrawn.getId(),
+                        DocumentAcceptanceProcess.MSG_WITHDRAWN, none(messageName(withdrawn)));
+            }
+            requirePath(model, p, DocumentAcceptanceProcess.WITHDRAWN_EVENT, DocumentAcceptanceProcess.END_WITHDRAWN);
+        }
         BoundaryEvent expiry = element(model, DocumentAcceptanceProcess.EXPIRED_TIMER, BoundaryEvent.class);
         if (expiry != null) {
             String date = expiry.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
@@ -594,6 +609,7 @@ class ProcessModelContractTests {
         messages.put(ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MSG_SIGNED_IN);
         messages.put(ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.MSG_RESENT);
         messages.put(ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.MSG_REVOKED);
+        messages.put(ExtranetInvitationProcess.CANCELLED, ExtranetInvitationProcess.MSG_CANCELLED);
         requireMessageCatches(model, p, await, messages);
 
         String validFor = expr(ExtranetInvitationProcess.VAR_VALID_FOR);
@@ -616,7 +632,7 @@ class ProcessModelContractTests {
         }
 
         for (String end : List.of(ExtranetInvitationProcess.END_ACCEPTED, ExtranetInvitationProcess.END_EXPIRED,
-                ExtranetInvitationProcess.END_REVOKED)) {
+                ExtranetInvitationProcess.END_REVOKED, ExtranetInvitationProcess.END_CANCELLED)) {
             if (element(model, end, EndEvent.class) == null) {
                 p.add("end event %s is missing", end);
             }
@@ -626,6 +642,7 @@ class ProcessModelContractTests {
         requirePath(model, p, ExtranetInvitationProcess.EXPIRED_TIMER, ExtranetInvitationProcess.MARK_EXPIRED);
         requirePath(model, p, ExtranetInvitationProcess.MARK_EXPIRED, ExtranetInvitationProcess.END_EXPIRED);
         requirePath(model, p, ExtranetInvitationProcess.REVOKED, ExtranetInvitationProcess.END_REVOKED);
+        requirePath(model, p, ExtranetInvitationProcess.CANCELLED, ExtranetInvitationProcess.END_CANCELLED);
         requirePath(model, p, ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.SEND_INVITATION);
         requirePath(model, p, ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.SEND_INVITATION);
         requirePath(model, p, ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
@@ -681,7 +698,8 @@ class ProcessModelContractTests {
             p.add("%s, where a sent proposal waits for the customer, is missing", ProposalApprovalProcess.AWAIT_ANSWER);
         }
         Map<String, String> messages = Map.of(ProposalApprovalProcess.ACCEPTED, ProposalApprovalProcess.MSG_ACCEPTED,
-                ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.MSG_DECLINED);
+                ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.MSG_DECLINED,
+                ProposalApprovalProcess.WITHDRAWN, ProposalApprovalProcess.MSG_WITHDRAWN);
         requireMessageCatches(model, p, await, new TreeMap<>(messages));
         IntermediateCatchEvent timer = element(model, ProposalApprovalProcess.EXPIRY_TIMER,
                 IntermediateCatchEvent.class);
@@ -700,12 +718,14 @@ class ProcessModelContractTests {
             }
         }
         for (String end : List.of(ProposalApprovalProcess.END_ACCEPTED, ProposalApprovalProcess.END_DECLINED,
-                ProposalApprovalProcess.END_EXPIRED, ProposalApprovalProcess.END_RETURNED)) {
+                ProposalApprovalProcess.END_EXPIRED, ProposalApprovalProcess.END_RETURNED,
+                ProposalApprovalProcess.END_WITHDRAWN)) {
             if (element(model, end, EndEvent.class) == null) {
                 p.add("end event %s is missing", end);
             }
         }
         requirePath(model, p, ProposalApprovalProcess.START, ProposalApprovalProcess.DECIDE_APPROVAL);
+        requirePath(model, p, ProposalApprovalProcess.WITHDRAWN, ProposalApprovalProcess.END_WITHDRAWN);
         requirePath(model, p, ProposalApprovalProcess.DECIDE_APPROVAL, ProposalApprovalProcess.REQUEST_APPROVAL);
         requirePath(model, p, ProposalApprovalProcess.DECIDE_APPROVAL, ProposalApprovalProcess.SEND);
         requirePath(model, p, ProposalApprovalProcess.REQUEST_APPROVAL, ProposalApprovalProcess.APPROVE_TASK);

@@ -155,6 +155,20 @@ class ExtranetInvitationProcessTests {
     }
 
     @Test
+    void aCancelledInvitationEndsWithoutMarkingTheAccountAndLaterMessagesFindNothing() {
+        ProcessInstance pi = start(Variables.createVariables());
+
+        assertThat(correlate(ExtranetInvitationProcess.MSG_CANCELLED)).hasSize(1);
+
+        BpmnAwareTests.assertThat(pi).isEnded()
+                .hasPassed(ExtranetInvitationProcess.CANCELLED, ExtranetInvitationProcess.END_CANCELLED)
+                .hasNotPassed(MARK_ACTIVE, MARK_EXPIRED, END_ACCEPTED, END_EXPIRED, END_REVOKED);
+        assertThat(calls).containsExactly(call(PROVISION_IDENTITY), call(SEND_INVITATION));
+        assertThat(timers(pi)).as("the expiry goes with it").isEmpty();
+        assertThat(correlate(MSG_SIGNED_IN)).as("a sign-in with the old link moves nothing").isEmpty();
+    }
+
+    @Test
     void anInvitationStartedWithItsOwnValidityKeepsIt() {
         ProcessInstance pi = start(Variables.putValue(VAR_VALID_FOR, "P2D"));
 

@@ -171,6 +171,29 @@ class ProposalApprovalProcessTests {
         assertThat(steps).containsExactly(SEND, WIN_DEAL, PLAN_SETUP);
     }
 
+    @Test
+    void aSentProposalWithdrawnByTheTeamEndsWithoutAnAnswerAndLateAnswersFindNothing() {
+        ProcessInstance pi = start(3000, 0, "FIXED_FEE", null);
+        BpmnAwareTests.assertThat(pi).isWaitingAt(AWAIT_ANSWER);
+
+        assertThat(correlate(MSG_WITHDRAWN)).isEqualTo(1);
+
+        BpmnAwareTests.assertThat(pi).isEnded().hasPassed(WITHDRAWN, END_WITHDRAWN)
+                .hasNotPassed(ACCEPTED, DECLINED, EXPIRY_TIMER, WIN_DEAL, PLAN_SETUP);
+        assertThat(steps).containsExactly(SEND);
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).count())
+                .as("the expiry timer goes with the withdrawal").isZero();
+        assertThat(correlate(MSG_ACCEPTED)).as("an accept after the withdrawal moves nothing").isZero();
+        assertThat(correlate(MSG_WITHDRAWN)).as("a second withdrawal moves nothing").isZero();
+    }
+
+    @Test
+    void aProposalWaitingForApprovalCannotBeWithdrawnThroughTheModel() {
+        ProcessInstance pi = start(80000, 0, "HOURLY_RATE", "maria");
+        assertThat(correlate(MSG_WITHDRAWN)).as("only a sent proposal listens for it").isZero();
+        BpmnAwareTests.assertThat(pi).isWaitingAtExactly(APPROVE_TASK);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** As ProposalService starts it. */

@@ -1,0 +1,277 @@
+package io.clientspace.drills;
+
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.client.AccessRequestResult;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealService;
+import io.clientspace.file.FileService;
+import io.clientspace.file.StorageUnavailableException;
+import io.clientspace.file.StoredFile;
+import io.clientspace.portal.PortalTestData;
+import io.clientspace.shared.EventPublicationRetry;
+import io.clientspace.shared.i18n.Translations;
+import io.clientspace.shared.ui.ActionErrors;
+import io.clientspace.shared.live.ClientChanges;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Drills for the outside services failing under a running app node: object storage, the mail server and the
+ * database. The node and the services it loses are the drills' own ({@link DrillNode}, {@link DrillServices}), so
+ * no other test notices. Each drill brings its service back before it returns.
+ */
+class ServiceOutageDrillTests {
+
+    static DrillServices services;
+    static DrillNode node;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() {
+        services = DrillServices.get();
+        // an action while the database is down fails after 3 s instead of Hikari's 30 s, to keep the drill short
+        node = DrillNode.start("outage", services.postgres.createDatabase("drill_outage"),
+                Map.of("spring.datasource.hikari.connection-timeout", "3000"));
+        jdbc = node.bean(JdbcTemplate.class);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (node != null) {
+            node.close();
+        }
+    }
+
+    /**
+     * <b>Fault:</b> object storage does not answer while a colleague uploads a file.
+     * <b>The user sees:</b> the files tab's message that storage is not reachable and nothing was saved
+     * ({@code file.error.storage}, which the tab shows for {@link StorageUnavailableException}); the file is not
+     * listed.
+     * <b>Afterwards:</b> no file row without its object; once storage is back the same upload works and its link
+     * downloads the bytes, and storage holds no object without its row.
+     */
+    @Test
+    void storageDownDuringAnUploadSavesNothingAndTheUploadWorksOnceItIsBack() throws Exception {
+        FileService files = node.bean(FileService.class);
+        Client client = asManager(() -> node.bean(ClientService.class).create(ClientTestData.company("manager"),
+                false));
+        Path offer = PortalTestData.pdf("offer " + client.id());
+
+        services.s3.stop();
+        try {
+            assertThatThrownBy(() -> asManager(() -> files.upload(client.id(), "offer.pdf", offer)))
+                    .isInstanceOf(StorageUnavailableException.class);
+        } finally {
+            services.s3.up();
+        }
+        for (var locale : Translations.LOCALES) {
+            assertThat(node.bean(Translations.class).getTranslation("file.error.storage", locale, "offer.pdf"))
+                    .as("the message in " + locale).contains("offer.pdf").doesNotContain("file.error");
+        }
+        assertThat(asManager(() -> files.countForClient(client.id()))).as("files listed after the failure").isZero();
+        assertThat(objectsOf(client)).as("objects left behind by the failed upload").isEmpty();
+
+        StoredFile stored = asManager(() -> files.upload(client.id(), "offer.pdf", offer));
+        String link = asManager(() -> files.downloadLink(stored.id()));
+        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(link))
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(Files.readAllBytes(offer));
+        assertThat(objectsOf(client)).as("objects of the client: exactly its files' objects")
+                .containsExactlyInAnyOrderElementsOf(jdbc.queryForList(
+                        "select object_key from stored_file where client_id = ?", String.class, client.id()));
+    }
+
+    /**
+     * <b>Fault:</b> the mail server refuses every connection ({@code 421 Service not available}) while colleagues
+     * ask for access to three clients.
+     * <b>The user sees:</b> "request sent", as always: the mail is not their business.
+     * <b>Afterwards:</b> each mail failed and waits in the event publication registry; once the mail server is back
+     * each goes out, once. A further retry round sends nothing again.
+     */
+    @Test
+    void mailsFailedWhileTheMailServerWasDownGoOutOnceWhenItIsBack() throws Exception {
+        ClientService clients = node.bean(ClientService.class);
+        List<Client> owned = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            owned.add(asManager(() -> clients.create(ClientTestData.company("manager"), false)));
+        }
+        List<String> subjects = owned.stream().map(c -> "Tom Becker asks for access to " + c.name()).toList();
+
+        services.smtp.down();
+        try {
+            int refusedBefore = services.smtp.refusedConnections();
+            for (Client c : owned) {
+                assertThat(asMember(() -> clients.requestAccess(c.id()))).isEqualTo(AccessRequestResult.SENT);
+            }
+            Drills.await("three refused mail attempts", Duration.ofSeconds(30),
+                    () -> services.smtp.refusedConnections() >= refusedBefore + 3);
+            assertThat(incompleteAccessMails()).as("mails waiting in the registry").isEqualTo(3);
+        } finally {
+            services.smtp.up();
+        }
+
+        Drills.await("every access mail delivered and its publication completed", Duration.ofSeconds(60),
+                () -> incompleteAccessMails() == 0 && subjects.stream().allMatch(s -> delivered(s) >= 1));
+        assertThat(subjects).as("each mail exactly once").allSatisfy(s -> assertThat(delivered(s)).isEqualTo(1));
+
+        assertThat(node.bean(EventPublicationRetry.class).retry()).as("resubmitted by another round").isZero();
+        assertThat(subjects).as("each mail still exactly once").allSatisfy(s -> assertThat(delivered(s)).isEqualTo(1));
+    }
+
+    /**
+     * <b>Fault:</b> PostgreSQL restarts (a fast shutdown: every connection is cut, open transactions roll back)
+     * while colleagues keep creating deals.
+     * <b>The user sees:</b> an action while the database is down, or under way when it went, fails with the message
+     * that Clientspace is reconnecting ({@link ActionErrors#UNAVAILABLE}, what the views' error handler shows for
+     * it), never the "unexpected error" one; the next action after the restart works without anyone restarting the
+     * app (the pool replaces the dead connections).
+     * <b>Afterwards:</b> no half-written record: every open deal has its process and every process its deal, every
+     * open task row its engine task and back; every deal that was reported created exists; open workspaces hear
+     * about changes again (the LISTEN connection reconnects).
+     */
+    @Test
+    void postgresRestartLeavesNoHalfWrittenRecordAndTheNextActionWorks() throws Exception {
+        DealService deals = node.bean(DealService.class);
+        Client client = asManager(() -> node.bean(ClientService.class).create(ClientTestData.company("manager"),
+                false));
+        List<UUID> created = new CopyOnWriteArrayList<>();
+        List<Throwable> failed = new CopyOnWriteArrayList<>();
+        AtomicBoolean running = new AtomicBoolean(true);
+        ExecutorService load = Executors.newFixedThreadPool(2);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 2; w++) {
+            workers.add(load.submit(() -> {
+                while (running.get()) {
+                    try {
+                        created.add(asManager(() -> deals.create(client.id(), Drills.deal("Under load"))).id());
+                    } catch (RuntimeException e) {
+                        failed.add(e);
+                    }
+                }
+            }));
+        }
+        try {
+            Drills.await("deals being created", Duration.ofSeconds(30), () -> created.size() >= 4);
+            services.postgres.stop();
+            try {
+                assertThatThrownBy(() -> asManager(() -> deals.create(client.id(), Drills.deal("While down"))))
+                        .satisfies(e -> assertThat(ActionErrors.messageKeyFor(e)).as("message for " + e)
+                                .isEqualTo(ActionErrors.UNAVAILABLE));
+            } finally {
+                services.postgres.up();
+            }
+            int afterRestart = created.size();
+            Drills.await("deals created again after the restart", Duration.ofSeconds(60),
+                    () -> created.size() >= afterRestart + 4);
+        } finally {
+            running.set(false);
+            for (Future<?> f : workers) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            load.shutdown();
+        }
+
+        Deal next = asManager(() -> deals.create(client.id(), Drills.deal("The next action")));
+        assertThat(asManager(() -> deals.get(next.id())).title()).isEqualTo("The next action");
+        assertThat(failed).as("what the users of the cut-off actions read").allSatisfy(e ->
+                assertThat(ActionErrors.messageKeyFor(e)).as("message for " + chain(e))
+                        .isEqualTo(ActionErrors.UNAVAILABLE));
+        // a creation cut off in flight may still have committed (the reply was lost), so rows may exceed the
+        // reported ones; what must hold is that every reported one exists and no row is half written
+        assertThat(jdbc.queryForList("select id from deal where client_id = ?", UUID.class, client.id()))
+                .as("every deal reported created exists").containsAll(concat(created, next.id()));
+        Drills.assertNoHalfWrittenRecords(jdbc);
+
+        var heard = new LinkedBlockingQueue<UUID>();
+        try (AutoCloseable ignored = node.bean(ClientChanges.class).subscribe(client.id(), heard::add)) {
+            // the listener reconnects with a back-off; keep changing until it hears one
+            Drills.await("a change heard over LISTEN/NOTIFY after the restart", Duration.ofSeconds(60), () -> {
+                asManager(() -> deals.create(client.id(), Drills.deal("Heard again")));
+                try {
+                    return heard.poll(1, TimeUnit.SECONDS) != null;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            });
+        }
+        Drills.assertNoHalfWrittenRecords(jdbc);
+    }
+
+    private static String chain(Throwable e) {
+        StringBuilder s = new StringBuilder();
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            s.append(" <- ").append(t.getClass().getName()).append(t instanceof java.sql.SQLException sql
+                    ? "[" + sql.getSQLState() + "]" : "").append(": ").append(t.getMessage());
+        }
+        return s.toString();
+    }
+
+    private static List<UUID> concat(List<UUID> list, UUID one) {
+        List<UUID> all = new ArrayList<>(list);
+        all.add(one);
+        return all;
+    }
+
+    private static List<String> objectsOf(Client client) {
+        return services.s3.keys("clients/" + client.id() + "/");
+    }
+
+    private static int incompleteAccessMails() {
+        Integer n = jdbc.queryForObject("select count(*) from event_publication where completion_date is null"
+                + " and listener_id like '%AccessRequestNotifier%'", Integer.class);
+        return n == null ? 0 : n;
+    }
+
+    private static long delivered(String subject) {
+        return services.smtp.received().stream().filter(m -> subject.equals(subjectOf(m))).filter(m -> to(m,
+                "maria.keller@clientspace.example")).count();
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return m.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean to(MimeMessage m, String address) {
+        try {
+            return Arrays.stream(m.getAllRecipients()).anyMatch(r -> r.toString().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -8,11 +8,20 @@ import java.util.UUID;
 /**
  * A deal as views see it. {@code stage} comes from the process engine for open deals.
  * {@code nextStep}, {@code nextStepDue}, {@code closeReason} (why it was won or lost) and
- * {@code stalledSince} may be null.
+ * {@code stalledSince} may be null; {@code lostFrom} is the open stage a lost deal was lost from (where a reopen puts
+ * it), null otherwise or when not recorded. {@code version} is what an edit or a reopen sends back, so that a stale screen is
+ * refused.
  */
 public record Deal(UUID id, UUID clientId, String title, BigDecimal amount, String currency, LocalDate expectedClose,
                    String owner, String ownerName, DealStage stage, String nextStep, LocalDate nextStepDue,
-                   String closeReason, Instant createdAt, Instant stageChangedAt, Instant stalledSince) {
+                   String closeReason, Instant createdAt, Instant stageChangedAt, Instant stalledSince,
+                   DealStage lostFrom, long version) {
+
+    /** The same deal at another stored version. */
+    public Deal withVersion(long newVersion) {
+        return new Deal(id, clientId, title, amount, currency, expectedClose, owner, ownerName, stage, nextStep,
+                nextStepDue, closeReason, createdAt, stageChangedAt, stalledSince, lostFrom, newVersion);
+    }
 
     public boolean isOpen() {
         return stage.isOpen();

@@ -60,6 +60,46 @@ public final class DealRules {
         return p;
     }
 
+    /**
+     * Problems with an in-place edit of a deal. A date that has passed may stay as it was (the deal was entered
+     * earlier), but a changed one must be today or later. A closed deal has no next step: those fields are ignored.
+     *
+     * @param savedClose the expected close the deal has now
+     * @param savedDue   the next step's due date the deal has now; may be null
+     */
+    public static List<FieldProblem> checkEdit(DealDraft d, LocalDate savedClose, LocalDate savedDue, boolean open,
+                                               LocalDate today) {
+        List<FieldProblem> p = new ArrayList<>(check(d, today));
+        p.removeIf(f -> "expectedClose".equals(f.field()) && "deal.error.close-past".equals(f.messageKey())
+                && d.getExpectedClose().equals(savedClose));
+        p.removeIf(f -> "nextStepDue".equals(f.field()) && "deal.error.due-past".equals(f.messageKey())
+                && d.getNextStepDue().equals(savedDue));
+        if (!open) {
+            p.removeIf(f -> "nextStep".equals(f.field()) || "nextStepDue".equals(f.field()));
+        }
+        return p;
+    }
+
+    /** Problems with moving a deal that is in {@code from} back a stage. */
+    public static List<FieldProblem> checkBack(DealStage from, String reason) {
+        List<FieldProblem> p = new ArrayList<>();
+        if (from.previous().isEmpty()) {
+            p.add(FieldProblem.of("reason", from.isOpen() ? "deal.error.no-previous-stage" : "deal.error.closed"));
+        }
+        checkReason(p, reason, "deal.error.back-reason-required");
+        return p;
+    }
+
+    /** Problems with reopening a deal that is in {@code stage}: only a lost deal reopens, and it needs a reason. */
+    public static List<FieldProblem> checkReopen(DealStage stage, String reason) {
+        List<FieldProblem> p = new ArrayList<>();
+        if (stage != DealStage.LOST) {
+            p.add(FieldProblem.of("reason", "deal.error.reopen-only-lost"));
+        }
+        checkReason(p, reason, "deal.error.reopen-reason-required");
+        return p;
+    }
+
     /** Problems with moving a deal that is in {@code from}. */
     public static List<FieldProblem> check(StageMove move, DealStage from, LocalDate today) {
         List<FieldProblem> p = new ArrayList<>();

@@ -24,6 +24,8 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Objects;
+import io.clientspace.deal.process.StageMoveNote;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -34,6 +36,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -55,10 +58,12 @@ public class DealService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DealService(DealRepository deals, ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
-                RuntimeService runtime, TaskService tasks, ManagementService management, Clock clock) {
+                RuntimeService runtime, TaskService tasks, ManagementService management,
+                ApplicationEventPublisher events, Clock clock) {
         this.deals = deals;
         this.clients = clients;
         this.currentUser = currentUser;
@@ -66,6 +71,7 @@ public class DealService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -107,11 +113,18 @@ public class DealService {
         return deals.countByClientId(clientId);
     }
 
+    /** How many open deals the client has: the Deals tab's counter. One indexed count. */
+    @Transactional(readOnly = true)
+    public long countOpenForClient(UUID clientId) {
+        requireClient(clientId);
+        return deals.countByClientIdAndClosedAtIsNull(clientId);
+    }
+
     @Transactional(readOnly = true)
     public Deal get(UUID dealId) {
         DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
         requireClient(deal.getClientId());
-        return toDeal(deal, openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), deal.getStage()));
+        return toDeal(deal, currentStage(deal));
     }
 
     /**
@@ -140,16 +153,7 @@ public class DealService {
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
-        var ownerMember = owner == null ? null
-                : staff.assignable().stream().filter(m -> m.username().equals(owner)).findFirst().orElse(null);
-        if (owner != null && ownerMember == null) {
-            problems.add(FieldProblem.of("owner", "deal.error.owner-unknown"));
-        } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
-            problems.add(FieldProblem.of("owner", "deal.error.owner-self-only"));
-        } else if (ownerMember != null && workGroup.stream().noneMatch(m -> m.username().equals(owner))) {
-            // a member sees only their own clients: they could never open the deal they were given
-            problems.add(FieldProblem.of("owner", "deal.error.owner-cannot-see-client", ownerMember.displayName()));
-        }
+        problems.addAll(ownerProblems(owner, user, workGroup));
         InvalidInputException.throwIfAny(problems);
 
         DealEntity deal = new DealEntity(UUID.randomUUID(), clientId, clock.instant());
@@ -170,7 +174,216 @@ public class DealService {
         var instance = runtime.startProcessInstanceByKey(DealStagesProcess.PROCESS_ID, deal.getId().toString(),
                 variables);
         deal.setProcessInstanceId(instance.getId());
+        // the stage listener changed the new row after it was persisted; the version the caller gets must be the one
+        // an edit will find, so it is read back after the flush that the query makes
+        Deal created = toDeal(deal, deal.getStage());
+        return created.withVersion(deals.versionOf(deal.getId()));
+    }
+
+    private List<FieldProblem> ownerProblems(String owner, CurrentUser user, List<StaffMember> workGroup) {
+        var ownerMember = owner == null ? null
+                : staff.assignable().stream().filter(m -> m.username().equals(owner)).findFirst().orElse(null);
+        if (owner != null && ownerMember == null) {
+            return List.of(FieldProblem.of("owner", "deal.error.owner-unknown"));
+        } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
+            return List.of(FieldProblem.of("owner", "deal.error.owner-self-only"));
+        } else if (ownerMember != null && workGroup.stream().noneMatch(m -> m.username().equals(owner))) {
+            // a member sees only their own clients: they could never open the deal they were given
+            return List.of(FieldProblem.of("owner", "deal.error.owner-cannot-see-client", ownerMember.displayName()));
+        }
+        return List.of();
+    }
+
+    /**
+     * Changes a deal's fields in place, without moving its stage: title, value, currency, expected close, owner, and
+     * for an open deal its next step and due date (the stage's task in the engine follows the owner and the due
+     * date). Saving what is already saved changes nothing and records nothing.
+     *
+     * @param seenVersion the {@link Deal#version()} the user's form was filled from
+     * @throws InvalidInputException when a field is wrong; nothing is saved
+     * @throws NoAccessException     unless the user owns the deal or is an admin or manager
+     * @throws StaleDataException    when someone changed or moved the deal since the user opened the form
+     */
+    @Transactional
+    public Deal edit(UUID dealId, long seenVersion, DealDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        DealEntity deal = lockedDealToChange(dealId, user, seenVersion);
+        boolean open = deal.getClosedAt() == null;
+        List<FieldProblem> problems = new ArrayList<>(DealRules.checkEdit(draft, deal.getExpectedClose(),
+                deal.getNextStepDue(), open, LocalDate.now(clock)));
+        String owner = clean(draft.getOwner());
+        if (!Objects.equals(owner, deal.getOwner())) {
+            problems.addAll(ownerProblems(owner, user, clients.workGroup(deal.getClientId())));
+        }
+        InvalidInputException.throwIfAny(problems);
+
+        String title = clean(draft.getTitle());
+        var amount = draft.getAmount().setScale(2, RoundingMode.UNNECESSARY);
+        String nextStep = open ? clean(draft.getNextStep()) : deal.getNextStep();
+        LocalDate due = open ? draft.getNextStepDue() : deal.getNextStepDue();
+        List<String> changed = new ArrayList<>();
+        if (!title.equals(deal.getTitle())) {
+            changed.add("title");
+        }
+        if (amount.compareTo(deal.getAmount()) != 0) {
+            changed.add("amount");
+        }
+        if (!draft.getCurrency().equals(deal.getCurrency())) {
+            changed.add("currency");
+        }
+        if (!draft.getExpectedClose().equals(deal.getExpectedClose())) {
+            changed.add("expectedClose");
+        }
+        if (!owner.equals(deal.getOwner())) {
+            changed.add("owner");
+        }
+        if (!Objects.equals(nextStep, deal.getNextStep())) {
+            changed.add("nextStep");
+        }
+        if (!Objects.equals(due, deal.getNextStepDue())) {
+            changed.add("nextStepDue");
+        }
+        if (changed.isEmpty()) {
+            return toDeal(deal, currentStage(deal));
+        }
+        deal.setTitle(title);
+        deal.setAmount(amount);
+        deal.setCurrency(draft.getCurrency());
+        deal.setExpectedClose(draft.getExpectedClose());
+        deal.setOwner(owner);
+        deal.setNextStep(nextStep);
+        deal.setNextStepDue(due);
+        deal.setUpdatedAt(clock.instant());
+        if (open) {
+            followInEngine(deal, changed);
+        }
+        try {
+            deals.saveAndFlush(deal);
+        } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
+            throw new StaleDataException("Deal");
+        }
+        events.publishEvent(new DealEdited(deal.getId(), deal.getClientId(), deal.getTitle(), List.copyOf(changed),
+                user.username()));
+        return toDeal(deal, currentStage(deal));
+    }
+
+    /** The stage's task carries the owner and the due date; the task module's row carries the title too. */
+    private void followInEngine(DealEntity deal, List<String> changed) {
+        Task task = activeStageTask(deal.getId());
+        if (task == null) {
+            return;
+        }
+        if (changed.contains("owner")) {
+            runtime.setVariable(task.getProcessInstanceId(), DealStagesProcess.VAR_OWNER, deal.getOwner());
+            // the stage listener reports the new assignee to the task module
+            tasks.setAssignee(task.getId(), deal.getOwner());
+        }
+        if (changed.contains("nextStepDue")) {
+            runtime.setVariable(task.getProcessInstanceId(), DealStagesProcess.VAR_NEXT_STEP_DUE,
+                    toDate(deal.getNextStepDue()));
+            task.setDueDate(toDate(deal.getNextStepDue()));
+            tasks.saveTask(task);
+        }
+        if (changed.contains("title") || changed.contains("nextStepDue")) {
+            events.publishEvent(new DealStepUpdated(task.getId(), deal.getTitle(), deal.getNextStepDue()));
+        }
+    }
+
+    /**
+     * Moves an open deal back to the stage before the one the user saw it in, with a reason: the model's
+     * DealMovedBack message cancels the stage's task and opens the previous stage again.
+     *
+     * @throws InvalidInputException when the reason is missing or too long, or the deal is in its first stage or
+     *                               closed; nothing changes
+     * @throws NoAccessException     unless the user owns the deal or is an admin or manager
+     * @throws StaleDataException    when the deal moved since the user saw it
+     */
+    @Transactional
+    public Deal moveBack(UUID dealId, DealStage seenStage, String reason) {
+        CurrentUser user = currentUser.requireStaff();
+        DealEntity deal = lockedDealToChange(dealId, user);
+        Task task = activeStageTask(dealId);
+        DealStage from = task == null ? deal.getStage() : DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
+        if (from != seenStage) {
+            throw new StaleDataException("Deal");
+        }
+        InvalidInputException.throwIfAny(DealRules.checkBack(from, reason));
+        StageMoveNote.leave(dealId, new StageMoveNote(DealStageChanged.Move.BACK, clean(reason)));
+        try {
+            runtime.createMessageCorrelation(DealStagesProcess.MSG_MOVED_BACK)
+                    .processInstanceId(task.getProcessInstanceId())
+                    .setVariable(DealStagesProcess.VAR_MOVED_BACK_REASON, clean(reason))
+                    .correlateWithResult();
+            deals.flush();
+        } catch (OptimisticLockingException | ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Deal");
+        }
         return toDeal(deal, deal.getStage());
+    }
+
+    /**
+     * Reopens a lost deal, with a reason: the model's DealReopened message starts a new deal-stages instance for it
+     * at the stage it was lost from (New for deals lost before that was recorded).
+     *
+     * @param seenVersion the {@link Deal#version()} the user saw
+     * @throws InvalidInputException when the reason is missing or too long, or the deal is not lost; nothing changes
+     * @throws NoAccessException     unless the user owns the deal or is an admin or manager
+     * @throws StaleDataException    when the deal changed since the user saw it (for example, reopened already)
+     */
+    @Transactional
+    public Deal reopen(UUID dealId, long seenVersion, String reason) {
+        CurrentUser user = currentUser.requireStaff();
+        DealEntity deal = lockedDealToChange(dealId, user, seenVersion);
+        InvalidInputException.throwIfAny(DealRules.checkReopen(deal.getStage(), reason));
+        DealStage at = deal.getLostFrom() == null ? DealStage.NEW : deal.getLostFrom();
+        StageMoveNote.leave(dealId, new StageMoveNote(DealStageChanged.Move.REOPENED, clean(reason)));
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(DealStagesProcess.VAR_DEAL_ID, deal.getId().toString());
+        variables.put(DealStagesProcess.VAR_OWNER, deal.getOwner());
+        variables.put(DealStagesProcess.VAR_NEXT_STEP_DUE, toDate(deal.getNextStepDue()));
+        variables.put(DealStagesProcess.VAR_REOPEN_AT, at.taskId());
+        variables.put(DealStagesProcess.VAR_REOPEN_REASON, clean(reason));
+        var instance = runtime.createMessageCorrelation(DealStagesProcess.MSG_REOPENED)
+                .processInstanceBusinessKey(dealId.toString()).setVariables(variables).correlateStartMessage();
+        deal.setProcessInstanceId(instance.getId());
+        try {
+            deals.saveAndFlush(deal);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Deal");
+        }
+        return toDeal(deal, deal.getStage());
+    }
+
+    /** As {@link #lockedDealToChange(UUID, CurrentUser)}, and as the user saw it. */
+    private DealEntity lockedDealToChange(UUID dealId, CurrentUser user, long seenVersion) {
+        DealEntity deal = lockedDealToChange(dealId, user);
+        if (deal.getVersion() != seenVersion) {
+            throw new StaleDataException("Deal");
+        }
+        return deal;
+    }
+
+    /** The deal under its row lock, when the user may change it: its owner, an admin or a manager. */
+    private DealEntity lockedDealToChange(UUID dealId, CurrentUser user) {
+        DealEntity deal = deals.findForUpdate(dealId).orElseThrow(() -> new NotFoundException("Deal"));
+        requireClient(deal.getClientId());
+        requireMover(user, deal);
+        return deal;
+    }
+
+    private void requireMover(CurrentUser user, DealEntity deal) {
+        if (!user.seesAllClients() && !user.username().equals(deal.getOwner())) {
+            throw new NoAccessException("Only the deal owner changes the deal", staff.displayName(deal.getOwner()));
+        }
+    }
+
+    private Task activeStageTask(UUID dealId) {
+        return tasks.createTaskQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .processInstanceBusinessKey(dealId.toString()).active().singleResult();
+    }
+
+    private DealStage currentStage(DealEntity deal) {
+        return openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), deal.getStage());
     }
 
     /**
@@ -187,11 +400,8 @@ public class DealService {
         CurrentUser user = currentUser.requireStaff();
         DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
         requireClient(deal.getClientId());
-        if (!user.seesAllClients() && !user.username().equals(deal.getOwner())) {
-            throw new NoAccessException("Only the deal owner moves the deal", staff.displayName(deal.getOwner()));
-        }
-        Task task = tasks.createTaskQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
-                .processInstanceBusinessKey(dealId.toString()).active().singleResult();
+        requireMover(user, deal);
+        Task task = activeStageTask(dealId);
         DealStage from = task == null ? deal.getStage() : DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
         if (from != seenStage) {
             // a second tab or a colleague got there first: advancing again would skip a stage
@@ -223,6 +433,8 @@ public class DealService {
         try {
             deals.saveAndFlush(deal);
             tasks.complete(task.getId(), variables);
+            // the stage listener changed the row: the version the caller gets must be the one an edit will find
+            deals.flush();
         } catch (OptimisticLockingException | NullValueException
                  | ObjectOptimisticLockingFailureException e) {
             // the engine saw a concurrent completion of the same stage task
@@ -281,7 +493,8 @@ public class DealService {
     private Deal toDeal(DealEntity d, DealStage stage) {
         return new Deal(d.getId(), d.getClientId(), d.getTitle(), d.getAmount(), d.getCurrency(), d.getExpectedClose(),
                 d.getOwner(), staff.displayName(d.getOwner()), stage, d.getNextStep(), d.getNextStepDue(),
-                d.getCloseReason(), d.getCreatedAt(), d.getStageChangedAt(), d.getStalledAt());
+                d.getCloseReason(), d.getCreatedAt(), d.getStageChangedAt(), d.getStalledAt(),
+                d.getLostFrom(), d.getVersion());
     }
 
     private Date toDate(LocalDate date) {

@@ -32,6 +32,16 @@ public enum DealStage {
         };
     }
 
+    /** The stage a deal goes back to when its owner moves it back; empty for New, Won and Lost. */
+    public Optional<DealStage> previous() {
+        return switch (this) {
+            case QUALIFIED -> Optional.of(NEW);
+            case PROPOSAL -> Optional.of(QUALIFIED);
+            case NEGOTIATION -> Optional.of(PROPOSAL);
+            default -> Optional.empty();
+        };
+    }
+
     public static Optional<DealStage> ofTask(String taskDefinitionKey) {
         for (DealStage stage : values()) {
             if (stage.taskId != null && stage.taskId.equals(taskDefinitionKey)) {

@@ -6,6 +6,7 @@ import static io.clientspace.shared.Texts.clean;
 import io.clientspace.shared.FieldProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class TaskRules {
     public static final int DESCRIPTION_MAX = 5000;
     public static final int COMMENT_MAX = 2000;
     public static final int NOTE_MAX = 500;
+    public static final int REASON_MAX = 1000;
     public static final BigDecimal HOURS_MAX = new BigDecimal("24");
 
     private TaskRules() {
@@ -40,6 +42,39 @@ public final class TaskRules {
             p.add(FieldProblem.of("priority", "task.error.priority-required"));
         }
         return p;
+    }
+
+    /** {@link #timeChangeProblem} when the entry is someone else's. */
+    public static final String NOT_YOURS = "time.error.not-yours";
+
+    /**
+     * Why the user may not edit or delete a time entry, as a message key; null when they may. Managers and admins
+     * ({@code manager}) change any entry; everyone else only their own, and only while the month it was booked for
+     * is the current one (after that, the hours may have been billed).
+     */
+    public static String timeChangeProblem(String username, boolean manager, String bookedBy, LocalDate workDate,
+                                           LocalDate today) {
+        if (manager) {
+            return null;
+        }
+        if (!username.equals(bookedBy)) {
+            return NOT_YOURS;
+        }
+        if (!YearMonth.from(workDate).equals(YearMonth.from(today))) {
+            return "time.error.closed-month";
+        }
+        return null;
+    }
+
+    /** A cancel needs a reason, as the task leaves every inbox. */
+    public static List<FieldProblem> checkCancelReason(String text) {
+        String reason = clean(text);
+        if (reason == null) {
+            return List.of(FieldProblem.of("reason", "task.error.cancel-reason-required"));
+        } else if (reason.length() > REASON_MAX) {
+            return List.of(FieldProblem.of("reason", "validation.too-long", REASON_MAX));
+        }
+        return List.of();
     }
 
     public static List<FieldProblem> checkComment(String text) {

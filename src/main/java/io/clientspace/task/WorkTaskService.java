@@ -16,6 +16,7 @@ import io.clientspace.project.Visibility;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
+import io.clientspace.deal.DealStepUpdated;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;
@@ -34,6 +35,7 @@ import io.clientspace.task.process.AdHocTaskProcess;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Date;
@@ -249,6 +251,8 @@ public class WorkTaskService {
         runtime.startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, task.getId().toString(), variables);
         events.publishEvent(new WorkTaskChanged(task.getId(), clientId, scope.projectId(), task.getTitle(),
                 WorkTaskChanged.Change.CREATED, assignee, user.username()));
+        // the listener attached the engine task: the version the caller gets must be the one an edit will find
+        tasks.flush();
         return get(task.getId());
     }
 
@@ -323,6 +327,143 @@ public class WorkTaskService {
         return get(taskId);
     }
 
+    /**
+     * Finished tasks in the scope (done or cancelled), latest first, at most {@link #LIST_LIMIT}; a client's scope
+     * holds its projects' tasks too.
+     */
+    @Transactional(readOnly = true)
+    public List<WorkTask> doneIn(WorkScope scope) {
+        projects.requireAccess(scope);
+        PageRequest page = PageRequest.of(0, LIST_LIMIT);
+        return toRecords(scope.isProject() ? tasks.doneByProject(scope.projectId(), page)
+                : tasks.doneByClient(scope.clientId(), page));
+    }
+
+    /**
+     * Changes an open ad-hoc task: title, description, assignee, due date and priority; its engine task follows.
+     * A due date that has passed may stay as it was, but a changed one must be today or later.
+     *
+     * @param seenVersion the {@link WorkTask#version()} the form was filled from
+     * @throws InvalidInputException when a field is wrong, the task is done, or it is a process step (those change
+     *                               in their own place); nothing is saved
+     * @throws StaleDataException    when someone changed the task since the form was opened
+     */
+    @Transactional
+    public WorkTask edit(UUID taskId, long seenVersion, TaskDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = lockedAdHoc(taskId, seenVersion);
+        if (!task.isOpen()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("task", "task.error.done")));
+        }
+        List<FieldProblem> problems = new ArrayList<>(TaskRules.check(draft, LocalDate.now(clock)));
+        problems.removeIf(p -> "due".equals(p.field()) && Objects.equals(draft.getDue(), task.getDueDate()));
+        String assignee = clean(draft.getAssignee());
+        if (assignee != null && !assignee.equals(task.getAssignee()) && !canWorkOn(scopeOf(task), assignee)) {
+            problems.add(FieldProblem.of("assignee", "task.error.assignee-cannot-see-client",
+                    staff.displayName(assignee)));
+        }
+        InvalidInputException.throwIfAny(problems);
+
+        boolean reassigned = !Objects.equals(assignee, task.getAssignee());
+        task.edit(clean(draft.getTitle()), clean(draft.getDescription()), draft.getDue(), draft.getPriority().name());
+        try {
+            tasks.saveAndFlush(task);
+            var engineTask = engineTasks.createTaskQuery().taskId(task.getEngineTaskId()).singleResult();
+            engineTask.setDueDate(toDate(draft.getDue()));
+            engineTask.setPriority(enginePriority(draft.getPriority()));
+            engineTasks.saveTask(engineTask);
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(AdHocTaskProcess.VAR_ASSIGNEE, assignee);
+            variables.put(AdHocTaskProcess.VAR_DUE, toDate(draft.getDue()));
+            variables.put(AdHocTaskProcess.VAR_PRIORITY, enginePriority(draft.getPriority()));
+            runtime.setVariables(engineTask.getProcessInstanceId(), variables);
+        } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
+            throw new StaleDataException("Task");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.EDITED, null, user.username()));
+        if (reassigned) {
+            return reassign(task, assignee, user);
+        }
+        return get(taskId);
+    }
+
+    /**
+     * Cancels an open ad-hoc task with a reason: the ad-hoc-task process ends on its TaskCancelled message and the
+     * task leaves every inbox; it shows under "Done" as cancelled, with who and why.
+     *
+     * @throws InvalidInputException when the reason is missing or too long, the task is finished already, or it is a
+     *                               process step; nothing changes
+     * @throws StaleDataException    when someone changed the task since the user saw it
+     */
+    @Transactional
+    public WorkTask cancel(UUID taskId, long seenVersion, String reason) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = lockedAdHoc(taskId, seenVersion);
+        List<FieldProblem> problems = new ArrayList<>(TaskRules.checkCancelReason(reason));
+        if (!task.isOpen()) {
+            problems.add(0, FieldProblem.of("task", "task.error.done"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        task.cancel(clock.instant(), user.username(), clean(reason));
+        try {
+            tasks.saveAndFlush(task);
+            runtime.createMessageCorrelation(AdHocTaskProcess.MSG_CANCELLED)
+                    .processInstanceBusinessKey(task.getId().toString())
+                    .setVariable(AdHocTaskProcess.VAR_CANCEL_REASON, clean(reason))
+                    .correlateWithResult();
+        } catch (ObjectOptimisticLockingFailureException | OptimisticLockingException e) {
+            throw new StaleDataException("Task");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.CANCELLED, clean(reason), user.username()));
+        return get(taskId);
+    }
+
+    /**
+     * Opens a finished ad-hoc task again (done or cancelled): a new ad-hoc-task process runs for it, with the
+     * assignee, due date and priority it had.
+     *
+     * @throws InvalidInputException when the task is open, or a process step; nothing changes
+     * @throws StaleDataException    when someone changed the task since the user saw it
+     */
+    @Transactional
+    public WorkTask reopen(UUID taskId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        WorkTaskEntity task = lockedAdHoc(taskId, seenVersion);
+        if (task.isOpen()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("task", "task.error.open")));
+        }
+        String assignee = task.getAssignee() != null && canWorkOn(scopeOf(task), task.getAssignee())
+                ? task.getAssignee() : null;
+        task.reopen();
+        task.assign(assignee);
+        tasks.saveAndFlush(task);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(AdHocTaskProcess.VAR_WORK_TASK_ID, task.getId().toString());
+        variables.put(AdHocTaskProcess.VAR_ASSIGNEE, assignee);
+        variables.put(AdHocTaskProcess.VAR_DUE, toDate(task.getDueDate()));
+        variables.put(AdHocTaskProcess.VAR_PRIORITY, enginePriority(TaskPriority.valueOf(task.getPriority())));
+        runtime.startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, task.getId().toString(), variables);
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.REOPENED, assignee, user.username()));
+        tasks.flush();
+        return get(taskId);
+    }
+
+    /** An ad-hoc task the user may open, under its row lock, as the user saw it. */
+    private WorkTaskEntity lockedAdHoc(UUID taskId, long seenVersion) {
+        WorkTaskEntity task = tasks.findForUpdate(taskId).orElseThrow(() -> new NotFoundException("Task"));
+        projects.requireAccess(scopeOf(task));
+        if (task.getVersion() != seenVersion) {
+            throw new StaleDataException("Task");
+        }
+        if (!task.isAdHoc()) {
+            throw new InvalidInputException(List.of(FieldProblem.of("task", "task.error.process-step")));
+        }
+        return task;
+    }
+
     /** The discussion on a task, oldest first. */
     @Transactional(readOnly = true)
     public List<TaskComment> comments(UUID taskId) {
@@ -373,6 +514,77 @@ public class WorkTaskService {
         return toRecord(saved);
     }
 
+    /**
+     * Corrects booked time. Staff change their own entries while the month they were booked for is the current
+     * one (and keep them in it); managers and admins change any entry.
+     *
+     * @param seenVersion the {@link TimeEntry#version()} the user saw
+     * @throws InvalidInputException when hours, date or note are wrong, or the month is closed for the user
+     * @throws io.clientspace.shared.NoAccessException when it is someone else's entry and the user is not a manager
+     * @throws StaleDataException    when someone changed or deleted the entry since the user saw it
+     */
+    @Transactional
+    public TimeEntry editTime(UUID entryId, long seenVersion, TimeEntryDraft draft) {
+        CurrentUser user = currentUser.requireStaff();
+        TimeEntryEntity entry = changeableEntry(entryId, seenVersion, user);
+        LocalDate today = LocalDate.now(clock);
+        List<FieldProblem> problems = new ArrayList<>(TaskRules.check(draft, today));
+        if (draft.workDate() != null && !user.seesAllClients()
+                && !YearMonth.from(draft.workDate()).equals(YearMonth.from(today))) {
+            problems.add(FieldProblem.of("workDate", "time.error.other-month"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        WorkTaskEntity task = requireTask(entry.getTaskId());
+        entry.change(draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
+                clock.instant());
+        try {
+            timeEntries.saveAndFlush(entry);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Time entry");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.TIME_BOOKED, null, user.username()));
+        return toRecord(entry);
+    }
+
+    /**
+     * Deletes booked time, under the same rule as {@link #editTime}.
+     *
+     * @throws StaleDataException when someone changed or deleted the entry since the user saw it
+     */
+    @Transactional
+    public void deleteTime(UUID entryId, long seenVersion) {
+        CurrentUser user = currentUser.requireStaff();
+        TimeEntryEntity entry = changeableEntry(entryId, seenVersion, user);
+        WorkTaskEntity task = requireTask(entry.getTaskId());
+        try {
+            timeEntries.delete(entry);
+            timeEntries.flush();
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new StaleDataException("Time entry");
+        }
+        events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
+                WorkTaskChanged.Change.TIME_BOOKED, null, user.username()));
+    }
+
+    private TimeEntryEntity changeableEntry(UUID entryId, long seenVersion, CurrentUser user) {
+        TimeEntryEntity entry = timeEntries.findById(entryId).orElseThrow(() -> new StaleDataException("Time entry"));
+        requireTask(entry.getTaskId());
+        String problem = TaskRules.timeChangeProblem(user.username(), user.seesAllClients(), entry.getStaff(),
+                entry.getWorkDate(), LocalDate.now(clock));
+        if (TaskRules.NOT_YOURS.equals(problem)) {
+            throw new io.clientspace.shared.NoAccessException("Only your own time entries",
+                    staff.displayName(entry.getStaff()));
+        }
+        if (problem != null) {
+            throw new InvalidInputException(List.of(FieldProblem.of("time", problem)));
+        }
+        if (entry.getVersion() != seenVersion) {
+            throw new StaleDataException("Time entry");
+        }
+        return entry;
+    }
+
     // ---------------------------------------------------------------------------------------- customer reads
 
     /**
@@ -407,6 +619,9 @@ public class WorkTaskService {
     }
 
     private static CustomerTask.Status customerStatus(WorkTaskEntity t) {
+        if (t.isCancelled()) {
+            return CustomerTask.Status.CANCELLED;
+        }
         if (t.isOpen()) {
             return t.getAssignee() == null ? CustomerTask.Status.OPEN : CustomerTask.Status.IN_PROGRESS;
         }
@@ -424,6 +639,11 @@ public class WorkTaskService {
     @EventListener
     void on(DealStepAssigned event) {
         tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.assign(event.assignee()));
+    }
+
+    @EventListener
+    void on(DealStepUpdated event) {
+        tasks.findByEngineTaskId(event.engineTaskId()).ifPresent(t -> t.followDeal(event.dealTitle(), event.due()));
     }
 
     @EventListener
@@ -551,14 +771,22 @@ public class WorkTaskService {
                             t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), t.getDueDate(),
                             TaskPriority.valueOf(t.getPriority()),
                             t.isOpen() && t.getDueDate() != null && t.getDueDate().isBefore(today), !t.isOpen(),
-                            t.getVersion());
+                            t.getVersion(), t.getCompletedAt(), finishedBy(t), t.isCancelled(), t.getCancelReason());
                 })
                 .toList();
     }
 
+    private String finishedBy(WorkTaskEntity t) {
+        String by = t.isCancelled() ? t.getCancelledBy() : t.getCompletedBy();
+        return by == null ? null : staff.displayName(by);
+    }
+
     private TimeEntry toRecord(TimeEntryEntity e) {
+        CurrentUser user = currentUser.requireStaff();
         return new TimeEntry(e.getId(), e.getTaskId(), e.getStaff(), staff.displayName(e.getStaff()),
-                e.getWorkDate(), e.getMinutes(), e.isBillable(), e.getNote());
+                e.getWorkDate(), e.getMinutes(), e.isBillable(), e.getNote(),
+                TaskRules.timeChangeProblem(user.username(), user.seesAllClients(), e.getStaff(), e.getWorkDate(),
+                        LocalDate.now(clock)) == null, e.getVersion());
     }
 
     private static LocalDate endOfWeek(LocalDate today) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import io.clientspace.client.ClientCreated;
 import io.clientspace.client.ClientService;
+import io.clientspace.deal.DealEdited;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStalled;
 import io.clientspace.document.DocumentChanged;
@@ -106,8 +107,18 @@ public class TimelineService {
 
     @EventListener
     void on(DealStageChanged e) {
-        record(e.clientId(), null, e.actor(), "DEAL_STAGE", e.dealId(), e.title(),
+        String kind = switch (e.move()) {
+            case FORWARD -> "DEAL_STAGE";
+            case BACK -> "DEAL_MOVED_BACK";
+            case REOPENED -> "DEAL_REOPENED";
+        };
+        record(e.clientId(), null, e.actor(), kind, e.dealId(), e.title(),
                 e.reason() == null ? e.stage().name() : e.stage().name() + "|" + e.reason());
+    }
+
+    @EventListener
+    void on(DealEdited e) {
+        record(e.clientId(), null, e.actor(), "DEAL_EDITED", e.dealId(), e.title(), String.join(",", e.fields()));
     }
 
     @EventListener
@@ -121,6 +132,9 @@ public class TimelineService {
             case CREATED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_CREATED", e.taskId(), e.title(), e.detail());
             case ASSIGNED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_ASSIGNED", e.taskId(), e.title(), e.detail());
             case COMPLETED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_COMPLETED", e.taskId(), e.title(), null);
+            case CANCELLED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_CANCELLED", e.taskId(), e.title(),
+                    e.detail());
+            case REOPENED -> record(e.clientId(), e.projectId(), e.actor(), "TASK_REOPENED", e.taskId(), e.title(), null);
             default -> {
                 // comments and time entries live on the task itself
             }

@@ -9,6 +9,7 @@ import io.clientspace.deal.DealStalled;
 import io.clientspace.file.FileChanged;
 import io.clientspace.inforequest.InformationRequestChanged;
 import io.clientspace.client.ClientCreated;
+import io.clientspace.deal.DealEdited;
 import io.clientspace.deal.DealStageChanged;
 import io.clientspace.deal.DealStepOpened;
 import io.clientspace.shared.live.ClientChanges;
@@ -33,6 +34,11 @@ class WorkspaceChangeRelay {
 
     @EventListener
     void on(DealStageChanged event) {
+        changes.publish(event.clientId());
+    }
+
+    @EventListener
+    void on(DealEdited event) {
         changes.publish(event.clientId());
     }
 

@@ -28,6 +28,8 @@ public class DealEntity {
     private String nextStep;
     private LocalDate nextStepDue;
     private String closeReason;
+    @Enumerated(EnumType.STRING)
+    private DealStage lostFrom;
     private Instant stalledAt;
     private String processInstanceId;
     private Instant createdAt;
@@ -51,6 +53,10 @@ public class DealEntity {
 
     /** Records that the process moved the deal into {@code newStage}. */
     public void enterStage(DealStage newStage, Instant now) {
+        if (newStage == DealStage.LOST && stage != null && stage.isOpen()) {
+            // where a reopen puts it back
+            lostFrom = stage;
+        }
         stalledAt = null;
         if (newStage != stage) {
             stageChangedAt = now;
@@ -59,6 +65,10 @@ public class DealEntity {
         updatedAt = now;
         if (!newStage.isOpen()) {
             closedAt = now;
+        } else if (closedAt != null) {
+            // reopened: why it was lost stays on the timeline, not on the open deal
+            closedAt = null;
+            closeReason = null;
         }
     }
 
@@ -82,6 +92,8 @@ public class DealEntity {
     public String getCloseReason() { return closeReason; }
     public void setCloseReason(String closeReason) { this.closeReason = closeReason; }
     public Instant getStalledAt() { return stalledAt; }
+    /** The open stage the deal was in when it was lost; null for deals lost before this was recorded. */
+    public DealStage getLostFrom() { return lostFrom; }
 
     /** No stage movement for the model's stall period; cleared when the deal enters its next stage. */
     public void markStalled(Instant now) {

@@ -1,6 +1,9 @@
 package io.clientspace.deal.domain;
 
+import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.Query;
 import java.util.List;
@@ -14,6 +17,18 @@ public interface DealRepository extends JpaRepository<DealEntity, UUID> {
 
     /** Uses deal_client_idx. */
     long countByClientId(UUID clientId);
+
+    /** Open deals only: what the Deals tab counts. Uses deal_client_open_attention_idx. */
+    long countByClientIdAndClosedAtIsNull(UUID clientId);
+
+    /** The stored version of the deal; the query flushes pending changes first. */
+    @Query("select d.version from DealEntity d where d.id = ?1")
+    long versionOf(UUID id);
+
+    /** The deal under a row lock (DD014): an edit, a move back or a reopen decides on the row as it is now. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select d from DealEntity d where d.id = ?1")
+    Optional<DealEntity> findForUpdate(UUID id);
 
     /**
      * Open deals needing attention per client: (client id, stalled, without a next step).

@@ -38,6 +38,7 @@ class DealClosedListener implements ExecutionListener {
         deal.setNextStep(null);
         deal.setNextStepDue(null);
         events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                deal.getOwner(), CurrentUserProvider.usernameOrNull(), deal.getCloseReason()));
+                deal.getOwner(), CurrentUserProvider.usernameOrNull(), deal.getCloseReason(),
+                DealStageChanged.Move.FORWARD));
     }
 }

@@ -48,14 +48,16 @@ class DealStageListener implements TaskListener {
             DealStage stage = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(
                     () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
             deal.enterStage(stage, clock.instant());
-            if (deal.getProcessInstanceId() == null) {
-                // the deal's first stage: link the row to its instance here, on the row this transaction writes
-                // (set by DealService.create on its own copy only, it never reached the database: the fault drills
-                // found every deal without its instance id, so the deal list never asked the engine for stages)
+            if (!task.getProcessInstanceId().equals(deal.getProcessInstanceId())) {
+                // the deal's first stage, or the first of a reopened deal's new instance: link the row to its instance
+                // here, on the row this transaction writes (set by DealService.create on its own copy only, it never
+                // reached the database: the fault drills found every deal without its instance id, so the deal list
+                // never asked the engine for stages)
                 deal.setProcessInstanceId(task.getProcessInstanceId());
             }
+            StageMoveNote note = StageMoveNote.take(dealId);
             events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,
-                    deal.getOwner(), CurrentUserProvider.usernameOrNull(), null));
+                    deal.getOwner(), CurrentUserProvider.usernameOrNull(), note.reason(), note.move()));
             events.publishEvent(new DealStepOpened(deal.getId(), deal.getClientId(), deal.getTitle(), task.getId(),
                     task.getTaskDefinitionKey(), task.getAssignee(), toDate(task.getDueDate())));
             openedNow().put(task.getId(), task.getAssignee());

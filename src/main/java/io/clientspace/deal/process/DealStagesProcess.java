@@ -42,6 +42,23 @@ public final class DealStagesProcess {
     /** The gateway where the owner's "won" and an accepted proposal meet before {@link #END_WON}. */
     public static final String WON_JOIN = "WonJoin";
 
+    /**
+     * The owner moves the deal back a stage: every open stage but the first has an interrupting message boundary
+     * event for it that leads to the stage before. Only DealService correlates it, with {@link #VAR_MOVED_BACK_REASON}
+     * set, by the deal's id.
+     */
+    public static final String MSG_MOVED_BACK = "DealMovedBack";
+    public static final String VAR_MOVED_BACK_REASON = "movedBackReason";
+
+    /**
+     * The owner reopens a lost deal: a message start event (id {@link #START_REOPENED}) starts a new instance for the
+     * same deal, and a gateway sends it to the stage whose task id is in {@link #VAR_REOPEN_AT}.
+     */
+    public static final String MSG_REOPENED = "DealReopened";
+    public static final String START_REOPENED = "DealReopened";
+    public static final String VAR_REOPEN_AT = "reopenAt";
+    public static final String VAR_REOPEN_REASON = "reopenReason";
+
     /** Bean names the model's listeners use. */
     public static final String STAGE_LISTENER = "dealStageListener";
     public static final String CLOSED_LISTENER = "dealClosedListener";
@@ -57,6 +74,11 @@ public final class DealStagesProcess {
     /** The id of the message boundary event on a stage's user task, e.g. NewProposalAccepted on StageNew. */
     public static String proposalAcceptedEventId(DealStage stage) {
         return stage.taskId().replaceFirst("^Stage", "") + "ProposalAccepted";
+    }
+
+    /** The id of the moved-back boundary event on a stage's user task, e.g. QualifiedMovedBack on StageQualified. */
+    public static String movedBackEventId(DealStage stage) {
+        return stage.taskId().replaceFirst("^Stage", "") + "MovedBack";
     }
 
     /** The user task ids, one per open stage. */

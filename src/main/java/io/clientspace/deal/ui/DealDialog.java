@@ -16,7 +16,12 @@ import io.clientspace.deal.DealRules;
 import io.clientspace.deal.DealService;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.StaffMember;
+import com.vaadin.flow.component.html.Div;
+import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.StaleDataException;
+import java.util.stream.Collectors;
 import io.clientspace.shared.ui.FormErrors;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -24,12 +29,18 @@ import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
 
-/** New deal on a client: the link to the client is set by the service, not typed. */
+/**
+ * New deal on a client (the link to the client is set by the service, not typed), or an existing deal edited in
+ * place: its stage stays, and a closed deal has no next step to edit.
+ */
 class DealDialog extends Dialog {
 
     private final Clock clock;
 
     private final UUID clientId;
+    /** The deal being edited; null for a new one. */
+    private final Deal existing;
+    private final Div formError = new Div();
     private final DealService deals;
     private final Consumer<Deal> onSaved;
     private final FormErrors errors = new FormErrors(this);
@@ -42,12 +53,24 @@ class DealDialog extends Dialog {
     final DatePicker nextStepDue = new DatePicker();
 
     DealDialog(UUID clientId, String clientName, DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
+        this(clientId, clientName, null, deals, user, clock, onSaved);
+    }
+
+    /** Edits {@code deal} in place. */
+    DealDialog(Deal deal, DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
+        this(deal.clientId(), null, deal, deals, user, clock, onSaved);
+    }
+
+    private DealDialog(UUID clientId, String clientName, Deal existing, DealService deals, CurrentUser user,
+                       Clock clock, Consumer<Deal> onSaved) {
         this.clock = clock;
         this.clientId = clientId;
+        this.existing = existing;
         this.deals = deals;
         this.onSaved = onSaved;
         setId("deal-form");
-        setHeaderTitle(getTranslation("deals.new-for", clientName));
+        setHeaderTitle(existing == null ? getTranslation("deals.new-for", clientName)
+                : getTranslation("deal.edit.title", existing.title()));
         setWidth("min(40rem, 96vw)");
         setCloseOnOutsideClick(false);
 
@@ -86,12 +109,43 @@ class DealDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 2));
         form.add(title, 2);
         form.add(amount, currency, expectedClose, owner, nextStep, nextStepDue);
-        add(form);
+        formError.addClassName("form-error");
+        formError.setId("deal-form-error");
+        formError.setVisible(false);
+        add(formError, form);
+        if (existing != null) {
+            fill(existing, assignable);
+        }
 
-        Button save = new Button(getTranslation("deals.create"), e -> save());
+        Button save = new Button(getTranslation(existing == null ? "deals.create" : "action.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("deal-save");
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
+    }
+
+    private void fill(Deal deal, List<StaffMember> assignable) {
+        LocalDate today = LocalDate.now(clock);
+        title.setValue(deal.title());
+        amount.setValue(deal.amount());
+        currency.setValue(deal.currency());
+        // a date entered earlier may have passed; it stays valid as long as it is not changed
+        expectedClose.setMin(deal.expectedClose().isBefore(today) ? deal.expectedClose() : today);
+        expectedClose.setValue(deal.expectedClose());
+        if (assignable.stream().noneMatch(m -> m.username().equals(deal.owner()))) {
+            List<StaffMember> withOwner = new java.util.ArrayList<>(assignable);
+            withOwner.add(0, new StaffMember(deal.owner(), deal.ownerName(), null, java.util.Set.of()));
+            owner.setItems(withOwner);
+            owner.setValue(withOwner.get(0));
+        } else {
+            assignable.stream().filter(m -> m.username().equals(deal.owner())).findFirst().ifPresent(owner::setValue);
+        }
+        nextStep.setValue(deal.nextStep() == null ? "" : deal.nextStep());
+        if (deal.nextStepDue() != null && deal.nextStepDue().isBefore(today)) {
+            nextStepDue.setMin(deal.nextStepDue());
+        }
+        nextStepDue.setValue(deal.nextStepDue());
+        nextStep.setVisible(deal.isOpen());
+        nextStepDue.setVisible(deal.isOpen());
     }
 
     DealDraft draft() {
@@ -107,17 +161,35 @@ class DealDialog extends Dialog {
     }
 
     void save() {
-        var problems = DealRules.check(draft(), LocalDate.now(clock));
+        formError.setVisible(false);
+        LocalDate today = LocalDate.now(clock);
+        var problems = existing == null ? DealRules.check(draft(), today) : DealRules.checkEdit(draft(),
+                existing.expectedClose(), existing.nextStepDue(), existing.isOpen(), today);
         if (!problems.isEmpty()) {
             errors.show(problems);
             return;
         }
         try {
-            Deal saved = deals.create(clientId, draft());
+            Deal saved = existing == null ? deals.create(clientId, draft())
+                    : deals.edit(existing.id(), existing.version(), draft());
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {
-            errors.show(e.problems());
+            List<FieldProblem> rest = errors.show(e.problems());
+            if (!rest.isEmpty()) {
+                showFormError(rest.stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                        .collect(Collectors.joining(" ")));
+            }
+        } catch (StaleDataException e) {
+            // what the user typed stays: they can copy it before they look at the current deal
+            showFormError(getTranslation("deal.error.stale-edit"));
+        } catch (NoAccessException e) {
+            showFormError(getTranslation("deal.error.not-owner", e.ownerName() == null ? "" : e.ownerName()));
         }
+    }
+
+    private void showFormError(String text) {
+        formError.setText(text);
+        formError.setVisible(true);
     }
 }

@@ -13,7 +13,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.deal.Deal;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import io.clientspace.deal.DealNavigation;
+import io.clientspace.deal.DealRules;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
 import io.clientspace.security.CurrentUser;
@@ -21,6 +23,7 @@ import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabContribution;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import io.clientspace.shared.ui.ReasonDialog;
 import io.clientspace.shared.ui.States;
 import java.text.NumberFormat;
 import java.time.LocalDate;
@@ -65,7 +68,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
 
     @Override
     protected long count() {
-        return deals.countForClient(context.clientId());
+        return deals.countOpenForClient(context.clientId());
     }
 
     @Override
@@ -123,14 +126,34 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         grid.addColumn(d -> date.format(d.expectedClose())).setHeader(getTranslation("deal.expected-close"))
                 .setAutoWidth(true);
         grid.addComponentColumn(d -> {
-            if (!d.isOpen() || !(user.seesAllClients() || user.username().equals(d.owner()))) {
+            if (!(user.seesAllClients() || user.username().equals(d.owner()))) {
                 return new Span();
             }
+            Button edit = new Button(VaadinIcon.EDIT.create(), e -> new DealDialog(d, deals, user, clock,
+                    saved -> changed()).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            edit.addClassName("edit-deal");
+            edit.setAriaLabel(getTranslation("deal.edit"));
+            edit.setTooltipText(getTranslation("deal.edit"));
+            if (!d.isOpen()) {
+                HorizontalLayout closed = new HorizontalLayout(edit);
+                closed.setSpacing(false);
+                if (d.stage() == DealStage.LOST) {
+                    Button reopen = new Button(getTranslation("deal.reopen"), VaadinIcon.ROTATE_LEFT.create(),
+                            e -> new ReasonDialog(reasonTexts("reopen-deal", getTranslation("deal.reopen.title",
+                                    d.title()), getTranslation("deal.reopen.text", getTranslation("deal.stages."
+                                            + (d.lostFrom() == null ? DealStage.NEW : d.lostFrom()).name())),
+                                    getTranslation("deal.reopen")), DealRules.REASON_MAX,
+                                    reason -> DealRules.checkReopen(d.stage(), reason),
+                                    reason -> deals.reopen(d.id(), d.version(), reason), this::changed).open());
+                    reopen.addThemeVariants(ButtonVariant.LUMO_SMALL);
+                    reopen.addClassName("reopen-deal");
+                    closed.add(reopen);
+                }
+                return closed;
+            }
             Button move = new Button(getTranslation("deal.move-on"), VaadinIcon.ARROW_RIGHT.create(),
-                    e -> new MoveDealDialog(d, deals, clock, () -> {
-                        reload();
-                        context.countersChanged().run();
-                    }).open());
+                    e -> new MoveDealDialog(d, deals, clock, this::changed).open());
             move.addThemeVariants(ButtonVariant.LUMO_SMALL);
             move.addClassName("move-deal");
             Button proposal = new Button(getTranslation("deal.create-proposal"), VaadinIcon.FILE_TEXT.create(),
@@ -138,14 +161,43 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             proposal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             proposal.addClassName("deal-create-proposal");
             proposal.setVisible(context.shell().has(DealNavigation.PROPOSALS_TAB));
-            HorizontalLayout both = new HorizontalLayout(move, proposal);
+            HorizontalLayout both = new HorizontalLayout(move, edit);
+            d.stage().previous().ifPresent(previous -> {
+                Button back = new Button(VaadinIcon.ARROW_BACKWARD.create(), e -> new ReasonDialog(reasonTexts(
+                        "move-deal-back", getTranslation("deal.back.title", d.title()),
+                        getTranslation("deal.back.text", getTranslation("deal.stages." + d.stage().name()),
+                                getTranslation("deal.stages." + previous.name())), getTranslation("deal.back")),
+                        DealRules.REASON_MAX, reason -> DealRules.checkBack(d.stage(), reason),
+                        reason -> deals.moveBack(d.id(), d.stage(), reason), this::changed).open());
+                back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                back.addClassName("move-deal-back");
+                back.setAriaLabel(getTranslation("deal.back"));
+                back.setTooltipText(getTranslation("deal.back"));
+                both.add(back);
+            });
+            both.add(proposal);
             both.setSpacing(false);
             both.getStyle().set("gap", "var(--lumo-space-xs)");
             return both;
         }).setAutoWidth(true).setFlexGrow(0);
+        RadioButtonGroup<View> views = new RadioButtonGroup<>();
+        views.setId("deal-view");
+        views.setItems(View.values());
+        views.setItemLabelGenerator(v -> getTranslation("deal.view." + v.name(),
+                data.stream().filter(v::holds).count()));
+        views.setValue(view);
+        views.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                view = e.getValue();
+                grid.setItems(data.stream().filter(this::matches).toList());
+            }
+        });
         grid.setItems(data.stream().filter(this::matches).toList());
 
         HorizontalLayout toolbar = new HorizontalLayout(newDealButton());
+        if (filter() == null) {
+            toolbar.add(views);
+        }
         toolbar.addClassName("tab-toolbar");
         Component filterBar = filterBar();
         if (filterBar != null) {
@@ -166,17 +218,43 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         };
     }
 
+    /** Open deals by default; won and lost ones each under their own view. */
+    enum View {
+        OPEN, WON, LOST;
+
+        boolean holds(Deal d) {
+            return switch (this) {
+                case OPEN -> d.isOpen();
+                case WON -> d.stage() == DealStage.WON;
+                case LOST -> d.stage() == DealStage.LOST;
+            };
+        }
+    }
+
+    private View view = View.OPEN;
+
     private boolean matches(Deal d) {
         String f = filter();
-        return f == null || ("stalled".equals(f) && d.isStalled()) || ("no-next-step".equals(f) && d.lacksNextStep());
+        if (f != null) {
+            // the checklist's filters are about open deals
+            return ("stalled".equals(f) && d.isStalled()) || ("no-next-step".equals(f) && d.lacksNextStep());
+        }
+        return view.holds(d);
+    }
+
+    private ReasonDialog.Texts reasonTexts(String id, String title, String text, String confirm) {
+        return new ReasonDialog.Texts(id, title, text, getTranslation("deal.reason"), confirm,
+                getTranslation("action.cancel"), getTranslation("deal.error.stale"));
+    }
+
+    private void changed() {
+        reload();
+        context.countersChanged().run();
     }
 
     private Button newDealButton() {
         Button button = new Button(getTranslation("deals.new"), VaadinIcon.PLUS.create(),
-                e -> new DealDialog(context.clientId(), context.name(), deals, user, clock, saved -> {
-                    reload();
-                    context.countersChanged().run();
-                }).open());
+                e -> new DealDialog(context.clientId(), context.name(), deals, user, clock, saved -> changed()).open());
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.setId("new-deal");
         return button;

@@ -3,6 +3,7 @@ package io.clientspace.task.domain;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -20,6 +21,9 @@ public class TimeEntryEntity {
     private boolean billable;
     private String note;
     private Instant createdAt;
+    private Instant updatedAt;
+    @Version
+    private Long version;
 
     protected TimeEntryEntity() {
     }
@@ -37,6 +41,17 @@ public class TimeEntryEntity {
         this.createdAt = createdAt;
     }
 
+    /** Corrects the booking; who booked it and on which task stay. */
+    public void change(LocalDate workDate, int minutes, boolean billable, String note, Instant now) {
+        this.workDate = workDate;
+        this.minutes = minutes;
+        this.billable = billable;
+        this.note = note;
+        this.updatedAt = now;
+    }
+
+    public long getVersion() { return version == null ? 0 : version; }
+    public Instant getUpdatedAt() { return updatedAt; }
     public UUID getId() { return id; }
     public UUID getTaskId() { return taskId; }
     public UUID getClientId() { return clientId; }

@@ -28,6 +28,9 @@ public class WorkTaskEntity {
     private String priority;
     private String createdBy;
     private String completedBy;
+    private Instant cancelledAt;
+    private String cancelledBy;
+    private String cancelReason;
     @Version
     private Long version;
 
@@ -82,8 +85,49 @@ public class WorkTaskEntity {
         }
     }
 
+    /** Ended without being done: it leaves every inbox like a done task, and says who ended it and why. */
+    public void cancel(Instant now, String by, String reason) {
+        if (completedAt == null) {
+            completedAt = now;
+            cancelledAt = now;
+            cancelledBy = by;
+            cancelReason = reason;
+        }
+    }
+
+    /** Open again after it was done or cancelled; its engine task is attached when the new process creates it. */
+    public void reopen() {
+        completedAt = null;
+        completedBy = null;
+        cancelledAt = null;
+        cancelledBy = null;
+        cancelReason = null;
+        engineTaskId = null;
+    }
+
+    /** What someone changed in the task form. */
+    public void edit(String title, String description, LocalDate due, String priority) {
+        this.title = title;
+        this.description = description;
+        this.dueDate = due;
+        this.priority = priority;
+    }
+
+    public boolean isCancelled() {
+        return cancelledAt != null;
+    }
+
+    public String getCancelledBy() { return cancelledBy; }
+    public String getCancelReason() { return cancelReason; }
+
     public void attachEngineTask(String engineTaskId) {
         this.engineTaskId = engineTaskId;
+    }
+
+    /** A deal's stage task follows the deal when it is edited in place. */
+    public void followDeal(String dealTitle, LocalDate due) {
+        this.title = dealTitle;
+        this.dueDate = due;
     }
 
     public void assign(String assignee) {

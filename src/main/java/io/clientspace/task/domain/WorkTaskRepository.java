@@ -1,5 +1,6 @@
 package io.clientspace.task.domain;
 
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
@@ -7,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> {
@@ -33,6 +35,21 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
     List<WorkTaskEntity> openByProject(UUID projectId, Pageable page);
 
     Optional<WorkTaskEntity> findByEngineTaskId(String engineTaskId);
+
+    /** The client's finished tasks (done or cancelled), latest first. Uses work_task_client_done_idx. */
+    @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is not null"
+            + " order by t.completedAt desc")
+    List<WorkTaskEntity> doneByClient(UUID clientId, Pageable page);
+
+    /** The project's finished tasks, latest first. Uses work_task_project_done_idx. */
+    @Query("select t from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is not null"
+            + " order by t.completedAt desc")
+    List<WorkTaskEntity> doneByProject(UUID projectId, Pageable page);
+
+    /** The task under a row lock (DD014): an edit, a cancel or a reopen decides on the row as it is now. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from WorkTaskEntity t where t.id = ?1")
+    Optional<WorkTaskEntity> findForUpdate(UUID id);
 
     /** Open tasks needing attention per client: (client id, overdue, unassigned). Uses the open-task indexes. */
     @Query("select t.clientId, sum(case when t.dueDate < ?2 then 1 else 0 end),"

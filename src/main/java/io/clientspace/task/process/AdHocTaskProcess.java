@@ -16,6 +16,15 @@ public final class AdHocTaskProcess {
     public static final String VAR_DUE = "due";
     public static final String VAR_PRIORITY = "priority";
 
+    /**
+     * Someone cancelled the task: an interrupting message boundary event on {@link #TASK} leads to
+     * {@link #END_CANCELLED}. Only WorkTaskService correlates it, by the task's id, with {@link #VAR_CANCEL_REASON}.
+     */
+    public static final String MSG_CANCELLED = "TaskCancelled";
+    public static final String CANCELLED_EVENT = "TaskCancelledEvent";
+    public static final String END_CANCELLED = "TaskCancelledEnd";
+    public static final String VAR_CANCEL_REASON = "cancelReason";
+
     /** Bean name of the listener that keeps the work_task row in step with the engine's task. */
     public static final String LISTENER = "workTaskListener";
 

@@ -27,6 +27,7 @@ import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.ui.FormErrors;
+import io.clientspace.shared.ui.ReasonDialog;
 import io.clientspace.task.TaskComment;
 import io.clientspace.task.TaskRules;
 import io.clientspace.task.TimeEntry;
@@ -55,6 +56,8 @@ public class TaskDetailsDialog extends Dialog {
     private final Clock clock;
     private final Runnable onChange;
     private final Div body = new Div();
+    /** The time entry the booking form is changing; null while it books new time. */
+    private TimeEntry editing;
     private final Paragraph formError = new Paragraph();
     // kept across refreshes, so typed text survives an action elsewhere in the dialog
     final TextArea comment = new TextArea();
@@ -134,9 +137,9 @@ public class TaskDetailsDialog extends Dialog {
             row.add(due);
         }
         if (task.done()) {
-            Span done = new Span(getTranslation("task.done"));
-            done.getElement().getThemeList().add("badge success");
-            done.setId("task-done-badge");
+            Span done = new Span(getTranslation(task.cancelled() ? "task.cancelled" : "task.done"));
+            done.getElement().getThemeList().add(task.cancelled() ? "badge contrast" : "badge success");
+            done.setId(task.cancelled() ? "task-cancelled-badge" : "task-done-badge");
             row.add(done);
         }
         return row;
@@ -149,6 +152,17 @@ public class TaskDetailsDialog extends Dialog {
         if (task.done()) {
             row.add(new Span(getTranslation("task.done-by-line", task.assigneeName() == null
                     ? getTranslation("task.unassigned") : task.assigneeName())));
+            if (task.finishedAt() != null) {
+                Span finished = new Span(TaskGrid.finishedLine(task, getLocale(), clock.getZone()));
+                finished.setId("task-finished-line");
+                row.add(finished);
+            }
+            if (!task.isProcessStep()) {
+                Button reopen = new Button(getTranslation("task.reopen"), VaadinIcon.ROTATE_LEFT.create(),
+                        e -> act(() -> tasks.reopen(taskId, task.version())));
+                reopen.setId("task-reopen");
+                row.add(reopen);
+            }
             return row;
         }
         ComboBox<StaffMember> assignee = new ComboBox<>(getTranslation("task.assignee"));
@@ -182,7 +196,19 @@ public class TaskDetailsDialog extends Dialog {
                     e -> act(() -> tasks.complete(taskId)));
             complete.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
             complete.setId("task-complete");
-            row.add(complete);
+            Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
+                    e -> new TaskFormDialog(task, tasks, clock, saved -> changed()).open());
+            edit.setId("task-edit");
+            Button cancel = new Button(getTranslation("task.cancel"), VaadinIcon.CLOSE_CIRCLE.create(),
+                    e -> new ReasonDialog(new ReasonDialog.Texts("task-cancel",
+                            getTranslation("task.cancel.title", task.title()), getTranslation("task.cancel.text"),
+                            getTranslation("task.cancel.reason"), getTranslation("task.cancel.confirm"),
+                            getTranslation("action.close"), getTranslation("task.error.stale")),
+                            TaskRules.REASON_MAX, TaskRules::checkCancelReason,
+                            reason -> tasks.cancel(taskId, task.version(), reason), this::changed).open());
+            cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+            cancel.setId("task-cancel-open");
+            row.add(complete, edit, cancel);
         }
         return row;
     }
@@ -231,14 +257,43 @@ public class TaskDetailsDialog extends Dialog {
                 n.addClassName("muted");
                 item.add(n);
             }
+            if (t.changeable()) {
+                Button edit = new Button(VaadinIcon.EDIT.create(), e -> startEditing(t));
+                edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+                edit.addClassName("time-edit");
+                edit.setAriaLabel(getTranslation("time.edit"));
+                edit.setTooltipText(getTranslation("time.edit"));
+                Button delete = new Button(VaadinIcon.TRASH.create(), e -> {
+                    editing = null;
+                    act(() -> tasks.deleteTime(t.id(), t.version()));
+                });
+                delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
+                        ButtonVariant.LUMO_ERROR);
+                delete.addClassName("time-delete");
+                delete.setAriaLabel(getTranslation("time.delete"));
+                delete.setTooltipText(getTranslation("time.delete"));
+                item.add(edit, delete);
+            }
             section.add(item);
         }
         HorizontalLayout form = new HorizontalLayout(hours, workDate, billable, note);
         form.setAlignItems(FlexComponent.Alignment.BASELINE);
         form.setWrap(true);
-        Button book = new Button(getTranslation("time.book"), VaadinIcon.CLOCK.create(), e -> bookTime());
+        Button book = new Button(getTranslation(editing == null ? "time.book" : "time.save"), VaadinIcon.CLOCK.create(),
+                e -> bookTime());
         book.setId("time-book");
         section.add(form, book);
+        if (editing != null) {
+            Button stop = new Button(getTranslation("action.cancel"), e -> {
+                editing = null;
+                hours.clear();
+                note.clear();
+                timeErrors.clear();
+                refresh();
+            });
+            stop.setId("time-edit-cancel");
+            section.add(stop);
+        }
         return section;
     }
 
@@ -270,15 +325,43 @@ public class TaskDetailsDialog extends Dialog {
             timeErrors.show(local);
             return;
         }
+        TimeEntry edited = editing;
         try {
-            tasks.bookTime(taskId, draft);
+            if (edited == null) {
+                tasks.bookTime(taskId, draft);
+            } else {
+                tasks.editTime(edited.id(), edited.version(), draft);
+            }
+            editing = null;
             hours.clear();
             note.clear();
             timeErrors.clear();
             changed();
         } catch (InvalidInputException e) {
-            timeErrors.show(e.problems());
+            List<FieldProblem> rest = timeErrors.show(e.problems());
+            if (!rest.isEmpty()) {
+                formError.setText(rest.stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                        .collect(Collectors.joining(" ")));
+                formError.setVisible(true);
+            }
+        } catch (StaleDataException e) {
+            // the typed hours stay; the list shows the entry as it is now
+            formError.setText(getTranslation("time.error.stale"));
+            formError.setVisible(true);
+            editing = null;
+            changed();
         }
+    }
+
+    /** The booking form takes the entry's values; saving it changes the entry instead of booking new time. */
+    private void startEditing(TimeEntry t) {
+        editing = t;
+        hours.setValue(BigDecimal.valueOf(t.minutes()).divide(BigDecimal.valueOf(60), 2, RoundingMode.HALF_UP)
+                .stripTrailingZeros());
+        workDate.setValue(t.workDate());
+        billable.setValue(t.billable());
+        note.setValue(t.note() == null ? "" : t.note());
+        refresh();
     }
 
     private void act(Runnable action) {

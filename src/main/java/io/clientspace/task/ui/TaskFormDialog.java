@@ -25,6 +25,10 @@ import io.clientspace.task.WorkTaskService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import com.vaadin.flow.component.html.Div;
+import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.WorkScope;
 import java.util.function.Consumer;
 
@@ -36,6 +40,9 @@ import java.util.function.Consumer;
 public class TaskFormDialog extends Dialog {
 
     private final WorkScope scope;
+    /** The task being edited; null for a new one. */
+    private final WorkTask existing;
+    private final Div formError = new Div();
     private final WorkTaskService tasks;
     private final Clock clock;
     private final Consumer<WorkTask> onSaved;
@@ -48,12 +55,25 @@ public class TaskFormDialog extends Dialog {
 
     public TaskFormDialog(WorkScope scope, String placeName, String currentUsername, WorkTaskService tasks,
                           Clock clock, Consumer<WorkTask> onSaved) {
+        this(scope, placeName, currentUsername, null, tasks, clock, onSaved);
+    }
+
+    /** Edits an open ad-hoc task. */
+    public TaskFormDialog(WorkTask existing, WorkTaskService tasks, Clock clock, Consumer<WorkTask> onSaved) {
+        this(new WorkScope(existing.clientId(), existing.projectId()), existing.clientName(), existing.assignee(),
+                existing, tasks, clock, onSaved);
+    }
+
+    private TaskFormDialog(WorkScope scope, String placeName, String currentUsername, WorkTask existing,
+                           WorkTaskService tasks, Clock clock, Consumer<WorkTask> onSaved) {
         this.scope = scope;
+        this.existing = existing;
         this.tasks = tasks;
         this.clock = clock;
         this.onSaved = onSaved;
         setId("task-form");
-        setHeaderTitle(getTranslation("tasks.new-for", placeName));
+        setHeaderTitle(existing == null ? getTranslation("tasks.new-for", placeName)
+                : getTranslation("task.edit.title", existing.title()));
         setWidth("min(40rem, 96vw)");
         setCloseOnOutsideClick(false);
 
@@ -91,9 +111,26 @@ public class TaskFormDialog extends Dialog {
         form.add(title, 3);
         form.add(description, 3);
         form.add(assignee, due, priority);
-        add(form);
+        formError.addClassName("form-error");
+        formError.setId("task-form-error");
+        formError.setVisible(false);
+        add(formError, form);
+        if (existing != null) {
+            title.setValue(existing.title());
+            description.setValue(existing.description() == null ? "" : existing.description());
+            if (existing.assignee() == null) {
+                assignee.clear();
+            }
+            LocalDate today = LocalDate.now(clock);
+            if (existing.due() != null && existing.due().isBefore(today)) {
+                // a due date that has passed stays valid as long as it is not changed
+                due.setMin(existing.due());
+            }
+            due.setValue(existing.due());
+            priority.setValue(existing.priority());
+        }
 
-        Button save = new Button(getTranslation("tasks.create"), e -> save());
+        Button save = new Button(getTranslation(existing == null ? "tasks.create" : "action.save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("task-save");
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
@@ -118,16 +155,31 @@ public class TaskFormDialog extends Dialog {
                     DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT)
                             .withLocale(getLocale()).format(LocalDate.now(clock).plusDays(7))));
         }
+        if (existing != null && Objects.equals(due.getValue(), existing.due())) {
+            problems = new ArrayList<>(problems);
+            problems.removeIf(p -> "due".equals(p.field()) && "task.error.due-past".equals(p.messageKey()));
+        }
         if (!problems.isEmpty()) {
             errors.show(problems);
             return;
         }
+        formError.setVisible(false);
         try {
-            WorkTask saved = tasks.create(scope, draft());
+            WorkTask saved = existing == null ? tasks.create(scope, draft())
+                    : tasks.edit(existing.id(), existing.version(), draft());
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {
-            errors.show(e.problems());
+            List<FieldProblem> rest = errors.show(e.problems());
+            if (!rest.isEmpty()) {
+                formError.setText(rest.stream().map(p -> getTranslation(p.messageKey(), p.args().toArray()))
+                        .collect(Collectors.joining(" ")));
+                formError.setVisible(true);
+            }
+        } catch (StaleDataException e) {
+            // what the user typed stays, so they can copy it before they look at the current task
+            formError.setText(getTranslation("task.error.stale-edit"));
+            formError.setVisible(true);
         }
     }
 }

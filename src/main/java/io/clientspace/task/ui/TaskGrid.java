@@ -35,6 +35,15 @@ public class TaskGrid extends Grid<WorkTask> {
     }
 
     public TaskGrid(boolean showClient, Actions actions) {
+        this(showClient, null, actions);
+    }
+
+    /**
+     * @param finishedIn for a list of done and cancelled tasks, the firm's zone: when and by whom they ended replaces
+     *                   the due date; null for a list of open tasks
+     */
+    public TaskGrid(boolean showClient, ZoneId finishedIn, Actions actions) {
+        boolean finished = finishedIn != null;
         setId("task-grid");
         addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         setAllRowsVisible(true);
@@ -57,6 +66,22 @@ public class TaskGrid extends Grid<WorkTask> {
             }
             return new Span(t.assigneeName());
         }).setHeader(getTranslation("task.assignee")).setAutoWidth(true);
+        if (finished) {
+            addComponentColumn(t -> {
+                Span line = new Span(finishedLine(t, getLocale(), finishedIn));
+                line.addClassName(t.cancelled() ? "task-cancelled" : "task-done");
+                if (t.cancelled()) {
+                    Span badge = new Span(getTranslation("task.cancelled"));
+                    badge.getElement().getThemeList().add("badge contrast");
+                    return new HorizontalLayout(badge, line);
+                }
+                return line;
+            }).setHeader(getTranslation("task.finished")).setFlexGrow(2);
+            addComponentColumn(t -> rowActions(t, actions)).setAutoWidth(true).setFlexGrow(0);
+            addItemClickListener(e -> actions.open(e.getItem()));
+            addClassName("task-grid");
+            return;
+        }
         addComponentColumn(t -> {
             Span due = new Span(t.due() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                     .withLocale(getLocale()).format(t.due()));
@@ -122,6 +147,18 @@ public class TaskGrid extends Grid<WorkTask> {
             box.add(done);
         }
         return box;
+    }
+
+    /** "Done on 3 Dec 2030, 14:05 by Maria Keller", or cancelled with its reason. */
+    static String finishedLine(WorkTask t, Locale locale, ZoneId zone) {
+        UI ui = UI.getCurrent();
+        String when = t.finishedAt() == null ? "" : dateTime(locale, zone, t.finishedAt());
+        String who = t.finishedByName() == null ? ui.getTranslation("timeline.system") : t.finishedByName();
+        if (t.cancelled()) {
+            return t.cancelReason() == null ? ui.getTranslation("task.cancelled-line", when, who)
+                    : ui.getTranslation("task.cancelled-line-reason", when, who, t.cancelReason());
+        }
+        return ui.getTranslation("task.done-line", when, who);
     }
 
     /** Dates of comments and entries in the firm's zone. */

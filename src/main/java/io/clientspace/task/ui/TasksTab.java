@@ -8,6 +8,7 @@ import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -60,14 +61,18 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
         return tasks.countOpenIn(context.scope());
     }
 
+    /** Whether the tab shows finished (done and cancelled) tasks rather than open ones. */
+    private boolean showingDone;
+
     @Override
     protected List<WorkTask> fetch() {
-        return tasks.openIn(context.scope());
+        return showingDone ? tasks.doneIn(context.scope()) : tasks.openIn(context.scope());
     }
 
     @Override
     protected boolean isEmpty(List<WorkTask> data) {
-        return data.isEmpty();
+        // an empty "Done" view still offers the way back to the open tasks
+        return data.isEmpty() && !showingDone;
     }
 
     @Override
@@ -77,15 +82,18 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
 
     @Override
     protected Component emptyState() {
-        return States.empty(VaadinIcon.CHECK_SQUARE_O, getTranslation("tasks.none.title"),
-                getTranslation("tasks.none.text"), newTaskButton());
+        Div box = new Div(viewChoice(), States.empty(VaadinIcon.CHECK_SQUARE_O, getTranslation("tasks.none.title"),
+                getTranslation("tasks.none.text"), newTaskButton()));
+        box.addClassName("tab-body");
+        return box;
     }
 
     @Override
     protected Component render(List<WorkTask> data) {
-        TaskGrid grid = new TaskGrid(false, new TaskActions(tasks, clock, this::changed));
+        TaskGrid grid = new TaskGrid(false, showingDone ? clock.getZone() : null,
+                new TaskActions(tasks, clock, this::changed));
         grid.show(data.stream().filter(this::matches).toList());
-        HorizontalLayout toolbar = new HorizontalLayout(newTaskButton());
+        HorizontalLayout toolbar = new HorizontalLayout(newTaskButton(), viewChoice());
         toolbar.addClassName("tab-toolbar");
         Component filterBar = filterBar();
         if (filterBar != null) {
@@ -109,6 +117,22 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     private boolean matches(WorkTask t) {
         String f = filter();
         return f == null || ("overdue".equals(f) && t.overdue()) || ("unassigned".equals(f) && t.assignee() == null);
+    }
+
+    /** Open tasks, or the finished ones with who ended them and when. */
+    private Component viewChoice() {
+        RadioButtonGroup<Boolean> views = new RadioButtonGroup<>();
+        views.setId("task-view");
+        views.setItems(false, true);
+        views.setItemLabelGenerator(done -> getTranslation(done ? "task.view.done" : "task.view.open"));
+        views.setValue(showingDone);
+        views.addValueChangeListener(e -> {
+            if (e.isFromClient() && e.getValue() != null) {
+                showingDone = e.getValue();
+                reload();
+            }
+        });
+        return views;
     }
 
     private void changed() {

@@ -18,7 +18,9 @@ import io.clientspace.timeline.TimelineService;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The activity of a client or project, newest first, a page at a time: deals, tasks, files and documents, with who and when. */
 class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
@@ -120,12 +122,14 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
     private String detail(TimelineEntry e) {
         String d = nz(e.detail());
         return switch (e.kind()) {
-            case "DEAL_STAGE" -> {
+            case "DEAL_STAGE", "DEAL_MOVED_BACK", "DEAL_REOPENED" -> {
                 String[] parts = d.split("\\|", 2);
                 String stage = getTranslation("deal.stages." + parts[0]);
                 yield parts.length == 2 ? getTranslation("timeline.with-reason", stage, parts[1]) : stage;
             }
             case "DEAL_STALLED" -> getTranslation("deal.stages." + d);
+            case "DEAL_EDITED" -> Arrays.stream(d.split(",")).filter(f -> !f.isEmpty())
+                    .map(f -> getTranslation("timeline.deal-field." + f)).collect(Collectors.joining(", "));
             case "DOCUMENT_STATUS_CHANGED" -> getTranslation("document.statuses." + d);
             // inside a sentence: "added the contract", not "added the Contract"
             case "DOCUMENT_CREATED" -> getTranslation("timeline.document-type." + d);

@@ -274,6 +274,101 @@ class DealStagesProcessTests {
         assertThat(closedCalls).isEmpty();
     }
 
+    @Test
+    void aDealMovesBackAStageWithAReason() {
+        ProcessInstance pi = start(FIRST_DUE);
+        advance(pi, DealStage.NEW, FIRST_DUE.plusDays(1));
+        advance(pi, DealStage.QUALIFIED, FIRST_DUE.plusDays(2));
+        assertStageOpen(pi, DealStage.PROPOSAL, FIRST_DUE.plusDays(2));
+        String proposalStall = BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId())
+                .timers().singleResult().getId();
+
+        // what DealService.moveBack does
+        var moved = runtimeService().createMessageCorrelation(DealStagesProcess.MSG_MOVED_BACK)
+                .processInstanceId(pi.getId())
+                .setVariable(DealStagesProcess.VAR_MOVED_BACK_REASON, "Scope changed: needs qualifying again")
+                .correlateWithResult();
+
+        assertThat(moved.getExecution().getProcessInstanceId()).isEqualTo(pi.getId());
+        assertStageOpen(pi, DealStage.QUALIFIED, FIRST_DUE.plusDays(2));
+        BpmnAwareTests.assertThat(pi).hasPassed(DealStagesProcess.movedBackEventId(DealStage.PROPOSAL))
+                .hasNotPassed(END_WON, END_LOST);
+        assertThat(stageCalls.subList(stageCalls.size() - 2, stageCalls.size()))
+                .extracting(Call::event, Call::elementId)
+                .as("the Proposal task is cancelled, not completed, so it leaves the task lists without a result")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(EVENTNAME_DELETE, DealStage.PROPOSAL.taskId()),
+                        org.assertj.core.groups.Tuple.tuple(EVENTNAME_CREATE, DealStage.QUALIFIED.taskId()));
+        assertThat(runtimeService().getVariable(pi.getId(), DealStagesProcess.VAR_MOVED_BACK_REASON))
+                .isEqualTo("Scope changed: needs qualifying again");
+        var timers = BpmnAwareTests.managementService().createJobQuery().processInstanceId(pi.getId()).timers()
+                .list();
+        assertThat(timers).as("the stall clock starts again in Qualified").singleElement()
+                .satisfies(t -> assertThat(t.getId()).isNotEqualTo(proposalStall));
+
+        // and on again from there, as usual
+        advance(pi, DealStage.QUALIFIED, FIRST_DUE.plusDays(5));
+        assertStageOpen(pi, DealStage.PROPOSAL, FIRST_DUE.plusDays(5));
+    }
+
+    @Test
+    void aDealInItsFirstStageCannotMoveBack() {
+        ProcessInstance pi = start(FIRST_DUE);
+
+        assertThat(runtimeService().createMessageCorrelation(DealStagesProcess.MSG_MOVED_BACK)
+                .processInstanceId(pi.getId()).correlateAllWithResult()).isEmpty();
+        assertStageOpen(pi, DealStage.NEW, FIRST_DUE);
+    }
+
+    @Test
+    void aLostDealIsReopenedAtTheStageItWasLostFrom() {
+        ProcessInstance lost = start(FIRST_DUE);
+        advance(lost, DealStage.NEW, FIRST_DUE.plusDays(1));
+        advance(lost, DealStage.QUALIFIED, FIRST_DUE.plusDays(2));
+        lose(lost, DealStage.PROPOSAL, "Budget frozen");
+        BpmnAwareTests.assertThat(lost).isEnded().hasPassed(END_LOST);
+        stageCalls.clear();
+        closedCalls.clear();
+
+        // what DealService.reopen does
+        ProcessInstance reopened = runtimeService().createMessageCorrelation(DealStagesProcess.MSG_REOPENED)
+                .processInstanceBusinessKey(dealId)
+                .setVariables(Variables.createVariables().putValue(VAR_DEAL_ID, dealId).putValue(VAR_OWNER, OWNER)
+                        .putValue(VAR_NEXT_STEP_DUE, date(FIRST_DUE.plusDays(9)))
+                        .putValue(DealStagesProcess.VAR_REOPEN_AT, DealStage.PROPOSAL.taskId())
+                        .putValue(DealStagesProcess.VAR_REOPEN_REASON, "Budget approved after all"))
+                .correlateStartMessage();
+
+        assertThat(reopened.getId()).isNotEqualTo(lost.getId());
+        BpmnAwareTests.assertThat(reopened).hasPassed(DealStagesProcess.START_REOPENED)
+                .hasNotPassed(START, DealStage.NEW.taskId(), DealStage.QUALIFIED.taskId());
+        assertStageOpen(reopened, DealStage.PROPOSAL, FIRST_DUE.plusDays(9));
+        assertThat(runtimeService().getVariable(reopened.getId(), DealStagesProcess.VAR_STALL_AFTER))
+                .as("the reopened deal is watched for stalling like a new one").isEqualTo("P14D");
+        assertThat(BpmnAwareTests.managementService().createJobQuery().processInstanceId(reopened.getId()).timers()
+                .count()).isEqualTo(1);
+        assertThat(closedCalls).isEmpty();
+
+        // it can be won from there like any deal
+        advance(reopened, DealStage.PROPOSAL, FIRST_DUE.plusDays(12));
+        complete(task(DealStage.NEGOTIATION.taskId(), reopened), Variables.putValue(VAR_OUTCOME, OUTCOME_WON));
+        BpmnAwareTests.assertThat(reopened).isEnded().hasPassed(END_WON);
+    }
+
+    @Test
+    void aDealLostBeforeItsStageWasRecordedReopensInNew() {
+        ProcessInstance lost = start(null);
+        lose(lost, DealStage.NEW, "No answer");
+
+        ProcessInstance reopened = runtimeService().createMessageCorrelation(DealStagesProcess.MSG_REOPENED)
+                .processInstanceBusinessKey(dealId)
+                .setVariables(Variables.createVariables().putValue(VAR_DEAL_ID, dealId).putValue(VAR_OWNER, OWNER)
+                        .putValue(VAR_NEXT_STEP_DUE, null)
+                        .putValue(DealStagesProcess.VAR_REOPEN_AT, "SomeStageNoLongerInTheModel"))
+                .correlateStartMessage();
+
+        assertStageOpen(reopened, DealStage.NEW, null);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private ProcessInstance start(LocalDate nextStepDue) {

@@ -401,6 +401,17 @@ class ProcessModelContractTests {
             p.add("user task %s must be due at %s, but its due date is %s", task.getId(), due,
                     none(task.getCamundaDueDate()));
         }
+        // WorkTaskService.cancel correlates TaskCancelled: the task must catch it and the process end there
+        EndEvent cancelled = element(model, AdHocTaskProcess.END_CANCELLED, EndEvent.class);
+        boolean catchesCancel = model.getModelElementsByType(BoundaryEvent.class).stream()
+                .filter(b -> b.getAttachedTo() == task && b.cancelActivity())
+                .filter(b -> AdHocTaskProcess.MSG_CANCELLED.equals(messageName(b)))
+                .anyMatch(b -> cancelled != null && leadsTo(b, f -> true, cancelled));
+        if (!catchesCancel) {
+            p.add("user task %s has no interrupting message boundary event %s leading to end event %s, so a task"
+                    + " cannot be cancelled", task.getId(), AdHocTaskProcess.MSG_CANCELLED,
+                    AdHocTaskProcess.END_CANCELLED);
+        }
         String listener = expr(AdHocTaskProcess.LISTENER);
         for (String event : List.of("create", "assignment", "complete", "delete")) {
             if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
@@ -848,6 +859,39 @@ class ProcessModelContractTests {
                 p.add("user task %s has no interrupting message boundary event %s leading to %s, so an accepted"
                         + " proposal cannot win a deal in that stage", task.getId(),
                         DealStagesProcess.MSG_PROPOSAL_ACCEPTED, DealStagesProcess.END_WON);
+            }
+        }
+
+        // DealService.moveBack correlates DealMovedBack: every stage after the first catches it and goes back one
+        for (DealStage stage : DealStage.values()) {
+            UserTask task = stage.isOpen() ? element(model, stage.taskId(), UserTask.class) : null;
+            UserTask previous = stage.previous().map(s -> element(model, s.taskId(), UserTask.class)).orElse(null);
+            if (task == null || previous == null) {
+                continue;
+            }
+            boolean catchesIt = model.getModelElementsByType(BoundaryEvent.class).stream()
+                    .filter(b -> b.getAttachedTo() == task && b.cancelActivity())
+                    .filter(b -> DealStagesProcess.MSG_MOVED_BACK.equals(messageName(b)))
+                    .anyMatch(b -> leadsTo(b, f -> true, previous));
+            if (!catchesIt) {
+                p.add("user task %s has no interrupting message boundary event %s leading to user task %s, so a deal"
+                        + " in that stage cannot move back", task.getId(), DealStagesProcess.MSG_MOVED_BACK,
+                        previous.getId());
+            }
+        }
+
+        // DealService.reopen correlates DealReopened as a start message, with reopenAt naming the stage
+        StartEvent reopen = element(model, DealStagesProcess.START_REOPENED, StartEvent.class);
+        if (reopen == null || !DealStagesProcess.MSG_REOPENED.equals(messageName(reopen))) {
+            p.add("message start event %s for message %s is missing, so a lost deal cannot be reopened",
+                    DealStagesProcess.START_REOPENED, DealStagesProcess.MSG_REOPENED);
+        } else {
+            for (DealStage stage : DealStage.values()) {
+                UserTask task = stage.isOpen() ? element(model, stage.taskId(), UserTask.class) : null;
+                if (task != null && !leadsTo(reopen, f -> true, task)) {
+                    p.add("from start event %s no flow leads to user task %s, so a deal lost there cannot reopen"
+                            + " there", reopen.getId(), task.getId());
+                }
             }
         }
 

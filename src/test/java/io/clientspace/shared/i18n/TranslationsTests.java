@@ -31,6 +31,7 @@ import java.util.function.IntPredicate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.client.ClientKind;
+import io.clientspace.deal.DealEdited;
 import io.clientspace.deal.DealStage;
 import java.io.IOException;
 import java.io.Reader;
@@ -177,6 +178,8 @@ class TranslationsTests {
     static Map<String, Supplier<Set<String>>> dynamicKeys() {
         Map<String, Supplier<Set<String>>> m = new LinkedHashMap<>();
         m.put("deal.stages.", () -> names(DealStage.values()));
+        m.put("deal.view.", () -> new TreeSet<>(Set.of("OPEN", "WON", "LOST")));
+        m.put("timeline.deal-field.", () -> new TreeSet<>(DealEdited.FIELDS));
         m.put("client.kinds.", () -> names(ClientKind.values()));
         m.put("timeline.client-kind.", () -> names(ClientKind.values()));
         m.put("timeline.document-type.", () -> checkConstraint("document", "type"));
@@ -210,6 +213,10 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("DOCUMENT_" + c));
             Arrays.stream(ProposalChanged.Change.values())
                     .forEach(c -> kinds.add("PROPOSAL_" + c));
+            // deals moved back, reopened or edited in place
+            kinds.addAll(Set.of("DEAL_MOVED_BACK", "DEAL_REOPENED", "DEAL_EDITED"));
+            // tasks cancelled with a reason or reopened
+            kinds.addAll(Set.of("TASK_CANCELLED", "TASK_REOPENED"));
             kinds.add("PORTAL_COMMENT_CUSTOMER");
             kinds.add("PORTAL_COMMENT_TEAM");
             // published as ActivityRecorded by the acceptance module

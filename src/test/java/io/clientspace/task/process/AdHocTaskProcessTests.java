@@ -106,6 +106,28 @@ class AdHocTaskProcessTests {
         assertThat(calls).extracting(Call::event).endsWith(TaskListener.EVENTNAME_DELETE);
     }
 
+    @Test
+    void aTaskCancelledWithAReasonLeavesTheInboxAndTheProcessEnds() {
+        ProcessInstance pi = start("jonas", due, 50);
+
+        // what WorkTaskService.cancel does
+        var result = runtimeService().createMessageCorrelation(AdHocTaskProcess.MSG_CANCELLED)
+                .processInstanceBusinessKey(workTaskId)
+                .setVariable(AdHocTaskProcess.VAR_CANCEL_REASON, "The client did it themselves")
+                .correlateWithResult();
+
+        assertThat(result.getExecution().getProcessInstanceId()).isEqualTo(pi.getId());
+        BpmnAwareTests.assertThat(pi).isEnded()
+                .hasPassed(AdHocTaskProcess.CANCELLED_EVENT, AdHocTaskProcess.END_CANCELLED)
+                .hasNotPassed("TaskDone");
+        assertThat(taskService().createTaskQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(calls).extracting(Call::event).endsWith(TaskListener.EVENTNAME_DELETE)
+                .doesNotContain(TaskListener.EVENTNAME_COMPLETE);
+        assertThat(BpmnAwareTests.historyService().createHistoricVariableInstanceQuery()
+                .processInstanceId(pi.getId()).variableName(AdHocTaskProcess.VAR_CANCEL_REASON).singleResult()
+                .getValue()).isEqualTo("The client did it themselves");
+    }
+
     private ProcessInstance start(String assignee, Date dueDate, int priority) {
         return runtimeService().startProcessInstanceByKey(AdHocTaskProcess.PROCESS_ID, workTaskId,
                 Variables.putValue(AdHocTaskProcess.VAR_WORK_TASK_ID, workTaskId)

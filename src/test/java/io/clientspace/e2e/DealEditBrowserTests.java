@@ -1,0 +1,100 @@
+package io.clientspace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.clientspace.support.Actors.asManager;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import io.clientspace.deal.DealStage;
+import io.clientspace.deal.StageMove;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A deal's owner corrects what was entered, in place, and brings a lost deal back. */
+class DealEditBrowserTests extends BrowserTest {
+
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+
+    Deal dealWithoutNextStep(Client client, String title) {
+        DealDraft deal = new DealDraft();
+        deal.setTitle(title);
+        deal.setAmount(new BigDecimal("9000"));
+        deal.setExpectedClose(LocalDate.now().plusMonths(1));
+        deal.setOwner("manager");
+        return asManager(() -> deals.create(client.id(), deal));
+    }
+
+    @Test
+    void editingADealsNextStepInPlaceClearsTheChecklistFlag() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        dealWithoutNextStep(client, "Annual audit");
+        signIn("/" + client.workspacePath(), "manager", "manager");
+        assertThat(page.locator("#review-no-next-step")).containsText("Deals without next step: 1");
+        assertThat(page.locator("#deal-grid .no-next-step")).hasCount(1);
+
+        page.locator("#deal-grid .edit-deal").click();
+        assertThat(page.locator("#deal-title input")).hasValue("Annual audit");
+        // a wrong field keeps what was typed, and nothing is saved
+        page.locator("#deal-title input").fill("");
+        page.locator("#deal-next-step input").fill("Send the audit plan");
+        page.locator("#deal-save").click();
+        assertThat(page.locator("#deal-title")).hasAttribute("invalid", "");
+        assertThat(page.locator("#deal-next-step input")).hasValue("Send the audit plan");
+        assertThat(page.locator("#review-no-next-step")).containsText("Deals without next step: 1");
+
+        page.locator("#deal-title input").fill("Annual audit 2031");
+        screenshot("deal-edit");
+        page.locator("#deal-save").click();
+
+        assertThat(page.locator("#deal-form")).hasCount(0);
+        assertThat(page.locator("#review-no-next-step")).hasCount(0);
+        assertThat(page.locator("#deal-grid")).containsText("Send the audit plan");
+        assertThat(page.locator("#deal-grid")).containsText("Annual audit 2031");
+        assertThat(page.locator("#deal-grid .no-next-step")).hasCount(0);
+        assertThat(page.locator("#deal-grid .stage-badge")).hasText("New");
+
+        page.locator("#tab-activity").click();
+        assertThat(page.locator("#tab-content-activity")).containsText(
+                "Maria Keller changed the deal \u201cAnnual audit 2031\u201d: title, next step");
+    }
+
+    @Test
+    void aLostDealShowsUnderLostAndIsReopenedWithAReason() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Deal deal = dealWithoutNextStep(client, "Payroll outsourcing");
+        asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.lost("Chose a competitor")));
+        signIn("/" + client.workspacePath(), "manager", "manager");
+
+        assertThat(page.locator("#count-deals")).hasText("0");
+        assertThat(page.locator("#deal-grid")).not().containsText("Payroll outsourcing");
+        viewOption("Lost (1)").click();
+        assertThat(page.locator("#deal-grid")).containsText("Payroll outsourcing");
+        assertThat(page.locator("#deal-grid")).containsText("Chose a competitor");
+
+        page.locator("#deal-grid .reopen-deal").click();
+        page.locator("#reopen-deal-confirm").click();
+        assertThat(page.locator("#reopen-deal-reason")).hasAttribute("invalid", "");
+        page.locator("#reopen-deal-reason textarea").fill("New CFO wants to talk again");
+        page.locator("#reopen-deal-confirm").click();
+
+        assertThat(page.locator("#count-deals")).hasText("1");
+        viewOption("Open (1)").click();
+        assertThat(page.locator("#deal-grid")).containsText("Payroll outsourcing");
+        assertThat(page.locator("#deal-grid .stage-badge")).hasText("New");
+    }
+
+    private Locator viewOption(String label) {
+        return page.locator("#deal-view vaadin-radio-button", new Page.LocatorOptions().setHasText(label));
+    }
+}

@@ -1,5 +1,8 @@
 package io.clientspace.task;
 
+import io.clientspace.client.ClientArchived;
+import org.springframework.context.event.EventListener;
+
 import io.clientspace.shared.ProcessOnly;
 import io.clientspace.client.ClientRef;
 import io.clientspace.security.Roles;
@@ -418,6 +421,35 @@ public class WorkTaskService {
         events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
                 WorkTaskChanged.Change.CANCELLED, clean(reason), user.username()));
         return get(taskId);
+    }
+
+    /**
+     * Archiving the client cancels its open ad-hoc tasks, projects' included, inside the archiving transaction
+     * (DD013), with the archive's reason: they leave every inbox and show under Done as cancelled. A deal's stage
+     * tasks end with its deal, which archiving closes as lost. The client module checked the archiving user's access.
+     */
+    @EventListener
+    void on(ClientArchived event) {
+        String reason = event.reason() == null || event.reason().isBlank() ? "client archived" : event.reason();
+        for (WorkTaskEntity open : tasks.openAdHocByClient(event.clientId())) {
+            WorkTaskEntity task = tasks.findForUpdate(open.getId()).orElse(null);
+            if (task == null || !task.isOpen()) {
+                continue;
+            }
+            task.cancel(clock.instant(), event.actor(), reason);
+            tasks.saveAndFlush(task);
+            runtime.createMessageCorrelation(AdHocTaskProcess.MSG_CANCELLED)
+                    .processInstanceBusinessKey(task.getId().toString())
+                    .setVariable(AdHocTaskProcess.VAR_CANCEL_REASON, reason)
+                    .correlateAllWithResult();
+            events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(),
+                    task.getTitle(), WorkTaskChanged.Change.CANCELLED, reason, event.actor()));
+        }
+    }
+
+    /** What archiving the client will do to its tasks, for the preview; called after the client's access check. */
+    List<String> openForArchive(UUID clientId) {
+        return tasks.openAdHocByClient(clientId).stream().map(WorkTaskEntity::getTitle).toList();
     }
 
     /**

@@ -81,7 +81,10 @@ class ClientArchiveIntegrationTests {
     JdbcTemplate jdbc;
 
     PortalTestData.World world;
+    @Autowired
+    io.clientspace.task.WorkTaskService tasks;
     Deal openDeal;
+    io.clientspace.task.WorkTask openTask;
     InformationRequest sentRequest;
     InformationRequest draftRequest;
 
@@ -90,6 +93,12 @@ class ClientArchiveIntegrationTests {
         world = portal.world("archive");
         UUID clientId = world.client().id();
         openDeal = asManager(() -> deals.create(clientId, deal("Retainer 2027")));
+        var task = new io.clientspace.task.TaskDraft();
+        task.setTitle("Collect the signed engagement letter");
+        task.setAssignee("manager");
+        task.setDue(java.time.LocalDate.now().plusDays(3));
+        task.setPriority(io.clientspace.task.TaskPriority.NORMAL);
+        openTask = asManager(() -> tasks.create(clientId, task));
         sentRequest = asManager(() -> requests.send(requests.createDraft(world.project().id(),
                 request("Brand assets")).id()));
         draftRequest = asManager(() -> requests.createDraft(world.project().id(), request("Hosting access")));
@@ -107,7 +116,12 @@ class ClientArchiveIntegrationTests {
         ClientArchivePreview preview = asManager(() -> clients.archivePreview(id));
         assertThat(preview.consequences()).extracting(ArchiveConsequence::messageKey)
                 .contains("deal.archive.consequence", "inforequest.archive.consequence",
-                        "external.archive.consequence");
+                        "external.archive.consequence", "task.archive.consequence");
+        assertThat(preview.consequences()).filteredOn(c -> c.messageKey().equals("task.archive.consequence"))
+                .singleElement().satisfies(c -> assertThat(c.items()).as("the client's and its projects' open tasks")
+                        .contains("Collect the signed engagement letter").hasSize(
+                                asManager(() -> tasks.openForClient(id)).stream()
+                                        .filter(t -> !t.isProcessStep()).toList().size()));
         assertThat(preview.consequences()).filteredOn(c -> c.messageKey().equals("deal.archive.consequence"))
                 .singleElement().satisfies(c -> assertThat(c.items()).containsExactly("Retainer 2027"));
         assertThat(records(id)).as("the preview changes nothing").isEqualTo(before);
@@ -136,6 +150,12 @@ class ClientArchiveIntegrationTests {
                 .count()).as("the deal's process ended").isZero();
         assertThat(asManager(() -> requests.get(sentRequest.id())).status()).isEqualTo(RequestStatus.CANCELLED);
         assertThat(asManager(() -> requests.get(draftRequest.id())).status()).isEqualTo(RequestStatus.CANCELLED);
+        io.clientspace.task.WorkTask cancelled = asManager(() -> tasks.get(openTask.id()));
+        assertThat(cancelled.cancelled()).isTrue();
+        assertThat(cancelled.cancelReason()).isEqualTo("client archived");
+        assertThat(asManager(() -> tasks.openForClient(id))).as("it left every inbox").isEmpty();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(openTask.id().toString())
+                .count()).as("the task's ad-hoc-task process ended").isZero();
         assertThat(asManager(() -> access.forClient(id))).extracting(PortalAccount::status)
                 .containsOnly("REVOKED");
         assertThat(asManager(() -> timeline.forClient(id, 0))).extracting(TimelineEntry::kind)

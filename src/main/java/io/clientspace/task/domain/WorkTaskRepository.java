@@ -36,6 +36,11 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
 
     Optional<WorkTaskEntity> findByEngineTaskId(String engineTaskId);
 
+    /** The client's open ad-hoc tasks, projects' included: what archiving the client cancels. */
+    @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null and t.source = 'AD_HOC'"
+            + " order by t.createdAt")
+    List<WorkTaskEntity> openAdHocByClient(UUID clientId);
+
     /** The client's finished tasks (done or cancelled), latest first. Uses work_task_client_done_idx. */
     @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is not null"
             + " order by t.completedAt desc")

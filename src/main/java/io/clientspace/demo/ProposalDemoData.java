@@ -102,6 +102,13 @@ class ProposalDemoData {
         // as if its valid-until day had passed: the model's own timer, fired now
         proposals.expireNow(toExpire.id());
 
+        ProposalDraft signage = draft("Office signage", FeeModel.FIXED_FEE, today.plusDays(21),
+                "Door and floor signage for the new Hamburg office.");
+        signage.setFixedAmount(new BigDecimal("3200"));
+        Proposal toWithdraw = proposals.create(nordlicht.id(), signage);
+        proposals.submit(toWithdraw.id());
+        proposals.withdraw(toWithdraw.id(), "The Hamburg office opens a year later; we will send a new proposal then.");
+
         List<UUID> lena = jdbc.queryForList("select id from portal_account where username = ?"
                 + " and client_id = ? and status = 'ACTIVE'", UUID.class, username, nordlicht.id());
         if (lena.isEmpty()) {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
  *   <li>inline styles, which Vaadin's components, bpmn-js and chart libraries set on elements;</li>
  *   <li>images, frames and media also from the object store's public address, for previews through presigned
  *       links; {@code data:} and {@code blob:} images for avatars, diagrams and charts;</li>
- *   <li>connections to the app itself, including its push websocket;</li>
+ *   <li>connections to the app itself, including its push websocket, and to Keycloak: Vaadin's requests follow the
+ *       redirect to Keycloak when a session has ended or the user signs out (the sign-out reaches Keycloak's
+ *       end-session endpoint that way);</li>
  *   <li>form posts to the app and to Keycloak (the sign-out goes there); no plugins; no framing by other sites.</li>
  * </ul>
  */
@@ -36,18 +38,19 @@ class ContentSecurityPolicy {
     static String build(String keycloakOrigin, String storageOrigin, String appOrigin) {
         String storage = storageOrigin.isEmpty() ? "" : " " + storageOrigin;
         String socket = appOrigin.isEmpty() ? "" : " " + appOrigin.replaceFirst("^http", "ws");
+        String keycloak = keycloakOrigin.isEmpty() ? "" : " " + keycloakOrigin;
         return "default-src 'self'; "
                 + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
                 + "style-src 'self' 'unsafe-inline'; "
                 + "img-src 'self' data: blob:" + storage + "; "
                 + "font-src 'self' data:; "
-                + "connect-src 'self'" + socket + "; "
+                + "connect-src 'self'" + socket + keycloak + "; "
                 + "frame-src 'self'" + storage + "; "
                 + "media-src 'self'" + storage + "; "
                 + "worker-src 'self' blob:; "
                 + "object-src 'none'; "
                 + "base-uri 'self'; "
-                + "form-action 'self'" + (keycloakOrigin.isEmpty() ? "" : " " + keycloakOrigin) + "; "
+                + "form-action 'self'" + keycloak + "; "
                 + "frame-ancestors 'self'";
     }
 

@@ -94,7 +94,7 @@ class ClientArchiveIntegrationTests {
         UUID clientId = world.client().id();
         openDeal = asManager(() -> deals.create(clientId, deal("Retainer 2027")));
         var task = new io.clientspace.task.TaskDraft();
-        task.setTitle("Collect the signed engagement letter");
+        task.setTitle("Return the archive box keys");
         task.setAssignee("manager");
         task.setDue(java.time.LocalDate.now().plusDays(3));
         task.setPriority(io.clientspace.task.TaskPriority.NORMAL);
@@ -119,7 +119,7 @@ class ClientArchiveIntegrationTests {
                         "external.archive.consequence", "task.archive.consequence");
         assertThat(preview.consequences()).filteredOn(c -> c.messageKey().equals("task.archive.consequence"))
                 .singleElement().satisfies(c -> assertThat(c.items()).as("the client's and its projects' open tasks")
-                        .contains("Collect the signed engagement letter").hasSize(
+                        .contains("Return the archive box keys").hasSize(
                                 asManager(() -> tasks.openForClient(id)).stream()
                                         .filter(t -> !t.isProcessStep()).toList().size()));
         assertThat(preview.consequences()).filteredOn(c -> c.messageKey().equals("deal.archive.consequence"))

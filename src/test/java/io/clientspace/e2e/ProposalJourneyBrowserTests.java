@@ -130,6 +130,8 @@ class ProposalJourneyBrowserTests extends BrowserTest {
         page.navigate(url(workspace + "?tab=proposals"));
         assertThat(page.locator("#proposal-grid")).containsText("Accepted");
         page.locator("#tab-deals").click();
+        // a won deal has left the open ones: it shows under Won
+        page.locator("#deal-view vaadin-radio-button", new Page.LocatorOptions().setHasText("Won (1)")).click();
         assertThat(page.locator("#deal-grid")).containsText("Won");
         screenshot("proposal-deal-won");
         org.assertj.core.api.Assertions.assertThat(asManager(() -> deals.get(deal.id())).stage())

@@ -8,19 +8,23 @@ import java.util.UUID;
 /**
  * A deal as views see it. {@code stage} comes from the process engine for open deals.
  * {@code nextStep}, {@code nextStepDue}, {@code closeReason} (why it was won or lost) and
- * {@code stalledSince} may be null; {@code lostFrom} is the open stage a lost deal was lost from (where a reopen puts
- * it), null otherwise or when not recorded. {@code version} is what an edit or a reopen sends back, so that a stale screen is
+ * {@code stalledSince} may be null; {@code lostFrom} is where reopening a lost deal puts it: the open stage it was lost
+ * from, or the model's first stage when that was not recorded or the latest model no longer has it; null unless
+ * lost. {@code previousStage} and {@code nextStage} are the stages before and
+ * after {@code stage} in the model version the deal runs on: null for its first or last stage and for closed deals.
+ * {@code version} is what an edit or a reopen sends back, so that a stale screen is
  * refused.
  */
 public record Deal(UUID id, UUID clientId, String title, BigDecimal amount, String currency, LocalDate expectedClose,
                    String owner, String ownerName, DealStage stage, String nextStep, LocalDate nextStepDue,
                    String closeReason, Instant createdAt, Instant stageChangedAt, Instant stalledSince,
-                   DealStage lostFrom, long version) {
+                   DealStage lostFrom, DealStage previousStage, DealStage nextStage, long version) {
 
     /** The same deal at another stored version. */
     public Deal withVersion(long newVersion) {
         return new Deal(id, clientId, title, amount, currency, expectedClose, owner, ownerName, stage, nextStep,
-                nextStepDue, closeReason, createdAt, stageChangedAt, stalledSince, lostFrom, newVersion);
+                nextStepDue, closeReason, createdAt, stageChangedAt, stalledSince, lostFrom, previousStage, nextStage,
+                newVersion);
     }
 
     public boolean isOpen() {

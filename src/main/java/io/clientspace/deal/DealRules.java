@@ -80,10 +80,10 @@ public final class DealRules {
         return p;
     }
 
-    /** Problems with moving a deal that is in {@code from} back a stage. */
-    public static List<FieldProblem> checkBack(DealStage from, String reason) {
+    /** Problems with moving a deal that is in {@code from} back a stage, to {@code previous} (null: none). */
+    public static List<FieldProblem> checkBack(DealStage from, DealStage previous, String reason) {
         List<FieldProblem> p = new ArrayList<>();
-        if (from.previous().isEmpty()) {
+        if (previous == null) {
             p.add(FieldProblem.of("reason", from.isOpen() ? "deal.error.no-previous-stage" : "deal.error.closed"));
         }
         checkReason(p, reason, "deal.error.back-reason-required");
@@ -93,15 +93,18 @@ public final class DealRules {
     /** Problems with reopening a deal that is in {@code stage}: only a lost deal reopens, and it needs a reason. */
     public static List<FieldProblem> checkReopen(DealStage stage, String reason) {
         List<FieldProblem> p = new ArrayList<>();
-        if (stage != DealStage.LOST) {
+        if (!DealStage.LOST.equals(stage)) {
             p.add(FieldProblem.of("reason", "deal.error.reopen-only-lost"));
         }
         checkReason(p, reason, "deal.error.reopen-reason-required");
         return p;
     }
 
-    /** Problems with moving a deal that is in {@code from}. */
-    public static List<FieldProblem> check(StageMove move, DealStage from, LocalDate today) {
+    /**
+     * Problems with moving a deal that is in {@code from}, whose model has {@code nextStage} after it (null: {@code from}
+     * is the last stage, where a deal is won or lost).
+     */
+    public static List<FieldProblem> check(StageMove move, DealStage from, DealStage nextStage, LocalDate today) {
         List<FieldProblem> p = new ArrayList<>();
         if (move.outcome() == null) {
             p.add(FieldProblem.of("outcome", "deal.error.outcome-required"));
@@ -109,7 +112,7 @@ public final class DealRules {
         }
         switch (move.outcome()) {
             case ADVANCE -> {
-                if (from.next().isEmpty()) {
+                if (nextStage == null) {
                     p.add(FieldProblem.of("outcome", "deal.error.no-next-stage"));
                 }
                 String next = clean(move.nextStep());
@@ -125,8 +128,8 @@ public final class DealRules {
                 }
             }
             case WON -> {
-                if (from != DealStage.NEGOTIATION) {
-                    p.add(FieldProblem.of("outcome", "deal.error.won-only-negotiation"));
+                if (!from.isOpen() || nextStage != null) {
+                    p.add(FieldProblem.of("outcome", "deal.error.won-only-last-stage"));
                 }
                 checkReason(p, move.reason(), "deal.error.won-reason-required");
             }

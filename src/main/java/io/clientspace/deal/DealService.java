@@ -58,11 +58,12 @@ public class DealService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ManagementService management;
+    private final DealStages stages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DealService(DealRepository deals, ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
-                RuntimeService runtime, TaskService tasks, ManagementService management,
+                RuntimeService runtime, TaskService tasks, ManagementService management, DealStages stages,
                 ApplicationEventPublisher events, Clock clock) {
         this.deals = deals;
         this.clients = clients;
@@ -71,6 +72,7 @@ public class DealService {
         this.runtime = runtime;
         this.tasks = tasks;
         this.management = management;
+        this.stages = stages;
         this.events = events;
         this.clock = clock;
     }
@@ -84,8 +86,8 @@ public class DealService {
         requireClient(clientId);
         List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId,
                 PageRequest.of(0, LIST_LIMIT));
-        Map<String, DealStage> engineStages = openStagesFromEngine(rows);
-        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), d.getStage())))
+        Map<String, Position> engineStages = openStagesFromEngine(rows);
+        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), Position.of(d))))
                 .toList();
     }
 
@@ -156,7 +158,7 @@ public class DealService {
         problems.addAll(ownerProblems(owner, user, workGroup));
         InvalidInputException.throwIfAny(problems);
 
-        DealEntity deal = new DealEntity(UUID.randomUUID(), clientId, clock.instant());
+        DealEntity deal = new DealEntity(UUID.randomUUID(), clientId, stages.first(), clock.instant());
         deal.setTitle(clean(draft.getTitle()));
         deal.setAmount(draft.getAmount().setScale(2, RoundingMode.UNNECESSARY));
         deal.setCurrency(draft.getCurrency());
@@ -176,7 +178,9 @@ public class DealService {
         deal.setProcessInstanceId(instance.getId());
         // the stage listener changed the new row after it was persisted; the version the caller gets must be the one
         // an edit will find, so it is read back after the flush that the query makes
-        Deal created = toDeal(deal, deal.getStage());
+        DealStage first = deal.getStage();
+        Deal created = toDeal(deal, new Position(first, stages.previous(instance.getProcessDefinitionId(), first)
+                .orElse(null), stages.next(instance.getProcessDefinitionId(), first).orElse(null)));
         return created.withVersion(deals.versionOf(deal.getId()));
     }
 
@@ -303,11 +307,11 @@ public class DealService {
         CurrentUser user = currentUser.requireStaff();
         DealEntity deal = lockedDealToChange(dealId, user);
         Task task = activeStageTask(dealId);
-        DealStage from = task == null ? deal.getStage() : DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
-        if (from != seenStage) {
+        Position at = task == null ? Position.of(deal) : position(task);
+        if (!at.stage().equals(seenStage)) {
             throw new StaleDataException("Deal");
         }
-        InvalidInputException.throwIfAny(DealRules.checkBack(from, reason));
+        InvalidInputException.throwIfAny(DealRules.checkBack(at.stage(), at.previous(), reason));
         StageMoveNote.leave(dealId, new StageMoveNote(DealStageChanged.Move.BACK, clean(reason)));
         try {
             runtime.createMessageCorrelation(DealStagesProcess.MSG_MOVED_BACK)
@@ -318,12 +322,13 @@ public class DealService {
         } catch (OptimisticLockingException | ObjectOptimisticLockingFailureException e) {
             throw new StaleDataException("Deal");
         }
-        return toDeal(deal, deal.getStage());
+        return toDeal(deal, currentStage(deal));
     }
 
     /**
      * Reopens a lost deal, with a reason: the model's DealReopened message starts a new deal-stages instance for it
-     * at the stage it was lost from (New for deals lost before that was recorded).
+     * at the stage it was lost from (the model's first stage for deals lost before that was recorded, or when the latest
+     * model no longer has that stage).
      *
      * @param seenVersion the {@link Deal#version()} the user saw
      * @throws InvalidInputException when the reason is missing or too long, or the deal is not lost; nothing changes
@@ -335,7 +340,7 @@ public class DealService {
         CurrentUser user = currentUser.requireStaff();
         DealEntity deal = lockedDealToChange(dealId, user, seenVersion);
         InvalidInputException.throwIfAny(DealRules.checkReopen(deal.getStage(), reason));
-        DealStage at = deal.getLostFrom() == null ? DealStage.NEW : deal.getLostFrom();
+        DealStage at = reopensAt(deal);
         StageMoveNote.leave(dealId, new StageMoveNote(DealStageChanged.Move.REOPENED, clean(reason)));
         Map<String, Object> variables = new HashMap<>();
         variables.put(DealStagesProcess.VAR_DEAL_ID, deal.getId().toString());
@@ -351,7 +356,7 @@ public class DealService {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new StaleDataException("Deal");
         }
-        return toDeal(deal, deal.getStage());
+        return toDeal(deal, currentStage(deal));
     }
 
     /** As {@link #lockedDealToChange(UUID, CurrentUser)}, and as the user saw it. */
@@ -382,8 +387,24 @@ public class DealService {
                 .processInstanceBusinessKey(dealId.toString()).active().singleResult();
     }
 
-    private DealStage currentStage(DealEntity deal) {
-        return openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), deal.getStage());
+    private Position currentStage(DealEntity deal) {
+        return openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), Position.of(deal));
+    }
+
+    /** The stage whose task is open, with its neighbours in the model version the deal runs on. */
+    private Position position(Task task) {
+        DealStage stage = stages.named(task.getTaskDefinitionKey());
+        String definition = task.getProcessDefinitionId();
+        return new Position(stage, stages.previous(definition, stage).orElse(null),
+                stages.next(definition, stage).orElse(null));
+    }
+
+    /** Where a deal stands: its stage, and the stages before and after it (null at either end, and when closed). */
+    private record Position(DealStage stage, DealStage previous, DealStage next) {
+        /** A deal whose process has no open stage task: closed, or between two stages within a transaction. */
+        static Position of(DealEntity deal) {
+            return new Position(deal.getStage(), null, null);
+        }
     }
 
     /**
@@ -402,15 +423,15 @@ public class DealService {
         requireClient(deal.getClientId());
         requireMover(user, deal);
         Task task = activeStageTask(dealId);
-        DealStage from = task == null ? deal.getStage() : DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow();
-        if (from != seenStage) {
+        Position from = task == null ? Position.of(deal) : position(task);
+        if (!from.stage().equals(seenStage)) {
             // a second tab or a colleague got there first: advancing again would skip a stage
             throw new StaleDataException("Deal");
         }
         if (task == null) {
             throw new InvalidInputException(List.of(FieldProblem.of("outcome", "deal.error.closed")));
         }
-        InvalidInputException.throwIfAny(DealRules.check(move, from, LocalDate.now(clock)));
+        InvalidInputException.throwIfAny(DealRules.check(move, from.stage(), from.next(), LocalDate.now(clock)));
 
         Map<String, Object> variables = new HashMap<>();
         switch (move.outcome()) {
@@ -441,7 +462,7 @@ public class DealService {
             throw new StaleDataException("Deal");
         }
         DealEntity after = deals.findById(dealId).orElseThrow();
-        return toDeal(after, after.getStage());
+        return toDeal(after, currentStage(after));
     }
 
     /**
@@ -476,25 +497,30 @@ public class DealService {
     }
 
     /** One engine query for the whole list: deal id to the stage of its process's active user task. */
-    private Map<String, DealStage> openStagesFromEngine(List<DealEntity> rows) {
+    private Map<String, Position> openStagesFromEngine(List<DealEntity> rows) {
         Map<String, String> instanceToDeal = new HashMap<>();
         rows.stream().filter(d -> d.getClosedAt() == null && d.getProcessInstanceId() != null)
                 .forEach(d -> instanceToDeal.put(d.getProcessInstanceId(), d.getId().toString()));
-        Map<String, DealStage> result = new HashMap<>();
+        Map<String, Position> result = new HashMap<>();
         if (instanceToDeal.isEmpty()) {
             return result;
         }
         tasks.createTaskQuery().processInstanceIdIn(instanceToDeal.keySet().toArray(String[]::new)).list()
-                .forEach(t -> DealStage.ofTask(t.getTaskDefinitionKey())
-                        .ifPresent(stage -> result.put(instanceToDeal.get(t.getProcessInstanceId()), stage)));
+                .forEach(t -> result.put(instanceToDeal.get(t.getProcessInstanceId()), position(t)));
         return result;
     }
 
-    private Deal toDeal(DealEntity d, DealStage stage) {
+    private Deal toDeal(DealEntity d, Position at) {
         return new Deal(d.getId(), d.getClientId(), d.getTitle(), d.getAmount(), d.getCurrency(), d.getExpectedClose(),
-                d.getOwner(), staff.displayName(d.getOwner()), stage, d.getNextStep(), d.getNextStepDue(),
-                d.getCloseReason(), d.getCreatedAt(), d.getStageChangedAt(), d.getStalledAt(),
-                d.getLostFrom(), d.getVersion());
+                d.getOwner(), staff.displayName(d.getOwner()), stages.named(at.stage()), d.getNextStep(),
+                d.getNextStepDue(), d.getCloseReason(), d.getCreatedAt(), d.getStageChangedAt(), d.getStalledAt(),
+                DealStage.LOST.equals(d.getStage()) ? reopensAt(d) : null, at.previous(), at.next(), d.getVersion());
+    }
+
+    /** Where reopening the lost deal puts it: the stage it was lost from, when the latest model still has it. */
+    private DealStage reopensAt(DealEntity deal) {
+        DealStage from = deal.getLostFrom();
+        return from != null && stages.open().contains(from) ? stages.named(from) : stages.first();
     }
 
     private Date toDate(LocalDate date) {

@@ -18,11 +18,13 @@ class DealStallNotifier {
     private final StaffMail mail;
     private final StaffDirectory staff;
     private final ClientService clients;
+    private final DealStages stages;
 
-    DealStallNotifier(StaffMail mail, StaffDirectory staff, ClientService clients) {
+    DealStallNotifier(StaffMail mail, StaffDirectory staff, ClientService clients, DealStages stages) {
         this.mail = mail;
         this.staff = staff;
         this.clients = clients;
+        this.stages = stages;
     }
 
     @ApplicationModuleListener
@@ -38,6 +40,6 @@ class DealStallNotifier {
                 .map(StaffMember::username).orElse(client.owner());
         mail.send(recipient, "mail.deal-stalled.subject", new Object[] {event.dealTitle()}, "mail.deal-stalled.body",
                 event.dealTitle(), client.name(),
-                new StaffMail.Localized("deal.stages." + event.stage().name()), mail.link(client.workspacePath()));
+                new StaffMail.LocalizedOr(event.stage().messageKey(), stages.named(event.stage()).label()), mail.link(client.workspacePath()));
     }
 }

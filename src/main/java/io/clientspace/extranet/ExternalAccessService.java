@@ -173,9 +173,11 @@ public class ExternalAccessService {
         }
         Locale locale = staff.localeOf(user.username()).map(Translations::supported)
                 .orElse(Locale.ENGLISH);
+        requireIdentityFree(account);
         account.invited(user.username(), clock.instant(), null);
         account.speaks(locale.getLanguage());
         accounts.saveAndFlush(account);
+        // the identity and the mail follow in the process's own job, retried while Keycloak is unreachable
         runtime.startProcessInstanceByKey(ExtranetInvitationProcess.PROCESS_ID, accountId.toString(),
                 Map.of(ExtranetInvitationProcess.VAR_PORTAL_ACCOUNT_ID, accountId.toString(),
                         ExtranetInvitationProcess.VAR_LOCALE, locale.getLanguage()));
@@ -200,6 +202,10 @@ public class ExternalAccessService {
         accounts.saveAndFlush(account);
         var waiting = runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_RESENT)
                 .processInstanceBusinessKey(accountId.toString()).correlateAllWithResult();
+        if (waiting.isEmpty() && invitationRunning(accountId)) {
+            // the first mail has not gone out yet (its identity step waits for Keycloak): it will, valid from then
+            return record(account);
+        }
         if (waiting.isEmpty()) {
             // the invitation ended meanwhile (used or expired); start a new one rather than fail
             account.expired();
@@ -232,6 +238,10 @@ public class ExternalAccessService {
         if ("INVITED".equals(before)) {
             runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_REVOKED)
                     .processInstanceBusinessKey(account.getId().toString()).correlateAllWithResult();
+            // an invitation still at its identity step (Keycloak was unreachable) ends without sending anything
+            runtime.createProcessInstanceQuery().processDefinitionKey(ExtranetInvitationProcess.PROCESS_ID)
+                    .processInstanceBusinessKey(account.getId().toString()).list()
+                    .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "access revoked"));
         }
         identityOf(account).ifPresent(id -> directory.setEnabled(id, false));
         events.publishEvent(new PortalAccessChanged(account.getId(), account.getClientId(), account.getDisplayName(),
@@ -356,6 +366,10 @@ public class ExternalAccessService {
     @ProcessOnly("the extranet-invitation model")
     public void provisionIdentity(UUID accountId, Locale locale) {
         PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
+        if (!"INVITED".equals(account.getStatus())) {
+            // revoked while this step waited for Keycloak: nothing to create
+            return;
+        }
         var existing = directory.findByEmail(account.getEmail());
         String userId;
         if (existing.isPresent()) {
@@ -381,11 +395,36 @@ public class ExternalAccessService {
     @ProcessOnly("the extranet-invitation model")
     public void sendInvitation(UUID accountId, Duration validFor) {
         PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
+        if (!"INVITED".equals(account.getStatus())) {
+            return;
+        }
         String userId = identityOf(account).orElseThrow(() -> new IllegalStateException("No identity for " + accountId));
         Instant now = clock.instant();
         account.invited(account.getInvitedBy(), account.getInvitedAt() == null ? now : account.getInvitedAt(),
                 now.plus(validFor));
         directory.sendSetPasswordLink(userId, validFor, app.baseUrl() + "/portal");
+    }
+
+    /**
+     * Refuses at once, while the colleague is still there, an address that is another customer's sign-in. When
+     * Keycloak cannot be asked now, the invitation's identity step asks again when it runs.
+     */
+    private void requireIdentityFree(PortalAccountEntity account) {
+        Optional<String> boundTo;
+        try {
+            boundTo = directory.findByEmail(account.getEmail()).flatMap(u -> CustomerDirectory.attribute(u,
+                    CustomerDirectory.CUSTOMER_ID).stream().findFirst());
+        } catch (jakarta.ws.rs.ProcessingException unreachable) {
+            return;
+        }
+        if (boundTo.isPresent() && !boundTo.get().equals(account.getClientId().toString())) {
+            throw new InvalidInputException(List.of(FieldProblem.of("email", "external.errors.identity-elsewhere")));
+        }
+    }
+
+    private boolean invitationRunning(UUID accountId) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey(ExtranetInvitationProcess.PROCESS_ID)
+                .processInstanceBusinessKey(accountId.toString()).count() > 0;
     }
 
     /** The contact signed in for the first time. Called by the invitation process only. */

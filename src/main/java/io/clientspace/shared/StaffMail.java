@@ -25,6 +25,10 @@ public class StaffMail {
     public record Localized(String key, Object... args) {
     }
 
+    /** A name translated in the recipient's language when the bundles know {@code key}, else shown as it is. */
+    public record LocalizedOr(String key, String fallback) {
+    }
+
     private final JavaMailSender mail;
     private final StaffDirectory staff;
     private final ClientspaceProperties app;
@@ -69,6 +73,7 @@ public class StaffMail {
 
     private Object[] localize(Object[] args, Locale locale) {
         return Arrays.stream(args).map(a -> a instanceof Localized l
-                ? translations.getTranslation(l.key(), locale, l.args()) : a).toArray();
+                ? translations.getTranslation(l.key(), locale, l.args())
+                : a instanceof LocalizedOr o ? Translations.find(o.key(), locale).orElse(o.fallback()) : a).toArray();
     }
 }

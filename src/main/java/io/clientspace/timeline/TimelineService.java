@@ -113,7 +113,7 @@ public class TimelineService {
             case REOPENED -> "DEAL_REOPENED";
         };
         record(e.clientId(), null, e.actor(), kind, e.dealId(), e.title(),
-                e.reason() == null ? e.stage().name() : e.stage().name() + "|" + e.reason());
+                e.reason() == null ? e.stage().code() : e.stage().code() + "|" + e.reason());
     }
 
     @EventListener
@@ -123,7 +123,7 @@ public class TimelineService {
 
     @EventListener
     void on(DealStalled e) {
-        record(e.clientId(), null, null, "DEAL_STALLED", e.dealId(), e.dealTitle(), e.stage().name());
+        record(e.clientId(), null, null, "DEAL_STALLED", e.dealId(), e.dealTitle(), e.stage().code());
     }
 
     @EventListener

@@ -370,7 +370,7 @@ public class BenchDataGenerator {
             UUID id = UUID.randomUUID();
             boolean won = random.nextBoolean();
             row("deal", id, client, "Deal " + id.toString().substring(0, 6), 1_000 + random.nextInt(90_000), "EUR",
-                    today.plusDays(30), owner, open ? "NEW" : won ? "WON" : "LOST", open ? "Call back" : null,
+                    today.plusDays(30), owner, open ? "StageNew" : won ? "WON" : "LOST", open ? "Call back" : null,
                     open ? today.plusDays(7) : null, open ? null : won ? "Best offer" : "Budget cut",
                     ago(86_400L * 30), ago(3600), ago(3600), open ? null : ago(3600));
             return id;

@@ -213,7 +213,7 @@ class DealEditsIntegrationTests {
                 .containsExactly(DealStage.QUALIFIED.taskId());
         TimelineEntry entry = asManager(() -> timeline.forClient(client.id(), 0)).get(0);
         assertThat(entry.kind()).isEqualTo("DEAL_MOVED_BACK");
-        assertThat(entry.detail()).isEqualTo("QUALIFIED|Budget owner changed");
+        assertThat(entry.detail()).isEqualTo("StageQualified|Budget owner changed");
         assertThat(entry.actorName()).isEqualTo("Maria Keller");
 
         // the same screen, clicked again, must not move it back twice
@@ -248,7 +248,7 @@ class DealEditsIntegrationTests {
                 .containsExactly(DealStage.QUALIFIED.taskId());
         TimelineEntry entry = asManager(() -> timeline.forClient(client.id(), 0)).get(0);
         assertThat(entry.kind()).isEqualTo("DEAL_REOPENED");
-        assertThat(entry.detail()).isEqualTo("QUALIFIED|Budget approved after all");
+        assertThat(entry.detail()).isEqualTo("StageQualified|Budget approved after all");
 
         // a second reopen from the same screen finds it open already
         assertThatThrownBy(() -> asManager(() -> deals.reopen(deal.id(), lost.version(), "again")))

@@ -2,13 +2,16 @@ package io.clientspace.deal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.clientspace.deal.process.DealStagesProcess;
 import io.clientspace.shared.FieldProblem;
+import java.io.File;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -35,8 +38,28 @@ class DealRulesTests {
         return DealRules.check(d, TODAY);
     }
 
+    /** The stages processes/deal-stages.bpmn ships with, in the order it reads them. */
+    static final List<DealStage> SHIPPED = DealStagesProcess.stages(
+            Bpmn.readModelFromFile(new File(DealStagesProcess.RESOURCE)));
+
     private static List<FieldProblem> check(StageMove move, DealStage from) {
-        return DealRules.check(move, from, TODAY);
+        int i = SHIPPED.indexOf(from);
+        return DealRules.check(move, from, i + 1 < SHIPPED.size() ? SHIPPED.get(i + 1) : null, TODAY);
+    }
+
+    static List<DealStage> beforeTheLast() {
+        return SHIPPED.subList(0, SHIPPED.size() - 1);
+    }
+
+    static List<DealStage> open() {
+        return SHIPPED;
+    }
+
+    @Test
+    void theShippedModelHasItsFourStagesInOrder() {
+        assertThat(SHIPPED).containsExactly(DealStage.NEW, DealStage.QUALIFIED, DealStage.PROPOSAL,
+                DealStage.NEGOTIATION);
+        assertThat(SHIPPED).extracting(DealStage::label).containsExactly("New", "Qualified", "Proposal", "Negotiation");
     }
 
     // ---------------------------------------------------------------- new deal
@@ -163,7 +186,7 @@ class DealRulesTests {
     // ------------------------------------------------------------- stage moves
 
     @ParameterizedTest
-    @EnumSource(value = DealStage.class, names = {"NEW", "QUALIFIED", "PROPOSAL"})
+    @MethodSource("beforeTheLast")
     void advancingWithANextStepDueTodayOrLaterIsFine(DealStage from) {
         assertThat(check(StageMove.advance("Send the proposal", TODAY), from)).isEmpty();
         assertThat(check(StageMove.advance("Send the proposal", TODAY.plusWeeks(1)), from)).isEmpty();
@@ -207,14 +230,14 @@ class DealRulesTests {
     }
 
     @ParameterizedTest
-    @EnumSource(value = DealStage.class, names = {"NEW", "QUALIFIED", "PROPOSAL"})
+    @MethodSource("beforeTheLast")
     void aDealCannotBeWonBeforeNegotiation(DealStage from) {
         assertThat(check(StageMove.won("Fastest delivery"), from))
-                .containsExactly(FieldProblem.of("outcome", "deal.error.won-only-negotiation"));
+                .containsExactly(FieldProblem.of("outcome", "deal.error.won-only-last-stage"));
     }
 
     @ParameterizedTest
-    @EnumSource(value = DealStage.class, names = {"NEW", "QUALIFIED", "PROPOSAL", "NEGOTIATION"})
+    @MethodSource("open")
     void aDealCanBeLostFromEveryOpenStageWithAReason(DealStage from) {
         assertThat(check(StageMove.lost("Budget was cut"), from)).isEmpty();
     }

@@ -174,7 +174,7 @@ class DealServiceIntegrationTests {
                         .extracting(FieldProblem::field).containsExactlyInAnyOrder("nextStep", "nextStepDue"));
         assertThatThrownBy(() -> asManager(() -> deals.moveOn(deal.id(), DealStage.NEW, StageMove.won("Best references in the region"))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .extracting(FieldProblem::messageKey).containsExactly("deal.error.won-only-negotiation"));
+                        .extracting(FieldProblem::messageKey).containsExactly("deal.error.won-only-last-stage"));
         assertThat(asManager(() -> deals.get(deal.id())).stage()).isEqualTo(DealStage.NEW);
     }
 

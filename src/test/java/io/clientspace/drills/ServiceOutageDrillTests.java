@@ -40,6 +40,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import io.clientspace.devservices.DevServices;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalAccount;
+import io.clientspace.extranet.PortalContactDraft;
+import io.clientspace.extranet.PortalContactStatus;
+import io.clientspace.extranet.PortalRole;
+import io.clientspace.extranet.process.ExtranetInvitationProcess;
+import java.util.Date;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,15 +64,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class ServiceOutageDrillTests {
 
     static DrillServices services;
+    static KeycloakGate keycloak;
     static DrillNode node;
     static JdbcTemplate jdbc;
 
     @BeforeAll
     static void start() {
         services = DrillServices.get();
+        // the node reaches the run's Keycloak through a gate the Keycloak drill can cut
+        keycloak = KeycloakGate.to(URI.create(DevServices.keycloak().url()).getPort());
         // an action while the database is down fails after 3 s instead of Hikari's 30 s, to keep the drill short
         node = DrillNode.start("outage", services.postgres.createDatabase("drill_outage"),
-                Map.of("spring.datasource.hikari.connection-timeout", "3000"));
+                Map.of("spring.datasource.hikari.connection-timeout", "3000",
+                        "clientspace.keycloak.url", keycloak.url(),
+                        "clientspace.keycloak.public-url", keycloak.url()));
         jdbc = node.bean(JdbcTemplate.class);
     }
 
@@ -69,6 +85,95 @@ class ServiceOutageDrillTests {
     static void stop() {
         if (node != null) {
             node.close();
+        }
+        if (keycloak != null) {
+            keycloak.close();
+        }
+    }
+
+    /**
+     * <b>Fault:</b> Keycloak does not answer (down, or its host unreachable) while colleagues work and one of them
+     * invites two contacts, then revokes one of them.
+     * <b>The user sees:</b> colleagues keep working (a deal is created and listed); a new sign-in gets our "sign-in
+     * unavailable" page (503) instead of a connection error; the invitations are saved as invited at once.
+     * <b>Afterwards:</b> each invitation's identity step failed and waits for the engine's next retry; once Keycloak
+     * is back, the retry creates the identity and Keycloak mails the set-password link, once. The contact revoked
+     * meanwhile gets neither.
+     */
+    @Test
+    void keycloakDownKeepsColleaguesWorkingAndInvitationsCompleteOnceItIsBack() throws Exception {
+        ClientService clients = node.bean(ClientService.class);
+        DealService deals = node.bean(DealService.class);
+        ExternalAccessService access = node.bean(ExternalAccessService.class);
+        ManagementService management = node.bean(ManagementService.class);
+        RuntimeService runtime = node.bean(RuntimeService.class);
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String email = "greta-" + suffix + "@drill.example";
+        String revokedEmail = "jan-" + suffix + "@drill.example";
+
+        PortalAccount invited;
+        PortalAccount revoked;
+        keycloak.cut();
+        try {
+            Deal deal = asManager(() -> deals.create(client.id(), Drills.deal("Kept working")));
+            List<Deal> listed = asManager(() -> deals.forClient(client.id()));
+            assertThat(listed).extracting(Deal::id).contains(deal.id());
+
+            Drills.await("a new sign-in gets the unavailable page", Duration.ofSeconds(30),
+                    () -> signIn().statusCode() == 503);
+            assertThat(signIn().body()).contains("Sign-in is unavailable right now");
+
+            invited = asManager(() -> access.addContact(client.id(),
+                    new PortalContactDraft("Greta Lind", email, PortalRole.APPROVER), true));
+            revoked = asManager(() -> access.addContact(client.id(),
+                    new PortalContactDraft("Jan Lind", revokedEmail, PortalRole.OTHER), true));
+            assertThat(invited.contactStatus()).isEqualTo(PortalContactStatus.INVITED);
+            UUID invitedId = invited.id();
+            Drills.await("the identity step failed and waits for the engine's retry", Duration.ofSeconds(30),
+                    () -> failedJob(runtime, management, invitedId) != null);
+            Job failed = failedJob(runtime, management, invitedId);
+            assertThat(failed.getRetries()).as("one of the model's 12 tries used").isEqualTo(11);
+            assertThat(failed.getDuedate()).as("retried on the model's cycle, in 5 minutes")
+                    .isAfter(new Date(System.currentTimeMillis() + Duration.ofMinutes(4).toMillis()));
+            UUID revokedId = revoked.id();
+            asManager(() -> access.revoke(revokedId));
+        } finally {
+            keycloak.restore();
+        }
+
+        // five minutes later, as far as the engine is concerned: its own retry runs the step again
+        management.setJobDuedate(failedJob(runtime, management, invited.id()).getId(), new Date());
+        UUID invitedId = invited.id();
+        Drills.await("the retried invitation was sent", Duration.ofSeconds(90),
+                () -> asManager(() -> access.forClient(client.id())).stream()
+                        .anyMatch(a -> a.id().equals(invitedId) && a.invitationExpiresAt() != null));
+        assertThat(DevServices.mail().awaitMessages(email, 1, Duration.ofSeconds(30)))
+                .as("Keycloak's set-password mail, once").hasSize(1);
+        assertThat(failedJob(runtime, management, invitedId)).as("no failed job left").isNull();
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(revoked.id().toString()).count())
+                .as("the revoked contact's invitation ended while it waited").isZero();
+        assertThat(DevServices.mail().awaitMessages(revokedEmail, 1, Duration.ofSeconds(2)))
+                .as("and sent nothing").isEmpty();
+    }
+
+    private static Job failedJob(RuntimeService runtime, ManagementService management, UUID accountId) {
+        var instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(ExtranetInvitationProcess.PROCESS_ID)
+                .processInstanceBusinessKey(accountId.toString()).singleResult();
+        return instance == null ? null
+                : management.createJobQuery().processInstanceId(instance.getId()).withException().singleResult();
+    }
+
+    /** A browser starting a staff sign-in on the node. */
+    private static HttpResponse<String> signIn() {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(node.bean(io.clientspace.shared.ClientspaceProperties.class).baseUrl()
+                            + "/oauth2/authorization/staff")).header("Accept-Language", "en").build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -12,6 +12,11 @@ import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
+import io.clientspace.deal.DealStages;
+import io.clientspace.deal.DealStagesWithALegalReview;
+import io.clientspace.deal.process.DealStagesProcess;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import io.clientspace.deal.StageMove;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,6 +30,10 @@ class DealEditBrowserTests extends BrowserTest {
     ClientService clients;
     @Autowired
     DealService deals;
+    @Autowired
+    DealStages dealStages;
+    @Autowired
+    RepositoryService repository;
 
     Deal dealWithoutNextStep(Client client, String title) {
         DealDraft deal = new DealDraft();
@@ -92,6 +101,53 @@ class DealEditBrowserTests extends BrowserTest {
         viewOption("Open (1)").click();
         assertThat(page.locator("#deal-grid")).containsText("Payroll outsourcing");
         assertThat(page.locator("#deal-grid .stage-badge")).hasText("New");
+    }
+
+    @Test
+    void aStageAProcessOwnerAddsToTheModelShowsWithoutACodeChange() {
+        // a process owner deploys deal-stages with a "Legal review" stage between Proposal and Negotiation (DD015)
+        Deployment withReview = repository.createDeployment().name("deal-stages with a legal review")
+                .addModelInstance(DealStagesProcess.PROCESS_ID + ".bpmn", DealStagesWithALegalReview.model()).deploy();
+        dealStages.deployed();
+        try {
+            Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+            Deal created = dealWithoutNextStep(client, "Framework agreement");
+            Deal atProposal = asManager(() -> {
+                Deal d = deals.moveOn(created.id(), created.stage(), StageMove.advance("Qualify", LocalDate.now()));
+                return deals.moveOn(d.id(), d.stage(), StageMove.advance("Send it", LocalDate.now()));
+            });
+            org.assertj.core.api.Assertions.assertThat(atProposal.stage()).isEqualTo(DealStage.PROPOSAL);
+            org.assertj.core.api.Assertions.assertThat(atProposal.nextStage()).isEqualTo(new DealStage(DealStagesWithALegalReview.STAGE, null));
+
+            signIn("/" + client.workspacePath(), "manager", "manager");
+            assertThat(page.locator("#deal-grid .stage-badge")).hasText("Proposal");
+            page.locator("#deal-grid .move-deal").click();
+            assertThat(page.locator("#move-outcome")).containsText("Move to Legal review");
+            page.locator("#move-next-step input").fill("Lawyers read the draft");
+            page.locator("#move-due input").fill(ManagerJourneyBrowserTests.US_DATE.format(LocalDate.now().plusDays(3)));
+            page.locator("#move-due input").press("Enter");
+            page.locator("#move-confirm").click();
+
+            assertThat(page.locator("#move-deal")).hasCount(0);
+            assertThat(page.locator("#deal-grid .stage-badge")).hasText("Legal review");
+            screenshot("deal-stage-from-the-model");
+            // its neighbours come from the model too: back goes to Proposal, on goes to Negotiation
+            page.locator("#deal-grid .move-deal-back").click();
+            assertThat(page.locator("#move-deal-back-reason")).isVisible();
+            assertThat(page.getByText("The deal goes from Legal review back to Proposal.")).isVisible();
+            page.locator("#move-deal-back-cancel").click();
+            assertThat(page.locator("#move-deal-back-reason")).hasCount(0);
+            page.locator("#deal-grid .move-deal").click();
+            assertThat(page.locator("#move-outcome")).containsText("Move to Negotiation");
+            page.locator("#move-cancel").click();
+            assertThat(page.locator("#move-outcome")).hasCount(0);
+
+            page.locator("#tab-activity").click();
+            assertThat(page.locator("#tab-content-activity")).containsText("Legal review");
+        } finally {
+            repository.deleteDeployment(withReview.getId(), true);
+            dealStages.deployed();
+        }
     }
 
     private Locator viewOption(String label) {

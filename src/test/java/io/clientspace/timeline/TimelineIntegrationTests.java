@@ -61,7 +61,7 @@ class TimelineIntegrationTests {
         assertThat(entries.get(0).detail()).isEqualTo("Jonas Weber");
         assertThat(entries.get(0).actorName()).isEqualTo("Maria Keller");
         assertThat(entries.get(1).subjectTitle()).isEqualTo("Payroll outsourcing");
-        assertThat(entries.get(1).detail()).isEqualTo("QUALIFIED");
+        assertThat(entries.get(1).detail()).isEqualTo("StageQualified");
         assertThat(entries.get(1).actorName()).isEqualTo("Maria Keller");
     }
 

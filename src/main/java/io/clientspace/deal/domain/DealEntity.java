@@ -2,8 +2,7 @@ package io.clientspace.deal.domain;
 
 import io.clientspace.deal.DealStage;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -23,12 +22,12 @@ public class DealEntity {
     private String currency;
     private LocalDate expectedClose;
     private String owner;
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = DealStageColumn.class)
     private DealStage stage;
     private String nextStep;
     private LocalDate nextStepDue;
     private String closeReason;
-    @Enumerated(EnumType.STRING)
+    @Convert(converter = DealStageColumn.class)
     private DealStage lostFrom;
     private Instant stalledAt;
     private String processInstanceId;
@@ -42,10 +41,11 @@ public class DealEntity {
     protected DealEntity() {
     }
 
-    public DealEntity(UUID id, UUID clientId, Instant now) {
+    public DealEntity(UUID id, UUID clientId, DealStage firstStage, Instant now) {
         this.id = id;
         this.clientId = clientId;
-        this.stage = DealStage.NEW;
+        // the stage listener records the stage the model opens, before the row is written
+        this.stage = firstStage;
         this.createdAt = now;
         this.updatedAt = now;
         this.stageChangedAt = now;
@@ -53,12 +53,12 @@ public class DealEntity {
 
     /** Records that the process moved the deal into {@code newStage}. */
     public void enterStage(DealStage newStage, Instant now) {
-        if (newStage == DealStage.LOST && stage != null && stage.isOpen()) {
+        if (DealStage.LOST.equals(newStage) && stage != null && stage.isOpen()) {
             // where a reopen puts it back
             lostFrom = stage;
         }
         stalledAt = null;
-        if (newStage != stage) {
+        if (!newStage.equals(stage)) {
             stageChangedAt = now;
         }
         stage = newStage;

@@ -33,7 +33,7 @@ class DealClosedListener implements ExecutionListener {
         DealStage stage = DealStagesProcess.END_WON.equals(execution.getCurrentActivityId()) ? DealStage.WON
                 : DealStage.LOST;
         deal.enterStage(stage, clock.instant());
-        deal.setCloseReason((String) execution.getVariable(stage == DealStage.WON
+        deal.setCloseReason((String) execution.getVariable(DealStage.WON.equals(stage)
                 ? DealStagesProcess.VAR_WON_REASON : DealStagesProcess.VAR_LOST_REASON));
         deal.setNextStep(null);
         deal.setNextStepDue(null);

@@ -45,8 +45,8 @@ class DealStageListener implements TaskListener {
             // the business key is the deal's id; reading a variable through the new task would query for task variables
             UUID dealId = UUID.fromString(task.getExecution().getProcessBusinessKey());
             DealEntity deal = deals.findById(dealId).orElseThrow(() -> new IllegalStateException("No deal " + dealId));
-            DealStage stage = DealStage.ofTask(task.getTaskDefinitionKey()).orElseThrow(
-                    () -> new IllegalStateException("Unknown stage task " + task.getTaskDefinitionKey()));
+            // the model says which user tasks are stages: this listener runs on them only (DD015)
+            DealStage stage = new DealStage(task.getTaskDefinitionKey(), task.getName());
             deal.enterStage(stage, clock.instant());
             if (!task.getProcessInstanceId().equals(deal.getProcessInstanceId())) {
                 // the deal's first stage, or the first of a reopened deal's new instance: link the row to its instance

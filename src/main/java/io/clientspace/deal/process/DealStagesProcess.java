@@ -1,8 +1,20 @@
 package io.clientspace.deal.process;
 
 import io.clientspace.deal.DealStage;
-import java.util.Arrays;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 /**
  * Everything in processes/deal-stages.bpmn that the code relies on. A process owner may change the model freely as
@@ -81,8 +93,46 @@ public final class DealStagesProcess {
         return stage.taskId().replaceFirst("^Stage", "") + "MovedBack";
     }
 
-    /** The user task ids, one per open stage. */
-    public static List<String> stageTaskIds() {
-        return Arrays.stream(DealStage.values()).filter(DealStage::isOpen).map(DealStage::taskId).toList();
+    /**
+     * The open stages of a deal-stages model, in order: its user tasks that carry the {@link #STAGE_LISTENER} as their
+     * create listener (that listener is what records a stage on the deal), in the order the flow reaches them from
+     * the {@link #START} event. A stage's name in the model is its label. This is how a process owner adds, renames
+     * or reorders a stage: in the model, with no code change (DD015).
+     */
+    public static List<DealStage> stages(BpmnModelInstance model) {
+        List<DealStage> stages = new ArrayList<>();
+        if (!(model.getModelElementById(START) instanceof FlowNode start)) {
+            return stages;
+        }
+        // by sourceRef, as the engine reads flows: a model need not list a node's <outgoing> elements
+        Map<String, List<FlowNode>> targets = new HashMap<>();
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            targets.computeIfAbsent(flow.getSource().getId(), id -> new ArrayList<>()).add(flow.getTarget());
+        }
+        Deque<FlowNode> next = new ArrayDeque<>(List.of(start));
+        Set<String> seen = new HashSet<>();
+        while (!next.isEmpty()) {
+            FlowNode node = next.poll();
+            if (!seen.add(node.getId())) {
+                continue;
+            }
+            if (node instanceof UserTask task && isStage(task)) {
+                stages.add(new DealStage(task.getId(), task.getName()));
+            }
+            next.addAll(targets.getOrDefault(node.getId(), List.of()));
+        }
+        return stages;
+    }
+
+    /** Whether the user task is a deal stage: the stage listener runs when it is created. */
+    public static boolean isStage(UserTask task) {
+        ExtensionElements extensions = task.getExtensionElements();
+        if (extensions == null) {
+            return false;
+        }
+        String listener = "${" + STAGE_LISTENER + "}";
+        return extensions.getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
+                .anyMatch(l -> "create".equals(l.getCamundaEvent())
+                        && listener.equals(l.getCamundaDelegateExpression()));
     }
 }

@@ -32,6 +32,7 @@ import java.time.format.FormatStyle;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /** The client's deals with their stage from the engine; create a deal and move it on from here. */
 class DealsTab extends WorkspaceTab<List<Deal>> {
@@ -100,7 +101,9 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         grid.setAllRowsVisible(true);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         LocalDate today = LocalDate.now(clock);
-        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("16rem").setFlexGrow(3);
+        // the title and the actions stay in view when a narrow window scrolls the facts between them
+        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("12rem").setFlexGrow(3)
+                .setFrozen(true);
         grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("deal.stage")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(d -> money(d)).setHeader(getTranslation("deal.amount")).setTextAlign(ColumnTextAlign.END)
@@ -138,11 +141,11 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             if (!d.isOpen()) {
                 HorizontalLayout closed = new HorizontalLayout(edit);
                 closed.setSpacing(false);
-                if (d.stage() == DealStage.LOST) {
+                if (DealStage.LOST.equals(d.stage())) {
                     Button reopen = new Button(getTranslation("deal.reopen"), VaadinIcon.ROTATE_LEFT.create(),
                             e -> new ReasonDialog(reasonTexts("reopen-deal", getTranslation("deal.reopen.title",
-                                    d.title()), getTranslation("deal.reopen.text", getTranslation("deal.stages."
-                                            + (d.lostFrom() == null ? DealStage.NEW : d.lostFrom()).name())),
+                                    d.title()), getTranslation("deal.reopen.text",
+                                            d.lostFrom().displayName(getLocale())),
                                     getTranslation("deal.reopen")), DealRules.REASON_MAX,
                                     reason -> DealRules.checkReopen(d.stage(), reason),
                                     reason -> deals.reopen(d.id(), d.version(), reason), this::changed).open());
@@ -156,18 +159,21 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
                     e -> new MoveDealDialog(d, deals, clock, this::changed).open());
             move.addThemeVariants(ButtonVariant.LUMO_SMALL);
             move.addClassName("move-deal");
-            Button proposal = new Button(getTranslation("deal.create-proposal"), VaadinIcon.FILE_TEXT.create(),
+            // icons with tooltips beside "Move on", so the row's actions fit next to the deal's facts
+            Button proposal = new Button(VaadinIcon.FILE_TEXT.create(),
                     e -> context.shell().open(DealNavigation.PROPOSALS_TAB, DealNavigation.newProposalFor(d.id())));
             proposal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             proposal.addClassName("deal-create-proposal");
+            proposal.setAriaLabel(getTranslation("deal.create-proposal"));
+            proposal.setTooltipText(getTranslation("deal.create-proposal"));
             proposal.setVisible(context.shell().has(DealNavigation.PROPOSALS_TAB));
             HorizontalLayout both = new HorizontalLayout(move, edit);
-            d.stage().previous().ifPresent(previous -> {
+            Optional.ofNullable(d.previousStage()).ifPresent(previous -> {
                 Button back = new Button(VaadinIcon.ARROW_BACKWARD.create(), e -> new ReasonDialog(reasonTexts(
                         "move-deal-back", getTranslation("deal.back.title", d.title()),
-                        getTranslation("deal.back.text", getTranslation("deal.stages." + d.stage().name()),
-                                getTranslation("deal.stages." + previous.name())), getTranslation("deal.back")),
-                        DealRules.REASON_MAX, reason -> DealRules.checkBack(d.stage(), reason),
+                        getTranslation("deal.back.text", d.stage().displayName(getLocale()),
+                                previous.displayName(getLocale())), getTranslation("deal.back")),
+                        DealRules.REASON_MAX, reason -> DealRules.checkBack(d.stage(), previous, reason),
                         reason -> deals.moveBack(d.id(), d.stage(), reason), this::changed).open());
                 back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
                 back.addClassName("move-deal-back");
@@ -179,7 +185,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             both.setSpacing(false);
             both.getStyle().set("gap", "var(--lumo-space-xs)");
             return both;
-        }).setAutoWidth(true).setFlexGrow(0);
+        }).setWidth("15.5rem").setFlexGrow(0).setFrozenToEnd(true);
         RadioButtonGroup<View> views = new RadioButtonGroup<>();
         views.setId("deal-view");
         views.setItems(View.values());
@@ -225,8 +231,8 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         boolean holds(Deal d) {
             return switch (this) {
                 case OPEN -> d.isOpen();
-                case WON -> d.stage() == DealStage.WON;
-                case LOST -> d.stage() == DealStage.LOST;
+                case WON -> DealStage.WON.equals(d.stage());
+                case LOST -> DealStage.LOST.equals(d.stage());
             };
         }
     }
@@ -261,8 +267,8 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     }
 
     private Component stageBadge(Deal d) {
-        Span badge = new Span(getTranslation("deal.stages." + d.stage().name()));
-        String theme = d.stage() == DealStage.WON ? "badge success" : d.stage() == DealStage.LOST ? "badge error"
+        Span badge = new Span(d.stage().displayName(getLocale()));
+        String theme = DealStage.WON.equals(d.stage()) ? "badge success" : DealStage.LOST.equals(d.stage()) ? "badge error"
                 : "badge";
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         badge.addClassName("stage-badge");

@@ -51,8 +51,10 @@ class MoveDealDialog extends Dialog {
         setWidth("min(34rem, 96vw)");
 
         List<Outcome> options = new ArrayList<>();
-        deal.stage().next().ifPresent(n -> options.add(Outcome.ADVANCE));
-        if (deal.stage().next().isEmpty()) {
+        if (deal.nextStage() != null) {
+            options.add(Outcome.ADVANCE);
+        }
+        if (deal.nextStage() == null) {
             options.add(Outcome.WON);
         }
         options.add(Outcome.LOST);
@@ -61,7 +63,7 @@ class MoveDealDialog extends Dialog {
         outcome.setItems(options);
         outcome.setItemLabelGenerator(o -> switch (o) {
             case ADVANCE -> getTranslation("deal.move.advance",
-                    getTranslation("deal.stages." + deal.stage().next().orElseThrow().name()));
+                    deal.nextStage().displayName(getLocale()));
             case WON -> getTranslation("deal.move.won");
             case LOST -> getTranslation("deal.move.lost");
         });
@@ -86,7 +88,7 @@ class MoveDealDialog extends Dialog {
         formError.setVisible(false);
 
         Paragraph current = new Paragraph(getTranslation("deal.move.current",
-                getTranslation("deal.stages." + deal.stage().name())));
+                deal.stage().displayName(getLocale())));
         VerticalLayout body = new VerticalLayout(current, formError, outcome, nextStep, due, reason);
         body.setPadding(false);
         add(body);
@@ -96,7 +98,9 @@ class MoveDealDialog extends Dialog {
         Button move = new Button(getTranslation("deal.move.confirm"), e -> submit());
         move.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         move.setId("move-confirm");
-        getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), move);
+        Button cancel = new Button(getTranslation("action.cancel"), e -> close());
+        cancel.setId("move-cancel");
+        getFooter().add(cancel, move);
     }
 
     private void showFields() {
@@ -115,7 +119,7 @@ class MoveDealDialog extends Dialog {
 
     void submit() {
         formError.setVisible(false);
-        List<FieldProblem> local = DealRules.check(stageMove(), deal.stage(), LocalDate.now(clock));
+        List<FieldProblem> local = DealRules.check(stageMove(), deal.stage(), deal.nextStage(), LocalDate.now(clock));
         try {
             InvalidInputException.throwIfAny(local);
             deals.moveOn(deal.id(), deal.stage(), stageMove());

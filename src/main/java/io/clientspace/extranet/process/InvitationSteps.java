@@ -12,8 +12,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks of extranet-invitation.bpmn: each reads the contact's id and calls one step of
- * {@link ExternalAccessService}. They run in the transaction of whoever moved the process on, so a failing step (an
- * unreachable Keycloak or mail server) rolls that action back and the user sees it.
+ * {@link ExternalAccessService}. The identity step and the mail after it run as a job of their own (the model makes
+ * ProvisionIdentity asynchronous), so a Keycloak that cannot be reached does not refuse the colleague's invitation: the
+ * engine retries the job on the model's retry cycle and the mail goes out once Keycloak answers. The later steps run
+ * in the transaction of whoever moved the process on (the customer's first sign-in, the expiry timer).
  */
 @Configuration
 class InvitationSteps {

@@ -5,6 +5,7 @@ import java.text.MessageFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,19 @@ public class Translations implements I18NProvider {
             log.warn("Missing translation {} for {}", key, effective);
             return key;
         }
+    }
+
+    /**
+     * The text for {@code key} when the bundles have one; empty otherwise, without a warning: for names that come
+     * from data or models (a deal stage a process owner added) and are shown as they are when not translated.
+     */
+    public static Optional<String> find(String key, Locale locale, Object... params) {
+        Locale effective = supported(locale);
+        ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, effective, NO_SYSTEM_FALLBACK);
+        if (!bundle.containsKey(key)) {
+            return Optional.empty();
+        }
+        return Optional.of(new MessageFormat(bundle.getString(key), effective).format(params));
     }
 
     /** The supported locale closest to the given one (by language); English otherwise. */

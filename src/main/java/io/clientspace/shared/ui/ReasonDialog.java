@@ -63,7 +63,9 @@ public class ReasonDialog extends Dialog {
         Button ok = new Button(texts.confirm(), e -> submit());
         ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         ok.setId(texts.id() + "-confirm");
-        getFooter().add(new Button(texts.dismiss(), e -> close()), ok);
+        Button dismiss = new Button(texts.dismiss(), e -> close());
+        dismiss.setId(texts.id() + "-cancel");
+        getFooter().add(dismiss, ok);
     }
 
     void submit() {

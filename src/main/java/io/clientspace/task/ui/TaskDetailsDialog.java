@@ -108,7 +108,7 @@ public class TaskDetailsDialog extends Dialog {
     private void refresh() {
         WorkTask task = tasks.get(taskId);
         setHeaderTitle(task.isProcessStep()
-                ? getTranslation("tasks.process-step", getTranslation("tasks.steps." + task.processStep()),
+                ? getTranslation("tasks.process-step", StepNames.of(task.processStep(), getLocale()),
                         task.title())
                 : task.title());
         body.removeAll();

@@ -102,7 +102,7 @@ public class TaskGrid extends Grid<WorkTask> {
 
     private Component titleCell(WorkTask t) {
         String text = t.isProcessStep()
-                ? getTranslation("tasks.process-step", getTranslation("tasks.steps." + t.processStep()), t.title())
+                ? getTranslation("tasks.process-step", StepNames.of(t.processStep(), getLocale()), t.title())
                 : t.title();
         Span title = new Span(text);
         title.addClassName("task-title");

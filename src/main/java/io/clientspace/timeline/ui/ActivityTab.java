@@ -2,6 +2,7 @@ package io.clientspace.timeline.ui;
 
 import io.clientspace.timeline.TimelineNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
+import io.clientspace.deal.DealStages;
 import io.clientspace.shared.ui.tabs.TabContribution;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
@@ -30,27 +31,31 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
     static class Provider extends TabContribution {
 
         private final TimelineService timeline;
+        private final DealStages stages;
 
-        Provider(TimelineService timeline) {
+        Provider(TimelineService timeline, DealStages stages) {
             super(TimelineNavigation.TAB, 100, Where.CLIENT, Where.PROJECT);
             this.timeline = timeline;
+            this.stages = stages;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new ActivityTab(context, timeline);
+            return new ActivityTab(context, timeline, stages);
         }
     }
 
     private final TabContext context;
     private final TimelineService timeline;
+    private final DealStages stages;
     private final Clock clock;
     private int nextPage = 1;
 
-    ActivityTab(TabContext context, TimelineService timeline) {
+    ActivityTab(TabContext context, TimelineService timeline, DealStages stages) {
         super(TimelineNavigation.TAB, "workspace.tab.activity", context.loader());
         this.context = context;
         this.timeline = timeline;
+        this.stages = stages;
         this.clock = context.clock();
     }
 
@@ -124,10 +129,11 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
         return switch (e.kind()) {
             case "DEAL_STAGE", "DEAL_MOVED_BACK", "DEAL_REOPENED" -> {
                 String[] parts = d.split("\\|", 2);
-                String stage = getTranslation("deal.stages." + parts[0]);
+                // stored by code; a stage a process owner added shows as the model names it
+                String stage = stages.named(parts[0]).displayName(getLocale());
                 yield parts.length == 2 ? getTranslation("timeline.with-reason", stage, parts[1]) : stage;
             }
-            case "DEAL_STALLED" -> getTranslation("deal.stages." + d);
+            case "DEAL_STALLED" -> stages.named(d).displayName(getLocale());
             case "DEAL_EDITED" -> Arrays.stream(d.split(",")).filter(f -> !f.isEmpty())
                     .map(f -> getTranslation("timeline.deal-field." + f)).collect(Collectors.joining(", "));
             case "DOCUMENT_STATUS_CHANGED" -> getTranslation("document.statuses." + d);

@@ -1,5 +1,7 @@
 package io.clientspace.deal.process;
 
+import org.camunda.bpm.model.bpmn.Bpmn;
+
 import java.time.Duration;
 import java.time.Instant;
 import static io.clientspace.deal.process.DealStagesProcess.CLOSED_LISTENER;
@@ -103,6 +105,15 @@ class DealStagesProcessTests {
         TestHelper.closeProcessEngines();
     }
 
+    /** The stages of the model under test, as the product reads them from it. */
+    static final List<DealStage> SHIPPED = DealStagesProcess.stages(
+            Bpmn.readModelFromFile(new java.io.File(DealStagesProcess.RESOURCE)));
+
+    static java.util.Optional<DealStage> next(DealStage stage) {
+        int i = SHIPPED.indexOf(stage);
+        return i < 0 || i + 1 == SHIPPED.size() ? java.util.Optional.empty() : java.util.Optional.of(SHIPPED.get(i + 1));
+    }
+
     @Test
     void aDealMovesThroughEveryStageAndIsWon() {
         ProcessInstance pi = start(FIRST_DUE);
@@ -110,10 +121,10 @@ class DealStagesProcessTests {
 
         LocalDate due = FIRST_DUE;
         DealStage stage = DealStage.NEW;
-        while (stage.next().isPresent()) {
+        while (next(stage).isPresent()) {
             due = due.plusDays(7);
             advance(pi, stage, due);
-            stage = stage.next().orElseThrow();
+            stage = next(stage).orElseThrow();
             assertStageOpen(pi, stage, due);
         }
         assertThat(stage).isEqualTo(DealStage.NEGOTIATION);
@@ -225,7 +236,7 @@ class DealStagesProcessTests {
             String key = UUID.randomUUID().toString();
             ProcessInstance pi = runtimeService().startProcessInstanceByKey(PROCESS_ID, key, Variables.createVariables()
                     .putValue(VAR_DEAL_ID, key).putValue(VAR_OWNER, OWNER).putValue(VAR_NEXT_STEP_DUE, null));
-            for (DealStage s = DealStage.NEW; s != stage; s = s.next().orElseThrow()) {
+            for (DealStage s = DealStage.NEW; !s.equals(stage); s = next(s).orElseThrow()) {
                 complete(task(s.taskId(), pi), Variables.createVariables().putValue(VAR_OUTCOME, OUTCOME_ADVANCE)
                         .putValue(VAR_NEXT_STEP_DUE, null));
             }
@@ -421,7 +432,7 @@ class DealStagesProcessTests {
         List<String> passedIds = new ArrayList<>(List.of(START));
         Arrays.stream(passed).map(DealStage::taskId).forEach(passedIds::add);
         passedIds.add(END_LOST);
-        List<String> notPassed = new ArrayList<>(DealStagesProcess.stageTaskIds());
+        List<String> notPassed = new ArrayList<>(SHIPPED.stream().map(DealStage::taskId).toList());
         notPassed.removeAll(passedIds);
         notPassed.add(END_WON);
 

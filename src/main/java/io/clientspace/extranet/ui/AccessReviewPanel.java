@@ -78,6 +78,7 @@ class AccessReviewPanel extends Div {
         }
         error.setId("access-review-error");
         error.addClassName("error-text");
+        error.getStyle().set("display", "block");
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         add(error);
         if (review.canAnswer()) {
@@ -117,20 +118,26 @@ class AccessReviewPanel extends Div {
         } catch (InvalidInputException e) {
             // the typed choices stay; each undecided contact is marked and the first problem is named
             e.problems().forEach(p -> {
-                try {
-                    var group = choices.get(UUID.fromString(p.field()));
-                    if (group != null) {
-                        group.setInvalid(true);
-                        group.setErrorMessage(getTranslation(p.messageKey(), p.args().toArray()));
-                    }
-                } catch (IllegalArgumentException notAContact) {
-                    // a problem with the review as a whole, shown below
+                var group = choices.get(contactId(p.field()));
+                if (group != null) {
+                    group.setInvalid(true);
+                    group.setErrorMessage(getTranslation(p.messageKey(), p.args().toArray()));
                 }
             });
-            e.problems().stream().findFirst().ifPresent(p ->
+            // a problem with one contact shows at their choice; one with the review as a whole, below
+            e.problems().stream().filter(p -> !choices.containsKey(contactId(p.field()))).findFirst().ifPresent(p ->
                     error.setText(getTranslation(p.messageKey(), p.args().toArray())));
         } catch (NoAccessException e) {
             error.setText(getTranslation("access-review.not-yours", e.ownerName() == null ? "" : e.ownerName()));
+        }
+    }
+
+    /** The contact a problem is about, or null when it is about the review as a whole. */
+    private static UUID contactId(String field) {
+        try {
+            return UUID.fromString(field);
+        } catch (IllegalArgumentException notAContact) {
+            return null;
         }
     }
 

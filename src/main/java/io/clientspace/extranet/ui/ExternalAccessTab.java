@@ -146,7 +146,8 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
 
         Grid<PortalAccount> invitedGrid = grid("external-invited");
         invitedGrid.addColumn(a -> a.invitedAt() == null ? "" : getTranslation("external.invited-by-on",
-                when(a.invitedAt()), a.invitedByName())).setHeader(getTranslation("external.invited")).setFlexGrow(2);
+                when(a.invitedAt()), a.invitedByName())).setHeader(getTranslation("external.invited"))
+                .setWidth("14em").setFlexGrow(2);
         invitedGrid.addComponentColumn(this::expiresOn).setHeader(getTranslation("external.expires-on"))
                 .setAutoWidth(true);
         finish(invitedGrid, invited);
@@ -200,6 +201,7 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
                 : getTranslation("external.read-only-ask", String.join(", ", managers)));
         line.setId("external-read-only");
         line.addClassName("hint");
+        line.getStyle().set("display", "block").set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
         return line;
     }
 
@@ -207,12 +209,15 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
     private Component section(String id, int count, Grid<PortalAccount> grid) {
         H4 heading = new H4(getTranslation("external.section." + id, count));
         heading.addClassName("external-section-title");
+        heading.getStyle().set("margin", "var(--lumo-space-l) 0 var(--lumo-space-xs)")
+                .set("padding-left", "var(--lumo-space-m)");
         Div section = new Div(heading);
         section.setId("external-section-" + id);
         section.addClassName("external-section");
         if (count == 0) {
             Span none = new Span(getTranslation("external.section." + id + ".none"));
             none.addClassName("muted");
+            none.getStyle().set("padding-left", "var(--lumo-space-m)");
             section.add(none);
         } else {
             section.add(grid);
@@ -233,7 +238,7 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
             Div both = new Div(name, email);
             both.addClassName("two-lines");
             return both;
-        }).setHeader(getTranslation("external.name")).setFlexGrow(3);
+        }).setHeader(getTranslation("external.name")).setWidth("16em").setFlexGrow(3);
         grid.addColumn(a -> getTranslation("external.roles." + a.role().name()))
                 .setHeader(getTranslation("external.role")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("external.status")).setAutoWidth(true)

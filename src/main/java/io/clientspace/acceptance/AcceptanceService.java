@@ -26,6 +26,7 @@ import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.shared.CustomerActed;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NotFoundException;
@@ -472,6 +473,8 @@ public class AcceptanceService {
                 .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
         events.publishEvent(new ActivityRecorded(a.getClientId(), a.getProjectId(), null, "ACCEPTANCE_ACCEPTED",
                 a.getDocumentId(), a.getDocumentTitle(), a.getAcceptedName()));
+        events.publishEvent(new CustomerActed(a.getClientId(), scope.accountId(), CustomerActed.Kind.DOCUMENT_ACCEPTED,
+                a.getDocumentId(), a.getDocumentTitle()));
         events.publishEvent(changed(a, AcceptanceChanged.Change.ACCEPTED, null));
         return new AcceptOutcome(customerRecord(a), false);
     }

@@ -19,6 +19,7 @@ import io.clientspace.deal.StageMove;
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentStatus;
 import io.clientspace.document.DocumentType;
+import io.clientspace.extranet.AccessReviewService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalContactDraft;
 import io.clientspace.extranet.PortalRole;
@@ -67,11 +68,12 @@ class DemoData {
     private final AcceptanceDemoData acceptanceDemo;
     private final RequestDemoData requestDemoData;
     private final ProposalDemoData proposalDemo;
+    private final AccessReviewService accessReviews;
 
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
              ProjectConversationService conversation, RequestDemoData requestDemoData,
-             ProposalDemoData proposalDemo) {
+             ProposalDemoData proposalDemo, AccessReviewService accessReviews) {
         this.proposalDemo = proposalDemo;
         this.requestDemoData = requestDemoData;
         this.acceptanceDemo = acceptanceDemo;
@@ -85,6 +87,7 @@ class DemoData {
         this.tasks = tasks;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.accessReviews = accessReviews;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -240,6 +243,8 @@ class DemoData {
                     PortalRole.REVIEWER), true);
             externalAccess.addContact(alpen.id(), new PortalContactDraft("Sophie Gruber",
                     "sophie.gruber@alpenblick.example", PortalRole.DECISION_MAKER), false);
+            externalAccess.addContact(nordlicht.id(), new PortalContactDraft("Felix Krause",
+                    "felix.krause@nordlicht.example", PortalRole.BILLING), false);
         } catch (RuntimeException e) {
             log.warn("Could not invite the demo portal contacts: {}", e.getMessage());
         }
@@ -250,6 +255,13 @@ class DemoData {
                     demoPdf("Content plan, first draft"));
         } catch (RuntimeException e) {
             log.warn("Could not load the demo acceptances: {}", e.getMessage());
+        }
+        // Lena signed in before (her activity is the review's evidence); Nordlicht's access review waits for Maria
+        externalAccess.recordSignIn("customer");
+        try {
+            accessReviews.reviewNow(nordlicht.id());
+        } catch (RuntimeException e) {
+            log.warn("Could not open the demo access review: {}", e.getMessage());
         }
         log.info("Demo data loaded: {} clients", clients.count(null, null));
     }

@@ -36,10 +36,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Who on the client's side may use the portal: portal contacts, their invitations and their access. Only admins and
- * managers see or change it: it decides what leaves the company. Invitations run on the extranet-invitation model
- * (business key = the contact's id): the identity is created or reused in the customers realm and bound to the
- * client, Keycloak mails a single-use link to set a password, and the first sign-in makes the contact active. An
- * invitation that is not used in time expires; revoking access disables the identity and ends its sessions at once.
+ * managers change it: it decides what leaves the company; a member who owns the client sees it, read-only.
+ * Invitations run on the extranet-invitation model (business key = the contact's id): the identity is created or
+ * reused in the customers realm and bound to the client, Keycloak mails a single-use link to set a password, and the
+ * first sign-in makes the contact active. An invitation that is not used in time expires; revoking access disables
+ * the identity and ends its sessions at once.
  */
 @Service
 public class ExternalAccessService {
@@ -57,10 +58,12 @@ public class ExternalAccessService {
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
     private final ClientspaceProperties app;
+    private final ContactActivityLog activity;
 
     ExternalAccessService(PortalAccountRepository accounts, ClientService clients, CurrentUserProvider currentUser,
                           StaffDirectory staff, Clock clock, CustomerDirectory directory, RuntimeService runtime,
-                          ApplicationEventPublisher events, ClientspaceProperties app) {
+                          ApplicationEventPublisher events, ClientspaceProperties app,
+                          ContactActivityLog activity) {
         this.accounts = accounts;
         this.clients = clients;
         this.currentUser = currentUser;
@@ -70,11 +73,61 @@ public class ExternalAccessService {
         this.runtime = runtime;
         this.events = events;
         this.app = app;
+        this.activity = activity;
     }
 
-    /** Whether the current user may see the External access tab at all. */
+    /**
+     * Whether the current user may see the External access tab of the clients they can open: managers and admins, and
+     * members on the clients they own (read-only, see {@link #canManage}).
+     */
     public boolean canView() {
+        currentUser.requireStaff();
+        return true;
+    }
+
+    /** Whether the current user may add, invite and revoke portal contacts: managers and admins. */
+    public boolean canManage() {
         return currentUser.requireStaff().seesAllClients();
+    }
+
+    /** The people who may add, invite and revoke portal contacts, by name: what a read-only viewer is pointed to. */
+    public List<String> whoCanManage() {
+        currentUser.requireStaff();
+        return staff.all().stream().filter(m -> m.roles().contains(io.clientspace.security.Roles.MANAGER)
+                        || m.roles().contains(io.clientspace.security.Roles.ADMIN))
+                .map(m -> m.displayName()).sorted(String.CASE_INSENSITIVE_ORDER).toList();
+    }
+
+    /** How long before it runs out a waiting invitation is flagged on the checklist. */
+    public static final Duration EXPIRING_WITHIN = Duration.ofDays(2);
+
+    /**
+     * Active, invited and not invited contacts of the client, and the invitations about to run out: the checklist's
+     * external access line. Only active contacts count as connected.
+     */
+    @Transactional(readOnly = true)
+    public AccessSummary summary(UUID clientId) {
+        requireViewer(clientId);
+        long active = accounts.countByStatus(clientId, "ACTIVE");
+        long invited = accounts.countByStatus(clientId, "INVITED");
+        long all = accounts.countByClient(clientId);
+        return new AccessSummary(active, invited,
+                accounts.countInvitationsExpiringBefore(clientId, clock.instant().plus(EXPIRING_WITHIN)),
+                all - active - invited);
+    }
+
+    /**
+     * What the contact did lately, newest first: sign-ins, downloads, and their answers to proposals and acceptances.
+     * The evidence for deciding whether their access is still appropriate; for those who may view the tab.
+     *
+     * @throws NotFoundException when there is no such contact
+     */
+    @Transactional(readOnly = true)
+    public List<ContactActivity> activity(UUID accountId) {
+        PortalAccountEntity account = accounts.findById(accountId)
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        requireViewer(account.getClientId());
+        return activity.recent(accountId);
     }
 
     /** People who can use the client's portal now, or are invited to. */
@@ -110,7 +163,7 @@ public class ExternalAccessService {
      */
     @Transactional
     public PortalAccount addContact(UUID clientId, PortalContactDraft draft, boolean invite) {
-        CurrentUser user = requireViewer(clientId);
+        CurrentUser user = requireManager(clientId);
         List<FieldProblem> problems = new ArrayList<>(check(draft));
         String email = clean(draft.email()) == null ? null : clean(draft.email()).toLowerCase(Locale.ROOT);
         if (problems.isEmpty()) {
@@ -457,6 +510,7 @@ public class ExternalAccessService {
     public void recordSignIn(String username) {
         accounts.findByUsername(username).ifPresent(a -> {
             a.signedIn(clock.instant());
+            activity.signedIn(a.getId(), a.getClientId());
             if ("INVITED".equals(a.getStatus())) {
                 runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_SIGNED_IN)
                         .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
@@ -548,7 +602,7 @@ public class ExternalAccessService {
      */
     @Transactional
     public PortalAccount grantExisting(UUID clientId, String username) {
-        CurrentUser user = requireViewer(clientId);
+        CurrentUser user = requireManager(clientId);
         var identity = directory.find(username).orElseThrow(() -> new NotFoundException("Customer identity"));
         if (identity.getEmail() == null || identity.getEmail().isBlank()) {
             throw new InvalidInputException(List.of(FieldProblem.of("username", "external.errors.no-email")));
@@ -613,7 +667,7 @@ public class ExternalAccessService {
 
     private PortalAccountEntity lockManaged(UUID accountId) {
         PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
-        requireViewer(account.getClientId());
+        requireManager(account.getClientId());
         return account;
     }
 
@@ -624,11 +678,31 @@ public class ExternalAccessService {
                 a.getInvitationExpiresAt(), a.getLastSignInAt(), a.getVersion());
     }
 
-    private CurrentUser requireViewer(UUID clientId) {
+    /**
+     * Revokes the contact's access for an answered access review, as {@link #revoke} does, under the row lock; one
+     * revoked meanwhile is left alone. Returns whether this call revoked it.
+     */
+    boolean revokeForReview(UUID accountId, String actor) {
+        PortalAccountEntity account = accounts.lockById(accountId).orElseThrow(() -> new NotFoundException("Contact"));
+        if (account.isRevoked()) {
+            return false;
+        }
+        revokeLocked(account, actor);
+        return true;
+    }
+
+    /** Whoever may open the client sees who has access: managers and admins, and the client's owner (read-only). */
+    CurrentUser requireViewer(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
         clients.requireAccess(clientId);
+        return user;
+    }
+
+    /** Adding, inviting and revoking stay with managers and admins, also on clients a member owns. */
+    private CurrentUser requireManager(UUID clientId) {
+        CurrentUser user = requireViewer(clientId);
         if (!user.seesAllClients()) {
-            throw new NoAccessException("External access is for managers", null);
+            throw new NoAccessException("Inviting and revoking portal access is for managers", null);
         }
         return user;
     }

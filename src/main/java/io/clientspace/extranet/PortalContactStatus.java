@@ -7,6 +7,11 @@ package io.clientspace.extranet;
 public enum PortalContactStatus {
     NOT_INVITED, INVITED, ACTIVE, EXPIRED, REVOKED;
 
+    /** Whether the contact may use the portal now or holds an invitation that still works. */
+    public boolean hasOrAwaitsAccess() {
+        return this == ACTIVE || this == INVITED;
+    }
+
     /** Whether an invitation may go out (again) now. */
     public boolean canInvite() {
         return this == NOT_INVITED || this == EXPIRED || this == REVOKED;

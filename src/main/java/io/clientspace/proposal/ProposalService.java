@@ -25,6 +25,7 @@ import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.ActivityRecorded;
+import io.clientspace.shared.CustomerActed;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.LockSwitch;
@@ -549,6 +550,8 @@ public class ProposalService {
         p.acceptedPdf(pdf(p, externalAccess.contactLocale(scope.accountId())).sha256());
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.ACCEPTED, null, null, clean(typedName));
+        events.publishEvent(new CustomerActed(p.getClientId(), scope.accountId(),
+                CustomerActed.Kind.PROPOSAL_ACCEPTED, p.getId(), p.getNumber() + " " + p.getTitle()));
         correlate(ProposalApprovalProcess.MSG_ACCEPTED, p);
         return ProposalAnswer.ACCEPTED;
     }
@@ -577,6 +580,8 @@ public class ProposalService {
         p.declined(scope.accountId(), accountName, abbreviate(ip, 64), clean(reason), clock.instant());
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.DECLINED, null, null, accountName + ": " + clean(reason));
+        events.publishEvent(new CustomerActed(p.getClientId(), scope.accountId(),
+                CustomerActed.Kind.PROPOSAL_DECLINED, p.getId(), p.getNumber() + " " + p.getTitle()));
         correlate(ProposalApprovalProcess.MSG_DECLINED, p);
         return ProposalAnswer.DECLINED;
     }

@@ -16,6 +16,7 @@ import io.clientspace.project.PlaceRef;
 import io.clientspace.project.ProjectChanged;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.Visibility;
+import io.clientspace.shared.ProcessTaskChanged;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.deal.DealStepClosed;
 import io.clientspace.deal.DealStepOpened;
@@ -702,6 +703,17 @@ public class WorkTaskService {
     /** The process step was completed or cancelled in the engine. */
     public void processStepClosed(String engineTaskId) {
         tasks.findByEngineTaskId(engineTaskId).ifPresent(t -> t.complete(clock.instant()));
+    }
+
+    /** A process step of a module that cannot call this service directly (see {@link ProcessTaskChanged}). */
+    @EventListener
+    void on(ProcessTaskChanged e) {
+        switch (e.change()) {
+            case OPENED -> processStepOpened(new ProcessStep(e.clientId(), null, e.title(), e.engineTaskId(),
+                    e.processStep(), e.assignee(), e.due()));
+            case ASSIGNED -> processStepAssigned(e.engineTaskId(), e.assignee());
+            case CLOSED -> processStepClosed(e.engineTaskId());
+        }
     }
 
     /**

@@ -2,13 +2,15 @@ package io.clientspace.workspace;
 
 import io.clientspace.deal.DealAttention;
 import io.clientspace.document.KeyDocuments;
+import io.clientspace.extranet.AccessSummary;
 import io.clientspace.task.TaskAttention;
 import java.time.Instant;
 
 /**
  * The manager's checklist for one client. {@code externalAccess} is null when the current user may not see who has
- * portal access; {@code lastActivity} is null when nothing has happened yet.
+ * portal access (only its active contacts count as connected); {@code lastActivity} is null when nothing has happened
+ * yet.
  */
-public record ClientReview(DealAttention deals, TaskAttention tasks, KeyDocuments keyDocuments, Long externalAccess,
-                           Instant lastActivity) {
+public record ClientReview(DealAttention deals, TaskAttention tasks, KeyDocuments keyDocuments,
+                           AccessSummary externalAccess, Instant lastActivity) {
 }

@@ -49,7 +49,7 @@ public class ReviewService {
         return new ClientReview(deals.attention(one).getOrDefault(clientId, DealAttention.NONE),
                 tasks.attention(one).getOrDefault(clientId, TaskAttention.NONE),
                 documents.keyDocuments(clientId),
-                externalAccess.canView() ? externalAccess.countForClient(clientId) : null,
+                externalAccess.canView() ? externalAccess.summary(clientId) : null,
                 timeline.lastActivity(clientId).orElse(null));
     }
 

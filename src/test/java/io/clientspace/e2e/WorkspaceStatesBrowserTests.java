@@ -73,15 +73,19 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
     }
 
     @Test
-    void memberSeesTheExternalAccessTabAsHiddenWithALockInsteadOfACount() {
+    void memberWhoOwnsTheClientSeesTheExternalAccessTabReadOnlyWithWhoCanAct() {
+        // issue 20: owners see who has access to their client; inviting and revoking stay with managers
         Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
         signIn("/clients/company/" + own.id(), "member", "member");
 
         assertThat(page.locator("#count-deals")).hasText("0");
-        assertThat(page.locator("#count-external vaadin-icon")).hasCount(1);
+        assertThat(page.locator("#count-external")).hasText("0");
         page.locator("#tab-external").click();
-        assertThat(page.locator("#tab-content-external")).containsText("Only managers see external access");
-        screenshot("workspace-external-hidden");
+        assertThat(page.locator("#tab-content-external")).containsText("Nobody outside has access");
+        assertThat(page.locator("#external-read-only")).containsText("Adding, inviting and revoking portal contacts"
+                + " is done by managers and admins");
+        assertThat(page.locator("#add-contact")).hasCount(0);
+        screenshot("workspace-external-read-only-empty");
         page.locator("#tab-files").click();
         assertThat(page.locator("#tab-content-files")).containsText("No files yet");
     }

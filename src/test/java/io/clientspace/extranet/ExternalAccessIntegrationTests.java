@@ -98,13 +98,19 @@ class ExternalAccessIntegrationTests {
                 .isEmpty();
     }
 
+    /** Issue 20: a member sees the access of the clients they own, read-only, and nobody else's. */
     @Test
-    void membersDoNotSeeWhoHasExternalAccess() {
+    void membersSeeWhoHasExternalAccessOnlyOnClientsTheyOwnAndCannotGrantIt() {
         Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
-        assertThat(asMember(() -> externalAccess.canView())).isFalse();
-        assertThatThrownBy(() -> asMember(() -> externalAccess.forClient(own.id())))
+        Client others = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        assertThat(asMember(() -> externalAccess.canManage())).isFalse();
+        assertThat(asMember(() -> externalAccess.forClient(own.id()))).isEmpty();
+        assertThat(asMember(() -> externalAccess.countForClient(own.id()))).isZero();
+        assertThatThrownBy(() -> asMember(() -> externalAccess.grantExisting(own.id(), newIdentity("m@example.org"))))
                 .isInstanceOf(NoAccessException.class);
-        assertThatThrownBy(() -> asMember(() -> externalAccess.countForClient(own.id())))
+        assertThatThrownBy(() -> asMember(() -> externalAccess.forClient(others.id())))
+                .isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> externalAccess.countForClient(others.id())))
                 .isInstanceOf(NoAccessException.class);
     }
 

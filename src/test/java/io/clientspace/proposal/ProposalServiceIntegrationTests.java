@@ -10,6 +10,8 @@ import static io.clientspace.support.Actors.asOtherManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clientspace.extranet.ContactActivity;
+
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
@@ -68,6 +70,8 @@ class ProposalServiceIntegrationTests {
 
     @Autowired
     ProposalService proposals;
+    @Autowired
+    io.clientspace.extranet.ExternalAccessService externalAccess;
     @Autowired
     PortalProposals portalProposals;
     @Autowired
@@ -335,6 +339,10 @@ class ProposalServiceIntegrationTests {
         assertThat(accepted.decidedByName()).isEqualTo("test customer PROP-A");
         assertThat(accepted.decidedFromIp()).isEqualTo(IP);
         assertThat(accepted.decidedAt()).as("the clock's time when it was accepted").isEqualTo(decided);
+        // the acceptance is part of the contact's activity, the evidence of the access review
+        assertThat(asManager(() -> externalAccess.activity(viewer.accountId())))
+                .contains(new ContactActivity(ContactActivity.Kind.PROPOSAL_ACCEPTED, decided, p.id(),
+                        p.number() + " Website relaunch"));
         Deal won = asManager(() -> deals.get(deal.id()));
         assertThat(won.stage()).isEqualTo(DealStage.WON);
         assertThat(won.closeReason()).contains(p.number());

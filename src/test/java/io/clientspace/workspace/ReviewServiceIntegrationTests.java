@@ -18,7 +18,15 @@ import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.task.TaskDraft;
 import io.clientspace.task.TaskPriority;
 import io.clientspace.task.WorkTaskService;
+import io.clientspace.extranet.AccessSummary;
+import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalAccount;
+import io.clientspace.extranet.PortalContactDraft;
+import io.clientspace.extranet.PortalRole;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -43,6 +51,8 @@ class ReviewServiceIntegrationTests {
     ManagementService management;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ExternalAccessService access;
 
     @Test
     void theChecklistCountsWhatNeedsSomeoneAndMyAttentionListShowsTheClient() {
@@ -65,7 +75,7 @@ class ReviewServiceIntegrationTests {
         // the unassigned task, and the new deal's first stage, which is assigned to its owner
         assertThat(r.tasks().unassigned()).isEqualTo(1);
         assertThat(r.keyDocuments().states()).containsEntry(DocumentType.CONTRACT, KeyDocuments.State.MISSING);
-        assertThat(r.externalAccess()).isZero();
+        assertThat(r.externalAccess().active()).isZero();
         assertThat(r.lastActivity()).isNotNull();
 
         var mine = asManager(() -> review.myClientsNeedingAttention());
@@ -80,12 +90,37 @@ class ReviewServiceIntegrationTests {
     }
 
     @Test
-    void aMemberGetsNoChecklistForAClientOutsideTheirWorkGroupAndNoExternalAccessLine() {
+    void aMemberGetsNoChecklistForAClientOutsideTheirWorkGroupAndTheExternalAccessLineOnTheirOwn() {
         Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         assertThatThrownBy(() -> asMember(() -> review.review(managers.id()))).isInstanceOf(NoAccessException.class);
 
+        // issue 20: the owner sees the client's external access, read-only
         Client own = asMember(() -> clients.create(ClientTestData.company("member"), false));
-        assertThat(asMember(() -> review.review(own.id())).externalAccess()).isNull();
+        assertThat(asMember(() -> review.review(own.id())).externalAccess()).isEqualTo(new AccessSummary(0, 0, 0, 0));
+    }
+
+    @Test
+    void theChecklistCountsActiveContactsOnlyAndFlagsInvitationsAboutToExpire() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        String activeEmail = "active-" + tag + "@example.org";
+        asManager(() -> access.addContact(client.id(),
+                new PortalContactDraft("Alma Active", activeEmail, PortalRole.DECISION_MAKER), true));
+        access.recordSignIn(activeEmail);
+        PortalAccount invited = asManager(() -> access.addContact(client.id(),
+                new PortalContactDraft("Ivo Invited", "invited-" + tag + "@example.org", PortalRole.REVIEWER), true));
+        asManager(() -> access.addContact(client.id(),
+                new PortalContactDraft("Nina Notinvited", "not-" + tag + "@example.org", PortalRole.OTHER), false));
+
+        AccessSummary summary = asManager(() -> review.review(client.id())).externalAccess();
+        // the invitation was just sent and is valid for a week: connected is only the one who signed in
+        assertThat(summary).isEqualTo(new AccessSummary(1, 1, 0, 1));
+
+        // a day before the invitation runs out, the checklist flags it
+        jdbc.update("update portal_account set invitation_expires_at = ? where id = ?",
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(1))), invited.id());
+        assertThat(asManager(() -> review.review(client.id())).externalAccess())
+                .isEqualTo(new AccessSummary(1, 1, 1, 1));
     }
 
     private static DealDraft deal(String title, String nextStep) {

@@ -14,6 +14,18 @@ public interface PortalAccountRepository extends JpaRepository<PortalAccountEnti
     @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.status in ('ACTIVE', 'INVITED')")
     long countActiveByClient(UUID clientId);
 
+    /** Contacts of the client in one status, e.g. ACTIVE: people who signed in and may use the portal now. */
+    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.status = ?2")
+    long countByStatus(UUID clientId, String status);
+
+    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1")
+    long countByClient(UUID clientId);
+
+    /** Waiting invitations of the client that run out before {@code before}. */
+    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.status = 'INVITED'"
+            + " and a.invitationExpiresAt < ?2")
+    long countInvitationsExpiringBefore(UUID clientId, java.time.Instant before);
+
     /** Every contact of the client, revoked ones included, by name. */
     @Query("select a from PortalAccountEntity a where a.clientId = ?1 order by lower(a.displayName), a.id")
     List<PortalAccountEntity> byClient(UUID clientId);

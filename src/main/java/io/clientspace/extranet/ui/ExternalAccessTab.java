@@ -13,6 +13,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -20,6 +21,8 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.shared.NamedClient;
+import io.clientspace.extranet.AccessReview;
+import io.clientspace.extranet.AccessReviewService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
 import io.clientspace.extranet.PortalContactStatus;
@@ -30,40 +33,55 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The people on the customer's side and their portal access: add a contact, invite them, send the invitation again,
- * or revoke access. Only admins and managers see this tab; for everyone else it is hidden.
+ * The people on the customer's side and their portal access, apart by state: active (with their last sign-in),
+ * invited (sent, expires on) and not invited. Managers add contacts, invite them, send the invitation again or revoke
+ * access; a member who owns the client sees the same read-only, with a line saying who can act. An open access review
+ * shows on top, with Keep or Revoke for each contact it lists.
  */
-class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
+class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
 
     /** The External access tab on a client's workspace: the client's portal contacts. */
     @SpringComponent
     static class Provider extends TabContribution {
 
         private final ExternalAccessService access;
+        private final AccessReviewService reviews;
 
-        Provider(ExternalAccessService access) {
+        Provider(ExternalAccessService access, AccessReviewService reviews) {
             super(ExtranetNavigation.TAB, 60, Where.CLIENT);
             this.access = access;
+            this.reviews = reviews;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new ExternalAccessTab(context, access);
+            return new ExternalAccessTab(context, access, reviews);
         }
+    }
+
+    /** What the tab shows: the contacts, the open review if any, and whether the viewer may change access. */
+    record Data(List<PortalAccount> contacts, Optional<AccessReview> review, boolean manage, List<String> managers) {
     }
 
     private final NamedClient client;
     private final ExternalAccessService access;
+    private final AccessReviewService reviews;
     private final Clock clock;
     private final Runnable onChange;
 
-    ExternalAccessTab(TabContext context, ExternalAccessService access) {
+    /** Whether the viewer may change access, and whom to ask if not: from the last load, for the rows' buttons. */
+    private boolean manage;
+    private List<String> managers = List.of();
+
+    ExternalAccessTab(TabContext context, ExternalAccessService access, AccessReviewService reviews) {
         super(ExtranetNavigation.TAB, "workspace.tab.external", context.loader());
         this.client = context.client();
         this.access = access;
+        this.reviews = reviews;
         this.clock = context.clock();
         this.onChange = context.countersChanged();
     }
@@ -74,8 +92,10 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
     }
 
     @Override
-    protected List<PortalAccount> fetch() {
-        return access.forClient(client.id());
+    protected Data fetch() {
+        boolean canManage = access.canManage();
+        return new Data(access.forClient(client.id()), reviews.openReview(client.id()), canManage,
+                canManage ? List.of() : access.whoCanManage());
     }
 
     @Override
@@ -84,8 +104,10 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
     }
 
     @Override
-    protected boolean isEmpty(List<PortalAccount> data) {
-        return data.isEmpty();
+    protected boolean isEmpty(Data data) {
+        manage = data.manage();
+        managers = data.managers();
+        return data.contacts().isEmpty();
     }
 
     @Override
@@ -95,6 +117,10 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
 
     @Override
     protected Component emptyState() {
+        if (!manage) {
+            return new Div(States.empty(VaadinIcon.GLOBE, getTranslation("external.none.title"),
+                    getTranslation("external.none.text-read-only"), null), readOnlyLine(managers));
+        }
         return States.empty(VaadinIcon.GLOBE, getTranslation("external.none.title"),
                 getTranslation("external.none.text"), addButton());
     }
@@ -105,9 +131,103 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
     }
 
     @Override
-    protected Component render(List<PortalAccount> data) {
+    protected Component render(Data loaded) {
+        List<PortalAccount> data = loaded.contacts();
+        List<PortalAccount> active = data.stream().filter(a -> a.contactStatus() == PortalContactStatus.ACTIVE)
+                .toList();
+        List<PortalAccount> invited = data.stream().filter(a -> a.contactStatus() == PortalContactStatus.INVITED)
+                .toList();
+        List<PortalAccount> without = data.stream().filter(a -> !a.contactStatus().hasOrAwaitsAccess()).toList();
+
+        Grid<PortalAccount> activeGrid = grid("external-active");
+        activeGrid.addColumn(a -> a.lastSignInAt() == null ? getTranslation("external.never") : when(a.lastSignInAt()))
+                .setHeader(getTranslation("external.last-sign-in")).setAutoWidth(true);
+        finish(activeGrid, active);
+
+        Grid<PortalAccount> invitedGrid = grid("external-invited");
+        invitedGrid.addColumn(a -> a.invitedAt() == null ? "" : getTranslation("external.invited-by-on",
+                when(a.invitedAt()), a.invitedByName())).setHeader(getTranslation("external.invited"))
+                .setWidth("14em").setFlexGrow(2);
+        invitedGrid.addComponentColumn(this::expiresOn).setHeader(getTranslation("external.expires-on"))
+                .setAutoWidth(true);
+        finish(invitedGrid, invited);
+
+        Grid<PortalAccount> withoutGrid = grid("external-not-invited");
+        withoutGrid.addColumn(a -> a.invitedAt() == null ? getTranslation("external.never-invited")
+                : getTranslation("external.invited-by-on", when(a.invitedAt()), a.invitedByName()))
+                .setHeader(getTranslation("external.invited")).setFlexGrow(2);
+        finish(withoutGrid, without);
+
+        Component toolbar;
+        if (loaded.manage()) {
+            HorizontalLayout bar = new HorizontalLayout(addButton());
+            if (loaded.review().isEmpty() && !active.isEmpty()) {
+                Button reviewNow = new Button(getTranslation("access-review.start-now"),
+                        VaadinIcon.CLIPBOARD_CHECK.create());
+                reviewNow.setId("access-review-start");
+                reviewNow.setDisableOnClick(true);
+                reviewNow.addClickListener(e -> {
+                    try {
+                        reviews.reviewNow(client.id());
+                        changed();
+                    } catch (InvalidInputException problem) {
+                        reviewNow.setEnabled(true);
+                        problem.problems().stream().findFirst().ifPresent(p -> Notification.show(
+                                getTranslation(p.messageKey(), p.args().toArray()), 6000,
+                                Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR));
+                    }
+                });
+                bar.add(reviewNow);
+            }
+            bar.addClassName("tab-toolbar");
+            toolbar = bar;
+        } else {
+            toolbar = readOnlyLine(loaded.managers());
+        }
+        Div sections = new Div(section("active", active.size(), activeGrid),
+                section("invited", invited.size(), invitedGrid),
+                section("not-invited", without.size(), withoutGrid));
+        sections.setId("external-grid");
+        Div box = new Div(toolbar);
+        loaded.review().ifPresent(r -> box.add(new AccessReviewPanel(r, reviews, clock, this::changed)));
+        box.add(sections);
+        box.addClassName("tab-body");
+        return box;
+    }
+
+    /** Why a member who owns the client sees no buttons here, and whom to ask. */
+    private Component readOnlyLine(List<String> managers) {
+        Span line = new Span(managers.isEmpty() ? getTranslation("external.read-only")
+                : getTranslation("external.read-only-ask", String.join(", ", managers)));
+        line.setId("external-read-only");
+        line.addClassName("hint");
+        line.getStyle().set("display", "block").set("padding", "var(--lumo-space-s) var(--lumo-space-m)");
+        return line;
+    }
+
+    /** One group of contacts under its heading; an empty group says so rather than vanish, so the three read apart. */
+    private Component section(String id, int count, Grid<PortalAccount> grid) {
+        H4 heading = new H4(getTranslation("external.section." + id, count));
+        heading.addClassName("external-section-title");
+        heading.getStyle().set("margin", "var(--lumo-space-l) 0 var(--lumo-space-xs)")
+                .set("padding-left", "var(--lumo-space-m)");
+        Div section = new Div(heading);
+        section.setId("external-section-" + id);
+        section.addClassName("external-section");
+        if (count == 0) {
+            Span none = new Span(getTranslation("external.section." + id + ".none"));
+            none.addClassName("muted");
+            none.getStyle().set("padding-left", "var(--lumo-space-m)");
+            section.add(none);
+        } else {
+            section.add(grid);
+        }
+        return section;
+    }
+
+    private Grid<PortalAccount> grid(String id) {
         Grid<PortalAccount> grid = new Grid<>();
-        grid.setId("external-grid");
+        grid.setId(id);
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(a -> {
@@ -118,22 +238,37 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
             Div both = new Div(name, email);
             both.addClassName("two-lines");
             return both;
-        }).setHeader(getTranslation("external.name")).setFlexGrow(3);
+        }).setHeader(getTranslation("external.name")).setWidth("16em").setFlexGrow(3);
         grid.addColumn(a -> getTranslation("external.roles." + a.role().name()))
                 .setHeader(getTranslation("external.role")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("external.status")).setAutoWidth(true)
                 .setFlexGrow(0);
-        grid.addColumn(a -> a.invitedAt() == null ? "" : getTranslation("external.invited-by-on", when(a.invitedAt()),
-                a.invitedByName())).setHeader(getTranslation("external.invited")).setFlexGrow(2);
-        grid.addColumn(a -> a.lastSignInAt() == null ? getTranslation("external.never") : when(a.lastSignInAt()))
-                .setHeader(getTranslation("external.last-sign-in")).setAutoWidth(true);
+        return grid;
+    }
+
+    private void finish(Grid<PortalAccount> grid, List<PortalAccount> rows) {
+        grid.addComponentColumn(a -> {
+            Button activity = new Button(getTranslation("external.activity.open"), VaadinIcon.LIST.create(),
+                    e -> new ContactActivityDialog(a, access, clock).open());
+            activity.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            activity.addClassName("contact-activity");
+            return activity;
+        }).setAutoWidth(true).setFlexGrow(0);
         grid.addComponentColumn(this::actions).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(data);
-        HorizontalLayout toolbar = new HorizontalLayout(addButton());
-        toolbar.addClassName("tab-toolbar");
-        Div box = new Div(toolbar, grid);
-        box.addClassName("tab-body");
-        return box;
+        grid.setItems(rows);
+    }
+
+    private Component expiresOn(PortalAccount a) {
+        Span text = new Span(a.invitationExpiresAt() == null ? "" : when(a.invitationExpiresAt()));
+        text.addClassName("invitation-expires");
+        if (a.invitationExpiresAt() != null
+                && a.invitationExpiresAt().isBefore(clock.instant().plus(ExternalAccessService.EXPIRING_WITHIN))) {
+            Span soon = new Span(getTranslation("external.expires-soon"));
+            soon.getElement().getThemeList().addAll(List.of("badge", "error", "small"));
+            soon.addClassName("invitation-expires-soon");
+            return new Div(text, soon);
+        }
+        return text;
     }
 
     private Component statusBadge(PortalAccount a) {
@@ -154,6 +289,9 @@ class ExternalAccessTab extends WorkspaceTab<List<PortalAccount>> {
 
     private Component actions(PortalAccount a) {
         HorizontalLayout actions = new HorizontalLayout();
+        if (!manage) {
+            return actions;
+        }
         actions.setSpacing(false);
         actions.getStyle().set("gap", "var(--lumo-space-xs)");
         switch (a.contactStatus()) {

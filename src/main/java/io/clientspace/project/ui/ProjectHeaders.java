@@ -102,7 +102,7 @@ public class ProjectHeaders {
                 edit.setId("edit-project");
                 actions.add(edit);
             }
-            if (externalAccess.canView()) {
+            if (externalAccess.canManage()) {
                 Button viewAs = new Button(getTranslation("project.view-as"), VaadinIcon.EYE.create(), e -> viewAs(p));
                 viewAs.setId("view-as-client");
                 actions.add(viewAs);

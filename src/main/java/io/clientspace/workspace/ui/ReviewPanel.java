@@ -62,8 +62,12 @@ class ReviewPanel extends HorizontalLayout {
         add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned"));
         add(keyDocuments(r.keyDocuments()));
         if (r.externalAccess() != null) {
-            add(chip("review-external", getTranslation("review.external", r.externalAccess()), "badge contrast",
-                    "external"));
+            add(chip("review-external", getTranslation("review.external", r.externalAccess().active()),
+                    "badge contrast", "external"));
+            if (r.externalAccess().expiringSoon() > 0) {
+                add(chip("review-invitations-expiring", getTranslation("review.invitations-expiring",
+                        r.externalAccess().expiringSoon()), "badge error", "external"));
+            }
         }
         add(chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
                 : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)

@@ -8,6 +8,7 @@ import io.clientspace.inforequest.process.InformationRequestProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.deal.DealStage;
+import io.clientspace.extranet.process.AccessReviewProcess;
 import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import java.io.File;
 import java.io.IOException;
@@ -81,7 +82,8 @@ class ProcessModelContractTests {
             ExtranetInvitationProcess.PROCESS_ID, ProcessModelContractTests::extranetInvitationContract,
             ProposalApprovalProcess.PROCESS_ID, ProcessModelContractTests::proposalApprovalContract,
             DocumentAcceptanceProcess.PROCESS_ID, ProcessModelContractTests::documentAcceptanceContract,
-            InformationRequestProcess.PROCESS_ID, ProcessModelContractTests::informationRequestContract);
+            InformationRequestProcess.PROCESS_ID, ProcessModelContractTests::informationRequestContract,
+            AccessReviewProcess.PROCESS_ID, ProcessModelContractTests::accessReviewContract);
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -660,6 +662,76 @@ class ProcessModelContractTests {
         requirePath(model, p, ExtranetInvitationProcess.RESENT, ExtranetInvitationProcess.SEND_INVITATION);
         requirePath(model, p, ExtranetInvitationProcess.PROVISION_IDENTITY, ExtranetInvitationProcess.SEND_INVITATION);
         requirePath(model, p, ExtranetInvitationProcess.SEND_INVITATION, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
+    }
+
+    /**
+     * AccessReviewService starts access-review (business key = client id); its start event sets the two periods'
+     * defaults, the timers wait for them, the service tasks call its delegates, both review tasks are mirrored by the
+     * listener and assigned from the variables the delegates set.
+     */
+    static void accessReviewContract(BpmnModelInstance model, Problems p) {
+        StartEvent start = element(model, AccessReviewProcess.START, StartEvent.class);
+        if (start == null) {
+            p.add("start event %s is missing", AccessReviewProcess.START);
+        } else {
+            for (String variable : List.of(AccessReviewProcess.VAR_EVERY, AccessReviewProcess.VAR_ESCALATE_AFTER)) {
+                if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
+                        && l.getCamundaExpression().contains("'" + variable + "'"))) {
+                    p.add("start event %s no longer sets %s, so a timer has no duration", start.getId(), variable);
+                }
+            }
+        }
+        Map<String, String> delegates = new LinkedHashMap<>();
+        delegates.put(AccessReviewProcess.OPEN_REVIEW, AccessReviewProcess.OPEN_DELEGATE);
+        delegates.put(AccessReviewProcess.ESCALATE_REVIEW, AccessReviewProcess.ESCALATE_DELEGATE);
+        delegates.put(AccessReviewProcess.REVOKE_ACCESS, AccessReviewProcess.REVOKE_DELEGATE);
+        requireDelegates(model, p, delegates);
+        Map<String, String> tasks = Map.of(AccessReviewProcess.REVIEW_TASK, AccessReviewProcess.VAR_REVIEWER,
+                AccessReviewProcess.ESCALATED_TASK, AccessReviewProcess.VAR_ESCALATED_TO);
+        tasks.forEach((id, assigneeVariable) -> {
+            UserTask task = element(model, id, UserTask.class);
+            if (task == null) {
+                p.add("user task %s is missing", id);
+                return;
+            }
+            String assignee = expr(assigneeVariable);
+            if (!assignee.equals(task.getCamundaAssignee())) {
+                p.add("user task %s must be assigned to %s, but its assignee is %s", id, assignee,
+                        none(task.getCamundaAssignee()));
+            }
+            String listener = expr(AccessReviewProcess.TASK_LISTENER);
+            for (String event : List.of("create", "assignment", "complete", "delete")) {
+                if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
+                        && listener.equals(l.getCamundaDelegateExpression()))) {
+                    p.add("user task %s lost its %s listener %s", id, event, listener);
+                }
+            }
+        });
+        Map<String, String> timers = Map.of(AccessReviewProcess.REVIEW_DUE, AccessReviewProcess.VAR_EVERY,
+                AccessReviewProcess.REVIEW_OVERDUE, AccessReviewProcess.VAR_ESCALATE_AFTER);
+        timers.forEach((id, variable) -> {
+            org.camunda.bpm.model.bpmn.instance.Event timer = element(model, id,
+                    org.camunda.bpm.model.bpmn.instance.Event.class);
+            String duration = timer == null ? null : timer.getChildElementsByType(TimerEventDefinition.class).stream()
+                    .map(TimerEventDefinition::getTimeDuration).filter(Objects::nonNull)
+                    .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
+            if (timer == null) {
+                p.add("timer event %s is missing", id);
+            } else if (!expr(variable).equals(duration == null ? null : duration.trim())) {
+                p.add("timer event %s must wait for %s, but its duration is %s", id, expr(variable), none(duration));
+            }
+        });
+        if (element(model, AccessReviewProcess.END_NOBODY, EndEvent.class) == null) {
+            p.add("end event %s is missing", AccessReviewProcess.END_NOBODY);
+        }
+        requirePath(model, p, AccessReviewProcess.REVIEW_DUE, AccessReviewProcess.OPEN_REVIEW);
+        requirePath(model, p, AccessReviewProcess.OPEN_REVIEW, AccessReviewProcess.REVIEW_TASK);
+        requirePath(model, p, AccessReviewProcess.OPEN_REVIEW, AccessReviewProcess.END_NOBODY);
+        requirePath(model, p, AccessReviewProcess.REVIEW_OVERDUE, AccessReviewProcess.ESCALATE_REVIEW);
+        requirePath(model, p, AccessReviewProcess.ESCALATE_REVIEW, AccessReviewProcess.ESCALATED_TASK);
+        requirePath(model, p, AccessReviewProcess.REVIEW_TASK, AccessReviewProcess.REVOKE_ACCESS);
+        requirePath(model, p, AccessReviewProcess.ESCALATED_TASK, AccessReviewProcess.REVOKE_ACCESS);
+        requirePath(model, p, AccessReviewProcess.REVOKE_ACCESS, AccessReviewProcess.REVIEW_DUE);
     }
 
     /**

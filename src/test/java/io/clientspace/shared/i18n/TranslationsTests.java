@@ -8,6 +8,9 @@ import io.clientspace.document.KeyDocuments;
 import io.clientspace.extranet.PortalAccessChanged;
 import io.clientspace.extranet.PortalContactStatus;
 import io.clientspace.extranet.PortalRole;
+import io.clientspace.extranet.ContactActivity;
+import io.clientspace.extranet.ReviewDecision;
+import io.clientspace.extranet.process.AccessReviewProcess;
 import io.clientspace.file.FileChanged;
 import io.clientspace.inforequest.InformationRequestChanged;
 import io.clientspace.inforequest.ItemKind;
@@ -198,9 +201,12 @@ class TranslationsTests {
             Set<String> steps = SHIPPED_STAGES.get().stream().map(DealStage::taskId)
                     .collect(Collectors.toCollection(TreeSet::new));
             steps.add(ProposalApprovalProcess.APPROVE_TASK);
+            steps.add(AccessReviewProcess.REVIEW_TASK);
+            steps.add(AccessReviewProcess.ESCALATED_TASK);
             return steps;
         });
-        m.put("tasks.step-hints.", () -> Set.of(ProposalApprovalProcess.APPROVE_TASK));
+        m.put("tasks.step-hints.", () -> Set.of(ProposalApprovalProcess.APPROVE_TASK, AccessReviewProcess.REVIEW_TASK,
+                AccessReviewProcess.ESCALATED_TASK));
         m.put("proposal.statuses.", () -> names(ProposalStatus.values()));
         m.put("proposal.now.", () -> names(ProposalStatus.values()));
         m.put("proposal.fee-models.", () -> names(FeeModel.values()));
@@ -211,6 +217,10 @@ class TranslationsTests {
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> names(PortalContactStatus.values()));
         m.put("external.roles.", () -> names(PortalRole.values()));
+        m.put("external.activity.kinds.", () -> names(ContactActivity.Kind.values()));
+        m.put("access-review.decisions.", () -> names(ReviewDecision.values()));
+        m.put("external.section.", () -> new TreeSet<>(Set.of("active", "invited", "not-invited", "active.none",
+                "invited.none", "not-invited.none")));
         m.put("external.action.", () -> new TreeSet<>(Set.of("invite", "resend", "invite-again", "revoke")));
         m.put("workspace.tab.", () -> listTabs().keySet());
         m.put("acceptance.evidence.check.", () -> Arrays.stream(EvidenceCheck.values())
@@ -230,6 +240,9 @@ class TranslationsTests {
             kinds.addAll(Set.of("TASK_CANCELLED", "TASK_REOPENED"));
             kinds.add("PORTAL_COMMENT_CUSTOMER");
             kinds.add("PORTAL_COMMENT_TEAM");
+            // published as ActivityRecorded by the access review
+            kinds.addAll(Set.of("ACCESS_REVIEW_OPENED", "ACCESS_REVIEW_ESCALATED", "ACCESS_REVIEW_KEEP",
+                    "ACCESS_REVIEW_REVOKE", "ACCESS_REVIEW_STALE"));
             // published as ActivityRecorded by the acceptance module
             kinds.addAll(Set.of("ACCEPTANCE_SENT", "ACCEPTANCE_RESENT", "ACCEPTANCE_ACCEPTED", "ACCEPTANCE_EXPIRED",
                     "ACCEPTANCE_REMINDED"));

@@ -52,6 +52,11 @@ public enum ReportKind {
             List.of(Column.of("project-id", ID), Column.of("group", TEXT), Column.of("open", COUNT),
                     Column.of("overdue", COUNT), Column.of("due-this-week", COUNT), Column.of("unassigned", COUNT)),
             ChartSpec.byColumnsKeyed(1, 0, 2, 3, 4, 5), DrillList.TASKS),
+    /** Information requests whose client has answered and who now wait on the person who sent them. */
+    REQUESTS_WAITING(Group.WORKLOAD, true, "reports.range.none",
+            List.of(Column.of("person", PERSON), Column.of("requests", COUNT), Column.of("items", COUNT),
+                    Column.of("waiting-since", DATE)),
+            ChartSpec.byColumns(0, 1, 2), DrillList.REQUESTS),
     /** Hours booked and billable per month and person, and the billable ratio. */
     HOURS_PEOPLE(Group.HOURS, true, "reports.range.worked",
             List.of(Column.of("month", MONTH), Column.of("person", PERSON), Column.of("booked", HOURS),
@@ -87,6 +92,9 @@ public enum ReportKind {
                 Column.of("days", DAYS))),
         TASKS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("task", TEXT),
                 Column.of("person", PERSON), Column.of("due", DATE), Column.of("project", TEXT))),
+        REQUESTS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("request", TEXT),
+                Column.of("title", TEXT), Column.of("project", TEXT), Column.of("person", PERSON),
+                Column.of("items", COUNT), Column.of("waiting-since", DATE))),
         TIME(List.of(Column.of("date", DATE), Column.of("client-id", ID), Column.of("client", TEXT),
                 Column.of("project", TEXT), Column.of("person", PERSON), Column.of("hours", HOURS),
                 Column.of("billable", ColumnType.FLAG), Column.of("task", TEXT)));

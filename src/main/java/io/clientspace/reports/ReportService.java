@@ -40,6 +40,8 @@ public class ReportService {
 
     private static final String STAGE_ORDER = "array_position(array['NEW','QUALIFIED','PROPOSAL','NEGOTIATION',"
             + "'WON','LOST']::text[], %s::text)";
+    /** An item the client submitted and the team has not reviewed yet, on a request still running. */
+    private static final String REQUEST_WAITS = "ir.status in ('SENT', 'IN_PROGRESS') and i.state = 'ANSWERED'";
     private static final String OPEN_TASK = "wt.completed_at is null and wt.cancelled_at is null";
     private static final String HOURS = "round(sum(te.minutes) / 60.0, 2)";
     private static final String BILLABLE_HOURS = "round(coalesce(sum(te.minutes) filter (where te.billable), 0) / 60.0, 2)";
@@ -163,7 +165,7 @@ public class ReportService {
 
     private Query report(ReportKind kind, ReportFilter f) {
         MapSqlParameterSource p = params(f);
-        String w = filters(f, p, kind.projectFilter());
+        String w = filters(f, p, kind.projectFilter(), projectColumn(kind));
         String sql = switch (kind) {
             case PIPELINE_STAGES -> "select d.stage, d.currency, count(*), sum(d.amount) from deal d join client c"
                     + " on c.id = d.client_id where d.closed_at is null " + w + " group by d.stage, d.currency"
@@ -197,6 +199,10 @@ public class ReportService {
                     + " count(*) filter (where wt.assignee is null) from work_task wt"
                     + " join client c on c.id = wt.client_id left join client_project p on p.id = wt.project_id"
                     + " where " + OPEN_TASK + " " + w + " group by p.id, p.name order by p.name nulls first, p.id";
+            case REQUESTS_WAITING -> "select ir.sent_by, count(distinct ir.id), count(*),"
+                    + " (min(i.answered_at) at time zone :zone)::date from info_request ir join info_request_item i"
+                    + " on i.request_id = ir.id join client c on c.id = ir.client_id where " + REQUEST_WAITS + w
+                    + " group by ir.sent_by order by ir.sent_by";
             case HOURS_PEOPLE -> "select date_trunc('month', te.work_date)::date, te.staff, " + HOURS + ", "
                     + BILLABLE_HOURS + ", " + RATIO + " from time_entry te join client c on c.id = te.client_id"
                     + " join work_task wt on wt.id = te.task_id where te.work_date between :from and :to " + w
@@ -217,7 +223,7 @@ public class ReportService {
 
     private Query drillQuery(ReportKind kind, ReportFilter f, Object key, Object series) {
         MapSqlParameterSource p = params(f);
-        String w = filters(f, p, kind.projectFilter());
+        String w = filters(f, p, kind.projectFilter(), projectColumn(kind));
         p.addValue("key", key);
         p.addValue("series", series);
         String deals = "select c.id, c.name, d.title, d.stage, d.amount, d.currency, d.expected_close, d.owner,"
@@ -253,6 +259,12 @@ public class ReportService {
                     + taskMeasure((Integer) series, false) + taskOrder;
             case TASKS_GROUPS -> tasks + (key == null ? " and wt.project_id is null" : " and wt.project_id = :key")
                     + taskMeasure((Integer) series, true) + taskOrder;
+            case REQUESTS_WAITING -> "select c.id, c.name, ir.number, ir.title, p.name, ir.sent_by, count(*),"
+                    + " (min(i.answered_at) at time zone :zone)::date from info_request ir join info_request_item i"
+                    + " on i.request_id = ir.id join client c on c.id = ir.client_id join client_project p"
+                    + " on p.id = ir.project_id where " + REQUEST_WAITS + w + " and ir.sent_by = :key"
+                    + " group by c.id, c.name, ir.id, ir.number, ir.title, p.name, ir.sent_by"
+                    + " order by min(i.answered_at), ir.number";
             case HOURS_PEOPLE -> time + " and date_trunc('month', te.work_date)::date = :key"
                     + billableOnly((Integer) series) + timeOrder;
             case HOURS_CLIENTS -> time + " and c.id = :key" + billableOnly((Integer) series) + timeOrder;
@@ -260,6 +272,10 @@ public class ReportService {
                     + billableOnly((Integer) series) + timeOrder;
         };
         return new Query(sql, p);
+    }
+
+    private static String projectColumn(ReportKind kind) {
+        return kind == ReportKind.REQUESTS_WAITING ? "ir.project_id" : "wt.project_id";
     }
 
     /** 0 open, 1 overdue, 2 due this week, 3 unassigned (groups only). */
@@ -300,8 +316,8 @@ public class ReportService {
         return p;
     }
 
-    /** The current user's scope and the filters, as conditions on client {@code c} (and task {@code wt}). */
-    private String filters(ReportFilter f, MapSqlParameterSource p, boolean projects) {
+    /** The current user's scope and the filters, as conditions on client {@code c} and the project column. */
+    private String filters(ReportFilter f, MapSqlParameterSource p, boolean projects, String projectColumn) {
         StringBuilder w = new StringBuilder(scope(p));
         if (f.owner() != null) {
             w.append(" and c.owner = :owner");
@@ -317,7 +333,7 @@ public class ReportService {
             p.addValue("tag", f.tag().trim());
         }
         if (projects && f.projectId() != null) {
-            w.append(" and wt.project_id = :project");
+            w.append(" and ").append(projectColumn).append(" = :project");
             p.addValue("project", f.projectId());
         }
         return w.toString();

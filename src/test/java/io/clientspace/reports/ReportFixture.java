@@ -14,30 +14,35 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * clients carry one tag of their own, so filtering by it leaves out whatever else the shared test database holds.
  * Alpha belongs to {@code manager}, Beta to {@code member}, Gamma to {@code jonas}; {@link #delete()} removes it all.
  */
-final class ReportFixture {
+public final class ReportFixture {
 
-    final String tag = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+    public final String tag = "rep-" + UUID.randomUUID().toString().substring(0, 8);
     final UUID alpha = UUID.randomUUID();
     final UUID beta = UUID.randomUUID();
     final UUID gamma = UUID.randomUUID();
     final UUID relaunch = UUID.randomUUID();
+    final UUID betaWeb = UUID.randomUUID();
     final LocalDate today;
     private final JdbcTemplate jdbc;
     private final List<UUID> tasks = new ArrayList<>();
     private final List<UUID> deals = new ArrayList<>();
 
-    ReportFixture(JdbcTemplate jdbc, LocalDate today) {
+    public ReportFixture(JdbcTemplate jdbc, LocalDate today) {
         this.jdbc = jdbc;
         this.today = today;
     }
 
-    ReportFixture create() {
+    public ReportFixture create() {
         client(alpha, "Alpha " + tag, "manager");
         client(beta, "Beta " + tag, "member");
         client(gamma, "Gamma " + tag, "jonas");
         jdbc.update("insert into client_project (id, client_id, name, status, start_date, end_date, owner, created_by,"
                 + " created_at, updated_at) values (?, ?, ?, 'ACTIVE', ?, ?, 'manager', 'manager', now(), now())",
                 relaunch, alpha, "Relaunch " + tag, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 4));
+
+        jdbc.update("insert into client_project (id, client_id, name, status, owner, created_by, created_at,"
+                + " updated_at) values (?, ?, ?, 'ACTIVE', 'member', 'member', now(), now())", betaWeb, beta,
+                "Beta web " + tag);
 
         // open deals
         deal(alpha, "Open A1", "1000", "EUR", "NEW", LocalDate.of(2027, 1, 15), null, null, null, false);
@@ -76,15 +81,26 @@ final class ReportFixture {
         time(t3, alpha, "member", "2025-03-05", 90, true);
         time(t4, beta, "member", "2025-04-01", 30, true);
         time(t5, gamma, "jonas", "2025-04-02", 45, false);
+
+        // information requests: Alpha's has two answers waiting on manager since 1 May, and one still with the
+        // client; Beta's one answer waits on member since 1 June
+        UUID r1 = request(alpha, relaunch, "1", "IN_PROGRESS", "manager");
+        item(r1, 1, "ANSWERED", "2025-05-01");
+        item(r1, 2, "ANSWERED", "2025-05-03");
+        item(r1, 3, "OPEN", null);
+        UUID r2 = request(beta, betaWeb, "2", "SENT", "member");
+        item(r2, 1, "ANSWERED", "2025-06-01");
+        item(r2, 2, "ACCEPTED", "2025-05-20");
         return this;
     }
 
-    void delete() {
+    public void delete() {
         for (UUID client : List.of(alpha, beta, gamma)) {
             jdbc.update("delete from time_entry where client_id = ?", client);
             jdbc.update("delete from work_task where client_id = ?", client);
             jdbc.update("delete from timeline_entry where client_id = ?", client);
             jdbc.update("delete from deal where client_id = ?", client);
+            jdbc.update("delete from info_request where client_id = ?", client);
             jdbc.update("delete from client_project where client_id = ?", client);
             jdbc.update("delete from client_tag where client_id = ?", client);
             jdbc.update("delete from client where id = ?", client);
@@ -133,6 +149,20 @@ final class ReportFixture {
         jdbc.update("insert into time_entry (id, task_id, client_id, staff, work_date, minutes, billable, created_at)"
                 + " values (?, ?, ?, ?, ?, ?, ?, now())", UUID.randomUUID(), task, client, staff, LocalDate.parse(day),
                 minutes, billable);
+    }
+
+    private UUID request(UUID client, UUID project, String n, String status, String sentBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into info_request (id, client_id, project_id, number, title, status, created_by, created_at,"
+                + " sent_by, sent_at) values (?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, client, project,
+                "R-" + tag + "-" + n, "Request " + n, status, sentBy, sentBy);
+        return id;
+    }
+
+    private void item(UUID request, int position, String state, String answered) {
+        jdbc.update("insert into info_request_item (id, request_id, position, kind, prompt, state, answered_at)"
+                + " values (?, ?, ?, 'QUESTION', 'Question', ?, ?)", UUID.randomUUID(), request, position, state,
+                answered == null ? null : at(answered));
     }
 
     /** Noon UTC: a day that no firm time zone moves into another month. */

@@ -126,6 +126,18 @@ class ReportServiceIntegrationTests {
     }
 
     @Test
+    void informationRequestsWaitingOnUsPerPerson() {
+        assertThat(rows(ReportKind.REQUESTS_WAITING, all)).containsExactly(
+                List.of("manager", 1L, 2L, LocalDate.of(2025, 5, 1)),
+                List.of("member", 1L, 1L, LocalDate.of(2025, 6, 1)));
+        ReportTable managers = asManager(() -> reports.drill(ReportKind.REQUESTS_WAITING, all, "manager", 0));
+        assertThat(column(managers, 2)).containsExactly("R-" + data.tag + "-1");
+        assertThat(column(managers, 6)).containsExactly(2L);
+        assertThat(rows(ReportKind.REQUESTS_WAITING, all.withProject(data.betaWeb)))
+                .containsExactly(List.of("member", 1L, 1L, LocalDate.of(2025, 6, 1)));
+    }
+
+    @Test
     void hoursBookedAndBillablePerMonthPersonClientAndProject() {
         ReportFilter year = data.filter("2025-01-01", "2025-12-31");
         // March: manager 120 + 60 min = 3 h, 2 billable; member 90 min billable. April: member 30 billable, jonas 45 not
@@ -156,6 +168,8 @@ class ReportServiceIntegrationTests {
                 .extracting(r -> norm(r)).containsExactly(List.of("NEGOTIATION", "EUR", 1L, "4000"));
         assertThat(asMember(() -> reports.run(ReportKind.TASKS_PEOPLE, everything)).rows())
                 .extracting(r -> norm(r)).containsExactly(List.of("member", 1L, 0L, 0L));
+        assertThat(asMember(() -> reports.run(ReportKind.REQUESTS_WAITING, everything)).rows())
+                .extracting(r -> norm(r)).containsExactly(List.of("member", 1L, 1L, LocalDate.of(2025, 6, 1)));
         // member booked 90 minutes on Alpha, which they may not open: not in their report
         assertThat(asMember(() -> reports.run(ReportKind.HOURS_PEOPLE, everything)).rows())
                 .extracting(r -> norm(r)).containsExactly(List.of(LocalDate.of(2025, 4, 1), "member", "0.5", "0.5", "1"));

@@ -206,6 +206,7 @@ class ReportsView extends VerticalLayout implements Titled {
         drill.removeAll();
         exports.removeAll();
         result.removeAll();
+        result.getElement().removeAttribute("data-report");
         narrow.setVisible(false);
         ReportFilter f = filter();
         try {
@@ -234,6 +235,8 @@ class ReportsView extends VerticalLayout implements Titled {
 
     private void show(ReportKind k, ReportFilter f, ReportTable table) {
         result.removeAll();
+        // says which report the result is, so a reader (and a test) knows the new figures have arrived
+        result.getElement().setAttribute("data-report", k.name());
         if (table.isEmpty()) {
             result.add(States.empty(VaadinIcon.CHART, getTranslation("reports.empty.title"),
                     getTranslation("reports.empty.text"), null));

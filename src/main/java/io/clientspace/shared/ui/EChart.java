@@ -8,7 +8,9 @@ import com.vaadin.flow.component.EventData;
 import com.vaadin.flow.component.HasSize;
 import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.shared.Registration;
+import java.util.Optional;
 
 /**
  * One Apache ECharts chart (free, Apache 2.0; Vaadin Charts is commercial). The server sends the ECharts option as
@@ -22,8 +24,8 @@ import com.vaadin.flow.shared.Registration;
 @Tag("cs-echart")
 public class EChart extends Component implements HasSize {
 
-    /** The module built from tools/frontend/src/cs-echart.js; relative to the app's base URL. */
-    static final String MODULE = "frontend-bundles/cs-echart.js";
+    /** The module built from tools/frontend/src/cs-echart.js, below the servlet context. */
+    static final String MODULE = "/frontend-bundles/cs-echart.js";
 
     public EChart() {
         setWidthFull();
@@ -32,8 +34,11 @@ public class EChart extends Component implements HasSize {
 
     @Override
     protected void onAttach(AttachEvent attachEvent) {
-        // Loaded once per page: the UI keeps track of the dependencies it has already sent
-        attachEvent.getUI().getPage().addJsModule(MODULE);
+        // Loaded once per page: the UI keeps track of the dependencies it has already sent. Vaadin wants an absolute
+        // path here, so the context path (empty unless the app is deployed below one) goes in front.
+        String context = Optional.ofNullable(VaadinRequest.getCurrent()).map(VaadinRequest::getContextPath)
+                .orElse("");
+        attachEvent.getUI().getPage().addJsModule(context + MODULE);
     }
 
     /** @param optionJson an ECharts option object as JSON, never null */

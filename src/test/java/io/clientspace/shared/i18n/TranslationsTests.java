@@ -274,6 +274,12 @@ class TranslationsTests {
         m.put("inforequest.kinds.", () -> names(ItemKind.values()));
         m.put("inforequest.blockers.", () -> names(SendBlocker.values()));
         m.put("task.priorities.", () -> names(TaskPriority.values()));
+        m.put("reports.kind.", () -> names(io.clientspace.reports.ReportKind.values()));
+        m.put("reports.group.", () -> names(io.clientspace.reports.ReportKind.Group.values()));
+        m.put("reports.col.", () -> Stream.concat(
+                Arrays.stream(io.clientspace.reports.ReportKind.values()).flatMap(k -> k.columns().stream()),
+                Arrays.stream(io.clientspace.reports.ReportKind.DrillList.values()).flatMap(d -> d.columns().stream()))
+                .map(io.clientspace.reports.Column::key).collect(Collectors.toCollection(TreeSet::new)));
         Set<String> inboxViews = Arrays.stream(Inbox.values())
                 .map(i -> i.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.toCollection(TreeSet::new));

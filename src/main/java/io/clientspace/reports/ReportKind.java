@@ -1,0 +1,155 @@
+package io.clientspace.reports;
+
+import static io.clientspace.reports.ColumnType.COUNT;
+import static io.clientspace.reports.ColumnType.CURRENCY;
+import static io.clientspace.reports.ColumnType.DATE;
+import static io.clientspace.reports.ColumnType.DAYS;
+import static io.clientspace.reports.ColumnType.HOURS;
+import static io.clientspace.reports.ColumnType.ID;
+import static io.clientspace.reports.ColumnType.MONTH;
+import static io.clientspace.reports.ColumnType.OUTCOME;
+import static io.clientspace.reports.ColumnType.PERSON;
+import static io.clientspace.reports.ColumnType.RATIO;
+import static io.clientspace.reports.ColumnType.STAGE;
+import static io.clientspace.reports.ColumnType.TEXT;
+
+import java.util.List;
+
+/**
+ * The reports, in the order the screen offers them. Each says its group, its columns, how its chart is drawn, which
+ * list a bar opens, and what the date range means for it ({@code rangeKey}, a translation key).
+ */
+public enum ReportKind {
+
+    /** Open deals now, by stage: count and value, each currency apart. */
+    PIPELINE_STAGES(Group.PIPELINE, false, "reports.range.none", Shared.DEALS_BY_STAGE,
+            ChartSpec.bySeriesColumn(0, 1, 3), DrillList.DEALS),
+    /** Open deals by the month they are expected to close, weighted by their stage's chance. */
+    FORECAST(Group.PIPELINE, false, "reports.range.expected-close",
+            List.of(Column.of("month", MONTH), Column.of("currency", CURRENCY), Column.of("deals", COUNT),
+                    Column.money("value", 1), Column.money("weighted", 1)),
+            ChartSpec.bySeriesColumn(0, 1, 4), DrillList.DEALS),
+    /** Open deals flagged as stalled, by stage. */
+    STALLED(Group.PIPELINE, false, "reports.range.none", Shared.DEALS_BY_STAGE,
+            ChartSpec.bySeriesColumn(0, 1, 2), DrillList.DEALS),
+    /** How long deals stayed in each stage, from the stage changes they left in the range. */
+    STAGE_DAYS(Group.PIPELINE, false, "reports.range.left-stage",
+            List.of(Column.of("stage", STAGE), Column.of("moves", COUNT), Column.of("average-days", DAYS),
+                    Column.of("median-days", DAYS)),
+            ChartSpec.byColumns(0, 2, 3), DrillList.STAGE_SPANS),
+    /** Deals won and lost per month, with the reasons given. */
+    WON_LOST(Group.PIPELINE, false, "reports.range.closed",
+            List.of(Column.of("month", MONTH), Column.of("outcome", OUTCOME), Column.of("reason", TEXT),
+                    Column.of("deals", COUNT)),
+            ChartSpec.bySeriesColumn(0, 1, 3), DrillList.DEALS),
+    /** Open tasks per person now: open, overdue, due this week; nobody's work as "Unassigned". */
+    TASKS_PEOPLE(Group.WORKLOAD, true, "reports.range.none",
+            List.of(Column.of("person", PERSON), Column.of("open", COUNT), Column.of("overdue", COUNT),
+                    Column.of("due-this-week", COUNT)),
+            ChartSpec.byColumns(0, 1, 2, 3), DrillList.TASKS),
+    /** Open tasks per work group (a project; work on the client itself apart), with the unassigned ones. */
+    TASKS_GROUPS(Group.WORKLOAD, true, "reports.range.none",
+            List.of(Column.of("project-id", ID), Column.of("group", TEXT), Column.of("open", COUNT),
+                    Column.of("overdue", COUNT), Column.of("due-this-week", COUNT), Column.of("unassigned", COUNT)),
+            ChartSpec.byColumnsKeyed(1, 0, 2, 3, 4, 5), DrillList.TASKS),
+    /** Information requests whose client has answered and who now wait on the person who sent them. */
+    REQUESTS_WAITING(Group.WORKLOAD, true, "reports.range.none",
+            List.of(Column.of("person", PERSON), Column.of("requests", COUNT), Column.of("items", COUNT),
+                    Column.of("waiting-since", DATE)),
+            ChartSpec.byColumns(0, 1, 2), DrillList.REQUESTS),
+    /** Hours booked and billable per month and person, and the billable ratio. */
+    HOURS_PEOPLE(Group.HOURS, true, "reports.range.worked",
+            List.of(Column.of("month", MONTH), Column.of("person", PERSON), Column.of("booked", HOURS),
+                    Column.of("billable", HOURS), Column.of("ratio", RATIO)),
+            ChartSpec.byColumns(0, 2, 3), DrillList.TIME),
+    /** Hours booked and billable per client and project, and the billable ratio. */
+    HOURS_CLIENTS(Group.HOURS, true, "reports.range.worked",
+            List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("project", TEXT),
+                    Column.of("booked", HOURS), Column.of("billable", HOURS), Column.of("ratio", RATIO)),
+            ChartSpec.byColumnsKeyed(1, 0, 3, 4), DrillList.TIME),
+    /** Hours booked on projects after their end date. */
+    HOURS_PAST_END(Group.HOURS, true, "reports.range.worked",
+            List.of(Column.of("project-id", ID), Column.of("project", TEXT), Column.of("client", TEXT),
+                    Column.of("end", DATE), Column.of("booked", HOURS), Column.of("billable", HOURS)),
+            ChartSpec.byColumnsKeyed(1, 0, 4, 5), DrillList.TIME);
+
+    public enum Group { PIPELINE, WORKLOAD, HOURS }
+
+    /** Column lists more than one report uses (an enum constant cannot read the enum's own static fields). */
+    private static final class Shared {
+        static final List<Column> DEALS_BY_STAGE = List.of(Column.of("stage", STAGE), Column.of("currency", CURRENCY),
+                Column.of("deals", COUNT), Column.money("value", 1));
+    }
+
+    /** The list a bar opens. */
+    public enum DrillList {
+        DEALS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("deal", TEXT),
+                Column.of("stage", STAGE), Column.money("value", 5), Column.of("currency", CURRENCY),
+                Column.of("expected-close", DATE), Column.of("owner", PERSON), Column.of("closed", DATE),
+                Column.of("reason", TEXT))),
+        STAGE_SPANS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("deal", TEXT),
+                Column.of("stage", STAGE), Column.of("entered", DATE), Column.of("left", DATE),
+                Column.of("days", DAYS))),
+        TASKS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("task", TEXT),
+                Column.of("person", PERSON), Column.of("due", DATE), Column.of("project", TEXT))),
+        REQUESTS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("request", TEXT),
+                Column.of("title", TEXT), Column.of("project", TEXT), Column.of("person", PERSON),
+                Column.of("items", COUNT), Column.of("waiting-since", DATE))),
+        TIME(List.of(Column.of("date", DATE), Column.of("client-id", ID), Column.of("client", TEXT),
+                Column.of("project", TEXT), Column.of("person", PERSON), Column.of("hours", HOURS),
+                Column.of("billable", ColumnType.FLAG), Column.of("task", TEXT)));
+
+        private final List<Column> columns;
+
+        DrillList(List<Column> columns) {
+            this.columns = columns;
+        }
+
+        public List<Column> columns() {
+            return columns;
+        }
+    }
+
+    private final Group group;
+    private final boolean projectFilter;
+    private final String rangeKey;
+    private final List<Column> columns;
+    private final ChartSpec chart;
+    private final DrillList drill;
+
+    ReportKind(Group group, boolean projectFilter, String rangeKey, List<Column> columns, ChartSpec chart,
+               DrillList drill) {
+        this.group = group;
+        this.projectFilter = projectFilter;
+        this.rangeKey = rangeKey;
+        this.columns = columns;
+        this.chart = chart;
+        this.drill = drill;
+    }
+
+    public Group group() {
+        return group;
+    }
+
+    /** Whether the project filter applies: deals belong to a client, not to a project. */
+    public boolean projectFilter() {
+        return projectFilter;
+    }
+
+    /** Translation key saying what the date range selects in this report. */
+    public String rangeKey() {
+        return rangeKey;
+    }
+
+    public List<Column> columns() {
+        return columns;
+    }
+
+    public ChartSpec chart() {
+        return chart;
+    }
+
+    public DrillList drill() {
+        return drill;
+    }
+}

@@ -1,0 +1,370 @@
+package io.clientspace.reports;
+
+import io.clientspace.client.ClientService;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Runs the reports on our own tables (deals, tasks, time entries, projects, the timeline's stage changes), never on
+ * Camunda history. Every query is limited to the clients the current user may open ({@link
+ * ClientService#scopeOfCurrentUser()}: all for admins and managers, their own for members) and to the filters.
+ * <p>
+ * Reports read several modules' tables in one grouped query each. That is on purpose: a report is a read model
+ * across modules, and asking each module's service for its rows would move every row into Java to add them up.
+ * The tables' owners stay the only writers.
+ */
+@Service
+public class ReportService {
+
+    /** The longest list a bar opens on screen; the list says when it was cut. */
+    public static final int LIST_LIMIT = 500;
+
+    /** Weighted forecast: the chance of closing that each open stage stands for. */
+    static final String STAGE_WEIGHT = "case d.stage when 'NEW' then 0.10 when 'QUALIFIED' then 0.25"
+            + " when 'PROPOSAL' then 0.50 when 'NEGOTIATION' then 0.75 else 0 end";
+
+    private static final String STAGE_ORDER = "array_position(array['NEW','QUALIFIED','PROPOSAL','NEGOTIATION',"
+            + "'WON','LOST']::text[], %s::text)";
+    /** An item the client submitted and the team has not reviewed yet, on a request still running. */
+    private static final String REQUEST_WAITS = "ir.status in ('SENT', 'IN_PROGRESS') and i.state = 'ANSWERED'";
+    private static final String OPEN_TASK = "wt.completed_at is null and wt.cancelled_at is null";
+    private static final String HOURS = "round(sum(te.minutes) / 60.0, 2)";
+    private static final String BILLABLE_HOURS = "round(coalesce(sum(te.minutes) filter (where te.billable), 0) / 60.0, 2)";
+    private static final String RATIO = "round(coalesce(sum(te.minutes) filter (where te.billable), 0)::numeric"
+            + " / nullif(sum(te.minutes), 0), 4)";
+    /** Every stage a deal entered, from its creation (New) and the timeline's stage changes; repeats dropped. */
+    private static final String STAGE_SPANS_CTE = """
+            with ev as (
+                select d.id as deal_id, d.created_at as at, 'NEW'::text as stage
+                from deal d join client c on c.id = d.client_id where true %1$s
+                union all
+                select d.id, t.occurred_at, split_part(t.detail, '|', 1)
+                from timeline_entry t join deal d on d.id = t.subject_id join client c on c.id = d.client_id
+                where t.kind in ('DEAL_STAGE', 'DEAL_MOVED_BACK', 'DEAL_REOPENED') and t.client_id = d.client_id %1$s
+            ), changes as (
+                select deal_id, stage, at, lag(stage) over (partition by deal_id order by at) as previous from ev
+            ), spans as (
+                select deal_id, stage, at as entered, lead(at) over (partition by deal_id order by at) as left_at
+                from changes where previous is null or previous <> stage
+            )
+            """;
+
+    private final NamedParameterJdbcTemplate jdbc;
+    private final ClientService clients;
+    private final Clock clock;
+
+    ReportService(DataSource dataSource, ClientService clients, Clock clock) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        // inside a transaction PostgreSQL then reads through a cursor: an export never holds all its rows
+        template.setFetchSize(500);
+        this.jdbc = new NamedParameterJdbcTemplate(template);
+        this.clients = clients;
+        this.clock = clock;
+    }
+
+    /** The report's table for the range and filters. @throws io.clientspace.shared.InvalidInputException bad range */
+    @Transactional(readOnly = true)
+    public ReportTable run(ReportKind kind, ReportFilter filter) {
+        filter.check();
+        Query q = report(kind, filter);
+        List<List<Object>> rows = jdbc.query(q.sql, q.params, (rs, n) -> row(rs, kind.columns()));
+        return new ReportTable(kind.columns(), rows, false);
+    }
+
+    /**
+     * The list behind one bar: the deals, tasks, time entries or stage spans it counts.
+     *
+     * @param categoryKey the bar group's key (a value of the chart's category key column; may be null, e.g. for
+     *                    unassigned work)
+     * @param series      the bar's series: a value of the series column, or the index of its value column
+     */
+    @Transactional(readOnly = true)
+    public ReportTable drill(ReportKind kind, ReportFilter filter, Object categoryKey, Object series) {
+        filter.check();
+        Query q = drillQuery(kind, filter, categoryKey, series);
+        q.params.addValue("limit", LIST_LIMIT + 1);
+        List<Column> columns = kind.drill().columns();
+        List<List<Object>> rows = new ArrayList<>(jdbc.query(q.sql + " limit :limit", q.params,
+                (rs, n) -> row(rs, columns)));
+        boolean truncated = rows.size() > LIST_LIMIT;
+        return new ReportTable(columns, truncated ? rows.subList(0, LIST_LIMIT) : rows, truncated);
+    }
+
+    /** How many rows the report has; an export of none is refused before a file is started. */
+    @Transactional(readOnly = true)
+    public long count(ReportKind kind, ReportFilter filter) {
+        filter.check();
+        Query q = report(kind, filter);
+        Long n = jdbc.queryForObject("select count(*) from (" + q.sql + ") r", q.params, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Streams the report's rows into {@code sink}, one at a time from a database cursor.
+     *
+     * @return the number of rows written
+     * @throws EmptyReportException when there is none: nothing was written
+     */
+    @Transactional(readOnly = true)
+    public long export(ReportKind kind, ReportFilter filter, RowSink sink) {
+        filter.check();
+        Query q = report(kind, filter);
+        long[] written = {0};
+        jdbc.query(q.sql, q.params, rs -> {
+            if (written[0] == 0) {
+                sink.start(kind.columns());
+            }
+            sink.row(row(rs, kind.columns()));
+            written[0]++;
+        });
+        if (written[0] == 0) {
+            throw new EmptyReportException();
+        }
+        sink.finish();
+        return written[0];
+    }
+
+    /** What the filters can choose from, within the clients the current user may open. */
+    @Transactional(readOnly = true)
+    public ReportOptions options() {
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        String scope = scope(p);
+        List<String> owners = jdbc.queryForList(
+                "select distinct c.owner from client c where true " + scope + " order by 1", p, String.class);
+        List<ReportOptions.Option> clientOptions = jdbc.query(
+                "select c.id, c.name from client c where true " + scope + " order by lower(c.name)", p,
+                (rs, n) -> new ReportOptions.Option(rs.getObject(1, UUID.class), rs.getString(2)));
+        List<String> tags = jdbc.queryForList("select distinct ct.tag from client_tag ct join client c on c.id ="
+                + " ct.client_id where true " + scope + " order by 1", p, String.class);
+        List<ReportOptions.Option> projects = jdbc.query("select p.id, p.name || ' (' || c.name || ')' from"
+                + " client_project p join client c on c.id = p.client_id where true " + scope
+                + " order by lower(p.name)", p,
+                (rs, n) -> new ReportOptions.Option(rs.getObject(1, UUID.class), rs.getString(2)));
+        return new ReportOptions(owners, clientOptions, tags, projects);
+    }
+
+    // ------------------------------------------------------------------------------------------------ queries
+
+    private record Query(String sql, MapSqlParameterSource params) {
+    }
+
+    private Query report(ReportKind kind, ReportFilter f) {
+        MapSqlParameterSource p = params(f);
+        String w = filters(f, p, kind.projectFilter(), projectColumn(kind));
+        String sql = switch (kind) {
+            case PIPELINE_STAGES -> "select d.stage, d.currency, count(*), sum(d.amount) from deal d join client c"
+                    + " on c.id = d.client_id where d.closed_at is null " + w + " group by d.stage, d.currency"
+                    + " order by " + STAGE_ORDER.formatted("d.stage") + ", d.currency";
+            case FORECAST -> "select date_trunc('month', d.expected_close)::date, d.currency, count(*), sum(d.amount),"
+                    + " round(sum(d.amount * " + STAGE_WEIGHT + "), 2) from deal d join client c on c.id = d.client_id"
+                    + " where d.closed_at is null and d.expected_close between :from and :to " + w
+                    + " group by 1, 2 order by 1, 2";
+            case STALLED -> "select d.stage, d.currency, count(*), sum(d.amount) from deal d join client c"
+                    + " on c.id = d.client_id where d.closed_at is null and d.stalled_at is not null " + w
+                    + " group by d.stage, d.currency order by " + STAGE_ORDER.formatted("d.stage") + ", d.currency";
+            case STAGE_DAYS -> STAGE_SPANS_CTE.formatted(w) + """
+                    select s.stage, count(*),
+                           round((avg(extract(epoch from s.left_at - s.entered)) / 86400)::numeric, 1),
+                           round((percentile_cont(0.5) within group (order by extract(epoch from s.left_at - s.entered))
+                                 / 86400)::numeric, 1)
+                    from spans s
+                    where s.left_at is not null and s.stage in ('NEW', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION')
+                      and s.left_at >= :fromTs and s.left_at < :toTs
+                    group by s.stage order by """ + " " + STAGE_ORDER.formatted("s.stage");
+            case WON_LOST -> "select date_trunc('month', d.closed_at at time zone :zone)::date, d.stage,"
+                    + " d.close_reason, count(*) from deal d join client c on c.id = d.client_id"
+                    + " where d.stage in ('WON', 'LOST') and d.closed_at >= :fromTs and d.closed_at < :toTs " + w
+                    + " group by 1, 2, 3 order by 1, 2 desc, 3 nulls first";
+            case TASKS_PEOPLE -> "select wt.assignee, count(*), count(*) filter (where wt.due_date < :today),"
+                    + " count(*) filter (where wt.due_date between :today and :weekEnd) from work_task wt"
+                    + " join client c on c.id = wt.client_id where " + OPEN_TASK + " " + w
+                    + " group by wt.assignee order by wt.assignee nulls first";
+            case TASKS_GROUPS -> "select p.id, p.name, count(*), count(*) filter (where wt.due_date < :today),"
+                    + " count(*) filter (where wt.due_date between :today and :weekEnd),"
+                    + " count(*) filter (where wt.assignee is null) from work_task wt"
+                    + " join client c on c.id = wt.client_id left join client_project p on p.id = wt.project_id"
+                    + " where " + OPEN_TASK + " " + w + " group by p.id, p.name order by p.name nulls first, p.id";
+            case REQUESTS_WAITING -> "select ir.sent_by, count(distinct ir.id), count(*),"
+                    + " (min(i.answered_at) at time zone :zone)::date from info_request ir join info_request_item i"
+                    + " on i.request_id = ir.id join client c on c.id = ir.client_id where " + REQUEST_WAITS + w
+                    + " group by ir.sent_by order by ir.sent_by";
+            case HOURS_PEOPLE -> "select date_trunc('month', te.work_date)::date, te.staff, " + HOURS + ", "
+                    + BILLABLE_HOURS + ", " + RATIO + " from time_entry te join client c on c.id = te.client_id"
+                    + " join work_task wt on wt.id = te.task_id where te.work_date between :from and :to " + w
+                    + " group by 1, 2 order by 1, 2";
+            case HOURS_CLIENTS -> "select c.id, c.name, p.name, " + HOURS + ", " + BILLABLE_HOURS + ", " + RATIO
+                    + " from time_entry te join client c on c.id = te.client_id join work_task wt on wt.id ="
+                    + " te.task_id left join client_project p on p.id = wt.project_id"
+                    + " where te.work_date between :from and :to " + w
+                    + " group by c.id, c.name, p.id, p.name order by lower(c.name), c.id, p.name nulls first";
+            case HOURS_PAST_END -> "select p.id, p.name, c.name, p.end_date, " + HOURS + ", " + BILLABLE_HOURS
+                    + " from time_entry te join client c on c.id = te.client_id join work_task wt on wt.id ="
+                    + " te.task_id join client_project p on p.id = wt.project_id where p.end_date is not null"
+                    + " and te.work_date > p.end_date and te.work_date between :from and :to " + w
+                    + " group by p.id, p.name, c.name, p.end_date order by p.end_date, lower(p.name), p.id";
+        };
+        return new Query(sql, p);
+    }
+
+    private Query drillQuery(ReportKind kind, ReportFilter f, Object key, Object series) {
+        MapSqlParameterSource p = params(f);
+        String w = filters(f, p, kind.projectFilter(), projectColumn(kind));
+        p.addValue("key", key);
+        p.addValue("series", series);
+        String deals = "select c.id, c.name, d.title, d.stage, d.amount, d.currency, d.expected_close, d.owner,"
+                + " (d.closed_at at time zone :zone)::date, d.close_reason from deal d join client c"
+                + " on c.id = d.client_id where true " + w;
+        String tasks = "select c.id, c.name, wt.title, wt.assignee, wt.due_date, p.name from work_task wt"
+                + " join client c on c.id = wt.client_id left join client_project p on p.id = wt.project_id"
+                + " where " + OPEN_TASK + " " + w;
+        String time = "select te.work_date, c.id, c.name, p.name, te.staff, round(te.minutes / 60.0, 2), te.billable,"
+                + " wt.title from time_entry te join client c on c.id = te.client_id join work_task wt"
+                + " on wt.id = te.task_id left join client_project p on p.id = wt.project_id"
+                + " where te.work_date between :from and :to " + w;
+        String dealOrder = " order by lower(c.name), d.title, d.id";
+        String taskOrder = " order by wt.due_date nulls last, wt.title, wt.id";
+        String timeOrder = " order by te.work_date, lower(c.name), te.id";
+        String sql = switch (kind) {
+            case PIPELINE_STAGES -> deals + " and d.closed_at is null and d.stage = :key and d.currency = :series"
+                    + dealOrder;
+            case FORECAST -> deals + " and d.closed_at is null and d.expected_close between :from and :to"
+                    + " and date_trunc('month', d.expected_close)::date = :key and d.currency = :series" + dealOrder;
+            case STALLED -> deals + " and d.closed_at is null and d.stalled_at is not null and d.stage = :key"
+                    + " and d.currency = :series" + dealOrder;
+            case WON_LOST -> deals + " and d.stage = :series and d.closed_at >= :fromTs and d.closed_at < :toTs"
+                    + " and date_trunc('month', d.closed_at at time zone :zone)::date = :key" + dealOrder;
+            case STAGE_DAYS -> STAGE_SPANS_CTE.formatted(w) + """
+                    select c.id, c.name, d.title, s.stage, (s.entered at time zone :zone)::date,
+                           (s.left_at at time zone :zone)::date,
+                           round((extract(epoch from s.left_at - s.entered) / 86400)::numeric, 1)
+                    from spans s join deal d on d.id = s.deal_id join client c on c.id = d.client_id
+                    where s.left_at is not null and s.stage = :key and s.left_at >= :fromTs and s.left_at < :toTs
+                    order by s.left_at, d.id""";
+            case TASKS_PEOPLE -> tasks + (key == null ? " and wt.assignee is null" : " and wt.assignee = :key")
+                    + taskMeasure((Integer) series, false) + taskOrder;
+            case TASKS_GROUPS -> tasks + (key == null ? " and wt.project_id is null" : " and wt.project_id = :key")
+                    + taskMeasure((Integer) series, true) + taskOrder;
+            case REQUESTS_WAITING -> "select c.id, c.name, ir.number, ir.title, p.name, ir.sent_by, count(*),"
+                    + " (min(i.answered_at) at time zone :zone)::date from info_request ir join info_request_item i"
+                    + " on i.request_id = ir.id join client c on c.id = ir.client_id join client_project p"
+                    + " on p.id = ir.project_id where " + REQUEST_WAITS + w + " and ir.sent_by = :key"
+                    + " group by c.id, c.name, ir.id, ir.number, ir.title, p.name, ir.sent_by"
+                    + " order by min(i.answered_at), ir.number";
+            case HOURS_PEOPLE -> time + " and date_trunc('month', te.work_date)::date = :key"
+                    + billableOnly((Integer) series) + timeOrder;
+            case HOURS_CLIENTS -> time + " and c.id = :key" + billableOnly((Integer) series) + timeOrder;
+            case HOURS_PAST_END -> time + " and p.id = :key and te.work_date > p.end_date"
+                    + billableOnly((Integer) series) + timeOrder;
+        };
+        return new Query(sql, p);
+    }
+
+    private static String projectColumn(ReportKind kind) {
+        return kind == ReportKind.REQUESTS_WAITING ? "ir.project_id" : "wt.project_id";
+    }
+
+    /** 0 open, 1 overdue, 2 due this week, 3 unassigned (groups only). */
+    private static String taskMeasure(int series, boolean groups) {
+        return switch (series) {
+            case 0 -> "";
+            case 1 -> " and wt.due_date < :today";
+            case 2 -> " and wt.due_date between :today and :weekEnd";
+            case 3 -> {
+                if (!groups) {
+                    throw new IllegalArgumentException("No such measure: " + series);
+                }
+                yield " and wt.assignee is null";
+            }
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+    }
+
+    /** 0 booked (every entry), 1 billable. */
+    private static String billableOnly(int series) {
+        return switch (series) {
+            case 0 -> "";
+            case 1 -> " and te.billable";
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+    }
+
+    private MapSqlParameterSource params(ReportFilter f) {
+        LocalDate today = LocalDate.now(clock);
+        MapSqlParameterSource p = new MapSqlParameterSource();
+        p.addValue("from", f.from());
+        p.addValue("to", f.to());
+        p.addValue("fromTs", OffsetDateTime.from(f.from().atStartOfDay(clock.getZone())));
+        p.addValue("toTs", OffsetDateTime.from(f.to().plusDays(1).atStartOfDay(clock.getZone())));
+        p.addValue("zone", clock.getZone().getId());
+        p.addValue("today", today);
+        p.addValue("weekEnd", today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
+        return p;
+    }
+
+    /** The current user's scope and the filters, as conditions on client {@code c} and the project column. */
+    private String filters(ReportFilter f, MapSqlParameterSource p, boolean projects, String projectColumn) {
+        StringBuilder w = new StringBuilder(scope(p));
+        if (f.owner() != null) {
+            w.append(" and c.owner = :owner");
+            p.addValue("owner", f.owner());
+        }
+        if (f.clientId() != null) {
+            w.append(" and c.id = :client");
+            p.addValue("client", f.clientId());
+        }
+        if (f.hasTag()) {
+            w.append(" and exists (select 1 from client_tag ct where ct.client_id = c.id"
+                    + " and lower(ct.tag) = lower(:tag))");
+            p.addValue("tag", f.tag().trim());
+        }
+        if (projects && f.projectId() != null) {
+            w.append(" and ").append(projectColumn).append(" = :project");
+            p.addValue("project", f.projectId());
+        }
+        return w.toString();
+    }
+
+    private String scope(MapSqlParameterSource p) {
+        Optional<List<UUID>> scope = clients.scopeOfCurrentUser();
+        if (scope.isEmpty()) {
+            return "";
+        }
+        if (scope.get().isEmpty()) {
+            return " and false";
+        }
+        p.addValue("scope", scope.get());
+        return " and c.id in (:scope)";
+    }
+
+    private static List<Object> row(ResultSet rs, List<Column> columns) throws SQLException {
+        List<Object> values = new ArrayList<>(columns.size());
+        for (int i = 0; i < columns.size(); i++) {
+            int at = i + 1;
+            Object value = switch (columns.get(i).type()) {
+                case TEXT, STAGE, OUTCOME, PERSON, CURRENCY -> rs.getString(at);
+                case MONTH, DATE -> rs.getObject(at, LocalDate.class);
+                case COUNT -> rs.getLong(at);
+                case MONEY, HOURS, DAYS, RATIO -> rs.getBigDecimal(at);
+                case FLAG -> rs.getBoolean(at);
+                case ID -> rs.getObject(at, UUID.class);
+            };
+            values.add(value);
+        }
+        return values;
+    }
+}

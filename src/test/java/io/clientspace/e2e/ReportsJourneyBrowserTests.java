@@ -1,0 +1,154 @@
+package io.clientspace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import io.clientspace.reports.ReportFixture;
+import io.clientspace.reports.ReportKind;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A manager opens every report with its chart and table, clicks a bar to see the deals behind it, takes the table
+ * away as CSV and as Excel, and meets the messages for a backwards range, a too long one and an empty report.
+ */
+class ReportsJourneyBrowserTests extends BrowserTest {
+
+    /** The menu label of each report, as the English bundle has it. */
+    static final Map<ReportKind, String> LABELS = Map.ofEntries(
+            Map.entry(ReportKind.PIPELINE_STAGES, "Open deals by stage"),
+            Map.entry(ReportKind.FORECAST, "Weighted forecast by month"),
+            Map.entry(ReportKind.STALLED, "Stalled deals"),
+            Map.entry(ReportKind.STAGE_DAYS, "Days per stage"),
+            Map.entry(ReportKind.WON_LOST, "Won and lost per month"),
+            Map.entry(ReportKind.TASKS_PEOPLE, "Tasks per person"),
+            Map.entry(ReportKind.TASKS_GROUPS, "Tasks per work group"),
+            Map.entry(ReportKind.REQUESTS_WAITING, "Requests waiting on us"),
+            Map.entry(ReportKind.HOURS_PEOPLE, "Hours per month and person"),
+            Map.entry(ReportKind.HOURS_CLIENTS, "Hours per client and project"),
+            Map.entry(ReportKind.HOURS_PAST_END, "Hours on projects past their end"));
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
+
+    ReportFixture data;
+
+    @BeforeEach
+    void data() {
+        data = new ReportFixture(jdbc, LocalDate.now(clock)).create();
+    }
+
+    @AfterEach
+    void clean() {
+        data.delete();
+    }
+
+    @Test
+    void everyReportShowsItsChartAndTableABarOpensTheDealsBehindItAndBothExportsDownload() throws Exception {
+        signIn("/reports", "manager", "manager");
+        assertThat(page.locator("#report-kind")).isVisible();
+        date("#report-from", "1/1/2025");
+        date("#report-to", "12/31/2027");
+        page.locator("#report-tag input").fill(data.tag);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(data.tag)).click();
+
+        assertThat(page.locator("#report-table")).containsText("Negotiation");
+        assertThat(page.locator("#report-table")).containsText("1,500.00 EUR");
+        assertThat(page.locator("#report-chart svg")).isVisible();
+        screenshot("reports-pipeline");
+
+        // a click on the first bar (New, EUR) lists the two deals behind it
+        page.waitForFunction("() => document.querySelector('#report-chart').itemCenter(0, 0) !== null");
+        Map<?, ?> bar = (Map<?, ?>) page.evaluate("() => document.querySelector('#report-chart').itemCenter(0, 0)");
+        page.mouse().click(((Number) bar.get("x")).doubleValue(), ((Number) bar.get("y")).doubleValue());
+        assertThat(page.locator("#report-drill-title")).hasText("New: EUR");
+        assertThat(page.locator("#report-drill-grid")).containsText("Open A1");
+        assertThat(page.locator("#report-drill-grid")).containsText("Open A2");
+        assertThat(page.locator("#report-drill-grid")).not().containsText("Open B4");
+        screenshot("reports-pipeline-drill");
+
+        Download csv = page.waitForDownload(() -> page.locator("#report-export-csv").click());
+        org.assertj.core.api.Assertions.assertThat(csv.suggestedFilename()).isEqualTo("clientspace-pipeline-stages-2025-01-01-2027-12-31.csv");
+        String text = Files.readString(csv.path(), StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(text).startsWith("\uFEFFStage,Currency,Deals,Value\r\n")
+                .contains("New,EUR,2,1500.00\r\n").contains("Proposal,USD,1,2000.00\r\n");
+
+        Download xlsx = page.waitForDownload(() -> page.locator("#report-export-xlsx").click());
+        try (InputStream in = Files.newInputStream(xlsx.path()); XSSFWorkbook book = new XSSFWorkbook(in)) {
+            Row negotiation = book.getSheetAt(0).getRow(4);
+            org.assertj.core.api.Assertions.assertThat(negotiation.getCell(0).getStringCellValue())
+                    .isEqualTo("Negotiation");
+            org.assertj.core.api.Assertions.assertThat(negotiation.getCell(3).getNumericCellValue()).isEqualTo(4000.0);
+            org.assertj.core.api.Assertions.assertThat(negotiation.getCell(3).getCellStyle().getDataFormatString())
+                    .isEqualTo("#,##0.00 \"EUR\"");
+        }
+
+        for (ReportKind kind : Arrays.copyOfRange(ReportKind.values(), 1, ReportKind.values().length)) {
+            choose(kind);
+            String result = "#report-result[data-report=" + kind.name() + "]";
+            assertThat(page.locator(result + " #report-table")).isVisible();
+            assertThat(page.locator(result + " #report-chart svg")).isVisible();
+            screenshot("reports-" + kind.name().toLowerCase());
+        }
+        assertThat(page.locator("#report-table")).containsText("Relaunch " + data.tag);
+    }
+
+    @Test
+    void aBackwardsRangeATooLongRangeAndAnEmptyReportSayWhatIsWrong() {
+        signIn("/reports", "manager", "manager");
+        assertThat(page.locator("#report-kind")).isVisible();
+        page.locator("#report-tag input").fill(data.tag);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(data.tag)).click();
+        choose(ReportKind.HOURS_PEOPLE);
+
+        date("#report-from", "3/1/2025");
+        date("#report-to", "2/1/2025");
+        assertThat(page.locator("#report-to")).hasAttribute("invalid", "");
+        assertThat(page.locator("#report-to [slot=error-message]")).hasText("The end date is before the start date");
+        assertThat(page.locator("#report-table")).hasCount(0);
+        screenshot("reports-backwards-range");
+
+        date("#report-from", "1/1/2019");
+        date("#report-to", "12/31/2025");
+        assertThat(page.locator("#report-to [slot=error-message]"))
+                .hasText("A report covers at most 5 years. Narrow the range.");
+        page.locator("#report-narrow").click();
+        assertThat(page.locator("#report-from input")).hasValue("12/31/2020");
+        assertThat(page.locator("#report-table")).containsText("Mar 2025");
+        screenshot("reports-narrowed");
+
+        date("#report-from", "1/1/2024");
+        date("#report-to", "12/31/2024");
+        assertThat(page.locator("#report-result")).containsText("Nothing to show");
+        assertThat(page.locator("#report-export-empty"))
+                .hasText("Nothing to export: the report has no rows for this range and these filters.");
+        assertThat(page.locator("#report-export-csv")).hasCount(0);
+        screenshot("reports-empty");
+    }
+
+    private void choose(ReportKind kind) {
+        page.locator("#report-kind").click();
+        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(LABELS.get(kind))).click();
+        assertThat(page.locator("#report-range-hint")).isVisible();
+    }
+
+    private void date(String id, String value) {
+        page.locator(id + " input").fill(value);
+        page.locator(id + " input").press("Enter");
+    }
+}

@@ -1,0 +1,172 @@
+package io.clientspace.reports;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A small fixed data set for the report tests, written straight into the tables so every timestamp is exact. All its
+ * clients carry one tag of their own, so filtering by it leaves out whatever else the shared test database holds.
+ * Alpha belongs to {@code manager}, Beta to {@code member}, Gamma to {@code jonas}; {@link #delete()} removes it all.
+ */
+public final class ReportFixture {
+
+    public final String tag = "rep-" + UUID.randomUUID().toString().substring(0, 8);
+    final UUID alpha = UUID.randomUUID();
+    final UUID beta = UUID.randomUUID();
+    final UUID gamma = UUID.randomUUID();
+    final UUID relaunch = UUID.randomUUID();
+    final UUID betaWeb = UUID.randomUUID();
+    final LocalDate today;
+    private final JdbcTemplate jdbc;
+    private final List<UUID> tasks = new ArrayList<>();
+    private final List<UUID> deals = new ArrayList<>();
+
+    public ReportFixture(JdbcTemplate jdbc, LocalDate today) {
+        this.jdbc = jdbc;
+        this.today = today;
+    }
+
+    public ReportFixture create() {
+        client(alpha, "Alpha " + tag, "manager");
+        client(beta, "Beta " + tag, "member");
+        client(gamma, "Gamma " + tag, "jonas");
+        jdbc.update("insert into client_project (id, client_id, name, status, start_date, end_date, owner, created_by,"
+                + " created_at, updated_at) values (?, ?, ?, 'ACTIVE', ?, ?, 'manager', 'manager', now(), now())",
+                relaunch, alpha, "Relaunch " + tag, LocalDate.of(2025, 1, 1), LocalDate.of(2025, 3, 4));
+
+        jdbc.update("insert into client_project (id, client_id, name, status, owner, created_by, created_at,"
+                + " updated_at) values (?, ?, ?, 'ACTIVE', 'member', 'member', now(), now())", betaWeb, beta,
+                "Beta web " + tag);
+
+        // open deals
+        deal(alpha, "Open A1", "1000", "EUR", "NEW", LocalDate.of(2027, 1, 15), null, null, null, false);
+        deal(alpha, "Open A2", "500", "EUR", "NEW", LocalDate.of(2027, 1, 20), null, null, null, false);
+        deal(alpha, "Open A3", "2000", "USD", "PROPOSAL", LocalDate.of(2027, 2, 10), null, null, null, true);
+        deal(beta, "Open B4", "4000", "EUR", "NEGOTIATION", LocalDate.of(2027, 1, 5), null, null, null, false);
+        deal(gamma, "Open C5", "800", "EUR", "QUALIFIED", LocalDate.of(2027, 2, 1), null, null, null, false);
+        // closed deals, with the stage changes the timeline recorded
+        UUID won = deal(alpha, "Won A6", "3000", "EUR", "WON", LocalDate.of(2025, 3, 1), at("2025-01-01"),
+                at("2025-03-10"), "Good fit", false);
+        stage(alpha, won, "2025-01-11", "DEAL_STAGE", "QUALIFIED");
+        stage(alpha, won, "2025-01-15", "DEAL_STAGE", "PROPOSAL");
+        stage(alpha, won, "2025-01-25", "DEAL_STAGE", "NEGOTIATION");
+        stage(alpha, won, "2025-03-10", "DEAL_STAGE", "WON|Good fit");
+        UUID lostB = deal(beta, "Lost B7", "1500", "EUR", "LOST", LocalDate.of(2025, 3, 1), at("2025-02-01"),
+                at("2025-03-20"), "Price", false);
+        stage(beta, lostB, "2025-02-05", "DEAL_STAGE", "QUALIFIED");
+        stage(beta, lostB, "2025-03-20", "DEAL_STAGE", "LOST|Price");
+        UUID lostC = deal(gamma, "Lost C8", "700", "EUR", "LOST", LocalDate.of(2025, 4, 1), at("2025-02-01"),
+                at("2025-04-02"), "Price", false);
+        stage(gamma, lostC, "2025-02-03", "DEAL_STAGE", "QUALIFIED");
+        // the same stage recorded twice (an edit on the way) is one stay, not two
+        stage(gamma, lostC, "2025-02-10", "DEAL_STAGE", "QUALIFIED");
+        stage(gamma, lostC, "2025-04-02", "DEAL_STAGE", "LOST|Price");
+
+        // open tasks, relative to today; one done
+        UUID t1 = task(alpha, "Overdue A", "manager", today.minusDays(2), null, false);
+        task(alpha, "Due today A", "manager", today, null, false);
+        UUID t3 = task(alpha, "Nobody's A", null, null, relaunch, false);
+        UUID t4 = task(beta, "Later B", "member", today.plusDays(30), null, false);
+        UUID t5 = task(gamma, "Overdue C", "jonas", today.minusDays(1), null, false);
+        task(alpha, "Done A", "manager", today.minusDays(5), null, true);
+
+        time(t1, alpha, "manager", "2025-03-03", 120, true);
+        time(t1, alpha, "manager", "2025-03-04", 60, false);
+        time(t3, alpha, "member", "2025-03-05", 90, true);
+        time(t4, beta, "member", "2025-04-01", 30, true);
+        time(t5, gamma, "jonas", "2025-04-02", 45, false);
+
+        // information requests: Alpha's has two answers waiting on manager since 1 May, and one still with the
+        // client; Beta's one answer waits on member since 1 June
+        UUID r1 = request(alpha, relaunch, "1", "IN_PROGRESS", "manager");
+        item(r1, 1, "ANSWERED", "2025-05-01");
+        item(r1, 2, "ANSWERED", "2025-05-03");
+        item(r1, 3, "OPEN", null);
+        UUID r2 = request(beta, betaWeb, "2", "SENT", "member");
+        item(r2, 1, "ANSWERED", "2025-06-01");
+        item(r2, 2, "ACCEPTED", "2025-05-20");
+        return this;
+    }
+
+    public void delete() {
+        for (UUID client : List.of(alpha, beta, gamma)) {
+            jdbc.update("delete from time_entry where client_id = ?", client);
+            jdbc.update("delete from work_task where client_id = ?", client);
+            jdbc.update("delete from timeline_entry where client_id = ?", client);
+            jdbc.update("delete from deal where client_id = ?", client);
+            jdbc.update("delete from info_request where client_id = ?", client);
+            jdbc.update("delete from client_project where client_id = ?", client);
+            jdbc.update("delete from client_tag where client_id = ?", client);
+            jdbc.update("delete from client where id = ?", client);
+        }
+    }
+
+    ReportFilter filter(String from, String to) {
+        return ReportFilter.between(LocalDate.parse(from), LocalDate.parse(to)).withTag(tag);
+    }
+
+    private void client(UUID id, String name, String owner) {
+        jdbc.update("insert into client (id, kind, name, owner, created_at, updated_at) values (?, 'COMPANY', ?, ?,"
+                + " now(), now())", id, name, owner);
+        jdbc.update("insert into client_tag (client_id, tag) values (?, ?)", id, tag);
+    }
+
+    private UUID deal(UUID client, String title, String amount, String currency, String stage, LocalDate expected,
+                      Timestamp created, Timestamp closed, String reason, boolean stalled) {
+        UUID id = UUID.randomUUID();
+        Timestamp createdAt = created == null ? Timestamp.from(Instant.now()) : created;
+        jdbc.update("insert into deal (id, client_id, title, amount, currency, expected_close, owner, stage, created_at,"
+                + " updated_at, stage_changed_at, closed_at, close_reason, stalled_at) values (?, ?, ?, ?, ?, ?, 'manager',"
+                + " ?, ?, ?, ?, ?, ?, ?)", id, client, title, new BigDecimal(amount), currency, expected, stage,
+                createdAt, createdAt, closed == null ? createdAt : closed, closed, reason,
+                stalled ? Timestamp.from(Instant.now()) : null);
+        deals.add(id);
+        return id;
+    }
+
+    private void stage(UUID client, UUID deal, String day, String kind, String detail) {
+        jdbc.update("insert into timeline_entry (id, client_id, occurred_at, actor, kind, subject_id, subject_title,"
+                + " detail) values (?, ?, ?, 'manager', ?, ?, 'deal', ?)", UUID.randomUUID(), client, at(day), kind,
+                deal, detail);
+    }
+
+    private UUID task(UUID client, String title, String assignee, LocalDate due, UUID project, boolean done) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into work_task (id, client_id, title, assignee, due_date, source, created_at, completed_at,"
+                + " project_id) values (?, ?, ?, ?, ?, 'AD_HOC', now(), ?, ?)", id, client, title, assignee, due,
+                done ? Timestamp.from(Instant.now()) : null, project);
+        tasks.add(id);
+        return id;
+    }
+
+    private void time(UUID task, UUID client, String staff, String day, int minutes, boolean billable) {
+        jdbc.update("insert into time_entry (id, task_id, client_id, staff, work_date, minutes, billable, created_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, now())", UUID.randomUUID(), task, client, staff, LocalDate.parse(day),
+                minutes, billable);
+    }
+
+    private UUID request(UUID client, UUID project, String n, String status, String sentBy) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into info_request (id, client_id, project_id, number, title, status, created_by, created_at,"
+                + " sent_by, sent_at) values (?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, client, project,
+                "R-" + tag + "-" + n, "Request " + n, status, sentBy, sentBy);
+        return id;
+    }
+
+    private void item(UUID request, int position, String state, String answered) {
+        jdbc.update("insert into info_request_item (id, request_id, position, kind, prompt, state, answered_at)"
+                + " values (?, ?, ?, 'QUESTION', 'Question', ?, ?)", UUID.randomUUID(), request, position, state,
+                answered == null ? null : at(answered));
+    }
+
+    /** Noon UTC: a day that no firm time zone moves into another month. */
+    static Timestamp at(String day) {
+        return Timestamp.from(Instant.parse(day + "T12:00:00Z"));
+    }
+}

@@ -238,7 +238,7 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
             Div both = new Div(name, email);
             both.addClassName("two-lines");
             return both;
-        }).setHeader(getTranslation("external.name")).setWidth("16em").setFlexGrow(3);
+        }).setHeader(getTranslation("external.name")).setWidth("12em").setFlexGrow(3);
         grid.addColumn(a -> getTranslation("external.roles." + a.role().name()))
                 .setHeader(getTranslation("external.role")).setAutoWidth(true);
         grid.addComponentColumn(this::statusBadge).setHeader(getTranslation("external.status")).setAutoWidth(true)

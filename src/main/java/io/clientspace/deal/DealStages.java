@@ -1,6 +1,7 @@
 package io.clientspace.deal;
 
 import io.clientspace.deal.process.DealStagesProcess;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class DealStages {
 
     private final RepositoryService repository;
     private final Map<String, List<DealStage>> byDefinition = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, BigDecimal>> probabilities = new ConcurrentHashMap<>();
     private volatile Latest latest;
 
     private record Latest(String definitionId, long readAtNanos) {
@@ -45,6 +47,16 @@ public class DealStages {
     public List<DealStage> in(String processDefinitionId) {
         return byDefinition.computeIfAbsent(processDefinitionId,
                 id -> DealStagesProcess.stages(repository.getBpmnModelInstance(id)));
+    }
+
+    /**
+     * How likely a deal in this stage is to be won, from 0 to 1, as the latest model says (its winProbability
+     * property, else by the stage's place); 0 for stages the latest model no longer has. For the weighted forecast.
+     */
+    public BigDecimal winProbability(DealStage stage) {
+        return probabilities.computeIfAbsent(latestDefinitionId(),
+                id -> DealStagesProcess.winProbabilities(repository.getBpmnModelInstance(id)))
+                .getOrDefault(stage.code(), BigDecimal.ZERO);
     }
 
     /** Where a new deal starts, and a lost deal reopens when the stage it was lost from is gone. */

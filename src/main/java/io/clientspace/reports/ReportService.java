@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import io.clientspace.deal.DealStage;
+import io.clientspace.deal.DealStages;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,12 +36,15 @@ public class ReportService {
     /** The longest list a bar opens on screen; the list says when it was cut. */
     public static final int LIST_LIMIT = 500;
 
-    /** Weighted forecast: the chance of closing that each open stage stands for. */
-    static final String STAGE_WEIGHT = "case d.stage when 'NEW' then 0.10 when 'QUALIFIED' then 0.25"
-            + " when 'PROPOSAL' then 0.50 when 'NEGOTIATION' then 0.75 else 0 end";
+    /**
+     * Weighted forecast: the chance of closing that each open stage stands for, as the deployed deal-stages model
+     * says (its stages' winProbability property, DD015); the parameters come from {@link #params}.
+     */
+    static final String STAGE_WEIGHT = "coalesce((select w.weight from unnest(array[:weightStages]::text[],"
+            + " array[:weights]::numeric[]) as w(stage, weight) where w.stage = d.stage), 0)";
 
-    private static final String STAGE_ORDER = "array_position(array['NEW','QUALIFIED','PROPOSAL','NEGOTIATION',"
-            + "'WON','LOST']::text[], %s::text)";
+    /** The stages in the model's order, then Won and Lost. */
+    private static final String STAGE_ORDER = "array_position(array[:stageOrder]::text[], %s::text)";
     /** An item the client submitted and the team has not reviewed yet, on a request still running. */
     private static final String REQUEST_WAITS = "ir.status in ('SENT', 'IN_PROGRESS') and i.state = 'ANSWERED'";
     private static final String OPEN_TASK = "wt.completed_at is null and wt.cancelled_at is null";
@@ -50,7 +55,7 @@ public class ReportService {
     /** Every stage a deal entered, from its creation (New) and the timeline's stage changes; repeats dropped. */
     private static final String STAGE_SPANS_CTE = """
             with ev as (
-                select d.id as deal_id, d.created_at as at, 'NEW'::text as stage
+                select d.id as deal_id, d.created_at as at, cast(:firstStage as text) as stage
                 from deal d join client c on c.id = d.client_id where true %1$s
                 union all
                 select d.id, t.occurred_at, split_part(t.detail, '|', 1)
@@ -66,14 +71,16 @@ public class ReportService {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClientService clients;
+    private final DealStages stages;
     private final Clock clock;
 
-    ReportService(DataSource dataSource, ClientService clients, Clock clock) {
+    ReportService(DataSource dataSource, ClientService clients, DealStages stages, Clock clock) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
         // inside a transaction PostgreSQL then reads through a cursor: an export never holds all its rows
         template.setFetchSize(500);
         this.jdbc = new NamedParameterJdbcTemplate(template);
         this.clients = clients;
+        this.stages = stages;
         this.clock = clock;
     }
 
@@ -183,7 +190,7 @@ public class ReportService {
                            round((percentile_cont(0.5) within group (order by extract(epoch from s.left_at - s.entered))
                                  / 86400)::numeric, 1)
                     from spans s
-                    where s.left_at is not null and s.stage in ('NEW', 'QUALIFIED', 'PROPOSAL', 'NEGOTIATION')
+                    where s.left_at is not null and s.stage in (:openStages)
                       and s.left_at >= :fromTs and s.left_at < :toTs
                     group by s.stage order by """ + " " + STAGE_ORDER.formatted("s.stage");
             case WON_LOST -> "select date_trunc('month', d.closed_at at time zone :zone)::date, d.stage,"
@@ -313,6 +320,16 @@ public class ReportService {
         p.addValue("zone", clock.getZone().getId());
         p.addValue("today", today);
         p.addValue("weekEnd", today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
+        // the stages as the deployed model has them: their order, the first one, their weights
+        List<DealStage> open = stages.open();
+        List<String> order = new ArrayList<>(open.stream().map(DealStage::code).toList());
+        order.add(DealStage.WON.code());
+        order.add(DealStage.LOST.code());
+        p.addValue("stageOrder", order);
+        p.addValue("openStages", open.stream().map(DealStage::code).toList());
+        p.addValue("firstStage", stages.first().code());
+        p.addValue("weightStages", open.stream().map(DealStage::code).toList());
+        p.addValue("weights", open.stream().map(stages::winProbability).toList());
         return p;
     }
 

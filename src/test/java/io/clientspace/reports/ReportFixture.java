@@ -45,27 +45,27 @@ public final class ReportFixture {
                 "Beta web " + tag);
 
         // open deals
-        deal(alpha, "Open A1", "1000", "EUR", "NEW", LocalDate.of(2027, 1, 15), null, null, null, false);
-        deal(alpha, "Open A2", "500", "EUR", "NEW", LocalDate.of(2027, 1, 20), null, null, null, false);
-        deal(alpha, "Open A3", "2000", "USD", "PROPOSAL", LocalDate.of(2027, 2, 10), null, null, null, true);
-        deal(beta, "Open B4", "4000", "EUR", "NEGOTIATION", LocalDate.of(2027, 1, 5), null, null, null, false);
-        deal(gamma, "Open C5", "800", "EUR", "QUALIFIED", LocalDate.of(2027, 2, 1), null, null, null, false);
+        deal(alpha, "Open A1", "1000", "EUR", "StageNew", LocalDate.of(2027, 1, 15), null, null, null, false);
+        deal(alpha, "Open A2", "500", "EUR", "StageNew", LocalDate.of(2027, 1, 20), null, null, null, false);
+        deal(alpha, "Open A3", "2000", "USD", "StageProposal", LocalDate.of(2027, 2, 10), null, null, null, true);
+        deal(beta, "Open B4", "4000", "EUR", "StageNegotiation", LocalDate.of(2027, 1, 5), null, null, null, false);
+        deal(gamma, "Open C5", "800", "EUR", "StageQualified", LocalDate.of(2027, 2, 1), null, null, null, false);
         // closed deals, with the stage changes the timeline recorded
         UUID won = deal(alpha, "Won A6", "3000", "EUR", "WON", LocalDate.of(2025, 3, 1), at("2025-01-01"),
                 at("2025-03-10"), "Good fit", false);
-        stage(alpha, won, "2025-01-11", "DEAL_STAGE", "QUALIFIED");
-        stage(alpha, won, "2025-01-15", "DEAL_STAGE", "PROPOSAL");
-        stage(alpha, won, "2025-01-25", "DEAL_STAGE", "NEGOTIATION");
+        stage(alpha, won, "2025-01-11", "DEAL_STAGE", "StageQualified");
+        stage(alpha, won, "2025-01-15", "DEAL_STAGE", "StageProposal");
+        stage(alpha, won, "2025-01-25", "DEAL_STAGE", "StageNegotiation");
         stage(alpha, won, "2025-03-10", "DEAL_STAGE", "WON|Good fit");
         UUID lostB = deal(beta, "Lost B7", "1500", "EUR", "LOST", LocalDate.of(2025, 3, 1), at("2025-02-01"),
                 at("2025-03-20"), "Price", false);
-        stage(beta, lostB, "2025-02-05", "DEAL_STAGE", "QUALIFIED");
+        stage(beta, lostB, "2025-02-05", "DEAL_STAGE", "StageQualified");
         stage(beta, lostB, "2025-03-20", "DEAL_STAGE", "LOST|Price");
         UUID lostC = deal(gamma, "Lost C8", "700", "EUR", "LOST", LocalDate.of(2025, 4, 1), at("2025-02-01"),
                 at("2025-04-02"), "Price", false);
-        stage(gamma, lostC, "2025-02-03", "DEAL_STAGE", "QUALIFIED");
+        stage(gamma, lostC, "2025-02-03", "DEAL_STAGE", "StageQualified");
         // the same stage recorded twice (an edit on the way) is one stay, not two
-        stage(gamma, lostC, "2025-02-10", "DEAL_STAGE", "QUALIFIED");
+        stage(gamma, lostC, "2025-02-10", "DEAL_STAGE", "StageQualified");
         stage(gamma, lostC, "2025-04-02", "DEAL_STAGE", "LOST|Price");
 
         // open tasks, relative to today; one done

@@ -55,11 +55,11 @@ class ReportServiceIntegrationTests {
     void openDealsByStageCountAndValuePerCurrency() {
         // NEW: A1 1000 + A2 500 EUR; QUALIFIED: C5 800 EUR; PROPOSAL: A3 2000 USD; NEGOTIATION: B4 4000 EUR
         assertThat(rows(ReportKind.PIPELINE_STAGES, all)).containsExactly(
-                List.of("NEW", "EUR", 2L, "1500"),
-                List.of("QUALIFIED", "EUR", 1L, "800"),
-                List.of("PROPOSAL", "USD", 1L, "2000"),
-                List.of("NEGOTIATION", "EUR", 1L, "4000"));
-        ReportTable list = asManager(() -> reports.drill(ReportKind.PIPELINE_STAGES, all, "NEW", "EUR"));
+                List.of("StageNew", "EUR", 2L, "1500"),
+                List.of("StageQualified", "EUR", 1L, "800"),
+                List.of("StageProposal", "USD", 1L, "2000"),
+                List.of("StageNegotiation", "EUR", 1L, "4000"));
+        ReportTable list = asManager(() -> reports.drill(ReportKind.PIPELINE_STAGES, all, "StageNew", "EUR"));
         assertThat(column(list, 2)).containsExactly("Open A1", "Open A2");
     }
 
@@ -75,7 +75,7 @@ class ReportServiceIntegrationTests {
 
     @Test
     void stalledDeals() {
-        assertThat(rows(ReportKind.STALLED, all)).containsExactly(List.of("PROPOSAL", "USD", 1L, "2000"));
+        assertThat(rows(ReportKind.STALLED, all)).containsExactly(List.of("StageProposal", "USD", 1L, "2000"));
     }
 
     @Test
@@ -83,15 +83,15 @@ class ReportServiceIntegrationTests {
         // NEW: A6 10, B7 4, C8 2 days -> average 5.3, median 4; QUALIFIED: A6 4, B7 43, C8 58 (its repeated entry is
         // one stay) -> average 35, median 43; PROPOSAL: A6 10; NEGOTIATION: A6 25 Jan to 10 Mar = 44
         assertThat(rows(ReportKind.STAGE_DAYS, data.filter("2025-01-01", "2025-12-31"))).containsExactly(
-                List.of("NEW", 3L, "5.3", "4"),
-                List.of("QUALIFIED", 3L, "35", "43"),
-                List.of("PROPOSAL", 1L, "10", "10"),
-                List.of("NEGOTIATION", 1L, "44", "44"));
+                List.of("StageNew", 3L, "5.3", "4"),
+                List.of("StageQualified", 3L, "35", "43"),
+                List.of("StageProposal", 1L, "10", "10"),
+                List.of("StageNegotiation", 1L, "44", "44"));
         // only the stays that ended within the range
         assertThat(rows(ReportKind.STAGE_DAYS, data.filter("2025-01-01", "2025-01-31"))).containsExactly(
-                List.of("NEW", 1L, "10", "10"),
-                List.of("QUALIFIED", 1L, "4", "4"),
-                List.of("PROPOSAL", 1L, "10", "10"));
+                List.of("StageNew", 1L, "10", "10"),
+                List.of("StageQualified", 1L, "4", "4"),
+                List.of("StageProposal", 1L, "10", "10"));
     }
 
     @Test
@@ -165,7 +165,7 @@ class ReportServiceIntegrationTests {
     void aMembersReportsHoldOnlyTheClientsTheyMayOpen() {
         ReportFilter everything = data.filter("2025-01-01", "2027-12-31");
         assertThat(asMember(() -> reports.run(ReportKind.PIPELINE_STAGES, everything)).rows())
-                .extracting(r -> norm(r)).containsExactly(List.of("NEGOTIATION", "EUR", 1L, "4000"));
+                .extracting(r -> norm(r)).containsExactly(List.of("StageNegotiation", "EUR", 1L, "4000"));
         assertThat(asMember(() -> reports.run(ReportKind.TASKS_PEOPLE, everything)).rows())
                 .extracting(r -> norm(r)).containsExactly(List.of("member", 1L, 0L, 0L));
         assertThat(asMember(() -> reports.run(ReportKind.REQUESTS_WAITING, everything)).rows())

@@ -1,6 +1,8 @@
 package io.clientspace.deal.process;
 
 import io.clientspace.deal.DealStage;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -8,12 +10,15 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.ExtensionElements;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 
 /**
@@ -122,6 +127,47 @@ public final class DealStagesProcess {
             next.addAll(targets.getOrDefault(node.getId(), List.of()));
         }
         return stages;
+    }
+
+    /** The extension property on a stage's user task that says how likely a deal in it is to be won (0 to 1). */
+    public static final String PROPERTY_WIN_PROBABILITY = "winProbability";
+
+    /**
+     * Each stage's win probability as the model gives it ({@link #PROPERTY_WIN_PROBABILITY}, a number from 0 to 1);
+     * a stage without one, or with a value that is no such number, counts by its place: the i-th of n stages
+     * (i+1)/(n+1).
+     */
+    public static Map<String, BigDecimal> winProbabilities(BpmnModelInstance model) {
+        List<DealStage> stages = stages(model);
+        Map<String, BigDecimal> result = new HashMap<>();
+        for (int i = 0; i < stages.size(); i++) {
+            UserTask task = model.getModelElementById(stages.get(i).code());
+            BigDecimal byPlace = BigDecimal.valueOf(i + 1).divide(BigDecimal.valueOf(stages.size() + 1), 2,
+                    RoundingMode.HALF_UP);
+            result.put(task.getId(), property(task, PROPERTY_WIN_PROBABILITY)
+                    .flatMap(DealStagesProcess::probability).orElse(byPlace));
+        }
+        return result;
+    }
+
+    private static Optional<String> property(UserTask task, String name) {
+        ExtensionElements extensions = task.getExtensionElements();
+        if (extensions == null) {
+            return Optional.empty();
+        }
+        return extensions.getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(ps -> ps.getCamundaProperties().stream())
+                .filter(pr -> name.equals(pr.getCamundaName()) && pr.getCamundaValue() != null)
+                .map(CamundaProperty::getCamundaValue).findFirst();
+    }
+
+    private static Optional<BigDecimal> probability(String text) {
+        try {
+            BigDecimal value = new BigDecimal(text.trim());
+            return value.signum() >= 0 && value.compareTo(BigDecimal.ONE) <= 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether the user task is a deal stage: the stage listener runs when it is created. */

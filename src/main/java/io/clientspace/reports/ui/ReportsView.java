@@ -28,6 +28,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadEvent;
 import com.vaadin.flow.server.streams.DownloadHandler;
+import io.clientspace.deal.DealStages;
 import io.clientspace.reports.ChartSpec;
 import io.clientspace.reports.Column;
 import io.clientspace.reports.ColumnType;
@@ -100,6 +101,7 @@ class ReportsView extends VerticalLayout implements Titled {
     private final Div drill = new Div();
     private final HorizontalLayout exports = new HorizontalLayout();
     private final Locale locale;
+    private final DealStages stages;
 
     /** The categories and series of the chart on screen, for turning a click into a drill-down. */
     private List<Object> chartKeys = List.of();
@@ -107,8 +109,9 @@ class ReportsView extends VerticalLayout implements Titled {
     private List<String> chartLabels = List.of();
     private int loadRound;
 
-    ReportsView(ReportService reports, StaffDirectory staff, AsyncLoader loader, Clock clock) {
+    ReportsView(ReportService reports, StaffDirectory staff, DealStages stages, AsyncLoader loader, Clock clock) {
         this.reports = reports;
+        this.stages = stages;
         this.staff = staff;
         this.loader = loader;
         this.locale = getLocale();
@@ -431,7 +434,7 @@ class ReportsView extends VerticalLayout implements Titled {
             };
         }
         return switch (column.type()) {
-            case STAGE, OUTCOME -> getTranslation("deal.stages." + value);
+            case STAGE, OUTCOME -> stages.named((String) value).displayName(locale);
             case PERSON -> staff.displayName((String) value);
             case MONTH -> DateTimeFormatter.ofPattern("LLL yyyy", locale).format((LocalDate) value);
             case DATE -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)

@@ -7,6 +7,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import io.clientspace.client.ClientService;
+import io.clientspace.conversation.ChatDraft;
+import io.clientspace.conversation.ChatService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.portal.PortalTestData;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +35,8 @@ class ChatBrowserTests extends BrowserTest {
     ClientService clients;
     @Autowired
     PortalIdentities identities;
+    @Autowired
+    ChatService chat;
 
     @TempDir
     Path dir;
@@ -96,6 +100,8 @@ class ChatBrowserTests extends BrowserTest {
     void aPortalContactAndAManagerWriteInTheProjectsClientChannel() {
         String customer = identities.create("Clara", "Chat");
         asManager(() -> externalAccess.grantExisting(world.client().id(), customer));
+        UUID projectChannel = asManager(() -> chat.channels(world.project().scope())).get(1).id();
+        asManager(() -> chat.post(projectChannel, ChatDraft.text("Welcome to the project channel")));
         openProjectChat("manager");
         page.locator("#chat-channel-client").click();
         Page manager = page;
@@ -109,8 +115,8 @@ class ChatBrowserTests extends BrowserTest {
             assertThat(contact.locator("#portal-message-channels")).containsText(world.project().name());
             contact.locator("#portal-message-channels vaadin-tab", new Page.LocatorOptions()
                     .setHasText(world.project().name())).click();
-            assertThat(contact.locator("#portal-message-channels vaadin-tab[selected]"))
-                    .containsText(world.project().name());
+            // the project's channel has replaced the General one once the team's welcome shows
+            assertThat(contact.locator("#chat-list")).containsText("Welcome to the project channel");
             contact.locator("#chat-text textarea").fill("When can we see the *first draft*?");
             contact.locator("#chat-send").click();
             assertThat(contact.locator("#chat-list em")).hasText("first draft");

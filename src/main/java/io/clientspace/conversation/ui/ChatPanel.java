@@ -393,6 +393,17 @@ public class ChatPanel extends Div {
             chip.getElement().getThemeList().add("badge");
             pending.add(chip);
         })));
+        // a file taken off the upload's list is not sent either
+        upload.addFileRemovedListener(e -> {
+            for (ChatDraft.Upload u : List.copyOf(uploads)) {
+                if (u.originalName().equals(e.getFileName())) {
+                    uploads.remove(u);
+                    deleteQuietly(u);
+                }
+            }
+            pending.getChildren().filter(c -> c instanceof Span s && s.getText().equals(e.getFileName())).toList()
+                    .forEach(pending::remove);
+        });
         upload.setId("chat-upload");
         upload.setDropAllowed(true);
         upload.setMaxFiles(10);
@@ -426,14 +437,16 @@ public class ChatPanel extends Div {
     }
 
     private void clearUploads() {
-        for (ChatDraft.Upload u : uploads) {
-            File f = u.content().toFile();
-            if (!f.delete()) {
-                f.deleteOnExit();
-            }
-        }
+        uploads.forEach(ChatPanel::deleteQuietly);
         uploads.clear();
         pending.removeAll();
+    }
+
+    private static void deleteQuietly(ChatDraft.Upload u) {
+        File f = u.content().toFile();
+        if (!f.delete()) {
+            f.deleteOnExit();
+        }
     }
 
     private String problems(InvalidInputException e) {

@@ -74,6 +74,11 @@ public class ChatPanel extends Div {
             return false;
         }
 
+        /** Whether the viewer's own messages offer edit and delete here (staff; the portal does not). */
+        default boolean canChange() {
+            return false;
+        }
+
         /** The authors' own edit; only staff edit here. */
         default ChatMessage edit(UUID messageId, String text) {
             throw new UnsupportedOperationException();
@@ -292,7 +297,7 @@ public class ChatPanel extends Div {
             Button reply = small("chat.reply", VaadinIcon.REPLY, e -> startReply(m));
             reply.addClassName("chat-reply");
             buttons.add(reply);
-            if (m.changeable()) {
+            if (m.changeable() && source.canChange()) {
                 Button edit = small("chat.edit", VaadinIcon.EDIT, e -> startEdit(item, m));
                 edit.addClassName("chat-edit");
                 Button delete = small("chat.delete", VaadinIcon.TRASH, e -> act(() -> source.delete(m.id())));

@@ -174,6 +174,11 @@ class ChatTab extends WorkspaceTab<List<ChatChannel>> {
             }
 
             @Override
+            public boolean canChange() {
+                return true;
+            }
+
+            @Override
             public String mentionName() {
                 return me;
             }

@@ -5,6 +5,12 @@ public final class ConversationNavigation {
 
     /** The Comments tab's id on the project workspace ({@code ?tab=comments}). */
     public static final String COMMENTS_TAB = "comments";
+    /** The Chat tab's id on the client and project workspaces ({@code ?tab=chat}). */
+    public static final String CHAT_TAB = "chat";
+    /** The staff page of unseen @mentions. */
+    public static final String MENTIONS = "mentions";
+    /** The portal's Messages page. */
+    public static final String PORTAL_MESSAGES = "portal/messages";
 
     private ConversationNavigation() {
     }

@@ -1,7 +1,5 @@
 package io.clientspace.conversation;
 
-import static io.clientspace.shared.Texts.clean;
-
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.project.ClientProject;
@@ -11,58 +9,50 @@ import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.RateLimits;
 import io.clientspace.security.StaffDirectory;
-import io.clientspace.shared.ActivityRecorded;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A project's thread between the customer and the team. The team reads and answers it on the project's Comments tab
- * (whoever may open the project); the customer reads and writes it in the portal while the project is shared. Every
- * message is on the project's timeline, and the other side hears of it by e-mail.
+ * A project's thread between the customer and the team, which is the project's client chat channel (see
+ * {@link ChatService}). The team reads and answers it on the project's Comments tab (whoever may open the project);
+ * the customer reads and writes it in the portal while the project is shared. Every message is on the project's
+ * timeline, and the other side hears of it by e-mail.
  */
 @Service
 public class ProjectConversationService {
 
-    /** The longest comment, in characters; the table column holds exactly this. */
-    public static final int COMMENT_MAX = 2000;
+    /** The longest comment, in characters: a chat message's. */
+    public static final int COMMENT_MAX = ChatService.MESSAGE_MAX;
 
     private final ProjectService projects;
     private final PortalAccessPolicy portalAccess;
     private final CurrentUserProvider currentUser;
     private final StaffDirectory staff;
     private final RateLimits rateLimits;
-    private final JdbcTemplate jdbc;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
+    private final ChatService chat;
 
     ProjectConversationService(ProjectService projects, PortalAccessPolicy portalAccess,
                                CurrentUserProvider currentUser, StaffDirectory staff, RateLimits rateLimits,
-                               JdbcTemplate jdbc, ApplicationEventPublisher events, Clock clock) {
+                               ChatService chat) {
         this.projects = projects;
         this.portalAccess = portalAccess;
         this.currentUser = currentUser;
         this.staff = staff;
         this.rateLimits = rateLimits;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.clock = clock;
+        this.chat = chat;
     }
 
     // ----------------------------------------------------------------------------------------------- the team
 
     /**
-     * The thread of a project the current staff member may open, oldest first; shared or not.
+     * The thread of a project the current staff member may open, oldest first; shared or not. Deleted messages are
+     * left out.
      *
      * @throws NoAccessException when the user may not open the project
      * @throws NotFoundException when there is no such project
@@ -70,16 +60,14 @@ public class ProjectConversationService {
     @Transactional(readOnly = true)
     public List<ProjectComment> thread(UUID projectId) {
         ClientProject p = projects.get(projectId);
-        return comments(p.clientId(), p.id());
+        return comments(p.id());
     }
 
     /** How many messages the project's thread has; the same permission as {@link #thread}. */
     @Transactional(readOnly = true)
     public long count(UUID projectId) {
         ClientProject p = projects.get(projectId);
-        Long n = jdbc.queryForObject("select count(*) from portal_comment where project_id = ? and client_id = ?",
-                Long.class, p.id(), p.clientId());
-        return n == null ? 0 : n;
+        return chat.existingProjectClientChannel(p.id()).map(chat::countShown).orElse(0L);
     }
 
     /**
@@ -92,7 +80,9 @@ public class ProjectConversationService {
     public ProjectComment answer(UUID projectId, String text) {
         CurrentUser user = currentUser.requireStaff();
         ClientProject p = projects.get(projectId);
-        return save(p.clientId(), p.id(), p.name(), false, user.username(), staff.displayName(user.username()), text);
+        InvalidInputException.throwIfAny(checkComment(text));
+        return toComment(chat.write(p.clientId(), p.id(), p.name(), false, user.username(),
+                staff.displayName(user.username()), text));
     }
 
     // ----------------------------------------------------------------------------------------------- the customer
@@ -106,7 +96,7 @@ public class ProjectConversationService {
     public List<ProjectComment> customerThread(CustomerScope scope, UUID projectId) {
         portalAccess.verify(scope);
         SharedProject p = projects.sharedProject(scope.clientId(), projectId);
-        return comments(scope.clientId(), p.id());
+        return comments(p.id());
     }
 
     /**
@@ -123,51 +113,28 @@ public class ProjectConversationService {
         SharedProject p = projects.sharedProject(scope.clientId(), projectId);
         InvalidInputException.throwIfAny(checkComment(text));
         rateLimits.take(RateLimits.Action.PORTAL_COMMENT, scope.accountId().toString(), "comment");
-        return save(scope.clientId(), p.id(), p.name(), true, scope.username(), scope.displayName(), text);
+        return toComment(chat.write(scope.clientId(), p.id(), p.name(), true, scope.username(), scope.displayName(),
+                text));
     }
 
     // -------------------------------------------------------------------------------------------------- rules
 
     /** Checks the rules for a comment; the form shows the same problems before sending. */
     public static List<FieldProblem> checkComment(String text) {
-        String body = clean(text);
-        if (body == null) {
-            return List.of(FieldProblem.of("comment", "portal.comments.error.empty"));
-        }
-        if (body.length() > COMMENT_MAX) {
-            return List.of(FieldProblem.of("comment", "validation.too-long", COMMENT_MAX));
-        }
-        return List.of();
+        // a chat message's rules, said in the thread's own words on its own field
+        return ChatService.checkMessage(text).stream()
+                .map(p -> "chat.error.empty".equals(p.messageKey())
+                        ? FieldProblem.of("comment", "portal.comments.error.empty")
+                        : new FieldProblem("comment", p.messageKey(), p.args()))
+                .toList();
     }
 
-    private ProjectComment save(UUID clientId, UUID projectId, String projectName, boolean fromCustomer,
-                                String author, String authorName, String text) {
-        InvalidInputException.throwIfAny(checkComment(text));
-        UUID id = UUID.randomUUID();
-        Instant now = clock.instant();
-        String body = clean(text);
-        String name = abbreviate(authorName == null || authorName.isBlank() ? author : authorName, 200);
-        jdbc.update("""
-                insert into portal_comment (id, project_id, client_id, author_kind, author, author_name, body, created_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?)""", id, projectId, clientId, fromCustomer ? "CUSTOMER" : "STAFF",
-                abbreviate(author, 254), name, body, Timestamp.from(now));
-        events.publishEvent(new ProjectCommentPosted(id, clientId, projectId, projectName, fromCustomer, name, author));
-        // the timeline kinds keep their first names, so that entries written before this module existed still read
-        events.publishEvent(new ActivityRecorded(clientId, projectId, null,
-                fromCustomer ? "PORTAL_COMMENT_CUSTOMER" : "PORTAL_COMMENT_TEAM", id, projectName, name));
-        return new ProjectComment(id, name, fromCustomer, body, now);
+    private List<ProjectComment> comments(UUID projectId) {
+        return chat.existingProjectClientChannel(projectId).map(chat::all).orElse(List.of()).stream()
+                .filter(m -> !m.deleted()).map(ProjectConversationService::toComment).toList();
     }
 
-    private List<ProjectComment> comments(UUID clientId, UUID projectId) {
-        return jdbc.query("""
-                select id, author_name, author_kind, body, created_at from portal_comment
-                where project_id = ? and client_id = ? order by created_at, id""",
-                (rs, i) -> new ProjectComment(rs.getObject(1, UUID.class), rs.getString(2),
-                        "CUSTOMER".equals(rs.getString(3)), rs.getString(4), rs.getTimestamp(5).toInstant()),
-                projectId, clientId);
-    }
-
-    private static String abbreviate(String s, int max) {
-        return s == null || s.length() <= max ? s : s.substring(0, max);
+    private static ProjectComment toComment(ChatMessage m) {
+        return new ProjectComment(m.id(), m.authorName(), m.fromCustomer(), m.body(), m.createdAt());
     }
 }

@@ -227,11 +227,15 @@ class DemoData {
         projects.setSharing(project.id(), true, true);
         documents.setShared(sow.id(), true);
         files.setShared(moodboard.id(), true);
+        // the customer wrote two days ago (a message in the past, so straight into the project's client channel)
+        UUID clientChannel = UUID.randomUUID();
+        Timestamp twoDaysAgo = Timestamp.from(clock.instant().minus(Duration.ofDays(2)));
+        jdbc.update("insert into chat_channel (id, client_id, project_id, kind, created_at) values (?, ?, ?, 'CLIENT', ?)",
+                clientChannel, nordlicht.id(), project.id(), twoDaysAgo);
         jdbc.update("""
-                insert into portal_comment (id, project_id, client_id, author_kind, author, author_name, body, created_at)
-                values (?, ?, ?, 'CUSTOMER', 'customer', 'Lena Hoffmann', ?, ?)""", UUID.randomUUID(),
-                project.id(), nordlicht.id(), "Could the careers section go live before the rest of the site?",
-                Timestamp.from(clock.instant().minus(Duration.ofDays(2))));
+                insert into chat_message (id, channel_id, author_kind, author, author_name, body, created_at)
+                values (?, ?, 'CUSTOMER', 'customer', 'Lena Hoffmann', ?, ?)""", UUID.randomUUID(), clientChannel,
+                "Could the careers section go live before the rest of the site?", twoDaysAgo);
         conversation.answer(project.id(), "Yes: we can launch it two weeks early as a standalone page. We will add it to "
                 + "the plan for the next review.");
         // the demo customers' roles on their side

@@ -194,8 +194,8 @@ public class BenchDataGenerator {
                     + " object_key, sha256, note, uploaded_by, uploaded_at");
             columns.put("portal_account", "id, client_id, username, email, display_name, status, granted_by,"
                     + " granted_at, role, invited_at, invited_by, last_sign_in_at, locale");
-            columns.put("portal_comment", "id, project_id, client_id, author_kind, author, author_name, body,"
-                    + " created_at");
+            columns.put("chat_channel", "id, client_id, project_id, kind, created_at");
+            columns.put("chat_message", "id, channel_id, author_kind, author, author_name, body, created_at");
             columns.put("timeline_entry", "id, client_id, project_id, occurred_at, actor, kind, subject_id,"
                     + " subject_title, detail");
             columns.keySet().forEach(t -> tables.put(t, new ArrayList<>()));
@@ -272,8 +272,10 @@ public class BenchDataGenerator {
                         "manager", ago(a * 3600L), a % 2 == 0 ? "DECISION_MAKER" : "REVIEWER", ago(a * 3600L),
                         "manager", a % 5 == 4 ? null : ago(a * 60L), "en");
             }
+            UUID channel = UUID.randomUUID();
+            row("chat_channel", channel, client, projects.get(0), "CLIENT", ago(0));
             for (int c = 0; c < Math.min(20, timeline); c++) {
-                row("portal_comment", UUID.randomUUID(), projects.get(0), client, c % 2 == 0 ? "STAFF" : "CUSTOMER",
+                row("chat_message", UUID.randomUUID(), channel, c % 2 == 0 ? "STAFF" : "CUSTOMER",
                         c % 2 == 0 ? "manager" : contact == null ? "someone@example.org" : contact + "@example.org",
                         "Comment author", "A comment on the shared project " + c, ago(c * 900L));
             }

@@ -7,6 +7,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
+import io.clientspace.conversation.ChatChannel;
+import io.clientspace.conversation.ChatDraft;
+import io.clientspace.conversation.ChatMessage;
+import io.clientspace.conversation.ChatService;
 import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealService;
 import io.clientspace.proposal.Proposal;
@@ -15,6 +19,7 @@ import io.clientspace.proposal.ProposalService;
 import io.clientspace.proposal.ProposalStatus;
 import io.clientspace.proposal.ProposalTestData;
 import io.clientspace.proposal.process.ProposalApprovalProcess;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.support.Race;
 import jakarta.mail.MessagingException;
@@ -88,6 +93,33 @@ class TwoNodesDrillTests {
 
             assertThat(heardOnB.poll(20, TimeUnit.SECONDS)).as("node B hears the change made on node A")
                     .isEqualTo(watched.id());
+        }
+    }
+
+    /**
+     * <b>Fault:</b> none but the cluster itself: a colleague on node A writes in a chat channel that another colleague,
+     * sent to node B, has open.
+     * <b>The user sees:</b> the message appears on node B's page.
+     * <b>Afterwards:</b> node B heard the channel's id and the message's id (PostgreSQL LISTEN/NOTIFY, sent on commit
+     * by node A) and read the message from the database itself.
+     */
+    @Test
+    void aChatMessagePostedOnNodeAReachesAListenerOnNodeB() throws Exception {
+        Client client = asManager(() -> a.bean(ClientService.class).create(ClientTestData.company("manager"), false));
+        List<ChatChannel> channels = asManager(() -> a.bean(ChatService.class).channels(WorkScope.client(client.id())));
+        UUID watched = channels.get(0).id();
+        UUID other = channels.get(1).id();
+        var heardOnB = new LinkedBlockingQueue<UUID>();
+        try (AutoCloseable ignored = b.bean(ClientChanges.class).subscribeItems(watched, heardOnB::add)) {
+            asManager(() -> a.bean(ChatService.class).post(other, ChatDraft.text("Not in the watched channel")));
+            ChatMessage posted = asManager(() -> a.bean(ChatService.class).post(watched,
+                    ChatDraft.text("Hello from node A")));
+
+            UUID heard = heardOnB.poll(20, TimeUnit.SECONDS);
+            assertThat(heard).as("node B hears the message posted on node A").isEqualTo(posted.id());
+            assertThat(asManager(() -> b.bean(ChatService.class).message(watched, heard)))
+                    .as("node B reads it from the database").map(ChatMessage::body).contains("Hello from node A");
+            assertThat(heardOnB).as("nothing from the other channel").isEmpty();
         }
     }
 

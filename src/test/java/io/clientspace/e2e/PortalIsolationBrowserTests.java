@@ -26,6 +26,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.clientspace.conversation.ChatDraft;
+import io.clientspace.conversation.ChatService;
+import io.clientspace.shared.WorkScope;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +59,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
             "portal/acceptances",
             "portal/acceptances/:acceptanceId",
             "portal/projects/:projectId",
+            "portal/messages/:channelId?",
             "/portal/download/{kind}/{id}");
 
     /**
@@ -88,6 +92,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
     ProposalService proposals;
     @Autowired
     InformationRequestService requests;
+    @Autowired
+    ChatService chat;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -96,7 +102,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
     Ids ofB;
 
     /** A sent proposal, a sent request and a pending acceptance of one customer, so their pages exist. */
-    record Ids(UUID acceptance, UUID proposal, UUID request) {
+    record Ids(UUID acceptance, UUID proposal, UUID request, UUID projectChannel, UUID clientChannel,
+               UUID internalChannel, UUID hiddenChannel) {
     }
 
     @BeforeEach
@@ -122,7 +129,14 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 new io.clientspace.inforequest.RequestDraft("Request " + w.marker(), List.of(
                         new io.clientspace.inforequest.RequestItemDraft(io.clientspace.inforequest.ItemKind.QUESTION,
                                 "Question " + w.marker(), null)))).id())).id();
-        return new Ids(acceptance, proposal, request);
+        var projectChannels = asManager(() -> chat.channels(w.project().scope()));
+        var clientChannels = asManager(() -> chat.channels(WorkScope.client(w.client().id())));
+        var hiddenChannels = asManager(() -> chat.channels(w.hiddenProject().scope()));
+        UUID projectChannel = projectChannels.get(1).id();
+        asManager(() -> chat.post(projectChannel, ChatDraft.text("Kick-off for " + w.marker())));
+        asManager(() -> chat.post(projectChannels.get(0).id(), ChatDraft.text("Internal " + w.marker())));
+        return new Ids(acceptance, proposal, request, projectChannel, clientChannels.get(1).id(),
+                projectChannels.get(0).id(), hiddenChannels.get(1).id());
     }
 
     /**
@@ -163,6 +177,17 @@ class PortalIsolationBrowserTests extends BrowserTest {
                     steps.add(new Step(template, "/portal/projects/" + b.hiddenProject().id(), null));
                     steps.add(new Step(template, "/portal/projects/" + a.hiddenProject().id(), null));
                     steps.add(new Step(template, "/portal/projects/not-a-uuid", null));
+                }
+                case "portal/messages/:channelId?" -> {
+                    // the General channel is the first: it is named after nothing of B's, so A's project's shows
+                    // A's own marker; B's channels, A's internal channels and A's hidden project's are not found
+                    steps.add(new Step(template, "/portal/messages/" + ofA.projectChannel(), a.project().name()));
+                    steps.add(new Step(template, "/portal/messages", a.project().name()));
+                    steps.add(new Step(template, "/portal/messages/" + ofB.projectChannel(), null));
+                    steps.add(new Step(template, "/portal/messages/" + ofB.clientChannel(), null));
+                    steps.add(new Step(template, "/portal/messages/" + ofA.internalChannel(), null));
+                    steps.add(new Step(template, "/portal/messages/" + ofA.hiddenChannel(), null));
+                    steps.add(new Step(template, "/portal/messages/not-a-uuid", null));
                 }
                 case "/portal/download/{kind}/{id}" -> {
                     steps.add(new Step(template, "/portal/download/DOCUMENT/" + a.sharedDocument().id(), "own"));

@@ -148,11 +148,13 @@ class PortalServiceIntegrationTests {
         }
         // per project: a comment on A's own hidden project would not show in a count per client
         for (UUID project : foreignProjects) {
-            assertThat(jdbc.queryForObject("select count(*) from portal_comment where project_id = ?", Long.class,
-                    project)).as("comments on project %s", project).isZero();
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from chat_message m join chat_channel c on c.id = m.channel_id
+                    where c.project_id = ?""", Long.class, project)).as("comments on project %s", project).isZero();
         }
-        assertThat(jdbc.queryForObject("select count(*) from portal_comment where client_id = ?", Long.class,
-                b.client().id())).isZero();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from chat_message m join chat_channel c on c.id = m.channel_id
+                where c.client_id = ?""", Long.class, b.client().id())).isZero();
         assertThat(jdbc.queryForObject("select count(*) from portal_download where account_id = ?", Long.class,
                 a.accountId())).isZero();
     }
@@ -257,10 +259,11 @@ class PortalServiceIntegrationTests {
         assertThatThrownBy(() -> asA(() -> portal.comment(viewer, a.project().id(), "   ")))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .containsExactly(FieldProblem.of("comment", "portal.comments.error.empty")));
-        assertThatThrownBy(() -> asA(() -> portal.comment(viewer, a.project().id(), "x".repeat(2001))))
+        // the thread is the project's client chat channel now, whose messages hold up to 4,000 characters
+        assertThatThrownBy(() -> asA(() -> portal.comment(viewer, a.project().id(), "x".repeat(4001))))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
-                        .containsExactly(FieldProblem.of("comment", "validation.too-long", 2000)));
-        asA(() -> portal.comment(viewer, a.project().id(), "y".repeat(2000)));
+                        .containsExactly(FieldProblem.of("comment", "validation.too-long", 4000)));
+        asA(() -> portal.comment(viewer, a.project().id(), "y".repeat(4000)));
         assertThat(asManager(() -> conversation.count(a.project().id()))).isEqualTo(3);
         // a member outside the project's work group cannot read or answer the thread
         assertThatThrownBy(() -> asMember(() -> conversation.thread(a.project().id())))

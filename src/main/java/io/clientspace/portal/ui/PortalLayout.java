@@ -54,6 +54,7 @@ public class PortalLayout extends Div implements RouterLayout {
                 link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT),
                 link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O),
                 link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O),
+                link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT),
                 link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
         return nav;
     }

@@ -27,16 +27,22 @@ import org.springframework.stereotype.Component;
  * "Something about this client changed": sent through PostgreSQL NOTIFY after a commit, so every app node hears it,
  * and handed to the views that show that client (they refresh their counters). A dedicated connection outside the
  * pool LISTENs; when it drops, it reconnects.
+ *
+ * <p>The same connection carries "a new item in a stream" (a chat channel's new message): the payload is the
+ * stream's id and the item's id, and the views that show the stream fetch the item themselves, so nothing a reader
+ * may not see travels in a notice.
  */
 @Component
 public class ClientChanges implements DisposableBean {
 
     static final String CHANNEL = "clientspace_client_changed";
+    static final String ITEMS = "clientspace_stream_item";
     private static final Logger log = LoggerFactory.getLogger(ClientChanges.class);
 
     private final JdbcTemplate jdbc;
     private final DataSourceProperties dataSource;
     private final Map<UUID, Set<Consumer<UUID>>> subscribers = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<Consumer<UUID>>> itemSubscribers = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     private volatile Connection listening;
     private Thread listener;
@@ -71,6 +77,26 @@ public class ClientChanges implements DisposableBean {
         });
     }
 
+    /**
+     * Tells every node that the stream (a chat channel) has a new or changed item (a message). Inside a transaction
+     * the notice goes out when it commits, and not at all if it rolls back.
+     */
+    public void publishItem(UUID streamId, UUID itemId) {
+        jdbc.queryForObject("select pg_notify(?, ?)", Object.class, ITEMS, streamId + ":" + itemId);
+    }
+
+    /**
+     * Calls {@code onItem} with the item's id (on the listener thread) whenever the stream gets an item on any node,
+     * until the returned handle is closed.
+     */
+    public AutoCloseable subscribeItems(UUID streamId, Consumer<UUID> onItem) {
+        itemSubscribers.computeIfAbsent(streamId, k -> new CopyOnWriteArraySet<>()).add(onItem);
+        return () -> itemSubscribers.computeIfPresent(streamId, (k, set) -> {
+            set.remove(onItem);
+            return set.isEmpty() ? null : set;
+        });
+    }
+
     @EventListener(ApplicationReadyEvent.class)
     void start() {
         listener = new Thread(this::listen, "client-changes-listener");
@@ -86,6 +112,7 @@ public class ClientChanges implements DisposableBean {
                 listening = connection;
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + ITEMS);
                 }
                 backoff = 500;
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -93,7 +120,11 @@ public class ClientChanges implements DisposableBean {
                     PGNotification[] notifications = pg.getNotifications(10_000);
                     if (notifications != null) {
                         for (PGNotification n : notifications) {
-                            dispatch(n.getParameter());
+                            if (ITEMS.equals(n.getName())) {
+                                dispatchItem(n.getParameter());
+                            } else {
+                                dispatch(n.getParameter());
+                            }
                         }
                     }
                 }
@@ -119,9 +150,26 @@ public class ClientChanges implements DisposableBean {
         } catch (IllegalArgumentException e) {
             return;
         }
-        for (Consumer<UUID> subscriber : subscribers.getOrDefault(clientId, Set.of())) {
+        tell(subscribers.getOrDefault(clientId, Set.of()), clientId);
+    }
+
+    private void dispatchItem(String payload) {
+        int colon = payload.indexOf(':');
+        UUID streamId;
+        UUID itemId;
+        try {
+            streamId = UUID.fromString(payload.substring(0, Math.max(colon, 0)));
+            itemId = UUID.fromString(payload.substring(colon + 1));
+        } catch (IllegalArgumentException e) {
+            return;
+        }
+        tell(itemSubscribers.getOrDefault(streamId, Set.of()), itemId);
+    }
+
+    private static void tell(Set<Consumer<UUID>> subscribers, UUID id) {
+        for (Consumer<UUID> subscriber : subscribers) {
             try {
-                subscriber.accept(clientId);
+                subscriber.accept(id);
             } catch (RuntimeException e) {
                 log.debug("Subscriber failed", e);
             }

@@ -26,7 +26,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final Span pageTitle = new Span();
 
-    public MainLayout(CurrentUserProvider users, AuthenticationContext auth) {
+    private final java.util.Map<SideNavItem, MenuCounter> counted = new java.util.LinkedHashMap<>();
+
+    public MainLayout(CurrentUserProvider users, AuthenticationContext auth, java.util.List<MenuCounter> counters) {
         CurrentUser user = users.require();
         setPrimarySection(Section.DRAWER);
 
@@ -50,6 +52,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path(), new Icon(entry.icon()));
             item.setId(entry.title().replace('.', '-'));
+            counters.stream().filter(c -> c.menuTitle().equals(entry.title())).findFirst()
+                    .ifPresent(c -> counted.put(item, c));
             nav.addItem(item);
         }
         addToDrawer(brand, nav);
@@ -65,5 +69,16 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     public void afterNavigation(AfterNavigationEvent event) {
         String title = getContent() instanceof HasDynamicTitle t ? t.getPageTitle() : "";
         pageTitle.setText(title.replace(Titled.SUFFIX, ""));
+        counted.forEach((item, counter) -> {
+            long n = counter.count();
+            if (n == 0) {
+                item.setSuffixComponent(null);
+                return;
+            }
+            Span badge = new Span(String.valueOf(n));
+            badge.getElement().getThemeList().add("badge pill small primary");
+            badge.setId(item.getId().orElse("menu") + "-count");
+            item.setSuffixComponent(badge);
+        });
     }
 }

@@ -87,7 +87,7 @@ public class DealService {
         List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId,
                 PageRequest.of(0, LIST_LIMIT));
         Map<String, Position> engineStages = openStagesFromEngine(rows);
-        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), Position.of(d))))
+        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), positionOf(d))))
                 .toList();
     }
 
@@ -307,7 +307,7 @@ public class DealService {
         CurrentUser user = currentUser.requireStaff();
         DealEntity deal = lockedDealToChange(dealId, user);
         Task task = activeStageTask(dealId);
-        Position at = task == null ? Position.of(deal) : position(task);
+        Position at = task == null ? positionOf(deal) : position(task);
         if (!at.stage().equals(seenStage)) {
             throw new StaleDataException("Deal");
         }
@@ -388,7 +388,7 @@ public class DealService {
     }
 
     private Position currentStage(DealEntity deal) {
-        return openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), Position.of(deal));
+        return openStagesFromEngine(List.of(deal)).getOrDefault(deal.getId().toString(), positionOf(deal));
     }
 
     /** The stage whose task is open, with its neighbours in the model version the deal runs on. */
@@ -401,10 +401,11 @@ public class DealService {
 
     /** Where a deal stands: its stage, and the stages before and after it (null at either end, and when closed). */
     private record Position(DealStage stage, DealStage previous, DealStage next) {
-        /** A deal whose process has no open stage task: closed, or between two stages within a transaction. */
-        static Position of(DealEntity deal) {
-            return new Position(deal.getStage(), null, null);
-        }
+    }
+
+    /** A deal whose process has no open stage task: closed, or between two stages within a transaction. */
+    private static Position positionOf(DealEntity deal) {
+        return new Position(deal.getStage(), null, null);
     }
 
     /**
@@ -423,7 +424,7 @@ public class DealService {
         requireClient(deal.getClientId());
         requireMover(user, deal);
         Task task = activeStageTask(dealId);
-        Position from = task == null ? Position.of(deal) : position(task);
+        Position from = task == null ? positionOf(deal) : position(task);
         if (!from.stage().equals(seenStage)) {
             // a second tab or a colleague got there first: advancing again would skip a stage
             throw new StaleDataException("Deal");

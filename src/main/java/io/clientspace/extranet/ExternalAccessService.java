@@ -512,8 +512,13 @@ public class ExternalAccessService {
             a.signedIn(clock.instant());
             activity.signedIn(a.getId(), a.getClientId());
             if ("INVITED".equals(a.getStatus())) {
-                runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_SIGNED_IN)
+                var heard = runtime.createMessageCorrelation(ExtranetInvitationProcess.MSG_SIGNED_IN)
                         .processInstanceBusinessKey(a.getId().toString()).correlateAllWithResult();
+                if (heard.isEmpty()) {
+                    // an identity that existed before signed in while its invitation still waited to be sent:
+                    // the access is in use; the invitation's steps then skip the contact (no longer invited)
+                    markActive(a.getId());
+                }
             }
         });
     }

@@ -72,6 +72,7 @@ class ServiceOutageDrillTests {
     static void start() {
         services = DrillServices.get();
         // the node reaches the run's Keycloak through a gate the Keycloak drill can cut
+        DevServices.start(DevServices.Mode.TEST);
         keycloak = KeycloakGate.to(URI.create(DevServices.keycloak().url()).getPort());
         // an action while the database is down fails after 3 s instead of Hikari's 30 s, to keep the drill short
         node = DrillNode.start("outage", services.postgres.createDatabase("drill_outage"),

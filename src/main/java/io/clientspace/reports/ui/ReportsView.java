@@ -103,6 +103,13 @@ class ReportsView extends VerticalLayout implements Titled {
     private final Locale locale;
     private final DealStages stages;
 
+    /** "New 10 %, Qualified 25 %, …" as the deployed model weighs its stages. */
+    private String stageWeights() {
+        NumberFormat percent = NumberFormat.getPercentInstance(locale);
+        return stages.open().stream().map(s -> s.displayName(locale) + " " + percent.format(stages.winProbability(s)))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** The categories and series of the chart on screen, for turning a click into a drill-down. */
     private List<Object> chartKeys = List.of();
     private List<Object> chartSeries = List.of();
@@ -205,7 +212,8 @@ class ReportsView extends VerticalLayout implements Titled {
         ReportKind k = kind.getValue();
         project.setEnabled(k.projectFilter());
         project.setHelperText(k.projectFilter() ? null : getTranslation("reports.project-not-applicable"));
-        rangeHint.setText(getTranslation(k.rangeKey()));
+        rangeHint.setText(k == ReportKind.FORECAST ? getTranslation(k.rangeKey(), stageWeights())
+                : getTranslation(k.rangeKey()));
         drill.removeAll();
         exports.removeAll();
         result.removeAll();

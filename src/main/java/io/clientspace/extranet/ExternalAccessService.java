@@ -508,7 +508,7 @@ public class ExternalAccessService {
      */
     @Transactional
     public void recordSignIn(String username) {
-        accounts.findByUsername(username).ifPresent(a -> {
+        accounts.lockByUsername(username).ifPresent(a -> {
             a.signedIn(clock.instant());
             activity.signedIn(a.getId(), a.getClientId());
             if ("INVITED".equals(a.getStatus())) {

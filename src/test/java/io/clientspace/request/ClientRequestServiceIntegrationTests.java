@@ -50,6 +50,8 @@ class ClientRequestServiceIntegrationTests {
     @Autowired
     TaskService tasks;
     @Autowired
+    org.camunda.bpm.engine.ManagementService management;
+    @Autowired
     JdbcTemplate jdbc;
     @Autowired
     io.clientspace.project.ProjectService projects;
@@ -301,6 +303,52 @@ class ClientRequestServiceIntegrationTests {
                 .taskDefinitionKey(ClientRequestProcess.WORK_TASK).taskAssignee(winner).count()).isOne();
         assertThat(jdbc.queryForObject("select count(*) from client_request_entry where request_id = ? and kind ="
                 + " 'ASSIGNED'", Long.class, r.id())).isOne();
+    }
+
+    /**
+     * The client's confirm and the confirmation timer's job (auto-close) pass one barrier together, twenty times.
+     * Either the confirm wins (the job then fails in the engine and changed nothing) or the timer wins (the confirm
+     * is refused as stale): one outcome, one history entry. {@link #withoutTheRowLockConfirmAndAutoCloseBreak}
+     * drops the row lock.
+     */
+    @Test
+    void aConfirmRacingTheAutoCloseTimerEndsInOneConsistentState() throws Exception {
+        Race.repeat(this::confirmAgainstAutoClose);
+    }
+
+    @Test
+    void withoutTheRowLockConfirmAndAutoCloseBreak() {
+        assertThat(Race.brokenWithoutGates(this::confirmAgainstAutoClose)).as("a round that broke").isPositive();
+    }
+
+    void confirmAgainstAutoClose(int round) throws Exception {
+        ClientRequest resolved = resolvedRequest("Race " + round);
+        String pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(resolved.id().toString())
+                .singleResult().getId();
+        String timer = management.createJobQuery().processInstanceId(pi).timers().singleResult().getId();
+        CustomerScope viewer = asA(this::scopeA);
+        List<Race.Result> results = Race.atOnce(
+                () -> asA(() -> requests.confirmForCustomer(viewer, resolved.id(), resolved.version())),
+                () -> {
+                    management.executeJob(timer);
+                    return "the timer ran";
+                });
+        Race.Result confirm = results.get(0);
+        Race.Result autoClose = results.get(1);
+        String how = jdbc.queryForObject("select closed_how from client_request where id = ?", String.class,
+                resolved.id());
+        assertThat(runningProcesses(resolved.id())).isZero();
+        if ("CONFIRMED".equals(how)) {
+            assertThat(confirm.failed()).as("the confirm %s", confirm).isFalse();
+            assertThat(autoClose.failed()).as("the timer's job after the confirm won: %s", autoClose).isTrue();
+            Race.assertTimerLostInTheEngine(autoClose.error());
+        } else {
+            assertThat(how).isEqualTo("AUTO");
+            assertThat(autoClose.failed()).as("the timer's job %s", autoClose).isFalse();
+            assertThat(confirm.error()).as("the confirm %s", confirm).isInstanceOf(StaleDataException.class);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from client_request_entry where request_id = ? and kind in"
+                + " ('CONFIRMED', 'AUTO_CLOSED')", Long.class, resolved.id())).isOne();
     }
 
     // -------------------------------------------------------------------------------------------------- helpers

@@ -61,13 +61,6 @@ create table client_request_entry (
 );
 create index client_request_entry_idx on client_request_entry (request_id, at);
 
--- Files the client or staff attached; they are the workspace's files (file module), linked here.
-create table client_request_attachment (
-    request_id uuid not null references client_request (id) on delete cascade,
-    file_id    uuid not null,
-    primary key (request_id, file_id)
-);
-
 -- The last number given out per year: CR-2026-0012 is the 12th client request of 2026. An upsert on this row hands
 -- out numbers one at a time, however many requests are raised at once.
 create table client_request_counter (

@@ -135,7 +135,8 @@ class RequestDetailDialog extends Dialog {
         Div thread = new Div();
         thread.setId("client-request-thread");
         for (RequestEntry e : r.entries()) {
-            if (e.body() == null) {
+            // the description is shown above the thread
+            if (e.body() == null || "RAISED".equals(e.kind())) {
                 continue;
             }
             Span who = new Span((e.actor() == null ? getTranslation("timeline.system") : e.actor()) + " · "
@@ -156,7 +157,8 @@ class RequestDetailDialog extends Dialog {
         history.setId("client-request-history");
         for (RequestEntry e : r.entries()) {
             String line = when(e.at()) + " · " + getTranslation("clientrequest.entry." + e.kind())
-                    + (e.actor() == null ? "" : " · " + e.actor()) + (e.detail() == null ? "" : " · " + e.detail());
+                    + (e.actor() == null ? "" : " · " + e.actor())
+                    + (e.detail() == null || e.detail().equals(e.actor()) ? "" : " · " + e.detail());
             Div row = new Div(new Span(line));
             row.addClassName("client-request-history-line");
             history.add(row);

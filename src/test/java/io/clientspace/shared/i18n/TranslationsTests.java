@@ -256,6 +256,7 @@ class TranslationsTests {
         m.put("inforequest.blockers.", () -> names(SendBlocker.values()));
         m.put("task.priorities.", () -> names(TaskPriority.values()));
         m.put("clientrequest.states.", () -> names(io.clientspace.request.RequestState.values()));
+        m.put("clientrequest.portal.state.", () -> names(io.clientspace.request.RequestState.values()));
         m.put("clientrequest.category.", () -> clientRequestCategories());
         m.put("clientrequest.sla.", () -> names(io.clientspace.request.SlaStatus.values()));
         m.put("mail.client-request-breached.", () -> new TreeSet<>(Set.of("RESPONSE", "RESOLUTION")));

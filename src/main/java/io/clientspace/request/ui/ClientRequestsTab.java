@@ -129,6 +129,8 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
         };
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         badge.addClassName("client-request-state");
+        // a long label wraps inside its column instead of widening the grid past the page
+        badge.getStyle().set("white-space", "normal").set("height", "auto");
         return badge;
     }
 
@@ -142,6 +144,8 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
         };
         badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
         badge.addClassName("client-request-sla");
+        // a long label wraps inside its column instead of widening the grid past the page
+        badge.getStyle().set("white-space", "normal").set("height", "auto");
         return badge;
     }
 

@@ -73,18 +73,21 @@ class RequestQueueView extends VerticalLayout implements Titled {
         state.setLabel(getTranslation("clientrequest.state"));
         state.setItems(RequestState.QUEUED, RequestState.IN_PROGRESS, RequestState.WAITING_CLIENT,
                 RequestState.RESOLVED);
-        state.setItemLabelGenerator(s -> s == null ? "" : getTranslation("clientrequest.states." + s.name()));
+        state.setItemLabelGenerator(s -> s == null ? getTranslation("clientrequest.queue.any")
+                : getTranslation("clientrequest.states." + s.name()));
         state.setEmptySelectionAllowed(true);
         state.setEmptySelectionCaption(getTranslation("clientrequest.queue.any"));
         sla.setLabel(getTranslation("clientrequest.sla"));
         sla.setItems(SlaStatus.BREACHED, SlaStatus.BREACHING_SOON, SlaStatus.ON_TRACK, SlaStatus.PAUSED);
-        sla.setItemLabelGenerator(s -> s == null ? "" : getTranslation("clientrequest.sla." + s.name()));
+        sla.setItemLabelGenerator(s -> s == null ? getTranslation("clientrequest.queue.any")
+                : getTranslation("clientrequest.sla." + s.name()));
         sla.setEmptySelectionAllowed(true);
         sla.setEmptySelectionCaption(getTranslation("clientrequest.queue.any"));
         assignee.setLabel(getTranslation("clientrequest.assignee"));
         assignee.setItems(people);
         assignee.setItemLabelGenerator(StaffMember::displayName);
         assignee.setClearButtonVisible(true);
+        assignee.setPlaceholder(getTranslation("clientrequest.queue.any"));
         group.addValueChangeListener(e -> reload());
         priority.addValueChangeListener(e -> reload());
         state.addValueChangeListener(e -> reload());
@@ -113,16 +116,17 @@ class RequestQueueView extends VerticalLayout implements Titled {
         grid.setAllRowsVisible(true);
         grid.addColumn(ClientRequest::number).setHeader(getTranslation("clientrequest.number")).setAutoWidth(true);
         grid.addColumn(r -> r.clientName() == null ? "" : r.clientName())
-                .setHeader(getTranslation("clientrequest.queue.client")).setAutoWidth(true);
-        grid.addColumn(ClientRequest::subject).setHeader(getTranslation("clientrequest.subject")).setFlexGrow(3);
+                .setHeader(getTranslation("clientrequest.queue.client")).setWidth("10rem").setFlexGrow(1);
+        grid.addColumn(ClientRequest::subject).setHeader(getTranslation("clientrequest.subject")).setWidth("10rem")
+                .setFlexGrow(3);
         grid.addColumn(r -> r.priority() == null ? "" : r.priority())
                 .setHeader(getTranslation("clientrequest.priority")).setAutoWidth(true);
         grid.addComponentColumn(r -> ClientRequestsTab.stateBadge(this, r.state()))
-                .setHeader(getTranslation("clientrequest.state")).setAutoWidth(true);
+                .setHeader(getTranslation("clientrequest.state")).setWidth("8rem").setFlexGrow(0);
         grid.addComponentColumn(r -> ClientRequestsTab.slaBadge(this, r.sla().status()))
-                .setHeader(getTranslation("clientrequest.sla")).setAutoWidth(true);
+                .setHeader(getTranslation("clientrequest.sla")).setWidth("9rem").setFlexGrow(0);
         grid.addColumn(r -> r.sla().resolutionDueAt() == null ? "" : DateTimeFormatter
-                        .ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(getLocale())
+                        .ofLocalizedDateTime(FormatStyle.SHORT).withLocale(getLocale())
                         .format(r.sla().resolutionDueAt().atZone(clock.getZone())))
                 .setHeader(getTranslation("clientrequest.resolution-due")).setAutoWidth(true);
         grid.addColumn(r -> r.assigneeName() == null ? getTranslation("clientrequest.unassigned") : r.assigneeName())

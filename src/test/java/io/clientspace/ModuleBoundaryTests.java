@@ -43,7 +43,7 @@ class ModuleBoundaryTests {
     /** The modules that run a BPMN model of their own, and so may start, correlate and complete its work. */
     static final String[] PROCESS_OWNERS = {"io.clientspace.deal..", "io.clientspace.task..",
             "io.clientspace.proposal..", "io.clientspace.inforequest..", "io.clientspace.acceptance..",
-            "io.clientspace.extranet.."};
+            "io.clientspace.extranet..", "io.clientspace.request.."};
 
     @Test
     void onlyTheModulesThatOwnAProcessDriveTheEngine() {
@@ -79,7 +79,7 @@ class ModuleBoundaryTests {
                 .should().dependOnClassesThat().resideInAnyPackage("io.clientspace.deal..", "io.clientspace.task..",
                         "io.clientspace.file..", "io.clientspace.document..", "io.clientspace.proposal..",
                         "io.clientspace.acceptance..", "io.clientspace.inforequest..", "io.clientspace.extranet..",
-                        "io.clientspace.conversation..", "io.clientspace.timeline..")
+                        "io.clientspace.conversation..", "io.clientspace.timeline..", "io.clientspace.request..")
                 .because("tabs come from their modules as WorkspaceTabProvider beans; the shell only collects them")
                 .check(CLASSES);
     }

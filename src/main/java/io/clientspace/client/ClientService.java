@@ -262,6 +262,17 @@ public class ClientService {
         return AccessRequestResult.SENT;
     }
 
+    /**
+     * The client's tags, for triaging a request whose raiser the request module has checked already (a customer's
+     * verified scope, or staff with access to the client). Not for screens: it asks nobody.
+     */
+    @Transactional(readOnly = true)
+    @ProcessOnly("the request module's triage, for a raiser it checked")
+    public List<String> tagsForTriage(UUID clientId) {
+        return clients.findById(clientId).map(c -> c.getTags().stream().sorted(String.CASE_INSENSITIVE_ORDER).toList())
+                .orElse(List.of());
+    }
+
     /** The customer record the signed-in portal user is bound to; empty when it no longer exists. */
     @Transactional(readOnly = true)
     public Optional<CustomerRecord> forCurrentCustomer() {

@@ -67,13 +67,16 @@ class DemoData {
     private final Clock clock;
     private final AcceptanceDemoData acceptanceDemo;
     private final RequestDemoData requestDemoData;
+    private final ClientRequestDemoData clientRequestDemo;
     private final ProposalDemoData proposalDemo;
     private final AccessReviewService accessReviews;
 
     DemoData(AcceptanceDemoData acceptanceDemo, ClientService clients, DealService deals, ExternalAccessService externalAccess, WorkTaskService tasks,
              DocumentService documents, FileService files, ProjectService projects, JdbcTemplate jdbc, Clock clock,
              ProjectConversationService conversation, RequestDemoData requestDemoData,
-             ProposalDemoData proposalDemo, AccessReviewService accessReviews) {
+             ProposalDemoData proposalDemo, AccessReviewService accessReviews,
+             ClientRequestDemoData clientRequestDemo) {
+        this.clientRequestDemo = clientRequestDemo;
         this.proposalDemo = proposalDemo;
         this.requestDemoData = requestDemoData;
         this.acceptanceDemo = acceptanceDemo;
@@ -254,6 +257,7 @@ class DemoData {
         }
         proposalDemo.fill(nordlicht);
         requestDemoData.fill(project);
+        clientRequestDemo.fill(project);
         try {
             acceptanceDemo.fill(nordlicht.id(), project.id(), demoPdf("Acceptance act, design phase"),
                     demoPdf("Content plan, first draft"));

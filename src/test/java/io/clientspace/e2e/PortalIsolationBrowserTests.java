@@ -56,6 +56,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
             "portal/proposals/:proposalId",
             "portal/requests",
             "portal/requests/:requestId",
+            "portal/client-requests",
+            "portal/client-requests/:requestId",
             "portal/acceptances",
             "portal/acceptances/:acceptanceId",
             "portal/projects/:projectId",
@@ -94,6 +96,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
     InformationRequestService requests;
     @Autowired
     ChatService chat;
+    io.clientspace.request.ClientRequestService clientRequests;
 
     PortalTestData.World a;
     PortalTestData.World b;
@@ -101,9 +104,12 @@ class PortalIsolationBrowserTests extends BrowserTest {
     Ids ofA;
     Ids ofB;
 
-    /** A sent proposal, a sent request and a pending acceptance of one customer, so their pages exist. */
+    /**
+     * A sent proposal, a sent information request, a pending acceptance, chat channels and client requests (one
+     * outside projects, one in the project not shared with the client) of one customer, so their pages exist.
+     */
     record Ids(UUID acceptance, UUID proposal, UUID request, UUID projectChannel, UUID clientChannel,
-               UUID internalChannel, UUID hiddenChannel) {
+               UUID internalChannel, UUID hiddenChannel, UUID clientRequest, UUID hiddenClientRequest) {
     }
 
     @BeforeEach
@@ -135,8 +141,14 @@ class PortalIsolationBrowserTests extends BrowserTest {
         UUID projectChannel = projectChannels.get(1).id();
         asManager(() -> chat.post(projectChannel, ChatDraft.text("Kick-off for " + w.marker())));
         asManager(() -> chat.post(projectChannels.get(0).id(), ChatDraft.text("Internal " + w.marker())));
+        UUID clientRequest = asManager(() -> clientRequests.raiseForClient(w.client().id(),
+                new io.clientspace.request.RequestDraft("GENERAL", "Support " + w.marker(), null, null, null,
+                        null))).id();
+        UUID hiddenClientRequest = asManager(() -> clientRequests.raiseForClient(w.client().id(),
+                new io.clientspace.request.RequestDraft("GENERAL", "Hidden support", null, w.hiddenProject().id(),
+                        null, null))).id();
         return new Ids(acceptance, proposal, request, projectChannel, clientChannels.get(1).id(),
-                projectChannels.get(0).id(), hiddenChannels.get(1).id());
+                projectChannels.get(0).id(), hiddenChannels.get(1).id(), clientRequest, hiddenClientRequest);
     }
 
     /**
@@ -164,6 +176,17 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 case "portal/requests/:requestId" -> {
                     steps.add(new Step(template, "/portal/requests/" + ofA.request(), "Question " + a.marker()));
                     steps.add(new Step(template, "/portal/requests/" + ofB.request(), null));
+                }
+                case "portal/client-requests" -> steps.add(new Step(template, "/portal/client-requests",
+                        "Support " + a.marker()));
+                case "portal/client-requests/:requestId" -> {
+                    steps.add(new Step(template, "/portal/client-requests/" + ofA.clientRequest(),
+                            "Support " + a.marker()));
+                    steps.add(new Step(template, "/portal/client-requests/" + ofB.clientRequest(), null));
+                    steps.add(new Step(template, "/portal/client-requests/" + ofB.hiddenClientRequest(), null));
+                    // A's own request in a project that is not shared with A
+                    steps.add(new Step(template, "/portal/client-requests/" + ofA.hiddenClientRequest(), null));
+                    steps.add(new Step(template, "/portal/client-requests/not-a-uuid", null));
                 }
                 case "portal/acceptances/:acceptanceId" -> {
                     steps.add(new Step(template, "/portal/acceptances/" + ofA.acceptance(),
@@ -243,7 +266,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
             // A's own things that are not shared stay hidden as well
             org.assertj.core.api.Assertions.assertThat(page.content()).as(step.path())
                     .doesNotContain(a.unsharedDocument().title(), a.unsharedFile().name(), a.hiddenProject().name(),
-                            a.documentInHiddenProject().title());
+                            a.documentInHiddenProject().title(), "Hidden support");
         }
         screenshot("portal-isolation-customer");
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(

@@ -53,6 +53,7 @@ public class PortalLayout extends Div implements RouterLayout {
                 link("portal.nav.documents", PortalDocumentsView.class, VaadinIcon.FILE_TEXT_O),
                 link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT),
                 link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O),
+                link("clientrequest.portal.nav", PortalClientRequestsView.class, VaadinIcon.COMMENTS_O),
                 link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O),
                 link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT),
                 link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));

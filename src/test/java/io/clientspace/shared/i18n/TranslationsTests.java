@@ -252,6 +252,11 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("PROJECT_" + c));
             Arrays.stream(InformationRequestChanged.Change.values())
                     .forEach(c -> kinds.add("REQUEST_" + c));
+            // client requests: staff or the system, and what the client's contact did themselves
+            Arrays.stream(io.clientspace.request.ClientRequestChanged.Change.values())
+                    .forEach(c -> kinds.add("CLIENT_REQUEST_" + c));
+            Set.of("RAISED", "ANSWERED", "REOPENED", "CONFIRMED", "CANCELLED", "MESSAGE")
+                    .forEach(c -> kinds.add("CLIENT_REQUEST_" + c + "_BY_CLIENT"));
             for (var subject : SharingChanged.Subject.values()) {
                 for (boolean shared : new boolean[] {true, false}) {
                     kinds.add(new SharingChanged(UUID.randomUUID(), null, subject,
@@ -280,6 +285,14 @@ class TranslationsTests {
                 Arrays.stream(io.clientspace.reports.ReportKind.values()).flatMap(k -> k.columns().stream()),
                 Arrays.stream(io.clientspace.reports.ReportKind.DrillList.values()).flatMap(d -> d.columns().stream()))
                 .map(io.clientspace.reports.Column::key).collect(Collectors.toCollection(TreeSet::new)));
+        m.put("clientrequest.states.", () -> names(io.clientspace.request.RequestState.values()));
+        m.put("clientrequest.portal.state.", () -> names(io.clientspace.request.RequestState.values()));
+        m.put("clientrequest.category.", () -> clientRequestCategories());
+        m.put("clientrequest.sla.", () -> names(io.clientspace.request.SlaStatus.values()));
+        m.put("mail.client-request-breached.", () -> new TreeSet<>(Set.of("RESPONSE", "RESOLUTION")));
+        m.put("clientrequest.entry.", () -> new TreeSet<>(Set.of("RAISED", "TRIAGED", "ASSIGNED", "HANDED_ON",
+                "MESSAGE", "QUESTION", "ANSWER", "RESOLVED", "REOPENED", "CONFIRMED", "AUTO_CLOSED", "CANCELLED",
+                "ESCALATED")));
         Set<String> inboxViews = Arrays.stream(Inbox.values())
                 .map(i -> i.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                 .collect(Collectors.toCollection(TreeSet::new));
@@ -287,6 +300,16 @@ class TranslationsTests {
         m.put("inbox.none.", () -> inboxViews.stream().flatMap(v -> Stream.of(v + ".title",
                 v + ".text")).collect(Collectors.toCollection(TreeSet::new)));
         return m;
+    }
+
+    /** The categories process owners keep in the triage table (the allowed values of its Category input). */
+    static Set<String> clientRequestCategories() {
+        var dmn = org.camunda.bpm.model.dmn.Dmn.readModelFromFile(java.nio.file.Path.of(
+                io.clientspace.request.process.ClientRequestProcess.DECISION_RESOURCE).toFile());
+        org.camunda.bpm.model.dmn.instance.Input input = dmn.getModelElementById(
+                io.clientspace.request.process.ClientRequestProcess.CATEGORY_INPUT);
+        return Arrays.stream(input.getInputValues().getTextContent().split(",")).map(v -> v.trim().replace("\"", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     @Test

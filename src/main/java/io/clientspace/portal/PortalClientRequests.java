@@ -1,0 +1,76 @@
+package io.clientspace.portal;
+
+import io.clientspace.extranet.CustomerScope;
+import io.clientspace.request.ClientRequest;
+import io.clientspace.request.ClientRequestService;
+import io.clientspace.request.RequestDraft;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+
+/**
+ * The portal's side of client requests (the client asks the team), and the only thing its client-request pages call:
+ * hands the viewer to the request module, which verifies it and scopes every query by its client. Raising, answering,
+ * confirming, reopening and cancelling are the customer's own actions; a manager's "view as client" only reads.
+ */
+@Service
+public class PortalClientRequests {
+
+    private final PortalService portal;
+    private final ClientRequestService requests;
+
+    PortalClientRequests(PortalService portal, ClientRequestService requests) {
+        this.portal = portal;
+        this.requests = requests;
+    }
+
+    /** The client's requests outside projects or in projects shared with them, newest first. */
+    public List<ClientRequest> list(CustomerScope viewer) {
+        return requests.forCustomer(viewer);
+    }
+
+    /** @throws io.clientspace.shared.NotFoundException when it is not the client's to see */
+    public ClientRequest get(CustomerScope viewer, UUID requestId) {
+        return requests.forCustomer(viewer, requestId);
+    }
+
+    /** The categories the New request form offers, in the triage table's order. */
+    public List<String> categories() {
+        return requests.categories();
+    }
+
+    /** The projects a request may be about: those shared with the client. */
+    public List<PortalProject> projects(CustomerScope viewer) {
+        return portal.projects(viewer);
+    }
+
+    /** @see ClientRequestService#raiseForCustomer */
+    public ClientRequest raise(CustomerScope viewer, RequestDraft draft) {
+        return requests.raiseForCustomer(viewer, draft);
+    }
+
+    /** @see ClientRequestService#answerForCustomer */
+    public ClientRequest answer(CustomerScope viewer, UUID requestId, String answer, long seenVersion) {
+        return requests.answerForCustomer(viewer, requestId, answer, seenVersion);
+    }
+
+    /** @see ClientRequestService#confirmForCustomer */
+    public ClientRequest confirm(CustomerScope viewer, UUID requestId, long seenVersion) {
+        return requests.confirmForCustomer(viewer, requestId, seenVersion);
+    }
+
+    /** @see ClientRequestService#reopenForCustomer */
+    public ClientRequest reopen(CustomerScope viewer, UUID requestId, String reason, long seenVersion) {
+        return requests.reopenForCustomer(viewer, requestId, reason, seenVersion);
+    }
+
+    /** @see ClientRequestService#cancelForCustomer */
+    public ClientRequest cancel(CustomerScope viewer, UUID requestId, long seenVersion) {
+        return requests.cancelForCustomer(viewer, requestId, seenVersion);
+    }
+
+    /** @see ClientRequestService#writeForCustomer */
+    public ClientRequest write(CustomerScope viewer, UUID requestId, String message) {
+        return requests.writeForCustomer(viewer, requestId, message);
+    }
+}

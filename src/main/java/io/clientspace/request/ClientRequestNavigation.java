@@ -1,0 +1,26 @@
+package io.clientspace.request;
+
+import java.util.UUID;
+
+/**
+ * Where client requests are in the UI. The tab id is not "requests": that one is the information requests' tab on
+ * the project workspace (the team asks the client); these are the client's requests to the team.
+ */
+public final class ClientRequestNavigation {
+
+    /** The tab's id on the client and project workspaces ({@code ?tab=client-requests}). */
+    public static final String TAB = "client-requests";
+
+    /** The portal's list of the customer's own requests ("portal/requests" is the information requests' list). */
+    public static final String PORTAL_LIST = "portal/client-requests";
+
+    /** The route of one request in the portal; {@link #portalPage} fills it in. */
+    public static final String PORTAL_ROUTE = "portal/client-requests/:requestId";
+
+    private ClientRequestNavigation() {
+    }
+
+    public static String portalPage(UUID requestId) {
+        return PORTAL_LIST + "/" + requestId;
+    }
+}

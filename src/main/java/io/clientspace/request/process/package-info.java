@@ -1,0 +1,2 @@
+/** The client request process (client-request.bpmn, client-request-triage.dmn): its contract constants and thin delegates. */
+package io.clientspace.request.process;

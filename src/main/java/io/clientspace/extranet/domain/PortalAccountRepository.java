@@ -39,12 +39,10 @@ public interface PortalAccountRepository extends JpaRepository<PortalAccountEnti
 
     Optional<PortalAccountEntity> findByUsername(String username);
 
-    /** As {@link #findByUsername}, under the row lock: a sign-in waits for the invitation's step on the same row. */
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select a from PortalAccountEntity a where a.username = ?1")
-    Optional<PortalAccountEntity> lockByUsername(String username);
-
-    /** Row-locks the account, so that two grants of one identity cannot both pass the checks. */
+    /**
+     * Row-locks the account, so that two grants of one identity cannot both pass the checks, and a sign-in waits for
+     * the invitation's step on the same row.
+     */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select a from PortalAccountEntity a where a.username = ?1")
     Optional<PortalAccountEntity> lockByUsername(String username);

@@ -172,12 +172,9 @@ public class ExternalAccessService {
                     : FieldProblem.of("email", "external.errors.other-client",
                             clients.get(existing.getClientId()).name())));
         }
-        if (problems.isEmpty()) {
+        if (problems.isEmpty() && identityElsewhere(email, clientId)) {
             // someone already in the customers realm for another customer must not be moved over silently
-            directory.findByEmail(email).ifPresent(identity -> CustomerDirectory
-                    .attribute(identity, CustomerDirectory.CUSTOMER_ID).stream().findFirst()
-                    .filter(bound -> !bound.equals(clientId.toString()))
-                    .ifPresent(bound -> problems.add(FieldProblem.of("email", "external.errors.identity-elsewhere"))));
+            problems.add(FieldProblem.of("email", "external.errors.identity-elsewhere"));
         }
         InvalidInputException.throwIfAny(problems);
         PortalAccountEntity account = accounts.saveAndFlush(PortalAccountEntity.contact(clientId, email,
@@ -463,15 +460,22 @@ public class ExternalAccessService {
      * Keycloak cannot be asked now, the invitation's identity step asks again when it runs.
      */
     private void requireIdentityFree(PortalAccountEntity account) {
-        Optional<String> boundTo;
-        try {
-            boundTo = directory.findByEmail(account.getEmail()).flatMap(u -> CustomerDirectory.attribute(u,
-                    CustomerDirectory.CUSTOMER_ID).stream().findFirst());
-        } catch (jakarta.ws.rs.ProcessingException unreachable) {
-            return;
-        }
-        if (boundTo.isPresent() && !boundTo.get().equals(account.getClientId().toString())) {
+        if (identityElsewhere(account.getEmail(), account.getClientId())) {
             throw new InvalidInputException(List.of(FieldProblem.of("email", "external.errors.identity-elsewhere")));
+        }
+    }
+
+    /**
+     * Whether the address is already another customer's sign-in in Keycloak; false when Keycloak cannot be asked
+     * (the identity step of the invitation checks again, and refuses, when it runs).
+     */
+    private boolean identityElsewhere(String email, UUID clientId) {
+        try {
+            return directory.findByEmail(email).flatMap(u -> CustomerDirectory.attribute(u,
+                    CustomerDirectory.CUSTOMER_ID).stream().findFirst())
+                    .filter(bound -> !bound.equals(clientId.toString())).isPresent();
+        } catch (jakarta.ws.rs.ProcessingException unreachable) {
+            return false;
         }
     }
 

@@ -96,6 +96,7 @@ class PortalIsolationBrowserTests extends BrowserTest {
     InformationRequestService requests;
     @Autowired
     ChatService chat;
+    @Autowired
     io.clientspace.request.ClientRequestService clientRequests;
 
     PortalTestData.World a;

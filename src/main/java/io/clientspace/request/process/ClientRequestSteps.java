@@ -4,6 +4,7 @@ import io.clientspace.request.ClientRequestService;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -41,6 +42,13 @@ class ClientRequestSteps {
     }
 
     private static UUID requestId(DelegateExecution execution) {
-        return UUID.fromString(String.valueOf(execution.getVariable(ClientRequestProcess.VAR_REQUEST_ID)));
+        Object id = execution.getVariable(ClientRequestProcess.VAR_REQUEST_ID);
+        if (id == null) {
+            // the instance ended under this job (a confirm or a cancel committed first): the engine's answer to a
+            // lost race, so the job executor drops the job instead of counting a failure
+            throw new OptimisticLockingException("Client request process " + execution.getProcessInstanceId()
+                    + " ended while this step ran");
+        }
+        return UUID.fromString(id.toString());
     }
 }

@@ -293,7 +293,12 @@ public class ExternalAccessService {
                     .processInstanceBusinessKey(account.getId().toString()).list()
                     .forEach(pi -> runtime.deleteProcessInstance(pi.getId(), "access revoked"));
         }
-        identityOf(account).ifPresent(id -> directory.setEnabled(id, false));
+        // an invitation whose identity step has not run yet bound no identity to this contact (the step records the
+        // one it creates or reuses): there is nothing to disable, and Keycloak need not answer
+        boolean identityStepPending = "INVITED".equals(before) && account.getKeycloakUserId() == null;
+        if (!identityStepPending) {
+            identityOf(account).ifPresent(id -> directory.setEnabled(id, false));
+        }
         events.publishEvent(new PortalAccessChanged(account.getId(), account.getClientId(), account.getDisplayName(),
                 PortalAccessChanged.Change.REVOKED, actor));
     }

@@ -72,13 +72,15 @@ class ServiceOutageDrillTests {
     static void start() {
         services = DrillServices.get();
         // the node reaches the run's Keycloak through a gate the Keycloak drill can cut
-        DevServices.start(DevServices.Mode.TEST);
+        Map<String, Object> run = DevServices.start(DevServices.Mode.TEST);
         keycloak = KeycloakGate.to(URI.create(DevServices.keycloak().url()).getPort());
         // an action while the database is down fails after 3 s instead of Hikari's 30 s, to keep the drill short
         node = DrillNode.start("outage", services.postgres.createDatabase("drill_outage"),
                 Map.of("spring.datasource.hikari.connection-timeout", "3000",
                         "clientspace.keycloak.url", keycloak.url(),
-                        "clientspace.keycloak.public-url", keycloak.url()));
+                        "clientspace.keycloak.public-url", keycloak.url(),
+                        // links in Keycloak's mails must be the address the realm's portal client allows
+                        "clientspace.base-url", run.get("clientspace.base-url")));
         jdbc = node.bean(JdbcTemplate.class);
     }
 
@@ -170,8 +172,8 @@ class ServiceOutageDrillTests {
     private static HttpResponse<String> signIn() {
         try {
             return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(node.bean(io.clientspace.shared.ClientspaceProperties.class).baseUrl()
-                            + "/oauth2/authorization/staff")).header("Accept-Language", "en").build(),
+                    URI.create("http://localhost:" + node.bean(org.springframework.core.env.Environment.class)
+                            .getProperty("local.server.port") + "/oauth2/authorization/staff")).header("Accept-Language", "en").build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException(e);

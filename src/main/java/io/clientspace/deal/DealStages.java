@@ -23,8 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class DealStages {
 
-    /** How long the latest version's id is taken as known; a newly deployed version shows within this time. */
-    static final Duration LATEST_FOR = Duration.ofSeconds(5);
+    /**
+     * How long the latest version's id is taken as known: a version deployed on another node shows within this time;
+     * one deployed through this node shows at once ({@link #deployed()}).
+     */
+    static final Duration LATEST_FOR = Duration.ofMinutes(1);
 
     private final RepositoryService repository;
     private final Map<String, List<DealStage>> byDefinition = new ConcurrentHashMap<>();

@@ -192,8 +192,14 @@ class ExtranetInvitationProcessTests {
     }
 
     private ProcessInstance start(VariableMap variables) {
-        return runtimeService().startProcessInstanceByKey(ExtranetInvitationProcess.PROCESS_ID, accountId,
-                variables.putValue(VAR_PORTAL_ACCOUNT_ID, accountId));
+        ProcessInstance pi = runtimeService().startProcessInstanceByKey(ExtranetInvitationProcess.PROCESS_ID,
+                accountId, variables.putValue(VAR_PORTAL_ACCOUNT_ID, accountId));
+        // the identity step is a job of its own, retried on the model's cycle while Keycloak is unreachable
+        BpmnAwareTests.assertThat(pi).isWaitingAt(PROVISION_IDENTITY);
+        assertThat(managementService().createJobQuery().processInstanceId(pi.getId()).messages().count())
+                .as("a job of its own").isEqualTo(1);
+        BpmnAwareTests.execute(BpmnAwareTests.job(pi));
+        return pi;
     }
 
     /** How the service correlates: by business key, and without failing when no invitation waits. */

@@ -238,7 +238,10 @@ final class DrillServices {
 
         synchronized void up() {
             closeDown();
-            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            // GreenMail waits 2 s for its socket by default: too short on a loaded 2-core machine, where a drill
+            // that brings SMTP back then left it down for every later drill
+            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
+                    .setServerStartupTimeout(30_000));
             greenMail.start();
         }
 

@@ -240,8 +240,9 @@ final class DrillServices {
             closeDown();
             // GreenMail waits 2 s for its socket by default: too short on a loaded 2-core machine, where a drill
             // that brings SMTP back then left it down for every later drill
-            greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
-                    .setServerStartupTimeout(30_000));
+            ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            setup.setServerStartupTimeout(30_000);
+            greenMail = new GreenMail(setup);
             greenMail.start();
         }
 

@@ -43,7 +43,8 @@ final class Drills {
 
     /**
      * No half-written record: every open deal has its running deal-stages instance and every such instance its deal;
-     * every open process task row has its engine task and every engine task its open row.
+     * every waiting acceptance its running document-acceptance instance and every such instance its waiting
+     * acceptance; every open process task row has its engine task and every engine task its open row.
      */
     static void assertNoHalfWrittenRecords(JdbcTemplate jdbc) {
         assertThat(jdbc.queryForList("""
@@ -59,6 +60,16 @@ final class Drills {
                 where p.key_ = 'deal-stages' and e.id_ = e.proc_inst_id_
                   and not exists (select 1 from deal d where d.id::text = e.business_key_ and d.closed_at is null)
                 """, String.class)).as("deal-stages instances without their open deal").isEmpty();
+        assertThat(jdbc.queryForList("""
+                select a.id::text from document_acceptance a where a.status = 'PENDING' and not exists (
+                    select 1 from act_ru_execution e join act_re_procdef p on p.id_ = e.proc_def_id_
+                    where p.key_ = 'document-acceptance' and e.id_ = e.proc_inst_id_ and e.business_key_ = a.id::text)
+                """, String.class)).as("waiting acceptances without their process instance").isEmpty();
+        assertThat(jdbc.queryForList("""
+                select e.business_key_ from act_ru_execution e join act_re_procdef p on p.id_ = e.proc_def_id_
+                where p.key_ = 'document-acceptance' and e.id_ = e.proc_inst_id_ and not exists (
+                    select 1 from document_acceptance a where a.id::text = e.business_key_ and a.status = 'PENDING')
+                """, String.class)).as("document-acceptance instances without their waiting acceptance").isEmpty();
         assertThat(jdbc.queryForList("""
                 select w.id::text from work_task w where w.completed_at is null and w.source = 'PROCESS'
                   and not exists (select 1 from act_ru_task t where t.id_ = w.engine_task_id)

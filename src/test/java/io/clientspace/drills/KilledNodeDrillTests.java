@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,14 +37,16 @@ class KilledNodeDrillTests {
     }
 
     /**
-     * <b>Fault:</b> the app's JVM is killed with SIGKILL while a colleague creates deal after deal (each one a row
-     * and a deal-stages process started in one transaction); while it is down, the stall timers of ten of those
-     * deals fall due.
-     * <b>The user sees:</b> the app is gone; after the restart, every deal they were told was created is there, and
-     * the deals whose timers fell due meanwhile are flagged as stalled.
-     * <b>Afterwards:</b> every open deal has its process instance and every instance its deal; every open task row
-     * its engine task and back; each timer that fell due while the app was down fired exactly once, within five
-     * minutes of the restart.
+     * <b>Fault:</b> the app's JVM is killed with SIGKILL in the middle of 50 deal creations and 50 acceptances (each
+     * deal a row and a deal-stages process started in one transaction; each acceptance a contract sent, a
+     * document-acceptance process started, and every other one accepted by the client's contact); while it is down,
+     * the stall timers of ten of those deals and the deadlines of five waiting acceptances fall due.
+     * <b>The user sees:</b> the app is gone; after the restart, every deal they were told was created is there, every
+     * acceptance the contact was told was recorded is accepted, the deals whose timers fell due meanwhile are
+     * flagged as stalled, and the acceptances whose deadline passed meanwhile show as expired.
+     * <b>Afterwards:</b> every open deal and every waiting acceptance has its process instance and every instance its
+     * record; every open task row its engine task and back; each timer that fell due while the app was down fired
+     * exactly once, within five minutes of the restart.
      */
     @Test
     void killedMidRunTheAppRestartsWithEveryRecordWholeAndDueTimersFireOnce() throws Exception {
@@ -59,11 +62,17 @@ class KilledNodeDrillTests {
         child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<UUID> reportedCreated = new CopyOnWriteArrayList<>();
         List<UUID> clientIds = new CopyOnWriteArrayList<>();
+        List<UUID> reportedSent = new CopyOnWriteArrayList<>();
+        List<UUID> reportedAccepted = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
             try (var in = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = in.readLine()) != null; ) {
                     if (line.startsWith(DrillChild.CREATED)) {
                         reportedCreated.add(UUID.fromString(line.substring(DrillChild.CREATED.length()).trim()));
+                    } else if (line.startsWith(DrillChild.SENT)) {
+                        reportedSent.add(UUID.fromString(line.substring(DrillChild.SENT.length()).trim()));
+                    } else if (line.startsWith(DrillChild.ACCEPTED)) {
+                        reportedAccepted.add(UUID.fromString(line.substring(DrillChild.ACCEPTED.length()).trim()));
                     } else if (line.startsWith(DrillChild.READY)) {
                         clientIds.add(UUID.fromString(line.substring(DrillChild.READY.length()).trim()));
                     }
@@ -75,9 +84,11 @@ class KilledNodeDrillTests {
         reader.setDaemon(true);
         reader.start();
 
-        Drills.await("the child app creating deals", Duration.ofSeconds(180),
-                () -> reportedCreated.size() >= 20 || !child.isAlive());
+        // killed mid-run: well into the 50 rounds, and well before their end
+        Drills.await("the child app creating deals and acceptances", Duration.ofSeconds(240),
+                () -> reportedSent.size() >= 10 && reportedAccepted.size() >= 10 || !child.isAlive());
         assertThat(child.isAlive()).as("the child app still running when it is killed").isTrue();
+        assertThat(reportedCreated).as("deal creations reported before the kill").hasSizeLessThan(DrillChild.ROUNDS);
         child.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback, no flush
         assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
@@ -94,11 +105,23 @@ class KilledNodeDrillTests {
                     """, deal)).as("stall timers of deal " + deal).isEqualTo(1);
         }
 
+        // ... and so do the deadlines of five acceptances that wait for the contact
+        List<UUID> expiring = reportedSent.subList(0, 5);
+        for (UUID acceptance : expiring) {
+            assertThat(jdbc.update("""
+                    update act_ru_job set duedate_ = now() - interval '1 minute'
+                    where type_ = 'timer' and handler_cfg_ like ? and process_instance_id_ = (
+                        select e.id_ from act_ru_execution e where e.id_ = e.proc_inst_id_ and e.business_key_ = ?)
+                    """, DocumentAcceptanceProcess.EXPIRED_TIMER + "%", acceptance.toString()))
+                    .as("deadline timer of acceptance " + acceptance).isEqualTo(1);
+        }
+
         long restartedAt = System.nanoTime();
         restarted = DrillNode.start("killed-restart", database, Map.of("camunda.bpm.job-execution.max-wait", "1000",
                 "camunda.bpm.job-execution.wait-time-in-millis", "200"));
         Drills.await("the timers due meanwhile fired", Duration.ofMinutes(5), () -> due.stream().allMatch(d ->
-                jdbc.queryForObject("select stalled_at is not null from deal where id = ?", Boolean.class, d)));
+                jdbc.queryForObject("select stalled_at is not null from deal where id = ?", Boolean.class, d))
+                && expiring.stream().allMatch(a -> "EXPIRED".equals(status(jdbc, a))));
         assertThat(Duration.ofNanos(System.nanoTime() - restartedAt)).as("restart to fired timers")
                 .isLessThan(Duration.ofMinutes(5));
 
@@ -112,6 +135,27 @@ class KilledNodeDrillTests {
             assertThat(jdbc.queryForObject("select count(*) from timeline_entry where subject_id = ?"
                     + " and kind = 'DEAL_STALLED'", Integer.class, deal)).as("stall entries of " + deal).isEqualTo(1);
         }
+        for (UUID acceptance : reportedAccepted) {
+            assertThat(status(jdbc, acceptance)).as("acceptance the contact was told was recorded").isEqualTo("ACCEPTED");
+        }
+        for (UUID acceptance : reportedSent) {
+            assertThat(status(jdbc, acceptance)).as("acceptance " + acceptance)
+                    .isEqualTo(expiring.contains(acceptance) ? "EXPIRED" : "PENDING");
+        }
+        for (UUID acceptance : expiring) {
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from act_hi_actinst h join act_hi_procinst p on p.proc_inst_id_ = h.proc_inst_id_
+                    where p.business_key_ = ? and h.act_id_ = ?""", Integer.class, acceptance.toString(),
+                    DocumentAcceptanceProcess.EXPIRED_TIMER)).as("deadline activities of " + acceptance).isEqualTo(1);
+            assertThat(jdbc.queryForObject("""
+                    select count(*) from timeline_entry where kind = 'ACCEPTANCE_EXPIRED'
+                      and subject_id = (select document_id from document_acceptance where id = ?)""", Integer.class,
+                    acceptance)).as("expiry entries of " + acceptance).isEqualTo(1);
+        }
         Drills.assertNoHalfWrittenRecords(jdbc);
+    }
+
+    private static String status(JdbcTemplate jdbc, UUID acceptance) {
+        return jdbc.queryForObject("select status from document_acceptance where id = ?", String.class, acceptance);
     }
 }

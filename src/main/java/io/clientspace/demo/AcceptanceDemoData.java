@@ -44,8 +44,8 @@ class AcceptanceDemoData {
 
         UUID agreement = finalVersion(byTitle.get("Framework agreement 2026"));
         var accepted = DemoActors.manager(() -> acceptances.send(agreement, now.plus(Duration.ofDays(10))));
-        DemoActors.customer("customer", "Lena Hoffmann", nordlicht, () -> acceptances.accept(
-                portalAccess.current().orElseThrow(), accepted.id(), "Lena Hoffmann", "127.0.0.1", "Demo data"));
+        DemoActors.lena(portalAccess, "customer", nordlicht, lena -> acceptances.accept(lena, accepted.id(),
+                "Lena Hoffmann", "127.0.0.1", "Demo data"));
 
         UUID sow = latestVersion(byTitle.get("Statement of work: website relaunch"));
         DemoActors.manager(() -> acceptances.send(sow, now.plus(Duration.ofHours(30))));

@@ -24,7 +24,6 @@ import org.springframework.stereotype.Component;
 class ClientRequestDemoData {
 
     private static final Logger log = LoggerFactory.getLogger(ClientRequestDemoData.class);
-    private static final String LENA = "Lena Hoffmann";
 
     private final ClientRequestService requests;
     private final PortalAccessPolicy portalAccess;
@@ -88,9 +87,7 @@ class ClientRequestDemoData {
         return asLena(project, username, lena -> requests.raiseForCustomer(lena, draft));
     }
 
-    /** Lena Hoffmann's steps, signed in as her, with her portal scope. */
     private <T> T asLena(ClientProject project, String username, Function<CustomerScope, T> steps) {
-        return DemoActors.customer(username, LENA, project.clientId(),
-                () -> steps.apply(portalAccess.current().orElseThrow()));
+        return DemoActors.lena(portalAccess, username, project.clientId(), steps);
     }
 }

@@ -3,6 +3,9 @@ package io.clientspace.demo;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
+import io.clientspace.extranet.CustomerScope;
+import io.clientspace.extranet.PortalAccessPolicy;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -37,6 +40,15 @@ final class DemoActors {
         var authorities = AuthorityUtils.createAuthorityList("ROLE_CUSTOMER");
         var principal = new DefaultOidcUser(authorities, token, "preferred_username");
         return as(new OAuth2AuthenticationToken(principal, authorities, "customers"), work);
+    }
+
+    /**
+     * Lena Hoffmann's steps, signed in as her (portal account {@code username} of client {@code clientId}), with her
+     * portal scope as the portal would give it to her. A "view as client" only reads, so her answers go this way.
+     */
+    static <T> T lena(PortalAccessPolicy portalAccess, String username, UUID clientId,
+                      Function<CustomerScope, T> steps) {
+        return customer(username, "Lena Hoffmann", clientId, () -> steps.apply(portalAccess.current().orElseThrow()));
     }
 
     private static <T> T staff(String username, Supplier<T> work, String... roles) {

@@ -28,7 +28,6 @@ import org.springframework.stereotype.Component;
 class RequestDemoData {
 
     private static final Logger log = LoggerFactory.getLogger(RequestDemoData.class);
-    private static final String LENA = "Lena Hoffmann";
 
     private final InformationRequestService requests;
     private final PortalAccessPolicy portalAccess;
@@ -89,10 +88,9 @@ class RequestDemoData {
         }
     }
 
-    /** Lena Hoffmann's steps, signed in as her, with her portal scope. */
     private void asLena(ClientProject project, String username, Consumer<CustomerScope> steps) {
-        DemoActors.customer(username, LENA, project.clientId(), () -> {
-            steps.accept(portalAccess.current().orElseThrow());
+        DemoActors.lena(portalAccess, username, project.clientId(), lena -> {
+            steps.accept(lena);
             return null;
         });
     }

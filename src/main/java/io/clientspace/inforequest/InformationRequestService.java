@@ -25,6 +25,7 @@ import io.clientspace.shared.ActivityRecorded;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.LockSwitch;
+import io.clientspace.shared.YearlyNumbers;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.StaleDataException;
 import java.nio.file.Path;
@@ -79,7 +80,7 @@ public class InformationRequestService {
     private final ObjectStore store;
     private final RuntimeService runtime;
     private final ApplicationEventPublisher events;
-    private final JdbcTemplate jdbc;
+    private final YearlyNumbers numbers;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
@@ -98,7 +99,7 @@ public class InformationRequestService {
         this.store = store;
         this.runtime = runtime;
         this.events = events;
-        this.jdbc = jdbc;
+        this.numbers = new YearlyNumbers(jdbc, "info_request_counter", "R");
         this.clock = clock;
         this.transactions = new TransactionTemplate(transactionManager);
     }
@@ -663,23 +664,7 @@ public class InformationRequestService {
     }
 
     private String nextNumber() {
-        int year = LocalDate.now(clock).getYear();
-        Integer n = LockSwitch.gated() ? jdbc.queryForObject("""
-                insert into info_request_counter (year, last) values (?, 1)
-                on conflict (year) do update set last = info_request_counter.last + 1
-                returning last""", Integer.class, year) : ungatedNextNumber(year);
-        return String.format("R-%d-%04d", year, n);
-    }
-
-    /** Read, then write: what numbering would be without the gate. Only a race test's proof takes this path. */
-    private Integer ungatedNextNumber(int year) {
-        Integer last = jdbc.queryForObject("select coalesce(max(last), 0) from info_request_counter where year = ?",
-                Integer.class, year);
-        int next = last + 1;
-        jdbc.update("""
-                insert into info_request_counter (year, last) values (?, ?)
-                on conflict (year) do update set last = excluded.last""", year, next);
-        return next;
+        return numbers.next(LocalDate.now(clock).getYear());
     }
 
     /** The request, row-locked until the transaction ends (see {@link InfoRequestRepository#lockById}). */

@@ -22,6 +22,7 @@ import io.clientspace.shared.ActivityRecorded;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.LockSwitch;
+import io.clientspace.shared.YearlyNumbers;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.ProcessOnly;
@@ -89,6 +90,7 @@ public class ClientRequestService {
     private final RepositoryService repository;
     private final ApplicationEventPublisher events;
     private final JdbcTemplate jdbc;
+    private final YearlyNumbers numbers;
     private final Clock clock;
 
     ClientRequestService(ClientRequestRepository requests, ClientRequestEntryRepository entries,
@@ -108,6 +110,7 @@ public class ClientRequestService {
         this.repository = repository;
         this.events = events;
         this.jdbc = jdbc;
+        this.numbers = new YearlyNumbers(jdbc, "client_request_counter", "CR");
         this.clock = clock;
     }
 
@@ -828,23 +831,7 @@ public class ClientRequestService {
     }
 
     private String nextNumber() {
-        int year = LocalDate.now(clock).getYear();
-        Integer n = LockSwitch.gated() ? jdbc.queryForObject("""
-                insert into client_request_counter (year, last) values (?, 1)
-                on conflict (year) do update set last = client_request_counter.last + 1
-                returning last""", Integer.class, year) : ungatedNextNumber(year);
-        return String.format("CR-%d-%04d", year, n);
-    }
-
-    /** Read, then write: what numbering would be without the gate. Only a race test's proof takes this path. */
-    private Integer ungatedNextNumber(int year) {
-        Integer last = jdbc.queryForObject("select coalesce(max(last), 0) from client_request_counter where year = ?",
-                Integer.class, year);
-        int next = last + 1;
-        jdbc.update("""
-                insert into client_request_counter (year, last) values (?, ?)
-                on conflict (year) do update set last = excluded.last""", year, next);
-        return next;
+        return numbers.next(LocalDate.now(clock).getYear());
     }
 
     private Optional<ClientRequestEntity> lockRow(UUID requestId) {

@@ -78,11 +78,6 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     }
 
     @Override
-    protected boolean isEmpty(List<Deal> data) {
-        return data.isEmpty();
-    }
-
-    @Override
     protected String loadingKey() {
         return "deals.loading";
     }

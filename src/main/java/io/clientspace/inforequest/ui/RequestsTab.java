@@ -108,10 +108,7 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
             box.addClassName("tab-body");
             return box;
         }
-        HorizontalLayout toolbar = new HorizontalLayout(newButton());
-        toolbar.addClassName("tab-toolbar");
-        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.setWidthFull();
+        HorizontalLayout toolbar = TabParts.toolbar(newButton());
         Div box = new Div(toolbar);
         if (!data.blockers().isEmpty()) {
             box.add(blockers(data.blockers()));

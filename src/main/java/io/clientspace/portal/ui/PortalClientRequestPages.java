@@ -31,6 +31,7 @@ import io.clientspace.request.RequestEntry;
 import io.clientspace.request.RequestState;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.ui.FormErrors;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.ui.States;
 import java.time.Clock;
@@ -417,19 +418,9 @@ final class PortalClientRequestPages {
     }
 
     private void show(InvalidInputException e, Map<String, ? extends HasValidation> fields, Paragraph errors) {
-        StringBuilder rest = new StringBuilder();
-        for (FieldProblem p : e.problems()) {
-            String text = t(p.messageKey(), p.args().toArray());
-            HasValidation field = fields.get(p.field());
-            if (field != null) {
-                field.setErrorMessage(text);
-                field.setInvalid(true);
-            } else {
-                rest.append(rest.isEmpty() ? "" : " ").append(text);
-            }
-        }
-        errors.setText(rest.toString());
-        errors.setVisible(!rest.isEmpty());
+        FormErrors form = new FormErrors(host);
+        fields.forEach(form::field);
+        form.show(e.problems(), errors);
     }
 
     private static Paragraph errors(String id) {

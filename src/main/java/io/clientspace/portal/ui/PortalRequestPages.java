@@ -31,6 +31,7 @@ import io.clientspace.portal.PortalRequests;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.ui.FormErrors;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.ui.States;
 import io.clientspace.shared.ui.UploadTexts;
@@ -368,20 +369,9 @@ final class PortalRequestPages {
             show(page, r.id(), back);
         } catch (InvalidInputException e) {
             submit.setEnabled(true);
-            StringBuilder rest = new StringBuilder();
-            for (FieldProblem p : e.problems()) {
-                TextArea field = p.field().startsWith("item-") ? typed.get(UUID.fromString(p.field().substring(5)))
-                        : null;
-                String text = t(p.messageKey(), p.args().toArray());
-                if (field != null) {
-                    field.setErrorMessage(text);
-                    field.setInvalid(true);
-                } else {
-                    rest.append(rest.isEmpty() ? "" : " ").append(text);
-                }
-            }
-            errors.setText(rest.toString());
-            errors.setVisible(!rest.isEmpty());
+            FormErrors form = new FormErrors(host);
+            typed.forEach((item, field) -> form.field("item-" + item, field));
+            form.show(e.problems(), errors);
         }
     }
 

@@ -76,11 +76,6 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
     }
 
     @Override
-    protected boolean isEmpty(List<ClientProject> data) {
-        return data.isEmpty();
-    }
-
-    @Override
     protected String loadingKey() {
         return "projects.loading";
     }

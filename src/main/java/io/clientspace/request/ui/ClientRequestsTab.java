@@ -8,7 +8,6 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.request.ClientRequest;
@@ -73,11 +72,6 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
     }
 
     @Override
-    protected boolean isEmpty(List<ClientRequest> data) {
-        return data.isEmpty();
-    }
-
-    @Override
     protected String loadingKey() {
         return "clientrequest.loading";
     }
@@ -90,10 +84,7 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
 
     @Override
     protected Component render(List<ClientRequest> data) {
-        HorizontalLayout toolbar = new HorizontalLayout(logButton());
-        toolbar.addClassName("tab-toolbar");
-        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
-        toolbar.setWidthFull();
+        HorizontalLayout toolbar = TabParts.toolbar(logButton());
         Grid<ClientRequest> grid = new Grid<>();
         grid.setId("client-request-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Optional;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.html.Paragraph;
 import io.clientspace.shared.FieldProblem;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,19 @@ public class FormErrors {
     public List<FieldProblem> show(List<FieldProblem> problems) {
         clear();
         return showOnly(problems, null);
+    }
+
+    /**
+     * Shows the problems next to their fields, and those without a field here in {@code summary} (hidden when there
+     * are none), all translated.
+     */
+    public void show(List<FieldProblem> problems, Paragraph summary) {
+        StringBuilder rest = new StringBuilder();
+        for (FieldProblem p : show(problems)) {
+            rest.append(rest.isEmpty() ? "" : " ").append(owner.getTranslation(p.messageKey(), p.args().toArray()));
+        }
+        summary.setText(rest.toString());
+        summary.setVisible(!rest.isEmpty());
     }
 
     /** Shows the problems of one field only (used on blur), clearing that field otherwise. */

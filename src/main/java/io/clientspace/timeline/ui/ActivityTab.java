@@ -70,11 +70,6 @@ class ActivityTab extends WorkspaceTab<List<TimelineEntry>> {
     }
 
     @Override
-    protected boolean isEmpty(List<TimelineEntry> data) {
-        return data.isEmpty();
-    }
-
-    @Override
     protected String loadingKey() {
         return "timeline.loading";
     }

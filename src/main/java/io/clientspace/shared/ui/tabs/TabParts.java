@@ -4,6 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -11,10 +13,19 @@ import java.time.format.FormatStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
 
-/** Small pieces tabs and headers share: dates as the user's language writes them, facts, and the first-page note. */
+/** Small pieces tabs and headers share: the toolbar, dates as the user's language writes them, facts, and the first-page note. */
 public final class TabParts {
 
     private TabParts() {
+    }
+
+    /** The bar above a tab's list: its actions in a row across the tab, centred on one line. */
+    public static HorizontalLayout toolbar(Component... actions) {
+        HorizontalLayout toolbar = new HorizontalLayout(actions);
+        toolbar.addClassName("tab-toolbar");
+        toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
+        toolbar.setWidthFull();
+        return toolbar;
     }
 
     /** A date, or the date of an instant in the app's time zone, as the user's language writes it; "" for null. */

@@ -76,7 +76,13 @@ public abstract class WorkspaceTab<T> extends Div {
         return String.valueOf(value);
     }
 
-    protected abstract boolean isEmpty(T data);
+    /**
+     * Whether {@code data} calls for the empty state instead of {@link #render}; by default, an empty collection.
+     * A tab whose content shows either way (a form, a filter with a way back) says so here.
+     */
+    protected boolean isEmpty(T data) {
+        return data instanceof java.util.Collection<?> c && c.isEmpty();
+    }
 
     protected abstract Component render(T data);
 

@@ -7,6 +7,10 @@ public final class ConversationNavigation {
     public static final String COMMENTS_TAB = "comments";
     /** The Chat tab's id on the client and project workspaces ({@code ?tab=chat}). */
     public static final String CHAT_TAB = "chat";
+    /** The Mail tab's id on the client and project workspaces ({@code ?tab=mail}). */
+    public static final String MAIL_TAB = "mail";
+    /** The admins' page of mail no workspace took. */
+    public static final String UNMATCHED_MAIL = "mail/unmatched";
     /** The staff page of unseen @mentions. */
     public static final String MENTIONS = "mentions";
     /** The portal's Messages page. */

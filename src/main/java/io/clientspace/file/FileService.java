@@ -171,6 +171,39 @@ public class FileService {
     }
 
     /**
+     * Stores a file that came in without a signed-in user, such as a mail's attachment to the workspace address: the
+     * same checks (type from the bytes, size, virus scan or quarantine) and storage as {@link #upload}, recorded as
+     * received by {@code receivedBy}. Only the module that received it calls this, for a scope it has matched itself.
+     *
+     * @throws InvalidInputException       when the file is empty, too big, or of a type that is not accepted
+     * @throws StorageUnavailableException when object storage fails; nothing is stored
+     */
+    public StoredFile receive(WorkScope scope, String originalName, Path content, String receivedBy) {
+        UUID clientId = scope.clientId();
+        ObjectStore.Accepted upload = store.checkOrQuarantine(originalName, content);
+        UUID id = UUID.randomUUID();
+        String key = "clients/" + clientId + "/files/" + id;
+        String sha256 = store.put(key, content, upload);
+        try {
+            return transactions.execute(status -> {
+                StoredFileEntity entity = new StoredFileEntity(id, clientId, upload.name(), upload.contentType(),
+                        upload.size(), key, sha256, receivedBy, clock.instant());
+                entity.setProjectId(scope.projectId());
+                if (upload.awaitingScan()) {
+                    entity.quarantine(clock.instant());
+                }
+                StoredFileEntity row = files.saveAndFlush(entity);
+                events.publishEvent(new FileChanged(id, clientId, scope.projectId(), upload.name(),
+                        FileChanged.Change.UPLOADED, receivedBy));
+                return toRecord(row);
+            });
+        } catch (RuntimeException e) {
+            store.removeQuietly(key);
+            throw e;
+        }
+    }
+
+    /**
      * A link that downloads the file straight from object storage, valid for a few minutes (at most 5).
      *
      * @throws NotFoundException when the file does not exist or is in the trash

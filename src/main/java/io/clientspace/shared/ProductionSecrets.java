@@ -44,7 +44,12 @@ public final class ProductionSecrets implements BeanFactoryPostProcessor, Enviro
     public static final Set<String> SHIPPED_VALUES = Set.of("clientspace-staff-secret", "clientspace-customers-secret",
             "clientspace-staff-admin-secret", "clientspace-customers-admin-secret", "clientspace",
             "clientspace-secret", "postgres", "admin", "minioadmin", "secret", "password", "changeme", "change-me",
-            "dev-services-only-evidence-hmac-key-not-for-production");
+            "dev-services-only-evidence-hmac-key-not-for-production", "clientspace-inbox-dev-password");
+
+    /** Secrets needed only while a feature is on: the feature's switch, and the secret. */
+    public static final List<Secret> SECRETS_WHEN_ENABLED = List.of(
+            new Secret("clientspace.mail-inbox.imap.password", "MAIL_IMAP_PASSWORD"));
+    private static final List<String> SWITCHES = List.of("clientspace.mail-inbox.imap.enabled");
 
     private Environment environment;
 
@@ -74,7 +79,13 @@ public final class ProductionSecrets implements BeanFactoryPostProcessor, Enviro
     /** One line per secret that is unset or shipped in the repository; empty when all are fine. */
     static List<String> problems(PropertyResolver environment) {
         List<String> problems = new ArrayList<>();
-        for (Secret secret : SECRETS) {
+        List<Secret> required = new ArrayList<>(SECRETS);
+        for (int i = 0; i < SECRETS_WHEN_ENABLED.size(); i++) {
+            if (environment.getProperty(SWITCHES.get(i), Boolean.class, false)) {
+                required.add(SECRETS_WHEN_ENABLED.get(i));
+            }
+        }
+        for (Secret secret : required) {
             String value = environment.getProperty(secret.property());
             if (value == null || value.isBlank()) {
                 problems.add(secret.variable() + " is not set");

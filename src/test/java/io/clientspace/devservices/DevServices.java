@@ -91,6 +91,13 @@ public final class DevServices {
         p.put("clientspace.storage.secret-key", S3Service.SECRET_KEY);
         p.put("spring.mail.host", "127.0.0.1");
         p.put("spring.mail.port", mail.smtpPort());
+        // the workspace mailbox: read in the background in the local run; the tests read it when they say so
+        p.put("clientspace.mail-inbox.domain", MailService.INBOX_DOMAIN);
+        p.put("clientspace.mail-inbox.imap.enabled", String.valueOf(mode == Mode.RUN));
+        p.put("clientspace.mail-inbox.imap.host", "127.0.0.1");
+        p.put("clientspace.mail-inbox.imap.port", mail.imapPort());
+        p.put("clientspace.mail-inbox.imap.user", MailService.INBOX_USER);
+        p.put("clientspace.mail-inbox.imap.password", MailService.INBOX_PASSWORD);
         p.put("clientspace.antivirus.host", "127.0.0.1");
         p.put("clientspace.antivirus.port", clamd == null ? ClamdService.RUN_PORT : clamd.port());
         // dev only: production sets EVIDENCE_HMAC_KEY (the app refuses to start without one)

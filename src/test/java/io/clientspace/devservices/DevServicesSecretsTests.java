@@ -16,6 +16,7 @@ class DevServicesSecretsTests {
         demo.add(S3Service.ACCESS_KEY);
         demo.add(S3Service.SECRET_KEY);
         demo.add("postgres");
+        demo.add(MailService.INBOX_PASSWORD);
         assertThat(ProductionSecrets.SHIPPED_VALUES).containsAll(demo);
     }
 

@@ -4,6 +4,9 @@ import jakarta.mail.MessagingException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -17,13 +20,22 @@ import java.util.List;
 
 /**
  * A mail sandbox: GreenMail takes every message the app sends over SMTP, and in RUN mode a small page at
- * http://localhost:8025 shows them, newest first.
+ * http://localhost:8025 shows them, newest first. Its IMAP server holds the catch-all mailbox of the workspace
+ * addresses: every mail to an address @{@value #INBOX_DOMAIN}, sent over its SMTP port (swaks, or a test), lands in
+ * the mailbox of {@value #INBOX_USER}, which the app reads.
  */
 public final class MailService implements AutoCloseable {
 
     /** The SMTP port application.yml and the realm files default to. */
     static final int RUN_SMTP_PORT = 1025;
     static final int RUN_WEB_PORT = 8025;
+    /** The IMAP port of the local run. */
+    static final int RUN_IMAP_PORT = 3143;
+    /** The workspace addresses' domain in the local run and the tests. */
+    public static final String INBOX_DOMAIN = "inbox.localhost";
+    /** The catch-all mailbox's login and its demo password (a production start refuses it). */
+    public static final String INBOX_USER = "clientspace-inbox";
+    public static final String INBOX_PASSWORD = "clientspace-inbox-dev-password";
 
     private final GreenMail greenMail;
     private final HttpServer web;
@@ -38,8 +50,12 @@ public final class MailService implements AutoCloseable {
     }
 
     static MailService start(DevServices.Mode mode, int smtp) {
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int imap = mode == DevServices.Mode.RUN ? RUN_IMAP_PORT : Ports.free();
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtp, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imap, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
+        catchAll(greenMail);
         HttpServer web = null;
         if (mode == DevServices.Mode.RUN) {
             try {
@@ -58,6 +74,36 @@ public final class MailService implements AutoCloseable {
             }
         }
         return new MailService(greenMail, web);
+    }
+
+    /**
+     * Routes every address of the inbox domain to one mailbox, as a provider's catch-all (or a plus-address mailbox)
+     * does; any other address gets its own mailbox, as before.
+     */
+    private static void catchAll(GreenMail greenMail) {
+        GreenMailUser inbox = greenMail.setUser(INBOX_USER + "@" + INBOX_DOMAIN, INBOX_USER, INBOX_PASSWORD);
+        UserManager users = greenMail.getUserManager();
+        MessageDeliveryHandler usual = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, address) ->
+                address.getEmail().toLowerCase(java.util.Locale.ROOT).endsWith("@" + INBOX_DOMAIN) ? inbox
+                        : usual.handle(message, address));
+    }
+
+    public int imapPort() {
+        return greenMail.getImap().getPort();
+    }
+
+    /** Sends a mail over the sandbox's SMTP port, as an outside sender would. */
+    public void send(MimeMessage message) throws MessagingException {
+        jakarta.mail.Transport.send(message);
+    }
+
+    /** A session that sends through the sandbox's SMTP port. */
+    public jakarta.mail.Session smtpSession() {
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail.smtp.host", "127.0.0.1");
+        props.put("mail.smtp.port", String.valueOf(smtpPort()));
+        return jakarta.mail.Session.getInstance(props);
     }
 
     public int smtpPort() {

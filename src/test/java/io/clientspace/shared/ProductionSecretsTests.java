@@ -76,6 +76,23 @@ class ProductionSecretsTests {
     }
 
     @Test
+    void theImapPasswordIsRequiredOnlyWhileTheMailboxIsRead() {
+        assertThatCode(() -> ProductionSecrets.check(production().withProperty("clientspace.mail-inbox.imap.enabled",
+                "false"))).doesNotThrowAnyException();
+        assertThatThrownBy(() -> ProductionSecrets.check(production()
+                .withProperty("clientspace.mail-inbox.imap.enabled", "true")))
+                .hasMessageContaining("MAIL_IMAP_PASSWORD is not set");
+        assertThatThrownBy(() -> ProductionSecrets.check(production()
+                .withProperty("clientspace.mail-inbox.imap.enabled", "true")
+                .withProperty("clientspace.mail-inbox.imap.password", "clientspace-inbox-dev-password")))
+                .hasMessageContaining("MAIL_IMAP_PASSWORD is a demo value");
+        assertThatCode(() -> ProductionSecrets.check(production()
+                .withProperty("clientspace.mail-inbox.imap.enabled", "true")
+                .withProperty("clientspace.mail-inbox.imap.password", "imap-7c1e9a-own")))
+                .doesNotThrowAnyException();
+    }
+
+    @Test
     void theDevServicesModeSkipsTheCheck() {
         MockEnvironment env = new MockEnvironment().withProperty(ProductionSecrets.DEV_MODE, "true");
         assertThatCode(() -> ProductionSecrets.check(env)).doesNotThrowAnyException();

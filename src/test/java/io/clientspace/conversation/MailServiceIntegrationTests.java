@@ -1,0 +1,405 @@
+package io.clientspace.conversation;
+
+import static io.clientspace.support.Actors.asManager;
+import static io.clientspace.support.Actors.asMember;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.clientspace.client.ClientService;
+import io.clientspace.conversation.mail.InboxLease;
+import io.clientspace.devservices.DevServices;
+import io.clientspace.file.FileService;
+import io.clientspace.file.StoredFile;
+import io.clientspace.portal.PortalTestData;
+import io.clientspace.shared.FieldProblem;
+import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.WorkScope;
+import io.clientspace.support.Actors;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.support.Race;
+import jakarta.activation.DataHandler;
+import jakarta.activation.FileDataSource;
+import jakarta.mail.Message;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Workspace mail against the real GreenMail (SMTP in, IMAP catch-all, SMTP out), PostgreSQL and object storage: what a
+ * client sends to the workspace address appears in a thread, and a colleague's reply reaches the client threaded.
+ */
+@ClientspaceIntegrationTest
+class MailServiceIntegrationTests {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    MailService mail;
+    @Autowired
+    MailInbox inbox;
+    @Autowired
+    MailIngest ingest;
+    @Autowired
+    MailProperties properties;
+    @Autowired
+    PortalTestData data;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    FileService files;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+
+    @TempDir
+    Path dir;
+
+    PortalTestData.World a;
+    String marker;
+
+    @BeforeEach
+    void world() {
+        marker = UUID.randomUUID().toString().substring(0, 6);
+        a = data.world("mail-" + marker);
+    }
+
+    static <T> T asAdmin(Supplier<T> work) {
+        return Actors.as("admin", work, "STAFF", "ADMIN");
+    }
+
+    WorkScope scope() {
+        return WorkScope.client(a.client().id());
+    }
+
+    String address(WorkScope scope) {
+        return asManager(() -> mail.address(scope)).address();
+    }
+
+    /** Sends a mail over GreenMail's SMTP, as a client's mail program would, and waits until the mailbox has it. */
+    MimeMessage send(String from, String to, String subject, String text, Consumer<MimeMessage> extra)
+            throws Exception {
+        MimeMessage m = new MimeMessage(DevServices.mail().smtpSession());
+        m.setFrom(new InternetAddress(from, "Sender " + marker, "UTF-8"));
+        m.setRecipients(Message.RecipientType.TO, InternetAddress.parse(to));
+        m.setSubject(subject, "UTF-8");
+        m.setText(text, "UTF-8");
+        if (extra != null) {
+            extra.accept(m);
+        }
+        m.saveChanges();
+        DevServices.mail().send(m);
+        assertThat(DevServices.mail().awaitMessage(to.split(",")[0].trim(), subject, WAIT)).isPresent();
+        return m;
+    }
+
+    int fetch() throws Exception {
+        Optional<Integer> read = inbox.fetchNow();
+        assertThat(read).as("this test holds the mailbox's lease").isPresent();
+        return read.get();
+    }
+
+    MailThreadSummary onlyThread(WorkScope scope) {
+        List<MailThreadSummary> threads = asManager(() -> mail.threads(scope));
+        assertThat(threads).hasSize(1);
+        return threads.get(0);
+    }
+
+    @Test
+    void eachWorkspaceHasItsOwnStableUnguessableAddress() {
+        String client = address(scope());
+        assertThat(client).matches("company-mail-" + marker + "-[a-z0-9-]+-[a-z2-9]{6}@inbox\\.localhost");
+        assertThat(address(scope())).isEqualTo(client);
+        String project = address(a.project().scope());
+        assertThat(project).startsWith("project-mail-" + marker).isNotEqualTo(client);
+        assertThat(asManager(() -> mail.address(scope())).canRotate()).isTrue();
+    }
+
+    @Test
+    void aMailToTheWorkspaceAddressBecomesAThreadWithItsAttachmentInObjectStorage() throws Exception {
+        String to = address(scope());
+        Path pdf = PortalTestData.pdf("plan " + marker);
+        send("anna-" + marker + "@kunde.example", to, "Plan for " + marker, "Please see the plan.", m -> {
+            try {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText("Please see the plan.", "UTF-8");
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new FileDataSource(pdf.toFile())));
+                file.setFileName("plan-" + marker + ".pdf");
+                m.setContent(new MimeMultipart(text, file));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertThat(fetch()).isGreaterThanOrEqualTo(1);
+
+        MailThreadSummary summary = onlyThread(scope());
+        assertThat(summary.subject()).isEqualTo("Plan for " + marker);
+        assertThat(summary.messages()).isEqualTo(1);
+        assertThat(asManager(() -> mail.openThreads(scope()))).isEqualTo(1);
+        MailThreadView thread = asManager(() -> mail.thread(summary.id()));
+        MailItem in = thread.messages().get(0);
+        assertThat(in.text()).isEqualTo("Please see the plan.");
+        assertThat(in.senderKind()).isEqualTo(MailItem.SenderKind.UNKNOWN);
+        assertThat(in.attachments()).singleElement().extracting(ChatAttachment::name)
+                .isEqualTo("plan-" + marker + ".pdf");
+        UUID fileId = in.attachments().get(0).fileId();
+        StoredFile stored = asManager(() -> files.in(scope())).stream().filter(f -> f.id().equals(fileId))
+                .findFirst().orElseThrow();
+        assertThat(stored.contentType()).isEqualTo("application/pdf");
+        String link = asManager(() -> mail.attachmentLink(summary.id(), fileId));
+        try (InputStream body = URI.create(link).toURL().openStream()) {
+            assertThat(body.readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
+        }
+    }
+
+    @Test
+    void aReplyGoesOutFromTheWorkspaceAddressThreadedAndTheClientsAnswerThreadsBack() throws Exception {
+        String to = address(scope());
+        String client = "bert-" + marker + "@kunde.example";
+        MimeMessage first = send(client, to, "Question " + marker, "When do you start?", null);
+        fetch();
+        UUID threadId = onlyThread(scope()).id();
+
+        MailItem reply = asManager(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null,
+                "Next Monday.", List.of())));
+        assertThat(reply.sendState()).isEqualTo("SENT");
+        MimeMessage out = DevServices.mail().awaitMessage(client, "Re: Question " + marker, WAIT).orElseThrow();
+        InternetAddress from = (InternetAddress) out.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo(to);
+        assertThat(from.getPersonal()).endsWith(" via Clientspace");
+        assertThat(out.getHeader("In-Reply-To", null)).isEqualTo(first.getMessageID());
+        assertThat(out.getHeader("References", " ")).contains(first.getMessageID());
+        assertThat(out.getMessageID()).endsWith("@inbox.localhost>").isNotEqualTo(first.getMessageID());
+        assertThat((String) out.getContent()).startsWith("Next Monday.").contains("> When do you start?");
+
+        // the client answers under another subject: the headers thread it
+        send(client, to, "Something else " + marker, "Great, thanks.", m -> {
+            try {
+                m.setHeader("In-Reply-To", out.getMessageID());
+                m.setHeader("References", first.getMessageID() + " " + out.getMessageID());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        fetch();
+        MailThreadSummary summary = onlyThread(scope());
+        assertThat(summary.messages()).isEqualTo(3);
+        assertThat(asManager(() -> mail.thread(threadId)).messages()).extracting(MailItem::outgoing)
+                .containsExactly(false, true, false);
+    }
+
+    @Test
+    void aReplyToAllLeavesOutTheWorkspaceAddressAndAForwardNeedsARecipient() throws Exception {
+        String to = address(scope());
+        String client = "carla-" + marker + "@kunde.example";
+        String colleague = "dora-" + marker + "@kunde.example";
+        send(client, to + ", " + colleague, "Team " + marker, "Both of you.", null);
+        fetch();
+        UUID threadId = onlyThread(scope()).id();
+        asManager(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY_ALL, null, "Noted.", List.of())));
+        MimeMessage out = DevServices.mail().awaitMessage(colleague, "Re: Team " + marker, WAIT).orElseThrow();
+        assertThat(out.getAllRecipients()).extracting(Object::toString).containsExactlyInAnyOrder(client, colleague);
+
+        assertThatThrownBy(() -> asManager(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.FORWARD, " ",
+                "fyi", List.of())))).isInstanceOf(InvalidInputException.class)
+                .extracting(e -> ((InvalidInputException) e).problems().get(0).messageKey())
+                .isEqualTo("mail.error.no-recipient");
+        asManager(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.FORWARD, "eve-" + marker + "@partner.example",
+                "For you.", List.of())));
+        assertThat(DevServices.mail().awaitMessage("eve-" + marker + "@partner.example", "Fwd: Team " + marker,
+                WAIT)).isPresent();
+    }
+
+    @Test
+    void aMailSeenTwiceIsStoredOnce() throws Exception {
+        String to = address(scope());
+        MimeMessage m = send("dup-" + marker + "@kunde.example", to, "Twice " + marker, "Once only.", null);
+        fetch();
+        // the same message delivered again (a second copy in the mailbox), and read again after a "restart"
+        MimeMessage again = new MimeMessage(m);
+        again.saveChanges();
+        again.setHeader("Message-ID", m.getMessageID());
+        DevServices.mail().send(again);
+        assertThat(DevServices.mail().awaitMessages(to, 2, WAIT)).hasSize(2);
+        fetch();
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        m.writeTo(raw);
+        assertThat(ingest.receive(properties.imap().mailbox(), raw.toByteArray()))
+                .isEqualTo(MailIngest.Outcome.DUPLICATE);
+        assertThat(onlyThread(scope()).messages()).isEqualTo(1);
+    }
+
+    @Test
+    void autoRepliesAreStoredMarkedAndNeverAnsweredEvenOnARotatedAddress() throws Exception {
+        String old = address(scope());
+        String away = "away-" + marker + "@kunde.example";
+        send(away, old, "Out of office " + marker, "I am away.", m -> {
+            try {
+                m.setHeader("Auto-Submitted", "auto-replied");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        fetch();
+        MailThreadView thread = asManager(() -> mail.thread(onlyThread(scope()).id()));
+        assertThat(thread.messages().get(0).marker()).isEqualTo("AUTO");
+
+        String now = asManager(() -> mail.rotate(scope())).address();
+        String person = "person-" + marker + "@kunde.example";
+        send(away, old, "Still away " + marker, "I am away.", m -> {
+            try {
+                m.setHeader("Auto-Submitted", "auto-replied");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        send(person, old, "Hello " + marker, "Are you there?", null);
+        fetch();
+        // the person is told the new address; the auto-reply's sender is told nothing
+        MimeMessage bounce = DevServices.mail().awaitMessages(person, 1, WAIT).get(0);
+        assertThat((String) bounce.getContent()).contains(now).contains(old);
+        assertThat(bounce.getHeader("Auto-Submitted", null)).isEqualTo("auto-replied");
+        assertThat(DevServices.mail().received()).noneMatch(m -> {
+            try {
+                return m.getAllRecipients()[0].toString().equals(away);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    @Test
+    void mailToAnUnknownOrRotatedAddressIsUnmatchedForAdminsWhoFileItInAWorkspace() throws Exception {
+        String old = address(scope());
+        String now = asManager(() -> mail.rotate(scope())).address();
+        assertThat(now).isNotEqualTo(old);
+        assertThat(address(scope())).isEqualTo(now);
+        String unknown = "nobody-" + marker + "-zzzzzz@inbox.localhost";
+        send("f-" + marker + "@kunde.example", unknown, "Lost " + marker, "Anyone?", null);
+        send("g-" + marker + "@kunde.example", old, "Old " + marker, "Old address.", null);
+        send("h-" + marker + "@kunde.example", now, "New " + marker, "New address.", null);
+        fetch();
+
+        assertThat(onlyThread(scope()).subject()).isEqualTo("New " + marker);
+        List<UnmatchedMail> unmatched = asAdmin(() -> mail.unmatched()).stream()
+                .filter(u -> u.subject() != null && u.subject().endsWith(marker)).toList();
+        assertThat(unmatched).extracting(UnmatchedMail::subject, UnmatchedMail::rotatedTo)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("Lost " + marker, null),
+                        org.assertj.core.groups.Tuple.tuple("Old " + marker, now));
+        assertThatThrownBy(() -> asManager(() -> mail.unmatched())).isInstanceOf(NoAccessException.class);
+
+        UUID lost = unmatched.stream().filter(u -> u.subject().startsWith("Lost")).findFirst().orElseThrow().id();
+        asAdmin(() -> {
+            mail.assignUnmatched(lost, scope());
+            return null;
+        });
+        assertThat(asManager(() -> mail.threads(scope()))).extracting(MailThreadSummary::subject)
+                .containsExactlyInAnyOrder("New " + marker, "Lost " + marker);
+        assertThat(asAdmin(() -> mail.unmatched())).noneMatch(u -> u.id().equals(lost));
+    }
+
+    @Test
+    void brokenMimeIsKeptRawWithAMarker() {
+        String to = address(scope());
+        byte[] raw = ("From: x@kunde.example\r\nTo: " + to + "\r\nSubject: Broken " + marker + "\r\nMessage-ID: <b-"
+                + marker + "@k>\r\nContent-Type: multipart/mixed\r\n\r\nno boundary\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        assertThat(ingest.receive(properties.imap().mailbox(), raw)).isEqualTo(MailIngest.Outcome.STORED);
+        MailItem item = asManager(() -> mail.thread(onlyThread(scope()).id())).messages().get(0);
+        assertThat(item.marker()).isEqualTo("MALFORMED");
+        assertThat(item.notes()).extracting(MailItem.Note::key).containsExactly("mail.note.malformed");
+        byte[] kept = jdbc.queryForObject("select raw from mail_message where id = ?", byte[].class, item.id());
+        assertThat(kept).isEqualTo(raw);
+    }
+
+    @Test
+    void aMailOverTheLimitIsAStubWithItsHeadersAndANote() {
+        String to = address(scope());
+        String headers = "From: big@kunde.example\r\nTo: " + to + "\r\nSubject: Huge " + marker
+                + "\r\nMessage-ID: <huge-" + marker + "@k>";
+        assertThat(ingest.receiveOversize(properties.imap().mailbox(), headers, 40L * 1024 * 1024))
+                .isEqualTo(MailIngest.Outcome.STORED);
+        MailItem item = asManager(() -> mail.thread(onlyThread(scope()).id())).messages().get(0);
+        assertThat(item.marker()).isEqualTo("OVERSIZE");
+        assertThat(item.headers()).contains("Subject: Huge " + marker);
+        assertThat(item.notes()).singleElement().satisfies(n -> {
+            assertThat(n.key()).isEqualTo("mail.note.oversize");
+            assertThat(n.args()).containsExactly(String.valueOf(properties.maxSizeMb()));
+        });
+    }
+
+    @Test
+    void whileOneNodeHoldsTheLeaseTheOtherReadsNothingAndOfTwoAtOnceOneReads() throws Exception {
+        String to = address(scope());
+        try (InboxLease held = InboxLease.tryAcquire(dataSource, properties.imap().mailbox()).orElseThrow()) {
+            assertThat(held.held()).isTrue();
+            assertThat(InboxLease.tryAcquire(dataSource, properties.imap().mailbox())).isEmpty();
+            send("lease-" + marker + "@kunde.example", to, "Lease " + marker, "One node.", null);
+            assertThat(inbox.fetchNow()).isEmpty();
+            assertThat(asManager(() -> mail.threads(scope()))).isEmpty();
+        }
+        List<Race.Result> results = Race.atOnce(() -> inbox.fetchNow(), () -> inbox.fetchNow());
+        assertThat(results).noneMatch(Race.Result::failed);
+        assertThat(onlyThread(scope()).messages()).isEqualTo(1);
+    }
+
+    @Test
+    void membersSeeNoMailOfClientsTheyMayNotOpen() throws Exception {
+        send("m-" + marker + "@kunde.example", address(scope()), "Private " + marker, "Only the owner.", null);
+        fetch();
+        UUID threadId = onlyThread(scope()).id();
+        assertThatThrownBy(() -> asMember(() -> mail.threads(scope()))).isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> mail.address(scope()))).isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> mail.thread(threadId))).isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "x",
+                List.of())))).isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> mail.rotate(scope()))).isInstanceOf(NoAccessException.class);
+    }
+
+    @Test
+    void badInputIsRefusedWithAReasonAndNothingIsSent() throws Exception {
+        send("n-" + marker + "@kunde.example", address(scope()), "Input " + marker, "Hi.", null);
+        fetch();
+        UUID threadId = onlyThread(scope()).id();
+        assertThat(problem(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "  ", List.of()))))
+                .isEqualTo("mail.error.empty");
+        Path program = dir.resolve("tool.exe");
+        Files.write(program, new byte[] {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, (byte) 0xff, (byte) 0xff});
+        assertThat(problem(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "See attached.",
+                List.of(new ChatDraft.Upload("tool.exe", program)))))).startsWith("file.error.");
+        var client = asManager(() -> clients.get(a.client().id()));
+        asManager(() -> clients.archive(client.id(), client.version(), "done"));
+        assertThat(problem(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "Still there?",
+                List.of())))).isEqualTo("mail.error.archived");
+        assertThat(asManager(() -> mail.thread(threadId)).messages()).hasSize(1);
+    }
+
+    private static String problem(Supplier<?> work) {
+        try {
+            asManager(work);
+        } catch (InvalidInputException e) {
+            return e.problems().stream().map(FieldProblem::messageKey).findFirst().orElseThrow();
+        }
+        throw new AssertionError("accepted");
+    }
+}

@@ -15,8 +15,15 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param imap      the catch-all mailbox that every workspace address delivers to
  */
 @ConfigurationProperties("clientspace.mail-inbox")
-public record MailProperties(@DefaultValue("inbox.localhost") String domain, @DefaultValue("") String plusLocal,
-                             @DefaultValue("25") int maxSizeMb, @DefaultValue Imap imap) {
+public record MailProperties(String domain, @DefaultValue("") String plusLocal, @DefaultValue("25") int maxSizeMb,
+                             @DefaultValue Imap imap) {
+
+    public MailProperties {
+        if (domain == null || domain.isBlank()) {
+            // application.yml always sets it (MAIL_INBOX_DOMAIN, with a local default); this is for a bare binder
+            domain = "localhost";
+        }
+    }
 
     /**
      * @param enabled      read the mailbox at all (MAIL_IMAP_ENABLED); off, addresses and replies still work

@@ -359,7 +359,8 @@ public class MailService {
 
     private void deliver(UUID id, byte[] raw) {
         try {
-            MimeMessage message = new MimeMessage(null, new ByteArrayInputStream(raw));
+            MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
+                    new ByteArrayInputStream(raw));
             sender.send(message);
             jdbc.update("update mail_message set send_state = 'SENT', send_error = null, received_at = received_at"
                     + " where id = ?", id);

@@ -54,16 +54,13 @@ public final class InboxLease implements AutoCloseable {
         return Optional.empty();
     }
 
-    /** Whether the lock is still ours: false when the database connection was lost (another node may read now). */
+    /**
+     * Whether the lock is still ours: a session-level advisory lock lasts as long as its connection, so this asks
+     * whether the connection still answers; false when it was lost (another node may read now).
+     */
     public boolean held() {
-        try (PreparedStatement st = connection.prepareStatement(
-                "select count(*) from pg_locks where locktype = 'advisory' and pid = pg_backend_pid()"
-                        + " and objid = (? & 4294967295) and classid = ((? >> 32) & 4294967295) and granted")) {
-            st.setLong(1, key);
-            st.setLong(2, key);
-            try (ResultSet rs = st.executeQuery()) {
-                return rs.next() && rs.getLong(1) > 0;
-            }
+        try {
+            return connection.isValid(5);
         } catch (SQLException e) {
             return false;
         }

@@ -193,6 +193,9 @@ class TranslationsTests {
             return stages;
         });
         m.put("deal.view.", () -> new TreeSet<>(Set.of("OPEN", "WON", "LOST")));
+        m.put("mail.compose.", () -> names(io.clientspace.conversation.MailDraft.Mode.values()));
+        m.put("mail.sender.", () -> names(io.clientspace.conversation.MailItem.SenderKind.values()));
+        m.put("mail.marker.", () -> checkConstraint("mail_message", "marker"));
         m.put("timeline.deal-field.", () -> new TreeSet<>(DealEdited.FIELDS));
         m.put("client.kinds.", () -> names(ClientKind.values()));
         m.put("timeline.client-kind.", () -> names(ClientKind.values()));

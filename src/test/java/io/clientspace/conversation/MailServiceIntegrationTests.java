@@ -144,6 +144,8 @@ class MailServiceIntegrationTests {
                 MimeBodyPart file = new MimeBodyPart();
                 file.setDataHandler(new DataHandler(new jakarta.mail.util.ByteArrayDataSource(Files.readAllBytes(pdf),
                         "application/pdf")));
+                // as mail programs send files: base64 keeps the bytes (7bit would turn the PDF's LF into CRLF)
+                file.setHeader("Content-Transfer-Encoding", "base64");
                 file.setFileName("plan-" + marker + ".pdf");
                 m.setContent(new MimeMultipart(text, file));
             } catch (Exception e) {

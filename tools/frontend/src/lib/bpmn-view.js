@@ -5,27 +5,27 @@
 import { el } from './diagram-support.js';
 
 export const MIN_READABLE = 0.75;
-const PADDING = 24;
+// room around the model, and on the right for the zoom buttons
+const PADDING_X = 56;
+const PADDING_Y = 24;
 
 /** Fits the diagram on the canvas; whole=true shows all of it whatever the size. */
 export function fit(canvas, whole) {
-  const zoom = canvas.zoom('fit-viewport', 'auto');
-  if (!Number.isFinite(zoom)) {
+  const { inner, outer } = canvas.viewbox();
+  if (!inner.width || !outer.width || !outer.height) {
     return;
   }
-  if (zoom > 1) {
-    canvas.zoom(1, 'auto');
-  } else if (zoom < MIN_READABLE && !whole) {
-    const { inner, outer } = canvas.viewbox();
-    const width = outer.width / MIN_READABLE;
-    const height = outer.height / MIN_READABLE;
-    canvas.viewbox({
-      x: inner.x - PADDING,
-      y: inner.y + inner.height / 2 - height / 2,
-      width,
-      height
-    });
-  }
+  const fitting = Math.min(
+    outer.width / (inner.width + 2 * PADDING_X),
+    outer.height / (inner.height + 2 * PADDING_Y)
+  );
+  const scale = Math.min(1, whole ? fitting : Math.max(fitting, MIN_READABLE));
+  const width = outer.width / scale;
+  const height = outer.height / scale;
+  // centred where it fits; from its start (left, top) where it does not
+  const x = inner.width + 2 * PADDING_X <= width ? inner.x + inner.width / 2 - width / 2 : inner.x - PADDING_X;
+  const y = inner.height + 2 * PADDING_Y <= height ? inner.y + inner.height / 2 - height / 2 : inner.y - PADDING_Y;
+  canvas.viewbox({ x, y, width, height });
 }
 
 /** Zoom in, zoom out and fit buttons in the canvas' top right corner; labels from the element. */

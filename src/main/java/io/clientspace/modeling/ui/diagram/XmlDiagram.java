@@ -52,7 +52,8 @@ public abstract class XmlDiagram extends Composite<Div> implements HasSize {
         this.diagram = new Element(tag);
         diagram.getStyle().set("position", "absolute").set("inset", "0");
         status.addClassName("cs-diagram-status");
-        status.getStyle().set("position", "absolute").set("inset", "0").set("z-index", "150")
+        // below bpmn-js' watermark (z-index 100): its licence wants it never overlapped, even by our states
+        status.getStyle().set("position", "absolute").set("inset", "0").set("z-index", "20")
                 .set("display", "flex").set("align-items", "center").set("justify-content", "center")
                 .set("background", "var(--lumo-base-color)");
         status.setVisible(false);

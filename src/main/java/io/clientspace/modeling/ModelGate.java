@@ -36,6 +36,7 @@ public class ModelGate {
 
     private final Predicate<String> isBean;
 
+    @org.springframework.beans.factory.annotation.Autowired
     ModelGate(ApplicationContext context) {
         this(context::containsBean);
     }

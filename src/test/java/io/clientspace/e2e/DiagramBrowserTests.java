@@ -27,7 +27,9 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.camunda.bpm.model.dmn.instance.Output;
 import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
+import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -182,6 +184,47 @@ class DiagramBrowserTests extends BrowserTest {
         result = DMN.evaluateDecisionTable(decision, Variables.createVariables().putValue("feeAmount", 1000.0)
                 .putValue("discountPercent", 21.0).putValue("feeModel", "FIXED_FEE"));
         assertThat(result.getSingleResult().getEntryMap()).containsEntry("approvalReason", "DISCOUNT");
+    }
+
+    @Test
+    void aProcessPageShowsItsDiagram() {
+        signIn("/processes/model/deal-stages", "admin", "admin");
+        assertThat(page.locator("#model-viewer g.djs-element[data-element-id='StageNegotiation']")).isVisible();
+        assertThat(page.locator("#model-viewer .cs-diagram-status")).isHidden();
+        assertThat(page.locator("#model-viewer .bjs-powered-by")).isVisible();
+        screenshot("processes-model-diagram");
+    }
+
+    @Test
+    void aDecisionEditedAsATableIsDeployedThroughTheGate(@Autowired RepositoryService repository) {
+        int before = repository.createDecisionDefinitionQuery().decisionDefinitionKey("proposal-approval-rules")
+                .latestVersion().singleResult().getVersion();
+        signIn("/processes/edit/proposal-approval-rules", "admin", "admin");
+        assertThat(page.locator("#model-diagram-editor .tjs-table")).isVisible();
+        Locator annotation = page.locator("#model-diagram-editor td.annotation")
+                .filter(new Locator.FilterOptions().setHasText("Everything else goes out without approval"));
+        annotation.locator("[contenteditable]").click();
+        page.keyboard().press("Control+A");
+        page.keyboard().type("Everything else goes out without approval, as agreed");
+        page.locator("#model-diagram-editor td[data-row-id='NoApproval'][data-col-id='FeeAmountInput']").click();
+        assertThat(annotation).containsText("as agreed");
+        page.locator("#editor-note input").fill("Wording of the catch-all rule");
+        screenshot("processes-edit-decision-table");
+        page.locator("#editor-deploy").click();
+
+        assertThat(page.locator("#model-latest")).containsText(String.valueOf(before + 1));
+        var latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey("proposal-approval-rules")
+                .latestVersion().singleResult();
+        assertThat(latest.getVersion()).isEqualTo(before + 1);
+        try (var in = repository.getDecisionModel(latest.getId())) {
+            String deployed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(deployed).contains("as agreed");
+            // the rules themselves are what they were
+            assertThat(logic(deployed.replace(", as agreed", ""))).isEqualTo(
+                    logic(Files.readString(Path.of("processes", "proposal-approval-rules.dmn"))));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Locator badge(String kind, String elementId) {

@@ -111,6 +111,8 @@ class ProcessSettingsBrowserTests extends BrowserTest {
         long versions = repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
                 .count();
         signIn("/processes/edit/" + DealStagesProcess.PROCESS_ID, "admin", "admin");
+        // the diagram editor opens first (DD024); the XML is one tab away
+        page.locator("#editor-mode-xml").click();
         String xml = page.locator("#model-xml textarea").inputValue();
         page.locator("#model-xml textarea").fill(xml
                 .replace("${outcome == 'lost'}", "${jdbcTemplate.execute('drop table deal') == null}")

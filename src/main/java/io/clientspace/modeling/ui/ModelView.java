@@ -33,6 +33,7 @@ import io.clientspace.modeling.MigrationProgress;
 import io.clientspace.modeling.ModelDeployments;
 import io.clientspace.modeling.ModelIncident;
 import io.clientspace.modeling.ModelKind;
+import io.clientspace.modeling.ui.diagram.BpmnViewer;
 import io.clientspace.modeling.ModelRefusedException;
 import io.clientspace.modeling.ModelSetting;
 import io.clientspace.modeling.ModelSummary;
@@ -187,8 +188,8 @@ class ModelView extends VerticalLayout implements HasUrlParameter<String>, Title
     // -------------------------------------------------------------------------------------------------- diagram
 
     /**
-     * The diagram's place: the diagrams module's viewer goes here, with these counts as badges. Until then it lists
-     * where the running instances are, which a manager can read too.
+     * The diagram of a process version with its active instances and incidents as badges (BpmnViewer, DD024), and
+     * below it the same counts as a list, which a screen reader and a manager can read too.
      */
     private Component diagram(ModelVersion version) {
         Div area = new Div();
@@ -199,6 +200,18 @@ class ModelView extends VerticalLayout implements HasUrlParameter<String>, Title
         H3 h = new H3(getTranslation("modeling.diagram.title", version.version()));
         area.add(h);
         Map<String, Long> counts = models.activeByActivity(key, version.version());
+        if (version.kind() == ModelKind.BPMN) {
+            // the diagram with its badges; the list below stays as its text alternative
+            BpmnViewer viewer = new BpmnViewer();
+            viewer.setId("model-viewer");
+            viewer.setXml(new String(models.xml(key, version.version()), java.nio.charset.StandardCharsets.UTF_8));
+            viewer.setActivityCounts(counts);
+            viewer.setIncidentCounts(models.incidents(key).stream()
+                    .filter(i -> i.version() == version.version() && i.activityId() != null)
+                    .collect(java.util.stream.Collectors.groupingBy(ModelIncident::activityId,
+                            java.util.stream.Collectors.counting())));
+            area.add(viewer);
+        }
         if (counts.isEmpty()) {
             area.add(new Paragraph(getTranslation("modeling.diagram.noneActive")));
         } else {

@@ -195,6 +195,7 @@ class ModelView extends VerticalLayout implements HasUrlParameter<String>, Title
         Div area = new Div();
         area.setId("model-diagram");
         area.addClassName("model-diagram");
+        area.setWidthFull();
         area.getElement().setAttribute("data-model-key", key);
         area.getElement().setAttribute("data-version", String.valueOf(version.version()));
         H3 h = new H3(getTranslation("modeling.diagram.title", version.version()));

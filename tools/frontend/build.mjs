@@ -20,5 +20,8 @@ await build({
   minify: true,
   // licence texts of the bundled libraries stay in the file
   legalComments: 'eof',
+  // the icon fonts of bpmn-js and dmn-js, referenced by the CSS each module loads next to itself
+  loader: { '.woff2': 'file' },
+  assetNames: '[name]-[hash]',
   logLevel: 'info'
 });

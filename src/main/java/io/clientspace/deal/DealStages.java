@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import io.clientspace.shared.ProcessModelDeployed;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -124,5 +126,13 @@ public class DealStages {
     /** Forgets which version is the latest: the next question reads it (after a deployment, in tests). */
     public void deployed() {
         latest = null;
+    }
+
+    /** A deal-stages version deployed from the app (modeling) is the latest at once on this node. */
+    @EventListener
+    void on(ProcessModelDeployed deployed) {
+        if (DealStagesProcess.PROCESS_ID.equals(deployed.modelKey())) {
+            deployed();
+        }
     }
 }

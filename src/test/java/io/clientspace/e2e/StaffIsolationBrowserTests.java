@@ -22,10 +22,19 @@ class StaffIsolationBrowserTests extends BrowserTest {
     static final List<String> WALKED = List.of(
             "clients/:kind/:id",
             "client-projects/:id",
-            "clients/view-as/:accountId");
+            "clients/view-as/:accountId",
+            "processes/model/:___url_parameter",
+            "processes/edit/:___url_parameter");
 
-    /** A path, and the id of the element that says "no access" on it. */
-    record Step(String template, String path, String deniedMarker, String deniedText) {
+    /**
+     * A path, and the id of the element that says "no access" on it. {@code inLayout}: the denial shows inside the
+     * app's layout (a record the member may not see); pages their role may not open at all show the bare
+     * access-denied page instead.
+     */
+    record Step(String template, String path, String deniedMarker, String deniedText, boolean inLayout) {
+        Step(String template, String path, String deniedMarker, String deniedText) {
+            this(template, path, deniedMarker, deniedText, true);
+        }
     }
 
     @Autowired
@@ -48,6 +57,11 @@ class StaffIsolationBrowserTests extends BrowserTest {
                 case "clients/view-as/:accountId" -> steps.add(new Step(template,
                         "/clients/view-as/" + other.accountId(), "#view-as-client",
                         "Only managers view as the client"));
+                // process owners' pages (issue 12): a member is no process owner
+                case "processes/model/:___url_parameter" -> steps.add(new Step(template,
+                        "/processes/model/deal-stages", "#access-denied", "This page is not for you", false));
+                case "processes/edit/:___url_parameter" -> steps.add(new Step(template,
+                        "/processes/edit/deal-stages", "#access-denied", "This page is not for you", false));
                 default -> throw new IllegalStateException("No walk step for " + template + ": add one to steps()");
             }
         }
@@ -64,7 +78,9 @@ class StaffIsolationBrowserTests extends BrowserTest {
         for (Step step : steps()) {
             page.navigate(url(step.path()));
             // first the page's own content: the member's own name, and the no-access page, fully loaded
-            assertThat(page.locator("#user-menu")).containsText("Tom Becker");
+            if (step.inLayout()) {
+                assertThat(page.locator("#user-menu")).containsText("Tom Becker");
+            }
             assertThat(page.locator(step.deniedMarker())).containsText(step.deniedText());
             assertThat(page.locator(".state-loading")).hasCount(0);
             assertThat(page.locator(".state-error")).hasCount(0);

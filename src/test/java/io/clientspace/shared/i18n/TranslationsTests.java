@@ -302,6 +302,31 @@ class TranslationsTests {
         m.put("inbox.", () -> inboxViews);
         m.put("inbox.none.", () -> inboxViews.stream().flatMap(v -> Stream.of(v + ".title",
                 v + ".text")).collect(Collectors.toCollection(TreeSet::new)));
+        // the process owners' area (issue 12)
+        m.put("modeling.action.", () -> names(io.clientspace.modeling.ModelAction.values()));
+        m.put("modeling.kind.", () -> names(io.clientspace.modeling.ModelKind.values()));
+        m.put("modeling.source.", () -> names(io.clientspace.modeling.ModelSource.values()));
+        m.put("modeling.setting.", () -> {
+            // every timer default a shipped model offers in the firm settings form
+            Set<String> variables = new TreeSet<>();
+            try (var files = java.nio.file.Files.list(java.nio.file.Path.of("processes"))) {
+                files.filter(f -> f.toString().endsWith(".bpmn")).forEach(f -> io.clientspace.modeling.process
+                        .TimerCheck.defaults(org.camunda.bpm.model.bpmn.Bpmn.readModelFromFile(f.toFile()))
+                        .forEach(d -> variables.add(d.variable())));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return variables;
+        });
+        m.put("modeling.unit.", () -> {
+            Set<String> units = new TreeSet<>();
+            for (String unit : List.of("year", "month", "week", "day", "hour", "minute", "second")) {
+                for (String form : List.of("one", "few", "many")) {
+                    units.add(unit + "." + form);
+                }
+            }
+            return units;
+        });
         return m;
     }
 

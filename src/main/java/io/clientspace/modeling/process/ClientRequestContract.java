@@ -1,0 +1,119 @@
+package io.clientspace.modeling.process;
+
+import io.clientspace.request.process.ClientRequestProcess;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
+import org.camunda.bpm.model.bpmn.instance.CatchEvent;
+import org.camunda.bpm.model.bpmn.instance.MessageEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
+import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
+
+/**
+ * What ClientRequestService and the delegates rely on in processes/client-request.bpmn, from ClientRequestProcess.
+ * Each sentence starts with the element it is about.
+ */
+public final class ClientRequestContract {
+
+    private ClientRequestContract() {
+    }
+
+    /** Collects sentences; the element is the sentence's first word, an id. */
+    private static final class Breaches {
+        final List<ProcessContracts.Breach> list = new ArrayList<>();
+
+        void add(String message) {
+            list.add(new ProcessContracts.Breach(message.split(" ", 2)[0], message));
+        }
+    }
+
+    /** The sentences only, as ClientRequestModelContractTests asserts them. */
+    public static List<String> messages(BpmnModelInstance model) {
+        return check(model).stream().map(ProcessContracts.Breach::message).toList();
+    }
+
+    static List<ProcessContracts.Breach> check(BpmnModelInstance model) {
+        Breaches p = new Breaches();
+        BusinessRuleTask triage = model.getModelElementById(ClientRequestProcess.TRIAGE);
+        if (triage == null || !ClientRequestProcess.DECISION_ID.equals(triage.getCamundaDecisionRef())
+                || !ClientRequestProcess.VAR_TRIAGE.equals(triage.getCamundaResultVariable())) {
+            p.add(ClientRequestProcess.TRIAGE + " must evaluate " + ClientRequestProcess.DECISION_ID + " into "
+                    + ClientRequestProcess.VAR_TRIAGE);
+        }
+        Map.of(ClientRequestProcess.APPLY_TRIAGE, ClientRequestProcess.APPLY_TRIAGE_DELEGATE,
+                ClientRequestProcess.ESCALATE_RESPONSE, ClientRequestProcess.ESCALATE_DELEGATE,
+                ClientRequestProcess.ESCALATE_RESOLUTION, ClientRequestProcess.ESCALATE_DELEGATE,
+                ClientRequestProcess.AUTO_CLOSE, ClientRequestProcess.AUTO_CLOSE_DELEGATE).forEach((id, bean) -> {
+                    ModelElementInstance e = model.getModelElementById(id);
+                    String calls = e instanceof ServiceTask t ? t.getCamundaDelegateExpression() : null;
+                    if (!("${" + bean + "}").equals(calls)) {
+                        p.add(id + " must call ${" + bean + "}, but calls " + calls);
+                    }
+                });
+        UserTask take = model.getModelElementById(ClientRequestProcess.TAKE_TASK);
+        String group = "${" + ClientRequestProcess.VAR_HANDLING_GROUP + "}";
+        if (take == null || !group.equals(take.getCamundaCandidateGroups())) {
+            p.add(ClientRequestProcess.TAKE_TASK + " must be offered to " + group + ", but is offered to "
+                    + (take == null ? null : take.getCamundaCandidateGroups()));
+        }
+        UserTask work = model.getModelElementById(ClientRequestProcess.WORK_TASK);
+        if (work == null || !("${" + ClientRequestProcess.VAR_ASSIGNEE + "}").equals(work.getCamundaAssignee())) {
+            p.add(ClientRequestProcess.WORK_TASK + " must be assigned to ${" + ClientRequestProcess.VAR_ASSIGNEE + "}");
+        }
+        Map.of(ClientRequestProcess.AWAIT_ANSWER, ClientRequestProcess.MSG_ANSWERED,
+                ClientRequestProcess.CONFIRMED, ClientRequestProcess.MSG_CONFIRMED,
+                ClientRequestProcess.REOPENED, ClientRequestProcess.MSG_REOPENED,
+                ClientRequestProcess.CANCEL_REQUESTED, ClientRequestProcess.MSG_CANCELLED).forEach((id, message) -> {
+                    MessageEventDefinition d = messageOf(model.getModelElementById(id));
+                    String waitsFor = d == null || d.getMessage() == null ? null : d.getMessage().getName();
+                    if (!message.equals(waitsFor)) {
+                        p.add(id + " must wait for message " + message + ", but waits for " + waitsFor);
+                    }
+                });
+        BoundaryEvent cancel = model.getModelElementById(ClientRequestProcess.CANCEL_REQUESTED);
+        if (cancel != null && (!cancel.cancelActivity()
+                || !ClientRequestProcess.HANDLE.equals(cancel.getAttachedTo().getId()))) {
+            p.add(ClientRequestProcess.CANCEL_REQUESTED + " must interrupt " + ClientRequestProcess.HANDLE
+                    + ", so that a cancelled request stops wherever it waits");
+        }
+        Map.of(ClientRequestProcess.RESPONSE_TIMER, new String[] {ClientRequestProcess.TAKE_TASK,
+                        ClientRequestProcess.VAR_RESPONSE_DUE_AT},
+                ClientRequestProcess.RESOLUTION_TIMER, new String[] {ClientRequestProcess.TEAM_TURN,
+                        ClientRequestProcess.VAR_RESOLUTION_DUE_AT}).forEach((id, spec) -> {
+                    BoundaryEvent b = model.getModelElementById(id);
+                    TimerEventDefinition t = b == null ? null : timer(b);
+                    String date = t == null || t.getTimeDate() == null ? null : t.getTimeDate().getTextContent().trim();
+                    if (b == null || b.cancelActivity() || !spec[0].equals(b.getAttachedTo().getId())) {
+                        p.add(id + " must be a non-interrupting timer on " + spec[0]);
+                    } else if (!Objects.equals("${" + spec[1] + "}", date)) {
+                        p.add(id + " must fire at ${" + spec[1] + "}, but fires at " + date);
+                    }
+                });
+        CatchEvent due = model.getModelElementById(ClientRequestProcess.CONFIRMATION_TIMER);
+        TimerEventDefinition dueTimer = due == null ? null : timer(due);
+        String duration = dueTimer == null || dueTimer.getTimeDuration() == null ? null
+                : dueTimer.getTimeDuration().getTextContent().trim();
+        if (!("${" + ClientRequestProcess.VAR_CONFIRM_WITHIN + "}").equals(duration)) {
+            p.add(ClientRequestProcess.CONFIRMATION_TIMER + " must wait ${" + ClientRequestProcess.VAR_CONFIRM_WITHIN
+                    + "}, but waits " + duration);
+        }
+        return p.list;
+    }
+
+    static TimerEventDefinition timer(CatchEvent e) {
+        return e.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
+                .map(TimerEventDefinition.class::cast).findFirst().orElse(null);
+    }
+
+    static MessageEventDefinition messageOf(ModelElementInstance e) {
+        return e instanceof CatchEvent c ? c.getEventDefinitions().stream()
+                .filter(MessageEventDefinition.class::isInstance).map(MessageEventDefinition.class::cast)
+                .findFirst().orElse(null) : null;
+    }
+}

@@ -1,0 +1,134 @@
+package io.clientspace.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.clientspace.support.Actors.asManager;
+
+import com.microsoft.playwright.Browser;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import io.clientspace.deal.DealStages;
+import io.clientspace.deal.process.DealStagesProcess;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.Deployment;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A process owner (the demo admin holds the process-owner role) changes how long a deal may sit before it counts
+ * as stalled, in the firm settings form: a bad period is refused with the typed text kept, a good one becomes a new
+ * version, and a new deal waits the new period. The gate's problems show in the user's language.
+ */
+class ProcessSettingsBrowserTests extends BrowserTest {
+
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DealStages dealStages;
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+
+    List<String> before;
+
+    @BeforeEach
+    void rememberTheDeployments() {
+        before = repository.createDeploymentQuery().list().stream().map(Deployment::getId).toList();
+    }
+
+    @AfterEach
+    void removeWhatTheTestDeployed() {
+        repository.createDeploymentQuery().list().stream().map(Deployment::getId).filter(id -> !before.contains(id))
+                .forEach(id -> repository.deleteDeployment(id, true));
+        jdbc.update("delete from model_deployment");
+        dealStages.deployed();
+    }
+
+    @Test
+    void aProcessOwnerChangesStallAfterAndANewDealUsesTheNewPeriod() {
+        int v1 = repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .latestVersion().singleResult().getVersion();
+        signIn("/processes", "admin", "admin");
+        assertThat(page.locator("#model-grid")).containsText("deal-stages");
+        screenshot("processes-list");
+        page.locator("#model-grid .model-link", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText(dealStagesName())).first().click();
+        assertThat(page.locator("#model-latest")).containsText("version " + v1);
+        assertThat(page.locator("#setting-stallAfter input")).hasValue("P14D");
+        assertThat(page.locator("#setting-stallAfter")).containsText("after 14 days");
+
+        // a period that is no ISO-8601 duration: refused, what was typed stays
+        page.locator("#setting-stallAfter input").fill("three weeks");
+        assertThat(page.locator("#setting-stallAfter")).containsText("Not an ISO-8601 duration");
+        page.locator("#settings-save").click();
+        assertThat(page.locator("#model-problems")).containsText("Correct the highlighted periods first");
+        assertThat(page.locator("#setting-stallAfter input")).hasValue("three weeks");
+
+        page.locator("#setting-stallAfter input").fill("P3W");
+        assertThat(page.locator("#setting-stallAfter")).containsText("after 3 weeks");
+        page.locator("#settings-note input").fill("Deals move slower over the holidays");
+        page.locator("#settings-save").click();
+
+        assertThat(page.locator("#model-latest")).containsText("version " + (v1 + 1));
+        assertThat(page.locator("#model-versions")).containsText("Deals move slower over the holidays");
+        assertThat(page.locator("#setting-stallAfter input")).hasValue("P3W");
+        screenshot("process-settings-saved");
+
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        DealDraft draft = new DealDraft();
+        draft.setTitle("Holiday campaign");
+        draft.setAmount(new BigDecimal("4000"));
+        draft.setExpectedClose(LocalDate.now().plusMonths(1));
+        draft.setOwner("manager");
+        Deal deal = asManager(() -> deals.create(client.id(), draft));
+        var instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(deal.id().toString())
+                .processDefinitionKey(DealStagesProcess.PROCESS_ID).singleResult();
+        org.assertj.core.api.Assertions.assertThat(runtime.getVariable(instance.getId(),
+                DealStagesProcess.VAR_STALL_AFTER)).isEqualTo("P3W");
+    }
+
+    @Test
+    void theGatesProblemsAreListedByElementInGerman() {
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setLocale("de-DE").setViewportSize(1440, 900));
+        watchPolicy(context);
+        page = context.newPage();
+        long versions = repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .count();
+        signIn("/processes/edit/" + DealStagesProcess.PROCESS_ID, "admin", "admin");
+        // the diagram editor opens first (DD024); the XML is one tab away
+        page.locator("#editor-mode-xml").click();
+        String xml = page.locator("#model-xml textarea").inputValue();
+        page.locator("#model-xml textarea").fill(xml
+                .replace("${outcome == 'lost'}", "${jdbcTemplate.execute('drop table deal') == null}")
+                .replace("P14D", "14 Tage"));
+        page.locator("#editor-deploy").click();
+
+        assertThat(page.locator("#editor-problems")).containsText("Nicht bereitgestellt");
+        assertThat(page.locator("#editor-problems")).containsText("Ausdrücke dürfen „jdbcTemplate“ nicht erreichen");
+        assertThat(page.locator("#editor-problems")).containsText("„14 Tage“, ist keine ISO-8601-Dauer");
+        screenshot("process-gate-problems-de");
+        org.assertj.core.api.Assertions.assertThat(repository.createProcessDefinitionQuery()
+                .processDefinitionKey(DealStagesProcess.PROCESS_ID).count()).as("nothing deployed").isEqualTo(versions);
+    }
+
+    String dealStagesName() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .latestVersion().singleResult().getName();
+    }
+}

@@ -19,6 +19,18 @@ public final class ModelDiffs {
 
     static final String DI_PREFIX = "http://www.omg.org/spec/";
 
+    /**
+     * Attributes at their schema default: the engine's model API writes them out, Camunda Modeler leaves them away;
+     * either way they mean the same.
+     */
+    static final java.util.Set<String> DEFAULTS = java.util.Set.of("isClosed=false", "processType=None",
+            "textFormat=text/plain", "isInterrupting=true", "parallelMultiple=false", "cancelActivity=true",
+            "isForCompensation=false", "startQuantity=1", "completionQuantity=1", "gatewayDirection=Unspecified",
+            "instantiate=false", "implementation=##WebService", "implementation=##unspecified",
+            "triggeredByEvent=false", "exclusive=true", "asyncBefore=false", "asyncAfter=false", "async=false",
+            "waitForCompletion=true", "isSequential=false", "behavior=All", "eventGatewayType=Exclusive",
+            "isCollection=false", "associationDirection=None", "isImmediate=false");
+
     private ModelDiffs() {
     }
 
@@ -91,8 +103,11 @@ public final class ModelDiffs {
             if (XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(a.getNamespaceURI())) {
                 continue;
             }
-            String name = (a.getNamespaceURI() == null ? "" : a.getNamespaceURI() + ":")
-                    + (a.getLocalName() == null ? a.getNodeName() : a.getLocalName());
+            String local = a.getLocalName() == null ? a.getNodeName() : a.getLocalName();
+            if (DEFAULTS.contains(local + "=" + a.getNodeValue())) {
+                continue;
+            }
+            String name = (a.getNamespaceURI() == null ? "" : a.getNamespaceURI() + ":") + local;
             attributes.put(name, a.getNodeValue());
         }
         attributes.forEach((k, v) -> out.append(' ').append(k).append("=\"").append(v).append('"'));

@@ -32,11 +32,13 @@ class ModelsView extends VerticalLayout implements Titled {
             RouterLink link = new RouterLink(m.name(), ModelView.class, m.key());
             link.addClassName("model-link");
             return link;
-        }).setHeader(getTranslation("modeling.models.name")).setFlexGrow(2).setWidth("16em");
-        grid.addColumn(ModelSummary::key).setHeader(getTranslation("modeling.models.key")).setAutoWidth(true);
+        }).setHeader(getTranslation("modeling.models.name")).setFlexGrow(0).setWidth("18em");
+        grid.addColumn(ModelSummary::key).setHeader(getTranslation("modeling.models.key")).setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(m -> getTranslation("modeling.kind." + m.kind().name()))
                 .setHeader(getTranslation("modeling.models.kind")).setAutoWidth(true);
-        grid.addColumn(m -> m.description() == null ? "" : m.description())
+        grid.addColumn(m -> shortDescription(m.description()))
+                .setTooltipGenerator(m -> m.description() == null ? "" : m.description())
                 .setHeader(getTranslation("modeling.models.description")).setFlexGrow(4);
         grid.addColumn(ModelSummary::latestVersion).setHeader(getTranslation("modeling.models.version"))
                 .setAutoWidth(true);
@@ -56,6 +58,17 @@ class ModelsView extends VerticalLayout implements Titled {
         if (models.canAudit()) {
             add(new RouterLink(getTranslation("modeling.audit.link"), ModelAuditView.class));
         }
+    }
+
+    /** The description's first sentence: the models' documentation is written for the Modeler and runs long. */
+    static String shortDescription(String description) {
+        if (description == null) {
+            return "";
+        }
+        String text = description.strip().replaceAll("\\s+", " ");
+        int end = text.indexOf(". ");
+        String first = end > 0 ? text.substring(0, end + 1) : text;
+        return first.length() <= 160 ? first : first.substring(0, 159) + "…";
     }
 
     @Override

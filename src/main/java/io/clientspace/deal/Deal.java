@@ -13,18 +13,18 @@ import java.util.UUID;
  * lost. {@code previousStage} and {@code nextStage} are the stages before and
  * after {@code stage} in the model version the deal runs on: null for its first or last stage and for closed deals.
  * {@code version} is what an edit or a reopen sends back, so that a stale screen is
- * refused.
+ * refused. {@code projectId} is the client's project the deal belongs to; null for the client as a whole.
  */
 public record Deal(UUID id, UUID clientId, String title, BigDecimal amount, String currency, LocalDate expectedClose,
                    String owner, String ownerName, DealStage stage, String nextStep, LocalDate nextStepDue,
                    String closeReason, Instant createdAt, Instant stageChangedAt, Instant stalledSince,
-                   DealStage lostFrom, DealStage previousStage, DealStage nextStage, long version) {
+                   DealStage lostFrom, DealStage previousStage, DealStage nextStage, long version, UUID projectId) {
 
     /** The same deal at another stored version. */
     public Deal withVersion(long newVersion) {
         return new Deal(id, clientId, title, amount, currency, expectedClose, owner, ownerName, stage, nextStep,
                 nextStepDue, closeReason, createdAt, stageChangedAt, stalledSince, lostFrom, previousStage, nextStage,
-                newVersion);
+                newVersion, projectId);
     }
 
     public boolean isOpen() {

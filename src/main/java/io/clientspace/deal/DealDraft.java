@@ -12,6 +12,8 @@ public class DealDraft {
     private String owner;
     private String nextStep;
     private LocalDate nextStepDue;
+    /** The client's project the deal belongs to; null for the client as a whole. */
+    private java.util.UUID projectId;
 
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
@@ -27,4 +29,6 @@ public class DealDraft {
     public void setNextStep(String nextStep) { this.nextStep = nextStep; }
     public LocalDate getNextStepDue() { return nextStepDue; }
     public void setNextStepDue(LocalDate nextStepDue) { this.nextStepDue = nextStepDue; }
+    public java.util.UUID getProjectId() { return projectId; }
+    public void setProjectId(java.util.UUID projectId) { this.projectId = projectId; }
 }

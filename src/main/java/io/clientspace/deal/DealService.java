@@ -61,10 +61,12 @@ public class DealService {
     private final DealStages stages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final io.clientspace.project.ProjectService projects;
 
     DealService(DealRepository deals, ClientService clients, CurrentUserProvider currentUser, StaffDirectory staff,
                 RuntimeService runtime, TaskService tasks, ManagementService management, DealStages stages,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, io.clientspace.project.ProjectService projects) {
+        this.projects = projects;
         this.deals = deals;
         this.clients = clients;
         this.currentUser = currentUser;
@@ -89,6 +91,80 @@ public class DealService {
         Map<String, Position> engineStages = openStagesFromEngine(rows);
         return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), positionOf(d))))
                 .toList();
+    }
+
+    /**
+     * The deals in the scope, newest first, at most {@link #LIST_LIMIT}: a client's scope holds all its deals, its
+     * projects' too; a project's only its own. A member in the project's work group who may not open the client sees
+     * the project's deals and no others.
+     */
+    @Transactional(readOnly = true)
+    public List<Deal> in(io.clientspace.shared.WorkScope scope) {
+        if (!scope.isProject()) {
+            return forClient(scope.clientId());
+        }
+        projects.requireAccess(scope);
+        List<DealEntity> rows = deals.findByProjectIdOrderByCreatedAtDesc(scope.projectId(),
+                PageRequest.of(0, LIST_LIMIT));
+        Map<String, Position> engineStages = openStagesFromEngine(rows);
+        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), positionOf(d))))
+                .toList();
+    }
+
+    /** Open deals in the scope: the Deals tab's counter. One indexed count. */
+    @Transactional(readOnly = true)
+    public long countOpenIn(io.clientspace.shared.WorkScope scope) {
+        if (!scope.isProject()) {
+            return countOpenForClient(scope.clientId());
+        }
+        projects.requireAccess(scope);
+        return deals.countByProjectIdAndClosedAtIsNull(scope.projectId());
+    }
+
+    /** Whom the current user may make owner of a deal in the scope; see {@link #possibleOwners(UUID)}. */
+    @Transactional(readOnly = true)
+    public List<StaffMember> possibleOwners(io.clientspace.shared.WorkScope scope) {
+        CurrentUser user = currentUser.requireStaff();
+        return projects.workGroup(scope).stream()
+                .filter(m -> user.seesAllClients() || m.username().equals(user.username()))
+                .toList();
+    }
+
+    /**
+     * Moves the deal to another project of the same client, or to the client as a whole ({@code projectId} null); the
+     * move is recorded on the timeline. Moving it where it is changes nothing.
+     *
+     * @throws InvalidInputException when the project is another client's (field "project")
+     * @throws StaleDataException    when someone changed the deal since {@code seenVersion}
+     * @throws NoAccessException     unless the user owns the deal or is an admin or manager
+     */
+    @Transactional
+    public Deal moveToProject(UUID dealId, long seenVersion, UUID projectId) {
+        CurrentUser user = currentUser.requireStaff();
+        DealEntity deal = lockedDealToChange(dealId, user, seenVersion);
+        if (java.util.Objects.equals(deal.getProjectId(), projectId)) {
+            return get(dealId);
+        }
+        String to = projectName(deal.getClientId(), projectId);
+        String from = deal.getProjectId() == null ? "–" : projects.get(deal.getProjectId()).name();
+        deal.setProjectId(projectId);
+        deal.setUpdatedAt(clock.instant());
+        deals.flush();
+        events.publishEvent(new io.clientspace.shared.ActivityRecorded(deal.getClientId(), projectId,
+                user.username(), "DEAL_PROJECT_CHANGED", deal.getId(), deal.getTitle(), from + " → " + to));
+        return get(dealId);
+    }
+
+    /** The project's name, if it is the client's and the user may open it; "–" for none. */
+    private String projectName(UUID clientId, UUID projectId) {
+        if (projectId == null) {
+            return "–";
+        }
+        var project = projects.get(projectId);
+        if (!project.clientId().equals(clientId)) {
+            throw new InvalidInputException(List.of(FieldProblem.of("project", "deal.error.project-other-client")));
+        }
+        return project.name();
     }
 
     /**
@@ -125,7 +201,7 @@ public class DealService {
     @Transactional(readOnly = true)
     public Deal get(UUID dealId) {
         DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
-        requireClient(deal.getClientId());
+        requireDeal(deal);
         return toDeal(deal, currentStage(deal));
     }
 
@@ -150,8 +226,14 @@ public class DealService {
     @Transactional
     public Deal create(UUID clientId, DealDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        // who may own a deal here is the client's work group, the same rule tasks use
-        List<StaffMember> workGroup = clients.workGroup(clientId);
+        UUID projectId = draft.getProjectId();
+        if (projectId != null) {
+            // a project of another client is refused, whatever the form sent
+            projectName(clientId, projectId);
+        }
+        // who may own a deal here is the scope's work group, the same rule tasks use
+        List<StaffMember> workGroup = projectId == null ? clients.workGroup(clientId)
+                : projects.workGroup(io.clientspace.shared.WorkScope.project(clientId, projectId));
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
@@ -159,6 +241,7 @@ public class DealService {
         InvalidInputException.throwIfAny(problems);
 
         DealEntity deal = new DealEntity(UUID.randomUUID(), clientId, stages.first(), clock.instant());
+        deal.setProjectId(projectId);
         deal.setTitle(clean(draft.getTitle()));
         deal.setAmount(draft.getAmount().setScale(2, RoundingMode.UNNECESSARY));
         deal.setCurrency(draft.getCurrency());
@@ -371,7 +454,7 @@ public class DealService {
     /** The deal under its row lock, when the user may change it: its owner, an admin or a manager. */
     private DealEntity lockedDealToChange(UUID dealId, CurrentUser user) {
         DealEntity deal = deals.findForUpdate(dealId).orElseThrow(() -> new NotFoundException("Deal"));
-        requireClient(deal.getClientId());
+        requireDeal(deal);
         requireMover(user, deal);
         return deal;
     }
@@ -421,7 +504,7 @@ public class DealService {
     public Deal moveOn(UUID dealId, DealStage seenStage, StageMove move) {
         CurrentUser user = currentUser.requireStaff();
         DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
-        requireClient(deal.getClientId());
+        requireDeal(deal);
         requireMover(user, deal);
         Task task = activeStageTask(dealId);
         Position from = task == null ? positionOf(deal) : position(task);
@@ -492,6 +575,15 @@ public class DealService {
         return s == null || s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** A deal in a project is open to whoever may open the project; any other to whoever may open the client. */
+    private void requireDeal(DealEntity deal) {
+        if (deal.getProjectId() != null) {
+            projects.requireAccess(io.clientspace.shared.WorkScope.project(deal.getClientId(), deal.getProjectId()));
+        } else {
+            requireClient(deal.getClientId());
+        }
+    }
+
     private void requireClient(UUID clientId) {
         // throws NotFound or NoAccess (naming the owner) when the user may not see the client
         clients.requireAccess(clientId);
@@ -515,7 +607,8 @@ public class DealService {
         return new Deal(d.getId(), d.getClientId(), d.getTitle(), d.getAmount(), d.getCurrency(), d.getExpectedClose(),
                 d.getOwner(), staff.displayName(d.getOwner()), stages.named(at.stage()), d.getNextStep(),
                 d.getNextStepDue(), d.getCloseReason(), d.getCreatedAt(), d.getStageChangedAt(), d.getStalledAt(),
-                DealStage.LOST.equals(d.getStage()) ? reopensAt(d) : null, at.previous(), at.next(), d.getVersion());
+                DealStage.LOST.equals(d.getStage()) ? reopensAt(d) : null, at.previous(), at.next(), d.getVersion(),
+                d.getProjectId());
     }
 
     /** Where reopening the lost deal puts it: the stage it was lost from, when the latest model still has it. */

@@ -177,6 +177,70 @@ public class DocumentService {
         return result;
     }
 
+    /**
+     * The live documents in the scope that have a final version, with that version and when it was uploaded: what a
+     * required-documents checklist matches its items against. A client's scope holds its projects' documents too.
+     */
+    @Transactional(readOnly = true)
+    public List<FinalDocument> finalDocuments(WorkScope scope) {
+        List<ClientDocument> live = in(scope);
+        List<UUID> finalIds = new ArrayList<>();
+        Map<UUID, ClientDocument> byId = new HashMap<>();
+        for (ClientDocument d : live) {
+            if (d.finalVersion() > 0) {
+                byId.put(d.id(), d);
+            }
+        }
+        documents.findAllById(byId.keySet()).forEach(e -> finalIds.add(e.getFinalVersionId()));
+        List<FinalDocument> result = new ArrayList<>();
+        versions.findAllById(finalIds).forEach(v -> {
+            ClientDocument d = byId.get(v.getDocumentId());
+            result.add(new FinalDocument(d.id(), d.projectId(), d.title(), d.type(), v.getId(), v.getNumber(),
+                    v.getUploadedAt()));
+        });
+        return result;
+    }
+
+    /** A document with its final version, see {@link #finalDocuments(WorkScope)}. */
+    public record FinalDocument(UUID documentId, UUID projectId, String title, DocumentType type, UUID versionId,
+                                int versionNumber, java.time.Instant finalSince) {
+    }
+
+    /**
+     * Makes a ready document of a file the customer uploaded and the team accepted: the bytes are copied inside
+     * storage to the document's own key (so the request's upload and the document never share an object), the one
+     * version is final. Runs inside the caller's transaction, as the staff member who accepted.
+     *
+     * @throws io.clientspace.file.StorageUnavailableException when storage fails; the caller's transaction fails too
+     */
+    @Transactional
+    public FinalDocument adoptAcceptedUpload(WorkScope scope, String title, DocumentType type, String sourceKey,
+                                             String fileName, String contentType, long sizeBytes, String sha256) {
+        CurrentUser user = currentUser.requireStaff();
+        projects.requireAccess(scope);
+        String cleanTitle = clean(title);
+        InvalidInputException.throwIfAny(titleAndTypeProblems(cleanTitle, type));
+        UUID documentId = UUID.randomUUID();
+        UUID versionId = UUID.randomUUID();
+        String key = objectKey(scope.clientId(), documentId, versionId);
+        store.copy(sourceKey, key);
+        var now = clock.instant();
+        DocumentEntity created = new DocumentEntity(documentId, scope.clientId(), cleanTitle, type.name(),
+                user.username(), now);
+        created.setProjectId(scope.projectId());
+        DocumentEntity document = documents.saveAndFlush(created);
+        versions.saveAndFlush(new DocumentVersionEntity(versionId, documentId, 1, fileName, contentType, sizeBytes,
+                key, sha256, null, user.username(), now));
+        document.setFinalVersionId(versionId);
+        document.setStatus(DocumentStatus.READY.name());
+        documents.saveAndFlush(document);
+        events.publishEvent(new DocumentChanged(documentId, scope.clientId(), scope.projectId(), cleanTitle,
+                DocumentChanged.Change.CREATED, type.name(), user.username()));
+        events.publishEvent(new DocumentChanged(documentId, scope.clientId(), scope.projectId(), cleanTitle,
+                DocumentChanged.Change.FINAL_MARKED, "1", user.username()));
+        return new FinalDocument(documentId, scope.projectId(), cleanTitle, type, versionId, 1, now);
+    }
+
     /** The client's documents, last changed first. */
     @Transactional(readOnly = true)
     public List<ClientDocument> forClient(UUID clientId) {

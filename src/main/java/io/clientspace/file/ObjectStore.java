@@ -189,6 +189,32 @@ public class ObjectStore {
     }
 
     /**
+     * Copies an object inside storage (the bytes never pass through the app) and, inside a transaction, removes the
+     * copy again should that transaction not commit.
+     *
+     * @throws StorageUnavailableException when storage fails or the source is gone; nothing is left behind
+     */
+    public void copy(String fromKey, String toKey) {
+        try {
+            minio.copyObject(io.minio.CopyObjectArgs.builder().bucket(storage.bucket()).object(toKey)
+                    .source(io.minio.CopySource.builder().bucket(storage.bucket()).object(fromKey).build()).build());
+        } catch (Exception e) {
+            removeQuietly(toKey);
+            throw new StorageUnavailableException(e);
+        }
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    if (status != STATUS_COMMITTED) {
+                        removeQuietly(toKey);
+                    }
+                }
+            });
+        }
+    }
+
+    /**
      * The SHA-256 of the object's bytes as storage holds them now, read in a stream: evidence compares it with the
      * hash taken at upload, so that bytes changed in storage behind the app's back are noticed.
      *

@@ -616,6 +616,11 @@ public class InformationRequestService {
         publish(r, project.name(), to == ItemState.ACCEPTED ? InformationRequestChanged.Change.ITEM_ACCEPTED
                 : InformationRequestChanged.Change.ITEM_RETURNED, user.username(), abbreviate(item.getPrompt(), 300),
                 comment);
+        if (to == ItemState.ACCEPTED && kind(item) == ItemKind.FILE && item.getObjectKey() != null) {
+            events.publishEvent(new RequestFileAccepted(r.getId(), item.getId(), r.getClientId(), r.getProjectId(),
+                    item.getObjectKey(), item.getFileName(), item.getContentType(),
+                    item.getSizeBytes() == null ? 0 : item.getSizeBytes(), item.getSha256(), user.username()));
+        }
         correlate(requestId, InformationRequestProcess.MSG_ITEMS_REVIEWED);
         return Outcome.DONE;
     }

@@ -17,6 +17,7 @@ public class DealEntity {
     @Id
     private UUID id;
     private UUID clientId;
+    private UUID projectId;
     private String title;
     private BigDecimal amount;
     private String currency;
@@ -74,6 +75,8 @@ public class DealEntity {
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
+    public UUID getProjectId() { return projectId; }
+    public void setProjectId(UUID projectId) { this.projectId = projectId; }
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
     public BigDecimal getAmount() { return amount; }

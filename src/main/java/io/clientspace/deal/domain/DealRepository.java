@@ -15,6 +15,12 @@ public interface DealRepository extends JpaRepository<DealEntity, UUID> {
     /** The first page of the client's deals, newest first. Uses deal_client_idx. */
     List<DealEntity> findByClientIdOrderByCreatedAtDesc(UUID clientId, Pageable page);
 
+    /** The first page of the project's deals, newest first. Uses deal_project_idx. */
+    List<DealEntity> findByProjectIdOrderByCreatedAtDesc(UUID projectId, Pageable page);
+
+    /** Open deals of the project: its Deals tab's counter. Uses deal_project_open_idx. */
+    long countByProjectIdAndClosedAtIsNull(UUID projectId);
+
     /** Uses deal_client_idx. */
     long countByClientId(UUID clientId);
 

@@ -27,6 +27,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import io.clientspace.project.ClientProject;
+import io.clientspace.shared.WorkScope;
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,9 @@ class DealDialog extends Dialog {
     private final Clock clock;
 
     private final UUID clientId;
+    /** The project a new deal from a project's workspace belongs to; null otherwise. */
+    private final UUID fixedProject;
+    final Select<ClientProject> project = new Select<>();
     /** The deal being edited; null for a new one. */
     private final Deal existing;
     private final Div formError = new Div();
@@ -52,19 +57,28 @@ class DealDialog extends Dialog {
     final TextField nextStep = new TextField();
     final DatePicker nextStepDue = new DatePicker();
 
-    DealDialog(UUID clientId, String clientName, DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
-        this(clientId, clientName, null, deals, user, clock, onSaved);
+    /**
+     * A new deal in the scope: in a project's workspace it belongs to that project (set here, not chosen); on the
+     * client, the user may put it in one of {@code projects}.
+     */
+    DealDialog(WorkScope scope, String clientName, List<ClientProject> projects, DealService deals, CurrentUser user,
+               Clock clock, Consumer<Deal> onSaved) {
+        this(scope, clientName, null, projects, deals, user, clock, onSaved);
     }
 
-    /** Edits {@code deal} in place. */
-    DealDialog(Deal deal, DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
-        this(deal.clientId(), null, deal, deals, user, clock, onSaved);
+    /** Edits {@code deal} in place; on the client's workspace it may also move to another of its projects. */
+    DealDialog(Deal deal, List<ClientProject> projects, DealService deals, CurrentUser user, Clock clock,
+               Consumer<Deal> onSaved) {
+        this(deal.projectId() == null ? WorkScope.client(deal.clientId())
+                : WorkScope.project(deal.clientId(), deal.projectId()), null, deal, projects, deals, user, clock,
+                onSaved);
     }
 
-    private DealDialog(UUID clientId, String clientName, Deal existing, DealService deals, CurrentUser user,
-                       Clock clock, Consumer<Deal> onSaved) {
+    private DealDialog(WorkScope scope, String clientName, Deal existing, List<ClientProject> projects,
+                       DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
         this.clock = clock;
-        this.clientId = clientId;
+        this.clientId = scope.clientId();
+        this.fixedProject = existing == null ? scope.projectId() : null;
         this.existing = existing;
         this.deals = deals;
         this.onSaved = onSaved;
@@ -91,7 +105,7 @@ class DealDialog extends Dialog {
         DatePickers.localized(expectedClose, getLocale());
         owner.setLabel(getTranslation("deal.owner"));
         owner.setId("deal-owner");
-        List<StaffMember> assignable = deals.possibleOwners(clientId);
+        List<StaffMember> assignable = deals.possibleOwners(scope);
         owner.setItems(assignable);
         owner.setItemLabelGenerator(StaffMember::displayName);
         assignable.stream().filter(m -> m.username().equals(user.username())).findFirst().ifPresent(owner::setValue);
@@ -101,6 +115,17 @@ class DealDialog extends Dialog {
         nextStepDue.setMin(LocalDate.now(clock));
         DatePickers.localized(nextStepDue, getLocale());
 
+        project.setLabel(getTranslation("deal.project"));
+        project.setId("deal-project");
+        project.setItems(projects);
+        project.setItemLabelGenerator(p -> p == null ? getTranslation("deal.no-project") : p.name());
+        project.setEmptySelectionAllowed(true);
+        project.setEmptySelectionCaption(getTranslation("deal.no-project"));
+        project.setVisible(fixedProject == null && !projects.isEmpty());
+        if (existing != null && existing.projectId() != null) {
+            projects.stream().filter(p -> p.id().equals(existing.projectId())).findFirst().ifPresent(project::setValue);
+        }
+        errors.field("project", project);
         errors.field("title", title).field("amount", amount).field("currency", currency)
                 .field("expectedClose", expectedClose).field("owner", owner).field("nextStep", nextStep)
                 .field("nextStepDue", nextStepDue);
@@ -109,6 +134,7 @@ class DealDialog extends Dialog {
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("28rem", 2));
         form.add(title, 2);
         form.add(amount, currency, expectedClose, owner, nextStep, nextStepDue);
+        form.add(project, 2);
         formError.addClassName("form-error");
         formError.setId("deal-form-error");
         formError.setVisible(false);
@@ -157,6 +183,7 @@ class DealDialog extends Dialog {
         d.setOwner(owner.getValue() == null ? null : owner.getValue().username());
         d.setNextStep(nextStep.getValue());
         d.setNextStepDue(nextStepDue.getValue());
+        d.setProjectId(fixedProject != null ? fixedProject : project.getValue() == null ? null : project.getValue().id());
         return d;
     }
 
@@ -172,6 +199,10 @@ class DealDialog extends Dialog {
         try {
             Deal saved = existing == null ? deals.create(clientId, draft())
                     : deals.edit(existing.id(), existing.version(), draft());
+            UUID chosen = draft().getProjectId();
+            if (existing != null && project.isVisible() && !java.util.Objects.equals(chosen, existing.projectId())) {
+                saved = deals.moveToProject(saved.id(), saved.version(), chosen);
+            }
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.deal.Deal;
+import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectService;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import io.clientspace.deal.DealNavigation;
 import io.clientspace.deal.DealRules;
@@ -35,22 +37,28 @@ import java.util.List;
 import java.util.Optional;
 
 /** The client's deals with their stage from the engine; create a deal and move it on from here. */
-class DealsTab extends WorkspaceTab<List<Deal>> {
+class DealsTab extends WorkspaceTab<DealsTab.Data> {
+
+    /** The deals, and the client's projects by id (on a client's workspace; empty in a project's). */
+    record Data(List<Deal> deals, List<ClientProject> projects) {
+    }
 
     /** The Deals tab on a client's workspace, first from the left. */
     @SpringComponent
     static class Provider extends TabContribution {
 
         private final DealService deals;
+        private final ProjectService projects;
 
-        Provider(DealService deals) {
-            super(DealNavigation.TAB, 10, Where.CLIENT);
+        Provider(DealService deals, ProjectService projects) {
+            super(DealNavigation.TAB, 10, Where.CLIENT, Where.PROJECT);
+            this.projects = projects;
             this.deals = deals;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new DealsTab(context, deals);
+            return new DealsTab(context, deals, projects);
         }
     }
 
@@ -59,8 +67,14 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     private final CurrentUser user;
     private final Clock clock;
 
-    DealsTab(TabContext context, DealService deals) {
+    private final ProjectService projects;
+    /** The project filter on the client's workspace: null for all deals. */
+    private ClientProject projectFilter;
+    private boolean withoutProject;
+
+    DealsTab(TabContext context, DealService deals, ProjectService projects) {
         super(DealNavigation.TAB, "workspace.tab.deals", context.loader());
+        this.projects = projects;
         this.context = context;
         this.deals = deals;
         this.user = context.user();
@@ -69,12 +83,18 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
 
     @Override
     protected long count() {
-        return deals.countOpenForClient(context.clientId());
+        return deals.countOpenIn(context.scope());
     }
 
     @Override
-    protected List<Deal> fetch() {
-        return deals.forClient(context.clientId());
+    protected Data fetch() {
+        return new Data(deals.in(context.scope()),
+                context.isProject() ? List.of() : projects.forClient(context.clientId()));
+    }
+
+    @Override
+    protected boolean isEmpty(Data data) {
+        return data.deals().isEmpty();
     }
 
     @Override
@@ -89,7 +109,10 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     }
 
     @Override
-    protected Component render(List<Deal> data) {
+    protected Component render(Data all) {
+        List<Deal> data = all.deals();
+        java.util.Map<java.util.UUID, String> projectNames = new java.util.HashMap<>();
+        all.projects().forEach(p -> projectNames.put(p.id(), p.name()));
         Grid<Deal> grid = new Grid<>();
         grid.setId("deal-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -99,6 +122,10 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         // the title and the actions stay in view when a narrow window scrolls the facts between them
         grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("12rem").setFlexGrow(3)
                 .setFrozen(true);
+        if (!context.isProject()) {
+            grid.addColumn(d -> d.projectId() == null ? "" : projectNames.getOrDefault(d.projectId(), ""))
+                    .setHeader(getTranslation("deal.project")).setAutoWidth(true).setKey("project");
+        }
         grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("deal.stage")).setAutoWidth(true)
                 .setFlexGrow(0);
         grid.addColumn(d -> money(d)).setHeader(getTranslation("deal.amount")).setTextAlign(ColumnTextAlign.END)
@@ -127,7 +154,7 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
             if (!(user.seesAllClients() || user.username().equals(d.owner()))) {
                 return new Span();
             }
-            Button edit = new Button(VaadinIcon.EDIT.create(), e -> new DealDialog(d, deals, user, clock,
+            Button edit = new Button(VaadinIcon.EDIT.create(), e -> new DealDialog(d, all.projects(), deals, user, clock,
                     saved -> changed()).open());
             edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             edit.addClassName("edit-deal");
@@ -195,9 +222,29 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
         });
         grid.setItems(data.stream().filter(this::matches).toList());
 
-        HorizontalLayout toolbar = new HorizontalLayout(newDealButton());
+        HorizontalLayout toolbar = new HorizontalLayout(newDealButton(all.projects()));
         if (filter() == null) {
             toolbar.add(views);
+        }
+        if (!all.projects().isEmpty()) {
+            com.vaadin.flow.component.select.Select<ClientProject> byProject = new com.vaadin.flow.component.select.Select<>();
+            byProject.setId("deal-project-filter");
+            byProject.setAriaLabel(getTranslation("deal.project"));
+            ClientProject none = new ClientProject(null, null, null, null, getTranslation("deal.no-project"), null,
+                    null, null, null, null, null, List.of(), false, false, false, 0);
+            List<ClientProject> choices = new java.util.ArrayList<>(all.projects());
+            choices.add(none);
+            byProject.setItems(choices);
+            byProject.setEmptySelectionAllowed(true);
+            byProject.setEmptySelectionCaption(getTranslation("deal.all-projects"));
+            byProject.setItemLabelGenerator(p -> p == null ? getTranslation("deal.all-projects") : p.name());
+            byProject.setValue(withoutProject ? none : projectFilter);
+            byProject.addValueChangeListener(e -> {
+                withoutProject = e.getValue() == none;
+                projectFilter = withoutProject ? null : e.getValue();
+                grid.setItems(data.stream().filter(this::matches).toList());
+            });
+            toolbar.add(byProject);
         }
         toolbar.addClassName("tab-toolbar");
         Component filterBar = filterBar();
@@ -235,6 +282,10 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     private View view = View.OPEN;
 
     private boolean matches(Deal d) {
+        if (withoutProject && d.projectId() != null
+                || projectFilter != null && !projectFilter.id().equals(d.projectId())) {
+            return false;
+        }
         String f = filter();
         if (f != null) {
             // the checklist's filters are about open deals
@@ -254,8 +305,13 @@ class DealsTab extends WorkspaceTab<List<Deal>> {
     }
 
     private Button newDealButton() {
+        return newDealButton(List.of());
+    }
+
+    private Button newDealButton(List<ClientProject> clientProjects) {
         Button button = new Button(getTranslation("deals.new"), VaadinIcon.PLUS.create(),
-                e -> new DealDialog(context.clientId(), context.name(), deals, user, clock, saved -> changed()).open());
+                e -> new DealDialog(context.scope(), context.name(), clientProjects, deals, user, clock,
+                        saved -> changed()).open());
         button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         button.setId("new-deal");
         return button;

@@ -217,6 +217,8 @@ class TranslationsTests {
         m.put("portal.proposal.statuses.", () -> Set.of("SENT", "ACCEPTED", "DECLINED", "EXPIRED"));
         m.put("portal.proposal.answers.", () -> names(ProposalAnswer.values()));
         m.put("document.types.", () -> checkConstraint("document", "type"));
+        m.put("checklist.provided-by.", () -> names(io.clientspace.checklist.ProvidedBy.values()));
+        m.put("checklist.states.", () -> names(io.clientspace.checklist.RequirementState.values()));
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> names(PortalContactStatus.values()));
         m.put("external.roles.", () -> names(PortalRole.values()));

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.deal.DealStage;
 import io.clientspace.extranet.process.AccessReviewProcess;
+import io.clientspace.people.process.AccessRequestProcess;
 import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import java.io.File;
 import java.io.IOException;
@@ -83,7 +84,8 @@ class ProcessModelContractTests {
             ProposalApprovalProcess.PROCESS_ID, ProcessModelContractTests::proposalApprovalContract,
             DocumentAcceptanceProcess.PROCESS_ID, ProcessModelContractTests::documentAcceptanceContract,
             InformationRequestProcess.PROCESS_ID, ProcessModelContractTests::informationRequestContract,
-            AccessReviewProcess.PROCESS_ID, ProcessModelContractTests::accessReviewContract);
+            AccessReviewProcess.PROCESS_ID, ProcessModelContractTests::accessReviewContract,
+            AccessRequestProcess.PROCESS_ID, ProcessModelContractTests::accessRequestContract);
 
     static Stream<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(PROCESSES)) {
@@ -824,6 +826,33 @@ class ProcessModelContractTests {
         requirePath(model, p, ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.END_DECLINED);
         requirePath(model, p, ProposalApprovalProcess.EXPIRY_TIMER, ProposalApprovalProcess.MARK_EXPIRED);
         requirePath(model, p, ProposalApprovalProcess.MARK_EXPIRED, ProposalApprovalProcess.END_EXPIRED);
+    }
+
+    /**
+     * WorkspaceMemberService starts workspace-access-request (business key = the request's id) and completes its
+     * decision task, which the listener mirrors into "My tasks" and which goes to the decider.
+     */
+    static void accessRequestContract(BpmnModelInstance model, Problems p) {
+        if (element(model, AccessRequestProcess.START, StartEvent.class) == null) {
+            p.add("start event %s is missing", AccessRequestProcess.START);
+        }
+        UserTask task = element(model, AccessRequestProcess.DECIDE_TASK, UserTask.class);
+        if (task == null) {
+            p.add("user task %s is missing", AccessRequestProcess.DECIDE_TASK);
+            return;
+        }
+        String assignee = expr(AccessRequestProcess.VAR_DECIDER);
+        if (!assignee.equals(task.getCamundaAssignee())) {
+            p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), assignee,
+                    none(task.getCamundaAssignee()));
+        }
+        String listener = expr(AccessRequestProcess.TASK_LISTENER);
+        for (String event : List.of("create", "assignment", "complete", "delete")) {
+            if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
+                    && listener.equals(l.getCamundaDelegateExpression()))) {
+                p.add("user task %s lost its %s listener %s", task.getId(), event, listener);
+            }
+        }
     }
 
     /** Each service task (by id) calls its delegate bean. */

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.spring.annotation.SpringComponent;
@@ -192,6 +193,7 @@ class MembersTab extends WorkspaceTab<WorkspaceMembers> {
         message.setPlaceholder(getTranslation("members.requests.message"));
         message.setMaxLength(WorkspaceMemberService.MESSAGE_MAX);
         message.setId("request-message-" + r.requester());
+        message.setWidth("20em");
         FormErrors errors = new FormErrors(this).field("level", level).field("endsOn", endsOn)
                 .field("message", message);
         Button grant = new Button(getTranslation("members.requests.grant"), VaadinIcon.CHECK.create(),
@@ -231,7 +233,12 @@ class MembersTab extends WorkspaceTab<WorkspaceMembers> {
         FormErrors errors = new FormErrors(this).field("username", who).field("level", level).field("endsOn", endsOn);
         Paragraph levels = new Paragraph(getTranslation("members.levels-explained"));
         levels.addClassName("hint");
-        dialog.add(new Div(who, level, endsOn, levels));
+        level.setWidthFull();
+        endsOn.setWidthFull();
+        VerticalLayout form = new VerticalLayout(who, level, endsOn, levels);
+        form.setPadding(false);
+        dialog.setWidth("32rem");
+        dialog.add(form);
         Button save = new Button(getTranslation("members.add"), e -> {
             if (act(errors, () -> members.grant(client.id(), who.getValue() == null ? null
                     : who.getValue().username(), level.getValue(), endsOn.getValue()), null)) {
@@ -257,7 +264,12 @@ class MembersTab extends WorkspaceTab<WorkspaceMembers> {
         endsOn.setValue(m.endsOn());
         endsOn.setId("member-ends-on");
         FormErrors errors = new FormErrors(this).field("level", level).field("endsOn", endsOn);
-        dialog.add(new Div(level, endsOn));
+        level.setWidthFull();
+        endsOn.setWidthFull();
+        VerticalLayout form = new VerticalLayout(level, endsOn);
+        form.setPadding(false);
+        dialog.setWidth("32rem");
+        dialog.add(form);
         Button save = new Button(getTranslation("action.save"), e -> {
             if (act(errors, () -> members.change(client.id(), m.username(), level.getValue(), endsOn.getValue(),
                     m.version()), null)) {

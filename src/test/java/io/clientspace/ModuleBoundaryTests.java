@@ -43,7 +43,7 @@ class ModuleBoundaryTests {
     /** The modules that run a BPMN model of their own, and so may start, correlate and complete its work. */
     static final String[] PROCESS_OWNERS = {"io.clientspace.deal..", "io.clientspace.task..",
             "io.clientspace.proposal..", "io.clientspace.inforequest..", "io.clientspace.acceptance..",
-            "io.clientspace.extranet..", "io.clientspace.request..",
+            "io.clientspace.extranet..", "io.clientspace.request..", "io.clientspace.people..",
             // the process owners' area: counts instances, retries failed jobs and migrates instances (issue 12)
             "io.clientspace.modeling.."};
 

@@ -26,8 +26,9 @@ class AccessRequestNotifier {
             mail.send(event.owner(), "mail.project-access-request.subject", subject,
                     "mail.project-access-request.body", requester, event.clientName(), mail.link(event.workspacePath()));
         } else {
-            mail.send(event.owner(), "mail.access-request.subject", subject, "mail.access-request.body", requester,
-                    event.clientName(), mail.link(event.workspacePath()));
+            // the owner answers in the client's Members tab or in "My tasks" (issue 15)
+            mail.send(event.owner(), "mail.access-request.subject", subject, "mail.access-request.body-members",
+                    requester, event.clientName(), mail.link(event.workspacePath()));
         }
     }
 }

@@ -31,7 +31,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.PageRequest;
@@ -61,13 +64,16 @@ public class ClientService {
     private final ObjectProvider<ClientArchiveParticipant> archiveParticipants;
     private final ObjectProvider<ContactErasureParticipant> erasureParticipants;
     private final ObjectProvider<PortalContactLookup> portalContacts;
+    private final ObjectProvider<ClientMemberships> memberships;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
                   JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants,
                   ObjectProvider<ContactErasureParticipant> erasureParticipants,
-                  ObjectProvider<PortalContactLookup> portalContacts) {
+                  ObjectProvider<PortalContactLookup> portalContacts,
+                  ObjectProvider<ClientMemberships> memberships) {
         this.portalContacts = portalContacts;
+        this.memberships = memberships;
         this.jdbc = jdbc;
         this.archiveParticipants = archiveParticipants;
         this.erasureParticipants = erasureParticipants;
@@ -101,7 +107,7 @@ public class ClientService {
         Sort order = Sort.by(ascending ? Sort.Direction.ASC : Sort.Direction.DESC, sortProperty(sort))
                 .and(Sort.by("id"));
         int size = Math.max(1, limit);
-        List<ClientEntity> rows = clients.search(ownerScope(user), kind, pattern(text), archived,
+        List<ClientEntity> rows = clients.search(ownerScope(user), granted(user), kind, pattern(text), archived,
                 new OffsetPageRequest(offset, size, order));
         return rows.stream().map(this::summary).toList();
     }
@@ -116,7 +122,7 @@ public class ClientService {
     @Transactional(readOnly = true)
     public long count(String text, ClientKind kind, boolean archived) {
         CurrentUser user = currentUser.requireStaff();
-        return clients.countSearch(ownerScope(user), kind, pattern(text), archived);
+        return clients.countSearch(ownerScope(user), granted(user), kind, pattern(text), archived);
     }
 
     /**
@@ -152,11 +158,67 @@ public class ClientService {
      */
     @Transactional(readOnly = true)
     public void requireAccess(UUID clientId) {
+        require(clientId, ClientAction.READ);
+    }
+
+    /**
+     * The current staff member's level on the client: {@link AccessLevel#MANAGER} for admins, managers and the
+     * client's owner, the granted level for a workspace member, else {@link AccessLevel#NONE}.
+     *
+     * @throws NotFoundException when there is no such client
+     */
+    @Transactional(readOnly = true)
+    public AccessLevel levelOf(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
         String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
-        if (!user.seesAllClients() && !user.username().equals(owner)) {
-            throw new NoAccessException("Client belongs to " + owner, staff.displayName(owner));
+        return level(user, clientId, owner);
+    }
+
+    /**
+     * The one permission answer for a client as a whole: may the current staff member do this on it? Projects add
+     * their own work group on top, see {@code ProjectService.may}.
+     *
+     * @throws NotFoundException when there is no such client
+     */
+    @Transactional(readOnly = true)
+    public boolean may(UUID clientId, ClientAction action) {
+        return action.allowedAt(levelOf(clientId));
+    }
+
+    /**
+     * @throws NotFoundException when there is no such client
+     * @throws NoAccessException unless the current user {@link #may} do it; names the owner to ask
+     */
+    @Transactional(readOnly = true)
+    public void require(UUID clientId, ClientAction action) {
+        CurrentUser user = currentUser.requireStaff();
+        String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
+        AccessLevel level = level(user, clientId, owner);
+        if (!action.allowedAt(level)) {
+            throw new NoAccessException(level == AccessLevel.NONE ? "Client belongs to " + owner
+                    : action + " needs " + action.least() + " on the client, " + user.username() + " is " + level,
+                    staff.displayName(owner));
         }
+    }
+
+    /** Whoever's level the rule is: firm-wide roles and ownership first, then a live grant. */
+    private AccessLevel level(CurrentUser user, UUID clientId, String owner) {
+        if (user.seesAllClients() || user.username().equals(owner)) {
+            return AccessLevel.MANAGER;
+        }
+        ClientMemberships m = memberships.getIfAvailable();
+        return m == null ? AccessLevel.NONE : m.grantedLevel(clientId, user.username());
+    }
+
+    /** The clients the user was let into; never empty, for an IN list (a placeholder id no row has). */
+    private List<UUID> granted(CurrentUser user) {
+        List<UUID> ids = grantedIds(user);
+        return ids.isEmpty() ? List.of(new UUID(0, 0)) : ids;
+    }
+
+    private List<UUID> grantedIds(CurrentUser user) {
+        ClientMemberships m = memberships.getIfAvailable();
+        return m == null || user.seesAllClients() ? List.of() : m.clientsOf(user.username());
     }
 
     /**
@@ -166,8 +228,12 @@ public class ClientService {
     @Transactional(readOnly = true)
     public Optional<List<UUID>> scopeOfCurrentUser() {
         CurrentUser user = currentUser.requireStaff();
-        return user.seesAllClients() ? Optional.empty()
-                : Optional.of(clients.idsOwnedBy(user.username()));
+        if (user.seesAllClients()) {
+            return Optional.empty();
+        }
+        Set<UUID> ids = new LinkedHashSet<>(clients.idsOwnedBy(user.username()));
+        ids.addAll(grantedIds(user));
+        return Optional.of(List.copyOf(ids));
     }
 
     /** The clients the current user owns, by name. */
@@ -184,8 +250,9 @@ public class ClientService {
             return Map.of();
         }
         var result = new HashMap<UUID, ClientRef>();
+        Set<UUID> granted = new HashSet<>(grantedIds(user));
         for (ClientRef ref : clients.refs(ids)) {
-            if (user.seesAllClients() || user.username().equals(ref.owner())) {
+            if (user.seesAllClients() || user.username().equals(ref.owner()) || granted.contains(ref.id())) {
                 result.put(ref.id(), ref);
             }
         }
@@ -193,19 +260,33 @@ public class ClientService {
     }
 
     /**
-     * Staff who may be given work on the client: admins, managers and the client's owner, as only they can open it.
-     * A member who owns the client may hand work to any of them.
+     * Staff who may be given work on the client: admins, managers, the client's owner and its members at editor
+     * level or above, as only they can work on it. Anyone who may open the client may hand work to any of them.
      */
     @Transactional(readOnly = true)
     public List<StaffMember> workGroup(UUID clientId) {
-        CurrentUser user = currentUser.requireStaff();
+        require(clientId, ClientAction.READ);
         String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
-        if (!user.seesAllClients() && !user.username().equals(owner)) {
-            throw new NoAccessException("Client belongs to " + owner, staff.displayName(owner));
-        }
+        return workGroupOf(clientId, owner);
+    }
+
+    /**
+     * As {@link #workGroup}, without asking whether the current user may open the client. Only for services that
+     * decide access to a part of a client (a project) themselves; never hand the result to a view without that check.
+     */
+    @Transactional(readOnly = true)
+    public List<StaffMember> workGroupForAccessDecision(UUID clientId) {
+        currentUser.requireStaff();
+        return clients.ownerOf(clientId).map(owner -> workGroupOf(clientId, owner)).orElse(List.of());
+    }
+
+    private List<StaffMember> workGroupOf(UUID clientId, String owner) {
+        ClientMemberships m = memberships.getIfAvailable();
+        Map<String, AccessLevel> grants = m == null ? Map.of() : m.grantsOn(clientId);
         return staff.assignable().stream()
-                .filter(m -> m.roles().contains(Roles.ADMIN)
-                        || m.roles().contains(Roles.MANAGER) || m.username().equals(owner))
+                .filter(s -> s.roles().contains(Roles.ADMIN) || s.roles().contains(Roles.MANAGER)
+                        || s.username().equals(owner)
+                        || grants.getOrDefault(s.username(), AccessLevel.NONE).atLeast(AccessLevel.EDITOR))
                 .toList();
     }
 
@@ -244,7 +325,7 @@ public class ClientService {
     public AccessRequestResult requestAccess(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
         ClientEntity client = clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client"));
-        if (user.seesAllClients() || user.username().equals(client.getOwner())) {
+        if (level(user, clientId, client.getOwner()).atLeast(AccessLevel.VIEWER)) {
             return AccessRequestResult.HAS_ACCESS;
         }
         Instant now = clock.instant();
@@ -305,7 +386,7 @@ public class ClientService {
     @Transactional(readOnly = true)
     public List<ClientSummary> companies() {
         CurrentUser user = currentUser.requireStaff();
-        return clients.companies(ownerScope(user)).stream().map(this::summary).toList();
+        return clients.companies(ownerScope(user), granted(user)).stream().map(this::summary).toList();
     }
 
     /**
@@ -349,7 +430,7 @@ public class ClientService {
     @Transactional
     public Client create(ClientDraft draft, boolean duplicatesConfirmed) {
         CurrentUser user = currentUser.requireStaff();
-        ClientEntity company = validate(user, draft, null);
+        ClientEntity company = validate(user, draft, null, null);
         if (!duplicatesConfirmed) {
             List<DuplicateHint> duplicates = likelyDuplicates(draft, null);
             if (!duplicates.isEmpty()) {
@@ -372,7 +453,7 @@ public class ClientService {
     public Client update(UUID id, ClientDraft draft, boolean duplicatesConfirmed) {
         CurrentUser user = currentUser.requireStaff();
         ClientEntity entity = clients.findById(id).orElseThrow(() -> new NotFoundException("Client"));
-        checkAccess(user, entity);
+        checkAccess(user, entity, ClientAction.WORK);
         if (draft.getVersion() == null || draft.getVersion() != entity.getVersion()) {
             throw new StaleDataException("Client");
         }
@@ -387,7 +468,7 @@ public class ClientService {
         }
         // a member may keep a contact's link to a company they cannot open; they just cannot pick such a company
         UUID keptCompany = entity.getCompany() == null ? null : entity.getCompany().getId();
-        ClientEntity company = validate(user, draft, keptCompany);
+        ClientEntity company = validate(user, draft, keptCompany, entity.getOwner());
         // a record the user already kept despite a look-alike is not questioned again until its name or e-mail changes
         boolean identityChanged = !sameText(draft.getName(), entity.getName())
                 || !sameText(draft.getEmail(), entity.getEmail());
@@ -418,7 +499,7 @@ public class ClientService {
     public ClientArchivePreview archivePreview(UUID clientId) {
         CurrentUser user = currentUser.requireStaff();
         ClientEntity entity = clients.findById(clientId).orElseThrow(() -> new NotFoundException("Client"));
-        checkAccess(user, entity);
+        checkAccess(user, entity, ClientAction.SHARE);
         List<ArchiveConsequence> consequences = new ArrayList<>();
         archiveParticipants.stream().sorted(Comparator.comparingInt(ClientArchiveParticipant::order))
                 .forEach(p -> p.whenArchived(clientId).ifPresent(consequences::add));
@@ -490,7 +571,7 @@ public class ClientService {
         CurrentUser user = currentUser.requireStaff();
         ClientEntity entity = clients.findById(contactId).filter(c -> c.getKind() == ClientKind.CONTACT)
                 .orElseThrow(() -> new NotFoundException("Contact"));
-        checkAccess(user, entity);
+        checkAccess(user, entity, ClientAction.SHARE);
         List<ArchiveConsequence> consequences = new ArrayList<>();
         erasureParticipants.orderedStream()
                 .forEach(p -> p.whenErased(contactId, entity.getEmail()).ifPresent(consequences::add));
@@ -566,7 +647,7 @@ public class ClientService {
     private ClientEntity lockSeen(CurrentUser user, UUID clientId, long seenVersion) {
         // two colleagues archiving and unarchiving at once take turns (DD014)
         ClientEntity entity = clients.lockById(clientId).orElseThrow(() -> new NotFoundException("Client"));
-        checkAccess(user, entity);
+        checkAccess(user, entity, ClientAction.SHARE);
         if (entity.getVersion() != seenVersion) {
             throw new StaleDataException("Client");
         }
@@ -581,12 +662,13 @@ public class ClientService {
         }
     }
 
-    private ClientEntity validate(CurrentUser user, ClientDraft draft, UUID keptCompany) {
+    private ClientEntity validate(CurrentUser user, ClientDraft draft, UUID keptCompany, String keptOwner) {
         List<FieldProblem> problems = new ArrayList<>(ClientRules.check(draft));
         String owner = clean(draft.getOwner());
         if (owner != null && staff.assignable().stream().noneMatch(m -> m.username().equals(owner))) {
             problems.add(FieldProblem.of("owner", "client.error.owner-unknown"));
-        } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
+        } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())
+                && !owner.equals(keptOwner)) {
             // a member who hands a client to someone else would lose it at once
             problems.add(FieldProblem.of("owner", "client.error.owner-self-only"));
         }
@@ -628,8 +710,15 @@ public class ClientService {
     }
 
     private void checkAccess(CurrentUser user, ClientEntity entity) {
-        if (!user.seesAllClients() && !Objects.equals(user.username(), entity.getOwner())) {
-            throw new NoAccessException("Client belongs to " + entity.getOwner(), staff.displayName(entity.getOwner()));
+        checkAccess(user, entity, ClientAction.READ);
+    }
+
+    private void checkAccess(CurrentUser user, ClientEntity entity, ClientAction action) {
+        AccessLevel level = level(user, entity.getId(), entity.getOwner());
+        if (!action.allowedAt(level)) {
+            throw new NoAccessException(level == AccessLevel.NONE ? "Client belongs to " + entity.getOwner()
+                    : action + " needs " + action.least() + " on the client",
+                    staff.displayName(entity.getOwner()));
         }
     }
 

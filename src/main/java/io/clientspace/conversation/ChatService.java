@@ -205,7 +205,7 @@ public class ChatService {
         CurrentUser user = currentUser.requireStaff();
         // checks first, in their own read-only transaction: nothing is stored while any of them fails
         Prepared prepared = transactions.execute(status -> {
-            Channel channel = staffChannel(channelId);
+            Channel channel = workingChannel(channelId);
             List<FieldProblem> problems = new ArrayList<>(checkMessage(draft.text()));
             if (clients.get(channel.clientId()).archived()) {
                 problems.add(FieldProblem.of("message", "chat.error.archived"));
@@ -250,7 +250,7 @@ public class ChatService {
     public ChatMessage edit(UUID messageId, String text) {
         CurrentUser user = currentUser.requireStaff();
         Row row = row(messageId);
-        Channel channel = staffChannel(row.channelId());
+        Channel channel = workingChannel(row.channelId());
         requireChangeable(row, STAFF, user.username(), "message");
         InvalidInputException.throwIfAny(checkMessage(text));
         jdbc.update("update chat_message set body = ?, edited_at = ? where id = ?", clean(text),
@@ -271,7 +271,7 @@ public class ChatService {
     public ChatMessage delete(UUID messageId) {
         CurrentUser user = currentUser.requireStaff();
         Row row = row(messageId);
-        Channel channel = staffChannel(row.channelId());
+        Channel channel = workingChannel(row.channelId());
         requireChangeable(row, STAFF, user.username(), "message");
         jdbc.update("update chat_message set body = null, deleted_at = ? where id = ?",
                 Timestamp.from(clock.instant()), messageId);
@@ -553,6 +553,13 @@ public class ChatService {
                 (rs, i) -> new Channel(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                         rs.getObject(3, UUID.class), ChannelKind.valueOf(rs.getString(4))), channelId)
                 .stream().findFirst().orElseThrow(() -> new NotFoundException("Channel"));
+    }
+
+    /** The channel, if the colleague may write in its workspace: editor or above (see ProjectService#may). */
+    private Channel workingChannel(UUID channelId) {
+        Channel channel = staffChannel(channelId);
+        projects.requireWork(channel.scope());
+        return channel;
     }
 
     /** The channel, if the colleague may open its workspace. */

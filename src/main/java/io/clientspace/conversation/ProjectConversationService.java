@@ -80,6 +80,7 @@ public class ProjectConversationService {
     public ProjectComment answer(UUID projectId, String text) {
         CurrentUser user = currentUser.requireStaff();
         ClientProject p = projects.get(projectId);
+        projects.requireWork(io.clientspace.shared.WorkScope.project(p.clientId(), p.id()));
         InvalidInputException.throwIfAny(checkComment(text));
         return toComment(chat.write(p.clientId(), p.id(), p.name(), false, user.username(),
                 staff.displayName(user.username()), text));

@@ -314,7 +314,7 @@ public class DocumentService {
      */
     public ClientDocument create(WorkScope scope, String title, DocumentType type, String fileName, Path content) {
         CurrentUser user = currentUser.requireStaff();
-        projects.requireAccess(scope);
+        projects.requireWork(scope);
         UUID clientId = scope.clientId();
         String cleanTitle = clean(title);
         List<FieldProblem> problems = titleAndTypeProblems(cleanTitle, type);
@@ -358,7 +358,7 @@ public class DocumentService {
      */
     public DocumentVersion addVersion(UUID documentId, String fileName, Path content, String note) {
         CurrentUser user = currentUser.requireStaff();
-        DocumentEntity document = requireDocument(documentId);
+        DocumentEntity document = requireWorkDocument(documentId);
         String cleanNote = clean(note);
         if (cleanNote != null && cleanNote.length() > NOTE_MAX) {
             throw new InvalidInputException(List.of(FieldProblem.of("note", "validation.too-long", NOTE_MAX)));
@@ -401,7 +401,7 @@ public class DocumentService {
     @Transactional
     public ClientDocument markFinal(UUID documentId, UUID versionId, long seenVersion) {
         CurrentUser user = currentUser.requireStaff();
-        DocumentEntity document = requireDocument(documentId);
+        DocumentEntity document = requireWorkDocument(documentId);
         checkSeen(document, seenVersion);
         DocumentVersionEntity version = versions.findById(versionId).filter(v -> v.getDocumentId().equals(documentId))
                 .orElseThrow(() -> new NotFoundException("Document version"));
@@ -424,7 +424,7 @@ public class DocumentService {
     @Transactional
     public ClientDocument setStatus(UUID documentId, DocumentStatus status, long seenVersion) {
         CurrentUser user = currentUser.requireStaff();
-        DocumentEntity document = requireDocument(documentId);
+        DocumentEntity document = requireWorkDocument(documentId);
         checkSeen(document, seenVersion);
         if (status == DocumentStatus.READY && document.getFinalVersionId() == null) {
             throw new InvalidInputException(List.of(FieldProblem.of("status", "document.error.ready-needs-final")));
@@ -451,7 +451,7 @@ public class DocumentService {
     @Transactional
     public ClientDocument update(UUID documentId, String title, DocumentType type, long seenVersion) {
         CurrentUser user = currentUser.requireStaff();
-        DocumentEntity document = requireDocument(documentId);
+        DocumentEntity document = requireWorkDocument(documentId);
         String cleanTitle = clean(title);
         InvalidInputException.throwIfAny(titleAndTypeProblems(cleanTitle, type));
         checkSeen(document, seenVersion);
@@ -488,7 +488,7 @@ public class DocumentService {
     @Transactional
     public void delete(UUID documentId, long seenVersion) {
         CurrentUser user = currentUser.requireStaff();
-        DocumentEntity document = requireDocument(documentId);
+        DocumentEntity document = requireWorkDocument(documentId);
         // a version uploaded or an acceptance sent at this moment waits for the decision (DD014)
         documents.lockById(documentId);
         checkSeen(document, seenVersion);
@@ -534,7 +534,7 @@ public class DocumentService {
 
     private ClientDocument setArchived(UUID documentId, long seenVersion, boolean archive) {
         CurrentUser user = currentUser.requireStaff();
-        DocumentEntity document = requireDocument(documentId);
+        DocumentEntity document = requireWorkDocument(documentId);
         checkSeen(document, seenVersion);
         if ((document.getArchivedAt() != null) == archive) {
             return get(documentId);
@@ -772,6 +772,13 @@ public class DocumentService {
         } catch (ObjectOptimisticLockingFailureException e) {
             throw new StaleDataException("Document");
         }
+    }
+
+    /** A document the user may change: editor or above in its place (see ProjectService#may). */
+    private DocumentEntity requireWorkDocument(UUID documentId) {
+        DocumentEntity d = requireDocument(documentId);
+        projects.requireWork(new WorkScope(d.getClientId(), d.getProjectId()));
+        return d;
     }
 
     private DocumentEntity requireDocument(UUID documentId) {

@@ -144,7 +144,7 @@ public class FileService {
      */
     public StoredFile upload(WorkScope scope, String originalName, Path content) {
         CurrentUser user = currentUser.requireStaff();
-        projects.requireAccess(scope);
+        projects.requireWork(scope);
         UUID clientId = scope.clientId();
         // scanned before anything is written; when clamd is unreachable the file is kept in quarantine (DD010)
         ObjectStore.Accepted upload = store.checkOrQuarantine(originalName, content);
@@ -457,7 +457,7 @@ public class FileService {
     /** Row-locked, so a delete and a restore at the same moment run one after the other on the same state. */
     private StoredFileEntity requireLockedFile(UUID fileId) {
         StoredFileEntity file = files.lockById(fileId).orElseThrow(() -> new NotFoundException("File"));
-        projects.requireAccess(new WorkScope(file.getClientId(), file.getProjectId()));
+        projects.requireWork(new WorkScope(file.getClientId(), file.getProjectId()));
         return file;
     }
 

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 import io.clientspace.shared.WorkScope;
 import static io.clientspace.shared.Texts.clean;
 
+import io.clientspace.client.AccessLevel;
 import io.clientspace.client.AccessRequestResult;
+import io.clientspace.client.ClientAction;
 import io.clientspace.client.AccessRequested;
 import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
@@ -96,6 +98,61 @@ public class ProjectService {
         checkAccess(currentUser.requireStaff(), project, clientOwner(project));
     }
 
+    /**
+     * The one permission answer for a workspace: may the current staff member do this in the scope? For a client,
+     * their level on it ({@link ClientService#may}). In a project, the project's owner is its manager and a member
+     * of its work group an editor, on top of what their level on the client gives them. See the README's matrix.
+     *
+     * @throws NotFoundException when the client or project does not exist, or the project is another client's
+     */
+    @Transactional(readOnly = true)
+    public boolean may(WorkScope scope, ClientAction action) {
+        return action.allowedAt(levelIn(scope));
+    }
+
+    /**
+     * @throws NotFoundException when the client or project does not exist, or the project is another client's
+     * @throws NoAccessException unless the current user {@link #may} do it in the scope; names the owner to ask
+     */
+    @Transactional(readOnly = true)
+    public void require(WorkScope scope, ClientAction action) {
+        if (!scope.isProject()) {
+            clients.require(scope.clientId(), action);
+            return;
+        }
+        if (!may(scope, action)) {
+            ClientProjectEntity project = projects.findById(scope.projectId()).orElseThrow();
+            throw new NoAccessException(action + " needs " + action.least() + " in the project",
+                    staff.displayName(project.getOwner()));
+        }
+    }
+
+    /** Checks that the current user may work (tasks, files, documents, chat) in the scope: editor or above. */
+    @Transactional(readOnly = true)
+    public void requireWork(WorkScope scope) {
+        require(scope, ClientAction.WORK);
+    }
+
+    /** The current user's level in the scope, see {@link #may}. */
+    @Transactional(readOnly = true)
+    public AccessLevel levelIn(WorkScope scope) {
+        if (!scope.isProject()) {
+            return clients.levelOf(scope.clientId());
+        }
+        ClientProjectEntity project = projects.findById(scope.projectId())
+                .filter(p -> p.getClientId().equals(scope.clientId()))
+                .orElseThrow(() -> new NotFoundException("Project"));
+        return projectLevel(currentUser.requireStaff(), project);
+    }
+
+    private AccessLevel projectLevel(CurrentUser user, ClientProjectEntity project) {
+        AccessLevel onClient = clients.levelOf(project.getClientId());
+        if (user.username().equals(project.getOwner())) {
+            return AccessLevel.MANAGER;
+        }
+        return project.hasMember(user.username()) ? onClient.max(AccessLevel.EDITOR) : onClient;
+    }
+
     /** What the current user may open across clients, for "My tasks" and other lists that span them. */
     @Transactional(readOnly = true)
     public Visibility visibility() {
@@ -157,10 +214,10 @@ public class ProjectService {
         }
         requireAccess(scope);
         ClientProjectEntity project = projects.findById(scope.projectId()).orElseThrow();
-        String clientOwner = clientOwner(project);
+        Set<String> onClient = clients.workGroupForAccessDecision(project.getClientId()).stream()
+                .map(StaffMember::username).collect(Collectors.toSet());
         return staff.assignable().stream()
-                .filter(m -> m.roles().contains(Roles.ADMIN) || m.roles().contains(Roles.MANAGER)
-                        || m.username().equals(clientOwner) || m.username().equals(project.getOwner())
+                .filter(m -> onClient.contains(m.username()) || m.username().equals(project.getOwner())
                         || project.hasMember(m.username()))
                 .toList();
     }
@@ -175,11 +232,10 @@ public class ProjectService {
         CurrentUser user = currentUser.requireStaff();
         requireAccess(scope);
         if (!scope.isProject()) {
-            String owner = clientOwnerOf(scope.clientId());
-            return user.seesAllClients() || user.username().equals(owner);
+            return clients.may(scope.clientId(), ClientAction.SHARE);
         }
         ClientProjectEntity project = projects.findById(scope.projectId()).orElseThrow();
-        return manages(user, project, clientOwner(project));
+        return manages(user, project);
     }
 
     /** @throws NoAccessException unless the current user may manage the scope, see {@link #canManage(WorkScope)} */
@@ -470,7 +526,7 @@ public class ProjectService {
         ClientProjectEntity project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project"));
         String clientOwner = clientOwner(project);
         checkAccess(user, project, clientOwner);
-        if (!manages(user, project, clientOwner)) {
+        if (!manages(user, project)) {
             throw new NoAccessException("Only the project's owner changes it", staff.displayName(project.getOwner()));
         }
         return project;
@@ -483,12 +539,13 @@ public class ProjectService {
         }
     }
 
-    private static boolean sees(CurrentUser user, ClientProjectEntity p, String clientOwner) {
-        return manages(user, p, clientOwner) || p.hasMember(user.username());
+    private boolean sees(CurrentUser user, ClientProjectEntity p, String clientOwner) {
+        return projectLevel(user, p).atLeast(AccessLevel.VIEWER);
     }
 
-    private static boolean manages(CurrentUser user, ClientProjectEntity p, String clientOwner) {
-        return user.seesAllClients() || user.username().equals(clientOwner) || user.username().equals(p.getOwner());
+    /** The project's owner, and whoever manages its client (admins, managers, the owner, manager-level members). */
+    private boolean manages(CurrentUser user, ClientProjectEntity p) {
+        return projectLevel(user, p).atLeast(AccessLevel.MANAGER);
     }
 
     private String clientOwnerOf(UUID clientId) {
@@ -512,10 +569,12 @@ public class ProjectService {
         }
         Map<UUID, ClientRef> clientRefs = clients.refsForAccessDecision(
                 rows.stream().map(ClientProjectEntity::getClientId).collect(Collectors.toSet()));
+        Map<UUID, AccessLevel> levels = new HashMap<>();
         return rows.stream().map(p -> {
             ClientRef client = clientRefs.get(p.getClientId());
-            String clientOwner = client == null ? null : client.owner();
-            boolean opensClient = user.seesAllClients() || user.username().equals(clientOwner);
+            AccessLevel onClient = levels.computeIfAbsent(p.getClientId(), clients::levelOf);
+            boolean opensClient = onClient.atLeast(AccessLevel.VIEWER);
+            boolean manages = user.username().equals(p.getOwner()) || onClient.atLeast(AccessLevel.MANAGER);
             List<StaffMember> members = p.getMembers().stream()
                     .sorted(Comparator.comparing(ClientProjectEntity.Member::getAddedAt))
                     .map(m -> staff.find(m.getUsername()).orElseGet(() -> new StaffMember(m.getUsername(),
@@ -524,7 +583,7 @@ public class ProjectService {
             return new ClientProject(p.getId(), p.getClientId(), client == null ? "" : client.name(),
                     opensClient && client != null ? client.workspacePath() : null, p.getName(), p.getDescription(),
                     ProjectStatus.valueOf(p.getStatus()), p.getStart(), p.getEnd(), p.getOwner(),
-                    staff.displayName(p.getOwner()), members, manages(user, p, clientOwner), p.isSharedWithClient(),
+                    staff.displayName(p.getOwner()), members, manages, p.isSharedWithClient(),
                     p.isTasksVisibleToClient(), p.getVersion());
         }).toList();
     }

@@ -7,6 +7,7 @@ import io.clientspace.security.StaffMember;
 import java.util.Optional;
 import static io.clientspace.shared.Texts.clean;
 
+import io.clientspace.client.ClientAction;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealService;
 import io.clientspace.extranet.CustomerScope;
@@ -173,10 +174,14 @@ public class ProposalService {
         return externalAccess.hasReachableContacts(clientId);
     }
 
-    /** Whether the current user may change or submit the proposal: its owner, an admin or a manager. */
+    /**
+     * Whether the current user may change or submit the proposal: its owner, an admin or a manager, and only while
+     * they are a manager of its client (proposals leave the firm, see ClientAction#SHARE).
+     */
     public boolean canEdit(Proposal p) {
         CurrentUser user = currentUser.requireStaff();
-        return user.seesAllClients() || user.username().equals(p.owner());
+        return (user.seesAllClients() || user.username().equals(p.owner()))
+                && clients.may(p.clientId(), ClientAction.SHARE);
     }
 
     /**
@@ -199,7 +204,7 @@ public class ProposalService {
     @Transactional
     public Proposal create(UUID clientId, ProposalDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        clients.requireAccess(clientId);
+        clients.require(clientId, ClientAction.SHARE);
         InvalidInputException.throwIfAny(problems(clientId, draft));
         ProposalEntity p = new ProposalEntity(UUID.randomUUID(), clientId, nextNumber(), user.username(),
                 clock.instant());
@@ -840,6 +845,7 @@ public class ProposalService {
     }
 
     private void requireEditor(CurrentUser user, ProposalEntity p) {
+        clients.require(p.getClientId(), ClientAction.SHARE);
         if (!user.seesAllClients() && !user.username().equals(p.getOwner())) {
             throw new NoAccessException("Only the proposal's owner changes it", staff.displayName(p.getOwner()));
         }

@@ -234,7 +234,7 @@ public class WorkTaskService {
     @Transactional
     public WorkTask create(WorkScope scope, TaskDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        projects.requireAccess(scope);
+        projects.requireWork(scope);
         UUID clientId = scope.clientId();
         List<FieldProblem> problems = new ArrayList<>(TaskRules.check(draft, LocalDate.now(clock)));
         String assignee = clean(draft.getAssignee());
@@ -312,7 +312,7 @@ public class WorkTaskService {
     @Transactional
     public WorkTask complete(UUID taskId) {
         CurrentUser user = currentUser.requireStaff();
-        WorkTaskEntity task = requireTask(taskId);
+        WorkTaskEntity task = requireWorkTask(taskId);
         if (!task.isOpen()) {
             return get(taskId);
         }
@@ -487,7 +487,7 @@ public class WorkTaskService {
     /** An ad-hoc task the user may open, under its row lock, as the user saw it. */
     private WorkTaskEntity lockedAdHoc(UUID taskId, long seenVersion) {
         WorkTaskEntity task = tasks.findForUpdate(taskId).orElseThrow(() -> new NotFoundException("Task"));
-        projects.requireAccess(scopeOf(task));
+        projects.requireWork(scopeOf(task));
         if (task.getVersion() != seenVersion) {
             throw new StaleDataException("Task");
         }
@@ -511,7 +511,7 @@ public class WorkTaskService {
     @Transactional
     public TaskComment comment(UUID taskId, String text) {
         CurrentUser user = currentUser.requireStaff();
-        WorkTaskEntity task = requireTask(taskId);
+        WorkTaskEntity task = requireWorkTask(taskId);
         InvalidInputException.throwIfAny(TaskRules.checkComment(text));
         TaskCommentEntity saved = comments.save(new TaskCommentEntity(taskId, user.username(), clean(text),
                 clock.instant()));
@@ -537,7 +537,7 @@ public class WorkTaskService {
     @Transactional
     public TimeEntry bookTime(UUID taskId, TimeEntryDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        WorkTaskEntity task = requireTask(taskId);
+        WorkTaskEntity task = requireWorkTask(taskId);
         InvalidInputException.throwIfAny(TaskRules.check(draft, LocalDate.now(clock)));
         TimeEntryEntity saved = timeEntries.save(new TimeEntryEntity(taskId, task.getClientId(), user.username(),
                 draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
@@ -567,7 +567,7 @@ public class WorkTaskService {
             problems.add(FieldProblem.of("workDate", "time.error.other-month"));
         }
         InvalidInputException.throwIfAny(problems);
-        WorkTaskEntity task = requireTask(entry.getTaskId());
+        WorkTaskEntity task = requireWorkTask(entry.getTaskId());
         entry.change(draft.workDate(), TaskRules.minutes(draft.hours()), draft.billable(), clean(draft.note()),
                 clock.instant());
         try {
@@ -589,7 +589,7 @@ public class WorkTaskService {
     public void deleteTime(UUID entryId, long seenVersion) {
         CurrentUser user = currentUser.requireStaff();
         TimeEntryEntity entry = changeableEntry(entryId, seenVersion, user);
-        WorkTaskEntity task = requireTask(entry.getTaskId());
+        WorkTaskEntity task = requireWorkTask(entry.getTaskId());
         try {
             timeEntries.delete(entry);
             timeEntries.flush();
@@ -602,7 +602,7 @@ public class WorkTaskService {
 
     private TimeEntryEntity changeableEntry(UUID entryId, long seenVersion, CurrentUser user) {
         TimeEntryEntity entry = timeEntries.findById(entryId).orElseThrow(() -> new StaleDataException("Time entry"));
-        requireTask(entry.getTaskId());
+        requireWorkTask(entry.getTaskId());
         String problem = TaskRules.timeChangeProblem(user.username(), user.seesAllClients(), entry.getStaff(),
                 entry.getWorkDate(), LocalDate.now(clock));
         if (TaskRules.NOT_YOURS.equals(problem)) {
@@ -794,8 +794,15 @@ public class WorkTaskService {
         return task;
     }
 
+    /** A task the user may work on: editor or above in its place (see ProjectService#may). */
+    private WorkTaskEntity requireWorkTask(UUID taskId) {
+        WorkTaskEntity task = tasks.findById(taskId).orElseThrow(() -> new NotFoundException("Task"));
+        projects.requireWork(scopeOf(task));
+        return task;
+    }
+
     private WorkTaskEntity requireOpen(UUID taskId) {
-        WorkTaskEntity task = requireTask(taskId);
+        WorkTaskEntity task = requireWorkTask(taskId);
         if (!task.isOpen()) {
             throw new InvalidInputException(List.of(FieldProblem.of("task", "task.error.done")));
         }

@@ -40,7 +40,7 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
 
     String SEARCH = """
             from ClientEntity c left join c.company co
-            where (:owner is null or c.owner = :owner)
+            where (:owner is null or c.owner = :owner or c.id in :granted)
               and (:kind is null or c.kind = :kind)
               and ((:archived = false and c.archivedAt is null) or (:archived = true and c.archivedAt is not null))
               and (:text = '' or lower(c.name) like :text or lower(c.email) like :text or lower(c.city) like :text
@@ -49,15 +49,18 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
             """;
 
     /**
-     * Clients matching the filter; {@code owner} null means every owner, {@code text} is a lower-case like pattern or
+     * Clients matching the filter; {@code owner} null means every owner, else the owner's clients and those in
+     * {@code granted} (never empty: pass a placeholder id), {@code text} is a lower-case like pattern or
      * "", {@code archived} picks the archived clients instead of the live ones.
      */
     @Query("select c " + SEARCH)
-    List<ClientEntity> search(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text,
+    List<ClientEntity> search(@Param("owner") String owner, @Param("granted") Collection<UUID> granted,
+                              @Param("kind") ClientKind kind, @Param("text") String text,
                               @Param("archived") boolean archived, Pageable page);
 
     @Query("select count(c) " + SEARCH)
-    long countSearch(@Param("owner") String owner, @Param("kind") ClientKind kind, @Param("text") String text,
+    long countSearch(@Param("owner") String owner, @Param("granted") Collection<UUID> granted,
+                     @Param("kind") ClientKind kind, @Param("text") String text,
                      @Param("archived") boolean archived);
 
     /** Likely duplicates: same name or same e-mail address, ignoring case. */
@@ -74,8 +77,9 @@ public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
     List<ClientEntity> sameName(@Param("name") String name, @Param("excludeId") UUID excludeId);
 
     @Query("select c from ClientEntity c where c.kind = io.clientspace.client.ClientKind.COMPANY"
-            + " and c.archivedAt is null and (:owner is null or c.owner = :owner) order by lower(c.name)")
-    List<ClientEntity> companies(@Param("owner") String owner);
+            + " and c.archivedAt is null and (:owner is null or c.owner = :owner or c.id in :granted)"
+            + " order by lower(c.name)")
+    List<ClientEntity> companies(@Param("owner") String owner, @Param("granted") Collection<UUID> granted);
 
     long countByCompany(ClientEntity company);
 }

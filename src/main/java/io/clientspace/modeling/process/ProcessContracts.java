@@ -4,6 +4,7 @@ import io.clientspace.acceptance.process.DocumentAcceptanceProcess;
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.process.DealStagesProcess;
 import io.clientspace.extranet.process.AccessReviewProcess;
+import io.clientspace.people.process.AccessRequestProcess;
 import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import io.clientspace.inforequest.process.InformationRequestProcess;
 import io.clientspace.proposal.process.ProposalApprovalProcess;
@@ -84,7 +85,8 @@ public final class ProcessContracts {
             ProposalApprovalProcess.PROCESS_ID, ProcessContracts::proposalApprovalContract,
             DocumentAcceptanceProcess.PROCESS_ID, ProcessContracts::documentAcceptanceContract,
             InformationRequestProcess.PROCESS_ID, ProcessContracts::informationRequestContract,
-            AccessReviewProcess.PROCESS_ID, ProcessContracts::accessReviewContract);
+            AccessReviewProcess.PROCESS_ID, ProcessContracts::accessReviewContract,
+            AccessRequestProcess.PROCESS_ID, ProcessContracts::accessRequestContract);
 
     /** The process ids whose contract the code enforces. */
     public static Set<String> processIds() {
@@ -425,6 +427,29 @@ public final class ProcessContracts {
      * defaults, the timers wait for them, the service tasks call its delegates, both review tasks are mirrored by the
      * listener and assigned from the variables the delegates set.
      */
+    static void accessRequestContract(BpmnModelInstance model, Problems p) {
+        if (element(model, AccessRequestProcess.START, StartEvent.class) == null) {
+            p.add("start event %s is missing", AccessRequestProcess.START);
+        }
+        UserTask task = element(model, AccessRequestProcess.DECIDE_TASK, UserTask.class);
+        if (task == null) {
+            p.add("user task %s is missing", AccessRequestProcess.DECIDE_TASK);
+            return;
+        }
+        String assignee = expr(AccessRequestProcess.VAR_DECIDER);
+        if (!assignee.equals(task.getCamundaAssignee())) {
+            p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), assignee,
+                    none(task.getCamundaAssignee()));
+        }
+        String listener = expr(AccessRequestProcess.TASK_LISTENER);
+        for (String event : List.of("create", "assignment", "complete", "delete")) {
+            if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
+                    && listener.equals(l.getCamundaDelegateExpression()))) {
+                p.add("user task %s lost its %s listener %s", task.getId(), event, listener);
+            }
+        }
+    }
+
     static void accessReviewContract(BpmnModelInstance model, Problems p) {
         StartEvent start = element(model, AccessReviewProcess.START, StartEvent.class);
         if (start == null) {

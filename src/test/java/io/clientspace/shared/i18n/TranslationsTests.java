@@ -206,10 +206,12 @@ class TranslationsTests {
             steps.add(ProposalApprovalProcess.APPROVE_TASK);
             steps.add(AccessReviewProcess.REVIEW_TASK);
             steps.add(AccessReviewProcess.ESCALATED_TASK);
+            steps.add(io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK);
             return steps;
         });
         m.put("tasks.step-hints.", () -> Set.of(ProposalApprovalProcess.APPROVE_TASK, AccessReviewProcess.REVIEW_TASK,
-                AccessReviewProcess.ESCALATED_TASK));
+                AccessReviewProcess.ESCALATED_TASK, io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK));
+        m.put("members.levels.", () -> Set.of("VIEWER", "EDITOR", "MANAGER"));
         m.put("proposal.statuses.", () -> names(ProposalStatus.values()));
         m.put("proposal.now.", () -> names(ProposalStatus.values()));
         m.put("proposal.fee-models.", () -> names(FeeModel.values()));
@@ -248,6 +250,12 @@ class TranslationsTests {
             // published as ActivityRecorded by the access review
             kinds.addAll(Set.of("ACCESS_REVIEW_OPENED", "ACCESS_REVIEW_ESCALATED", "ACCESS_REVIEW_KEEP",
                     "ACCESS_REVIEW_REVOKE", "ACCESS_REVIEW_STALE"));
+            // published as ActivityRecorded by the people module's workspace members
+            for (String level : List.of("VIEWER", "EDITOR", "MANAGER")) {
+                kinds.add("MEMBER_ADDED_" + level);
+                kinds.add("MEMBER_CHANGED_" + level);
+            }
+            kinds.addAll(Set.of("MEMBER_END_CHANGED", "MEMBER_REMOVED", "MEMBER_EXPIRED", "ACCESS_REQUEST_DECLINED"));
             // published as ActivityRecorded by the acceptance module
             kinds.addAll(Set.of("ACCEPTANCE_SENT", "ACCEPTANCE_RESENT", "ACCEPTANCE_ACCEPTED", "ACCEPTANCE_EXPIRED",
                     "ACCEPTANCE_REMINDED"));

@@ -1,0 +1,2 @@
+/** The Members tab on each client workspace. */
+package io.clientspace.people.ui;

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -56,23 +59,58 @@ class EngineHardening extends AbstractProcessEnginePlugin {
     public void postProcessEngineBuild(ProcessEngine engine) {
         AuthorizationService authorizations = engine.getAuthorizationService();
         for (Resources resource : Resources.values()) {
-            boolean granted = authorizations.createAuthorizationQuery()
-                    .groupIdIn(CamundaSingleSignOn.CAMUNDA_ADMIN_GROUP).resourceType(resource)
-                    .resourceId(Authorization.ANY).count() > 0;
-            if (granted) {
-                continue;
-            }
-            Authorization all = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            all.setGroupId(CamundaSingleSignOn.CAMUNDA_ADMIN_GROUP);
-            all.setResource(resource);
-            all.setResourceId(Authorization.ANY);
-            all.addPermission(Permissions.ALL);
-            try {
-                authorizations.saveAuthorization(all);
-            } catch (ProcessEngineException e) {
-                // another node granted it at the same moment
-                LOG.debug("Admin grant on {} not saved: {}", resource, e.getMessage());
-            }
+            grant(authorizations, CamundaSingleSignOn.CAMUNDA_ADMIN_GROUP, resource, Authorization.ANY,
+                    Permissions.ALL);
+        }
+        PROCESS_OWNER_GRANTS.forEach(g -> grant(authorizations, CamundaSingleSignOn.PROCESS_OWNERS_GROUP,
+                g.resource(), g.resourceId(), g.permissions()));
+        try {
+            CamundaSingleSignOn.ensureAdminGroupHasAMember(engine.getIdentityService());
+        } catch (ProcessEngineException e) {
+            // another node made it at the same moment
+            LOG.debug("Engine's system admin not saved: {}", e.getMessage());
+        }
+    }
+
+    /** One grant: a resource type, one id or {@link Authorization#ANY}, and what may be done to it. */
+    record Grant(Resource resource, String resourceId, Permission... permissions) {
+    }
+
+    /**
+     * What process owners may do in Cockpit: open it, read every model, its instances and history, and retry a
+     * failed job. Not: deploy or delete there (models go through the app's gate), change variables, cancel or move
+     * instances, see or complete tasks (no task grant, and Tasklist is closed to them), or anything in Admin (users,
+     * groups, grants). The Keycloak-role-to-group mapping is in {@link CamundaSingleSignOn} and DD003.
+     */
+    static final List<Grant> PROCESS_OWNER_GRANTS = List.of(
+            new Grant(Resources.APPLICATION, "cockpit", Permissions.ACCESS),
+            new Grant(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.RETRY_JOB),
+            new Grant(Resources.DECISION_DEFINITION, Authorization.ANY, Permissions.READ, Permissions.READ_HISTORY),
+            new Grant(Resources.DECISION_REQUIREMENTS_DEFINITION, Authorization.ANY, Permissions.READ),
+            new Grant(Resources.DEPLOYMENT, Authorization.ANY, Permissions.READ));
+
+    /** Saves the grant unless the group already has one on that resource; idempotent across restarts and nodes. */
+    private static void grant(AuthorizationService authorizations, String group, Resource resource, String resourceId,
+                              Permission... permissions) {
+        boolean granted = authorizations.createAuthorizationQuery().groupIdIn(group).resourceType(resource)
+                .resourceId(resourceId).count() > 0;
+        if (granted) {
+            return;
+        }
+        Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        grant.setGroupId(group);
+        grant.setResource(resource);
+        grant.setResourceId(resourceId);
+        for (Permission p : permissions) {
+            grant.addPermission(p);
+        }
+        try {
+            authorizations.saveAuthorization(grant);
+        } catch (ProcessEngineException e) {
+            // another node granted it at the same moment
+            LOG.debug("Grant of {} on {} not saved: {}", group, resource, e.getMessage());
         }
     }
 

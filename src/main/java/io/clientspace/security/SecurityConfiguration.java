@@ -67,8 +67,18 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 // controls every process (docs/decisions/DD008-threat-model.md)
                 .requestMatchers(new AntPathRequestMatcher("/engine-rest"),
                         new AntPathRequestMatcher("/engine-rest/**")).denyAll()
-                // Cockpit, Tasklist, Admin and their engine API: admins only; process owners are not engine admins
-                .requestMatchers(new AntPathRequestMatcher("/camunda/**")).hasRole(Roles.ADMIN));
+                // Admin (users, groups, grants) and Tasklist (other people's tasks): admins only. The webapps ask
+                // who is signed in under /camunda/api/admin/auth, which Cockpit needs too.
+                .requestMatchers(new AntPathRequestMatcher("/camunda/api/admin/auth/**")).hasAnyRole(Roles.ADMIN,
+                        Roles.PROCESS_OWNER)
+                .requestMatchers(new AntPathRequestMatcher("/camunda/app/admin/**"),
+                        new AntPathRequestMatcher("/camunda/api/admin/**"),
+                        new AntPathRequestMatcher("/camunda/app/tasklist/**"),
+                        new AntPathRequestMatcher("/camunda/api/tasklist/**")).hasRole(Roles.ADMIN)
+                // Cockpit and the engine API under it: admins, and process owners within their engine grants
+                // (read models and instances, retry failed jobs; see EngineHardening and DD003)
+                .requestMatchers(new AntPathRequestMatcher("/camunda/**")).hasAnyRole(Roles.ADMIN,
+                        Roles.PROCESS_OWNER));
         // The Camunda webapps bring their own CSRF protection (XSRF-TOKEN cookie and header); /engine-rest answers
         // nobody, so an anonymous caller gets the sign-in there rather than a CSRF error
         http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),

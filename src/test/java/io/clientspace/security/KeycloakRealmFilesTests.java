@@ -71,7 +71,7 @@ class KeycloakRealmFilesTests {
 
     @Test
     void theDemoUsersLiveInDevOnlyFilesKeycloakImportsIntoTheirRealm() throws IOException {
-        Map<String, Set<String>> expected = Map.of(STAFF, Set.of("admin", "manager", "jonas", "member"),
+        Map<String, Set<String>> expected = Map.of(STAFF, Set.of("admin", "manager", "jonas", "member", "process"),
                 CUSTOMERS, Set.of("customer", "customer2"));
         for (String realm : realms.keySet()) {
             // Keycloak's directory import reads <realm>-users-<n>.json after it creates <realm>

@@ -88,6 +88,28 @@ final class SignedInHttp {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A request with a JSON body (or none, for null) and extra headers, for example the webapps' CSRF token. */
+    HttpResponse<String> send(String method, String url, String json, Map<String, String> headers)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json");
+        headers.forEach(request::header);
+        if (json != null) {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The value of the cookie {@code name} this client holds for {@code url}'s host and port, if any. */
+    java.util.Optional<String> cookie(String url, String name) throws IOException {
+        return http.cookieHandler().orElseThrow().get(URI.create(url), Map.of()).getOrDefault("Cookie", List.of())
+                .stream().flatMap(c -> java.util.Arrays.stream(c.split("; ")))
+                .filter(c -> c.startsWith(name + "=")).map(c -> c.substring(name.length() + 1)).findFirst();
+    }
+
     static String location(HttpResponse<?> response) {
         return response.headers().firstValue("Location").orElse("");
     }

@@ -178,6 +178,7 @@ public class FileService {
      * @throws InvalidInputException       when the file is empty, too big, or of a type that is not accepted
      * @throws StorageUnavailableException when object storage fails; nothing is stored
      */
+    @ProcessOnly("the workspace mail ingest, for a workspace it matched by the recipient address")
     public StoredFile receive(WorkScope scope, String originalName, Path content, String receivedBy) {
         UUID clientId = scope.clientId();
         ObjectStore.Accepted upload = store.checkOrQuarantine(originalName, content);

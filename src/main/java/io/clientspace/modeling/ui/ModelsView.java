@@ -15,7 +15,7 @@ import io.clientspace.shared.ui.Titled;
 import jakarta.annotation.security.RolesAllowed;
 
 /** Every process and decision model with its newest version, running instances and incidents. */
-@Menu(title = "nav.processes", order = 90, icon = "vaadin:flow-tree")
+@Menu(title = "nav.processes", order = 90, icon = "vaadin:sitemap")
 @Route(value = ModelsView.ROUTE, layout = MainLayout.class)
 @RolesAllowed({Roles.PROCESS_OWNER, Roles.ADMIN})
 class ModelsView extends VerticalLayout implements Titled {

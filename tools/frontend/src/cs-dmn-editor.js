@@ -8,6 +8,7 @@ import DrdModeler from 'dmn-js-drd/lib/Modeler';
 import DecisionTableEditor from 'dmn-js-decision-table/lib/Editor';
 import LiteralExpressionEditor from 'dmn-js-literal-expression/lib/Editor';
 import { is } from 'dmn-js-shared/lib/util/ModelUtil';
+import { debounce } from 'min-dash';
 import camundaModdle from 'camunda-dmn-moddle/resources/camunda.json';
 import 'dmn-js/dist/assets/diagram-js.css';
 import 'dmn-js/dist/assets/dmn-js-shared.css';
@@ -20,6 +21,30 @@ import './styles/dmn-font.css';
 import './styles/diagram.css';
 import './styles/dmn.css';
 import { DiagramElement, el } from './lib/diagram-support.js';
+
+/**
+ * dmn-js commits a typed cell 300 ms after the last key (its debounceInput service). The same debounce here, but
+ * remembered, so that saving first commits what was typed: a deploy right after typing must carry it.
+ */
+const pendingInput = new Set();
+const FlushableDebounceInput = {
+  debounceInput: ['factory', function () {
+    return function (fn) {
+      const debounced = debounce(fn, 300);
+      return function (...args) {
+        pendingInput.add(debounced);
+        return debounced.apply(this, args);
+      };
+    };
+  }]
+};
+
+function commitTypedInput() {
+  for (const debounced of pendingInput) {
+    debounced.flush();
+  }
+  pendingInput.clear();
+}
 
 const STYLESHEET = new URL('./cs-dmn-editor.css', import.meta.url).href;
 
@@ -61,7 +86,7 @@ class CsDmnEditor extends DiagramElement {
     container.append(this._tabs, views);
     this._modeler = new DmnModeler({
       container: views,
-      common: { moddleExtensions: { camunda: camundaModdle } },
+      common: { moddleExtensions: { camunda: camundaModdle }, additionalModules: [FlushableDebounceInput] },
       moddleExtensions: { camunda: camundaModdle }
     });
     this._modeler.on('views.changed', () => {
@@ -93,6 +118,7 @@ class CsDmnEditor extends DiagramElement {
     if (!this._imported) {
       throw new Error('No model is open');
     }
+    commitTypedInput();
     const { xml } = await this._modeler.saveXML({ format: true });
     return xml;
   }

@@ -5,7 +5,6 @@ import io.clientspace.shared.ProcessOnly;
 import io.clientspace.shared.i18n.Translations;
 import static io.clientspace.shared.Texts.clean;
 
-import io.clientspace.client.ClientAction;
 import io.clientspace.client.ClientService;
 import io.clientspace.extranet.domain.PortalAccountEntity;
 import io.clientspace.extranet.domain.PortalAccountRepository;
@@ -86,18 +85,9 @@ public class ExternalAccessService {
         return true;
     }
 
-    /** Whether the current user may add, invite and revoke portal contacts anywhere: managers and admins. */
+    /** Whether the current user may add, invite and revoke portal contacts: managers and admins. */
     public boolean canManage() {
         return currentUser.requireStaff().seesAllClients();
-    }
-
-    /**
-     * Whether the current user may add, invite and revoke the client's portal contacts: whoever manages the client
-     * (admins, managers, its owner and manager-level members; issue 15 widened issue 20's rule to them).
-     */
-    @Transactional(readOnly = true)
-    public boolean canManage(UUID clientId) {
-        return clients.may(clientId, ClientAction.SHARE);
     }
 
     /** The people who may add, invite and revoke portal contacts, by name: what a read-only viewer is pointed to. */
@@ -722,10 +712,12 @@ public class ExternalAccessService {
         return user;
     }
 
-    /** Adding, inviting and revoking are for whoever manages the client: see {@link #canManage(UUID)}. */
+    /** Adding, inviting and revoking stay with managers and admins, also on clients a member owns. */
     private CurrentUser requireManager(UUID clientId) {
         CurrentUser user = requireViewer(clientId);
-        clients.require(clientId, ClientAction.SHARE);
+        if (!user.seesAllClients()) {
+            throw new NoAccessException("Inviting and revoking portal access is for managers", null);
+        }
         return user;
     }
 }

@@ -201,14 +201,14 @@ class DiagramBrowserTests extends BrowserTest {
                 .latestVersion().singleResult().getVersion();
         signIn("/processes/edit/proposal-approval-rules", "admin", "admin");
         assertThat(page.locator("#model-diagram-editor .tjs-table")).isVisible();
-        Locator annotation = page.locator("#model-diagram-editor td.annotation")
-                .filter(new Locator.FilterOptions().setHasText("Everything else goes out without approval"));
-        annotation.locator("[contenteditable]").click();
-        page.keyboard().press("Control+A");
-        page.keyboard().type("Everything else goes out without approval, as agreed");
+        // a rule's condition, edited in its cell: more than 20 % off needs approval, no longer more than 15 %
+        Locator cell = page.locator(
+                "#model-diagram-editor td[data-row-id='DiscountOver15'][data-col-id='DiscountInput']");
+        cell.click();
+        cell.locator(".cm-content").fill("> 20");
         page.locator("#model-diagram-editor td[data-row-id='NoApproval'][data-col-id='FeeAmountInput']").click();
-        assertThat(annotation).containsText("as agreed");
-        page.locator("#editor-note input").fill("Wording of the catch-all rule");
+        assertThat(cell).hasText("> 20");
+        page.locator("#editor-note input").fill("Approval from 20 % off");
         screenshot("processes-edit-decision-table");
         page.locator("#editor-deploy").click();
 
@@ -218,9 +218,9 @@ class DiagramBrowserTests extends BrowserTest {
         assertThat(latest.getVersion()).isEqualTo(before + 1);
         try (var in = repository.getDecisionModel(latest.getId())) {
             String deployed = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(deployed).contains("as agreed");
-            // the rules themselves are what they were
-            assertThat(logic(deployed.replace(", as agreed", ""))).isEqualTo(
+            assertThat(deployed).contains("&gt; 20");
+            // the edited condition is the only change to the rules
+            assertThat(logic(deployed.replace("&gt; 20", "&gt; 15"))).isEqualTo(
                     logic(Files.readString(Path.of("processes", "proposal-approval-rules.dmn"))));
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);

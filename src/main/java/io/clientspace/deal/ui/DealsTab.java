@@ -56,6 +56,12 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
             this.deals = deals;
         }
 
+        /** A client's workspace opens on its deals; a project's on its tasks, with its deals right after them. */
+        @Override
+        public int order(Where where) {
+            return where == Where.PROJECT ? 35 : order();
+        }
+
         @Override
         public WorkspaceTab<?> create(TabContext context) {
             return new DealsTab(context, deals, projects);

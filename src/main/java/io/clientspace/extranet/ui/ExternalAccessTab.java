@@ -93,7 +93,7 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
 
     @Override
     protected Data fetch() {
-        boolean canManage = access.canManage(client.id());
+        boolean canManage = access.canManage();
         return new Data(access.forClient(client.id()), reviews.openReview(client.id()), canManage,
                 canManage ? List.of() : access.whoCanManage());
     }

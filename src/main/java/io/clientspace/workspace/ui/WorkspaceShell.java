@@ -35,7 +35,7 @@ class WorkspaceShell {
 
     WorkspaceShell(List<WorkspaceTabProvider> providers, CurrentUserProvider currentUser, AsyncLoader loader,
                    ClientChanges changes, Clock clock) {
-        this.providers = providers.stream().sorted(Comparator.comparingInt(WorkspaceTabProvider::order)).toList();
+        this.providers = List.copyOf(providers);
         this.currentUser = currentUser;
         this.loader = loader;
         this.changes = changes;
@@ -62,7 +62,9 @@ class WorkspaceShell {
         TabContext context = new TabContext(scope, name, clientName, sharedWithClient, user, clock, loader,
                 strip::refreshCounters, strip);
         List<WorkspaceTab<?>> tabs = new ArrayList<>();
-        for (WorkspaceTabProvider provider : providers) {
+        List<WorkspaceTabProvider> ordered = providers.stream()
+                .sorted(Comparator.comparingInt(p -> p.order(where))).toList();
+        for (WorkspaceTabProvider provider : ordered) {
             if (provider.appliesTo(where) && provider.visibleTo(user)) {
                 tabs.add(provider.create(context));
             }

@@ -24,6 +24,11 @@ public interface WorkspaceTabProvider {
     /** Where the tab goes from left to right: lower first. The built-in tabs use steps of 10. */
     int order();
 
+    /** Where the tab stands on one kind of workspace; by default {@link #order()} on every kind. */
+    default int order(Where where) {
+        return order();
+    }
+
     boolean appliesTo(Where where);
 
     /**

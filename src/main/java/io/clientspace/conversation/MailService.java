@@ -503,27 +503,7 @@ public class MailService {
     }
 
     private List<FieldProblem> checkAttachments(Collection<ChatDraft.Upload> uploads) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (ChatDraft.Upload upload : uploads) {
-            String name = upload.originalName() == null ? "" : upload.originalName();
-            try {
-                long size = Files.size(upload.content());
-                if (size > files.maxSizeBytes()) {
-                    problems.add(FieldProblem.of("attachment", "file.error.too-big", name,
-                            files.maxSizeBytes() / (1024 * 1024)));
-                    continue;
-                }
-                String type = FileTypes.detect(upload.content(), name);
-                if (FileTypes.isProgram(type)) {
-                    problems.add(FieldProblem.of("attachment", "file.error.program", name));
-                } else if (!FileTypes.isAllowed(type)) {
-                    problems.add(FieldProblem.of("attachment", "file.error.type", name, type));
-                }
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot read the uploaded file", e);
-            }
-        }
-        return problems;
+        return AttachmentChecks.check(files, uploads);
     }
 
     // --------------------------------------------------------------------------------------------- unmatched

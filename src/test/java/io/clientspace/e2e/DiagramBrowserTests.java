@@ -1,5 +1,6 @@
 package io.clientspace.e2e;
 
+import io.clientspace.modeling.LeavesTheEngineAsFound;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,6 +30,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 import org.camunda.bpm.model.dmn.instance.UnaryTests;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -39,6 +41,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Camunda properties panel that comes back in the XML, and DMN tables that open as tables and save back without
  * losing any rule.
  */
+@ExtendWith(LeavesTheEngineAsFound.class)
 class DiagramBrowserTests extends BrowserTest {
 
     static final String PAGE = "/test/diagrams?model=";

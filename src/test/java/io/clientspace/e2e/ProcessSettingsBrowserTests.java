@@ -1,5 +1,6 @@
 package io.clientspace.e2e;
 
+import io.clientspace.modeling.LeavesTheEngineAsFound;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.clientspace.support.Actors.asManager;
 
@@ -14,21 +15,18 @@ import io.clientspace.deal.DealStages;
 import io.clientspace.deal.process.DealStagesProcess;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A process owner (the demo admin holds the process-owner role) changes how long a deal may sit before it counts
  * as stalled, in the firm settings form: a bad period is refused with the typed text kept, a good one becomes a new
  * version, and a new deal waits the new period. The gate's problems show in the user's language.
  */
+@ExtendWith(LeavesTheEngineAsFound.class)
 class ProcessSettingsBrowserTests extends BrowserTest {
 
     @Autowired
@@ -36,28 +34,10 @@ class ProcessSettingsBrowserTests extends BrowserTest {
     @Autowired
     RuntimeService runtime;
     @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    DealStages dealStages;
-    @Autowired
     ClientService clients;
     @Autowired
     DealService deals;
 
-    List<String> before;
-
-    @BeforeEach
-    void rememberTheDeployments() {
-        before = repository.createDeploymentQuery().list().stream().map(Deployment::getId).toList();
-    }
-
-    @AfterEach
-    void removeWhatTheTestDeployed() {
-        repository.createDeploymentQuery().list().stream().map(Deployment::getId).filter(id -> !before.contains(id))
-                .forEach(id -> repository.deleteDeployment(id, true));
-        jdbc.update("delete from model_deployment");
-        dealStages.deployed();
-    }
 
     @Test
     void aProcessOwnerChangesStallAfterAndANewDealUsesTheNewPeriod() {

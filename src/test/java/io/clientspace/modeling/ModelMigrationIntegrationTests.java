@@ -25,11 +25,9 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.Job;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import io.clientspace.support.ClientspaceIntegrationTest;
@@ -39,6 +37,7 @@ import io.clientspace.support.ClientspaceIntegrationTest;
  * their stage, their stall timer is carried over (one job, not zero and not two) and fires once.
  */
 @ClientspaceIntegrationTest
+@ExtendWith(LeavesTheEngineAsFound.class)
 class ModelMigrationIntegrationTests {
 
     @Autowired
@@ -58,20 +57,6 @@ class ModelMigrationIntegrationTests {
     @Autowired
     DealService deals;
 
-    List<String> before;
-
-    @BeforeEach
-    void rememberTheDeployments() {
-        before = repository.createDeploymentQuery().list().stream().map(Deployment::getId).toList();
-    }
-
-    @AfterEach
-    void removeWhatTheTestDeployed() {
-        repository.createDeploymentQuery().list().stream().map(Deployment::getId).filter(id -> !before.contains(id))
-                .forEach(id -> repository.deleteDeployment(id, true));
-        jdbc.update("delete from model_deployment");
-        dealStages.deployed();
-    }
 
     static <T> T asOwner(Supplier<T> work) {
         return as("paula", work, "PROCESS_OWNER", "STAFF");

@@ -86,7 +86,10 @@ class CsDmnEditor extends DiagramElement {
     container.append(this._tabs, views);
     this._modeler = new DmnModeler({
       container: views,
-      common: { moddleExtensions: { camunda: camundaModdle }, additionalModules: [FlushableDebounceInput] },
+      common: { moddleExtensions: { camunda: camundaModdle } },
+      // per view: dmn-js's Manager passes each view its own additionalModules and drops common's
+      decisionTable: { additionalModules: [FlushableDebounceInput] },
+      literalExpression: { additionalModules: [FlushableDebounceInput] },
       moddleExtensions: { camunda: camundaModdle }
     });
     this._modeler.on('views.changed', () => {

@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,6 +61,10 @@ public class ModelDeployments {
 
     public static final String APP_SOURCE = "clientspace-app";
     public static final String APP_DEPLOYMENT_PREFIX = "clientspace-app:";
+
+    /** The gate's problems that mean a file is no model at all, so its id cannot be read. */
+    private static final java.util.Set<String> UNREADABLE = java.util.Set.of("modeling.problem.notXml",
+            "modeling.problem.unreadable", "modeling.problem.notModel");
 
     private final ModelGate gate;
     private final ModelRecords records;
@@ -241,6 +246,69 @@ public class ModelDeployments {
                     fileName, kind.name())));
         }
         return deploy(modelKey, kind, expectedLatestVersion, bytes, changeNote, ModelAction.UPLOAD, null);
+    }
+
+    /**
+     * Deploys a file sent by Camunda Modeler's Deploy dialog. The Modeler does not say which model it replaces or
+     * which version it started from, so the file's own process or decision id names the model (it must be one that
+     * Clientspace runs), and it replaces the version that is newest now. A file equal to the newest version deploys
+     * nothing and answers that version, as the engine's duplicate filtering would.
+     *
+     * @throws ModelRefusedException when the file is not a model Clientspace runs, or the gate refuses it
+     * @throws StaleModelException   when someone deployed the same model at the same moment
+     */
+    @Transactional
+    public ModelerDeployment deployFromModeler(String fileName, byte[] bytes, String deploymentName) {
+        requireOwner();
+        Optional<ModelKind> kind = ModelKind.of(fileName);
+        if (kind.isEmpty()) {
+            throw new ModelRefusedException(List.of(Problem.of(null, null, "modeling.problem.fileType",
+                    fileName == null ? "" : fileName)));
+        }
+        List<Problem> unreadable = gate.inspect(fileName, bytes).problems().stream()
+                .filter(p -> UNREADABLE.contains(p.key())).toList();
+        if (!unreadable.isEmpty()) {
+            throw new ModelRefusedException(unreadable);
+        }
+        String key = holds(kind.get(), bytes);
+        if (key == null || latestVersion(kind.get(), key) == 0) {
+            throw new ModelRefusedException(List.of(Problem.of(key, null, "modeling.problem.unknownModel",
+                    key == null ? fileName : key)));
+        }
+        int latest = latestVersion(kind.get(), key);
+        if (Arrays.equals(bytes, bytes(kind.get(), key, latest))) {
+            return new ModelerDeployment(key, kind.get(), latest, deploymentIdOf(kind.get(), key, latest),
+                    definitionId(kind.get(), key, latest), false);
+        }
+        String note = deploymentName == null || deploymentName.isBlank() ? null : deploymentName.strip();
+        ModelVersion version = deploy(key, kind.get(), latest, bytes, note, ModelAction.MODELER, null);
+        return new ModelerDeployment(key, kind.get(), version.version(), deploymentIdOf(kind.get(), key,
+                version.version()), definitionId(kind.get(), key, version.version()), true);
+    }
+
+    /** The engine's deployments, newest first, a page at a time (Camunda Modeler lists none, to test its link). */
+    @Transactional(readOnly = true)
+    public List<ModelerDeploymentSummary> deployments(int first, int max) {
+        requireOwner();
+        if (max <= 0) {
+            return List.of();
+        }
+        return repository.createDeploymentQuery().orderByDeploymentTime().desc()
+                .listPage(Math.max(0, first), Math.min(max, 500)).stream()
+                .map(d -> new ModelerDeploymentSummary(d.getId(), d.getName(), d.getSource(),
+                        d.getDeploymentTime().toInstant()))
+                .toList();
+    }
+
+    /** The engine's version, as Camunda's REST API reports it. */
+    public String engineVersion() {
+        return org.camunda.bpm.engine.impl.util.ProductPropertiesUtil.getProductVersion();
+    }
+
+    private String deploymentIdOf(ModelKind kind, String key, int version) {
+        String id = definitionId(kind, key, version);
+        return kind == ModelKind.BPMN ? repository.getProcessDefinition(id).getDeploymentId()
+                : repository.getDecisionDefinition(id).getDeploymentId();
     }
 
     /** Deploys new defaults for the model's timers (firm settings) as its next version, through the gate. */

@@ -63,10 +63,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .requestMatchers(new AntPathRequestMatcher("/actuator/health/**"),
                         new AntPathRequestMatcher("/actuator/health"),
                         new AntPathRequestMatcher("/actuator/info")).permitAll()
-                // The engine's REST API is closed to everyone: nothing in the app needs it, and whoever reaches it
-                // controls every process (docs/decisions/DD008-threat-model.md)
-                .requestMatchers(new AntPathRequestMatcher("/engine-rest"),
-                        new AntPathRequestMatcher("/engine-rest/**")).denyAll()
+                // /engine-rest has a chain of its own, for Camunda Modeler's deploy only (ModelerApiSecurity)
                 // Admin (users, groups, grants) and Tasklist (other people's tasks): admins only. The webapps ask
                 // who is signed in under /camunda/api/admin/auth, which Cockpit needs too.
                 .requestMatchers(new AntPathRequestMatcher("/camunda/api/admin/auth/**")).hasAnyRole(Roles.ADMIN,
@@ -79,10 +76,8 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 // (read models and instances, retry failed jobs; see EngineHardening and DD003)
                 .requestMatchers(new AntPathRequestMatcher("/camunda/**")).hasAnyRole(Roles.ADMIN,
                         Roles.PROCESS_OWNER));
-        // The Camunda webapps bring their own CSRF protection (XSRF-TOKEN cookie and header); /engine-rest answers
-        // nobody, so an anonymous caller gets the sign-in there rather than a CSRF error
-        http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**"),
-                new AntPathRequestMatcher("/engine-rest/**")));
+        // The Camunda webapps bring their own CSRF protection (XSRF-TOKEN cookie and header)
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(new AntPathRequestMatcher("/camunda/**")));
         super.configure(http);
         setOAuth2LoginPage(http, STAFF_LOGIN);
         // Both realms require PKCE (S256), also for our confidential clients

@@ -190,6 +190,24 @@ class DiagramBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAnnotationTypedAndSavedAtOnceIsInTheXml() {
+        signIn(PAGE + "dmn-proposal-approval-rules", "admin", "admin");
+        assertThat(page.locator("#import-state")).hasText("shown");
+        Locator annotation = page.locator(
+                "cs-dmn-editor td.annotation[data-row-id='DiscountOver15'] [contenteditable='true']");
+        annotation.click();
+        annotation.fill("A partner approves from 15 % off");
+        // saved at once, inside dmn-js's 300 ms input debounce: saving must commit what was typed
+        page.locator("#get-xml").click();
+        assertThat(page.locator("#xml-out")).containsText("A partner approves from 15 % off");
+        String saved = page.locator("#xml-out").textContent();
+        DmnModelInstance model = Dmn.readModelFromStream(new ByteArrayInputStream(saved.getBytes(
+                StandardCharsets.UTF_8)));
+        Rule rule = model.getModelElementById("DiscountOver15");
+        assertThat(rule.getDescription().getTextContent()).isEqualTo("A partner approves from 15 % off");
+    }
+
+    @Test
     void aProcessPageShowsItsDiagram() {
         signIn("/processes/model/deal-stages", "admin", "admin");
         assertThat(page.locator("#model-viewer g.djs-element[data-element-id='StageNegotiation']")).isVisible();

@@ -14,7 +14,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The engine's REST API controls every process, so nobody reaches it through the app: {@code /engine-rest} is closed
- * to everyone, and the Camunda webapps' copy under {@code /camunda/api/engine} is open to admins only. Every
+ * to every signed-in browser (it takes only a process owner's bearer token, for Camunda Modeler's deploy, see
+ * ModelerDeployIntegrationTests), and the Camunda webapps' copy under {@code /camunda/api/engine} is open to admins
+ * and, within their engine grants, process owners. Every
  * endpoint Camunda registers is called as a signed-in customer, member and manager (403 or 401), as an admin on
  * {@code /engine-rest} (403), and anonymously (the staff sign-in). Issue 21, item 3; issue 18, item 4.
  */
@@ -80,17 +82,23 @@ class EngineApiClosedIntegrationTests {
     }
 
     @Test
-    void anonymousCallersAreSentToTheStaffSignIn() throws Exception {
+    void anonymousCallersAreSentToTheStaffSignInOrAskedForABearerToken() throws Exception {
         SignedInHttp anonymous = SignedInHttp.anonymous();
         List<String> wrong = new ArrayList<>();
         for (Endpoint e : everyEndpoint()) {
             HttpResponse<String> response = anonymous.send(e.method(), app() + e.path());
             String location = SignedInHttp.location(response);
-            if (response.statusCode() != 302 || !location.endsWith("/oauth2/authorization/staff")) {
+            if (e.path().startsWith(ENGINE_REST)) {
+                // /engine-rest is the Modeler's token-only API (ModelerDeployIntegrationTests): no sign-in page
+                if (response.statusCode() != 401
+                        || !response.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer")) {
+                    wrong.add(e + " -> " + response.statusCode() + " " + location);
+                }
+            } else if (response.statusCode() != 302 || !location.endsWith("/oauth2/authorization/staff")) {
                 wrong.add(e + " -> " + response.statusCode() + " " + location);
             }
         }
-        assertThat(wrong).as("endpoints that did not send an anonymous caller to the staff sign-in").isEmpty();
+        assertThat(wrong).as("endpoints that answered an anonymous caller otherwise").isEmpty();
     }
 
     private void assertRefused(SignedInHttp who, Set<Endpoint> endpoints, String name) throws Exception {

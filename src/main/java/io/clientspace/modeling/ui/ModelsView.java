@@ -1,5 +1,13 @@
 package io.clientspace.modeling.ui;
 
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.security.ModelerTokens;
+import io.clientspace.shared.ClientspaceProperties;
+import io.clientspace.shared.ui.tabs.TabParts;
+import java.time.Clock;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -22,10 +30,18 @@ class ModelsView extends VerticalLayout implements Titled {
 
     static final String ROUTE = "processes";
 
-    ModelsView(ModelDeployments models) {
+    ModelsView(ModelDeployments models, CurrentUserProvider users, ModelerTokens tokens,
+            ClientspaceProperties app, Clock clock) {
         setId("models-view");
         Paragraph intro = new Paragraph(getTranslation("modeling.models.intro"));
         intro.addClassName("muted");
+        if (users.require().has(Roles.PROCESS_OWNER)) {
+            Button modeler = new Button(getTranslation("modeling.modeler.open"), VaadinIcon.UPLOAD_ALT.create(),
+                    e -> new ModelerConnectionDialog(tokens, app.baseUrl(), clock).open());
+            modeler.setId("modeler-open");
+            modeler.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            add(TabParts.toolbar(modeler));
+        }
         Grid<ModelSummary> grid = new Grid<>();
         grid.setId("model-grid");
         grid.addComponentColumn(m -> {

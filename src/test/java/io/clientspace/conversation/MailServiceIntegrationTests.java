@@ -73,6 +73,8 @@ class MailServiceIntegrationTests {
     DataSource dataSource;
     @Autowired
     JavaMailSender sender;
+    @Autowired
+    io.clientspace.timeline.TimelineService timeline;
 
     @TempDir
     Path dir;
@@ -327,6 +329,71 @@ class MailServiceIntegrationTests {
         assertThat(asManager(() -> mail.threads(scope()))).extracting(MailThreadSummary::subject)
                 .containsExactlyInAnyOrder("New " + marker, "Lost " + marker);
         assertThat(asAdmin(() -> mail.unmatched())).noneMatch(u -> u.id().equals(lost));
+    }
+
+    @Test
+    void anAdminFilesAnUnmatchedMailWithItsAttachmentIntoAProjectAndItsTimelineSaysWho() throws Exception {
+        String unknown = "drawings-" + marker + "-qqqqqq@inbox.localhost";
+        Path pdf = PortalTestData.pdf("drawing " + marker);
+        send("ida-" + marker + "@kunde.example", unknown, "Drawings " + marker, "The drawing.", m -> {
+            try {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText("The drawing.", "UTF-8");
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new jakarta.mail.util.ByteArrayDataSource(Files.readAllBytes(pdf),
+                        "application/pdf")));
+                file.setHeader("Content-Transfer-Encoding", "base64");
+                file.setFileName("drawing-" + marker + ".pdf");
+                m.setContent(new MimeMultipart(text, file));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        fetch();
+        UUID id = asAdmin(() -> mail.unmatched()).stream().filter(u -> ("Drawings " + marker).equals(u.subject()))
+                .findFirst().orElseThrow().id();
+        WorkScope project = a.project().scope();
+        // a project of another client is not a target: nothing is filed
+        PortalTestData.World other = data.world("mail-target-" + marker);
+        assertThatThrownBy(() -> asAdmin(() -> {
+            mail.assignUnmatched(id, WorkScope.project(a.client().id(), other.project().id()));
+            return null;
+        })).isInstanceOf(io.clientspace.shared.NotFoundException.class);
+        // nor may a manager file it
+        assertThatThrownBy(() -> asManager(() -> {
+            mail.assignUnmatched(id, project);
+            return null;
+        })).isInstanceOf(NoAccessException.class);
+
+        asAdmin(() -> {
+            mail.assignUnmatched(id, project);
+            return null;
+        });
+        assertThat(asAdmin(() -> mail.unmatched())).noneMatch(u -> u.id().equals(id));
+        MailThreadSummary summary = onlyThread(project);
+        assertThat(summary.subject()).isEqualTo("Drawings " + marker);
+        assertThat(asManager(() -> mail.threads(scope()))).isEmpty();
+        MailItem in = asManager(() -> mail.thread(summary.id())).messages().get(0);
+        assertThat(in.attachments()).singleElement().extracting(ChatAttachment::name)
+                .isEqualTo("drawing-" + marker + ".pdf");
+        UUID fileId = in.attachments().get(0).fileId();
+        assertThat(asManager(() -> files.in(project))).extracting(StoredFile::id).contains(fileId);
+        try (InputStream body = URI.create(asManager(() -> mail.attachmentLink(summary.id(), fileId))).toURL()
+                .openStream()) {
+            assertThat(body.readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
+        }
+        assertThat(asManager(() -> timeline.in(project, 0))).filteredOn(e -> "MAIL_FILED".equals(e.kind()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.subjectId()).isEqualTo(summary.id());
+                    assertThat(e.subjectTitle()).isEqualTo("Drawings " + marker);
+                    assertThat(e.detail()).contains("ida-" + marker + "@kunde.example");
+                    assertThat(e.actorName()).isNotBlank();
+                });
+        // filed once: a second attempt finds nothing to file
+        assertThatThrownBy(() -> asAdmin(() -> {
+            mail.assignUnmatched(id, scope());
+            return null;
+        })).isInstanceOf(io.clientspace.shared.NotFoundException.class);
     }
 
     @Test

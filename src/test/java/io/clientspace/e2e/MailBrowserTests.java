@@ -156,6 +156,29 @@ class MailBrowserTests extends BrowserTest {
     }
 
     @Test
+    void anAdminFilesAnUnmatchedMailIntoAProjectWhereItShows() throws Exception {
+        mails.deliver("gus-" + marker + "@kunde.example", "Gus Hahn", "lost-" + marker + "-zzzzzz@"
+                + io.clientspace.devservices.MailService.INBOX_DOMAIN, "Lost order " + marker,
+                "Our order number is 4711.");
+        signIn("/" + io.clientspace.conversation.ConversationNavigation.UNMATCHED_MAIL, "admin", "admin");
+        var card = page.locator("#unmatched-mail .mail-message", new com.microsoft.playwright.Page.LocatorOptions()
+                .setHasText("Lost order " + marker));
+        card.locator(".unmatched-file").click();
+        assertThat(card.locator(".unmatched-client")).containsText("Choose the client");
+        card.locator(".unmatched-client input").fill(world.client().name());
+        page.locator("vaadin-combo-box-item:has-text('" + world.client().name() + "')").click();
+        card.locator(".unmatched-project").click();
+        page.locator("vaadin-combo-box-item:has-text('" + world.project().name() + "')").click();
+        screenshot("mail-unmatched-filing");
+        card.locator(".unmatched-file").click();
+        assertThat(page.locator("#unmatched-mail")).not().containsText("Lost order " + marker);
+
+        page.navigate(url("/client-projects/" + world.project().id() + "?tab=mail"));
+        assertThat(page.locator("#mail-threads")).containsText("Lost order " + marker);
+        screenshot("mail-unmatched-filed-project");
+    }
+
+    @Test
     void anEmptyMailTabInGermanSaysWhereToWrite() {
         String to = address();
         context.close();

@@ -163,12 +163,15 @@ class ChatBrowserTests extends BrowserTest {
             assertThat(contact.locator("#chat-list .chat-attachment")).hasText("site-brief.pdf");
             // the team sees it live, and both sides open it through a short-lived storage link
             assertThat(manager.locator("#chat-list .chat-attachment")).hasText("site-brief.pdf");
-            Page download = contact.waitForPopup(() -> contact.locator("#chat-list .chat-attachment").click());
-            org.assertj.core.api.Assertions.assertThat(download.url()).contains("X-Amz-Signature");
-            download.close();
-            Page staffDownload = manager.waitForPopup(() -> manager.locator("#chat-list .chat-attachment").click());
-            org.assertj.core.api.Assertions.assertThat(staffDownload.url()).contains("X-Amz-Signature");
-            staffDownload.close();
+            // the link opens in a new window that the browser turns into a download: watch the requests it makes
+            var portalRequests = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            portal.onRequest(r -> portalRequests.add(r.url()));
+            contact.locator("#chat-list .chat-attachment").click();
+            contact.waitForCondition(() -> portalRequests.stream().anyMatch(u -> u.contains("X-Amz-Signature")));
+            var staffRequests = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            manager.context().onRequest(r -> staffRequests.add(r.url()));
+            manager.locator("#chat-list .chat-attachment").click();
+            manager.waitForCondition(() -> staffRequests.stream().anyMatch(u -> u.contains("X-Amz-Signature")));
             screenshot("chat-portal-attachment");
 
             Path program = Files.write(dir.resolve("photo.png"), "#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8));

@@ -168,7 +168,8 @@ class MailBrowserTests extends BrowserTest {
         card.locator(".unmatched-client input").fill(world.client().name());
         page.locator("vaadin-combo-box-item:has-text('" + world.client().name() + "')").click();
         card.locator(".unmatched-project").click();
-        page.locator("vaadin-combo-box-item:has-text('" + world.project().name() + "')").click();
+        page.getByRole(com.microsoft.playwright.options.AriaRole.OPTION, new com.microsoft.playwright.Page
+                .GetByRoleOptions().setName(world.project().name()).setExact(true)).click();
         screenshot("mail-unmatched-filing");
         card.locator(".unmatched-file").click();
         assertThat(page.locator("#unmatched-mail")).not().containsText("Lost order " + marker);

@@ -271,7 +271,7 @@ public class ChatPanel extends Div {
         detached = true;
         newer.removeAll();
         Button latest = new Button(getTranslation("chat.jump.latest"), VaadinIcon.ARROW_DOWN.create(), e -> {
-            detached = false;
+            newer.removeAll();
             newer.setVisible(false);
             loadNewest();
         });

@@ -174,7 +174,8 @@ class MailBrowserTests extends BrowserTest {
         card.locator(".unmatched-file").click();
         assertThat(page.locator("#unmatched-mail")).not().containsText("Lost order " + marker);
 
-        page.navigate(url("/client-projects/" + world.project().id() + "?tab=mail"));
+        page.navigate(url("/client-projects/" + world.project().id()));
+        page.locator("#tab-mail").click();
         assertThat(page.locator("#mail-threads")).containsText("Lost order " + marker);
         screenshot("mail-unmatched-filed-project");
     }

@@ -199,7 +199,6 @@ public class ChatPanel extends Div {
         snippet.addClassName("chat-snippet");
         highlight(snippet, m.body() == null ? "" : m.body(), needle);
         item.add(head, snippet);
-        item.addClickListener(e -> jumpTo(m));
         return item;
     }
 
@@ -283,6 +282,8 @@ public class ChatPanel extends Div {
 
     private void loadNewest() {
         detached = false;
+        newer.removeAll();
+        newer.setVisible(false);
         ChatPage page = source.history(null);
         list.removeAll();
         shown.clear();

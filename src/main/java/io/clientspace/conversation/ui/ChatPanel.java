@@ -122,6 +122,7 @@ public class ChatPanel extends Div {
     private long newestSeq;
     private UUID replyTo;
     private AutoCloseable subscription;
+    private Upload uploader;
 
     public ChatPanel(Source source, ZoneId zone) {
         this.source = source;
@@ -528,6 +529,7 @@ public class ChatPanel extends Div {
                     .forEach(pending::remove);
         });
         upload.setId("chat-upload");
+        uploader = upload;
         upload.setDropAllowed(true);
         upload.setMaxFiles(10);
         upload.setI18n(UploadTexts.of(this));
@@ -563,6 +565,9 @@ public class ChatPanel extends Div {
         uploads.forEach(ChatPanel::deleteQuietly);
         uploads.clear();
         pending.removeAll();
+        if (uploader != null) {
+            uploader.clearFileList(); // a file that went out with a message is not offered again
+        }
     }
 
     private static void deleteQuietly(ChatDraft.Upload u) {

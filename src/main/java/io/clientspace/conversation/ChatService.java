@@ -398,27 +398,59 @@ public class ChatService {
     }
 
     /**
-     * The customer writes in one of their client channels.
+     * The customer writes in one of their client channels, without files.
      *
-     * @throws InvalidInputException when the text is empty or too long, the reply's message is not in the channel,
-     *                               or the account wrote more than its rate limit allows just now; nothing is saved
+     * @see #customerPost(CustomerScope, UUID, String, UUID, List)
+     */
+    public ChatMessage customerPost(CustomerScope scope, UUID channelId, String text, UUID replyTo) {
+        return customerPost(scope, channelId, text, replyTo, List.of());
+    }
+
+    /**
+     * The customer writes in one of their client channels, with files if they like. The files pass the same checks as
+     * a colleague's ({@link AttachmentChecks}: size, type from the bytes, no programs) before anything is stored, then
+     * go through the file module's intake (virus scan, object storage) as the workspace's files, recorded as received
+     * from the customer; the message is saved after them.
+     *
+     * @param attachments uploaded files, e.g. temporary files the caller deletes afterwards; never null
+     * @throws InvalidInputException when the text is empty or too long, the reply's message is not in the channel, an
+     *                               attachment is refused, or the account wrote more than its rate limit allows just
+     *                               now; nothing is saved
      * @throws NoAccessException     for a manager viewing as the client: that view is read-only
      * @throws NotFoundException     for any channel that is not one of {@link #customerChannels}
      */
-    @Transactional
-    public ChatMessage customerPost(CustomerScope scope, UUID channelId, String text, UUID replyTo) {
-        portalAccess.verifyActing(scope);
-        Channel channel = customerChannel(scope, channelId);
-        List<FieldProblem> problems = new ArrayList<>(checkMessage(text));
-        if (replyTo != null && one(channelId, replyTo, CUSTOMER, readerOf(scope)).isEmpty()) {
-            problems.add(FieldProblem.of("message", "chat.error.reply-gone"));
+    public ChatMessage customerPost(CustomerScope scope, UUID channelId, String text, UUID replyTo,
+                                    List<ChatDraft.Upload> attachments) {
+        record Checked(Channel channel, String projectName) {
         }
-        InvalidInputException.throwIfAny(problems);
-        rateLimits.take(RateLimits.Action.PORTAL_COMMENT, scope.accountId().toString(), "message");
-        String projectName = channel.projectId() == null ? null
-                : projects.sharedProject(scope.clientId(), channel.projectId()).name();
-        return insert(channel, projectName, true, readerOf(scope), scope.displayName(), text, replyTo, List.of(),
-                List.of());
+        Checked checked = transactions.execute(status -> {
+            portalAccess.verifyActing(scope);
+            Channel channel = customerChannel(scope, channelId);
+            List<FieldProblem> problems = new ArrayList<>(checkMessage(text));
+            if (replyTo != null && one(channelId, replyTo, CUSTOMER, readerOf(scope)).isEmpty()) {
+                problems.add(FieldProblem.of("message", "chat.error.reply-gone"));
+            }
+            problems.addAll(checkAttachments(attachments));
+            InvalidInputException.throwIfAny(problems);
+            rateLimits.take(RateLimits.Action.PORTAL_COMMENT, scope.accountId().toString(), "message");
+            String projectName = channel.projectId() == null ? null
+                    : projects.sharedProject(scope.clientId(), channel.projectId()).name();
+            return new Checked(channel, projectName);
+        });
+        List<ChatAttachment> stored = new ArrayList<>();
+        for (ChatDraft.Upload upload : attachments) {
+            StoredFile file;
+            try {
+                file = files.receive(checked.channel().scope(), upload.originalName(), upload.content(),
+                        abbreviate(readerOf(scope), 100));
+            } catch (InvalidInputException e) {
+                throw new InvalidInputException(e.problems().stream()
+                        .map(p -> new FieldProblem("attachment", p.messageKey(), p.args())).toList());
+            }
+            stored.add(new ChatAttachment(file.id(), file.name()));
+        }
+        return transactions.execute(status -> insert(checked.channel(), checked.projectName(), true, readerOf(scope),
+                scope.displayName(), text, replyTo, stored, List.of()));
     }
 
     /**

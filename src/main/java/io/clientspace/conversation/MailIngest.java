@@ -9,6 +9,8 @@ import io.clientspace.shared.ClientspaceProperties;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.i18n.Translations;
+import io.clientspace.shared.live.ClientChanges;
+import io.clientspace.shared.ActivityRecorded;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -63,11 +65,13 @@ class MailIngest {
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ClientChanges live;
 
     MailIngest(JdbcTemplate jdbc, FileService files, MailProperties properties, JavaMailSender sender,
                ClientspaceProperties app, Translations translations, ApplicationEventPublisher events,
-               PlatformTransactionManager transactionManager, Clock clock) {
+               PlatformTransactionManager transactionManager, Clock clock, ClientChanges live) {
         this.jdbc = jdbc;
+        this.live = live;
         this.files = files;
         this.properties = properties;
         this.format = new MailAddressFormat(properties.domain(), properties.plusLocal());
@@ -141,7 +145,7 @@ class MailIngest {
             }
             return Outcome.UNMATCHED;
         }
-        store(mailbox, mail, target.get().scope(), null);
+        store(mailbox, mail, target.get().scope(), null, null);
         return Outcome.STORED;
     }
 
@@ -149,7 +153,7 @@ class MailIngest {
      * Files an unmatched mail into a workspace: reads it again from its raw bytes (so its attachments become the
      * workspace's files now), threads it there and takes it off the unmatched list.
      */
-    void file(UUID messageId, WorkScope scope) {
+    void file(UUID messageId, WorkScope scope, String actor) {
         var rows = jdbc.query("select mailbox, raw, headers, marker from mail_message where id = ? and unmatched",
                 (rs, i) -> new Object[] {rs.getString(1), rs.getBytes(2), rs.getString(3), rs.getString(4)},
                 messageId);
@@ -160,7 +164,7 @@ class MailIngest {
         String headers = (String) rows.get(0)[2];
         ParsedMail mail = raw != null ? MailParser.parse(raw, properties.maxSizeBytes())
                 : MailParser.stub(headers == null ? "" : headers, messageId.toString().getBytes());
-        store((String) rows.get(0)[0], mail, scope, messageId);
+        store((String) rows.get(0)[0], mail, scope, messageId, actor);
     }
 
     private boolean stored(String mailbox, String messageId) {
@@ -184,7 +188,7 @@ class MailIngest {
     }
 
     /** Attachments first (outside any transaction: object storage), then the rows. */
-    private void store(String mailbox, ParsedMail mail, WorkScope scope, UUID unmatchedId) {
+    private void store(String mailbox, ParsedMail mail, WorkScope scope, UUID unmatchedId, String filedBy) {
         List<ChatAttachment> attachments = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         String receivedBy = cut(mail.fromAddress() == null ? "mail" : mail.fromAddress(), 100);
@@ -250,6 +254,16 @@ class MailIngest {
             // a person's answer reopens a done thread; an auto-reply does not
             jdbc.update("update mail_thread set last_at = greatest(last_at, ?), state = case when ? then state"
                     + " else 'OPEN' end where id = ?", Timestamp.from(now), mail.automatic(), threadId);
+            if (unmatchedId != null) {
+                // an admin filed it: the workspace's timeline says who, and which mail
+                String from = mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress()
+                        : mail.fromName() + " <" + mail.fromAddress() + ">";
+                events.publishEvent(new ActivityRecorded(scope.clientId(), scope.projectId(), filedBy, "MAIL_FILED",
+                        threadId, cut(mail.subject() == null ? "" : mail.subject(), 400), from));
+            }
+            // every open Mail tab of the workspace, on any node, hears of it when this commits
+            live.publishItem(MailStream.of(scope), threadId);
+            live.publish(scope.clientId());
             return new Object[] {threadId, id};
         });
         if (ids != null) {

@@ -12,12 +12,14 @@ import java.util.UUID;
  * @param marker      null, or AUTO, OVERSIZE or MALFORMED (see the ingest)
  * @param headers     for a stub or a malformed mail: its headers as received
  * @param sendState   for outgoing mail: PENDING, SENT or FAILED; null for incoming
- * @param sendError   why the last attempt failed; null otherwise
+ * @param sendReason  for mail not sent: a bundle key that says why in words a colleague can act on
+ *                    ({@code mail.not-sent.*}); null otherwise
+ * @param sendError   the mail server's own words for the last failed attempt; null otherwise
  * @param authorName  for outgoing mail, the colleague who wrote it
  */
 public record MailItem(UUID id, boolean outgoing, String fromAddress, String fromName, SenderKind senderKind,
                        List<String> to, List<String> cc, String subject, String text, String html, String marker,
-                       String headers, List<Note> notes, String sendState, String sendError, String authorName,
+                       String headers, List<Note> notes, String sendState, String sendReason, String sendError, String authorName,
                        Instant at, List<ChatAttachment> attachments) {
 
     public enum SenderKind { CONTACT, COLLEAGUE, UNKNOWN, US }

@@ -17,6 +17,7 @@ import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.WorkScope;
+import io.clientspace.shared.live.ClientChanges;
 import jakarta.activation.FileDataSource;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
@@ -41,6 +42,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailException;
@@ -78,11 +80,14 @@ public class MailService {
     private final JavaMailSender sender;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ClientChanges live;
 
     MailService(JdbcTemplate jdbc, ProjectService projects, ClientService clients, PortalContactLookup portalContacts,
                 CurrentUserProvider currentUser, StaffDirectory staff, FileService files, MailIngest ingest,
-                JavaMailSender sender, PlatformTransactionManager transactionManager, Clock clock) {
+                JavaMailSender sender, PlatformTransactionManager transactionManager, Clock clock,
+                ClientChanges live) {
         this.jdbc = jdbc;
+        this.live = live;
         this.projects = projects;
         this.clients = clients;
         this.portalContacts = portalContacts;
@@ -154,6 +159,23 @@ public class MailService {
 
     // ------------------------------------------------------------------------------------------------- threads
 
+    /**
+     * Calls {@code onThread} (on another thread) with a thread's id whenever one of the workspace's threads gets a
+     * message (in or out) or changes state (sent, not sent, assigned, done), on any app node, until the returned handle
+     * is closed. The notice carries ids only: the listener fetches the thread as its viewer.
+     *
+     * @throws NoAccessException when the colleague may not open the workspace
+     */
+    @Transactional(readOnly = true)
+    public AutoCloseable subscribe(WorkScope scope, Consumer<UUID> onThread) {
+        projects.requireAccess(scope);
+        return live.subscribeItems(MailStream.of(scope), onThread);
+    }
+
+    private void announce(WorkScope scope, UUID threadId) {
+        live.publishItem(MailStream.of(scope), threadId);
+    }
+
     /** Open threads in the workspace, for the tab's counter. */
     @Transactional(readOnly = true)
     public long openThreads(WorkScope scope) {
@@ -172,7 +194,8 @@ public class MailService {
                 select t.id, t.subject, t.state, t.assignee, t.last_at,
                   (select count(*) from mail_message m where m.thread_id = t.id) as messages,
                   (select count(*) from mail_message m where m.thread_id = t.id and m.direction = 'OUT'
-                     and (m.send_state = 'FAILED' or m.send_state = 'PENDING' and m.received_at < ?)) as not_sent,
+                     and (m.send_state = 'FAILED' or m.send_state = 'PENDING' and m.received_at < ?
+                       or m.send_state = 'SENDING' and m.send_attempt_at < ?)) as not_sent,
                   (select coalesce(nullif(m.from_name, ''), m.from_address) from mail_message m
                      where m.thread_id = t.id order by m.received_at desc limit 1) as last_from,
                   (select bool_and(m.marker = 'AUTO') from mail_message m where m.thread_id = t.id
@@ -181,7 +204,8 @@ public class MailService {
                 order by t.last_at desc limit ?""", (rs, i) -> new MailThreadSummary(rs.getObject(1, UUID.class),
                 rs.getString(2), rs.getInt(6), rs.getString(8), rs.getTimestamp(5).toInstant(),
                 "DONE".equals(rs.getString(3)), rs.getString(4), nameOrNull(rs.getString(4)), rs.getInt(7),
-                rs.getBoolean(9)), Timestamp.from(stale), scope.clientId(), scope.projectId(), LIST_LIMIT);
+                rs.getBoolean(9)), Timestamp.from(stale), Timestamp.from(stale), scope.clientId(), scope.projectId(),
+                LIST_LIMIT);
     }
 
     /**
@@ -197,20 +221,31 @@ public class MailService {
         Instant stale = clock.instant().minus(SEND_STALE);
         List<MailItem> items = jdbc.query("""
                 select id, direction, from_address, from_name, to_addresses, cc_addresses, subject, body_text,
-                  body_html, marker, headers, note, send_state, send_error, author, received_at
+                  body_html, marker, headers, note, send_state, send_error, author, received_at, send_attempt_at
                 from mail_message where thread_id = ? order by received_at, id""", (rs, i) -> {
             boolean out = "OUT".equals(rs.getString(2));
             String from = rs.getString(3);
             String state = rs.getString(13);
             Instant at = rs.getTimestamp(16).toInstant();
-            if ("PENDING".equals(state) && at.isBefore(stale)) {
-                state = "FAILED";
+            Instant tried = rs.getTimestamp(17) == null ? at : rs.getTimestamp(17).toInstant();
+            if ("PENDING".equals(state) && at.isBefore(stale) || "SENDING".equals(state) && tried.isBefore(stale)) {
+                state = "FAILED"; // interrupted: shown as not sent, and a retry may take it
+            } else if ("SENDING".equals(state)) {
+                state = "PENDING";
+            }
+            String error = rs.getString(14);
+            String reason = null;
+            if (error != null && error.indexOf('\u001f') > 0) {
+                reason = error.substring(0, error.indexOf('\u001f'));
+                error = error.substring(error.indexOf('\u001f') + 1);
+            } else if ("FAILED".equals(state) && error == null) {
+                reason = "mail.not-sent.interrupted";
             }
             return new MailItem(rs.getObject(1, UUID.class), out, from, rs.getString(4),
                     out ? MailItem.SenderKind.US : known.getOrDefault(lower(from), MailItem.SenderKind.UNKNOWN),
                     split(rs.getString(5)), split(rs.getString(6)), rs.getString(7), rs.getString(8),
                     rs.getString(9), rs.getString(10), rs.getString(11), notes(rs.getString(12)), state,
-                    rs.getString(14), out ? nameOrNull(rs.getString(15)) : null, at, new ArrayList<>());
+                    reason, error, out ? nameOrNull(rs.getString(15)) : null, at, new ArrayList<>());
         }, threadId);
         attach(items);
         boolean archived = clients.get(t.scope().clientId()).archived();
@@ -243,6 +278,7 @@ public class MailService {
                     staff.displayName(username))));
         }
         jdbc.update("update mail_thread set assignee = ? where id = ?", username, threadId);
+        announce(t.scope(), threadId);
     }
 
     /**
@@ -261,8 +297,10 @@ public class MailService {
     /** Marks the thread done, or open again. */
     @Transactional
     public void setDone(UUID threadId, boolean done) {
-        threadRow(threadId);
+        ThreadRow t = threadRow(threadId);
         jdbc.update("update mail_thread set state = ? where id = ?", done ? "DONE" : "OPEN", threadId);
+        announce(t.scope(), threadId);
+        live.publish(t.scope().clientId());
     }
 
     /**
@@ -329,8 +367,9 @@ public class MailService {
             }
             jdbc.update("update mail_thread set last_at = greatest(last_at, ?) where id = ?", Timestamp.from(now),
                     threadId);
+            announce(p.scope(), threadId);
         });
-        deliver(id, raw);
+        deliver(p.scope(), threadId, id, raw);
         return item(threadId, id);
     }
 
@@ -353,11 +392,22 @@ public class MailService {
         if (clients.get(t.scope().clientId()).archived()) {
             throw new InvalidInputException(List.of(FieldProblem.of("mail", "mail.error.archived")));
         }
-        deliver(messageId, (byte[]) rows.get(0)[1]);
+        deliver(t.scope(), threadId, messageId, (byte[]) rows.get(0)[1]);
         return item(threadId, messageId);
     }
 
-    private void deliver(UUID id, byte[] raw) {
+    /**
+     * One attempt to send the stored bytes. Only a mail that is not SENT yet is sent, and its row is marked SENT in
+     * the same statement that checks it (two retries at once send it once: the second finds it taken).
+     */
+    private void deliver(WorkScope scope, UUID threadId, UUID id, byte[] raw) {
+        Instant now = clock.instant();
+        int taken = jdbc.update("update mail_message set send_state = 'SENDING', send_attempt_at = ? where id = ?"
+                + " and (send_state in ('PENDING', 'FAILED') or send_state = 'SENDING' and send_attempt_at < ?)",
+                Timestamp.from(now), id, Timestamp.from(now.minus(SEND_STALE)));
+        if (taken == 0) {
+            return;
+        }
         try {
             MimeMessage message = new MimeMessage(jakarta.mail.Session.getInstance(new java.util.Properties()),
                     new ByteArrayInputStream(raw));
@@ -366,9 +416,42 @@ public class MailService {
                     + " where id = ?", id);
         } catch (MessagingException | MailException e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            error = reasonOf(e) + "\u001f" + error;
             jdbc.update("update mail_message set send_state = 'FAILED', send_error = ? where id = ?",
                     error.length() > 2000 ? error.substring(0, 2000) : error, id);
+        } catch (RuntimeException e) {
+            jdbc.update("update mail_message set send_state = 'FAILED', send_error = ? where id = ?",
+                    "mail.not-sent.other\u001f" + e.getClass().getSimpleName(), id);
+            throw e;
+        } finally {
+            announce(scope, threadId);
         }
+    }
+
+    /** The reason a colleague can act on, as a bundle key; the server's own words are kept beside it. */
+    static String reasonOf(Exception e) {
+        List<Throwable> causes = new ArrayList<>();
+        causes.add(e);
+        if (e instanceof org.springframework.mail.MailSendException send) {
+            causes.addAll(send.getFailedMessages().values());
+        }
+        for (Throwable start : causes) {
+            for (Throwable t = start; t != null; t = t.getCause()) {
+                if (t instanceof jakarta.mail.AuthenticationFailedException
+                        || t instanceof org.springframework.mail.MailAuthenticationException) {
+                    return "mail.not-sent.auth";
+                }
+                if (t instanceof jakarta.mail.SendFailedException) {
+                    return "mail.not-sent.refused";
+                }
+                if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                        || t instanceof java.net.SocketTimeoutException
+                        || t instanceof org.eclipse.angus.mail.util.MailConnectException) {
+                    return "mail.not-sent.unreachable";
+                }
+            }
+        }
+        return "mail.not-sent.other";
     }
 
     private MailItem item(UUID threadId, UUID messageId) {
@@ -546,7 +629,7 @@ public class MailService {
     public void assignUnmatched(UUID messageId, WorkScope scope) {
         requireAdmin();
         transactions.executeWithoutResult(status -> projects.requireAccess(scope));
-        ingest.file(messageId, scope);
+        ingest.file(messageId, scope, currentUser.requireStaff().username());
     }
 
     private void requireAdmin() {

@@ -173,12 +173,14 @@ public class FileService {
     /**
      * Stores a file that came in without a signed-in user, such as a mail's attachment to the workspace address: the
      * same checks (type from the bytes, size, virus scan or quarantine) and storage as {@link #upload}, recorded as
-     * received by {@code receivedBy}. Only the module that received it calls this, for a scope it has matched itself.
+     * received by {@code receivedBy}. Only the module that received it calls this, for a scope it has matched itself
+     * (a customer's file in the portal's Messages: the chat module checked the channel is the customer's).
      *
      * @throws InvalidInputException       when the file is empty, too big, or of a type that is not accepted
      * @throws StorageUnavailableException when object storage fails; nothing is stored
      */
-    @ProcessOnly("the workspace mail ingest, for a workspace it matched by the recipient address")
+    @ProcessOnly("the workspace mail ingest, for a workspace it matched by the recipient address; portal chat, for a"
+            + " channel it checked is the customer's")
     public StoredFile receive(WorkScope scope, String originalName, Path content, String receivedBy) {
         UUID clientId = scope.clientId();
         ObjectStore.Accepted upload = store.checkOrQuarantine(originalName, content);

@@ -177,6 +177,54 @@ class ChatServiceIntegrationTests {
     }
 
     @Test
+    void customersAttachFilesThroughTheSameChecksAndOnlyTheirOwnChannelsServeThem() throws Exception {
+        PortalTestData.World b = data.world("chat-files-" + UUID.randomUUID().toString().substring(0, 6));
+        CustomerScope viewer = viewerA();
+        UUID channel = asA(() -> chat.customerChannels(viewer)).get(1).id();
+        long filesBefore = asManager(() -> files.countIn(projectScope()));
+
+        // a program named like a photo is refused by its bytes, with its own message; no message, no file
+        Path program = Files.write(dir.resolve("photo.png"), "#!/bin/sh\necho owned\n".getBytes(StandardCharsets.UTF_8));
+        Path fine = TestFiles.write(dir, TestFiles.pdf("fine"));
+        assertThatThrownBy(() -> asA(() -> chat.customerPost(viewer, channel, "Photo of the site", null,
+                List.of(new ChatDraft.Upload("brief.pdf", fine), new ChatDraft.Upload("photo.png", program)))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field, FieldProblem::messageKey)
+                        .containsExactly(tuple("attachment", "file.error.program")));
+        assertThat(asManager(() -> files.countIn(projectScope()))).isEqualTo(filesBefore);
+        assertThat(asA(() -> chat.customerHistory(viewer, channel, null)).messages()).isEmpty();
+
+        // a PDF goes through the file module's intake and becomes the project's file
+        Path pdf = TestFiles.write(dir, TestFiles.pdf("brief"));
+        ChatMessage m = asA(() -> chat.customerPost(viewer, channel, "Our brief", null,
+                List.of(new ChatDraft.Upload("brief.pdf", pdf))));
+        assertThat(m.fromCustomer()).isTrue();
+        assertThat(m.attachments()).extracting(ChatAttachment::name).containsExactly("brief.pdf");
+        UUID fileId = m.attachments().get(0).fileId();
+        assertThat(asManager(() -> files.in(projectScope()))).filteredOn(f -> f.id().equals(fileId))
+                .extracting(StoredFile::contentType).containsExactly("application/pdf");
+
+        // both sides see it and download it
+        assertThat(asManager(() -> chat.history(channel, null)).messages()).singleElement()
+                .satisfies(x -> assertThat(x.attachments()).extracting(ChatAttachment::fileId).containsExactly(fileId));
+        assertThat(asManager(() -> chat.attachmentLink(channel, fileId))).contains("X-Amz-Signature");
+        assertThat(asA(() -> chat.customerAttachmentLink(viewer, channel, fileId)).link()).contains("X-Amz-Signature");
+
+        // another customer's attachment: refused through A's channel and through B's
+        UUID channelOfB = channel(b.project().scope(), ChannelKind.CLIENT).id();
+        Path other = TestFiles.write(dir, TestFiles.pdf("other"));
+        UUID fileOfB = asManager(() -> chat.post(channelOfB, new ChatDraft("For B", null,
+                List.of(new ChatDraft.Upload("b-plan.pdf", other))))).attachments().get(0).fileId();
+        assertThatThrownBy(() -> asA(() -> chat.customerAttachmentLink(viewer, channel, fileOfB)))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asA(() -> chat.customerAttachmentLink(viewer, channelOfB, fileOfB)))
+                .isInstanceOf(NotFoundException.class);
+        // nor a file of A's workspace that no message of the channel carries
+        assertThatThrownBy(() -> asA(() -> chat.customerAttachmentLink(viewer, channel, a.unsharedFile().id())))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void attachmentsBecomeTheWorkspacesFiles() {
         UUID channel = channel(projectScope(), ChannelKind.CLIENT).id();
         Path pdf = TestFiles.write(dir, TestFiles.pdf("minutes"));

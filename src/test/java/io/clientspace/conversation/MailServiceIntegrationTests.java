@@ -41,6 +41,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * Workspace mail against the real GreenMail (SMTP in, IMAP catch-all, SMTP out), PostgreSQL and object storage: what a
@@ -69,6 +71,10 @@ class MailServiceIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    JavaMailSender sender;
+    @Autowired
+    io.clientspace.timeline.TimelineService timeline;
 
     @TempDir
     Path dir;
@@ -326,6 +332,71 @@ class MailServiceIntegrationTests {
     }
 
     @Test
+    void anAdminFilesAnUnmatchedMailWithItsAttachmentIntoAProjectAndItsTimelineSaysWho() throws Exception {
+        String unknown = "drawings-" + marker + "-qqqqqq@inbox.localhost";
+        Path pdf = PortalTestData.pdf("drawing " + marker);
+        send("ida-" + marker + "@kunde.example", unknown, "Drawings " + marker, "The drawing.", m -> {
+            try {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText("The drawing.", "UTF-8");
+                MimeBodyPart file = new MimeBodyPart();
+                file.setDataHandler(new DataHandler(new jakarta.mail.util.ByteArrayDataSource(Files.readAllBytes(pdf),
+                        "application/pdf")));
+                file.setHeader("Content-Transfer-Encoding", "base64");
+                file.setFileName("drawing-" + marker + ".pdf");
+                m.setContent(new MimeMultipart(text, file));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        fetch();
+        UUID id = asAdmin(() -> mail.unmatched()).stream().filter(u -> ("Drawings " + marker).equals(u.subject()))
+                .findFirst().orElseThrow().id();
+        WorkScope project = a.project().scope();
+        // a project of another client is not a target: nothing is filed
+        PortalTestData.World other = data.world("mail-target-" + marker);
+        assertThatThrownBy(() -> asAdmin(() -> {
+            mail.assignUnmatched(id, WorkScope.project(a.client().id(), other.project().id()));
+            return null;
+        })).isInstanceOf(io.clientspace.shared.NotFoundException.class);
+        // nor may a manager file it
+        assertThatThrownBy(() -> asManager(() -> {
+            mail.assignUnmatched(id, project);
+            return null;
+        })).isInstanceOf(NoAccessException.class);
+
+        asAdmin(() -> {
+            mail.assignUnmatched(id, project);
+            return null;
+        });
+        assertThat(asAdmin(() -> mail.unmatched())).noneMatch(u -> u.id().equals(id));
+        MailThreadSummary summary = onlyThread(project);
+        assertThat(summary.subject()).isEqualTo("Drawings " + marker);
+        assertThat(asManager(() -> mail.threads(scope()))).isEmpty();
+        MailItem in = asManager(() -> mail.thread(summary.id())).messages().get(0);
+        assertThat(in.attachments()).singleElement().extracting(ChatAttachment::name)
+                .isEqualTo("drawing-" + marker + ".pdf");
+        UUID fileId = in.attachments().get(0).fileId();
+        assertThat(asManager(() -> files.in(project))).extracting(StoredFile::id).contains(fileId);
+        try (InputStream body = URI.create(asManager(() -> mail.attachmentLink(summary.id(), fileId))).toURL()
+                .openStream()) {
+            assertThat(body.readAllBytes()).isEqualTo(Files.readAllBytes(pdf));
+        }
+        assertThat(asManager(() -> timeline.in(project, 0))).filteredOn(e -> "MAIL_FILED".equals(e.kind()))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.subjectId()).isEqualTo(summary.id());
+                    assertThat(e.subjectTitle()).isEqualTo("Drawings " + marker);
+                    assertThat(e.detail()).contains("ida-" + marker + "@kunde.example");
+                    assertThat(e.actorName()).isNotBlank();
+                });
+        // filed once: a second attempt finds nothing to file
+        assertThatThrownBy(() -> asAdmin(() -> {
+            mail.assignUnmatched(id, scope());
+            return null;
+        })).isInstanceOf(io.clientspace.shared.NotFoundException.class);
+    }
+
+    @Test
     void brokenMimeIsKeptRawWithAMarker() {
         String to = address(scope());
         byte[] raw = ("From: x@kunde.example\r\nTo: " + to + "\r\nSubject: Broken " + marker + "\r\nMessage-ID: <b-"
@@ -399,6 +470,80 @@ class MailServiceIntegrationTests {
         assertThat(problem(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "Still there?",
                 List.of())))).isEqualTo("mail.error.archived");
         assertThat(asManager(() -> mail.thread(threadId)).messages()).hasSize(1);
+    }
+
+    @Test
+    void aNewMailAndAChangedSendStateReachEveryOpenMailTabOfThatWorkspaceOnly() throws Exception {
+        var heard = new java.util.concurrent.LinkedBlockingQueue<UUID>();
+        var elsewhere = new java.util.concurrent.LinkedBlockingQueue<UUID>();
+        PortalTestData.World b = data.world("mail-other-" + marker);
+        try (AutoCloseable tab = asManager(() -> mail.subscribe(scope(), heard::add));
+             AutoCloseable other = asManager(() -> mail.subscribe(WorkScope.client(b.client().id()), elsewhere::add))) {
+            send("live-" + marker + "@kunde.example", address(scope()), "Live " + marker, "Hello.", null);
+            fetch();
+            UUID threadId = onlyThread(scope()).id();
+            // the notice travels through PostgreSQL NOTIFY and the listener connection, like a chat message
+            assertThat(heard.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(threadId);
+
+            asManager(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "Hi back.", List.of())));
+            // stored (pending) and then sent: each change names the thread
+            assertThat(heard.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(threadId);
+            assertThat(heard.poll(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(threadId);
+            // one listener connection delivers the notices in commit order: the other workspace's tab heard none
+            assertThat(elsewhere).isEmpty();
+        }
+        assertThatThrownBy(() -> asMember(() -> mail.subscribe(scope(), x -> { })))
+                .isInstanceOf(NoAccessException.class);
+    }
+
+    @Test
+    void aReplyTheMailServerCannotTakeStaysNotSentWithItsReasonAndARetrySendsItOnce() throws Exception {
+        String client = "fail-" + marker + "@kunde.example";
+        send(client, address(scope()), "Offline " + marker, "Are you there?", null);
+        fetch();
+        UUID threadId = onlyThread(scope()).id();
+        JavaMailSenderImpl smtp = (JavaMailSenderImpl) sender;
+        int port = smtp.getPort();
+        int closed;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closed = s.getLocalPort(); // nothing listens there once it is closed: connection refused
+        }
+        MailItem failed;
+        smtp.setPort(closed);
+        try {
+            failed = asManager(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null,
+                    "Yes, here is the plan for Monday.", List.of())));
+        } finally {
+            smtp.setPort(port);
+        }
+        assertThat(failed.notSent()).isTrue();
+        assertThat(failed.sendState()).isEqualTo("FAILED");
+        assertThat(failed.sendReason()).isEqualTo("mail.not-sent.unreachable");
+        assertThat(failed.sendError()).isNotBlank();
+        // nothing lost: the typed text is in the thread, and the thread says it has a mail not sent
+        MailItem stored = asManager(() -> mail.thread(threadId)).messages().stream().filter(MailItem::outgoing)
+                .findFirst().orElseThrow();
+        assertThat(stored.text()).startsWith("Yes, here is the plan for Monday.");
+        assertThat(stored.sendReason()).isEqualTo("mail.not-sent.unreachable");
+        assertThat(onlyThread(scope()).notSent()).isEqualTo(1);
+        assertThat(DevServices.mail().received()).noneMatch(m -> subjectOf(m).equals("Re: Offline " + marker));
+
+        MailItem sent = asManager(() -> mail.retry(failed.id()));
+        assertThat(sent.notSent()).isFalse();
+        assertThat(sent.sendReason()).isNull();
+        assertThat(onlyThread(scope()).notSent()).isZero();
+        assertThat(DevServices.mail().awaitMessage(client, "Re: Offline " + marker, WAIT)).isPresent();
+        assertThat(problem(() -> mail.retry(failed.id()))).isEqualTo("mail.error.already-sent");
+        assertThat(DevServices.mail().received()).filteredOn(m -> subjectOf(m).equals("Re: Offline " + marker))
+                .hasSize(1);
+    }
+
+    private static String subjectOf(MimeMessage m) {
+        try {
+            return String.valueOf(m.getSubject());
+        } catch (jakarta.mail.MessagingException e) {
+            return "";
+        }
     }
 
     private static String problem(Supplier<?> work) {

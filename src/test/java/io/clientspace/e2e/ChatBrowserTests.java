@@ -19,6 +19,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The chat end to end through the real Keycloak: two colleagues write to each other live in a project's internal
@@ -37,6 +38,8 @@ class ChatBrowserTests extends BrowserTest {
     PortalIdentities identities;
     @Autowired
     ChatService chat;
+    @Autowired
+    JdbcTemplate jdbc;
 
     @TempDir
     Path dir;
@@ -134,6 +137,117 @@ class ChatBrowserTests extends BrowserTest {
             page = manager;
             screenshot("chat-portal-manager");
         }
+    }
+
+    @Test
+    void aPortalContactAttachesAFileBothSidesOpenAndAProgramIsRefusedWithTheTextKept() throws Exception {
+        String customer = identities.create("Paula", "Upload");
+        asManager(() -> externalAccess.grantExisting(world.client().id(), customer));
+        UUID projectChannel = asManager(() -> chat.channels(world.project().scope())).get(1).id();
+        openProjectChat("manager");
+        page.locator("#chat-channel-client").click();
+        Page manager = page;
+        try (BrowserContext portal = browser().newContext(new Browser.NewContextOptions().setLocale("en-US")
+                .setViewportSize(1440, 900))) {
+            watchPolicy(portal);
+            page = portal.newPage();
+            signIn("/portal/messages/" + projectChannel, customer, PortalIdentities.PASSWORD);
+            Page contact = page;
+            assertThat(contact.locator("#chat-upload")).isVisible();
+
+            Path brief = Files.write(dir.resolve("site-brief.pdf"), io.clientspace.support.TestFiles.pdf("brief"));
+            contact.locator("#chat-upload input[type=file]").setInputFiles(brief);
+            assertThat(contact.locator("#chat-pending")).containsText("site-brief.pdf");
+            contact.locator("#chat-text textarea").fill("Our brief for the site");
+            contact.locator("#chat-send").click();
+            assertThat(contact.locator("#chat-list .chat-attachment")).hasText("site-brief.pdf");
+            assertThat(contact.locator("#chat-upload vaadin-upload-file")).hasCount(0);
+            // the team sees it live, and both sides open it through a short-lived storage link
+            assertThat(manager.locator("#chat-list .chat-attachment")).hasText("site-brief.pdf");
+            // the link opens in a new window that the browser turns into a download: watch the requests it makes
+            var portalRequests = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            portal.onRequest(r -> portalRequests.add(r.url()));
+            contact.locator("#chat-list .chat-attachment").click();
+            contact.waitForCondition(() -> portalRequests.stream().anyMatch(u -> u.contains("X-Amz-Signature")));
+            var staffRequests = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            manager.context().onRequest(r -> staffRequests.add(r.url()));
+            manager.locator("#chat-list .chat-attachment").click();
+            manager.waitForCondition(() -> staffRequests.stream().anyMatch(u -> u.contains("X-Amz-Signature")));
+            screenshot("chat-portal-attachment");
+
+            Path program = Files.write(dir.resolve("photo.png"), "#!/bin/sh\necho hi\n".getBytes(StandardCharsets.UTF_8));
+            contact.locator("#chat-upload input[type=file]").setInputFiles(program);
+            assertThat(contact.locator("#chat-pending")).containsText("photo.png");
+            contact.locator("#chat-text textarea").fill("And the photo");
+            contact.locator("#chat-send").click();
+            assertThat(contact.locator("#chat-text")).containsText("is a program or script");
+            assertThat(contact.locator("#chat-text textarea")).hasValue("And the photo");
+            assertThat(contact.locator("#chat-list .chat-message")).hasCount(1);
+            screenshot("chat-portal-attachment-refused");
+            page = manager;
+        }
+        org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
+                "select count(*) from chat_message where channel_id = ?", Long.class, projectChannel)).isEqualTo(1);
+    }
+
+    @Test
+    void searchMarksTheMatchAndJumpsToAnOldMessageInRussian() {
+        UUID internal = asManager(() -> chat.channels(world.project().scope())).get(0).id();
+        // 700 messages, the one we look for among the first: further back than a jump loads page by page
+        jdbc.update("""
+                insert into chat_message (id, channel_id, author_kind, author, author_name, body, created_at)
+                select gen_random_uuid(), ?, 'STAFF', 'jonas', 'Jonas Weber',
+                  case when n = 5 then 'Готова смета по этапу 2, проверьте цифры' else 'Сообщение ' || n end,
+                  now() - (800 - n) * interval '1 minute'
+                from generate_series(1, 700) n""", internal);
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setLocale("ru-RU").setViewportSize(1440, 900));
+        watchPolicy(context);
+        page = context.newPage();
+        openProjectChat("manager");
+        assertThat(page.locator("#chat-list")).containsText("Сообщение 700");
+
+        page.locator("#chat-search input").fill("смета");
+        assertThat(page.locator("#chat-search-results .chat-hit")).hasCount(1);
+        assertThat(page.locator("#chat-search-results mark")).hasText("смета");
+        assertThat(page.locator("#chat-search-summary")).containsText("смета");
+        screenshot("chat-search-ru");
+
+        page.locator("#chat-search-results .chat-hit-show").click();
+        assertThat(page.locator("#chat-list .chat-jumped")).containsText("Готова смета по этапу 2");
+        assertThat(page.locator("#chat-search input")).hasValue("");
+        assertThat(page.locator("#chat-jump-latest")).isVisible();
+        screenshot("chat-search-jumped-ru");
+        page.locator("#chat-jump-latest").click();
+        assertThat(page.locator("#chat-list")).containsText("Сообщение 700");
+        assertThat(page.locator("#chat-jump-latest")).isHidden();
+
+        page.locator("#chat-search input").fill("нет такого слова");
+        assertThat(page.locator("#chat-search-results .state-empty")).isVisible();
+        assertThat(page.locator("#chat-search-results .chat-hit")).hasCount(0);
+        screenshot("chat-search-empty-ru");
+        page.locator("#chat-search-clear").click();
+        assertThat(page.locator("#chat-list")).isVisible();
+    }
+
+    @Test
+    void searchJumpsToAMessageAFewPagesBackByLoadingOlderPages() {
+        UUID internal = asManager(() -> chat.channels(world.project().scope())).get(0).id();
+        jdbc.update("""
+                insert into chat_message (id, channel_id, author_kind, author, author_name, body, created_at)
+                select gen_random_uuid(), ?, 'STAFF', 'jonas', 'Jonas Weber',
+                  case when n = 20 then 'The **budget** needs sign-off' else 'Update ' || n end,
+                  now() - (200 - n) * interval '1 minute'
+                from generate_series(1, 160) n""", internal);
+        openProjectChat("manager");
+        page.locator("#chat-search input").fill("BUDGET");
+        assertThat(page.locator("#chat-search-results mark")).hasText("budget");
+        page.locator("#chat-search-results .chat-hit-show").first().click();
+        assertThat(page.locator("#chat-list .chat-jumped")).containsText("needs sign-off");
+        // loaded page by page: the newest are still there below it, so no way back is needed
+        assertThat(page.locator("#chat-list")).containsText("Update 160");
+        assertThat(page.locator("#chat-jump-latest")).hasCount(0);
+        screenshot("chat-search-jumped");
     }
 
     @Test

@@ -110,7 +110,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
      * outside projects, one in the project not shared with the client) of one customer, so their pages exist.
      */
     record Ids(UUID acceptance, UUID proposal, UUID request, UUID projectChannel, UUID clientChannel,
-               UUID internalChannel, UUID hiddenChannel, UUID clientRequest, UUID hiddenClientRequest) {
+               UUID internalChannel, UUID hiddenChannel, UUID clientRequest, UUID hiddenClientRequest,
+               UUID chatFile) {
     }
 
     @BeforeEach
@@ -141,6 +142,11 @@ class PortalIsolationBrowserTests extends BrowserTest {
         var hiddenChannels = asManager(() -> chat.channels(w.hiddenProject().scope()));
         UUID projectChannel = projectChannels.get(1).id();
         asManager(() -> chat.post(projectChannel, ChatDraft.text("Kick-off for " + w.marker())));
+        // a file in the client channel: the portal's Messages shows it to its own customer only
+        java.nio.file.Path plan = io.clientspace.support.TestFiles.write(chatFiles(),
+                io.clientspace.support.TestFiles.pdf("plan " + w.marker()));
+        UUID chatFile = asManager(() -> chat.post(projectChannel, new ChatDraft("Plan attached", null,
+                List.of(new ChatDraft.Upload("chat-plan-" + w.marker() + ".pdf", plan))))).attachments().get(0).fileId();
         asManager(() -> chat.post(projectChannels.get(0).id(), ChatDraft.text("Internal " + w.marker())));
         UUID clientRequest = asManager(() -> clientRequests.raiseForClient(w.client().id(),
                 new io.clientspace.request.RequestDraft("GENERAL", "Support " + w.marker(), null, null, null,
@@ -149,7 +155,16 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 new io.clientspace.request.RequestDraft("GENERAL", "Hidden support", null, w.hiddenProject().id(),
                         null, null))).id();
         return new Ids(acceptance, proposal, request, projectChannel, clientChannels.get(1).id(),
-                projectChannels.get(0).id(), hiddenChannels.get(1).id(), clientRequest, hiddenClientRequest);
+                projectChannels.get(0).id(), hiddenChannels.get(1).id(), clientRequest, hiddenClientRequest,
+                chatFile);
+    }
+
+    private static java.nio.file.Path chatFiles() {
+        try {
+            return java.nio.file.Files.createTempDirectory("isolation-chat");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**
@@ -205,7 +220,8 @@ class PortalIsolationBrowserTests extends BrowserTest {
                 case "portal/messages/:channelId?" -> {
                     // the General channel is the first: it is named after nothing of B's, so A's project's shows
                     // A's own marker; B's channels, A's internal channels and A's hidden project's are not found
-                    steps.add(new Step(template, "/portal/messages/" + ofA.projectChannel(), a.project().name()));
+                    steps.add(new Step(template, "/portal/messages/" + ofA.projectChannel(),
+                            "chat-plan-" + a.marker() + ".pdf"));
                     steps.add(new Step(template, "/portal/messages", a.project().name()));
                     steps.add(new Step(template, "/portal/messages/" + ofB.projectChannel(), null));
                     steps.add(new Step(template, "/portal/messages/" + ofB.clientChannel(), null));
@@ -220,7 +236,9 @@ class PortalIsolationBrowserTests extends BrowserTest {
                         steps.add(new Step(template, "/portal/download/DOCUMENT/" + doc, null));
                     }
                     steps.add(new Step(template, "/portal/download/FILE/" + a.sharedFile().id(), "own"));
-                    for (UUID file : List.of(b.sharedFile().id(), b.unsharedFile().id(), a.unsharedFile().id())) {
+                    // B's chat attachment by its file id; A's own is served only through A's channel, not here
+                    for (UUID file : List.of(b.sharedFile().id(), b.unsharedFile().id(), a.unsharedFile().id(),
+                            ofB.chatFile(), ofA.chatFile())) {
                         steps.add(new Step(template, "/portal/download/FILE/" + file, null));
                     }
                 }

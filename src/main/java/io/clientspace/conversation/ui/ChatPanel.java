@@ -69,7 +69,7 @@ public class ChatPanel extends Div {
             return true;
         }
 
-        /** Whether the viewer may attach files (staff). */
+        /** Whether the viewer may attach files (staff, and customers writing in the portal). */
         default boolean canAttach() {
             return false;
         }
@@ -101,8 +101,15 @@ public class ChatPanel extends Div {
         }
     }
 
+    /** How many older pages a jump to a found message loads before it shows that message's own page instead. */
+    static final int JUMP_PAGES = 10;
+
     private final Source source;
     private final ZoneId zone;
+    private final TextField search = new TextField();
+    private final Div newer = new Div();
+    /** The list shows an older stretch of the channel (after a jump), not its newest messages. */
+    private boolean detached;
     private final Div list = new Div();
     private final Div older = new Div();
     private final Div searchResults = new Div();
@@ -115,6 +122,7 @@ public class ChatPanel extends Div {
     private long newestSeq;
     private UUID replyTo;
     private AutoCloseable subscription;
+    private Upload uploader;
 
     public ChatPanel(Source source, ZoneId zone) {
         this.source = source;
@@ -126,7 +134,9 @@ public class ChatPanel extends Div {
         older.addClassName("chat-older");
         searchResults.setId("chat-search-results");
         searchResults.setVisible(false);
-        add(searchBar(), searchResults, older, list);
+        newer.addClassName("chat-newer");
+        newer.setVisible(false);
+        add(searchBar(), searchResults, older, list, newer);
         if (source.canWrite()) {
             add(form());
         }
@@ -134,7 +144,6 @@ public class ChatPanel extends Div {
     }
 
     private Component searchBar() {
-        TextField search = new TextField();
         search.setId("chat-search");
         search.setPlaceholder(getTranslation("chat.search"));
         search.setPrefixComponent(VaadinIcon.SEARCH.create());
@@ -151,21 +160,131 @@ public class ChatPanel extends Div {
         searchResults.setVisible(searching);
         list.setVisible(!searching);
         older.setVisible(!searching);
+        newer.setVisible(!searching && detached);
         if (!searching) {
             return;
         }
         List<ChatMessage> found = source.search(needle);
-        Paragraph summary = new Paragraph(found.isEmpty() ? getTranslation("chat.search.none", needle.strip())
-                : getTranslation("chat.search.results", found.size(), needle.strip()));
+        if (found.isEmpty()) {
+            Button back = new Button(getTranslation("chat.search.clear"), e -> search.clear());
+            back.setId("chat-search-clear");
+            searchResults.add(States.empty(VaadinIcon.SEARCH, getTranslation("chat.search.none", needle.strip()),
+                    getTranslation("chat.search.none.text"), back));
+            return;
+        }
+        Paragraph summary = new Paragraph(getTranslation("chat.search.results", found.size(), needle.strip()));
         summary.addClassName("muted");
         summary.setId("chat-search-summary");
         searchResults.add(summary);
         for (ChatMessage m : found) {
-            searchResults.add(render(m, false));
+            searchResults.add(hit(m, needle.strip()));
         }
     }
 
+    /** A found message: who and when, the text around each match with the match marked, and a way to it. */
+    private Div hit(ChatMessage m, String needle) {
+        Div item = new Div();
+        item.addClassNames("chat-message", "chat-hit", m.fromCustomer() ? "from-customer" : "from-team");
+        item.setId("chat-hit-" + m.id());
+        Span who = new Span(m.authorName());
+        who.addClassName("chat-author");
+        var format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale());
+        Span when = new Span(format.format(m.createdAt().atZone(zone)));
+        when.addClassName("muted");
+        Button show = small("chat.search.show", VaadinIcon.ARROW_RIGHT, e -> jumpTo(m));
+        show.addClassName("chat-hit-show");
+        Div head = new Div(who, when, show);
+        head.addClassName("chat-head");
+        Div snippet = new Div();
+        snippet.addClassName("chat-snippet");
+        highlight(snippet, m.body() == null ? "" : m.body(), needle);
+        item.add(head, snippet);
+        return item;
+    }
+
+    /**
+     * Writes the text around the matches into {@code into} as text nodes with each match in a {@code <mark>}: the
+     * text is never parsed as HTML, so nothing a message holds can become markup here.
+     */
+    static void highlight(Div into, String body, String needle) {
+        String flat = body.replaceAll("\\s+", " ").strip();
+        String lower = flat.toLowerCase(java.util.Locale.ROOT);
+        String n = needle.toLowerCase(java.util.Locale.ROOT);
+        int first = n.isEmpty() ? -1 : lower.indexOf(n);
+        int from = first < 0 ? 0 : Math.max(0, first - 60);
+        int to = Math.min(flat.length(), Math.max(from + 200, first < 0 ? 0 : first + n.length() + 140));
+        var element = into.getElement();
+        if (from > 0) {
+            element.appendChild(com.vaadin.flow.dom.Element.createText("\u2026"));
+        }
+        int at = from;
+        while (!n.isEmpty()) {
+            int hit = lower.indexOf(n, at);
+            if (hit < 0 || hit + n.length() > to) {
+                break;
+            }
+            element.appendChild(com.vaadin.flow.dom.Element.createText(flat.substring(at, hit)));
+            element.appendChild(new com.vaadin.flow.dom.Element("mark").setText(flat.substring(hit, hit + n.length())));
+            at = hit + n.length();
+        }
+        element.appendChild(com.vaadin.flow.dom.Element.createText(flat.substring(at, to)));
+        if (to < flat.length()) {
+            element.appendChild(com.vaadin.flow.dom.Element.createText("\u2026"));
+        }
+    }
+
+    /**
+     * Leaves the search and shows the message in the channel, marked for a moment. Older pages are loaded until it is
+     * there (keyset, {@link #JUMP_PAGES} at most); a message further back is shown on its own page, with a way back to
+     * the newest messages.
+     */
+    private void jumpTo(ChatMessage m) {
+        search.clear();
+        int pages = 0;
+        while (!shown.containsKey(m.id()) && oldestSeq != null && m.seq() < oldestSeq && pages < JUMP_PAGES) {
+            loadOlder();
+            pages++;
+        }
+        if (!shown.containsKey(m.id())) {
+            showAround(m);
+        }
+        Div item = shown.get(m.id());
+        if (item != null) {
+            shown.values().forEach(d -> d.removeClassName("chat-jumped"));
+            item.addClassName("chat-jumped");
+            item.scrollIntoView();
+        }
+    }
+
+    private void showAround(ChatMessage m) {
+        ChatPage page = source.history(m.seq() + 1);
+        list.removeAll();
+        shown.clear();
+        for (ChatMessage x : page.messages()) {
+            Div item = render(x, true);
+            shown.put(x.id(), item);
+            list.add(item);
+        }
+        oldestSeq = page.oldestSeq();
+        showOlderButton(page.hasOlder());
+        detached = true;
+        newer.removeAll();
+        Button latest = new Button(getTranslation("chat.jump.latest"), VaadinIcon.ARROW_DOWN.create(), e -> {
+            newer.removeAll();
+            newer.setVisible(false);
+            loadNewest();
+        });
+        latest.setId("chat-jump-latest");
+        latest.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+        newer.add(latest);
+        newer.setVisible(true);
+    }
+
     private void loadNewest() {
+        detached = false;
+        newer.removeAll();
+        newer.setVisible(false);
         ChatPage page = source.history(null);
         list.removeAll();
         shown.clear();
@@ -410,6 +529,7 @@ public class ChatPanel extends Div {
                     .forEach(pending::remove);
         });
         upload.setId("chat-upload");
+        uploader = upload;
         upload.setDropAllowed(true);
         upload.setMaxFiles(10);
         upload.setI18n(UploadTexts.of(this));
@@ -445,6 +565,9 @@ public class ChatPanel extends Div {
         uploads.forEach(ChatPanel::deleteQuietly);
         uploads.clear();
         pending.removeAll();
+        if (uploader != null) {
+            uploader.clearFileList(); // a file that went out with a message is not offered again
+        }
     }
 
     private static void deleteQuietly(ChatDraft.Upload u) {
@@ -469,6 +592,9 @@ public class ChatPanel extends Div {
             SecurityContextHolder.setContext(viewer);
             try {
                 source.message(id).ifPresent(m -> {
+                    if (detached && !shown.containsKey(m.id())) {
+                        return; // an older stretch is on show; "Back to the newest" brings it
+                    }
                     append(m);
                     markRead();
                 });

@@ -1,6 +1,8 @@
 package io.clientspace.conversation.ui;
 
+import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -44,6 +46,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The workspace's e-mail: its address (copy, and rotate for those who manage it), the threads newest first with their
@@ -79,6 +83,9 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
     private final Div body = new Div();
     private UUID openThread;
     private boolean composing;
+    /** The open thread's messages, redrawn on their own when a notice names the thread (the composer stays). */
+    private Div threadMessages;
+    private AutoCloseable subscription;
 
     MailTab(TabContext context, MailService mail, MailActions actions) {
         super(ConversationNavigation.MAIL_TAB, "mail.tab", context.loader());
@@ -116,6 +123,54 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
     protected boolean isBusy() {
         // a half-written reply is not thrown away by a workspace refresh
         return composing;
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        super.onAttach(event);
+        UI ui = event.getUI();
+        SecurityContext viewer = SecurityContextHolder.getContext();
+        try {
+            // a new mail or a changed state in this workspace, on any node: PostgreSQL NOTIFY names the thread, and
+            // the tab fetches it as its viewer (DD025); no polling in the browser
+            subscription = mail.subscribe(context.scope(), threadId -> ui.access(() -> {
+                SecurityContext previous = SecurityContextHolder.getContext();
+                SecurityContextHolder.setContext(viewer);
+                try {
+                    heard(threadId);
+                } finally {
+                    SecurityContextHolder.setContext(previous);
+                }
+            }));
+        } catch (RuntimeException e) {
+            subscription = null; // no access: the tab shows its hidden state and hears nothing
+        }
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        super.onDetach(event);
+        if (subscription != null) {
+            try {
+                subscription.close();
+            } catch (Exception ignored) {
+                // closing only removes a listener from a map
+            }
+            subscription = null;
+        }
+    }
+
+    private void heard(UUID threadId) {
+        refreshCounter();
+        if (openThread == null) {
+            refreshIfShown(); // the list, swapped in without a loading state when it changed
+        } else if (openThread.equals(threadId) && threadMessages != null) {
+            try {
+                fillMessages(threadId, mail.thread(threadId));
+            } catch (RuntimeException e) {
+                // gone or no longer allowed: the next action shows why
+            }
+        }
     }
 
     @Override
@@ -186,6 +241,7 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
 
     private void showList(List<MailThreadSummary> threads, WorkspaceMailAddress address) {
         openThread = null;
+        threadMessages = null;
         body.removeAll();
         if (threads.isEmpty()) {
             body.add(States.empty(VaadinIcon.ENVELOPE_O, getTranslation("mail.empty.title"),
@@ -293,9 +349,11 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
             note.addClassName("muted");
             view.add(note);
         }
-        for (MailItem m : thread.messages()) {
-            view.add(message(threadId, m));
-        }
+        threadMessages = new Div();
+        threadMessages.addClassName("mail-thread-messages");
+        threadMessages.setId("mail-thread-messages");
+        fillMessages(threadId, thread);
+        view.add(threadMessages);
         Div composer = new Div();
         composer.addClassName("mail-composer");
         Button reply = new Button(getTranslation("mail.reply"), VaadinIcon.REPLY.create(),
@@ -312,6 +370,13 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
         buttons.addClassName("mail-actions");
         view.add(buttons, composer);
         body.add(view);
+    }
+
+    private void fillMessages(UUID threadId, MailThreadView thread) {
+        threadMessages.removeAll();
+        for (MailItem m : thread.messages()) {
+            threadMessages.add(message(threadId, m));
+        }
     }
 
     private Component message(UUID threadId, MailItem m) {
@@ -379,9 +444,14 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
             Div failed = new Div();
             failed.addClassName("mail-not-sent");
             failed.add(badge("mail.state.not-sent", "error"));
+            if (m.sendReason() != null) {
+                Span reason = new Span(getTranslation(m.sendReason()));
+                reason.addClassName("mail-not-sent-reason");
+                failed.add(reason);
+            }
             if (m.sendError() != null) {
                 Span error = new Span(m.sendError());
-                error.addClassName("muted");
+                error.addClassNames("muted", "mail-not-sent-detail");
                 failed.add(error);
             }
             Button retry = new Button(getTranslation("mail.retry"), VaadinIcon.REFRESH.create(), e -> {

@@ -15,6 +15,9 @@ import io.clientspace.client.ClientSummary;
 import io.clientspace.conversation.ConversationNavigation;
 import io.clientspace.conversation.MailService;
 import io.clientspace.conversation.UnmatchedMail;
+import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectService;
+import io.clientspace.shared.NotFoundException;
 import io.clientspace.security.Roles;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.ui.MainLayout;
@@ -26,7 +29,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 
-/** Admins: mail sent to an unknown or rotated workspace address, each to be filed in a client's workspace. */
+/**
+ * Admins: mail sent to an unknown or rotated workspace address, each to be filed in a client's workspace or one of its
+ * projects, where it joins that Mail tab with its attachments and the timeline records who filed it.
+ */
 @Menu(title = "nav.unmatched-mail", order = 36, icon = "vaadin:envelopes-o")
 @Route(value = ConversationNavigation.UNMATCHED_MAIL, layout = MainLayout.class)
 @RolesAllowed(Roles.ADMIN)
@@ -34,12 +40,14 @@ class UnmatchedMailView extends VerticalLayout implements Titled {
 
     private final MailService mail;
     private final ClientService clients;
+    private final ProjectService projects;
     private final Clock clock;
     private final Div content = new Div();
 
-    UnmatchedMailView(MailService mail, ClientService clients, Clock clock) {
+    UnmatchedMailView(MailService mail, ClientService clients, ProjectService projects, Clock clock) {
         this.mail = mail;
         this.clients = clients;
+        this.projects = projects;
         this.clock = clock;
         setId("unmatched-mail");
         Paragraph intro = new Paragraph(getTranslation("mail.unmatched.intro"));
@@ -78,17 +86,43 @@ class UnmatchedMailView extends VerticalLayout implements Titled {
             client.setItems(query -> clients.search(query.getFilter().orElse(""), null,
                     ClientService.SortField.NAME, true, query.getOffset(), query.getLimit()).stream());
             client.setItemLabelGenerator(ClientSummary::name);
+            client.addClassName("unmatched-client");
+            ComboBox<ClientProject> project = new ComboBox<>(getTranslation("mail.unmatched.project"));
+            project.addClassName("unmatched-project");
+            project.setItemLabelGenerator(ClientProject::name);
+            project.setPlaceholder(getTranslation("mail.unmatched.whole-client"));
+            project.setClearButtonVisible(true);
+            project.setEnabled(false);
+            client.addValueChangeListener(e -> {
+                client.setInvalid(false);
+                project.clear();
+                List<ClientProject> of = e.getValue() == null ? List.of() : projects.forClient(e.getValue().id());
+                project.setItems(of);
+                project.setEnabled(!of.isEmpty());
+            });
             Button file = new Button(getTranslation("mail.unmatched.file"), VaadinIcon.INBOX.create(), e -> {
                 if (client.getValue() == null) {
                     client.setErrorMessage(getTranslation("mail.unmatched.choose"));
                     client.setInvalid(true);
                     return;
                 }
-                mail.assignUnmatched(m.id(), WorkScope.client(client.getValue().id()));
-                Notification.show(getTranslation("mail.unmatched.filed", client.getValue().name()));
+                ClientSummary c = client.getValue();
+                ClientProject p = project.getValue();
+                try {
+                    mail.assignUnmatched(m.id(), p == null ? WorkScope.client(c.id()) : WorkScope.project(c.id(),
+                            p.id()));
+                } catch (NotFoundException gone) {
+                    // another admin filed it a moment ago, or the project went away
+                    Notification.show(getTranslation("mail.unmatched.gone"));
+                    show();
+                    return;
+                }
+                Notification.show(p == null ? getTranslation("mail.unmatched.filed", c.name())
+                        : getTranslation("mail.unmatched.filed-project", p.name(), c.name()));
                 show();
             });
-            Div assign = new Div(client, file);
+            file.addClassName("unmatched-file");
+            Div assign = new Div(client, project, file);
             assign.addClassName("mail-thread-tools");
             card.add(head, subject, new Div(to), assign);
             content.add(card);

@@ -124,7 +124,7 @@ class PortalMessagesView extends PortalPage implements BeforeEnterObserver {
 
             @Override
             public ChatMessage post(String text, UUID replyTo, List<ChatDraft.Upload> attachments) {
-                return chat.customerPost(viewer, channelId, text, replyTo);
+                return chat.customerPost(viewer, channelId, text, replyTo, attachments);
             }
 
             @Override
@@ -139,6 +139,12 @@ class PortalMessagesView extends PortalPage implements BeforeEnterObserver {
 
             @Override
             public boolean canWrite() {
+                return !viewer.preview();
+            }
+
+            @Override
+            public boolean canAttach() {
+                // the same upload path and checks as the team's (AttachmentChecks in ChatService)
                 return !viewer.preview();
             }
 

@@ -102,8 +102,8 @@ public class ModelGate {
                 return new Inspection(kind, key, null, problems);
             }
             for (ProcessContracts.Breach breach : ProcessContracts.breaches(baseName, model)) {
-                problems.add(Problem.of(breach.elementId(), nameOf(model, breach.elementId()),
-                        "modeling.problem.contract", breach.message()));
+                problems.add(new Problem(breach.elementId(), nameOf(model, breach.elementId()), breach.key(),
+                        breach.args()));
             }
             problems.addAll(BpmnLint.check(model));
             problems.addAll(TimerCheck.check(model));

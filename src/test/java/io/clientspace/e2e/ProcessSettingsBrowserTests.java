@@ -96,12 +96,17 @@ class ProcessSettingsBrowserTests extends BrowserTest {
         String xml = page.locator("#model-xml textarea").inputValue();
         page.locator("#model-xml textarea").fill(xml
                 .replace("${outcome == 'lost'}", "${jdbcTemplate.execute('drop table deal') == null}")
-                .replace("P14D", "14 Tage"));
+                .replace("P14D", "14 Tage")
+                .replace(" camunda:dueDate=\"${nextStepDue}\"", ""));
         page.locator("#editor-deploy").click();
 
         assertThat(page.locator("#editor-problems")).containsText("Nicht bereitgestellt");
         assertThat(page.locator("#editor-problems")).containsText("Ausdrücke dürfen „jdbcTemplate“ nicht erreichen");
         assertThat(page.locator("#editor-problems")).containsText("„14 Tage“, ist keine ISO-8601-Dauer");
+        // the contract the code relies on, in German too, the "(none)" included
+        assertThat(page.locator("#editor-problems")).containsText("Benutzeraufgabe StageNew muss zum Zeitpunkt"
+                + " ${nextStepDue} fällig sein, ihr Fälligkeitsdatum ist aber (keine Angabe)");
+        assertThat(page.locator("#editor-problems")).not().containsText("user task");
         screenshot("process-gate-problems-de");
         org.assertj.core.api.Assertions.assertThat(repository.createProcessDefinitionQuery()
                 .processDefinitionKey(DealStagesProcess.PROCESS_ID).count()).as("nothing deployed").isEqualTo(versions);

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -83,9 +84,10 @@ class ModelGateTests {
 
         List<Problem> problems = check(ExtranetInvitationProcess.PROCESS_ID, model);
         assertThat(problems).extracting(Problem::elementId, Problem::key).containsExactly(
-                tuple(ExtranetInvitationProcess.RESENT, "modeling.problem.contract"));
+                tuple(ExtranetInvitationProcess.RESENT, "modeling.contract.catchMessage"));
         assertThat(problems.get(0).elementName()).isEqualTo(resent.getName());
-        assertThat(problems.get(0).args().get(0)).contains("must wait for message InvitationResent");
+        assertThat(problems.get(0).text(Locale.ENGLISH)).contains("must wait for message InvitationResent")
+                .endsWith("but it waits for (none)");
     }
 
     @Test
@@ -94,7 +96,7 @@ class ModelGateTests {
         model.<UserTask>getModelElementById(AdHocTaskProcess.TASK).setId("DoTheTask");
 
         assertThat(check(AdHocTaskProcess.PROCESS_ID, model)).extracting(Problem::elementId, Problem::key)
-                .contains(tuple(AdHocTaskProcess.TASK, "modeling.problem.contract"));
+                .contains(tuple(AdHocTaskProcess.TASK, "modeling.contract.missing.userTask"));
     }
 
     @Test

@@ -1,7 +1,6 @@
 package io.clientspace.modeling.process;
 
 import io.clientspace.request.process.ClientRequestProcess;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -17,34 +16,26 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 
 /**
  * What ClientRequestService and the delegates rely on in processes/client-request.bpmn, from ClientRequestProcess.
- * Each sentence starts with the element it is about.
+ * Each sentence starts with the element it is about (keys {@code modeling.contract.request.*}).
  */
 public final class ClientRequestContract {
 
     private ClientRequestContract() {
     }
 
-    /** Collects sentences; the element is the sentence's first word, an id. */
-    private static final class Breaches {
-        final List<ProcessContracts.Breach> list = new ArrayList<>();
-
-        void add(String message) {
-            list.add(new ProcessContracts.Breach(message.split(" ", 2)[0], message));
-        }
-    }
-
-    /** The sentences only, as ClientRequestModelContractTests asserts them. */
+    /** The sentences only, in English, as ClientRequestModelContractTests asserts them. */
     public static List<String> messages(BpmnModelInstance model) {
         return check(model).stream().map(ProcessContracts.Breach::message).toList();
     }
 
     static List<ProcessContracts.Breach> check(BpmnModelInstance model) {
-        Breaches p = new Breaches();
+        // the element is the first argument, an id
+        ProcessContracts.Problems p = new ProcessContracts.Problems(ClientRequestProcess.PROCESS_ID + ".bpmn");
         BusinessRuleTask triage = model.getModelElementById(ClientRequestProcess.TRIAGE);
         if (triage == null || !ClientRequestProcess.DECISION_ID.equals(triage.getCamundaDecisionRef())
                 || !ClientRequestProcess.VAR_TRIAGE.equals(triage.getCamundaResultVariable())) {
-            p.add(ClientRequestProcess.TRIAGE + " must evaluate " + ClientRequestProcess.DECISION_ID + " into "
-                    + ClientRequestProcess.VAR_TRIAGE);
+            p.add("modeling.contract.request.triage", ClientRequestProcess.TRIAGE, ClientRequestProcess.DECISION_ID,
+                    ClientRequestProcess.VAR_TRIAGE);
         }
         Map.of(ClientRequestProcess.APPLY_TRIAGE, ClientRequestProcess.APPLY_TRIAGE_DELEGATE,
                 ClientRequestProcess.ESCALATE_RESPONSE, ClientRequestProcess.ESCALATE_DELEGATE,
@@ -53,18 +44,20 @@ public final class ClientRequestContract {
                     ModelElementInstance e = model.getModelElementById(id);
                     String calls = e instanceof ServiceTask t ? t.getCamundaDelegateExpression() : null;
                     if (!("${" + bean + "}").equals(calls)) {
-                        p.add(id + " must call ${" + bean + "}, but calls " + calls);
+                        p.add("modeling.contract.request.delegate", id, "${" + bean + "}",
+                                ProcessContracts.none(calls));
                     }
                 });
         UserTask take = model.getModelElementById(ClientRequestProcess.TAKE_TASK);
         String group = "${" + ClientRequestProcess.VAR_HANDLING_GROUP + "}";
         if (take == null || !group.equals(take.getCamundaCandidateGroups())) {
-            p.add(ClientRequestProcess.TAKE_TASK + " must be offered to " + group + ", but is offered to "
-                    + (take == null ? null : take.getCamundaCandidateGroups()));
+            p.add("modeling.contract.request.offeredTo", ClientRequestProcess.TAKE_TASK, group,
+                    ProcessContracts.none(take == null ? null : take.getCamundaCandidateGroups()));
         }
         UserTask work = model.getModelElementById(ClientRequestProcess.WORK_TASK);
         if (work == null || !("${" + ClientRequestProcess.VAR_ASSIGNEE + "}").equals(work.getCamundaAssignee())) {
-            p.add(ClientRequestProcess.WORK_TASK + " must be assigned to ${" + ClientRequestProcess.VAR_ASSIGNEE + "}");
+            p.add("modeling.contract.request.assignee", ClientRequestProcess.WORK_TASK,
+                    "${" + ClientRequestProcess.VAR_ASSIGNEE + "}");
         }
         Map.of(ClientRequestProcess.AWAIT_ANSWER, ClientRequestProcess.MSG_ANSWERED,
                 ClientRequestProcess.CONFIRMED, ClientRequestProcess.MSG_CONFIRMED,
@@ -73,14 +66,14 @@ public final class ClientRequestContract {
                     MessageEventDefinition d = messageOf(model.getModelElementById(id));
                     String waitsFor = d == null || d.getMessage() == null ? null : d.getMessage().getName();
                     if (!message.equals(waitsFor)) {
-                        p.add(id + " must wait for message " + message + ", but waits for " + waitsFor);
+                        p.add("modeling.contract.request.message", id, message, ProcessContracts.none(waitsFor));
                     }
                 });
         BoundaryEvent cancel = model.getModelElementById(ClientRequestProcess.CANCEL_REQUESTED);
         if (cancel != null && (!cancel.cancelActivity()
                 || !ClientRequestProcess.HANDLE.equals(cancel.getAttachedTo().getId()))) {
-            p.add(ClientRequestProcess.CANCEL_REQUESTED + " must interrupt " + ClientRequestProcess.HANDLE
-                    + ", so that a cancelled request stops wherever it waits");
+            p.add("modeling.contract.request.cancel", ClientRequestProcess.CANCEL_REQUESTED,
+                    ClientRequestProcess.HANDLE);
         }
         Map.of(ClientRequestProcess.RESPONSE_TIMER, new String[] {ClientRequestProcess.TAKE_TASK,
                         ClientRequestProcess.VAR_RESPONSE_DUE_AT},
@@ -90,9 +83,10 @@ public final class ClientRequestContract {
                     TimerEventDefinition t = b == null ? null : timer(b);
                     String date = t == null || t.getTimeDate() == null ? null : t.getTimeDate().getTextContent().trim();
                     if (b == null || b.cancelActivity() || !spec[0].equals(b.getAttachedTo().getId())) {
-                        p.add(id + " must be a non-interrupting timer on " + spec[0]);
+                        p.add("modeling.contract.request.slaTimer", id, spec[0]);
                     } else if (!Objects.equals("${" + spec[1] + "}", date)) {
-                        p.add(id + " must fire at ${" + spec[1] + "}, but fires at " + date);
+                        p.add("modeling.contract.request.slaDate", id, "${" + spec[1] + "}",
+                                ProcessContracts.none(date));
                     }
                 });
         CatchEvent due = model.getModelElementById(ClientRequestProcess.CONFIRMATION_TIMER);
@@ -100,8 +94,8 @@ public final class ClientRequestContract {
         String duration = dueTimer == null || dueTimer.getTimeDuration() == null ? null
                 : dueTimer.getTimeDuration().getTextContent().trim();
         if (!("${" + ClientRequestProcess.VAR_CONFIRM_WITHIN + "}").equals(duration)) {
-            p.add(ClientRequestProcess.CONFIRMATION_TIMER + " must wait ${" + ClientRequestProcess.VAR_CONFIRM_WITHIN
-                    + "}, but waits " + duration);
+            p.add("modeling.contract.request.confirmWithin", ClientRequestProcess.CONFIRMATION_TIMER,
+                    "${" + ClientRequestProcess.VAR_CONFIRM_WITHIN + "}", ProcessContracts.none(duration));
         }
         return p.list;
     }

@@ -9,6 +9,8 @@ import io.clientspace.extranet.process.ExtranetInvitationProcess;
 import io.clientspace.inforequest.process.InformationRequestProcess;
 import io.clientspace.proposal.process.ProposalApprovalProcess;
 import io.clientspace.request.process.ClientRequestProcess;
+import io.clientspace.modeling.Problem;
+import io.clientspace.shared.i18n.Translations;
 import io.clientspace.task.process.AdHocTaskProcess;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -64,16 +67,42 @@ import org.camunda.bpm.model.xml.instance.ModelElementInstance;
  * Camunda Modeler (file name = process id, executable, history time to live, layout). One implementation for the
  * build (ProcessModelContractTests reads processes/ with it) and the deploy gate (ModelGate), so they cannot drift.
  * <p>
- * Messages are plain English sentences that name the element and say what to put back; each comes with the id of
- * the element it is about, so that the gate can show it next to the element's name.
+ * Messages are sentences that name the element and say what to put back, as message keys with arguments
+ * ({@code modeling.contract.*}), so that the gate lists them in the reader's language; the build reads them in
+ * English ({@link Breach#message()}). Each comes with the id of the element it is about, so that the gate can show
+ * it next to the element's name.
  */
 public final class ProcessContracts {
 
     private ProcessContracts() {
     }
 
-    /** One broken promise: the element it is about (may be null for the whole model) and the sentence. */
-    public record Breach(String elementId, String message) {
+    /**
+     * One broken promise: the element it is about (may be null for the whole model) and the sentence, as a message
+     * key ({@code modeling.contract.*} in translations*.properties) with its arguments, so that the gate shows it in
+     * the reader's language. An argument that is a word ({@link Problem#isWord}: an element kind, "(none)") is
+     * translated too.
+     *
+     * @param elementId the element's id, or null when the breach is about the whole model
+     * @param key       the message key, never null
+     * @param args      the message's arguments, never null
+     */
+    public record Breach(String elementId, String key, List<String> args) {
+
+        public Breach {
+            Objects.requireNonNull(key, "key");
+            args = List.copyOf(args);
+        }
+
+        /** The sentence in English, as the build reports it and the logs show it. */
+        public String message() {
+            return message(Locale.ENGLISH);
+        }
+
+        /** The sentence in {@code locale} (English when the language is not supported). */
+        public String message(Locale locale) {
+            return Translations.find(key, locale, Problem.argsIn(args, locale)).orElse(key + args);
+        }
     }
 
     /** The contract of each process the code knows, by process id. A model with another id gets the generic checks. */
@@ -110,17 +139,16 @@ public final class ProcessContracts {
         String processId = fileName.substring(0, fileName.length() - ".bpmn".length());
         Process process = model.getModelElementById(processId) instanceof Process found ? found : null;
         if (process == null) {
-            p.add("the file name must equal the process id, but the file holds no process %s (it holds: %s)",
+            p.add("modeling.contract.fileName",
                     processId, model.getModelElementsByType(Process.class).stream().map(Process::getId)
                             .collect(Collectors.joining(", ")));
         } else {
             if (!process.isExecutable()) {
-                p.add("process %s is not executable; tick \"Executable\" in Camunda Modeler", processId);
+                p.add("modeling.contract.notExecutable", processId);
             }
             String ttl = process.getCamundaHistoryTimeToLiveString();
             if (ttl == null || ttl.isBlank()) {
-                p.add("process %s has no camunda:historyTimeToLive; set \"History cleanup > Time to live\" in"
-                        + " Camunda Modeler", processId);
+                p.add("modeling.contract.noHistoryTimeToLive", processId);
             }
         }
         checkLayout(model, p);
@@ -136,23 +164,23 @@ public final class ProcessContracts {
     /** Camunda Modeler shows an element only if the diagram has a shape (nodes) or an edge (flows) for it. */
     static void checkLayout(BpmnModelInstance model, Problems p) {
         if (model.getModelElementsByType(BpmnDiagram.class).isEmpty()) {
-            p.add("has no diagram at all; open and save it in Camunda Modeler");
+            p.add("modeling.contract.noDiagram");
             return;
         }
         for (FlowNode node : model.getModelElementsByType(FlowNode.class)) {
             DiagramElement di = node.getDiagramElement();
             if (!(di instanceof BpmnShape shape)) {
-                p.add("%s %s has no shape in the diagram; lay it out in Camunda Modeler", kind(node), node.getId());
+                p.add("modeling.contract.noShape", kind(node), node.getId());
             } else if (shape.getBounds() == null) {
-                p.add("%s %s has a shape without bounds; lay it out in Camunda Modeler", kind(node), node.getId());
+                p.add("modeling.contract.noBounds", kind(node), node.getId());
             }
         }
         for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
             DiagramElement di = flow.getDiagramElement();
             if (!(di instanceof BpmnEdge edge)) {
-                p.add("sequence flow %s has no edge in the diagram; lay it out in Camunda Modeler", flow.getId());
+                p.add("modeling.contract.flowNoEdge", flow.getId());
             } else if (edge.getWaypoints().size() < 2) {
-                p.add("sequence flow %s has an edge without waypoints; lay it out in Camunda Modeler", flow.getId());
+                p.add("modeling.contract.flowNoWaypoints", flow.getId());
             }
         }
     }
@@ -162,17 +190,17 @@ public final class ProcessContracts {
     static void adHocTaskContract(BpmnModelInstance model, Problems p) {
         UserTask task = element(model, AdHocTaskProcess.TASK, UserTask.class);
         if (task == null) {
-            p.add("user task %s is missing", AdHocTaskProcess.TASK);
+            p.add("modeling.contract.missing.userTask", AdHocTaskProcess.TASK);
             return;
         }
         String assignee = expr(AdHocTaskProcess.VAR_ASSIGNEE);
         if (!assignee.equals(task.getCamundaAssignee())) {
-            p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), assignee,
+            p.add("modeling.contract.assignee", task.getId(), assignee,
                     none(task.getCamundaAssignee()));
         }
         String due = expr(AdHocTaskProcess.VAR_DUE);
         if (!due.equals(task.getCamundaDueDate())) {
-            p.add("user task %s must be due at %s, but its due date is %s", task.getId(), due,
+            p.add("modeling.contract.dueDate", task.getId(), due,
                     none(task.getCamundaDueDate()));
         }
         // WorkTaskService.cancel correlates TaskCancelled: the task must catch it and the process end there
@@ -182,15 +210,14 @@ public final class ProcessContracts {
                 .filter(b -> AdHocTaskProcess.MSG_CANCELLED.equals(messageName(b)))
                 .anyMatch(b -> cancelled != null && leadsTo(b, f -> true, cancelled));
         if (!catchesCancel) {
-            p.add("user task %s has no interrupting message boundary event %s leading to end event %s, so a task"
-                    + " cannot be cancelled", task.getId(), AdHocTaskProcess.MSG_CANCELLED,
+            p.add("modeling.contract.taskCancel", task.getId(), AdHocTaskProcess.MSG_CANCELLED,
                     AdHocTaskProcess.END_CANCELLED);
         }
         String listener = expr(AdHocTaskProcess.LISTENER);
         for (String event : List.of("create", "assignment", "complete", "delete")) {
             if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
                     && listener.equals(l.getCamundaDelegateExpression()))) {
-                p.add("user task %s lost its %s listener %s", task.getId(), event, listener);
+                p.add("modeling.contract.taskListener", task.getId(), event, listener);
             }
         }
     }
@@ -203,18 +230,18 @@ public final class ProcessContracts {
     static void documentAcceptanceContract(BpmnModelInstance model, Problems p) {
         StartEvent start = element(model, DocumentAcceptanceProcess.START, StartEvent.class);
         if (start == null) {
-            p.add("start event %s is missing", DocumentAcceptanceProcess.START);
+            p.add("modeling.contract.missing.startEvent", DocumentAcceptanceProcess.START);
         } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
                 && l.getCamundaExpression().contains("'" + DocumentAcceptanceProcess.VAR_REMIND_BEFORE + "'"))) {
-            p.add("start event %s no longer sets %s, so the reminder timer has no default", start.getId(),
+            p.add("modeling.contract.start.remindBefore", start.getId(),
                     DocumentAcceptanceProcess.VAR_REMIND_BEFORE);
         }
         ReceiveTask await = element(model, DocumentAcceptanceProcess.AWAIT_ACCEPTANCE, ReceiveTask.class);
         if (await == null) {
-            p.add("receive task %s is missing", DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
+            p.add("modeling.contract.missing.receiveTask", DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
         } else if (await.getMessage() == null
                 || !DocumentAcceptanceProcess.MSG_ACCEPTED.equals(await.getMessage().getName())) {
-            p.add("receive task %s must wait for message %s", await.getId(), DocumentAcceptanceProcess.MSG_ACCEPTED);
+            p.add("modeling.contract.receiveMessage", await.getId(), DocumentAcceptanceProcess.MSG_ACCEPTED);
         }
         Map<String, String> delegates = new LinkedHashMap<>();
         delegates.put(DocumentAcceptanceProcess.SEND_REMINDER, DocumentAcceptanceProcess.REMIND_DELEGATE);
@@ -226,27 +253,28 @@ public final class ProcessContracts {
         timers.forEach((id, interrupting) -> {
             BoundaryEvent timer = element(model, id, BoundaryEvent.class);
             if (timer == null) {
-                p.add("boundary timer %s is missing", id);
+                p.add("modeling.contract.missing.boundaryTimer", id);
                 return;
             }
             if (await != null && timer.getAttachedTo() != await) {
-                p.add("boundary timer %s must sit on %s", id, DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
+                p.add("modeling.contract.boundaryTimer.on", id, DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
             }
             if (timer.cancelActivity() != interrupting) {
-                p.add("boundary timer %s must %s the wait", id, interrupting ? "end" : "not end");
+                p.add(interrupting ? "modeling.contract.boundaryTimer.interrupting"
+                        : "modeling.contract.boundaryTimer.nonInterrupting", id);
             }
         });
         BoundaryEvent withdrawn = element(model, DocumentAcceptanceProcess.WITHDRAWN_EVENT, BoundaryEvent.class);
         if (withdrawn == null) {
-            p.add("boundary event %s is missing, so a pending acceptance cannot be withdrawn",
+            p.add("modeling.contract.withdrawn.missing",
                     DocumentAcceptanceProcess.WITHDRAWN_EVENT);
         } else {
             if (await != null && withdrawn.getAttachedTo() != await || !withdrawn.cancelActivity()) {
-                p.add("boundary event %s must sit on %s and end the wait", withdrawn.getId(),
+                p.add("modeling.contract.withdrawn.on", withdrawn.getId(),
                         DocumentAcceptanceProcess.AWAIT_ACCEPTANCE);
             }
             if (!DocumentAcceptanceProcess.MSG_WITHDRAWN.equals(messageName(withdrawn))) {
-                p.add("boundary event %s must wait for message %s, but it waits for %s", withdrawn.getId(),
+                p.add("modeling.contract.boundaryMessage", withdrawn.getId(),
                         DocumentAcceptanceProcess.MSG_WITHDRAWN, none(messageName(withdrawn)));
             }
             requirePath(model, p, DocumentAcceptanceProcess.WITHDRAWN_EVENT, DocumentAcceptanceProcess.END_WITHDRAWN);
@@ -258,7 +286,7 @@ public final class ProcessContracts {
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             String expected = expr(DocumentAcceptanceProcess.VAR_EXPIRES_AT);
             if (!expected.equals(date == null ? null : date.trim())) {
-                p.add("timer %s must fire at %s, the deadline the server enforces, but it fires at %s",
+                p.add("modeling.contract.deadline",
                         expiry.getId(), expected, none(date));
             }
         }
@@ -272,10 +300,10 @@ public final class ProcessContracts {
     static void informationRequestContract(BpmnModelInstance model, Problems p) {
         StartEvent start = element(model, InformationRequestProcess.START, StartEvent.class);
         if (start == null) {
-            p.add("start event %s is missing", InformationRequestProcess.START);
+            p.add("modeling.contract.missing.startEvent", InformationRequestProcess.START);
         } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
                 && l.getCamundaExpression().contains("'" + InformationRequestProcess.VAR_REMIND_EVERY + "'"))) {
-            p.add("start event %s no longer sets %s, so the reminder timer has no duration", start.getId(),
+            p.add("modeling.contract.start.remindEvery", start.getId(),
                     InformationRequestProcess.VAR_REMIND_EVERY);
         }
         Map<String, String> delegates = new LinkedHashMap<>();
@@ -285,9 +313,9 @@ public final class ProcessContracts {
         delegates.forEach((id, bean) -> {
             ServiceTask task = element(model, id, ServiceTask.class);
             if (task == null) {
-                p.add("service task %s is missing", id);
+                p.add("modeling.contract.missing.serviceTask", id);
             } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
-                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
+                p.add("modeling.contract.delegate", id, expr(bean),
                         none(task.getCamundaDelegateExpression()));
             }
         });
@@ -302,14 +330,14 @@ public final class ProcessContracts {
                     found instanceof IntermediateCatchEvent e ? e.getEventDefinitions()
                     : found instanceof BoundaryEvent b ? b.getEventDefinitions() : null;
             if (definitions == null) {
-                p.add("event %s (message %s) is missing", id, message);
+                p.add("modeling.contract.missing.messageEvent", id, message);
                 return;
             }
             String waitsFor = definitions.stream().filter(MessageEventDefinition.class::isInstance)
                     .map(d -> ((MessageEventDefinition) d).getMessage()).filter(Objects::nonNull)
                     .map(Message::getName).findFirst().orElse(null);
             if (!message.equals(waitsFor)) {
-                p.add("%s %s must wait for message %s, but it waits for %s", kind(found), id, message,
+                p.add("modeling.contract.waitsFor", kind(found), id, message,
                         none(waitsFor));
             }
         });
@@ -317,27 +345,27 @@ public final class ProcessContracts {
         if (cancel != null && (cancel.getAttachedTo() == null
                 || !InformationRequestProcess.COLLECT.equals(cancel.getAttachedTo().getId())
                 || !cancel.cancelActivity())) {
-            p.add("boundary event %s must interrupt %s, so that a cancelled request stops wherever it waits",
+            p.add("modeling.contract.cancelInterrupts",
                     cancel.getId(), InformationRequestProcess.COLLECT);
         }
         String remindEvery = expr(InformationRequestProcess.VAR_REMIND_EVERY);
         IntermediateCatchEvent timer = element(model, InformationRequestProcess.REMINDER_DUE,
                 IntermediateCatchEvent.class);
         if (timer == null) {
-            p.add("timer event %s is missing, so a quiet customer is never reminded",
+            p.add("modeling.contract.reminderMissing",
                     InformationRequestProcess.REMINDER_DUE);
         } else {
             String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
                     .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(Objects::nonNull)
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             if (!remindEvery.equals(duration == null ? null : duration.trim())) {
-                p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), remindEvery,
+                p.add("modeling.contract.timerDuration", timer.getId(), remindEvery,
                         none(duration));
             }
         }
         for (String end : List.of(InformationRequestProcess.END_COMPLETED, InformationRequestProcess.END_CANCELLED)) {
             if (element(model, end, EndEvent.class) == null) {
-                p.add("end event %s is missing", end);
+                p.add("modeling.contract.missing.endEvent", end);
             }
         }
         requirePath(model, p, InformationRequestProcess.AWAIT_CUSTOMER, InformationRequestProcess.CUSTOMER_SUBMITTED);
@@ -360,10 +388,10 @@ public final class ProcessContracts {
     static void extranetInvitationContract(BpmnModelInstance model, Problems p) {
         StartEvent start = element(model, ExtranetInvitationProcess.START, StartEvent.class);
         if (start == null) {
-            p.add("start event %s is missing", ExtranetInvitationProcess.START);
+            p.add("modeling.contract.missing.startEvent", ExtranetInvitationProcess.START);
         } else if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
                 && l.getCamundaExpression().contains("'" + ExtranetInvitationProcess.VAR_VALID_FOR + "'"))) {
-            p.add("start event %s no longer sets %s, so the expiry timer has no duration", start.getId(),
+            p.add("modeling.contract.start.validFor", start.getId(),
                     ExtranetInvitationProcess.VAR_VALID_FOR);
         }
 
@@ -376,7 +404,7 @@ public final class ProcessContracts {
 
         FlowNode await = element(model, ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN, FlowNode.class);
         if (await == null) {
-            p.add("%s, where an invitation waits for its first sign-in, is missing",
+            p.add("modeling.contract.invitation.awaitMissing",
                     ExtranetInvitationProcess.AWAIT_FIRST_SIGN_IN);
         }
         Map<String, String> messages = new LinkedHashMap<>();
@@ -390,17 +418,17 @@ public final class ProcessContracts {
         IntermediateCatchEvent timer = element(model, ExtranetInvitationProcess.EXPIRED_TIMER,
                 IntermediateCatchEvent.class);
         if (timer == null) {
-            p.add("timer event %s is missing, so an invitation never expires", ExtranetInvitationProcess.EXPIRED_TIMER);
+            p.add("modeling.contract.invitation.timerMissing", ExtranetInvitationProcess.EXPIRED_TIMER);
         } else {
             String duration = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
                     .map(d -> ((TimerEventDefinition) d).getTimeDuration()).filter(Objects::nonNull)
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             if (!validFor.equals(duration == null ? null : duration.trim())) {
-                p.add("timer event %s must wait for %s, but its duration is %s", timer.getId(), validFor,
+                p.add("modeling.contract.timerDuration", timer.getId(), validFor,
                         none(duration));
             }
             if (await != null && !leadsTo(await, f -> true, timer)) {
-                p.add("timer event %s does not follow %s, so an invitation never expires", timer.getId(),
+                p.add("modeling.contract.invitation.timerNotAfter", timer.getId(),
                         await.getId());
             }
         }
@@ -408,7 +436,7 @@ public final class ProcessContracts {
         for (String end : List.of(ExtranetInvitationProcess.END_ACCEPTED, ExtranetInvitationProcess.END_EXPIRED,
                 ExtranetInvitationProcess.END_REVOKED, ExtranetInvitationProcess.END_CANCELLED)) {
             if (element(model, end, EndEvent.class) == null) {
-                p.add("end event %s is missing", end);
+                p.add("modeling.contract.missing.endEvent", end);
             }
         }
         requirePath(model, p, ExtranetInvitationProcess.SIGNED_IN, ExtranetInvitationProcess.MARK_ACTIVE);
@@ -429,23 +457,23 @@ public final class ProcessContracts {
      */
     static void accessRequestContract(BpmnModelInstance model, Problems p) {
         if (element(model, AccessRequestProcess.START, StartEvent.class) == null) {
-            p.add("start event %s is missing", AccessRequestProcess.START);
+            p.add("modeling.contract.missing.startEvent", AccessRequestProcess.START);
         }
         UserTask task = element(model, AccessRequestProcess.DECIDE_TASK, UserTask.class);
         if (task == null) {
-            p.add("user task %s is missing", AccessRequestProcess.DECIDE_TASK);
+            p.add("modeling.contract.missing.userTask", AccessRequestProcess.DECIDE_TASK);
             return;
         }
         String assignee = expr(AccessRequestProcess.VAR_DECIDER);
         if (!assignee.equals(task.getCamundaAssignee())) {
-            p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), assignee,
+            p.add("modeling.contract.assignee", task.getId(), assignee,
                     none(task.getCamundaAssignee()));
         }
         String listener = expr(AccessRequestProcess.TASK_LISTENER);
         for (String event : List.of("create", "assignment", "complete", "delete")) {
             if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
                     && listener.equals(l.getCamundaDelegateExpression()))) {
-                p.add("user task %s lost its %s listener %s", task.getId(), event, listener);
+                p.add("modeling.contract.taskListener", task.getId(), event, listener);
             }
         }
     }
@@ -453,12 +481,12 @@ public final class ProcessContracts {
     static void accessReviewContract(BpmnModelInstance model, Problems p) {
         StartEvent start = element(model, AccessReviewProcess.START, StartEvent.class);
         if (start == null) {
-            p.add("start event %s is missing", AccessReviewProcess.START);
+            p.add("modeling.contract.missing.startEvent", AccessReviewProcess.START);
         } else {
             for (String variable : List.of(AccessReviewProcess.VAR_EVERY, AccessReviewProcess.VAR_ESCALATE_AFTER)) {
                 if (executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
                         && l.getCamundaExpression().contains("'" + variable + "'"))) {
-                    p.add("start event %s no longer sets %s, so a timer has no duration", start.getId(), variable);
+                    p.add("modeling.contract.start.timers", start.getId(), variable);
                 }
             }
         }
@@ -472,19 +500,19 @@ public final class ProcessContracts {
         tasks.forEach((id, assigneeVariable) -> {
             UserTask task = element(model, id, UserTask.class);
             if (task == null) {
-                p.add("user task %s is missing", id);
+                p.add("modeling.contract.missing.userTask", id);
                 return;
             }
             String assignee = expr(assigneeVariable);
             if (!assignee.equals(task.getCamundaAssignee())) {
-                p.add("user task %s must be assigned to %s, but its assignee is %s", id, assignee,
+                p.add("modeling.contract.assignee", id, assignee,
                         none(task.getCamundaAssignee()));
             }
             String listener = expr(AccessReviewProcess.TASK_LISTENER);
             for (String event : List.of("create", "assignment", "complete", "delete")) {
                 if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
                         && listener.equals(l.getCamundaDelegateExpression()))) {
-                    p.add("user task %s lost its %s listener %s", id, event, listener);
+                    p.add("modeling.contract.taskListener", id, event, listener);
                 }
             }
         });
@@ -497,13 +525,13 @@ public final class ProcessContracts {
                     .map(TimerEventDefinition::getTimeDuration).filter(Objects::nonNull)
                     .map(ModelElementInstance::getTextContent).findFirst().orElse(null);
             if (timer == null) {
-                p.add("timer event %s is missing", id);
+                p.add("modeling.contract.missing.timerEvent", id);
             } else if (!expr(variable).equals(duration == null ? null : duration.trim())) {
-                p.add("timer event %s must wait for %s, but its duration is %s", id, expr(variable), none(duration));
+                p.add("modeling.contract.timerDuration", id, expr(variable), none(duration));
             }
         });
         if (element(model, AccessReviewProcess.END_NOBODY, EndEvent.class) == null) {
-            p.add("end event %s is missing", AccessReviewProcess.END_NOBODY);
+            p.add("modeling.contract.missing.endEvent", AccessReviewProcess.END_NOBODY);
         }
         requirePath(model, p, AccessReviewProcess.REVIEW_DUE, AccessReviewProcess.OPEN_REVIEW);
         requirePath(model, p, AccessReviewProcess.OPEN_REVIEW, AccessReviewProcess.REVIEW_TASK);
@@ -524,15 +552,15 @@ public final class ProcessContracts {
     static void proposalApprovalContract(BpmnModelInstance model, Problems p) {
         BusinessRuleTask decide = element(model, ProposalApprovalProcess.DECIDE_APPROVAL, BusinessRuleTask.class);
         if (decide == null) {
-            p.add("business rule task %s is missing", ProposalApprovalProcess.DECIDE_APPROVAL);
+            p.add("modeling.contract.missing.businessRuleTask", ProposalApprovalProcess.DECIDE_APPROVAL);
         } else {
             if (!ProposalApprovalProcess.DECISION_ID.equals(decide.getCamundaDecisionRef())) {
-                p.add("business rule task %s must evaluate decision %s, but it evaluates %s", decide.getId(),
+                p.add("modeling.contract.decisionRef", decide.getId(),
                         ProposalApprovalProcess.DECISION_ID, none(decide.getCamundaDecisionRef()));
             }
             if (!ProposalApprovalProcess.VAR_DECISION.equals(decide.getCamundaResultVariable())
                     || !"singleResult".equals(decide.getCamundaMapDecisionResult())) {
-                p.add("business rule task %s must put its single result into %s", decide.getId(),
+                p.add("modeling.contract.decisionResult", decide.getId(),
                         ProposalApprovalProcess.VAR_DECISION);
             }
         }
@@ -545,24 +573,24 @@ public final class ProcessContracts {
         requireDelegates(model, p, delegates);
         UserTask approve = element(model, ProposalApprovalProcess.APPROVE_TASK, UserTask.class);
         if (approve == null) {
-            p.add("user task %s is missing", ProposalApprovalProcess.APPROVE_TASK);
+            p.add("modeling.contract.missing.userTask", ProposalApprovalProcess.APPROVE_TASK);
         } else {
             String approver = expr(ProposalApprovalProcess.VAR_APPROVER);
             if (!approver.equals(approve.getCamundaAssignee())) {
-                p.add("user task %s must be assigned to %s, but its assignee is %s", approve.getId(), approver,
+                p.add("modeling.contract.assignee", approve.getId(), approver,
                         none(approve.getCamundaAssignee()));
             }
             String listener = expr(ProposalApprovalProcess.TASK_LISTENER);
             for (String event : List.of("create", "assignment", "complete", "delete")) {
                 if (taskListeners(approve).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
                         && listener.equals(l.getCamundaDelegateExpression()))) {
-                    p.add("user task %s lost its %s listener %s", approve.getId(), event, listener);
+                    p.add("modeling.contract.taskListener", approve.getId(), event, listener);
                 }
             }
         }
         FlowNode await = element(model, ProposalApprovalProcess.AWAIT_ANSWER, FlowNode.class);
         if (await == null) {
-            p.add("%s, where a sent proposal waits for the customer, is missing", ProposalApprovalProcess.AWAIT_ANSWER);
+            p.add("modeling.contract.proposal.awaitMissing", ProposalApprovalProcess.AWAIT_ANSWER);
         }
         Map<String, String> messages = Map.of(ProposalApprovalProcess.ACCEPTED, ProposalApprovalProcess.MSG_ACCEPTED,
                 ProposalApprovalProcess.DECLINED, ProposalApprovalProcess.MSG_DECLINED,
@@ -572,23 +600,23 @@ public final class ProcessContracts {
                 IntermediateCatchEvent.class);
         String expiresAt = expr(ProposalApprovalProcess.VAR_EXPIRES_AT);
         if (timer == null) {
-            p.add("timer event %s is missing, so a proposal never expires", ProposalApprovalProcess.EXPIRY_TIMER);
+            p.add("modeling.contract.proposal.timerMissing", ProposalApprovalProcess.EXPIRY_TIMER);
         } else {
             String date = timer.getEventDefinitions().stream().filter(TimerEventDefinition.class::isInstance)
                     .map(d -> ((TimerEventDefinition) d).getTimeDate()).filter(Objects::nonNull)
                     .map(TimeDate::getTextContent).findFirst().orElse(null);
             if (!expiresAt.equals(date == null ? null : date.trim())) {
-                p.add("timer event %s must fire at %s, but its date is %s", timer.getId(), expiresAt, none(date));
+                p.add("modeling.contract.timerDate", timer.getId(), expiresAt, none(date));
             }
             if (await != null && !leadsTo(await, f -> true, timer)) {
-                p.add("timer event %s does not follow %s, so a proposal never expires", timer.getId(), await.getId());
+                p.add("modeling.contract.proposal.timerNotAfter", timer.getId(), await.getId());
             }
         }
         for (String end : List.of(ProposalApprovalProcess.END_ACCEPTED, ProposalApprovalProcess.END_DECLINED,
                 ProposalApprovalProcess.END_EXPIRED, ProposalApprovalProcess.END_RETURNED,
                 ProposalApprovalProcess.END_WITHDRAWN)) {
             if (element(model, end, EndEvent.class) == null) {
-                p.add("end event %s is missing", end);
+                p.add("modeling.contract.missing.endEvent", end);
             }
         }
         requirePath(model, p, ProposalApprovalProcess.START, ProposalApprovalProcess.DECIDE_APPROVAL);
@@ -612,9 +640,9 @@ public final class ProcessContracts {
         delegates.forEach((id, bean) -> {
             ServiceTask task = element(model, id, ServiceTask.class);
             if (task == null) {
-                p.add("service task %s is missing", id);
+                p.add("modeling.contract.missing.serviceTask", id);
             } else if (!expr(bean).equals(task.getCamundaDelegateExpression())) {
-                p.add("service task %s must call %s, but it calls %s", id, expr(bean),
+                p.add("modeling.contract.delegate", id, expr(bean),
                         none(task.getCamundaDelegateExpression()));
             }
         });
@@ -626,16 +654,16 @@ public final class ProcessContracts {
         messages.forEach((id, message) -> {
             IntermediateCatchEvent event = element(model, id, IntermediateCatchEvent.class);
             if (event == null) {
-                p.add("intermediate catch event %s (message %s) is missing", id, message);
+                p.add("modeling.contract.missing.messageCatch", id, message);
                 return;
             }
             String waitsFor = messageName(event);
             if (!message.equals(waitsFor)) {
-                p.add("intermediate catch event %s must wait for message %s, but it waits for %s", id, message,
+                p.add("modeling.contract.catchMessage", id, message,
                         none(waitsFor));
             }
             if (await != null && !leadsTo(await, f -> true, event)) {
-                p.add("intermediate catch event %s does not follow %s, so message %s is never awaited", id,
+                p.add("modeling.contract.catchNotAfter", id,
                         await.getId(), message);
             }
         });
@@ -653,7 +681,7 @@ public final class ProcessContracts {
         FlowNode from = element(model, fromId, FlowNode.class);
         FlowNode to = element(model, toId, FlowNode.class);
         if (from != null && to != null && !leadsTo(from, f -> true, to)) {
-            p.add("from %s %s no path leads straight to %s %s", kind(from), fromId, kind(to), toId);
+            p.add("modeling.contract.path", kind(from), fromId, kind(to), toId);
         }
     }
 
@@ -664,41 +692,41 @@ public final class ProcessContracts {
         String closedListener = expr(DealStagesProcess.CLOSED_LISTENER);
 
         if (!(model.getModelElementById(DealStagesProcess.START) instanceof StartEvent)) {
-            p.add("start event %s is missing", DealStagesProcess.START);
+            p.add("modeling.contract.missing.startEvent", DealStagesProcess.START);
         }
         EndEvent won = element(model, DealStagesProcess.END_WON, EndEvent.class);
         EndEvent lost = element(model, DealStagesProcess.END_LOST, EndEvent.class);
         for (EndEvent end : new EndEvent[] {won, lost}) {
             if (end != null && executionListeners(end).stream().noneMatch(l -> "end".equals(l.getCamundaEvent())
                     && closedListener.equals(l.getCamundaDelegateExpression()))) {
-                p.add("end event %s lost its end listener %s", end.getId(), closedListener);
+                p.add("modeling.contract.endListener", end.getId(), closedListener);
             }
         }
         if (won == null) {
-            p.add("end event %s is missing", DealStagesProcess.END_WON);
+            p.add("modeling.contract.missing.endEvent", DealStagesProcess.END_WON);
         }
         if (lost == null) {
-            p.add("end event %s is missing", DealStagesProcess.END_LOST);
+            p.add("modeling.contract.missing.endEvent", DealStagesProcess.END_LOST);
         }
 
         StartEvent start = element(model, DealStagesProcess.START, StartEvent.class);
         if (start != null && executionListeners(start).stream().noneMatch(l -> l.getCamundaExpression() != null
                 && l.getCamundaExpression().contains("'" + DealStagesProcess.VAR_STALL_AFTER + "'"))) {
-            p.add("start event %s no longer sets %s, so the stall timers have no duration", start.getId(),
+            p.add("modeling.contract.start.stallAfter", start.getId(),
                     DealStagesProcess.VAR_STALL_AFTER);
         }
         EndEvent stalledEnd = element(model, DealStagesProcess.END_STALLED, EndEvent.class);
         String stalledListener = expr(DealStagesProcess.STALLED_LISTENER);
         if (stalledEnd == null) {
-            p.add("end event %s is missing", DealStagesProcess.END_STALLED);
+            p.add("modeling.contract.missing.endEvent", DealStagesProcess.END_STALLED);
         } else if (executionListeners(stalledEnd).stream().noneMatch(l -> "end".equals(l.getCamundaEvent())
                 && stalledListener.equals(l.getCamundaDelegateExpression()))) {
-            p.add("end event %s lost its end listener %s", stalledEnd.getId(), stalledListener);
+            p.add("modeling.contract.endListener", stalledEnd.getId(), stalledListener);
         }
         // the stages are what the product reads from the model (DD015): user tasks with the stage listener on create
         List<DealStage> stages = DealStagesProcess.stages(model);
         if (stages.isEmpty()) {
-            p.add("no user task reached from start event %s has the create listener %s, so deals have no stages",
+            p.add("modeling.contract.deal.noStages",
                     DealStagesProcess.START, stageListener);
         }
         // a user task with some of the stage listener's events but not all was meant to be a stage
@@ -707,7 +735,7 @@ public final class ProcessContracts {
                 for (String event : List.of("create", "assignment", "complete", "delete")) {
                     if (taskListeners(task).stream().noneMatch(l -> event.equals(l.getCamundaEvent())
                             && stageListener.equals(l.getCamundaDelegateExpression()))) {
-                        p.add("user task %s lost its %s listener %s", task.getId(), event, stageListener);
+                        p.add("modeling.contract.taskListener", task.getId(), event, stageListener);
                     }
                 }
             }
@@ -722,8 +750,7 @@ public final class ProcessContracts {
                             && t.getTimeDuration() != null && stallAfter.equals(t.getTimeDuration().getTextContent())))
                     .anyMatch(b -> stalledEnd == null || leadsTo(b, f -> true, stalledEnd));
             if (!hasStallTimer) {
-                p.add("user task %s has no non-interrupting timer %s leading to %s, so a deal in that stage is"
-                        + " never flagged as stalled", task.getId(), stallAfter, DealStagesProcess.END_STALLED);
+                p.add("modeling.contract.deal.stallTimer", task.getId(), stallAfter, DealStagesProcess.END_STALLED);
             }
         }
 
@@ -735,8 +762,7 @@ public final class ProcessContracts {
                     .filter(b -> DealStagesProcess.MSG_PROPOSAL_ACCEPTED.equals(messageName(b)))
                     .anyMatch(b -> won == null || leadsTo(b, f -> true, won));
             if (!catchesIt) {
-                p.add("user task %s has no interrupting message boundary event %s leading to %s, so an accepted"
-                        + " proposal cannot win a deal in that stage", task.getId(),
+                p.add("modeling.contract.deal.proposalAccepted", task.getId(),
                         DealStagesProcess.MSG_PROPOSAL_ACCEPTED, DealStagesProcess.END_WON);
             }
         }
@@ -750,8 +776,7 @@ public final class ProcessContracts {
                     .filter(b -> DealStagesProcess.MSG_MOVED_BACK.equals(messageName(b)))
                     .anyMatch(b -> leadsTo(b, f -> true, previous));
             if (!catchesIt) {
-                p.add("user task %s has no interrupting message boundary event %s leading to user task %s, so a deal"
-                        + " in that stage cannot move back", task.getId(), DealStagesProcess.MSG_MOVED_BACK,
+                p.add("modeling.contract.deal.moveBack", task.getId(), DealStagesProcess.MSG_MOVED_BACK,
                         previous.getId());
             }
         }
@@ -759,7 +784,7 @@ public final class ProcessContracts {
         // DealService.reopen correlates DealReopened as a start message, with reopenAt naming the stage's task id
         StartEvent reopen = element(model, DealStagesProcess.START_REOPENED, StartEvent.class);
         if (reopen == null || !DealStagesProcess.MSG_REOPENED.equals(messageName(reopen))) {
-            p.add("message start event %s for message %s is missing, so a lost deal cannot be reopened",
+            p.add("modeling.contract.deal.reopenMissing",
                     DealStagesProcess.START_REOPENED, DealStagesProcess.MSG_REOPENED);
         } else {
             for (int i = 0; i < stages.size(); i++) {
@@ -769,9 +794,12 @@ public final class ProcessContracts {
                         : f -> f.getConditionExpression() != null
                                 && f.getConditionExpression().getTextContent().contains(condition);
                 if (!leadsTo(reopen, toThisStage, task)) {
-                    p.add("from start event %s no flow with %s leads to user task %s, so a deal lost there cannot"
-                            + " reopen there", reopen.getId(), i == 0 ? "any condition" : "${"
-                            + DealStagesProcess.VAR_REOPEN_AT + " == " + condition + "}", task.getId());
+                    if (i == 0) {
+                        p.add("modeling.contract.deal.reopenFirst", reopen.getId(), task.getId());
+                    } else {
+                        p.add("modeling.contract.deal.reopenAt", reopen.getId(),
+                                "${" + DealStagesProcess.VAR_REOPEN_AT + " == " + condition + "}", task.getId());
+                    }
                 }
             }
         }
@@ -783,29 +811,26 @@ public final class ProcessContracts {
         for (int i = 0; i < stages.size(); i++) {
             UserTask task = element(model, stages.get(i).taskId(), UserTask.class);
             if (!owner.equals(task.getCamundaAssignee())) {
-                p.add("user task %s must be assigned to %s, but its assignee is %s", task.getId(), owner,
+                p.add("modeling.contract.assignee", task.getId(), owner,
                         none(task.getCamundaAssignee()));
             }
             if (!nextStepDue.equals(task.getCamundaDueDate())) {
-                p.add("user task %s must be due at %s, but its due date is %s", task.getId(), nextStepDue,
+                p.add("modeling.contract.dueDate", task.getId(), nextStepDue,
                         none(task.getCamundaDueDate()));
             }
             // DealRules lets the owner lose a deal in every open stage, advance it before the last one, and win it
             // in the last one; DealService then completes the task with the outcome variable.
             if (lost != null && !leadsTo(task, lostBranch, lost)) {
-                p.add("from user task %s no flow with %s leads to end event %s, so a deal in that stage cannot be"
-                        + " lost", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_LOST), lost.getId());
+                p.add("modeling.contract.deal.lose", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_LOST), lost.getId());
             }
             if (i + 1 < stages.size()) {
                 String nextId = stages.get(i + 1).taskId();
                 FlowNode next = element(model, nextId, UserTask.class);
                 if (next != null && !leadsTo(task, advanceBranch, next)) {
-                    p.add("from user task %s no flow with %s or a default flow leads to user task %s, so a deal"
-                            + " cannot move on", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_ADVANCE), nextId);
+                    p.add("modeling.contract.deal.advance", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_ADVANCE), nextId);
                 }
             } else if (won != null && !leadsTo(task, wonBranch, won)) {
-                p.add("from user task %s no flow with %s or a default flow leads to end event %s, so a deal cannot"
-                        + " be won", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_WON), won.getId());
+                p.add("modeling.contract.deal.win", task.getId(), outcomeExpr(DealStagesProcess.OUTCOME_WON), won.getId());
             }
         }
     }
@@ -874,17 +899,24 @@ public final class ProcessContracts {
             this.fileName = fileName;
         }
 
-        /** The element is the first argument that looks like an id: no blanks, no expression. */
-        void add(String format, Object... args) {
-            String elementId = null;
+        /**
+         * Adds the sentence {@code key} (a {@code modeling.contract.*} key) with its arguments. The element is the
+         * first argument that looks like an id: no blanks, no expression, not a translated word (a kind, "(none)").
+         * A null argument shows as "(none)".
+         */
+        void add(String key, Object... args) {
+            List<String> texts = new ArrayList<>(args.length);
             for (Object arg : args) {
-                if (arg instanceof String s && !s.isBlank() && !s.contains(" ") && !s.contains("${")
-                        && !s.equals("(none)")) {
+                texts.add(arg == null ? NONE : arg.toString());
+            }
+            String elementId = null;
+            for (String s : texts) {
+                if (!s.isBlank() && !s.contains(" ") && !s.contains("${") && !Problem.isWord(s)) {
                     elementId = s;
                     break;
                 }
             }
-            list.add(new Breach(elementId, String.format(format, args)));
+            list.add(new Breach(elementId, key, texts));
         }
     }
 
@@ -896,8 +928,11 @@ public final class ProcessContracts {
         return "${" + DealStagesProcess.VAR_OUTCOME + " == '" + outcome + "'}";
     }
 
+    /** "(none)" in the reader's language. */
+    static final String NONE = "modeling.contract.none";
+
     static String none(String value) {
-        return value == null || value.isBlank() ? "(none)" : value;
+        return value == null || value.isBlank() ? NONE : value;
     }
 
     static <T extends ModelElementInstance> T element(BpmnModelInstance model, String id, Class<T> type) {
@@ -915,9 +950,20 @@ public final class ProcessContracts {
                 : element.getExtensionElements().getElementsQuery().filterByType(CamundaExecutionListener.class).list();
     }
 
-    /** "userTask" -> "user task", as process owners see the element types in the Modeler. */
+    /**
+     * The BPMN element types a flow node can have, each with a key {@code modeling.contract.kind.<type>} ("user
+     * task", "Benutzeraufgabe"), plus "element" for any other.
+     */
+    public static final Set<String> KINDS = Set.of("task", "sendTask", "receiveTask", "serviceTask", "userTask",
+            "manualTask", "scriptTask", "businessRuleTask", "callActivity", "subProcess", "transaction",
+            "adHocSubProcess", "startEvent", "endEvent", "intermediateCatchEvent", "intermediateThrowEvent",
+            "boundaryEvent", "exclusiveGateway", "inclusiveGateway", "parallelGateway", "complexGateway",
+            "eventBasedGateway", "element");
+
+    /** The key of the element's kind, as process owners see the element types in the Modeler ("user task"). */
     static String kind(ModelElementInstance element) {
-        return element.getElementType().getTypeName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        String type = element.getElementType().getTypeName();
+        return "modeling.contract.kind." + (KINDS.contains(type) ? type : "element");
     }
 
     /** A fresh copy of the real deal-stages.bpmn to break; skips when the real one is broken already. */

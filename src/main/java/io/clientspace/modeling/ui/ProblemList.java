@@ -37,7 +37,7 @@ class ProblemList extends Div {
                 where.getStyle().set("font-weight", "600");
                 item.add(where, new Span(" "));
             }
-            item.add(new Span(getTranslation(p.key(), p.args().toArray())));
+            item.add(new Span(getTranslation(p.key(), p.argsIn(getLocale()))));
             list.add(item);
         }
         add(title, list);

@@ -316,6 +316,8 @@ class TranslationsTests {
         m.put("modeling.action.", () -> names(io.clientspace.modeling.ModelAction.values()));
         m.put("modeling.kind.", () -> names(io.clientspace.modeling.ModelKind.values()));
         m.put("modeling.source.", () -> names(io.clientspace.modeling.ModelSource.values()));
+        m.put("modeling.contract.kind.",
+                () -> new TreeSet<>(io.clientspace.modeling.process.ProcessContracts.KINDS));
         m.put("modeling.setting.", () -> {
             // every timer default a shipped model offers in the firm settings form
             Set<String> variables = new TreeSet<>();

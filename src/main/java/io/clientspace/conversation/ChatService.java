@@ -192,8 +192,9 @@ public class ChatService {
     }
 
     /**
-     * A colleague writes in a channel. Attachments are checked first (type from the bytes), then stored through the
-     * file module as the workspace's files; the message is saved after them.
+     * A colleague writes in a channel. Attachments are checked first (type from the bytes, then every one by the virus
+     * scanner), then stored through the file module as the workspace's files, all or nothing: the message is saved in
+     * the same transaction as their rows, and a refusal or failure leaves no file behind.
      *
      * @throws InvalidInputException when the text is empty or too long, the client is archived, a mentioned
      *                               colleague may not open the channel, the reply's message is not in the
@@ -222,21 +223,17 @@ public class ChatService {
             String projectName = channel.projectId() == null ? null : projects.get(channel.projectId()).name();
             return new Prepared(channel, mentioned, projectName);
         });
-        List<ChatAttachment> attachments = new ArrayList<>();
-        for (ChatDraft.Upload upload : draft.attachments()) {
-            StoredFile file;
-            try {
-                file = files.upload(prepared.channel().scope(), upload.originalName(), upload.content());
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.problems().stream()
-                        .map(p -> new FieldProblem("attachment", p.messageKey(), p.args())).toList());
-            }
-            attachments.add(new ChatAttachment(file.id(), file.name()));
-        }
         String author = user.username();
         String authorName = staff.displayName(author);
-        return transactions.execute(status -> insert(prepared.channel(), prepared.projectName(), false, author,
-                authorName, draft.text(), draft.replyTo(), attachments, prepared.mentioned()));
+        if (draft.attachments().isEmpty()) {
+            return transactions.execute(status -> insert(prepared.channel(), prepared.projectName(), false, author,
+                    authorName, draft.text(), draft.replyTo(), List.of(), prepared.mentioned()));
+        }
+        // all or nothing: every file is scanned before any is stored, and the files and the message are saved in one
+        // transaction, so a refused or failed file leaves neither a message nor another file behind
+        return attachmentProblems(() -> files.uploadAll(prepared.channel().scope(), incoming(draft.attachments()),
+                stored -> transactions.execute(status -> insert(prepared.channel(), prepared.projectName(), false,
+                        author, authorName, draft.text(), draft.replyTo(), attached(stored), prepared.mentioned()))));
     }
 
     /**
@@ -437,20 +434,34 @@ public class ChatService {
                     : projects.sharedProject(scope.clientId(), channel.projectId()).name();
             return new Checked(channel, projectName);
         });
-        List<ChatAttachment> stored = new ArrayList<>();
-        for (ChatDraft.Upload upload : attachments) {
-            StoredFile file;
-            try {
-                file = files.receive(checked.channel().scope(), upload.originalName(), upload.content(),
-                        abbreviate(readerOf(scope), 100));
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.problems().stream()
-                        .map(p -> new FieldProblem("attachment", p.messageKey(), p.args())).toList());
-            }
-            stored.add(new ChatAttachment(file.id(), file.name()));
+        if (attachments.isEmpty()) {
+            return transactions.execute(status -> insert(checked.channel(), checked.projectName(), true,
+                    readerOf(scope), scope.displayName(), text, replyTo, List.of(), List.of()));
         }
-        return transactions.execute(status -> insert(checked.channel(), checked.projectName(), true, readerOf(scope),
-                scope.displayName(), text, replyTo, stored, List.of()));
+        // all or nothing, as for a colleague's message (see post)
+        return attachmentProblems(() -> files.receiveAll(checked.channel().scope(), incoming(attachments),
+                abbreviate(readerOf(scope), 100), stored -> transactions.execute(status -> insert(checked.channel(),
+                        checked.projectName(), true, readerOf(scope), scope.displayName(), text, replyTo,
+                        attached(stored), List.of()))));
+    }
+
+    static List<FileService.Incoming> incoming(List<ChatDraft.Upload> uploads) {
+        return uploads.stream().map(u -> new FileService.Incoming(u.originalName(), u.content())).toList();
+    }
+
+    static List<ChatAttachment> attached(List<StoredFile> stored) {
+        return stored.stream().map(f -> new ChatAttachment(f.id(), f.name())).toList();
+    }
+
+    /** The file module's refusals (field "file") belong to the message's "attachment" field, where the form shows them. */
+    static <T> T attachmentProblems(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> "file".equals(p.field()) ? new FieldProblem("attachment", p.messageKey(), p.args()) : p)
+                    .toList());
+        }
     }
 
     /**

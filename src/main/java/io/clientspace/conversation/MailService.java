@@ -332,17 +332,6 @@ public class MailService {
     public MailItem send(UUID threadId, MailDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         Prepared p = transactions.execute(status -> prepare(threadId, draft));
-        List<ChatAttachment> attached = new ArrayList<>();
-        for (ChatDraft.Upload upload : draft.attachments()) {
-            StoredFile file;
-            try {
-                file = files.upload(p.scope(), upload.originalName(), upload.content());
-            } catch (InvalidInputException e) {
-                throw new InvalidInputException(e.problems().stream()
-                        .map(x -> new FieldProblem("attachment", x.messageKey(), x.args())).toList());
-            }
-            attached.add(new ChatAttachment(file.id(), file.name()));
-        }
         UUID id = UUID.randomUUID();
         String messageId = "<" + id + "@" + format.domain() + ">";
         byte[] raw;
@@ -352,7 +341,9 @@ public class MailService {
             throw new IllegalStateException("Cannot compose the mail", e);
         }
         Instant now = clock.instant();
-        transactions.executeWithoutResult(status -> {
+        // all or nothing, as a chat message: every attachment is scanned before any is stored, and the files and the
+        // mail are saved in one transaction, so a refused or failed file leaves no file without its mail
+        java.util.function.Consumer<List<ChatAttachment>> save = attached -> transactions.executeWithoutResult(status -> {
             jdbc.update("""
                     insert into mail_message (id, thread_id, mailbox, message_id, in_reply_to, refs, direction,
                       from_address, from_name, to_addresses, cc_addresses, subject, body_text, raw, author,
@@ -369,6 +360,15 @@ public class MailService {
                     threadId);
             announce(p.scope(), threadId);
         });
+        if (draft.attachments().isEmpty()) {
+            save.accept(List.of());
+        } else {
+            ChatService.attachmentProblems(() -> files.uploadAll(p.scope(), ChatService.incoming(draft.attachments()),
+                    stored -> {
+                        save.accept(ChatService.attached(stored));
+                        return stored;
+                    }));
+        }
         deliver(p.scope(), threadId, id, raw);
         return item(threadId, id);
     }

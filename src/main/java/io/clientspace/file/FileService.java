@@ -206,6 +206,88 @@ public class FileService {
         }
     }
 
+    /** One file of a batch: the name on the sender's machine and its bytes (e.g. a temporary file). */
+    public record Incoming(String originalName, Path content) {
+    }
+
+    /**
+     * Stores several uploaded files in the scope all or nothing, for something that carries them together (a chat
+     * message, a mail reply), and saves that thing with them through {@code then}. Every file is checked first (name,
+     * size, type from the bytes, virus scan or quarantine) and none is stored while any is refused; the problems name
+     * each refused file. Then the objects are written, and the rows and whatever {@code then} saves go into one
+     * transaction: should a write or {@code then} fail, the rows roll back and the objects written are removed, so no
+     * file is left without its message.
+     *
+     * @param then runs inside the transaction that saves the rows, with the stored files in the given order
+     * @throws InvalidInputException       when any file is refused (one problem per refused file, field "file");
+     *                                     nothing is stored
+     * @throws StorageUnavailableException when object storage fails; nothing is left behind
+     * @throws io.clientspace.shared.NoAccessException when the colleague may not work in the scope
+     */
+    public <T> T uploadAll(WorkScope scope, List<Incoming> incoming, java.util.function.Function<List<StoredFile>, T> then) {
+        CurrentUser user = currentUser.requireStaff();
+        projects.requireWork(scope);
+        return storeAll(scope, incoming, user.username(), then);
+    }
+
+    /**
+     * As {@link #uploadAll}, for files that came in without a signed-in colleague (a customer's files in the portal's
+     * Messages), recorded as received by {@code receivedBy}, like {@link #receive}.
+     */
+    @ProcessOnly("portal chat, for a channel it checked is the customer's")
+    public <T> T receiveAll(WorkScope scope, List<Incoming> incoming, String receivedBy,
+                            java.util.function.Function<List<StoredFile>, T> then) {
+        return storeAll(scope, incoming, receivedBy, then);
+    }
+
+    private <T> T storeAll(WorkScope scope, List<Incoming> incoming, String by,
+                           java.util.function.Function<List<StoredFile>, T> then) {
+        UUID clientId = scope.clientId();
+        // every file is scanned before any is written: a refused second file leaves no first one behind
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        List<ObjectStore.Accepted> accepted = new java.util.ArrayList<>();
+        for (Incoming file : incoming) {
+            try {
+                accepted.add(store.checkOrQuarantine(file.originalName(), file.content()));
+            } catch (InvalidInputException e) {
+                problems.addAll(e.problems());
+            }
+        }
+        InvalidInputException.throwIfAny(problems);
+        List<UUID> ids = new java.util.ArrayList<>();
+        List<String> keys = new java.util.ArrayList<>();
+        List<String> hashes = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < incoming.size(); i++) {
+                UUID id = UUID.randomUUID();
+                String key = "clients/" + clientId + "/files/" + id;
+                ids.add(id);
+                keys.add(key);
+                hashes.add(store.put(key, incoming.get(i).content(), accepted.get(i)));
+            }
+            return transactions.execute(status -> {
+                List<StoredFile> stored = new java.util.ArrayList<>();
+                for (int i = 0; i < ids.size(); i++) {
+                    ObjectStore.Accepted upload = accepted.get(i);
+                    StoredFileEntity entity = new StoredFileEntity(ids.get(i), clientId, upload.name(),
+                            upload.contentType(), upload.size(), keys.get(i), hashes.get(i), by, clock.instant());
+                    entity.setProjectId(scope.projectId());
+                    if (upload.awaitingScan()) {
+                        entity.quarantine(clock.instant());
+                    }
+                    stored.add(toRecord(files.saveAndFlush(entity)));
+                    events.publishEvent(new FileChanged(ids.get(i), clientId, scope.projectId(), upload.name(),
+                            FileChanged.Change.UPLOADED, by));
+                }
+                return then.apply(List.copyOf(stored));
+            });
+        } catch (RuntimeException e) {
+            // the rows rolled back with the transaction; the objects are outside it
+            keys.forEach(store::removeQuietly);
+            throw e;
+        }
+    }
+
     /**
      * A link that downloads the file straight from object storage, valid for a few minutes (at most 5).
      *

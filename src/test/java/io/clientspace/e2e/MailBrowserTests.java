@@ -83,6 +83,26 @@ class MailBrowserTests extends BrowserTest {
     }
 
     @Test
+    void theHeaderOfTheClientAndTheProjectWorkspaceShowsTheAddressAndCopiesIt() {
+        String to = address();
+        String projectAddress = asManager(() -> mail.address(world.project().scope())).address();
+        context.grantPermissions(java.util.List.of("clipboard-read", "clipboard-write"));
+
+        signIn("/" + world.client().workspacePath(), "manager", "manager");
+        assertThat(page.locator("#workspace-header #workspace-mail-address")).containsText("Workspace e-mail");
+        assertThat(page.locator("#workspace-header #workspace-mail-address-value")).hasText(to);
+        page.locator("#workspace-mail-address-copy").click();
+        assertThat(page.locator("vaadin-notification-card").first()).containsText("Copied " + to);
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("() => navigator.clipboard.readText()"))
+                .isEqualTo(to);
+        screenshot("mail-address-workspace-header");
+
+        page.navigate(url("/client-projects/" + world.project().id()));
+        assertThat(page.locator("#workspace-header #workspace-mail-address-value")).hasText(projectAddress);
+        screenshot("mail-address-project-header");
+    }
+
+    @Test
     void aMemberCannotOpenTheMailOfAClientTheyDoNotOwn() throws Exception {
         String to = address();
         mails.deliver("carl-" + marker + "@kunde.example", "Carl", to, "Confidential " + marker, "Numbers inside.");
@@ -191,6 +211,8 @@ class MailBrowserTests extends BrowserTest {
         assertThat(page.locator("#mail-tab")).containsText("Noch keine E-Mails");
         assertThat(page.locator("#mail-tab")).containsText(to);
         assertThat(page.locator("#mail-address-rotate")).isVisible();
+        assertThat(page.locator("#workspace-mail-address")).containsText("E-Mail des Arbeitsbereichs");
+        assertThat(page.locator("#workspace-mail-address-value")).hasText(to);
         screenshot("mail-empty-de");
     }
 }

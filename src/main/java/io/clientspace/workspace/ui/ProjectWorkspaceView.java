@@ -1,6 +1,7 @@
 package io.clientspace.workspace.ui;
 
 import io.clientspace.project.ProjectNavigation;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -21,6 +22,7 @@ import io.clientspace.shared.ui.Titled;
 import io.clientspace.shared.ui.tabs.TabStrip;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -88,7 +90,10 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private void show(ClientProject project) {
         title = project.name();
         setId("project-workspace");
-        headers.create(project).forEach(this::add);
+        List<Component> parts = headers.create(project);
+        // the first part is the header with its facts (ProjectHeaders' contract); modules add theirs to it
+        shell.addHeaderItems(parts.get(0), Where.PROJECT, project.scope());
+        parts.forEach(this::add);
 
         TabStrip strip = shell.tabs(Where.PROJECT, project.scope(), project.name(), project.clientName(),
                 project.sharedWithClient());

@@ -1,6 +1,9 @@
 package io.clientspace.workspace.ui;
 
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.HasComponents;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
@@ -9,6 +12,7 @@ import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabStrip;
+import io.clientspace.shared.ui.tabs.WorkspaceHeaderItem;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
@@ -17,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -28,14 +33,17 @@ import org.springframework.security.core.context.SecurityContextHolder;
 class WorkspaceShell {
 
     private final List<WorkspaceTabProvider> providers;
+    private final List<WorkspaceHeaderItem> headerItems;
     private final CurrentUserProvider currentUser;
     private final AsyncLoader loader;
     private final ClientChanges changes;
     private final Clock clock;
 
-    WorkspaceShell(List<WorkspaceTabProvider> providers, CurrentUserProvider currentUser, AsyncLoader loader,
-                   ClientChanges changes, Clock clock) {
+    WorkspaceShell(List<WorkspaceTabProvider> providers, ObjectProvider<WorkspaceHeaderItem> headerItems,
+                   CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock) {
         this.providers = List.copyOf(providers);
+        this.headerItems = headerItems.orderedStream().sorted(Comparator.comparingInt(WorkspaceHeaderItem::order))
+                .toList();
         this.currentUser = currentUser;
         this.loader = loader;
         this.changes = changes;
@@ -71,6 +79,30 @@ class WorkspaceShell {
         }
         strip.show(tabs);
         return strip;
+    }
+
+    /**
+     * Adds the facts modules contribute ({@link WorkspaceHeaderItem} beans) to a page's header: into its row of facts
+     * (the child with the class {@code facts}), or at its end when it has none.
+     *
+     * @param header the header the page shows, a component that holds others
+     */
+    void addHeaderItems(Component header, Where where, WorkScope scope) {
+        List<Component> items = headerItems.stream().flatMap(item -> item.create(where, scope).stream()).toList();
+        if (items.isEmpty()) {
+            return;
+        }
+        Element facts = header.getElement().getChildren()
+                .filter(child -> child.getClassList().contains("facts")).findFirst().orElse(null);
+        for (Component item : items) {
+            if (facts != null) {
+                facts.appendChild(item.getElement());
+            } else if (header instanceof HasComponents holder) {
+                holder.add(item);
+            } else {
+                header.getElement().appendChild(item.getElement());
+            }
+        }
     }
 
     /**

@@ -112,7 +112,9 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     private void show(Client client, String openTab) {
         title = client.name();
         setId("workspace");
-        add(header(client));
+        Component header = header(client);
+        shell.addHeaderItems(header, Where.CLIENT, WorkScope.client(client.id()));
+        add(header);
 
         TabStrip strip = shell.tabs(Where.CLIENT, WorkScope.client(client.id()), client.name(), client.name(), true);
         if (openTab != null) {

@@ -130,7 +130,7 @@ class ModelerDeployController {
                 message.append(p.elementName() == null ? p.elementId()
                         : text("modeling.problems.element", locale, p.elementName(), p.elementId())).append(' ');
             }
-            message.append(text(p.key(), locale, p.args().toArray()));
+            message.append(p.text(locale));
         }
         return message.toString();
     }

@@ -2,7 +2,10 @@ package io.clientspace.modeling;
 
 import io.clientspace.deal.DealStages;
 import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -15,7 +18,7 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * For tests that deploy models: every test in the suite shares one engine, so a decision table or process version
  * left deployed changes what later tests decide (a test that raised the approval threshold made two proposal tests
  * see SENT instead of AWAITING_APPROVAL). After each test, the deployments it made and their records are removed,
- * and the deal stages are re-read from the versions left.
+ * and the deal stages are re-read from the versions left. Batches the test started are removed first.
  */
 public final class LeavesTheEngineAsFound implements BeforeEachCallback, AfterEachCallback {
 
@@ -23,8 +26,9 @@ public final class LeavesTheEngineAsFound implements BeforeEachCallback, AfterEa
 
     @Override
     public void beforeEach(ExtensionContext context) {
-        context.getStore(NS).put("before", ids(SpringExtension.getApplicationContext(context)
-                .getBean(RepositoryService.class)));
+        ApplicationContext spring = SpringExtension.getApplicationContext(context);
+        context.getStore(NS).put("before", ids(spring.getBean(RepositoryService.class)));
+        context.getStore(NS).put("batches", batches(spring.getBean(ManagementService.class)));
     }
 
     @Override
@@ -34,6 +38,18 @@ public final class LeavesTheEngineAsFound implements BeforeEachCallback, AfterEa
         RepositoryService repository = spring.getBean(RepositoryService.class);
         JdbcTemplate jdbc = spring.getBean(JdbcTemplate.class);
         List<String> before = context.getStore(NS).get("before", List.class);
+        List<String> batchesBefore = context.getStore(NS).get("batches", List.class);
+        ManagementService management = spring.getBean(ManagementService.class);
+        // a migration batch the test started goes first: its jobs must not run against versions being removed
+        for (String batch : batches(management)) {
+            if (!batchesBefore.contains(batch)) {
+                try {
+                    management.deleteBatch(batch, true);
+                } catch (OptimisticLockingException finishedMeanwhile) {
+                    // the batch's monitor job completed and removed it at the same moment: it is gone either way
+                }
+            }
+        }
         for (String id : ids(repository)) {
             if (!before.contains(id)) {
                 jdbc.update("delete from model_deployment where deployment_id = ?", id);
@@ -41,6 +57,10 @@ public final class LeavesTheEngineAsFound implements BeforeEachCallback, AfterEa
             }
         }
         spring.getBean(DealStages.class).deployed();
+    }
+
+    private static List<String> batches(ManagementService management) {
+        return management.createBatchQuery().list().stream().map(Batch::getId).toList();
     }
 
     private static List<String> ids(RepositoryService repository) {

@@ -236,6 +236,14 @@ public class ClientService {
         return Optional.of(List.copyOf(ids));
     }
 
+    /** Ids of every client the colleague owns, archived ones too: what a handover moves (admins only). */
+    @Transactional(readOnly = true)
+    public Set<UUID> allOwnedBy(String username) {
+        currentUser.requireAdmin();
+        return clients.findAllOwnedBy(username).stream().map(ClientEntity::getId)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     /** The clients the current user owns, by name. */
     @Transactional(readOnly = true)
     public List<ClientRef> ownedByCurrentUser() {

@@ -354,6 +354,46 @@ public class DealService {
         return toDeal(deal, currentStage(deal));
     }
 
+    /**
+     * A handover's preview of the colleague's open deals: each moves when the successor can open its client after
+     * the handover; otherwise the handover is refused (a deal must have an owner who can open it).
+     */
+    @Transactional(readOnly = true)
+    public List<io.clientspace.shared.HandoverLine> handoverPreview(io.clientspace.shared.Handover handover) {
+        currentUser.requireAdmin();
+        var names = clients.refs(deals.findOpenOwnedBy(handover.from()).stream().map(DealEntity::getClientId)
+                .distinct().toList());
+        return deals.findOpenOwnedBy(handover.from()).stream().map(d -> new io.clientspace.shared.HandoverLine(
+                "handover.kind.deal", d.getId(), d.getTitle(),
+                names.containsKey(d.getClientId()) ? names.get(d.getClientId()).name() : "",
+                successorCanOpen(handover, d) ? io.clientspace.shared.HandoverLine.Outcome.MOVES
+                        : io.clientspace.shared.HandoverLine.Outcome.BLOCKED)).toList();
+    }
+
+    /** Gives every open deal of the departing colleague to the successor; the stage task follows in the engine. */
+    @Transactional
+    public void handOver(io.clientspace.shared.Handover handover) {
+        CurrentUser user = currentUser.requireAdmin();
+        for (DealEntity deal : deals.findOpenOwnedBy(handover.from())) {
+            if (!successorCanOpen(handover, deal)) {
+                throw new InvalidInputException(List.of(FieldProblem.of("successor",
+                        "colleagues.error.successor-cannot-open", deal.getTitle())));
+            }
+            deal.setOwner(handover.to());
+            deal.setUpdatedAt(clock.instant());
+            followInEngine(deal, List.of("owner"));
+            deals.saveAndFlush(deal);
+            events.publishEvent(new DealEdited(deal.getId(), deal.getClientId(), deal.getTitle(), List.of("owner"),
+                    user.username()));
+        }
+    }
+
+    private boolean successorCanOpen(io.clientspace.shared.Handover handover, DealEntity deal) {
+        return handover.clientsMoving().contains(deal.getClientId()) || clients.workGroup(deal.getClientId())
+                .stream().anyMatch(m -> m.username().equals(handover.to()));
+    }
+
+
     /** The stage's task carries the owner and the due date; the task module's row carries the title too. */
     private void followInEngine(DealEntity deal, List<String> changed) {
         Task task = activeStageTask(deal.getId());

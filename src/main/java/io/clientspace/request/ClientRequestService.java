@@ -389,6 +389,56 @@ public class ClientRequestService {
         return record(r, true);
     }
 
+    /**
+     * A handover's preview of the colleague's open requests: each moves when the successor can open its place after
+     * the handover; otherwise the handover is refused, as a request the client waits on needs someone who can see it.
+     */
+    @Transactional(readOnly = true)
+    public List<io.clientspace.shared.HandoverLine> handoverPreview(io.clientspace.shared.Handover handover) {
+        currentUser.requireAdmin();
+        List<ClientRequestEntity> open = requests.findOpenAssignedTo(handover.from());
+        var names = clients.refs(open.stream().map(ClientRequestEntity::getClientId).distinct().toList());
+        return open.stream().map(r -> new io.clientspace.shared.HandoverLine("handover.kind.request", r.getId(),
+                r.getNumber() + " " + r.getSubject(),
+                names.containsKey(r.getClientId()) ? names.get(r.getClientId()).name() : "",
+                successorCanOpen(handover, r) ? io.clientspace.shared.HandoverLine.Outcome.MOVES
+                        : io.clientspace.shared.HandoverLine.Outcome.BLOCKED)).toList();
+    }
+
+    /**
+     * Gives every open request of the departing colleague to the successor: one being worked on is handed on through
+     * the process; one waiting on the client keeps waiting and comes back to the successor.
+     */
+    @Transactional
+    public void handOver(io.clientspace.shared.Handover handover) {
+        CurrentUser user = currentUser.requireAdmin();
+        for (ClientRequestEntity r : requests.findOpenAssignedTo(handover.from())) {
+            if (!successorCanOpen(handover, r)) {
+                throw problem("successor", "colleagues.error.successor-cannot-open", r.getNumber());
+            }
+            r.setAssignee(handover.to());
+            requests.saveAndFlush(r);
+            entry(r, "HANDED_ON", false, user.displayName(), null, staff.displayName(handover.to()), false);
+            if (state(r) == RequestState.IN_PROGRESS) {
+                completeTask(r, ClientRequestProcess.WORK_TASK, Variables.createVariables()
+                        .putValue(ClientRequestProcess.VAR_ACTION, ClientRequestProcess.ACTION_HAND_ON)
+                        .putValue(ClientRequestProcess.VAR_ASSIGNEE, handover.to()));
+            } else {
+                runtime.createProcessInstanceQuery().processInstanceBusinessKey(r.getId().toString())
+                        .processDefinitionKey(ClientRequestProcess.PROCESS_ID).list()
+                        .forEach(p -> runtime.setVariable(p.getId(), ClientRequestProcess.VAR_ASSIGNEE,
+                                handover.to()));
+            }
+            publish(r, ClientRequestChanged.Change.HANDED_ON, user.username(), handover.from());
+        }
+    }
+
+    private boolean successorCanOpen(io.clientspace.shared.Handover handover, ClientRequestEntity r) {
+        return handover.clientsMoving().contains(r.getClientId())
+                || projects.workGroup(place(r)).stream().anyMatch(m -> m.username().equals(handover.to()));
+    }
+
+
     private void assignQueued(ClientRequestEntity r, String assignee, String actor) {
         r.setAssignee(assignee);
         r.setState(RequestState.IN_PROGRESS.name());

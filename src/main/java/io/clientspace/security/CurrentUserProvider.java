@@ -57,6 +57,15 @@ public class CurrentUserProvider {
         return user;
     }
 
+    /** @throws AccessDeniedException unless the current user is a staff admin */
+    public CurrentUser requireAdmin() {
+        CurrentUser user = requireStaff();
+        if (!user.has(Roles.ADMIN)) {
+            throw new AccessDeniedException("Admins only");
+        }
+        return user;
+    }
+
     /** @throws AccessDeniedException unless the current user is a customer bound to a customer record */
     public CurrentUser requireCustomer() {
         CurrentUser user = require();

@@ -81,6 +81,14 @@ public class StaffDirectory {
         return find(username).map(StaffMember::displayName).orElse(username);
     }
 
+    /** Forgets the kept list: the next call reads Keycloak again (after an admin changed a colleague). */
+    public void refresh() {
+        synchronized (this) {
+            snapshot = null;
+            failure = null;
+        }
+    }
+
     private Snapshot current() {
         Snapshot s = snapshot;
         Instant now = clock.instant();

@@ -780,6 +780,35 @@ public class WorkTaskService {
         return get(task.getId());
     }
 
+    /**
+     * A handover's preview of the colleague's open tasks: each goes to the successor when they can work in its place
+     * after the handover, otherwise back to nobody (the queue), so that no task stays with a deactivated colleague.
+     */
+    @Transactional(readOnly = true)
+    public List<io.clientspace.shared.HandoverLine> handoverPreview(io.clientspace.shared.Handover handover) {
+        currentUser.requireAdmin();
+        List<WorkTaskEntity> open = tasks.findOpenAssignedTo(handover.from());
+        var names = clients.refs(open.stream().map(WorkTaskEntity::getClientId).distinct().toList());
+        return open.stream().map(t -> new io.clientspace.shared.HandoverLine("handover.kind.task", t.getId(),
+                t.getTitle(), names.containsKey(t.getClientId()) ? names.get(t.getClientId()).name() : "",
+                successorCanWorkOn(handover, t) ? io.clientspace.shared.HandoverLine.Outcome.MOVES
+                        : io.clientspace.shared.HandoverLine.Outcome.UNASSIGNED)).toList();
+    }
+
+    /** Gives the colleague's open tasks to the successor, or back to nobody where the successor cannot open them. */
+    @Transactional
+    public void handOver(io.clientspace.shared.Handover handover) {
+        CurrentUser user = currentUser.requireAdmin();
+        for (WorkTaskEntity task : tasks.findOpenAssignedTo(handover.from())) {
+            reassign(task, successorCanWorkOn(handover, task) ? handover.to() : null, user);
+        }
+    }
+
+    private boolean successorCanWorkOn(io.clientspace.shared.Handover handover, WorkTaskEntity task) {
+        return handover.clientsMoving().contains(task.getClientId()) || canWorkOn(scopeOf(task), handover.to());
+    }
+
+
     private boolean canWorkOn(WorkScope scope, String username) {
         return projects.workGroup(scope).stream().anyMatch(m -> m.username().equals(username));
     }

@@ -118,7 +118,7 @@ class KeycloakRealmFilesTests {
     @Test
     void theAdminApiHasItsOwnServiceClientWithOnlyTheRightsProvisioningNeeds() {
         Map<String, Set<String>> rights = Map.of(
-                STAFF, Set.of("view-users", "query-users", "query-groups", "view-realm"),
+                STAFF, Set.of("view-users", "query-users", "query-groups", "manage-users", "view-realm"),
                 CUSTOMERS, Set.of("view-users", "query-users", "manage-users", "view-realm"));
         realms.forEach((name, realm) -> {
             JsonNode client = client(realm, ADMIN_API);
@@ -185,7 +185,7 @@ class KeycloakRealmFilesTests {
     @Test
     void redirectAndPostLogoutUrisAreExactAddressesOfTheApp() {
         Map<String, List<String>> redirects = Map.of(
-                "clientspace-app", List.of("${APP_BASE_URL}/login/oauth2/code/staff"),
+                "clientspace-app", List.of("${APP_BASE_URL}/login/oauth2/code/staff", "${APP_BASE_URL}/"),
                 "clientspace-portal", List.of("${APP_BASE_URL}/login/oauth2/code/customers",
                         "${APP_BASE_URL}/portal"));
         Map<String, List<String>> postLogout = Map.of(

@@ -66,7 +66,7 @@ class KeycloakRealmIntegrationTests {
                 .clientId("admin-cli").username("admin").password("admin").build()) {
             var staff = master.realm("clientspace-staff");
             ClientRepresentation app = staff.clients().findByClientId("clientspace-app").get(0);
-            assertThat(app.getRedirectUris()).containsExactly(baseUrl + "/login/oauth2/code/staff");
+            assertThat(app.getRedirectUris()).containsExactlyInAnyOrder(baseUrl + "/login/oauth2/code/staff", baseUrl + "/");
             assertThat(app.getAttributes().get("post.logout.redirect.uris")).isEqualTo(baseUrl + "/");
             assertThat(app.isServiceAccountsEnabled()).isFalse();
             assertThat(staff.clients().findByClientId("admin-cli").get(0).isDirectAccessGrantsEnabled()).isFalse();

@@ -12,6 +12,10 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 public interface ClientRepository extends JpaRepository<ClientEntity, UUID> {
+    /** Every client the person owns, archived ones too, for a handover. */
+    @Query("select c from ClientEntity c where c.owner = ?1 order by c.name")
+    java.util.List<ClientEntity> findAllOwnedBy(String owner);
+
 
     @org.springframework.data.jpa.repository.Lock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
     @Query("select c from ClientEntity c where c.id = ?1")

@@ -11,6 +11,10 @@ import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface DealRepository extends JpaRepository<DealEntity, UUID> {
+    /** The person's open deals, for a handover. */
+    @Query("select d from DealEntity d where d.owner = ?1 and d.closedAt is null order by d.title")
+    java.util.List<DealEntity> findOpenOwnedBy(String owner);
+
 
     /** The first page of the client's deals, newest first. Uses deal_client_idx. */
     List<DealEntity> findByClientIdOrderByCreatedAtDesc(UUID clientId, Pageable page);

@@ -10,6 +10,11 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface ClientRequestRepository extends JpaRepository<ClientRequestEntity, UUID> {
+    /** The person's open requests, for a handover. */
+    @org.springframework.data.jpa.repository.Query("select r from ClientRequestEntity r where r.assignee = ?1"
+            + " and r.state not in ('CLOSED', 'CANCELLED') order by r.number")
+    java.util.List<ClientRequestEntity> findOpenAssignedTo(String assignee);
+
 
     /** Row-locks the request: every change to it runs one after the other on the same state (DD014). */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

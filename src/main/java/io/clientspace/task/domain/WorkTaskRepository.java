@@ -12,6 +12,11 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> {
+    /** The person's open tasks, for a handover. */
+    @org.springframework.data.jpa.repository.Query("select t from WorkTaskEntity t where t.assignee = ?1"
+            + " and t.completedAt is null and t.cancelledAt is null order by t.title")
+    java.util.List<WorkTaskEntity> findOpenAssignedTo(String assignee);
+
 
     String OPEN_ORDER = " order by t.dueDate asc nulls last, t.createdAt asc";
 

@@ -11,6 +11,10 @@ public enum ColumnType {
     STAGE,
     /** WON or LOST; the screen translates it. */
     OUTCOME,
+    /** A proposal's fee model's enum name ({@code FIXED_FEE}, …); the screen translates it. */
+    FEE_MODEL,
+    /** A proposal's status's enum name ({@code ACCEPTED}, …); the screen translates it. */
+    PROPOSAL_STATUS,
     /** A staff username; null means nobody (unassigned). */
     PERSON,
     /** A {@link java.time.LocalDate} that stands for its month. */

@@ -4,11 +4,13 @@ import static io.clientspace.reports.ColumnType.COUNT;
 import static io.clientspace.reports.ColumnType.CURRENCY;
 import static io.clientspace.reports.ColumnType.DATE;
 import static io.clientspace.reports.ColumnType.DAYS;
+import static io.clientspace.reports.ColumnType.FEE_MODEL;
 import static io.clientspace.reports.ColumnType.HOURS;
 import static io.clientspace.reports.ColumnType.ID;
 import static io.clientspace.reports.ColumnType.MONTH;
 import static io.clientspace.reports.ColumnType.OUTCOME;
 import static io.clientspace.reports.ColumnType.PERSON;
+import static io.clientspace.reports.ColumnType.PROPOSAL_STATUS;
 import static io.clientspace.reports.ColumnType.RATIO;
 import static io.clientspace.reports.ColumnType.STAGE;
 import static io.clientspace.reports.ColumnType.TEXT;
@@ -71,9 +73,32 @@ public enum ReportKind {
     HOURS_PAST_END(Group.HOURS, true, "reports.range.worked",
             List.of(Column.of("project-id", ID), Column.of("project", TEXT), Column.of("client", TEXT),
                     Column.of("end", DATE), Column.of("booked", HOURS), Column.of("billable", HOURS)),
-            ChartSpec.byColumnsKeyed(1, 0, 4, 5), DrillList.TIME);
+            ChartSpec.byColumnsKeyed(1, 0, 4, 5), DrillList.TIME),
+    /**
+     * Proposals per month: sent (by the day they were sent), accepted and declined (by the customer's answer),
+     * expired (by the day they lapsed); the conversion rate, accepted of those the customer answered (accepted or
+     * declined); and the median days from sending to that answer.
+     */
+    PROPOSAL_OUTCOMES(Group.PROPOSALS, false, "reports.range.proposals",
+            List.of(Column.of("month", MONTH), Column.of("sent", COUNT), Column.of("accepted", COUNT),
+                    Column.of("declined", COUNT), Column.of("expired", COUNT), Column.of("conversion", RATIO),
+                    Column.of("median-days", DAYS)),
+            ChartSpec.byColumns(0, 1, 2, 3, 4), DrillList.PROPOSALS),
+    /** The value of the proposals sent in the range, by fee model, each currency apart, and how much was accepted. */
+    PROPOSAL_VALUE(Group.PROPOSALS, false, "reports.range.proposal-value",
+            List.of(Column.of("fee-model", FEE_MODEL), Column.of("currency", CURRENCY), Column.of("proposals", COUNT),
+                    Column.money("value", 1), Column.of("accepted", COUNT), Column.money("accepted-value", 1)),
+            ChartSpec.bySeriesColumn(0, 1, 3), DrillList.PROPOSALS),
+    /**
+     * Proposals submitted per month: how many the rules sent to an approver, how many were approved, and the median
+     * hours from submission to approval.
+     */
+    PROPOSAL_APPROVALS(Group.PROPOSALS, false, "reports.range.approvals",
+            List.of(Column.of("month", MONTH), Column.of("submitted", COUNT), Column.of("approval-required", COUNT),
+                    Column.of("approved", COUNT), Column.of("approval-hours", HOURS)),
+            ChartSpec.byColumns(0, 1, 2, 3), DrillList.APPROVALS);
 
-    public enum Group { PIPELINE, WORKLOAD, HOURS }
+    public enum Group { PIPELINE, WORKLOAD, HOURS, PROPOSALS }
 
     /** Column lists more than one report uses (an enum constant cannot read the enum's own static fields). */
     private static final class Shared {
@@ -97,7 +122,14 @@ public enum ReportKind {
                 Column.of("items", COUNT), Column.of("waiting-since", DATE))),
         TIME(List.of(Column.of("date", DATE), Column.of("client-id", ID), Column.of("client", TEXT),
                 Column.of("project", TEXT), Column.of("person", PERSON), Column.of("hours", HOURS),
-                Column.of("billable", ColumnType.FLAG), Column.of("task", TEXT)));
+                Column.of("billable", ColumnType.FLAG), Column.of("task", TEXT))),
+        PROPOSALS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("number", TEXT),
+                Column.of("proposal", TEXT), Column.of("status", PROPOSAL_STATUS), Column.of("fee-model", FEE_MODEL),
+                Column.money("value", 7), Column.of("currency", CURRENCY), Column.of("sent", DATE),
+                Column.of("closed", DATE), Column.of("days", DAYS))),
+        APPROVALS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("number", TEXT),
+                Column.of("proposal", TEXT), Column.of("status", PROPOSAL_STATUS), Column.of("submitted", DATE),
+                Column.of("approved", DATE), Column.of("hours", HOURS), Column.of("approver", PERSON)));
 
         private final List<Column> columns;
 
@@ -131,7 +163,7 @@ public enum ReportKind {
         return group;
     }
 
-    /** Whether the project filter applies: deals belong to a client, not to a project. */
+    /** Whether the project filter applies: deals and proposals belong to a client, not to a project. */
     public boolean projectFilter() {
         return projectFilter;
     }

@@ -9,12 +9,14 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.DealStages;
+import io.clientspace.proposal.FeeModel;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -22,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs the reports on our own tables (deals, tasks, time entries, projects, the timeline's stage changes), never on
- * Camunda history. Every query is limited to the clients the current user may open ({@link
+ * Runs the reports on our own tables (deals, tasks, time entries, projects, proposals, the timeline's stage changes),
+ * never on Camunda history. Every query is limited to the clients the current user may open ({@link
  * ClientService#scopeOfCurrentUser()}: all for admins and managers, their own for members) and to the filters.
  * <p>
  * Reports read several modules' tables in one grouped query each. That is on purpose: a report is a read model
@@ -68,6 +70,34 @@ public class ReportService {
                 from changes where previous is null or previous <> stage
             )
             """;
+
+    /** A proposal {@code p} of client {@code c}; {@code %1$s} is the scope and the filters. */
+    private static final String PROPOSAL_FROM = " from proposal p join client c on c.id = p.client_id where true %1$s";
+    /**
+     * The proposal events within the range, one row each: sent, answered (accepted or declined, with the days from
+     * sending to the answer) and expired, each in the month it happened.
+     */
+    private static final String PROPOSAL_EVENTS_CTE = """
+            with ev as (
+                select date_trunc('month', p.sent_at at time zone :zone)::date as month, cast('SENT' as text) as what,
+                       cast(null as numeric) as days
+                """ + PROPOSAL_FROM + """
+                 and p.sent_at >= :fromTs and p.sent_at < :toTs
+                union all
+                select date_trunc('month', p.decided_at at time zone :zone)::date, p.status,
+                       extract(epoch from p.decided_at - p.sent_at) / 86400
+                """ + PROPOSAL_FROM + """
+                 and p.status in ('ACCEPTED', 'DECLINED') and p.decided_at >= :fromTs and p.decided_at < :toTs
+                union all
+                select date_trunc('month', p.expired_at at time zone :zone)::date, 'EXPIRED', null
+                """ + PROPOSAL_FROM + """
+                 and p.status = 'EXPIRED' and p.expired_at >= :fromTs and p.expired_at < :toTs
+            )
+            """;
+    private static final String PROPOSAL_SENT_IN_RANGE = " and p.sent_at >= :fromTs and p.sent_at < :toTs";
+    private static final String PROPOSAL_SUBMITTED_IN_RANGE =
+            " and p.submitted_at >= :fromTs and p.submitted_at < :toTs";
+    private static final String APPROVAL_HOURS = "extract(epoch from p.approved_at - p.submitted_at) / 3600";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClientService clients;
@@ -224,6 +254,23 @@ public class ReportService {
                     + " te.task_id join client_project p on p.id = wt.project_id where p.end_date is not null"
                     + " and te.work_date > p.end_date and te.work_date between :from and :to " + w
                     + " group by p.id, p.name, c.name, p.end_date order by p.end_date, lower(p.name), p.id";
+            case PROPOSAL_OUTCOMES -> PROPOSAL_EVENTS_CTE.formatted(w) + """
+                    select month, count(*) filter (where what = 'SENT'), count(*) filter (where what = 'ACCEPTED'),
+                           count(*) filter (where what = 'DECLINED'), count(*) filter (where what = 'EXPIRED'),
+                           round(count(*) filter (where what = 'ACCEPTED')::numeric
+                                 / nullif(count(*) filter (where what in ('ACCEPTED', 'DECLINED')), 0), 4),
+                           round(percentile_cont(0.5) within group (order by days)::numeric, 1)
+                    from ev group by month order by month""";
+            case PROPOSAL_VALUE -> "select p.fee_model, p.currency, count(*), sum(p.fee_amount),"
+                    + " count(*) filter (where p.status = 'ACCEPTED'),"
+                    + " coalesce(sum(p.fee_amount) filter (where p.status = 'ACCEPTED'), 0)"
+                    + PROPOSAL_FROM.formatted(w) + PROPOSAL_SENT_IN_RANGE + " group by p.fee_model, p.currency"
+                    + " order by array_position(array[:feeModels]::text[], p.fee_model::text), p.currency";
+            case PROPOSAL_APPROVALS -> "select date_trunc('month', p.submitted_at at time zone :zone)::date, count(*),"
+                    + " count(*) filter (where p.approval_reason is not null),"
+                    + " count(*) filter (where p.approved_at is not null),"
+                    + " round((percentile_cont(0.5) within group (order by " + APPROVAL_HOURS + "))::numeric, 2)"
+                    + PROPOSAL_FROM.formatted(w) + PROPOSAL_SUBMITTED_IN_RANGE + " group by 1 order by 1";
         };
         return new Query(sql, p);
     }
@@ -243,6 +290,12 @@ public class ReportService {
                 + " wt.title from time_entry te join client c on c.id = te.client_id join work_task wt"
                 + " on wt.id = te.task_id left join client_project p on p.id = wt.project_id"
                 + " where te.work_date between :from and :to " + w;
+        String proposals = "select c.id, c.name, p.number, p.title, p.status, p.fee_model, p.fee_amount, p.currency,"
+                + " (p.sent_at at time zone :zone)::date,"
+                + " (coalesce(p.decided_at, p.expired_at, p.withdrawn_at) at time zone :zone)::date,"
+                + " round((extract(epoch from p.decided_at - p.sent_at) / 86400)::numeric, 1)"
+                + PROPOSAL_FROM.formatted(w);
+        String proposalOrder = " order by p.sent_at, p.number";
         String dealOrder = " order by lower(c.name), d.title, d.id";
         String taskOrder = " order by wt.due_date nulls last, wt.title, wt.id";
         String timeOrder = " order by te.work_date, lower(c.name), te.id";
@@ -277,6 +330,15 @@ public class ReportService {
             case HOURS_CLIENTS -> time + " and c.id = :key" + billableOnly((Integer) series) + timeOrder;
             case HOURS_PAST_END -> time + " and p.id = :key and te.work_date > p.end_date"
                     + billableOnly((Integer) series) + timeOrder;
+            case PROPOSAL_OUTCOMES -> proposals + proposalOutcome((Integer) series) + proposalOrder;
+            case PROPOSAL_VALUE -> proposals + PROPOSAL_SENT_IN_RANGE + " and p.fee_model = :key"
+                    + " and p.currency = :series" + proposalOrder;
+            case PROPOSAL_APPROVALS -> "select c.id, c.name, p.number, p.title, p.status,"
+                    + " (p.submitted_at at time zone :zone)::date, (p.approved_at at time zone :zone)::date,"
+                    + " round((" + APPROVAL_HOURS + ")::numeric, 2), p.approved_by" + PROPOSAL_FROM.formatted(w)
+                    + PROPOSAL_SUBMITTED_IN_RANGE
+                    + " and date_trunc('month', p.submitted_at at time zone :zone)::date = :key"
+                    + approvalMeasure((Integer) series) + " order by p.submitted_at, p.number";
         };
         return new Query(sql, p);
     }
@@ -297,6 +359,34 @@ public class ReportService {
                 }
                 yield " and wt.assignee is null";
             }
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+    }
+
+    /** 0 sent, 1 accepted, 2 declined, 3 expired: each in the month (the key) it happened. */
+    private static String proposalOutcome(int series) {
+        String at = switch (series) {
+            case 0 -> "p.sent_at";
+            case 1, 2 -> "p.decided_at";
+            case 3 -> "p.expired_at";
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+        String status = switch (series) {
+            case 1 -> " and p.status = 'ACCEPTED'";
+            case 2 -> " and p.status = 'DECLINED'";
+            case 3 -> " and p.status = 'EXPIRED'";
+            default -> "";
+        };
+        return status + " and " + at + " >= :fromTs and " + at + " < :toTs and date_trunc('month', " + at
+                + " at time zone :zone)::date = :key";
+    }
+
+    /** 0 submitted (every one), 1 the rules asked for approval, 2 approved. */
+    private static String approvalMeasure(int series) {
+        return switch (series) {
+            case 0 -> "";
+            case 1 -> " and p.approval_reason is not null";
+            case 2 -> " and p.approved_at is not null";
             default -> throw new IllegalArgumentException("No such measure: " + series);
         };
     }
@@ -330,6 +420,7 @@ public class ReportService {
         p.addValue("firstStage", stages.first().code());
         p.addValue("weightStages", open.stream().map(DealStage::code).toList());
         p.addValue("weights", open.stream().map(stages::winProbability).toList());
+        p.addValue("feeModels", Arrays.stream(FeeModel.values()).map(FeeModel::name).toList());
         return p;
     }
 
@@ -373,7 +464,7 @@ public class ReportService {
         for (int i = 0; i < columns.size(); i++) {
             int at = i + 1;
             Object value = switch (columns.get(i).type()) {
-                case TEXT, STAGE, OUTCOME, PERSON, CURRENCY -> rs.getString(at);
+                case TEXT, STAGE, OUTCOME, FEE_MODEL, PROPOSAL_STATUS, PERSON, CURRENCY -> rs.getString(at);
                 case MONTH, DATE -> rs.getObject(at, LocalDate.class);
                 case COUNT -> rs.getLong(at);
                 case MONEY, HOURS, DAYS, RATIO -> rs.getBigDecimal(at);

@@ -2,6 +2,7 @@ package io.clientspace.e2e;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import io.clientspace.reports.ReportFixture;
@@ -39,7 +40,10 @@ class ReportsJourneyBrowserTests extends BrowserTest {
             Map.entry(ReportKind.REQUESTS_WAITING, "Requests waiting on us"),
             Map.entry(ReportKind.HOURS_PEOPLE, "Hours per month and person"),
             Map.entry(ReportKind.HOURS_CLIENTS, "Hours per client and project"),
-            Map.entry(ReportKind.HOURS_PAST_END, "Hours on projects past their end"));
+            Map.entry(ReportKind.HOURS_PAST_END, "Hours on projects past their end"),
+            Map.entry(ReportKind.PROPOSAL_OUTCOMES, "Sent and decided per month"),
+            Map.entry(ReportKind.PROPOSAL_VALUE, "Value by fee model"),
+            Map.entry(ReportKind.PROPOSAL_APPROVALS, "Approvals per month"));
 
     @Autowired
     JdbcTemplate jdbc;
@@ -104,8 +108,10 @@ class ReportsJourneyBrowserTests extends BrowserTest {
             assertThat(page.locator(result + " #report-table")).isVisible();
             assertThat(page.locator(result + " #report-chart svg")).isVisible();
             screenshot("reports-" + kind.name().toLowerCase());
+            if (kind == ReportKind.HOURS_PAST_END) {
+                assertThat(page.locator(result + " #report-table")).containsText("Relaunch " + data.tag);
+            }
         }
-        assertThat(page.locator("#report-table")).containsText("Relaunch " + data.tag);
     }
 
     @Test
@@ -141,9 +147,91 @@ class ReportsJourneyBrowserTests extends BrowserTest {
         screenshot("reports-empty");
     }
 
+    @Test
+    void theProposalsReportShowsItsChartAndTableInEnglishAndGermanAndABarOpensTheProposalsBehindIt() {
+        signIn("/reports", "manager", "manager");
+        assertThat(page.locator("#report-kind")).isVisible();
+        date("#report-from", "1/1/2025");
+        date("#report-to", "12/31/2025");
+        page.locator("#report-tag input").fill(data.tag);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(data.tag)).click();
+
+        choose(ReportKind.PROPOSAL_OUTCOMES);
+        String outcomes = "#report-result[data-report=PROPOSAL_OUTCOMES]";
+        assertThat(page.locator(outcomes + " #report-chart svg")).isVisible();
+        // January: 4 sent, 2 accepted, 1 declined: 2 of 3 answers, median 10 days
+        assertThat(page.locator(outcomes + " #report-table")).containsText("Jan 2025");
+        assertThat(page.locator(outcomes + " #report-table")).containsText("67%");
+        assertThat(page.locator("#report-range-hint")).containsText("Conversion: the accepted proposals as a share"
+                + " of those the client answered");
+        assertThat(page.locator("#report-project")).containsText("Proposals belong to clients, not projects");
+        screenshot("reports-proposals-en");
+
+        // a click on January's Sent bar lists the four proposals sent that month
+        page.waitForFunction("() => document.querySelector('#report-chart').itemCenter(0, 0) !== null");
+        Map<?, ?> bar = (Map<?, ?>) page.evaluate("() => document.querySelector('#report-chart').itemCenter(0, 0)");
+        page.mouse().click(((Number) bar.get("x")).doubleValue(), ((Number) bar.get("y")).doubleValue());
+        assertThat(page.locator("#report-drill-title")).hasText("Jan 2025: Sent");
+        Locator drill = page.locator("#report-drill-grid");
+        for (String title : new String[] {"Proposal 8", "Proposal 1", "Proposal 2", "Proposal 6"}) {
+            assertThat(drill).containsText(title);
+        }
+        assertThat(drill).not().containsText("Proposal 3");
+        assertThat(drill).containsText("Declined");
+        screenshot("reports-proposals-drill-en");
+
+        choose(ReportKind.PROPOSAL_VALUE);
+        String value = "#report-result[data-report=PROPOSAL_VALUE]";
+        assertThat(page.locator(value + " #report-chart svg")).isVisible();
+        assertThat(page.locator(value + " #report-table")).containsText("Fixed fee");
+        assertThat(page.locator(value + " #report-table")).containsText("11,500.00 EUR");
+        screenshot("reports-proposal-value-en");
+
+        choose(ReportKind.PROPOSAL_APPROVALS);
+        String approvals = "#report-result[data-report=PROPOSAL_APPROVALS]";
+        assertThat(page.locator(approvals + " #report-chart svg")).isVisible();
+        assertThat(page.locator(approvals + " #report-table")).containsText("30.00");
+        screenshot("reports-proposal-approvals-en");
+
+        // the same in German: short column headers, the long definitions in the description above
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setLocale("de-DE").setViewportSize(1440, 900));
+        context.setDefaultTimeout(20_000);
+        watchPolicy(context);
+        page = context.newPage();
+        signIn("/reports", "manager", "manager");
+        assertThat(page.locator("#report-kind")).isVisible();
+        date("#report-from", "01.01.2025");
+        date("#report-to", "31.12.2025");
+        page.locator("#report-tag input").fill(data.tag);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(data.tag)).click();
+        choose("Ergebnisse je Monat");
+        assertThat(page.locator(outcomes + " #report-chart svg")).isVisible();
+        Locator table = page.locator(outcomes + " #report-table");
+        for (String header : new String[] {"Gesendet", "Angenommen", "Abgelehnt", "Abgelaufen", "Quote",
+                "Median Tage"}) {
+            assertThat(table).containsText(header);
+        }
+        assertThat(page.locator("#report-range-hint")).containsText("Quote: angenommene Angebote als Anteil");
+        screenshot("reports-proposals-de");
+
+        choose("Wert nach Honorarmodell");
+        assertThat(page.locator(value + " #report-table")).containsText("Festpreis");
+        screenshot("reports-proposal-value-de");
+        choose("Freigaben je Monat");
+        assertThat(page.locator(approvals + " #report-table")).containsText("Freigabe");
+        screenshot("reports-proposal-approvals-de");
+    }
+
     private void choose(ReportKind kind) {
+        choose(LABELS.get(kind));
+    }
+
+    /** The selected value is rendered as an item too: only the overlay's options are candidates. */
+    private void choose(String label) {
         page.locator("#report-kind").click();
-        page.locator("vaadin-select-item").filter(new Locator.FilterOptions().setHasText(LABELS.get(kind))).click();
+        page.locator("vaadin-select-item[role='option']").filter(new Locator.FilterOptions().setHasText(label))
+                .click();
         assertThat(page.locator("#report-range-hint")).isVisible();
     }
 

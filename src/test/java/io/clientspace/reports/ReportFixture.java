@@ -91,6 +91,32 @@ public final class ReportFixture {
         UUID r2 = request(beta, betaWeb, "2", "SENT", "member");
         item(r2, 1, "ANSWERED", "2025-06-01");
         item(r2, 2, "ACCEPTED", "2025-05-20");
+
+        // proposals (sent, answered and expired at noon UTC; submissions and approvals to the hour)
+        // Alpha: accepted after 10 days, approved after 26 h
+        proposal(alpha, 1, "FIXED_FEE", "10000", "EUR", "ACCEPTED", "2025-01-09T10:00:00Z", "DISCOUNT",
+                "2025-01-10T12:00:00Z", "2025-01-10", "2025-01-20", null);
+        // Alpha: declined in February after 34 days, no approval needed
+        proposal(alpha, 2, "HOURLY_RATE", "5000", "EUR", "DECLINED", "2025-01-15T09:00:00Z", null, null,
+                "2025-01-15", "2025-02-18", null);
+        // Alpha: accepted after 4 days, approved after 10 h
+        proposal(alpha, 3, "FIXED_FEE", "2000", "USD", "ACCEPTED", "2025-02-01T08:00:00Z", "AMOUNT",
+                "2025-02-01T18:00:00Z", "2025-02-01", "2025-02-05", null);
+        // Alpha: approved after 50 h, expired in March
+        proposal(alpha, 4, "RETAINER", "3000", "EUR", "EXPIRED", "2025-02-02T09:00:00Z", "RETAINER",
+                "2025-02-04T11:00:00Z", "2025-02-04", null, "2025-03-04");
+        // Alpha: submitted, sent to the approver and returned: a draft again, never sent
+        proposal(alpha, 5, "FIXED_FEE", "1000", "EUR", "DRAFT", "2025-02-10T08:00:00Z", "DISCOUNT", null, null,
+                null, null);
+        // Beta (member's): accepted after 6 days
+        proposal(beta, 6, "MILESTONE", "4000", "EUR", "ACCEPTED", "2025-01-20T09:00:00Z", null, null,
+                "2025-01-20", "2025-01-26", null);
+        // Gamma: still waiting for the answer
+        proposal(gamma, 7, "FIXED_FEE", "1500", "EUR", "SENT", "2025-02-10T09:00:00Z", null, null, "2025-02-10",
+                null, null);
+        // Gamma: declined in January after 25 days
+        proposal(gamma, 8, "HOURLY_RATE", "800", "EUR", "DECLINED", "2024-12-20T09:00:00Z", null, null,
+                "2025-01-05", "2025-01-30", null);
         return this;
     }
 
@@ -99,6 +125,7 @@ public final class ReportFixture {
             jdbc.update("delete from time_entry where client_id = ?", client);
             jdbc.update("delete from work_task where client_id = ?", client);
             jdbc.update("delete from timeline_entry where client_id = ?", client);
+            jdbc.update("delete from proposal where client_id = ?", client);
             jdbc.update("delete from deal where client_id = ?", client);
             jdbc.update("delete from info_request where client_id = ?", client);
             jdbc.update("delete from client_project where client_id = ?", client);
@@ -163,6 +190,33 @@ public final class ReportFixture {
         jdbc.update("insert into info_request_item (id, request_id, position, kind, prompt, state, answered_at)"
                 + " values (?, ?, ?, 'QUESTION', 'Question', ?, ?)", UUID.randomUUID(), request, position, state,
                 answered == null ? null : at(answered));
+    }
+
+    /** A proposal's number: unique per fixture, within the column's 16 characters. */
+    public String proposalNumber(int n) {
+        return "P" + tag.substring(4) + "-" + n;
+    }
+
+    /** Proposal {@code n}, titled "Proposal n"; the days are sent, answered (accepted or declined) and expired. */
+    private void proposal(UUID client, int n, String feeModel, String fee, String currency, String status,
+                          String submitted, String approvalReason, String approved, String sent, String decided,
+                          String expired) {
+        jdbc.update("insert into proposal (id, client_id, number, title, fee_model, currency, fee_amount, scope,"
+                + " valid_until, status, owner, created_by, last_edited_by, created_at, updated_at, submitted_at,"
+                + " submitted_by, approval_reason, approved_at, approved_by, sent_at, decided_at, decided_by_name,"
+                + " expired_at, returned_at, returned_by) values (?, ?, ?, ?, ?, ?, ?, 'Scope', ?, ?, 'manager',"
+                + " 'manager', 'manager', ?, ?, ?, 'manager', ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                UUID.randomUUID(), client, proposalNumber(n), "Proposal " + n, feeModel, currency,
+                new BigDecimal(fee), LocalDate.of(2025, 12, 31), status, instant(submitted), instant(submitted),
+                instant(submitted), approvalReason, instant(approved), approved == null ? null : "jonas",
+                sent == null ? null : at(sent), decided == null ? null : at(decided),
+                decided == null ? null : "Client contact", expired == null ? null : at(expired),
+                "DRAFT".equals(status) && approvalReason != null ? instant(submitted) : null,
+                "DRAFT".equals(status) && approvalReason != null ? "jonas" : null);
+    }
+
+    private static Timestamp instant(String value) {
+        return value == null ? null : Timestamp.from(Instant.parse(value));
     }
 
     /** Noon UTC: a day that no firm time zone moves into another month. */

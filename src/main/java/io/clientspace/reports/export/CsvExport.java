@@ -79,7 +79,7 @@ public class CsvExport implements RowSink {
             case DATE -> value == null ? "" : value.toString();
             case COUNT, ID, CURRENCY -> value == null ? "" : value.toString();
             case MONEY, HOURS, DAYS, RATIO -> value == null ? "" : ((BigDecimal) value).toPlainString();
-            case TEXT, STAGE, OUTCOME, PERSON, FLAG -> text.text(column, value);
+            case TEXT, STAGE, OUTCOME, FEE_MODEL, PROPOSAL_STATUS, PERSON, FLAG -> text.text(column, value);
         };
     }
 }

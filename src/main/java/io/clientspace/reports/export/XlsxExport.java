@@ -91,7 +91,8 @@ public class XlsxExport implements RowSink {
                 case DAYS -> number(cell, value, "0.0");
                 case RATIO -> number(cell, value, "0.0%");
                 case ID, CURRENCY -> cell.setCellValue(value == null ? "" : value.toString());
-                case TEXT, STAGE, OUTCOME, PERSON, FLAG -> cell.setCellValue(text.text(column, value));
+                case TEXT, STAGE, OUTCOME, FEE_MODEL, PROPOSAL_STATUS, PERSON, FLAG ->
+                        cell.setCellValue(text.text(column, value));
             }
         }
     }

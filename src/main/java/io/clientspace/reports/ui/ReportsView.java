@@ -211,7 +211,8 @@ class ReportsView extends VerticalLayout implements Titled {
     private void refresh() {
         ReportKind k = kind.getValue();
         project.setEnabled(k.projectFilter());
-        project.setHelperText(k.projectFilter() ? null : getTranslation("reports.project-not-applicable"));
+        project.setHelperText(k.projectFilter() ? null : getTranslation(k.group() == ReportKind.Group.PROPOSALS
+                ? "reports.project-not-applicable.proposals" : "reports.project-not-applicable"));
         rangeHint.setText(k == ReportKind.FORECAST ? getTranslation(k.rangeKey(), stageWeights())
                 : getTranslation(k.rangeKey()));
         drill.removeAll();
@@ -443,6 +444,8 @@ class ReportsView extends VerticalLayout implements Titled {
         }
         return switch (column.type()) {
             case STAGE, OUTCOME -> stages.named((String) value).displayName(locale);
+            case FEE_MODEL -> getTranslation("proposal.fee-models." + value);
+            case PROPOSAL_STATUS -> getTranslation("proposal.statuses." + value);
             case PERSON -> staff.displayName((String) value);
             case MONTH -> DateTimeFormatter.ofPattern("LLL yyyy", locale).format((LocalDate) value);
             case DATE -> DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale)

@@ -4,7 +4,7 @@ create table colleague_audit (
     at          timestamptz  not null,
     actor       varchar(100) not null,
     colleague   varchar(100) not null,
-    action      varchar(30)  not null,
+    action      varchar(30)  not null check (action in ('INVITED', 'ROLES_CHANGED', 'DEACTIVATED')),
     detail      varchar(2000)
 );
 create index colleague_audit_at on colleague_audit (at desc);

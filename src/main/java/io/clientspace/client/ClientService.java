@@ -236,6 +236,26 @@ public class ClientService {
         return Optional.of(List.copyOf(ids));
     }
 
+    /** A handover's preview of the colleague's clients: every one moves to the successor. */
+    @Transactional(readOnly = true)
+    public List<io.clientspace.shared.HandoverLine> handoverPreview(io.clientspace.shared.Handover handover) {
+        currentUser.requireAdmin();
+        return clients.findAllOwnedBy(handover.from()).stream().map(c -> new io.clientspace.shared.HandoverLine(
+                "handover.kind.client", c.getId(), c.getName(), c.getName(),
+                io.clientspace.shared.HandoverLine.Outcome.MOVES)).toList();
+    }
+
+    /** Makes the successor the owner of every client the departing colleague owns. */
+    @Transactional
+    public void handOver(io.clientspace.shared.Handover handover) {
+        currentUser.requireAdmin();
+        for (ClientEntity c : clients.findAllOwnedBy(handover.from())) {
+            c.setOwner(handover.to());
+            c.setUpdatedAt(clock.instant());
+        }
+        clients.flush();
+    }
+
     /** Ids of every client the colleague owns, archived ones too: what a handover moves (admins only). */
     @Transactional(readOnly = true)
     public Set<UUID> allOwnedBy(String username) {

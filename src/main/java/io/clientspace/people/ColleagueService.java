@@ -39,6 +39,8 @@ public class ColleagueService {
     /** How long the invitation's set-password link works. */
     public static final Duration INVITATION_VALID = Duration.ofDays(3);
     static final int NAME_MAX = 100;
+    /** What the colleague audit records. */
+    public static final List<String> AUDIT_ACTIONS = List.of("INVITED", "ROLES_CHANGED", "DEACTIVATED");
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
@@ -60,8 +62,12 @@ public class ColleagueService {
         }
     }
 
-    /** One line of the colleague audit. */
-    public record AuditLine(Instant at, String actor, String colleague, String action, String detail) {
+    /**
+     * One line of the colleague audit. {@code details} are the action's facts: INVITED roles and e-mail,
+     * ROLES_CHANGED the roles before and after (role codes joined by commas), DEACTIVATED the successor and how many
+     * items moved.
+     */
+    public record AuditLine(Instant at, String actor, String colleague, String action, List<String> details) {
     }
 
     private final StaffAccountAdmin accounts;
@@ -136,7 +142,7 @@ public class ColleagueService {
             throw new InvalidInputException(List.of(FieldProblem.of("username", "colleagues.error.username-taken",
                     username)));
         }
-        audit(admin, username, "INVITED", String.join(", ", invitation.roles()) + " · " + email);
+        audit(admin, username, "INVITED", String.join(",", ordered(invitation.roles())) + "|" + email);
         return colleague(account);
     }
 
@@ -163,8 +169,8 @@ public class ColleagueService {
             return colleague(account);
         }
         accounts.setRoles(username, roles);
-        audit(admin, username, "ROLES_CHANGED", String.join(", ", account.roles()) + " → " + String.join(", ",
-                ordered(roles)));
+        audit(admin, username, "ROLES_CHANGED", String.join(",", ordered(account.roles())) + "|"
+                + String.join(",", ordered(roles)));
         return colleague(accounts.find(username).orElseThrow());
     }
 
@@ -226,8 +232,7 @@ public class ColleagueService {
         if (successor != null) {
             participants.forEach(p -> p.handOver(handover));
         }
-        audit(admin, username, "DEACTIVATED", successor == null ? null
-                : "→ " + successor + " · " + lines.size() + " item(s)");
+        audit(admin, username, "DEACTIVATED", (successor == null ? "" : successor) + "|" + lines.size());
         // last: Keycloak's refusal rolls back the handover
         accounts.deactivate(username);
         return preview;
@@ -239,7 +244,8 @@ public class ColleagueService {
         currentUser.requireAdmin();
         return jdbc.query("select at, actor, colleague, action, detail from colleague_audit order by at desc, id desc"
                         + " limit ?", (rs, i) -> new AuditLine(rs.getTimestamp(1).toInstant(), rs.getString(2),
-                        rs.getString(3), rs.getString(4), rs.getString(5)), limit);
+                        rs.getString(3), rs.getString(4), rs.getString(5) == null ? List.of()
+                        : List.of(rs.getString(5).split("\\|", -1))), limit);
     }
 
     private long activeAdmins() {

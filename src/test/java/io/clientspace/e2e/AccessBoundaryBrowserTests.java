@@ -29,7 +29,7 @@ class AccessBoundaryBrowserTests extends BrowserTest {
         assertThat(page.locator("#portal-home")).containsText(company.name());
         screenshot("portal-home");
 
-        for (String staffPage : new String[] {"/clients", "/", "/clients/company/" + company.id()}) {
+        for (String staffPage : new String[] {"/clients", "/", "/clients/company/" + company.id(), "/admin/people"}) {
             page.navigate(url(staffPage));
             assertThat(page.locator("#access-denied")).isVisible();
             assertThat(page.locator("body")).not().containsText(company.name());

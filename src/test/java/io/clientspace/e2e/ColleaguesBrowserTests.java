@@ -94,6 +94,15 @@ class ColleaguesBrowserTests extends BrowserTest {
         his.close();
     }
 
+    @Test
+    void aManagerCannotOpenColleagues() {
+        signIn("/clients", "manager", "manager");
+        assertThat(page.locator("vaadin-side-nav")).not().containsText("Colleagues");
+        page.navigate(url("/admin/people"));
+        assertThat(page.locator("#access-denied")).containsText("This page is not for you");
+        assertThat(page.locator("#colleagues")).hasCount(0);
+    }
+
     private static void setPassword(String username, String password) {
         try (Keycloak master = KeycloakBuilder.builder().serverUrl(DevServices.keycloak().url()).realm("master")
                 .clientId("admin-cli").username("admin").password("admin").build()) {

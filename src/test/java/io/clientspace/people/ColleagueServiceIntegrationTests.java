@@ -169,8 +169,10 @@ class ColleagueServiceIntegrationTests {
         }
         assertThat(asAdmin(() -> colleagues.all())).filteredOn(c -> c.username().equals(username)).singleElement()
                 .satisfies(c -> assertThat(c.active()).isFalse());
-        assertThat(asAdmin(() -> colleagues.audit(10))).first()
-                .satisfies(line -> assertThat(line.action()).isEqualTo("DEACTIVATED"));
+        assertThat(asAdmin(() -> colleagues.audit(10))).first().satisfies(line -> {
+            assertThat(line.action()).isEqualTo("DEACTIVATED");
+            assertThat(line.details()).containsExactly("manager", String.valueOf(preview.lines().size()));
+        });
     }
 
     @Test

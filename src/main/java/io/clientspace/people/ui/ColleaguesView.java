@@ -112,8 +112,7 @@ class ColleaguesView extends VerticalLayout implements Titled {
             Div row = new Div();
             row.addClassName("colleague-audit-line");
             row.setText(getTranslation("colleagues.audit.line", format.format(line.at()), line.actor(),
-                    getTranslation("colleagues.audit." + line.action()), line.colleague(),
-                    line.detail() == null ? "" : line.detail()));
+                    getTranslation("colleagues.audit." + line.action()), line.colleague(), detail(line)));
             audit.add(row);
         }
     }
@@ -292,6 +291,25 @@ class ColleaguesView extends VerticalLayout implements Titled {
         dialog.add(new VerticalLayout(intro, successor, preview, summary));
         dialog.getFooter().add(new Button(getTranslation("action.cancel"), e -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    /** The action's facts in the reader's language: role codes become role names. */
+    private String detail(ColleagueService.AuditLine line) {
+        List<String> d = line.details();
+        if (d.size() < 2) {
+            return "";
+        }
+        if (line.action().equals("DEACTIVATED") && d.get(0).isEmpty()) {
+            return "";
+        }
+        Object first = line.action().equals("DEACTIVATED") ? d.get(0) : roleNames(d.get(0));
+        Object second = line.action().equals("ROLES_CHANGED") ? roleNames(d.get(1)) : d.get(1);
+        return getTranslation("colleagues.audit.detail." + line.action(), first, second);
+    }
+
+    private String roleNames(String codes) {
+        return codes.isEmpty() ? "" : java.util.Arrays.stream(codes.split(","))
+                .map(r -> getTranslation("colleagues.role." + r)).collect(Collectors.joining(", "));
     }
 
     private String roles(Set<String> roles) {

@@ -212,6 +212,10 @@ class TranslationsTests {
         m.put("tasks.step-hints.", () -> Set.of(ProposalApprovalProcess.APPROVE_TASK, AccessReviewProcess.REVIEW_TASK,
                 AccessReviewProcess.ESCALATED_TASK, io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK));
         m.put("members.levels.", () -> Set.of("VIEWER", "EDITOR", "MANAGER"));
+        m.put("colleagues.role.", () -> new TreeSet<>(io.clientspace.security.StaffAccountAdmin.ROLES));
+        m.put("colleagues.audit.", () -> new TreeSet<>(io.clientspace.people.ColleagueService.AUDIT_ACTIONS));
+        m.put("colleagues.audit.detail.", () -> new TreeSet<>(io.clientspace.people.ColleagueService.AUDIT_ACTIONS));
+        m.put("colleagues.handover.", () -> names(io.clientspace.shared.HandoverLine.Outcome.values()));
         m.put("proposal.statuses.", () -> names(ProposalStatus.values()));
         m.put("proposal.now.", () -> names(ProposalStatus.values()));
         m.put("proposal.fee-models.", () -> names(FeeModel.values()));

@@ -101,7 +101,14 @@ class ClientRequestJourneyBrowserTests extends BrowserTest {
 
             // the customer answers
             page = customerPage;
-            page.navigate(url("/portal/client-requests/" + raised.id()));
+            // the start page's dashboard shows the question first, in the client's words, and opens the request
+            page.navigate(url("/portal"));
+            var first = page.locator("#portal-dashboard .portal-dashboard-item").first();
+            assertThat(first).containsText(raised.number());
+            assertThat(first).containsText("Waiting for you: we asked a question on");
+            screenshot("portal-dashboard-question");
+            first.click();
+            assertThat(page.locator("#portal-client-request-title")).hasText("Export to PDF fails " + world.marker());
             assertThat(page.locator("#portal-client-request-state"))
                     .containsText("Waiting for you: we asked a question on");
             assertThat(page.locator("#portal-client-request-thread")).containsText("Which file do you export?");

@@ -270,11 +270,15 @@ public class ClientRequestService {
                 : requests.countOpenByClient(scope.clientId());
     }
 
-    /** Open requests of the client that passed an SLA target and still wait on the team, for the checklist. */
+    /**
+     * Open requests of the client whose SLA is breached now ({@link SlaStatus#BREACHED}: the target that runs has
+     * passed, and the team has the turn), for the manager's checklist; the Requests tab's "breached" filter shows the
+     * same requests.
+     */
     @Transactional(readOnly = true)
-    public long countBreaching(UUID clientId) {
+    public long countBreached(UUID clientId) {
         projects.requireAccess(WorkScope.client(clientId));
-        return requests.countBreachingByClient(clientId);
+        return requests.countBreachedByClient(clientId, clock.instant());
     }
 
     /**

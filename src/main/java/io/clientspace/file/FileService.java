@@ -232,9 +232,10 @@ public class FileService {
 
     /**
      * As {@link #uploadAll}, for files that came in without a signed-in colleague (a customer's files in the portal's
-     * Messages), recorded as received by {@code receivedBy}, like {@link #receive}.
+     * Messages or on a client request they raise), recorded as received by {@code receivedBy}, like {@link #receive}.
      */
-    @ProcessOnly("portal chat, for a channel it checked is the customer's")
+    @ProcessOnly("portal chat, for a channel it checked is the customer's; a client request the customer raises, for"
+            + " a place it checked is shared with them")
     public <T> T receiveAll(WorkScope scope, List<Incoming> incoming, String receivedBy,
                             java.util.function.Function<List<StoredFile>, T> then) {
         return storeAll(scope, incoming, receivedBy, then);
@@ -402,7 +403,7 @@ public class FileService {
      * module (a proposal), which decides itself who may read them. Not for screens on their own: it asks nobody.
      */
     @Transactional(readOnly = true)
-    @ProcessOnly("the proposal module, for a proposal it already checked")
+    @ProcessOnly("the proposal module, for a proposal it already checked; the request module, for a request it checked")
     public List<SharedFile> attachments(UUID clientId, Collection<UUID> fileIds) {
         if (fileIds.isEmpty()) {
             return List.of();

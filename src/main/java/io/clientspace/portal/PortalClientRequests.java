@@ -69,6 +69,24 @@ public class PortalClientRequests {
         return requests.cancelForCustomer(viewer, requestId, seenVersion);
     }
 
+    /**
+     * A short-lived link to a file the request was raised with; a customer's download is recorded, a manager's
+     * "view as client" is not. See {@link ClientRequestService#customerAttachment}.
+     *
+     * @throws io.clientspace.shared.NotFoundException when it is not a file of the client's own request
+     */
+    @org.springframework.transaction.annotation.Transactional
+    public String attachment(CustomerScope viewer, UUID requestId, UUID fileId) {
+        io.clientspace.file.SharedDownload d = requests.customerAttachment(viewer, requestId, fileId);
+        portal.recordDownload(viewer, PortalDocument.Kind.FILE, fileId, d.title());
+        return d.link();
+    }
+
+    /** The largest file a request takes, for the form's upload. */
+    public long maxUploadBytes() {
+        return requests.maxUploadBytes();
+    }
+
     /** @see ClientRequestService#writeForCustomer */
     public ClientRequest write(CustomerScope viewer, UUID requestId, String message) {
         return requests.writeForCustomer(viewer, requestId, message);

@@ -15,6 +15,7 @@ import java.util.UUID;
  * @param contactName   for a logged request, the contact it came from; may be null
  * @param assigneeName  display name of the assignee; null while queued
  * @param sla           the clocks, at the time of reading
+ * @param attachments   the files it was raised with, by name; empty in lists (only one request's page reads them)
  * @param version       for stale checks: pass it back with every change
  */
 public record ClientRequest(UUID id, UUID clientId, String clientName, UUID projectId, String projectName,
@@ -23,7 +24,8 @@ public record ClientRequest(UUID id, UUID clientId, String clientName, UUID proj
                             Instant raisedAt, String priority, String handlingGroup, String triageRule,
                             String responseTarget, String resolutionTarget, String assignee, String assigneeName,
                             Instant askedAt, String resolutionNote, Instant resolvedAt, Instant confirmBy,
-                            Instant closedAt, Sla sla, List<RequestEntry> entries, long version) {
+                            Instant closedAt, Sla sla, List<RequestEntry> entries,
+                            List<RequestAttachment> attachments, long version) {
 
     /**
      * @param responseDueAt   when the response target passes (someone takes it); null before triage

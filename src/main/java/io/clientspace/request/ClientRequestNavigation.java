@@ -11,6 +11,9 @@ public final class ClientRequestNavigation {
     /** The tab's id on the client and project workspaces ({@code ?tab=client-requests}). */
     public static final String TAB = "client-requests";
 
+    /** The tab's filter for open requests whose SLA is breached ({@code client-requests:breached}), the checklist's. */
+    public static final String FILTER_BREACHED = "breached";
+
     /** The portal's list of the customer's own requests ("portal/requests" is the information requests' list). */
     public static final String PORTAL_LIST = "portal/client-requests";
 

@@ -6,6 +6,11 @@ import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.file.FileService;
+import io.clientspace.file.FileTypes;
+import io.clientspace.file.SharedDownload;
+import io.clientspace.file.SharedFile;
+import io.clientspace.file.StoredFile;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharedProject;
 import io.clientspace.project.Visibility;
@@ -55,7 +60,9 @@ import org.camunda.bpm.model.dmn.instance.Input;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Client requests: the client asks the firm for something, in the portal or through staff who log it on the client's
@@ -77,6 +84,8 @@ public class ClientRequestService {
     public static final int DESCRIPTION_MAX = 10_000;
     public static final int MESSAGE_MAX = 10_000;
     public static final int NOTE_MAX = 4_000;
+    /** The most files a request is raised with. */
+    public static final int ATTACHMENTS_MAX = 10;
 
     private final ClientRequestRepository requests;
     private final ClientRequestEntryRepository entries;
@@ -92,12 +101,15 @@ public class ClientRequestService {
     private final JdbcTemplate jdbc;
     private final YearlyNumbers numbers;
     private final Clock clock;
+    private final FileService files;
+    private final TransactionTemplate transactions;
 
     ClientRequestService(ClientRequestRepository requests, ClientRequestEntryRepository entries,
                          ClientService clients, ProjectService projects, PortalAccessPolicy portalAccess,
                          CurrentUserProvider currentUser, StaffDirectory staff, RuntimeService runtime,
                          TaskService tasks, RepositoryService repository, ApplicationEventPublisher events,
-                         JdbcTemplate jdbc, Clock clock) {
+                         JdbcTemplate jdbc, Clock clock, FileService files,
+                         PlatformTransactionManager transactionManager) {
         this.requests = requests;
         this.entries = entries;
         this.clients = clients;
@@ -112,6 +124,8 @@ public class ClientRequestService {
         this.jdbc = jdbc;
         this.numbers = new YearlyNumbers(jdbc, "client_request_counter", "CR");
         this.clock = clock;
+        this.files = files;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     // ------------------------------------------------------------------------------------------- categories
@@ -138,15 +152,38 @@ public class ClientRequestService {
     // ------------------------------------------------------------------------------------------------ raise
 
     /**
-     * Raises a request for the scope's client, as the contact. Triage runs before this returns.
+     * Raises a request for the scope's client, as the contact. Triage runs before this returns. Its files are checked
+     * first (how many, size, type from the bytes), then scanned and stored as the workspace's files in the request's
+     * place, all or nothing with the request itself (DD031): a refused file leaves no request, no file row and no
+     * object behind.
      *
      * @throws InvalidInputException when a field is wrong (empty subject, description too long, a project not shared
-     *                               with the client, a "needed by" date in the past, an unknown category); nothing
-     *                               is saved
+     *                               with the client, a "needed by" date in the past, an unknown category) or a file
+     *                               is refused (field "attachments", naming the file); nothing is saved
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
-    @Transactional
     public ClientRequest raiseForCustomer(CustomerScope scope, RequestDraft draft) {
+        // checks first, in their own transaction: nothing is stored while any of them fails
+        WorkScope place = transactions.execute(status -> {
+            InvalidInputException.throwIfAny(customerProblems(scope, draft, true));
+            return placeOf(scope.clientId(), draft.projectId());
+        });
+        if (draft.attachments().isEmpty()) {
+            return transactions.execute(status -> raiseCustomerChecked(scope, draft, List.of()));
+        }
+        return attachmentProblems(() -> files.receiveAll(place, incoming(draft), abbreviate(scope.username(), 100),
+                stored -> transactions.execute(status -> raiseCustomerChecked(scope, draft, stored))));
+    }
+
+    /** Checks again in the transaction that saves (the project may have stopped being shared meanwhile). */
+    private ClientRequest raiseCustomerChecked(CustomerScope scope, RequestDraft draft, List<StoredFile> stored) {
+        InvalidInputException.throwIfAny(customerProblems(scope, draft, false));
+        ClientRequestEntity r = newRequest(scope.clientId(), draft);
+        r.raisedByCustomer(scope.accountId(), scope.displayName());
+        return raised(r, true, scope.displayName(), null, stored);
+    }
+
+    private List<FieldProblem> customerProblems(CustomerScope scope, RequestDraft draft, boolean withFiles) {
         portalAccess.verifyActing(scope);
         Set<UUID> shared = projects.sharedWithCustomer(scope.clientId()).stream().map(SharedProject::id)
                 .collect(Collectors.toSet());
@@ -154,22 +191,44 @@ public class ClientRequestService {
         if (draft.projectId() != null && !shared.contains(draft.projectId())) {
             problems.add(FieldProblem.of("project", "clientrequest.error.project-not-shared"));
         }
-        InvalidInputException.throwIfAny(problems);
-        ClientRequestEntity r = newRequest(scope.clientId(), draft);
-        r.raisedByCustomer(scope.accountId(), scope.displayName());
-        return raised(r, true, scope.displayName(), null);
+        if (withFiles) {
+            problems.addAll(checkAttachments(draft.attachments(), true));
+        }
+        return problems;
     }
 
     /**
-     * Logs a request on the client's behalf, for example after a phone call, with the contact it came from.
+     * Logs a request on the client's behalf, for example after a phone call, with the contact it came from. Files
+     * go the way of {@link #raiseForCustomer}'s, as the colleague's uploads.
      *
-     * @throws InvalidInputException when a field is wrong, the project is not the client's, or the contact is not one
-     *                               of the client's; nothing is saved
-     * @throws NoAccessException     when the user may not open the client (or the project)
+     * @throws InvalidInputException when a field is wrong, the project is not the client's, the contact is not one
+     *                               of the client's, or a file is refused; nothing is saved
+     * @throws NoAccessException     when the user may not open the client (or the project), or may not add files
+     *                               there
      */
-    @Transactional
     public ClientRequest raiseForClient(UUID clientId, RequestDraft draft) {
+        currentUser.requireStaff();
+        WorkScope place = transactions.execute(status -> {
+            staffProblems(clientId, draft, true);
+            return placeOf(clientId, draft.projectId());
+        });
+        if (draft.attachments().isEmpty()) {
+            return transactions.execute(status -> raiseStaffChecked(clientId, draft, List.of()));
+        }
+        return attachmentProblems(() -> files.uploadAll(place, incoming(draft),
+                stored -> transactions.execute(status -> raiseStaffChecked(clientId, draft, stored))));
+    }
+
+    private ClientRequest raiseStaffChecked(UUID clientId, RequestDraft draft, List<StoredFile> stored) {
         CurrentUser user = currentUser.requireStaff();
+        String contactName = staffProblems(clientId, draft, false);
+        ClientRequestEntity r = newRequest(clientId, draft);
+        r.raisedByStaff(user.username(), user.displayName(), draft.contactId());
+        return raised(r, false, user.username(), contactName, stored);
+    }
+
+    /** Throws the problems of a logged request's draft; returns the contact's name, if one was given. */
+    private String staffProblems(UUID clientId, RequestDraft draft, boolean withFiles) {
         projects.requireAccess(WorkScope.client(clientId));
         List<FieldProblem> problems = check(draft, categories(), LocalDate.now(clock));
         if (draft.projectId() != null && projects.forClient(clientId).stream()
@@ -183,10 +242,77 @@ public class ClientRequestService {
                 problems.add(FieldProblem.of("contact", "clientrequest.error.contact-unknown"));
             }
         }
+        if (withFiles) {
+            problems.addAll(checkAttachments(draft.attachments(), false));
+        }
         InvalidInputException.throwIfAny(problems);
-        ClientRequestEntity r = newRequest(clientId, draft);
-        r.raisedByStaff(user.username(), user.displayName(), draft.contactId());
-        return raised(r, false, user.username(), contactName);
+        return contactName;
+    }
+
+    /**
+     * The file module's rules (size, type from the bytes, no programs; for customers also none of the types staff
+     * alone may upload) and the count, before anything is stored, so that a refused file comes with the form's other
+     * problems and the typed text stays. The virus scan follows when the files are stored.
+     */
+    private List<FieldProblem> checkAttachments(List<RequestDraft.Upload> uploads, boolean fromCustomer) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (uploads.size() > ATTACHMENTS_MAX) {
+            problems.add(FieldProblem.of("attachments", "clientrequest.error.attachments-too-many", ATTACHMENTS_MAX,
+                    uploads.size()));
+            return problems;
+        }
+        for (RequestDraft.Upload upload : uploads) {
+            String name = upload.originalName() == null ? "" : upload.originalName();
+            try {
+                long size = java.nio.file.Files.size(upload.content());
+                if (size > files.maxSizeBytes()) {
+                    problems.add(FieldProblem.of("attachments", "file.error.too-big", name,
+                            files.maxSizeBytes() / (1024 * 1024)));
+                    continue;
+                }
+                String type = FileTypes.detect(upload.content(), name);
+                if (FileTypes.isProgram(type)) {
+                    problems.add(FieldProblem.of("attachments", "file.error.program", name));
+                } else if (!FileTypes.isAllowed(type)) {
+                    problems.add(FieldProblem.of("attachments", "file.error.type", name, type));
+                } else if (fromCustomer && !FileTypes.isAllowedFromCustomers(type)) {
+                    // as the file module's customer uploads (DD010): no macro Office, RTF or ZIP from outside
+                    problems.add(FieldProblem.of("attachments", "file.error.type-customer", name));
+                }
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException("Cannot read the uploaded file", e);
+            }
+        }
+        return problems;
+    }
+
+    private static List<FileService.Incoming> incoming(RequestDraft draft) {
+        return draft.attachments().stream().map(u -> new FileService.Incoming(u.originalName(), u.content()))
+                .toList();
+    }
+
+    /** The file module's refusals (field "file", e.g. the virus scan's) belong to the form's "attachments" field. */
+    private static <T> T attachmentProblems(java.util.function.Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (InvalidInputException e) {
+            throw new InvalidInputException(e.problems().stream()
+                    .map(p -> "file".equals(p.field()) ? new FieldProblem("attachments", p.messageKey(), p.args()) : p)
+                    .toList());
+        }
+    }
+
+    private static WorkScope placeOf(UUID clientId, UUID projectId) {
+        return projectId == null ? WorkScope.client(clientId) : WorkScope.project(clientId, projectId);
+    }
+
+    private static String abbreviate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** The largest file a request takes: the file module's limit. */
+    public long maxUploadBytes() {
+        return files.maxSizeBytes();
     }
 
     /** The contacts a request can come from: the client itself for a contact, its people for a company. */
@@ -208,8 +334,13 @@ public class ClientRequestService {
                 clean(d.subject()), clean(d.description()), d.neededBy(), clock.instant());
     }
 
-    private ClientRequest raised(ClientRequestEntity r, boolean byCustomer, String actor, String contactName) {
+    private ClientRequest raised(ClientRequestEntity r, boolean byCustomer, String actor, String contactName,
+                                 List<StoredFile> attached) {
         requests.saveAndFlush(r);
+        for (StoredFile f : attached) {
+            jdbc.update("insert into client_request_attachment (request_id, file_id, name) values (?, ?, ?)",
+                    r.getId(), f.id(), abbreviate(f.name(), 255));
+        }
         entry(r, "RAISED", byCustomer, r.getRaisedByName(), r.getDescription(), contactName, true);
         LocalDate today = LocalDate.now(clock);
         // the triage inputs are transient: the table reads them now, nothing keeps the client's tags in the engine
@@ -270,11 +401,15 @@ public class ClientRequestService {
                 : requests.countOpenByClient(scope.clientId());
     }
 
-    /** Open requests of the client that passed an SLA target and still wait on the team, for the checklist. */
+    /**
+     * Open requests of the client whose SLA is breached now ({@link SlaStatus#BREACHED}: the target that runs has
+     * passed, and the team has the turn), for the manager's checklist; the Requests tab's "breached" filter shows the
+     * same requests.
+     */
     @Transactional(readOnly = true)
-    public long countBreaching(UUID clientId) {
+    public long countBreached(UUID clientId) {
         projects.requireAccess(WorkScope.client(clientId));
-        return requests.countBreachingByClient(clientId);
+        return requests.countBreachedByClient(clientId, clock.instant());
     }
 
     /**
@@ -551,6 +686,36 @@ public class ClientRequestService {
     public ClientRequest forCustomer(CustomerScope scope, UUID requestId) {
         portalAccess.verify(scope);
         return customerRecord(customerRequest(scope.clientId(), requestId, false), true);
+    }
+
+    /**
+     * A short-lived link to a file the request was raised with, for the customer: only through a request of their
+     * own client that their portal shows, and only a file attached to it. The caller records the download.
+     *
+     * @throws NotFoundException for anything else (another customer's request or file, a file of another request, a
+     *                           file in the trash or waiting for its scan), the same answer for all
+     */
+    @Transactional(readOnly = true)
+    public SharedDownload customerAttachment(CustomerScope scope, UUID requestId, UUID fileId) {
+        portalAccess.verify(scope);
+        ClientRequestEntity r = customerRequest(scope.clientId(), requestId, false);
+        requireAttached(r.getId(), fileId);
+        return files.attachmentDownload(scope.clientId(), fileId);
+    }
+
+    /**
+     * A short-lived link to a file the request was raised with, for staff who may open the request.
+     *
+     * @throws NotFoundException when there is no such request, or the file is not attached to it
+     * @throws NoAccessException when the user may not open the request's client or project
+     */
+    @Transactional(readOnly = true)
+    public String attachmentLink(UUID requestId, UUID fileId) {
+        currentUser.requireStaff();
+        ClientRequestEntity r = requests.findById(requestId).orElseThrow(() -> new NotFoundException("Request"));
+        projects.requireAccess(place(r));
+        requireAttached(r.getId(), fileId);
+        return files.downloadLink(fileId);
     }
 
     /** Open requests of the scope's client that wait on the client (a question to answer, a resolution to confirm). */
@@ -969,6 +1134,7 @@ public class ClientRequestService {
                 r.getRespondedAt(), r.getPausedSince() != null, r.getPausedSeconds(),
                 r.getResponseBreachedAt() != null, r.getResolutionBreachedAt() != null, slaStatus(r, now));
         // the customer sees the team, not its members' internals: the group and the rule stay inside
+        List<RequestAttachment> attachments = !withEntries ? List.of() : attachmentsOf(r, forCustomer);
         return new ClientRequest(r.getId(), r.getClientId(), clientName, r.getProjectId(), projectName,
                 r.getNumber(), r.getCategory(), r.getSubject(), r.getDescription(), r.getNeededBy(), state(r),
                 r.getRaisedByName(), r.getRaisedByStaff() != null, contactName, r.getRaisedAt(), r.getPriority(),
@@ -976,6 +1142,30 @@ public class ClientRequestService {
                 r.getResponseTarget(), r.getResolutionTarget(), forCustomer ? null : r.getAssignee(),
                 r.getAssignee() == null ? null : staff.displayName(r.getAssignee()), r.getAskedAt(),
                 r.getResolutionNote(), r.getResolvedAt(), r.getConfirmBy(), r.getClosedAt(), sla, list,
-                r.getVersion());
+                attachments, r.getVersion());
+    }
+
+    /**
+     * The request's files by name. The customer sees those the file module still serves (not in the trash, not
+     * waiting for a virus scan); staff see every one, and the Files tab says where each stands.
+     */
+    private List<RequestAttachment> attachmentsOf(ClientRequestEntity r, boolean forCustomer) {
+        List<RequestAttachment> all = jdbc.query("select file_id, name from client_request_attachment"
+                        + " where request_id = ? order by name, file_id",
+                (rs, i) -> new RequestAttachment(rs.getObject(1, UUID.class), rs.getString(2)), r.getId());
+        if (!forCustomer || all.isEmpty()) {
+            return all;
+        }
+        Set<UUID> served = files.attachments(r.getClientId(), all.stream().map(RequestAttachment::fileId).toList())
+                .stream().map(SharedFile::id).collect(Collectors.toSet());
+        return all.stream().filter(a -> served.contains(a.fileId())).toList();
+    }
+
+    private void requireAttached(UUID requestId, UUID fileId) {
+        Long n = jdbc.queryForObject("select count(*) from client_request_attachment where request_id = ?"
+                + " and file_id = ?", Long.class, requestId, fileId);
+        if (n == null || n == 0) {
+            throw new NotFoundException("File");
+        }
     }
 }

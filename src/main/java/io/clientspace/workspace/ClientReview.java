@@ -9,8 +9,8 @@ import java.time.Instant;
 /**
  * The manager's checklist for one client. {@code externalAccess} is null when the current user may not see who has
  * portal access (only its active contacts count as connected); {@code lastActivity} is null when nothing has happened
- * yet.
+ * yet. {@code requestsBreached} counts the client's open requests whose SLA is breached now (DD031).
  */
 public record ClientReview(DealAttention deals, TaskAttention tasks, KeyDocuments keyDocuments,
-                           AccessSummary externalAccess, Instant lastActivity) {
+                           AccessSummary externalAccess, Instant lastActivity, long requestsBreached) {
 }

@@ -6,6 +6,7 @@ import io.clientspace.deal.DealAttention;
 import io.clientspace.deal.DealService;
 import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.request.ClientRequestService;
 import io.clientspace.task.TaskAttention;
 import io.clientspace.task.WorkTaskService;
 import io.clientspace.timeline.TimelineService;
@@ -30,15 +31,18 @@ public class ReviewService {
     private final DocumentService documents;
     private final ExternalAccessService externalAccess;
     private final TimelineService timeline;
+    private final ClientRequestService clientRequests;
 
     ReviewService(ClientService clients, DealService deals, WorkTaskService tasks, DocumentService documents,
-                  ExternalAccessService externalAccess, TimelineService timeline) {
+                  ExternalAccessService externalAccess, TimelineService timeline,
+                  ClientRequestService clientRequests) {
         this.clients = clients;
         this.deals = deals;
         this.tasks = tasks;
         this.documents = documents;
         this.externalAccess = externalAccess;
         this.timeline = timeline;
+        this.clientRequests = clientRequests;
     }
 
     /** The checklist for one client the current user may open. */
@@ -50,7 +54,8 @@ public class ReviewService {
                 tasks.attention(one).getOrDefault(clientId, TaskAttention.NONE),
                 documents.keyDocuments(clientId),
                 externalAccess.canView() ? externalAccess.summary(clientId) : null,
-                timeline.lastActivity(clientId).orElse(null));
+                timeline.lastActivity(clientId).orElse(null),
+                clientRequests.countBreached(clientId));
     }
 
     /** The clients I own that need attention, most first. */

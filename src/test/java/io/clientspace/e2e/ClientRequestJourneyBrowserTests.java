@@ -67,8 +67,14 @@ class ClientRequestJourneyBrowserTests extends BrowserTest {
                 .fill("Since Monday the export stops at 90 %.");
         page.locator("#portal-client-request-project").click();
         page.locator("vaadin-combo-box-item:has-text('" + world.project().name() + "')").click();
+        // with a screenshot of the error: it goes the Files tab's way (type, size, virus scan) and shows on both sides
+        java.nio.file.Path shot = writeFile("export-error.pdf",
+                io.clientspace.support.TestFiles.pdf("export error " + world.marker()));
+        page.locator("#portal-client-request-upload input[type=file]").setInputFiles(shot);
+        assertThat(page.locator("#portal-client-request-upload-pending")).containsText(shot.getFileName().toString());
         page.locator("#portal-client-request-send").click();
         assertThat(page.locator("#portal-client-request-title")).hasText("Export to PDF fails " + world.marker());
+        assertThat(page.locator("#portal-client-request-attachments")).containsText(shot.getFileName().toString());
         assertThat(page.locator("#portal-client-request-state")).hasText("With us: being triaged");
         ClientRequest raised = asManager(() -> requests.forClient(world.client().id())).get(0);
         assertThat(page.locator("#portal-client-request-meta")).containsText(raised.number());
@@ -90,6 +96,7 @@ class ClientRequestJourneyBrowserTests extends BrowserTest {
             assertThat(page.locator("#client-request-grid")).containsText(raised.number());
             screenshot("staff-client-requests-tab");
             page.locator("#client-request-grid").getByText(raised.number()).click();
+            assertThat(page.locator("#client-request-attachments")).containsText(shot.getFileName().toString());
             page.locator("#client-request-take").click();
             assertThat(page.locator("#client-request-detail-body .request-meta")).containsText("In progress");
             page.locator("#client-request-text textarea").fill("Which file do you export?");
@@ -101,7 +108,14 @@ class ClientRequestJourneyBrowserTests extends BrowserTest {
 
             // the customer answers
             page = customerPage;
-            page.navigate(url("/portal/client-requests/" + raised.id()));
+            // the start page's dashboard shows the question first, in the client's words, and opens the request
+            page.navigate(url("/portal"));
+            var first = page.locator("#portal-dashboard .portal-dashboard-item").first();
+            assertThat(first).containsText(raised.number());
+            assertThat(first).containsText("Waiting for you: we asked a question on");
+            screenshot("portal-dashboard-question");
+            first.click();
+            assertThat(page.locator("#portal-client-request-title")).hasText("Export to PDF fails " + world.marker());
             assertThat(page.locator("#portal-client-request-state"))
                     .containsText("Waiting for you: we asked a question on");
             assertThat(page.locator("#portal-client-request-thread")).containsText("Which file do you export?");
@@ -167,6 +181,15 @@ class ClientRequestJourneyBrowserTests extends BrowserTest {
             screenshot("portal-client-request-closed");
             org.assertj.core.api.Assertions.assertThat(asManager(() -> requests.get(raised.id())).state())
                     .isEqualTo(RequestState.CLOSED);
+        }
+    }
+
+    private static java.nio.file.Path writeFile(String name, byte[] bytes) {
+        try {
+            return java.nio.file.Files.write(java.nio.file.Files.createTempDirectory("request-attachments")
+                    .resolve(name), bytes);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -177,7 +177,12 @@ class PortalIsolationBrowserTests extends BrowserTest {
         List<Step> steps = new ArrayList<>();
         for (String template : WALKED) {
             switch (template) {
-                case "portal" -> steps.add(new Step(template, "/portal", a.project().name()));
+                case "portal" -> {
+                    steps.add(new Step(template, "/portal", a.project().name()));
+                    // the dashboard (DD031) lists A's proposal and acceptance to decide, and nothing of B's
+                    steps.add(new Step(template, "/portal", "Proposal " + a.marker()));
+                    steps.add(new Step(template, "/portal", a.sharedDocument().title()));
+                }
                 case "portal/documents" -> steps.add(new Step(template, "/portal/documents", a.sharedFile().name()));
                 case "portal/profile" -> steps.add(new Step(template, "/portal/profile", a.client().name()));
                 case "portal/proposals" -> steps.add(new Step(template, "/portal/proposals", "Proposal " + a.marker()));

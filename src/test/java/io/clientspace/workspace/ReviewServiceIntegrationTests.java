@@ -54,6 +54,56 @@ class ReviewServiceIntegrationTests {
     @Autowired
     ExternalAccessService access;
 
+    @Autowired
+    io.clientspace.request.ClientRequestService clientRequests;
+
+    /**
+     * The checklist counts the client's open requests whose running SLA target has passed, the same ones the
+     * Requests tab's "breached" filter shows; waits on the client, closed requests and other clients' do not count.
+     */
+    @Test
+    void theChecklistCountsTheClientsRequestsBreachingTheirSla() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        assertThat(asManager(() -> review.review(client.id())).requestsBreached()).isZero();
+
+        var queuedLate = raise(client, "Queued past its response target");
+        var takenLate = raise(client, "Taken, past its resolution target");
+        var waiting = raise(client, "Waiting on the client");
+        var onTrack = raise(client, "On track");
+        var cancelled = raise(client, "Cancelled");
+        var ofOther = raise(other, "Another client's");
+        var taken = asManager(() -> clientRequests.take(takenLate.id()));
+        var asked = asManager(() -> clientRequests.askClient(waiting.id(),
+                "Which one?", asManager(() -> clientRequests.take(waiting.id())).version()));
+        asManager(() -> clientRequests.cancel(cancelled.id(), "Duplicate", cancelled.version()));
+        Instant past = Instant.now().minus(Duration.ofHours(1));
+        for (var r : java.util.List.of(queuedLate, ofOther, cancelled)) {
+            jdbc.update("update client_request set response_due_at = ? where id = ?", java.sql.Timestamp.from(past),
+                    r.id());
+        }
+        for (var r : java.util.List.of(takenLate, waiting)) {
+            jdbc.update("update client_request set resolution_due_at = ? where id = ?",
+                    java.sql.Timestamp.from(past), r.id());
+        }
+
+        assertThat(asManager(() -> review.review(client.id())).requestsBreached()).isEqualTo(2);
+        assertThat(asManager(() -> review.review(other.id())).requestsBreached()).isOne();
+        // the tab's filter shows exactly these
+        assertThat(asManager(() -> clientRequests.forClient(client.id())).stream()
+                .filter(r -> r.sla().status() == io.clientspace.request.SlaStatus.BREACHED)
+                .map(io.clientspace.request.ClientRequest::id))
+                .containsExactlyInAnyOrder(queuedLate.id(), takenLate.id())
+                .doesNotContain(waiting.id(), onTrack.id(), cancelled.id());
+        assertThat(taken.state()).isEqualTo(io.clientspace.request.RequestState.IN_PROGRESS);
+        assertThat(asked.state()).isEqualTo(io.clientspace.request.RequestState.WAITING_CLIENT);
+    }
+
+    private io.clientspace.request.ClientRequest raise(Client client, String subject) {
+        return asManager(() -> clientRequests.raiseForClient(client.id(),
+                new io.clientspace.request.RequestDraft("GENERAL", subject, null, null, null, null)));
+    }
+
     @Test
     void theChecklistCountsWhatNeedsSomeoneAndMyAttentionListShowsTheClient() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));

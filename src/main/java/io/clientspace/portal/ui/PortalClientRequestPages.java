@@ -27,7 +27,11 @@ import io.clientspace.request.ClientRequest;
 import io.clientspace.request.ClientRequestNavigation;
 import io.clientspace.request.ClientRequestService;
 import io.clientspace.request.RequestDraft;
+import io.clientspace.request.RequestAttachment;
 import io.clientspace.request.RequestEntry;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.ui.Downloads;
+import io.clientspace.shared.ui.PendingUploads;
 import io.clientspace.request.RequestState;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
@@ -178,6 +182,8 @@ final class PortalClientRequestPages {
                 .set("align-items", "baseline");
         project.getStyle().set("flex", "2 1 16rem");
         neededBy.getStyle().set("flex", "1 1 10rem");
+        PendingUploads files = new PendingUploads("portal-client-request-upload", ClientRequestService.ATTACHMENTS_MAX,
+                requests.maxUploadBytes(), t("clientrequest.attach"), t("clientrequest.attach.drop"));
         Paragraph errors = errors("portal-client-request-form-errors");
         Button save = new Button(t("clientrequest.portal.send"), VaadinIcon.PAPERPLANE.create());
         save.setId("portal-client-request-send");
@@ -193,9 +199,12 @@ final class PortalClientRequestPages {
             fields.values().forEach(f -> f.setInvalid(false));
             errors.setVisible(false);
             try {
+                // everything typed and every chosen file stays when the server refuses any of it
                 ClientRequest r = requests.raise(viewer, new RequestDraft(category.getValue(), subject.getValue(),
                         description.getValue(), project.getValue() == null ? null : project.getValue().id(),
-                        neededBy.getValue(), null));
+                        neededBy.getValue(), null, files.files().stream()
+                        .map(f -> new RequestDraft.Upload(f.name(), f.content())).toList()));
+                files.clear();
                 UI.getCurrent().navigate(ClientRequestNavigation.portalPage(r.id()));
                 Notification.show(t("clientrequest.portal.raised", r.number()), 5000,
                         Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -203,7 +212,7 @@ final class PortalClientRequestPages {
                 show(ex, fields, errors);
             }
         });
-        form.add(category, subject, description, row, errors, buttons);
+        form.add(category, subject, description, row, files, errors, buttons);
         return form;
     }
 
@@ -266,6 +275,9 @@ final class PortalClientRequestPages {
             note.getStyle().set("white-space", "pre-wrap");
             box.add(note);
         }
+        if (!r.attachments().isEmpty()) {
+            box.add(attachments(r));
+        }
         box.add(heading("clientrequest.conversation"), thread(r));
         if (viewer.preview()) {
             Paragraph note = new Paragraph(t("clientrequest.portal.read-only"));
@@ -276,6 +288,27 @@ final class PortalClientRequestPages {
         }
         box.add(heading("clientrequest.history"), history(r));
         return box;
+    }
+
+    /** The files the request was raised with; each download goes through the request, and is recorded. */
+    private Component attachments(ClientRequest r) {
+        Div list = new Div();
+        list.setId("portal-client-request-attachments");
+        list.addClassName("client-request-attachments");
+        for (RequestAttachment a : r.attachments()) {
+            Button b = new Button(a.name(), VaadinIcon.PAPERCLIP.create(), e -> {
+                try {
+                    Downloads.start(UI.getCurrent(), requests.attachment(viewer, r.id(), a.fileId()));
+                } catch (NotFoundException ex) {
+                    Notification.show(t("clientrequest.attachment-gone", a.name()), 5000,
+                            Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+            });
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            b.addClassName("client-request-attachment");
+            list.add(b);
+        }
+        return list;
     }
 
     private Component thread(ClientRequest r) {

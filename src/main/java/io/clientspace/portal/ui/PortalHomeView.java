@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.portal.PortalDashboard;
 import io.clientspace.portal.PortalNavigation;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,12 +11,15 @@ import io.clientspace.shared.ui.AsyncLoader;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 
-/** The portal's home: a greeting, the client the customer acts for, and the projects shared with them. */
+/**
+ * The portal's start page: a greeting, the client the customer acts for, the dashboard of everything that waits for
+ * them (DD031), and the projects shared with them.
+ */
 @Route(value = PortalNavigation.HOME, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalHomeView extends PortalPage {
 
-    PortalHomeView(PortalService portal, AsyncLoader loader, Clock clock) {
+    PortalHomeView(PortalService portal, PortalDashboard dashboard, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "portal.title");
         setId("portal-home");
         show((viewer, pages) -> {
@@ -23,7 +27,8 @@ class PortalHomeView extends PortalPage {
             welcome.addClassName("portal-welcome");
             Paragraph actingFor = new Paragraph(getTranslation("portal.acting-for", viewer.clientName()));
             actingFor.addClassName("muted");
-            return new Div(welcome, actingFor, pages.projects(id -> PortalProjectView.path(id), null));
+            return new Div(welcome, actingFor, new PortalDashboardPage(dashboard, pages, clock).waiting(),
+                    pages.projects(id -> PortalProjectView.path(id), null));
         });
     }
 }

@@ -50,9 +50,15 @@ public interface ClientRequestRepository extends JpaRepository<ClientRequestEnti
             + " order by r.raisedAt desc, r.number desc")
     List<ClientRequestEntity> forCustomer(UUID clientId, Collection<UUID> sharedProjectIds);
 
-    /** Open requests of the client whose SLA is breached, for the workspace checklist. */
+    /**
+     * Open requests of the client whose running SLA target has passed at {@code now}: the response target while
+     * nobody has taken it, then the resolution target; waits on the client do not count (their clock is stopped).
+     * The same rule as SlaClock.status(...) == BREACHED, for the workspace checklist; one count on
+     * client_request_client_idx.
+     */
     @Query("select count(r) from ClientRequestEntity r where r.clientId = ?1"
-            + " and r.state in ('QUEUED', 'IN_PROGRESS', 'WAITING_CLIENT')"
-            + " and (r.responseBreachedAt is not null or r.resolutionBreachedAt is not null)")
-    long countBreachingByClient(UUID clientId);
+            + " and r.state in ('QUEUED', 'IN_PROGRESS')"
+            + " and ((r.respondedAt is null and r.responseDueAt is not null and r.responseDueAt <= ?2)"
+            + " or ((r.respondedAt is not null or r.responseDueAt is null) and r.resolutionDueAt <= ?2))")
+    long countBreachedByClient(UUID clientId, java.time.Instant now);
 }

@@ -103,10 +103,24 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
                 .setHeader(getTranslation("clientrequest.raised")).setAutoWidth(true);
         grid.addItemClickListener(e -> new RequestDetailDialog(e.getItem().id(), requests, clock, this::changed)
                 .open());
-        grid.setItems(data);
+        grid.setItems(data.stream().filter(this::matches).toList());
+        Component filterBar = filterBar();
+        if (filterBar != null) {
+            toolbar.add(filterBar);
+        }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
         return box;
+    }
+
+    @Override
+    protected String filterLabelKey(String filter) {
+        return ClientRequestNavigation.FILTER_BREACHED.equals(filter) ? "clientrequest.filter.breached" : null;
+    }
+
+    /** The checklist's filter: open requests whose SLA is breached, as the checklist counted them. */
+    private boolean matches(ClientRequest r) {
+        return filter() == null || r.sla().status() == SlaStatus.BREACHED;
     }
 
     static Span stateBadge(Component c, RequestState state) {

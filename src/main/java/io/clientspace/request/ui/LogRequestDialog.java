@@ -17,6 +17,7 @@ import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.ui.DatePickers;
 import io.clientspace.shared.ui.FormErrors;
+import io.clientspace.shared.ui.PendingUploads;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ class LogRequestDialog extends Dialog {
     final TextArea description = new TextArea();
     final ComboBox<UUID> contact = new ComboBox<>();
     final DatePicker neededBy;
+    final PendingUploads files;
     private final Paragraph otherErrors = new Paragraph();
     private final FormErrors errors = new FormErrors(this);
     private final UUID clientId;
@@ -78,11 +80,15 @@ class LogRequestDialog extends Dialog {
         description.setHelperText(getTranslation("clientrequest.counter", 0, ClientRequestService.DESCRIPTION_MAX));
         neededBy.setLabel(getTranslation("clientrequest.needed-by"));
         neededBy.setId("log-request-needed-by");
+        files = new PendingUploads("log-request-upload", ClientRequestService.ATTACHMENTS_MAX,
+                requests.maxUploadBytes(), getTranslation("clientrequest.attach"),
+                getTranslation("clientrequest.attach.drop"));
         otherErrors.addClassName("form-error");
+        otherErrors.setId("log-request-errors");
         otherErrors.setVisible(false);
         errors.field("category", category).field("subject", subject).field("description", description)
                 .field("neededBy", neededBy).field("contact", contact);
-        add(category, contact, subject, description, neededBy, otherErrors);
+        add(category, contact, subject, description, neededBy, files, otherErrors);
 
         Button save = new Button(getTranslation("clientrequest.log-save"), e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -92,7 +98,8 @@ class LogRequestDialog extends Dialog {
 
     RequestDraft draft() {
         return new RequestDraft(category.getValue(), subject.getValue(), description.getValue(), projectId,
-                neededBy.getValue(), contact.getValue());
+                neededBy.getValue(), contact.getValue(), files.files().stream()
+                .map(f -> new RequestDraft.Upload(f.name(), f.content())).toList());
     }
 
     void save() {
@@ -102,7 +109,9 @@ class LogRequestDialog extends Dialog {
             return;
         }
         try {
+            // the typed text and the chosen files stay when the server refuses any of it
             ClientRequest saved = requests.raiseForClient(clientId, draft());
+            files.clear();
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {

@@ -14,7 +14,11 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextArea;
 import io.clientspace.request.ClientRequest;
 import io.clientspace.request.ClientRequestService;
+import io.clientspace.request.RequestAttachment;
 import io.clientspace.request.RequestEntry;
+import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.ui.Downloads;
+import com.vaadin.flow.component.UI;
 import io.clientspace.request.RequestState;
 import io.clientspace.security.StaffMember;
 import io.clientspace.shared.FieldProblem;
@@ -80,6 +84,9 @@ class RequestDetailDialog extends Dialog {
             d.getStyle().set("white-space", "pre-wrap");
             body.add(d);
         }
+        if (!r.attachments().isEmpty()) {
+            body.add(attachments(r));
+        }
         body.add(new H4(getTranslation("clientrequest.conversation")), thread(r));
         body.add(new H4(getTranslation("clientrequest.history")), history(r));
         if (r.state().isOpen()) {
@@ -87,6 +94,26 @@ class RequestDetailDialog extends Dialog {
         }
         getFooter().removeAll();
         getFooter().add(new Button(getTranslation("action.close"), e -> close()));
+    }
+
+    /** The files the request was raised with; they are the workspace's files, in its Files tab as well. */
+    private Component attachments(ClientRequest r) {
+        Div list = new Div();
+        list.setId("client-request-attachments");
+        list.addClassName("client-request-attachments");
+        for (RequestAttachment a : r.attachments()) {
+            Button b = new Button(a.name(), VaadinIcon.PAPERCLIP.create(), e -> {
+                try {
+                    Downloads.start(UI.getCurrent(), requests.attachmentLink(r.id(), a.fileId()));
+                } catch (NotFoundException ex) {
+                    Notification.show(getTranslation("clientrequest.attachment-gone", a.name()));
+                }
+            });
+            b.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            b.addClassName("client-request-attachment");
+            list.add(b);
+        }
+        return list;
     }
 
     private Component facts(ClientRequest r) {

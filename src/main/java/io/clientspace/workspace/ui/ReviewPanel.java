@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.document.DocumentType;
 import io.clientspace.document.KeyDocuments;
+import io.clientspace.request.ClientRequestNavigation;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.workspace.ClientReview;
 import io.clientspace.workspace.ReviewService;
@@ -21,7 +22,7 @@ import java.util.function.Consumer;
 
 /**
  * The manager's checklist at the top of a workspace: stalled deals and deals without a next step, overdue and
- * unassigned tasks, key documents, external access and the last activity. Each item opens the tab it is about.
+ * unassigned tasks, key documents, client requests breaching their SLA, external access and the last activity. Each item opens the tab it is about.
  */
 class ReviewPanel extends HorizontalLayout {
 
@@ -61,6 +62,8 @@ class ReviewPanel extends HorizontalLayout {
         add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue"));
         add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned"));
         add(keyDocuments(r.keyDocuments()));
+        add(item("review-requests-breached", r.requestsBreached(), "review.requests-breached", null,
+                ClientRequestNavigation.TAB + ":" + ClientRequestNavigation.FILTER_BREACHED));
         if (r.externalAccess() != null) {
             add(chip("review-external", getTranslation("review.external", r.externalAccess().active()),
                     "badge contrast", "external"));

@@ -306,6 +306,7 @@ class TranslationsTests {
         m.put("clientrequest.portal.state.", () -> names(io.clientspace.request.RequestState.values()));
         m.put("clientrequest.category.", () -> clientRequestCategories());
         m.put("clientrequest.sla.", () -> names(io.clientspace.request.SlaStatus.values()));
+        m.put("portal.dashboard.kind.", () -> names(io.clientspace.portal.PortalWaiting.Kind.values()));
         m.put("mail.client-request-breached.", () -> new TreeSet<>(Set.of("RESPONSE", "RESOLUTION")));
         m.put("clientrequest.entry.", () -> new TreeSet<>(Set.of("RAISED", "TRIAGED", "ASSIGNED", "HANDED_ON",
                 "MESSAGE", "QUESTION", "ANSWER", "RESOLVED", "REOPENED", "CONFIRMED", "AUTO_CLOSED", "CANCELLED",

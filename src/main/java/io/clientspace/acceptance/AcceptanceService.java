@@ -131,6 +131,19 @@ public class AcceptanceService {
     }
 
     /**
+     * How many acceptances in the scope still wait for the customer: a project's own, or the client's with its
+     * projects'. One count (the project's checklist, DD032).
+     *
+     * @throws io.clientspace.shared.NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public long countPending(WorkScope scope) {
+        projects.requireAccess(scope);
+        return scope.isProject() ? acceptances.countPendingInProject(scope.projectId(), clock.instant())
+                : acceptances.countPendingOnClient(scope.clientId(), clock.instant());
+    }
+
+    /**
      * Where each document's latest acceptance stands, for the documents list; documents never sent are absent.
      *
      * @param scope the workspace the documents are listed in; checked

@@ -184,6 +184,26 @@ public class DealService {
         return result;
     }
 
+    /**
+     * Stalled deals and deals without a next step in the scope: for a project, its own deals only (its checklist,
+     * DD032); for a client, all of them. One query.
+     *
+     * @throws NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public DealAttention attention(io.clientspace.shared.WorkScope scope) {
+        projects.requireAccess(scope);
+        if (!scope.isProject()) {
+            return attention(java.util.Set.of(scope.clientId())).getOrDefault(scope.clientId(), DealAttention.NONE);
+        }
+        Object[] row = deals.projectAttention(scope.projectId()).stream().findFirst().orElse(null);
+        return row == null ? DealAttention.NONE : new DealAttention(count(row[0]), count(row[1]));
+    }
+
+    private static long count(Object sum) {
+        return sum == null ? 0 : ((Number) sum).longValue();
+    }
+
     /** How many deals the client has; one indexed count. */
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {

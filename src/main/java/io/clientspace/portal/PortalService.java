@@ -108,7 +108,7 @@ public class PortalService {
                         conversation.customerThread(viewer, projectId).stream().map(ProjectComment::createdAt))
                 .max(Comparator.naturalOrder()).orElse(null);
         return new PortalProjectDetail(p.id(), p.name(), p.description(), p.tasksVisible(), hours.totalMinutes(),
-                hours.billableMinutes(), last, docs);
+                hours.billableMinutes(), last, docs, p.outcome());
     }
 
     /**

@@ -12,8 +12,17 @@ public final class ProjectRules {
     public static final int NAME_MAX = 200;
     public static final int DESCRIPTION_MAX = 4000;
     public static final int MEMBERS_MAX = 50;
+    /** What a project must deliver: a paragraph or two, not a specification (DD032). */
+    public static final int OUTCOME_MAX = 2000;
 
     private ProjectRules() {
+    }
+
+    /** The outcome as typed: empty is allowed (no outcome yet); longer than {@link #OUTCOME_MAX} is not. */
+    public static List<FieldProblem> checkOutcome(String outcome) {
+        String text = clean(outcome);
+        return text != null && text.length() > OUTCOME_MAX
+                ? List.of(FieldProblem.of("outcome", "validation.too-long", OUTCOME_MAX)) : List.of();
     }
 
     public static List<FieldProblem> check(ProjectDraft d) {

@@ -290,7 +290,7 @@ public class ProjectService {
 
     private static SharedProject shared(ClientProjectEntity p) {
         return new SharedProject(p.getId(), p.getClientId(), p.getName(), p.getDescription(),
-                ProjectStatus.valueOf(p.getStatus()), p.isTasksVisibleToClient());
+                ProjectStatus.valueOf(p.getStatus()), p.isTasksVisibleToClient(), p.getOutcome());
     }
 
     // ---------------------------------------------------------------------------------------------------- reads
@@ -395,6 +395,62 @@ public class ProjectService {
             publish(project, ProjectChanged.Change.UPDATED, null, user);
         }
         return toRecords(user, List.of(project)).get(0);
+    }
+
+    /**
+     * The project's outcome: what it must deliver (DD032).
+     *
+     * @throws NotFoundException when there is no such project
+     * @throws NoAccessException when the user may not open it; names the project's owner to ask
+     */
+    @Transactional(readOnly = true)
+    public ProjectOutcome outcome(UUID projectId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = projects.findById(projectId).orElseThrow(() -> new NotFoundException("Project"));
+        checkAccess(user, project, clientOwner(project));
+        boolean canEdit = manages(user, project);
+        return jdbc.queryForObject("select outcome, outcome_version, outcome_updated_by, outcome_updated_at"
+                + " from client_project where id = ?", (rs, i) -> {
+            String by = rs.getString(3);
+            Timestamp at = rs.getTimestamp(4);
+            return new ProjectOutcome(projectId, rs.getString(1), rs.getLong(2), canEdit,
+                    by == null ? null : staff.displayName(by), at == null ? null : at.toInstant());
+        }, projectId);
+    }
+
+    /**
+     * Changes the project's outcome (null or blank clears it); the change goes on the project's timeline. The same
+     * text again changes nothing. Whoever may manage the project may change it.
+     *
+     * @param seenVersion the {@link ProjectOutcome#version()} the user's form was loaded with
+     * @throws InvalidInputException when it is longer than {@link ProjectRules#OUTCOME_MAX}; nothing changes
+     * @throws StaleDataException    when someone changed the outcome since the user loaded it; nothing changes
+     * @throws NoAccessException     unless the user may manage the project
+     */
+    @Transactional
+    public ProjectOutcome saveOutcome(UUID projectId, long seenVersion, String text) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientProjectEntity project = requireManaged(user, projectId);
+        InvalidInputException.throwIfAny(ProjectRules.checkOutcome(text));
+        String outcome = clean(text);
+        ProjectOutcome now = outcome(projectId);
+        if (now.version() != seenVersion) {
+            throw new StaleDataException("Project outcome");
+        }
+        if (Objects.equals(now.text(), outcome)) {
+            return now;
+        }
+        // conditional on the version read: of two saves at once, the second finds it moved on and is refused
+        int changed = jdbc.update("update client_project set outcome = ?, outcome_version = outcome_version + 1,"
+                + " outcome_updated_by = ?, outcome_updated_at = ? where id = ? and outcome_version = ?", outcome,
+                user.username(), Timestamp.from(clock.instant()), projectId, seenVersion);
+        if (changed == 0) {
+            throw new StaleDataException("Project outcome");
+        }
+        events.publishEvent(new io.clientspace.shared.ActivityRecorded(project.getClientId(), projectId,
+                user.username(), "PROJECT_OUTCOME_CHANGED", projectId, project.getName(),
+                outcome == null ? "–" : outcome.length() > 300 ? outcome.substring(0, 299) + "…" : outcome));
+        return outcome(projectId);
     }
 
     /**

@@ -14,7 +14,8 @@ import java.util.UUID;
  * {@code submittedBy} (null until submitted) and {@code lastEditedBy} are usernames: neither may approve it.
  * {@code revisionOf} is the withdrawn proposal this one revises, {@code supersededBy} the revision that replaced this
  * withdrawn one once it was sent; {@code acceptedPdfSha256} is the SHA-256 of the PDF the accepting contact could
- * download, part of the acceptance's evidence (null unless accepted).
+ * download, part of the acceptance's evidence (null unless accepted). {@code projectId} is the client's project the
+ * proposal belongs to; null for the client as a whole (DD032).
  */
 public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, String number, String title,
                        FeeModel feeModel, String currency, BigDecimal fixedAmount, BigDecimal hourlyRate,
@@ -25,7 +26,8 @@ public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, St
                        Instant sentAt, Instant decidedAt, String decidedByName, String decidedFromIp,
                        String declineReason, List<ProposalAttachment> attachments, Instant createdAt, long version,
                        String submittedBy, String lastEditedBy, Instant withdrawnAt, String withdrawnByName,
-                       String withdrawReason, UUID revisionOf, UUID supersededBy, String acceptedPdfSha256) {
+                       String withdrawReason, UUID revisionOf, UUID supersededBy, String acceptedPdfSha256,
+                       UUID projectId) {
 
     public boolean isDraft() {
         return status == ProposalStatus.DRAFT;

@@ -13,6 +13,8 @@ import java.util.UUID;
 public class ProposalDraft {
     private String title;
     private UUID dealId;
+    /** The client's project the proposal belongs to; null for the client as a whole. Only {@code create} reads it. */
+    private UUID projectId;
     private FeeModel feeModel = FeeModel.FIXED_FEE;
     private String currency = "EUR";
     private BigDecimal fixedAmount;
@@ -31,6 +33,7 @@ public class ProposalDraft {
         ProposalDraft d = new ProposalDraft();
         d.setTitle(p.title());
         d.setDealId(p.dealId());
+        d.setProjectId(p.projectId());
         d.setFeeModel(p.feeModel());
         d.setCurrency(p.currency());
         d.setFixedAmount(p.fixedAmount());
@@ -48,6 +51,8 @@ public class ProposalDraft {
 
     public String getTitle() { return title; }
     public void setTitle(String title) { this.title = title; }
+    public UUID getProjectId() { return projectId; }
+    public void setProjectId(UUID projectId) { this.projectId = projectId; }
     public UUID getDealId() { return dealId; }
     public void setDealId(UUID dealId) { this.dealId = dealId; }
     public FeeModel getFeeModel() { return feeModel; }

@@ -10,6 +10,8 @@ import static io.clientspace.shared.Texts.clean;
 import io.clientspace.client.ClientAction;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealService;
+import io.clientspace.project.ProjectService;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccessPolicy;
@@ -106,6 +108,7 @@ public class ProposalService {
     private final Clock clock;
     private final ProposalPdf pdfs;
     private final ObjectStore objects;
+    private final ProjectService projects;
 
     ProposalService(ProposalRepository proposals, ClientService clients, DealService deals,
                     ExternalAccessService externalAccess, PortalAccessPolicy portalAccess, FileService files,
@@ -113,7 +116,8 @@ public class ProposalService {
                     CurrentUserProvider currentUser, StaffDirectory staff, Translations translations,
                     RuntimeService runtime, ManagementService management, TaskService engineTasks, DecisionService decisions,
                     ApplicationEventPublisher events, JdbcTemplate jdbc, Clock clock, ProposalPdf pdfs,
-                    ObjectStore objects) {
+                    ObjectStore objects, ProjectService projects) {
+        this.projects = projects;
         this.proposals = proposals;
         this.clients = clients;
         this.deals = deals;
@@ -150,6 +154,37 @@ public class ProposalService {
                 .toList();
     }
 
+    /**
+     * The proposals in the scope, newest first: a client's scope holds all its proposals, its projects' too; a
+     * project's only its own. A member in the project's work group who may not open the client sees the project's
+     * proposals and no others (DD032).
+     */
+    @Transactional(readOnly = true)
+    public List<Proposal> in(WorkScope scope) {
+        if (!scope.isProject()) {
+            return forClient(scope.clientId());
+        }
+        projects.requireAccess(scope);
+        List<ProposalEntity> rows = proposals.findByProjectIdOrderByCreatedAtDesc(scope.projectId());
+        Map<UUID, String> dealTitles = new HashMap<>();
+        if (rows.stream().anyMatch(p -> p.getDealId() != null)) {
+            // deals the viewer may see in the project; a linked deal elsewhere shows without its title
+            deals.in(scope).forEach(d -> dealTitles.put(d.id(), d.title()));
+        }
+        return rows.stream().map(p -> toRecord(p, p.getDealId() == null ? null : dealTitles.get(p.getDealId())))
+                .toList();
+    }
+
+    /** How many proposals the scope holds (see {@link #in}); one indexed count. */
+    @Transactional(readOnly = true)
+    public long countIn(WorkScope scope) {
+        if (!scope.isProject()) {
+            return countForClient(scope.clientId());
+        }
+        projects.requireAccess(scope);
+        return proposals.countByProjectId(scope.projectId());
+    }
+
     /** How many proposals the client has; one indexed count. */
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
@@ -160,8 +195,17 @@ public class ProposalService {
     @Transactional(readOnly = true)
     public Proposal get(UUID proposalId) {
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
-        clients.requireAccess(p.getClientId());
-        return toRecord(p, p.getDealId() == null ? null : deals.get(p.getDealId()).title());
+        requireProposal(p);
+        return toRecord(p, p.getDealId() == null ? null : dealTitle(p.getDealId()));
+    }
+
+    /** The deal's title, when the viewer may open it: one in a project they are not in shows without it. */
+    private String dealTitle(UUID dealId) {
+        try {
+            return deals.get(dealId).title();
+        } catch (NoAccessException | NotFoundException e) {
+            return null;
+        }
     }
 
     /**
@@ -174,6 +218,22 @@ public class ProposalService {
         return externalAccess.hasReachableContacts(clientId);
     }
 
+    /** {@link #canSend(UUID)} asked from a workspace: a project's work group may ask it without opening the client. */
+    @Transactional(readOnly = true)
+    public boolean canSend(WorkScope scope) {
+        projects.requireAccess(scope);
+        return externalAccess.hasReachableContacts(scope.clientId());
+    }
+
+    /**
+     * Whether the current user may create a proposal in the scope: a manager of the client or, in a project, of the
+     * project (its owner). Proposals leave the firm (ClientAction#SHARE).
+     */
+    @Transactional(readOnly = true)
+    public boolean canCreate(WorkScope scope) {
+        return projects.may(scope, ClientAction.SHARE);
+    }
+
     /**
      * Whether the current user may change or submit the proposal: its owner, an admin or a manager, and only while
      * they are a manager of its client (proposals leave the firm, see ClientAction#SHARE).
@@ -181,7 +241,7 @@ public class ProposalService {
     public boolean canEdit(Proposal p) {
         CurrentUser user = currentUser.requireStaff();
         return (user.seesAllClients() || user.username().equals(p.owner()))
-                && clients.may(p.clientId(), ClientAction.SHARE);
+                && projects.may(scopeOf(p.clientId(), p.projectId()), ClientAction.SHARE);
     }
 
     /**
@@ -197,17 +257,25 @@ public class ProposalService {
 
     /**
      * Creates a draft proposal on the client, owned by the current user, with the next number of the year. A deal,
-     * when given, must be the client's; attachments must be the client's files.
+     * when given, must be the client's; attachments must be the client's files. A project, when given
+     * ({@link ProposalDraft#getProjectId()}), must be the client's, and the user must manage it.
      *
-     * @throws InvalidInputException when a field is wrong; nothing is saved and no number is used
+     * @throws InvalidInputException when a field is wrong, or the project is another client's (field "project",
+     *                               proposal.error.project-other-client); nothing is saved and no number is used
      */
     @Transactional
     public Proposal create(UUID clientId, ProposalDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        clients.require(clientId, ClientAction.SHARE);
+        UUID projectId = draft.getProjectId();
+        if (projectId != null) {
+            // a project of another client is refused, whatever the form sent
+            projectName(clientId, projectId);
+        }
+        projects.require(scopeOf(clientId, projectId), ClientAction.SHARE);
         InvalidInputException.throwIfAny(problems(clientId, draft));
         ProposalEntity p = new ProposalEntity(UUID.randomUUID(), clientId, nextNumber(), user.username(),
                 clock.instant());
+        p.setProjectId(projectId);
         apply(p, draft);
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.CREATED, user.username(), null, ProposalRules.fee(draft).toPlainString()
@@ -240,6 +308,65 @@ public class ProposalService {
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.UPDATED, user.username(), null, null);
         return get(proposalId);
+    }
+
+    /**
+     * Moves a draft proposal into another project of the same client, or to the client as a whole ({@code projectId}
+     * null); the move is recorded on the timeline. Moving it where it is changes nothing. Once submitted, a proposal
+     * stays where it was sent from.
+     *
+     * @throws InvalidInputException when the project is another client's (field "project"), or the proposal is no
+     *                               longer a draft; nothing changes
+     * @throws StaleDataException    when someone changed it since {@code seenVersion}
+     * @throws NoAccessException     unless the user may change it, and manage the project it goes to
+     */
+    @Transactional
+    public Proposal moveToProject(UUID proposalId, long seenVersion, UUID projectId) {
+        CurrentUser user = currentUser.requireStaff();
+        ProposalEntity p = lockForStaff(proposalId);
+        requireEditor(user, p);
+        if (p.getVersion() != seenVersion) {
+            throw new StaleDataException("Proposal");
+        }
+        if (Objects.equals(p.getProjectId(), projectId)) {
+            return get(proposalId);
+        }
+        if (p.getStatus() != ProposalStatus.DRAFT) {
+            throw new InvalidInputException(List.of(FieldProblem.of("project", "proposal.error.move-not-draft")));
+        }
+        String to = projectName(p.getClientId(), projectId);
+        if (projectId != null) {
+            projects.require(scopeOf(p.getClientId(), projectId), ClientAction.SHARE);
+        }
+        String from = p.getProjectId() == null ? "–" : projects.get(p.getProjectId()).name();
+        p.setProjectId(projectId);
+        proposals.saveAndFlush(p);
+        events.publishEvent(new ActivityRecorded(p.getClientId(), projectId, user.username(),
+                "PROPOSAL_PROJECT_CHANGED", p.getId(), p.getTitle(), abbreviate(p.getNumber() + " · " + from + " → "
+                + to, 1000)));
+        return get(proposalId);
+    }
+
+    /** The project's name, if it is the client's and the user may open it; "–" for none. */
+    private String projectName(UUID clientId, UUID projectId) {
+        if (projectId == null) {
+            return "–";
+        }
+        var project = projects.get(projectId);
+        if (!project.clientId().equals(clientId)) {
+            throw new InvalidInputException(List.of(FieldProblem.of("project",
+                    "proposal.error.project-other-client")));
+        }
+        return project.name();
+    }
+
+    private static WorkScope scopeOf(UUID clientId, UUID projectId) {
+        return projectId == null ? WorkScope.client(clientId) : WorkScope.project(clientId, projectId);
+    }
+
+    /** A proposal in a project is open to whoever may open the project; any other to whoever may open the client. */
+    private void requireProposal(ProposalEntity p) {
+        projects.requireAccess(scopeOf(p.getClientId(), p.getProjectId()));
     }
 
     /**
@@ -393,6 +520,7 @@ public class ProposalService {
         draft.setAttachmentIds(files.attachments(old.getClientId(), Set.copyOf(old.getAttachmentIds())).stream()
                 .map(SharedFile::id).toList());
         apply(p, draft);
+        p.setProjectId(old.getProjectId());
         p.revises(withdrawnId);
         proposals.saveAndFlush(p);
         publish(p, ProposalChanged.Change.REVISED, user.username(), null, old.getNumber());
@@ -409,7 +537,7 @@ public class ProposalService {
     public String pdfLink(UUID proposalId) {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
-        clients.requireAccess(p.getClientId());
+        requireProposal(p);
         if (p.getSentAt() == null) {
             throw new NotFoundException("Proposal PDF");
         }
@@ -840,12 +968,12 @@ public class ProposalService {
 
     private ProposalEntity lockForStaff(UUID proposalId) {
         ProposalEntity p = lockRow(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
-        clients.requireAccess(p.getClientId());
+        requireProposal(p);
         return p;
     }
 
     private void requireEditor(CurrentUser user, ProposalEntity p) {
-        clients.require(p.getClientId(), ClientAction.SHARE);
+        projects.require(scopeOf(p.getClientId(), p.getProjectId()), ClientAction.SHARE);
         if (!user.seesAllClients() && !user.username().equals(p.getOwner())) {
             throw new NoAccessException("Only the proposal's owner changes it", staff.displayName(p.getOwner()));
         }
@@ -893,7 +1021,7 @@ public class ProposalService {
                 p.getOwner(), actor, approver, change == ProposalChanged.Change.WITHDRAWN ? p.getWithdrawReason()
                 : null));
         String line = detail == null ? p.getNumber() : p.getNumber() + " · " + detail;
-        events.publishEvent(new ActivityRecorded(p.getClientId(), null, actor, "PROPOSAL_" + change.name(),
+        events.publishEvent(new ActivityRecorded(p.getClientId(), p.getProjectId(), actor, "PROPOSAL_" + change.name(),
                 p.getId(), p.getTitle(), abbreviate(line, 1000)));
     }
 
@@ -919,7 +1047,7 @@ public class ProposalService {
                 p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDecidedFromIp(), p.getDeclineReason(),
                 attachments(p), p.getCreatedAt(), p.getVersion(), p.getSubmittedBy(), p.getLastEditedBy(),
                 p.getWithdrawnAt(), name(p.getWithdrawnBy()), p.getWithdrawReason(), p.getRevisionOf(),
-                p.getSupersededBy(), p.getAcceptedPdfSha256());
+                p.getSupersededBy(), p.getAcceptedPdfSha256(), p.getProjectId());
     }
 
     private CustomerProposal toCustomer(ProposalEntity p) {

@@ -150,6 +150,24 @@ public class WorkTaskService {
         return result;
     }
 
+    /**
+     * Overdue and unassigned open tasks in the scope: for a project, its own tasks only (its checklist, DD032); for
+     * a client, all of them. One query.
+     *
+     * @throws io.clientspace.shared.NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public TaskAttention attention(WorkScope scope) {
+        projects.requireAccess(scope);
+        if (!scope.isProject()) {
+            return attention(Set.of(scope.clientId())).getOrDefault(scope.clientId(), TaskAttention.NONE);
+        }
+        Object[] row = tasks.projectAttention(scope.projectId(), LocalDate.now(clock)).stream().findFirst()
+                .orElse(null);
+        return row == null ? TaskAttention.NONE : new TaskAttention(row[0] == null ? 0 : ((Number) row[0]).longValue(),
+                row[1] == null ? 0 : ((Number) row[1]).longValue());
+    }
+
     /** One task, if the current user may open its client. */
     @Transactional(readOnly = true)
     public WorkTask get(UUID taskId) {

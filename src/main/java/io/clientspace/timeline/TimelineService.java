@@ -92,6 +92,17 @@ public class TimelineService {
         return entries.findFirstByClientIdOrderByOccurredAtDesc(clientId).map(TimelineEntryEntity::getOccurredAt);
     }
 
+    /** When something last happened in the scope: a project's own activity, or the client's; empty for nothing yet. */
+    @Transactional(readOnly = true)
+    public Optional<Instant> lastActivity(WorkScope scope) {
+        if (!scope.isProject()) {
+            return lastActivity(scope.clientId());
+        }
+        projects.requireAccess(scope);
+        return entries.findFirstByProjectIdOrderByOccurredAtDesc(scope.projectId())
+                .map(TimelineEntryEntity::getOccurredAt);
+    }
+
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
         clients.requireAccess(clientId);

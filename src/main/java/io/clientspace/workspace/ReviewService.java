@@ -1,6 +1,9 @@
 package io.clientspace.workspace;
 
+import io.clientspace.acceptance.AcceptanceService;
+import io.clientspace.checklist.ChecklistService;
 import io.clientspace.client.ClientRef;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.client.ClientService;
 import io.clientspace.deal.DealAttention;
 import io.clientspace.deal.DealService;
@@ -32,17 +35,21 @@ public class ReviewService {
     private final ExternalAccessService externalAccess;
     private final TimelineService timeline;
     private final ClientRequestService clientRequests;
+    private final ChecklistService checklist;
+    private final AcceptanceService acceptances;
 
     ReviewService(ClientService clients, DealService deals, WorkTaskService tasks, DocumentService documents,
                   ExternalAccessService externalAccess, TimelineService timeline,
-                  ClientRequestService clientRequests) {
+                  ClientRequestService clientRequests, ChecklistService checklist, AcceptanceService acceptances) {
+        this.clientRequests = clientRequests;
+        this.checklist = checklist;
+        this.acceptances = acceptances;
         this.clients = clients;
         this.deals = deals;
         this.tasks = tasks;
         this.documents = documents;
         this.externalAccess = externalAccess;
         this.timeline = timeline;
-        this.clientRequests = clientRequests;
     }
 
     /** The checklist for one client the current user may open. */
@@ -56,6 +63,24 @@ public class ReviewService {
                 externalAccess.canView() ? externalAccess.summary(clientId) : null,
                 timeline.lastActivity(clientId).orElse(null),
                 clientRequests.countBreached(clientId));
+    }
+
+    /**
+     * The checklist for one project the current user may open (DD032): only what is in the project. A fixed number
+     * of statements whatever the project holds; not read-only, because the required-documents list brings itself up
+     * to date with its templates first (DD028).
+     *
+     * @throws io.clientspace.shared.NotFoundException when the project is not the scope's client's
+     * @throws io.clientspace.shared.NoAccessException when the user may not open the project
+     */
+    @Transactional
+    public ProjectReview review(WorkScope project) {
+        if (!project.isProject()) {
+            throw new IllegalArgumentException("A project's review needs a project scope");
+        }
+        return new ProjectReview(deals.attention(project), tasks.attention(project),
+                checklist.countNeedingAction(project), acceptances.countPending(project),
+                timeline.lastActivity(project).orElse(null));
     }
 
     /** The clients I own that need attention, most first. */

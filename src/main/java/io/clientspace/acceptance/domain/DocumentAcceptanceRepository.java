@@ -28,6 +28,16 @@ public interface DocumentAcceptanceRepository extends JpaRepository<DocumentAcce
     @Query("select a from DocumentAcceptanceEntity a where a.documentId in ?1")
     List<DocumentAcceptanceEntity> byDocuments(Collection<UUID> documentIds);
 
+    /** Acceptances still waiting for the customer in the project (not past their deadline). */
+    @Query("select count(a) from DocumentAcceptanceEntity a where a.projectId = ?1 and a.status = 'PENDING'"
+            + " and a.expiresAt > ?2")
+    long countPendingInProject(UUID projectId, java.time.Instant now);
+
+    /** The same on the client as a whole, its projects included. */
+    @Query("select count(a) from DocumentAcceptanceEntity a where a.clientId = ?1 and a.status = 'PENDING'"
+            + " and a.expiresAt > ?2")
+    long countPendingOnClient(UUID clientId, java.time.Instant now);
+
     /** Whether the document was ever sent for acceptance; uses document_acceptance_document_idx. */
     boolean existsByDocumentId(UUID documentId);
 

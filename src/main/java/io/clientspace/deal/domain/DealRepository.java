@@ -50,4 +50,10 @@ public interface DealRepository extends JpaRepository<DealEntity, UUID> {
             + " from DealEntity d where d.clientId in ?1 and d.closedAt is null"
             + " and (d.stalledAt is not null or d.nextStep is null or trim(d.nextStep) = '') group by d.clientId")
     List<Object[]> attention(Collection<UUID> clientIds);
+
+    /** The same for one project: (stalled, without a next step), one row. Uses deal_project_open_idx. */
+    @Query("select sum(case when d.stalledAt is not null then 1 else 0 end),"
+            + " sum(case when d.nextStep is null or trim(d.nextStep) = '' then 1 else 0 end)"
+            + " from DealEntity d where d.projectId = ?1 and d.closedAt is null")
+    List<Object[]> projectAttention(UUID projectId);
 }

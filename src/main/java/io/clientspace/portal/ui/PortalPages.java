@@ -118,6 +118,15 @@ final class PortalPages {
                 d.addClassName("portal-description");
                 box.add(d);
             }
+            if (p.outcome() != null) {
+                // what the project delivers, as the team wrote it (DD032); only shared projects reach this page
+                Paragraph text = new Paragraph(p.outcome());
+                text.addClassName("portal-description");
+                text.getStyle().set("white-space", "pre-line");
+                Div outcome = new Div(new H3(t("portal.project.outcome")), text);
+                outcome.setId("portal-project-outcome");
+                box.add(outcome);
+            }
             Div summary = new Div(summary("summary-total-hours", VaadinIcon.CLOCK, "portal.project.total-hours",
                             hours(p.totalMinutes())),
                     summary("summary-billable-hours", VaadinIcon.CASH, "portal.project.billable-hours",

@@ -36,6 +36,12 @@ public class ClientProjectEntity {
     private Instant updatedAt;
     private boolean sharedWithClient;
     private boolean tasksVisibleToClient;
+    /**
+     * What the project must deliver (DD032). Read here for the portal; written only by ProjectService's conditional
+     * update, so that saving the project for another reason never writes back an outcome loaded before it changed.
+     */
+    @Column(insertable = false, updatable = false)
+    private String outcome;
     @Version
     private Long version;
 
@@ -90,6 +96,7 @@ public class ClientProjectEntity {
     public void setOwner(String owner) { this.owner = owner; }
     public Instant getUpdatedAt() { return updatedAt; }
     public void setUpdatedAt(Instant updatedAt) { this.updatedAt = updatedAt; }
+    public String getOutcome() { return outcome; }
     public long getVersion() { return version == null ? 0 : version; }
     public boolean isSharedWithClient() { return sharedWithClient; }
     public void setSharedWithClient(boolean shared) { this.sharedWithClient = shared; }

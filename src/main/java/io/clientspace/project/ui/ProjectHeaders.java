@@ -22,6 +22,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
 import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectOutcome;
 import io.clientspace.project.ProjectService;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.security.StaffMember;
@@ -120,7 +121,38 @@ public class ProjectHeaders {
                 description.setId("project-description-text");
                 header.add(description);
             }
+            header.add(outcomeSection(p));
             return header;
+        }
+
+        /** What the project must deliver (DD032); whoever may manage the project edits it here. */
+        private Component outcomeSection(ClientProject p) {
+            Div box = new Div();
+            box.setId("project-outcome-section");
+            box.addClassName("project-outcome");
+            showOutcome(box, p, projects.outcome(p.id()));
+            return box;
+        }
+
+        private void showOutcome(Div box, ClientProject p, ProjectOutcome o) {
+            box.removeAll();
+            Span label = new Span(getTranslation("project.outcome"));
+            label.addClassName("review-label");
+            Paragraph text = new Paragraph(o.text() == null ? getTranslation("project.outcome.none") : o.text());
+            text.setId("project-outcome-text");
+            text.addClassName(o.text() == null ? "muted" : "notes");
+            text.getStyle().set("white-space", "pre-line");
+            Button edit = new Button(getTranslation("project.outcome.edit"), VaadinIcon.EDIT.create(),
+                    e -> new ProjectOutcomeDialog(o, projects, saved -> showOutcome(box, p, saved)).open());
+            edit.setId("edit-project-outcome");
+            edit.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            if (!o.canEdit()) {
+                edit.setEnabled(false);
+                edit.setTooltipText(getTranslation("project.outcome.edit-unavailable", p.ownerName()));
+            }
+            HorizontalLayout top = new HorizontalLayout(label, edit);
+            top.setAlignItems(FlexComponent.Alignment.CENTER);
+            box.add(top, text);
         }
 
         /** The work group as name badges; whoever may manage the project adds and removes people here. */

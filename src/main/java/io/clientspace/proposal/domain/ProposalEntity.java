@@ -29,6 +29,7 @@ public class ProposalEntity {
     private UUID id;
     private UUID clientId;
     private UUID dealId;
+    private UUID projectId;
     private String number;
     private String title;
     @Enumerated(EnumType.STRING)
@@ -194,6 +195,8 @@ public class ProposalEntity {
 
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
+    public UUID getProjectId() { return projectId; }
+    public void setProjectId(UUID projectId) { this.projectId = projectId; }
     public UUID getDealId() { return dealId; }
     public void setDealId(UUID dealId) { this.dealId = dealId; }
     public String getNumber() { return number; }

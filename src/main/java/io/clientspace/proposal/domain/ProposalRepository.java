@@ -17,6 +17,11 @@ public interface ProposalRepository extends JpaRepository<ProposalEntity, UUID> 
 
     long countByClientId(UUID clientId);
 
+    /** The project's proposals, newest first; uses proposal_project_idx. */
+    List<ProposalEntity> findByProjectIdOrderByCreatedAtDesc(UUID projectId);
+
+    long countByProjectId(UUID projectId);
+
     /** The new version of a withdrawn proposal, if one was started (at most one: a unique index). */
     Optional<ProposalEntity> findByRevisionOf(UUID withdrawnProposalId);
 

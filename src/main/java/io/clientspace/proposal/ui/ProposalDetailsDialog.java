@@ -15,7 +15,6 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.textfield.TextArea;
-import io.clientspace.shared.NamedClient;
 import io.clientspace.deal.DealService;
 import io.clientspace.file.FileService;
 import io.clientspace.proposal.Proposal;
@@ -42,7 +41,7 @@ import java.util.function.Supplier;
 class ProposalDetailsDialog extends Dialog {
 
     private final UUID proposalId;
-    private final NamedClient client;
+    private final Place place;
     private final ProposalService proposals;
     private final DealService deals;
     private final FileService files;
@@ -50,10 +49,10 @@ class ProposalDetailsDialog extends Dialog {
     private final Runnable onChange;
     private final Div body = new Div();
 
-    ProposalDetailsDialog(UUID proposalId, NamedClient client, ProposalService proposals, DealService deals,
+    ProposalDetailsDialog(UUID proposalId, Place place, ProposalService proposals, DealService deals,
                           FileService files, Clock clock, Runnable onChange) {
         this.proposalId = proposalId;
-        this.client = client;
+        this.place = place;
         this.proposals = proposals;
         this.deals = deals;
         this.files = files;
@@ -80,6 +79,9 @@ class ProposalDetailsDialog extends Dialog {
         fact(facts, VaadinIcon.USER_STAR, getTranslation("proposal.owner"), p.ownerName());
         if (p.dealTitle() != null) {
             fact(facts, VaadinIcon.HANDSHAKE, getTranslation("proposal.deal"), p.dealTitle());
+        }
+        if (place.projectName(p.projectId()) != null) {
+            fact(facts, VaadinIcon.FOLDER_O, getTranslation("proposal.project"), place.projectName(p.projectId()));
         }
         fact(facts, VaadinIcon.CASH, getTranslation("proposal.fee-model"),
                 getTranslation("proposal.fee-models." + p.feeModel().name()));
@@ -151,7 +153,7 @@ class ProposalDetailsDialog extends Dialog {
     private void actions(Proposal p) {
         if (p.isDraft() && proposals.canEdit(p)) {
             Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(), e ->
-                    new ProposalDialog(client, p, null, proposals, deals, files, clock, saved -> {
+                    new ProposalDialog(place, p, null, proposals, deals, files, clock, saved -> {
                         onChange.run();
                         refresh();
                     }).open());
@@ -159,7 +161,7 @@ class ProposalDetailsDialog extends Dialog {
             Button send = new Button(getTranslation("proposal.send"), VaadinIcon.PAPERPLANE.create());
             send.setId("proposal-send");
             send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            if (!proposals.canSend(p.clientId())) {
+            if (!proposals.canSend(place.scope())) {
                 send.setEnabled(false);
                 body.add(ProposalsTab.noContactHint(this));
             }
@@ -197,7 +199,7 @@ class ProposalDetailsDialog extends Dialog {
                         Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
                 onChange.run();
                 close();
-                new ProposalDetailsDialog(revision.id(), client, proposals, deals, files, clock, onChange).open();
+                new ProposalDetailsDialog(revision.id(), place, proposals, deals, files, clock, onChange).open();
             });
             getFooter().add(revise);
         }

@@ -19,7 +19,7 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
-import io.clientspace.shared.NamedClient;
+import io.clientspace.project.ClientProject;
 import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealService;
 import io.clientspace.file.FileService;
@@ -51,7 +51,7 @@ import java.util.function.Consumer;
  */
 class ProposalDialog extends Dialog {
 
-    private final NamedClient client;
+    private final Place place;
     private final Proposal existing;
     private final ProposalService proposals;
     private final Clock clock;
@@ -59,6 +59,8 @@ class ProposalDialog extends Dialog {
     private final FormErrors errors = new FormErrors(this);
     final TextField title = new TextField();
     final ComboBox<Deal> deal = new ComboBox<>();
+    /** The client's project, on the client's workspace; hidden in a project's, where the project is fixed. */
+    final Select<ClientProject> project = new Select<>();
     final Select<FeeModel> feeModel = new Select<>();
     final Select<String> currency = new Select<>();
     final BigDecimalField fixedAmount = new BigDecimalField();
@@ -75,9 +77,10 @@ class ProposalDialog extends Dialog {
     private final Span fee = new Span();
     private final List<MilestoneRow> milestones = new ArrayList<>();
 
-    ProposalDialog(NamedClient client, Proposal existing, UUID dealId, ProposalService proposals, DealService deals,
+    ProposalDialog(Place place, Proposal existing, UUID dealId, ProposalService proposals, DealService deals,
                    FileService files, Clock clock, Consumer<Proposal> onSaved) {
-        this.client = client;
+        this.place = place;
+        var client = place.client();
         this.existing = existing;
         this.proposals = proposals;
         this.clock = clock;
@@ -95,7 +98,8 @@ class ProposalDialog extends Dialog {
         deal.setLabel(getTranslation("proposal.deal"));
         deal.setId("proposal-deal");
         deal.setClearButtonVisible(true);
-        List<Deal> clientDeals = deals.forClient(client.id()).stream()
+        // in a project, its deals: its work group may not open the client's others
+        List<Deal> clientDeals = deals.in(place.scope()).stream()
                 .filter(d -> d.isOpen() || (existing != null && d.id().equals(existing.dealId()))).toList();
         deal.setItems(clientDeals);
         deal.setItemLabelGenerator(Deal::title);
@@ -135,12 +139,24 @@ class ProposalDialog extends Dialog {
         attachments.setLabel(getTranslation("proposal.attachments"));
         attachments.setId("proposal-attachments");
         attachments.setHelperText(getTranslation("proposal.attachments-help"));
-        List<StoredFile> clientFiles = files.forClient(client.id());
+        List<StoredFile> clientFiles = files.in(place.scope());
         attachments.setItems(clientFiles);
         attachments.setItemLabelGenerator(StoredFile::name);
         fee.setId("proposal-fee-preview");
         fee.addClassName("proposal-fee-preview");
 
+        project.setLabel(getTranslation("proposal.project"));
+        project.setId("proposal-project");
+        project.setItems(place.projects());
+        project.setItemLabelGenerator(p -> p == null ? getTranslation("proposal.no-project") : p.name());
+        project.setEmptySelectionAllowed(true);
+        project.setEmptySelectionCaption(getTranslation("proposal.no-project"));
+        project.setVisible(place.fixedProject() == null && !place.projects().isEmpty());
+        if (existing != null && existing.projectId() != null) {
+            place.projects().stream().filter(p -> p.id().equals(existing.projectId())).findFirst()
+                    .ifPresent(project::setValue);
+        }
+        errors.field("project", project);
         errors.field("title", title).field("deal", deal).field("feeModel", feeModel).field("currency", currency)
                 .field("fixedAmount", fixedAmount).field("hourlyRate", hourlyRate)
                 .field("estimatedHours", estimatedHours).field("monthlyAmount", monthlyAmount)
@@ -158,6 +174,7 @@ class ProposalDialog extends Dialog {
         FormLayout form = new FormLayout();
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("30rem", 2));
         form.add(title, 2);
+        form.add(project, 2);
         form.add(deal, validUntil, feeModel, currency, fixedAmount, hourlyRate, estimatedHours, monthlyAmount,
                 termMonths);
         form.add(milestoneBox, 2);
@@ -214,6 +231,8 @@ class ProposalDialog extends Dialog {
         ProposalDraft d = new ProposalDraft();
         d.setTitle(title.getValue());
         d.setDealId(deal.getValue() == null ? null : deal.getValue().id());
+        d.setProjectId(place.fixedProject() != null ? place.fixedProject()
+                : project.getValue() == null ? null : project.getValue().id());
         d.setFeeModel(feeModel.getValue());
         d.setCurrency(currency.getValue());
         d.setFixedAmount(fixedAmount.getValue());
@@ -238,8 +257,13 @@ class ProposalDialog extends Dialog {
             return;
         }
         try {
-            Proposal saved = existing == null ? proposals.create(client.id(), draft)
+            Proposal saved = existing == null ? proposals.create(place.client().id(), draft)
                     : proposals.update(existing.id(), existing.version(), draft);
+            if (existing != null && project.isVisible()
+                    && !Objects.equals(draft.getProjectId(), existing.projectId())) {
+                // the move goes on the timeline of its own (DD032)
+                saved = proposals.moveToProject(saved.id(), saved.version(), draft.getProjectId());
+            }
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {

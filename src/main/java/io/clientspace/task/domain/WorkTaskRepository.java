@@ -68,6 +68,12 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
             + " and (t.dueDate < ?2 or t.assignee is null) group by t.clientId")
     List<Object[]> attention(Collection<UUID> clientIds, LocalDate today);
 
+    /** The same for one project: (overdue, unassigned), one row. */
+    @Query("select sum(case when t.dueDate < ?2 then 1 else 0 end),"
+            + " sum(case when t.assignee is null then 1 else 0 end)"
+            + " from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null")
+    List<Object[]> projectAttention(UUID projectId, LocalDate today);
+
     /** Mine. Uses work_task_assignee_due_open_idx. */
     @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null" + OPEN_ORDER)
     List<WorkTaskEntity> assigned(String assignee, Pageable page);

@@ -33,4 +33,6 @@ public interface TimelineEntryRepository extends JpaRepository<TimelineEntryEnti
     long countByProjectId(UUID projectId);
 
     Optional<TimelineEntryEntity> findFirstByClientIdOrderByOccurredAtDesc(UUID clientId);
+
+    Optional<TimelineEntryEntity> findFirstByProjectIdOrderByOccurredAtDesc(UUID projectId);
 }

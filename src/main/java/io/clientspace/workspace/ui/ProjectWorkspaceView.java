@@ -20,6 +20,7 @@ import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
 import io.clientspace.shared.ui.Titled;
 import io.clientspace.shared.ui.tabs.TabStrip;
+import io.clientspace.workspace.ReviewService;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -38,10 +39,12 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
     private final ProjectService projects;
     private final ProjectHeaders headers;
     private final WorkspaceShell shell;
+    private final ReviewService review;
     private AutoCloseable subscription;
     private String title = "";
 
-    ProjectWorkspaceView(ProjectService projects, ProjectHeaders headers, WorkspaceShell shell) {
+    ProjectWorkspaceView(ProjectService projects, ProjectHeaders headers, WorkspaceShell shell, ReviewService review) {
+        this.review = review;
         this.projects = projects;
         this.headers = headers;
         this.shell = shell;
@@ -97,9 +100,15 @@ class ProjectWorkspaceView extends VerticalLayout implements BeforeEnterObserver
 
         TabStrip strip = shell.tabs(Where.PROJECT, project.scope(), project.name(), project.clientName(),
                 project.sharedWithClient());
+        // the project's own checklist, as the client's workspace has one (DD032)
+        ReviewPanel panel = new ReviewPanel(project.scope(), review, shell.loader(), shell.clock(), strip::open);
+        panel.refresh();
         unsubscribe();
-        subscription = shell.live(project.clientId(), strip::refreshAll);
-        add(strip.tabs(), strip.content());
+        subscription = shell.live(project.clientId(), () -> {
+            strip.refreshAll();
+            panel.refresh();
+        });
+        add(panel, strip.tabs(), strip.content());
         setFlexGrow(1, strip.content());
     }
 

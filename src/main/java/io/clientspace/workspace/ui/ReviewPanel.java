@@ -12,6 +12,8 @@ import io.clientspace.document.KeyDocuments;
 import io.clientspace.request.ClientRequestNavigation;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.workspace.ClientReview;
+import io.clientspace.workspace.ProjectReview;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.workspace.ReviewService;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
@@ -22,18 +24,24 @@ import java.util.function.Consumer;
 
 /**
  * The manager's checklist at the top of a workspace: stalled deals and deals without a next step, overdue and
- * unassigned tasks, key documents, client requests breaching their SLA, external access and the last activity. Each item opens the tab it is about.
+ * unassigned tasks, key documents, client requests breaching their SLA, external access and the last activity. Each
+ * item opens the tab it is about. On a project's workspace, the project's own checklist (DD032): its deals and tasks,
+ * its required documents missing or expired, and its acceptances waiting for the customer.
  */
 class ReviewPanel extends HorizontalLayout {
 
-    private final UUID clientId;
+    private final WorkScope scope;
     private final ReviewService review;
     private final AsyncLoader loader;
     private final Clock clock;
     private final Consumer<String> openTab;
 
     ReviewPanel(UUID clientId, ReviewService review, AsyncLoader loader, Clock clock, Consumer<String> openTab) {
-        this.clientId = clientId;
+        this(WorkScope.client(clientId), review, loader, clock, openTab);
+    }
+
+    ReviewPanel(WorkScope scope, ReviewService review, AsyncLoader loader, Clock clock, Consumer<String> openTab) {
+        this.scope = scope;
         this.review = review;
         this.loader = loader;
         this.clock = clock;
@@ -47,7 +55,14 @@ class ReviewPanel extends HorizontalLayout {
     }
 
     void refresh() {
-        loader.load(this, () -> review.review(clientId), this::show, e -> {
+        if (scope.isProject()) {
+            loader.load(this, () -> review.review(scope), this::showProject, e -> {
+                removeAll();
+                add(new Span(getTranslation("review.unavailable")));
+            });
+            return;
+        }
+        loader.load(this, () -> review.review(scope.clientId()), this::show, e -> {
             removeAll();
             add(new Span(getTranslation("review.unavailable")));
         });
@@ -71,6 +86,27 @@ class ReviewPanel extends HorizontalLayout {
                 add(chip("review-invitations-expiring", getTranslation("review.invitations-expiring",
                         r.externalAccess().expiringSoon()), "badge error", "external"));
             }
+        }
+        add(chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
+                : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(getLocale()).format(r.lastActivity().atZone(clock.getZone()))),
+                "badge contrast", "activity"));
+    }
+
+    private void showProject(ProjectReview r) {
+        removeAll();
+        add(label());
+        add(item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled"));
+        add(item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
+                "deals:no-next-step"));
+        add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue"));
+        add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned"));
+        add(item("review-required-documents", r.missingDocuments(), "review.project.documents-missing",
+                "review.project.documents-complete", "required-documents"));
+        if (r.pendingAcceptances() > 0) {
+            // waiting for the customer, not for us: a quiet chip
+            add(chip("review-pending-acceptances", getTranslation("review.project.acceptances-pending",
+                    r.pendingAcceptances()), "badge contrast", "documents"));
         }
         add(chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
                 : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)

@@ -247,6 +247,9 @@ class TranslationsTests {
                     .forEach(c -> kinds.add("PROPOSAL_" + c));
             // deals moved back, reopened or edited in place
             kinds.addAll(Set.of("DEAL_MOVED_BACK", "DEAL_REOPENED", "DEAL_EDITED"));
+            // deals and proposals moved between a client's projects (DD032)
+            kinds.addAll(Set.of("DEAL_PROJECT_CHANGED", "PROPOSAL_PROJECT_CHANGED"));
+            kinds.add("PROJECT_OUTCOME_CHANGED");
             // tasks cancelled with a reason or reopened
             kinds.addAll(Set.of("TASK_CANCELLED", "TASK_REOPENED"));
             kinds.add("PORTAL_COMMENT_CUSTOMER");

@@ -23,6 +23,14 @@ public final class ClientRequestNavigation {
     private ClientRequestNavigation() {
     }
 
+    /** The staff queue's route; {@code ?request=<id>} opens one request's page on it. */
+    public static final String QUEUE = "requests";
+
+    /** One request's page for staff: the queue with the request open (My tasks links here, DD031). */
+    public static String staffPage(UUID requestId) {
+        return QUEUE + "?request=" + requestId;
+    }
+
     public static String portalPage(UUID requestId) {
         return PORTAL_LIST + "/" + requestId;
     }

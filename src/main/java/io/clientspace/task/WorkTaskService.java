@@ -307,6 +307,10 @@ public class WorkTaskService {
     public WorkTask assign(UUID taskId, String seenAssignee, String assignee) {
         CurrentUser user = currentUser.requireStaff();
         WorkTaskEntity task = requireOpen(taskId);
+        if (task.getLink() != null) {
+            // another module's step that module assigns (a client request, DD031): its page hands it on
+            throw new InvalidInputException(List.of(FieldProblem.of("assignee", "task.error.assigned-elsewhere")));
+        }
         if (!Objects.equals(clean(seenAssignee), task.getAssignee())) {
             throw new StaleDataException("Task");
         }
@@ -709,8 +713,12 @@ public class WorkTaskService {
      * list it like a deal's stage. Called by that module's task listener inside the engine's transaction.
      */
     public void processStepOpened(ProcessStep step) {
-        tasks.save(WorkTaskEntity.fromProcess(step.clientId(), null, step.title(), step.engineTaskId(),
-                step.processStep(), step.assignee(), step.due(), clock.instant()));
+        WorkTaskEntity t = WorkTaskEntity.fromProcess(step.clientId(), null, step.title(), step.engineTaskId(),
+                step.processStep(), step.assignee(), step.due(), clock.instant());
+        if (step.link() != null) {
+            t.placeStep(step.projectId(), step.link());
+        }
+        tasks.save(t);
     }
 
     /** The process step got a new assignee (null: nobody), also when someone reassigned it in Camunda Tasklist. */
@@ -869,7 +877,8 @@ public class WorkTaskService {
                             t.getAssignee() == null ? null : staff.displayName(t.getAssignee()), t.getDueDate(),
                             TaskPriority.valueOf(t.getPriority()),
                             t.isOpen() && t.getDueDate() != null && t.getDueDate().isBefore(today), !t.isOpen(),
-                            t.getVersion(), t.getCompletedAt(), finishedBy(t), t.isCancelled(), t.getCancelReason());
+                            t.getVersion(), t.getCompletedAt(), finishedBy(t), t.isCancelled(), t.getCancelReason(),
+                            t.getLink());
                 })
                 .toList();
     }

@@ -39,7 +39,7 @@ public final class ExpressionSafety {
             "markProposalExpired", "planProjectSetup", "sendInvitationMail", "provisionCustomerIdentity",
             "markInvitationActive", "markInvitationExpired", "remindOfAcceptance", "markAcceptanceExpired",
             "remindCustomer", "checkRequestProgress", "completeRequest", "applyClientRequestTriage",
-            "escalateClientRequest", "autoCloseClientRequest", "accessRequestTaskListener",
+            "escalateClientRequest", "autoCloseClientRequest", "accessRequestTaskListener", "clientRequestTaskListener",
             // helpers used in expressions
             "acceptanceTimes");
 

@@ -92,6 +92,8 @@ public final class ClientRequestProcess {
     public static final String APPLY_TRIAGE_DELEGATE = "applyClientRequestTriage";
     public static final String ESCALATE_DELEGATE = "escalateClientRequest";
     public static final String AUTO_CLOSE_DELEGATE = "autoCloseClientRequest";
+    /** On {@link #WORK_TASK} (create, assignment, complete, delete): mirrors it into "My tasks" (DD031). */
+    public static final String TASK_LISTENER = "clientRequestTaskListener";
 
     private ClientRequestProcess() {
     }

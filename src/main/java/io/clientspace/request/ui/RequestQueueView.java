@@ -14,7 +14,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import io.clientspace.request.ClientRequest;
+import io.clientspace.request.ClientRequestNavigation;
 import io.clientspace.request.ClientRequestService;
 import io.clientspace.request.ClientRequestService.QueueFilter;
 import io.clientspace.request.RequestState;
@@ -39,9 +42,9 @@ import java.util.Set;
  * filtered by group, priority, state, SLA status and assignee; several can be given to one person at once.
  */
 @Menu(title = "nav.client-requests", order = 35, icon = "vaadin:comment-ellipsis-o")
-@Route(value = "requests", layout = MainLayout.class)
+@Route(value = ClientRequestNavigation.QUEUE, layout = MainLayout.class)
 @RolesAllowed(Roles.STAFF)
-class RequestQueueView extends VerticalLayout implements Titled {
+class RequestQueueView extends VerticalLayout implements Titled, BeforeEnterObserver {
 
     private final ClientRequestService requests;
     private final AsyncLoader loader;
@@ -189,5 +192,24 @@ class RequestQueueView extends VerticalLayout implements Titled {
         }
         bulkResult.setText(getTranslation("clientrequest.queue.bulk-done", done, refused));
         reload();
+    }
+
+    /**
+     * {@code ?request=<id>} opens that request's page, as "My tasks" links to it (DD031). The page asks the service,
+     * which checks the user may open the request; an id they may not open, or none at all, shows a short note.
+     */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation().getQueryParameters().getSingleParameter("request").ifPresent(value -> {
+            try {
+                RequestDetailDialog dialog = new RequestDetailDialog(java.util.UUID.fromString(value), requests, clock,
+                        this::reload);
+                dialog.open();
+            } catch (IllegalArgumentException | io.clientspace.shared.NotFoundException
+                     | io.clientspace.shared.NoAccessException e) {
+                com.vaadin.flow.component.notification.Notification.show(
+                        getTranslation("clientrequest.not-available"));
+            }
+        });
     }
 }

@@ -15,6 +15,7 @@ public class WorkTaskEntity {
     private UUID id;
     private UUID clientId;
     private UUID projectId;
+    private String link;
     private String title;
     private String assignee;
     private LocalDate dueDate;
@@ -151,6 +152,13 @@ public class WorkTaskEntity {
     public UUID getId() { return id; }
     public UUID getClientId() { return clientId; }
     public UUID getProjectId() { return projectId; }
+    public String getLink() { return link; }
+
+    /** Where another module's process step is worked on, and the place it belongs to (its project, if any). */
+    public void placeStep(UUID projectId, String link) {
+        this.projectId = projectId;
+        this.link = link;
+    }
     public String getTitle() { return title; }
     public String getAssignee() { return assignee; }
     public LocalDate getDueDate() { return dueDate; }

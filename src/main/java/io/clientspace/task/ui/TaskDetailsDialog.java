@@ -165,6 +165,16 @@ public class TaskDetailsDialog extends Dialog {
             }
             return row;
         }
+        if (task.link() != null) {
+            // another module's step that module assigns (a client request: take, assign, hand on on its page)
+            row.add(new Span(task.assigneeName() == null ? getTranslation("task.unassigned") : task.assigneeName()));
+            Span there = new Span(getTranslation("task.assigned-there"));
+            there.addClassName("hint");
+            Anchor open = new Anchor(task.link(), getTranslation("task.open-item"));
+            open.setId("task-open-item");
+            row.add(there, open);
+            return row;
+        }
         ComboBox<StaffMember> assignee = new ComboBox<>(getTranslation("task.assignee"));
         assignee.setId("task-assign-to");
         assignee.setPlaceholder(getTranslation("task.unassigned"));

@@ -207,10 +207,12 @@ class TranslationsTests {
             steps.add(AccessReviewProcess.REVIEW_TASK);
             steps.add(AccessReviewProcess.ESCALATED_TASK);
             steps.add(io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK);
+            steps.add(io.clientspace.request.process.ClientRequestProcess.WORK_TASK);
             return steps;
         });
         m.put("tasks.step-hints.", () -> Set.of(ProposalApprovalProcess.APPROVE_TASK, AccessReviewProcess.REVIEW_TASK,
-                AccessReviewProcess.ESCALATED_TASK, io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK));
+                AccessReviewProcess.ESCALATED_TASK, io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK,
+                io.clientspace.request.process.ClientRequestProcess.WORK_TASK));
         m.put("members.levels.", () -> Set.of("VIEWER", "EDITOR", "MANAGER"));
         m.put("colleagues.role.", () -> new TreeSet<>(io.clientspace.security.StaffAccountAdmin.ROLES));
         m.put("colleagues.audit.", () -> new TreeSet<>(io.clientspace.people.ColleagueService.AUDIT_ACTIONS));

@@ -44,6 +44,9 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
     private final Map<Inbox, Span> counters = new EnumMap<>(Inbox.class);
     private final Div content = new Div();
     private Inbox current = Inbox.OPEN;
+    /** Narrows the loaded list by title, description or place, for someone with many tasks. */
+    private final com.vaadin.flow.component.textfield.TextField filter = new com.vaadin.flow.component.textfield.TextField();
+    private List<WorkTask> loaded = List.of();
 
     MyTasksView(WorkTaskService tasks, AsyncLoader loader, Clock clock) {
         this.tasks = tasks;
@@ -67,8 +70,16 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
             getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null, TaskNavigation.MY_TASKS + "?view=" + key(current)));
             reload();
         });
+        filter.setId("task-filter");
+        filter.setPlaceholder(getTranslation("inbox.filter"));
+        filter.setAriaLabel(getTranslation("inbox.filter"));
+        filter.setPrefixComponent(VaadinIcon.SEARCH.create());
+        filter.setClearButtonVisible(true);
+        filter.setWidth("24rem");
+        filter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        filter.addValueChangeListener(e -> show(current, loaded));
         content.setWidthFull();
-        add(tabs, content);
+        add(tabs, filter, content);
     }
 
     @Override
@@ -89,6 +100,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         loader.load(this, () -> tasks.inbox(shown), rows -> {
             // a quicker click to another view may have come in meanwhile: its rows win
             if (shown == current) {
+                loaded = rows;
                 show(shown, rows);
             }
         }, e -> {
@@ -98,8 +110,16 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         });
     }
 
-    private void show(Inbox inbox, List<WorkTask> rows) {
+    private void show(Inbox inbox, List<WorkTask> all) {
         content.removeAll();
+        String text = filter.getValue().trim().toLowerCase(getLocale());
+        List<WorkTask> rows = text.isEmpty() ? all : all.stream().filter(t -> contains(t.title(), text)
+                || contains(t.description(), text) || contains(t.clientName(), text)).toList();
+        if (rows.isEmpty() && !all.isEmpty()) {
+            content.add(States.empty(VaadinIcon.SEARCH, getTranslation("inbox.filter.none.title"),
+                    getTranslation("inbox.filter.none.text", filter.getValue().trim()), null));
+            return;
+        }
         if (rows.isEmpty()) {
             content.add(States.empty(inbox == Inbox.UNASSIGNED ? VaadinIcon.USERS : VaadinIcon.CHECK_SQUARE_O,
                     getTranslation("inbox.none." + key(inbox) + ".title"),
@@ -109,11 +129,15 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         TaskGrid grid = new TaskGrid(true, new TaskActions(tasks, clock, this::reload));
         grid.show(rows);
         content.add(grid);
-        if (rows.size() >= WorkTaskService.INBOX_LIMIT) {
+        if (all.size() >= WorkTaskService.INBOX_LIMIT) {
             Span more = new Span(getTranslation("inbox.limited", WorkTaskService.INBOX_LIMIT));
             more.addClassName("muted");
             content.add(more);
         }
+    }
+
+    private boolean contains(String value, String lowerCaseText) {
+        return value != null && value.toLowerCase(getLocale()).contains(lowerCaseText);
     }
 
     private static String key(Inbox inbox) {

@@ -5,6 +5,7 @@ import static io.clientspace.reports.ColumnType.CURRENCY;
 import static io.clientspace.reports.ColumnType.DATE;
 import static io.clientspace.reports.ColumnType.DAYS;
 import static io.clientspace.reports.ColumnType.FEE_MODEL;
+import static io.clientspace.reports.ColumnType.FLAG;
 import static io.clientspace.reports.ColumnType.HOURS;
 import static io.clientspace.reports.ColumnType.ID;
 import static io.clientspace.reports.ColumnType.MONTH;
@@ -96,9 +97,42 @@ public enum ReportKind {
     PROPOSAL_APPROVALS(Group.PROPOSALS, false, "reports.range.approvals",
             List.of(Column.of("month", MONTH), Column.of("submitted", COUNT), Column.of("approval-required", COUNT),
                     Column.of("approved", COUNT), Column.of("approval-hours", HOURS)),
-            ChartSpec.byColumns(0, 1, 2, 3), DrillList.APPROVALS);
+            ChartSpec.byColumns(0, 1, 2, 3), DrillList.APPROVALS),
+    /**
+     * Document acceptances per month: sent (by the day they were sent), accepted (by the day the client accepted)
+     * and expired (by the day they lapsed); and the median days from sending to acceptance.
+     */
+    ACCEPTANCE_OUTCOMES(Group.PROMISES, true, "reports.range.acceptances",
+            List.of(Column.of("month", MONTH), Column.of("sent", COUNT), Column.of("accepted", COUNT),
+                    Column.of("expired", COUNT), Column.of("median-days", DAYS)),
+            ChartSpec.byColumns(0, 1, 2, 3), DrillList.ACCEPTANCES),
+    /** Acceptances still pending whose deadline falls within the next 48 hours, per client. */
+    ACCEPTANCES_DUE(Group.PROMISES, true, "reports.range.due-soon",
+            List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("due-48h", COUNT)),
+            ChartSpec.byColumnsKeyed(1, 0, 2), DrillList.ACCEPTANCES),
+    /**
+     * Information requests per month: sent, completed (by the day the last item was accepted), the median days from
+     * sending to completion, and the items returned to the client for rework (by the day they were returned).
+     */
+    INFO_REQUEST_OUTCOMES(Group.PROMISES, true, "reports.range.info-requests",
+            List.of(Column.of("month", MONTH), Column.of("sent", COUNT), Column.of("completed", COUNT),
+                    Column.of("median-days", DAYS), Column.of("returned-items", COUNT)),
+            ChartSpec.byColumns(0, 1, 2, 4), DrillList.INFO_REQUESTS),
+    /**
+     * Client requests raised in the range, by priority: SLA met (resolved without a breach), breached (the response
+     * or the resolution target missed), still running; and the median hours to the first response.
+     */
+    REQUEST_SLA_PRIORITY(Group.PROMISES, true, "reports.range.sla",
+            List.of(Column.of("priority", TEXT), Column.of("requests", COUNT), Column.of("sla-met", COUNT),
+                    Column.of("sla-breached", COUNT), Column.of("running", COUNT), Column.of("response-hours", HOURS)),
+            ChartSpec.byColumns(0, 2, 3), DrillList.CLIENT_REQUESTS),
+    /** The same as {@link #REQUEST_SLA_PRIORITY}, by the handling group triage chose. */
+    REQUEST_SLA_GROUPS(Group.PROMISES, true, "reports.range.sla",
+            List.of(Column.of("handling-group", TEXT), Column.of("requests", COUNT), Column.of("sla-met", COUNT),
+                    Column.of("sla-breached", COUNT), Column.of("running", COUNT), Column.of("response-hours", HOURS)),
+            ChartSpec.byColumns(0, 2, 3), DrillList.CLIENT_REQUESTS);
 
-    public enum Group { PIPELINE, WORKLOAD, HOURS, PROPOSALS }
+    public enum Group { PIPELINE, WORKLOAD, HOURS, PROPOSALS, PROMISES }
 
     /** Column lists more than one report uses (an enum constant cannot read the enum's own static fields). */
     private static final class Shared {
@@ -129,7 +163,18 @@ public enum ReportKind {
                 Column.of("closed", DATE), Column.of("days", DAYS))),
         APPROVALS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("number", TEXT),
                 Column.of("proposal", TEXT), Column.of("status", PROPOSAL_STATUS), Column.of("submitted", DATE),
-                Column.of("approved", DATE), Column.of("hours", HOURS), Column.of("approver", PERSON)));
+                Column.of("approved", DATE), Column.of("hours", HOURS), Column.of("approver", PERSON))),
+        ACCEPTANCES(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("document", TEXT),
+                Column.of("person", PERSON), Column.of("sent", DATE), Column.of("expires", DATE),
+                Column.of("accepted", DATE), Column.of("expired", DATE), Column.of("days", DAYS))),
+        INFO_REQUESTS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("request", TEXT),
+                Column.of("title", TEXT), Column.of("project", TEXT), Column.of("person", PERSON),
+                Column.of("sent", DATE), Column.of("completed", DATE), Column.of("days", DAYS),
+                Column.of("returned-items", COUNT))),
+        CLIENT_REQUESTS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("request", TEXT),
+                Column.of("subject", TEXT), Column.of("priority", TEXT), Column.of("handling-group", TEXT),
+                Column.of("raised", DATE), Column.of("response-hours", HOURS), Column.of("resolved", DATE),
+                Column.of("sla-breached", FLAG)));
 
         private final List<Column> columns;
 

@@ -24,9 +24,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Runs the reports on our own tables (deals, tasks, time entries, projects, proposals, the timeline's stage changes),
- * never on Camunda history. Every query is limited to the clients the current user may open ({@link
- * ClientService#scopeOfCurrentUser()}: all for admins and managers, their own for members) and to the filters.
+ * Runs the reports on our own tables (deals, tasks, time entries, projects, proposals, document acceptances,
+ * information requests, client requests, the timeline's stage changes), never on Camunda history. Every query is
+ * limited to the clients the current user may open ({@link ClientService#scopeOfCurrentUser()}: all for admins and
+ * managers, their own for members) and to the filters.
  * <p>
  * Reports read several modules' tables in one grouped query each. That is on purpose: a report is a read model
  * across modules, and asking each module's service for its rows would move every row into Java to add them up.
@@ -98,6 +99,67 @@ public class ReportService {
     private static final String PROPOSAL_SUBMITTED_IN_RANGE =
             " and p.submitted_at >= :fromTs and p.submitted_at < :toTs";
     private static final String APPROVAL_HOURS = "extract(epoch from p.approved_at - p.submitted_at) / 3600";
+
+    /** A document acceptance {@code a} of client {@code c}; {@code %1$s} is the scope and the filters. */
+    private static final String ACCEPTANCE_FROM =
+            " from document_acceptance a join client c on c.id = a.client_id where true %1$s";
+    /** Sent, accepted (with the days from sending) and expired, each in the month it happened within the range. */
+    private static final String ACCEPTANCE_EVENTS_CTE = """
+            with ev as (
+                select date_trunc('month', a.sent_at at time zone :zone)::date as month, cast('SENT' as text) as what,
+                       cast(null as numeric) as days
+                """ + ACCEPTANCE_FROM + """
+                 and a.sent_at >= :fromTs and a.sent_at < :toTs
+                union all
+                select date_trunc('month', a.accepted_at at time zone :zone)::date, 'ACCEPTED',
+                       extract(epoch from a.accepted_at - a.sent_at) / 86400
+                """ + ACCEPTANCE_FROM + """
+                 and a.status = 'ACCEPTED' and a.accepted_at >= :fromTs and a.accepted_at < :toTs
+                union all
+                select date_trunc('month', a.expired_at at time zone :zone)::date, 'EXPIRED', null
+                """ + ACCEPTANCE_FROM + """
+                 and a.status = 'EXPIRED' and a.expired_at >= :fromTs and a.expired_at < :toTs
+            )
+            """;
+    /** A pending acceptance whose deadline is within the next 48 hours (not one already past it). */
+    private static final String ACCEPTANCE_DUE = " and a.status = 'PENDING' and a.expires_at >= :now"
+            + " and a.expires_at < :soon";
+    /** An information request {@code ir} of client {@code c}; {@code %1$s} is the scope and the filters. */
+    private static final String INFO_REQUEST_FROM =
+            " from info_request ir join client c on c.id = ir.client_id where true %1$s";
+    /**
+     * Sent, completed (with the days from sending) and items returned to the client, each in the month it happened.
+     * An item that was returned and answered again is no longer RETURNED: the table keeps no history of returns.
+     */
+    private static final String INFO_REQUEST_EVENTS_CTE = """
+            with ev as (
+                select date_trunc('month', ir.sent_at at time zone :zone)::date as month,
+                       cast('SENT' as text) as what, cast(null as numeric) as days
+                """ + INFO_REQUEST_FROM + """
+                 and ir.sent_at >= :fromTs and ir.sent_at < :toTs
+                union all
+                select date_trunc('month', ir.closed_at at time zone :zone)::date, 'COMPLETED',
+                       extract(epoch from ir.closed_at - ir.sent_at) / 86400
+                """ + INFO_REQUEST_FROM + """
+                 and ir.status = 'COMPLETED' and ir.closed_at >= :fromTs and ir.closed_at < :toTs
+                union all
+                select date_trunc('month', i.reviewed_at at time zone :zone)::date, 'RETURNED', null
+                from info_request_item i join info_request ir on ir.id = i.request_id join client c
+                on c.id = ir.client_id where i.state = 'RETURNED' %1$s
+                 and i.reviewed_at >= :fromTs and i.reviewed_at < :toTs
+            )
+            """;
+    /** A client request {@code cr} of client {@code c} raised in the range, not cancelled. */
+    private static final String CLIENT_REQUEST_FROM = " from client_request cr join client c on c.id = cr.client_id"
+            + " where cr.state <> 'CANCELLED' and cr.raised_at >= :fromTs and cr.raised_at < :toTs %1$s";
+    private static final String SLA_BREACHED =
+            "(cr.response_breached_at is not null or cr.resolution_breached_at is not null)";
+    private static final String SLA_MET = "(not " + SLA_BREACHED + " and cr.resolved_at is not null)";
+    private static final String RESPONSE_HOURS = "extract(epoch from cr.responded_at - cr.raised_at) / 3600";
+    private static final String SLA_FIGURES = ", count(*), count(*) filter (where " + SLA_MET + "),"
+            + " count(*) filter (where " + SLA_BREACHED + "),"
+            + " count(*) filter (where not " + SLA_BREACHED + " and cr.resolved_at is null),"
+            + " round((percentile_cont(0.5) within group (order by " + RESPONSE_HOURS + "))::numeric, 2)";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClientService clients;
@@ -271,6 +333,22 @@ public class ReportService {
                     + " count(*) filter (where p.approved_at is not null),"
                     + " round((percentile_cont(0.5) within group (order by " + APPROVAL_HOURS + "))::numeric, 2)"
                     + PROPOSAL_FROM.formatted(w) + PROPOSAL_SUBMITTED_IN_RANGE + " group by 1 order by 1";
+            case ACCEPTANCE_OUTCOMES -> ACCEPTANCE_EVENTS_CTE.formatted(w) + """
+                    select month, count(*) filter (where what = 'SENT'), count(*) filter (where what = 'ACCEPTED'),
+                           count(*) filter (where what = 'EXPIRED'),
+                           round(percentile_cont(0.5) within group (order by days)::numeric, 1)
+                    from ev group by month order by month""";
+            case ACCEPTANCES_DUE -> "select c.id, c.name, count(*)" + ACCEPTANCE_FROM.formatted(w) + ACCEPTANCE_DUE
+                    + " group by c.id, c.name order by lower(c.name), c.id";
+            case INFO_REQUEST_OUTCOMES -> INFO_REQUEST_EVENTS_CTE.formatted(w) + """
+                    select month, count(*) filter (where what = 'SENT'), count(*) filter (where what = 'COMPLETED'),
+                           round(percentile_cont(0.5) within group (order by days)::numeric, 1),
+                           count(*) filter (where what = 'RETURNED')
+                    from ev group by month order by month""";
+            case REQUEST_SLA_PRIORITY -> "select cr.priority" + SLA_FIGURES + CLIENT_REQUEST_FROM.formatted(w)
+                    + " group by cr.priority order by cr.priority nulls last";
+            case REQUEST_SLA_GROUPS -> "select cr.handling_group" + SLA_FIGURES + CLIENT_REQUEST_FROM.formatted(w)
+                    + " group by cr.handling_group order by cr.handling_group nulls last";
         };
         return new Query(sql, p);
     }
@@ -296,6 +374,24 @@ public class ReportService {
                 + " round((extract(epoch from p.decided_at - p.sent_at) / 86400)::numeric, 1)"
                 + PROPOSAL_FROM.formatted(w);
         String proposalOrder = " order by p.sent_at, p.number";
+        String acceptances = "select c.id, c.name, a.document_title || ' v' || a.version_number, a.sent_by,"
+                + " (a.sent_at at time zone :zone)::date, (a.expires_at at time zone :zone)::date,"
+                + " (a.accepted_at at time zone :zone)::date, (a.expired_at at time zone :zone)::date,"
+                + " round((extract(epoch from a.accepted_at - a.sent_at) / 86400)::numeric, 1)"
+                + ACCEPTANCE_FROM.formatted(w);
+        String acceptanceOrder = " order by a.sent_at, a.id";
+        String infoRequests = "select c.id, c.name, ir.number, ir.title, pr.name, ir.sent_by,"
+                + " (ir.sent_at at time zone :zone)::date,"
+                + " (case when ir.status = 'COMPLETED' then ir.closed_at end at time zone :zone)::date,"
+                + " round((extract(epoch from case when ir.status = 'COMPLETED' then ir.closed_at end - ir.sent_at)"
+                + " / 86400)::numeric, 1),"
+                + " (select count(*) from info_request_item ri where ri.request_id = ir.id and ri.state = 'RETURNED')"
+                + " from info_request ir join client c on c.id = ir.client_id join client_project pr"
+                + " on pr.id = ir.project_id where true " + w;
+        String clientRequests = "select c.id, c.name, cr.number, cr.subject, cr.priority, cr.handling_group,"
+                + " (cr.raised_at at time zone :zone)::date, round((" + RESPONSE_HOURS + ")::numeric, 2),"
+                + " (cr.resolved_at at time zone :zone)::date, " + SLA_BREACHED + CLIENT_REQUEST_FROM.formatted(w);
+        String clientRequestOrder = " order by cr.raised_at, cr.number";
         String dealOrder = " order by lower(c.name), d.title, d.id";
         String taskOrder = " order by wt.due_date nulls last, wt.title, wt.id";
         String timeOrder = " order by te.work_date, lower(c.name), te.id";
@@ -339,12 +435,26 @@ public class ReportService {
                     + PROPOSAL_SUBMITTED_IN_RANGE
                     + " and date_trunc('month', p.submitted_at at time zone :zone)::date = :key"
                     + approvalMeasure((Integer) series) + " order by p.submitted_at, p.number";
+            case ACCEPTANCE_OUTCOMES -> acceptances + acceptanceOutcome((Integer) series) + acceptanceOrder;
+            case ACCEPTANCES_DUE -> acceptances + ACCEPTANCE_DUE + " and c.id = :key" + onlyMeasure((Integer) series)
+                    + " order by a.expires_at, a.id";
+            case INFO_REQUEST_OUTCOMES -> infoRequests + infoRequestOutcome((Integer) series)
+                    + " order by ir.sent_at, ir.number";
+            case REQUEST_SLA_PRIORITY -> clientRequests + (key == null ? " and cr.priority is null"
+                    : " and cr.priority = :key") + slaMeasure((Integer) series) + clientRequestOrder;
+            case REQUEST_SLA_GROUPS -> clientRequests + (key == null ? " and cr.handling_group is null"
+                    : " and cr.handling_group = :key") + slaMeasure((Integer) series) + clientRequestOrder;
         };
         return new Query(sql, p);
     }
 
     private static String projectColumn(ReportKind kind) {
-        return kind == ReportKind.REQUESTS_WAITING ? "ir.project_id" : "wt.project_id";
+        return switch (kind) {
+            case REQUESTS_WAITING, INFO_REQUEST_OUTCOMES -> "ir.project_id";
+            case ACCEPTANCE_OUTCOMES, ACCEPTANCES_DUE -> "a.project_id";
+            case REQUEST_SLA_PRIORITY, REQUEST_SLA_GROUPS -> "cr.project_id";
+            default -> "wt.project_id";
+        };
     }
 
     /** 0 open, 1 overdue, 2 due this week, 3 unassigned (groups only). */
@@ -381,6 +491,54 @@ public class ReportService {
                 + " at time zone :zone)::date = :key";
     }
 
+    /** 0 sent, 1 accepted, 2 expired: each in the month (the key) it happened. */
+    private static String acceptanceOutcome(int series) {
+        String at = switch (series) {
+            case 0 -> "a.sent_at";
+            case 1 -> "a.accepted_at";
+            case 2 -> "a.expired_at";
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+        String status = switch (series) {
+            case 1 -> " and a.status = 'ACCEPTED'";
+            case 2 -> " and a.status = 'EXPIRED'";
+            default -> "";
+        };
+        return status + " and " + at + " >= :fromTs and " + at + " < :toTs and date_trunc('month', " + at
+                + " at time zone :zone)::date = :key";
+    }
+
+    /** 0 sent, 1 completed, 2 with items returned: each in the month (the key) it happened. */
+    private static String infoRequestOutcome(int series) {
+        return switch (series) {
+            case 0 -> " and ir.sent_at >= :fromTs and ir.sent_at < :toTs"
+                    + " and date_trunc('month', ir.sent_at at time zone :zone)::date = :key";
+            case 1 -> " and ir.status = 'COMPLETED' and ir.closed_at >= :fromTs and ir.closed_at < :toTs"
+                    + " and date_trunc('month', ir.closed_at at time zone :zone)::date = :key";
+            case 2 -> " and exists (select 1 from info_request_item ri where ri.request_id = ir.id"
+                    + " and ri.state = 'RETURNED' and ri.reviewed_at >= :fromTs and ri.reviewed_at < :toTs"
+                    + " and date_trunc('month', ri.reviewed_at at time zone :zone)::date = :key)";
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+    }
+
+    /** 0 SLA met, 1 breached (the chart's two bars; a table row opens all the requests behind it). */
+    private static String slaMeasure(int series) {
+        return switch (series) {
+            case 0 -> " and " + SLA_MET;
+            case 1 -> " and " + SLA_BREACHED;
+            default -> throw new IllegalArgumentException("No such measure: " + series);
+        };
+    }
+
+    /** A report with one measure: its only series is 0. */
+    private static String onlyMeasure(int series) {
+        if (series != 0) {
+            throw new IllegalArgumentException("No such measure: " + series);
+        }
+        return "";
+    }
+
     /** 0 submitted (every one), 1 the rules asked for approval, 2 approved. */
     private static String approvalMeasure(int series) {
         return switch (series) {
@@ -409,6 +567,9 @@ public class ReportService {
         p.addValue("toTs", OffsetDateTime.from(f.to().plusDays(1).atStartOfDay(clock.getZone())));
         p.addValue("zone", clock.getZone().getId());
         p.addValue("today", today);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        p.addValue("now", now);
+        p.addValue("soon", now.plusHours(48));
         p.addValue("weekEnd", today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
         // the stages as the deployed model has them: their order, the first one, their weights
         List<DealStage> open = stages.open();

@@ -43,7 +43,12 @@ class ReportsJourneyBrowserTests extends BrowserTest {
             Map.entry(ReportKind.HOURS_PAST_END, "Hours on projects past their end"),
             Map.entry(ReportKind.PROPOSAL_OUTCOMES, "Sent and decided per month"),
             Map.entry(ReportKind.PROPOSAL_VALUE, "Value by fee model"),
-            Map.entry(ReportKind.PROPOSAL_APPROVALS, "Approvals per month"));
+            Map.entry(ReportKind.PROPOSAL_APPROVALS, "Approvals per month"),
+            Map.entry(ReportKind.ACCEPTANCE_OUTCOMES, "Acceptances per month"),
+            Map.entry(ReportKind.ACCEPTANCES_DUE, "Acceptances due in 48 hours"),
+            Map.entry(ReportKind.INFO_REQUEST_OUTCOMES, "Information requests per month"),
+            Map.entry(ReportKind.REQUEST_SLA_PRIORITY, "Client request SLA by priority"),
+            Map.entry(ReportKind.REQUEST_SLA_GROUPS, "Client request SLA by group"));
 
     @Autowired
     JdbcTemplate jdbc;
@@ -221,6 +226,83 @@ class ReportsJourneyBrowserTests extends BrowserTest {
         choose("Freigaben je Monat");
         assertThat(page.locator(approvals + " #report-table")).containsText("Freigabe");
         screenshot("reports-proposal-approvals-de");
+    }
+
+    @Test
+    void theClientPromisesReportsShowChartAndTableInEnglishAndGermanAndABarOpensTheListBehindIt() {
+        signIn("/reports", "manager", "manager");
+        assertThat(page.locator("#report-kind")).isVisible();
+        date("#report-from", "1/1/2025");
+        date("#report-to", "12/31/2025");
+        page.locator("#report-tag input").fill(data.tag);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(data.tag)).click();
+
+        choose(ReportKind.ACCEPTANCE_OUTCOMES);
+        String acceptances = "#report-result[data-report=ACCEPTANCE_OUTCOMES]";
+        assertThat(page.locator(acceptances + " #report-chart svg")).isVisible();
+        // February: 2 sent, 2 accepted (after 14 and 1 days: median 7.5), 1 expired
+        assertThat(page.locator(acceptances + " #report-table")).containsText("Feb 2025");
+        assertThat(page.locator(acceptances + " #report-table")).containsText("7.5");
+        assertThat(page.locator("#report-range-hint")).containsText("Median days: from sending to the client");
+        screenshot("reports-acceptances-en");
+
+        // a click on January's Sent bar lists the three acceptances sent that month
+        page.waitForFunction("() => document.querySelector('#report-chart').itemCenter(0, 0) !== null");
+        Map<?, ?> bar = (Map<?, ?>) page.evaluate("() => document.querySelector('#report-chart').itemCenter(0, 0)");
+        page.mouse().click(((Number) bar.get("x")).doubleValue(), ((Number) bar.get("y")).doubleValue());
+        assertThat(page.locator("#report-drill-title")).hasText("Jan 2025: Sent");
+        Locator drill = page.locator("#report-drill-grid");
+        for (String title : new String[] {"Contract A1 v1", "Contract A2 v1", "Contract A5 v1"}) {
+            assertThat(drill).containsText(title);
+        }
+        assertThat(drill).not().containsText("Contract B3");
+        screenshot("reports-acceptances-drill-en");
+
+        choose(ReportKind.REQUEST_SLA_GROUPS);
+        String groups = "#report-result[data-report=REQUEST_SLA_GROUPS]";
+        assertThat(page.locator(groups + " #report-chart svg")).isVisible();
+        assertThat(page.locator(groups + " #report-table")).containsText("Not triaged");
+        assertThat(page.locator(groups + " #report-table")).containsText("SLA breached");
+        // a click on the manager group's Breached bar lists requests 2 and 4
+        page.waitForFunction("() => document.querySelector('#report-chart').itemCenter(1, 0) !== null");
+        bar = (Map<?, ?>) page.evaluate("() => document.querySelector('#report-chart').itemCenter(1, 0)");
+        page.mouse().click(((Number) bar.get("x")).doubleValue(), ((Number) bar.get("y")).doubleValue());
+        assertThat(page.locator("#report-drill-title")).hasText("manager: SLA breached");
+        assertThat(page.locator("#report-drill-grid")).containsText("Ask 2");
+        assertThat(page.locator("#report-drill-grid")).containsText("Ask 4");
+        assertThat(page.locator("#report-drill-grid")).not().containsText("Ask 1");
+        screenshot("reports-sla-groups-drill-en");
+
+        // the same in German: short column headers, the definitions in the description above
+        context.close();
+        context = browser().newContext(new Browser.NewContextOptions().setLocale("de-DE").setViewportSize(1440, 900));
+        context.setDefaultTimeout(20_000);
+        watchPolicy(context);
+        page = context.newPage();
+        signIn("/reports", "manager", "manager");
+        assertThat(page.locator("#report-kind")).isVisible();
+        date("#report-from", "01.01.2025");
+        date("#report-to", "31.12.2025");
+        page.locator("#report-tag input").fill(data.tag);
+        page.locator("vaadin-combo-box-item").filter(new Locator.FilterOptions().setHasText(data.tag)).click();
+        choose("Abnahmen je Monat");
+        assertThat(page.locator(acceptances + " #report-chart svg")).isVisible();
+        Locator table = page.locator(acceptances + " #report-table");
+        for (String header : new String[] {"Gesendet", "Angenommen", "Abgelaufen", "Median Tage"}) {
+            assertThat(table).containsText(header);
+        }
+        assertThat(page.locator("#report-range-hint")).containsText("Median Tage: vom Senden bis zur Abnahme");
+        screenshot("reports-acceptances-de");
+        choose("SLA der Kundenanfragen nach Gruppe");
+        table = page.locator(groups + " #report-table");
+        for (String header : new String[] {"Gruppe", "Erfüllt", "Verletzt", "Offen", "Nicht eingestuft"}) {
+            assertThat(table).containsText(header);
+        }
+        screenshot("reports-sla-groups-de");
+        choose("Informationsanfragen je Monat");
+        assertThat(page.locator("#report-result[data-report=INFO_REQUEST_OUTCOMES] #report-table"))
+                .containsText("Nacharbeit");
+        screenshot("reports-info-requests-de");
     }
 
     private void choose(ReportKind kind) {

@@ -1,12 +1,15 @@
 package io.clientspace.reports;
 
 import java.math.BigDecimal;
+import java.sql.Statement;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -117,11 +120,77 @@ public final class ReportFixture {
         // Gamma: declined in January after 25 days
         proposal(gamma, 8, "HOURLY_RATE", "800", "EUR", "DECLINED", "2024-12-20T09:00:00Z", null, null,
                 "2025-01-05", "2025-01-30", null);
+
+        // document acceptances (sent, accepted and expired at noon UTC)
+        acceptance(alpha, relaunch, "Contract A1", "ACCEPTED", at("2025-01-10"), at("2025-02-10"), at("2025-01-13"),
+                null);
+        acceptance(alpha, relaunch, "Contract A2", "ACCEPTED", at("2025-01-20"), at("2025-02-20"), at("2025-02-03"),
+                null);
+        acceptance(beta, betaWeb, "Contract B3", "ACCEPTED", at("2025-02-01"), at("2025-03-01"), at("2025-02-02"),
+                null);
+        acceptance(gamma, null, "Contract C4", "EXPIRED", at("2025-02-10"), at("2025-02-24"), null, at("2025-02-24"));
+        acceptance(alpha, null, "Contract A5", "WITHDRAWN", at("2025-01-25"), at("2025-02-25"), null, null);
+        // pending ones, relative to now: due in 10 h and 47 h; not in 50 h, and not one already past its deadline
+        Instant now = Instant.now();
+        Timestamp sentLately = Timestamp.from(now.minus(Duration.ofDays(5)));
+        acceptance(alpha, relaunch, "Due A6", "PENDING", sentLately, Timestamp.from(now.plus(Duration.ofHours(10))),
+                null, null);
+        acceptance(beta, null, "Due B7", "PENDING", sentLately, Timestamp.from(now.plus(Duration.ofHours(47))), null,
+                null);
+        acceptance(gamma, null, "Later C8", "PENDING", sentLately, Timestamp.from(now.plus(Duration.ofHours(50))),
+                null, null);
+        acceptance(alpha, null, "Overdue A9", "PENDING", Timestamp.from(now.minus(Duration.ofDays(10))),
+                Timestamp.from(now.minus(Duration.ofHours(2))), null, null);
+
+        // information requests: three completed (10, 20 and 4 days), one still running with two items returned
+        UUID i1 = request(alpha, relaunch, "I1", "COMPLETED", "manager", at("2025-01-05"), at("2025-01-15"));
+        item(i1, 1, "ACCEPTED", "2025-01-10");
+        UUID i2 = request(alpha, relaunch, "I2", "COMPLETED", "manager", at("2025-01-20"), at("2025-02-09"));
+        item(i2, 1, "ACCEPTED", "2025-02-01");
+        UUID i3 = request(beta, betaWeb, "I3", "COMPLETED", "member", at("2025-02-01"), at("2025-02-05"));
+        item(i3, 1, "ACCEPTED", "2025-02-03");
+        UUID i4 = request(alpha, relaunch, "I4", "IN_PROGRESS", "manager", at("2025-02-15"), null);
+        returned(i4, 1, "2025-02-20");
+        returned(i4, 2, "2025-03-02");
+        item(i4, 3, "OPEN", null);
+
+        // client requests (raised, first response, breaches and resolution to the hour)
+        clientRequest(alpha, 1, "P1", "manager", "2025-01-10T09:00:00Z", "2025-01-10T10:00:00Z", null, null,
+                "2025-01-10T15:00:00Z", "CLOSED");
+        clientRequest(alpha, 2, "P1", "manager", "2025-01-11T09:00:00Z", "2025-01-11T12:00:00Z",
+                "2025-01-11T10:00:00Z", null, "2025-01-11T16:00:00Z", "CLOSED");
+        clientRequest(beta, 3, "P2", "member", "2025-01-12T09:00:00Z", "2025-01-12T11:00:00Z", null, null,
+                "2025-01-13T09:00:00Z", "RESOLVED");
+        clientRequest(gamma, 4, "P2", "manager", "2025-02-01T09:00:00Z", "2025-02-01T17:00:00Z", null,
+                "2025-02-03T09:00:00Z", null, "IN_PROGRESS");
+        clientRequest(gamma, 5, "P3", "member", "2025-02-02T09:00:00Z", null, null, null, null, "QUEUED");
+        clientRequest(alpha, 6, null, null, "2025-02-05T09:00:00Z", null, null, null, null, "QUEUED");
+        clientRequest(alpha, 7, "P1", "manager", "2025-01-20T09:00:00Z", null, null, null, null, "CANCELLED");
         return this;
     }
 
     public void delete() {
+        // an accepted acceptance is evidence: the database refuses to delete it (V18). The test database's superuser
+        // may switch that trigger off for its own session, and only here.
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            try (Statement st = connection.createStatement()) {
+                st.execute("set session_replication_role = replica");
+                try {
+                    for (UUID client : List.of(alpha, beta, gamma)) {
+                        st.execute("delete from document_acceptance where client_id = '" + client + "'");
+                    }
+                } finally {
+                    st.execute("set session_replication_role = origin");
+                }
+            }
+            return null;
+        });
         for (UUID client : List.of(alpha, beta, gamma)) {
+            jdbc.update("delete from document_version where document_id in (select id from document where client_id"
+                    + " = ?)", client);
+            jdbc.update("delete from document where client_id = ?", client);
+            jdbc.update("delete from portal_account where client_id = ?", client);
+            jdbc.update("delete from client_request where client_id = ?", client);
             jdbc.update("delete from time_entry where client_id = ?", client);
             jdbc.update("delete from work_task where client_id = ?", client);
             jdbc.update("delete from timeline_entry where client_id = ?", client);
@@ -184,6 +253,74 @@ public final class ReportFixture {
                 + " sent_by, sent_at) values (?, ?, ?, ?, ?, ?, ?, now(), ?, now())", id, client, project,
                 "R-" + tag + "-" + n, "Request " + n, status, sentBy, sentBy);
         return id;
+    }
+
+    /** An information request numbered {@code R-<tag>-<n>}, titled "Request n", sent and perhaps closed. */
+    private UUID request(UUID client, UUID project, String n, String status, String sentBy, Timestamp sent,
+                         Timestamp closed) {
+        UUID id = UUID.randomUUID();
+        jdbc.update("insert into info_request (id, client_id, project_id, number, title, status, created_by, created_at,"
+                + " sent_by, sent_at, closed_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", id, client, project,
+                "R-" + tag + "-" + n, "Request " + n, status, sentBy, sent, sentBy, sent, closed);
+        return id;
+    }
+
+    /** An item the team returned to the client for rework on {@code day}. */
+    private void returned(UUID request, int position, String day) {
+        jdbc.update("insert into info_request_item (id, request_id, position, kind, prompt, state, answered_at,"
+                + " review_comment, reviewed_by, reviewed_at) values (?, ?, ?, 'QUESTION', 'Question', 'RETURNED',"
+                + " ?, 'Please redo', 'manager', ?)", UUID.randomUUID(), request, position, at(day), at(day));
+    }
+
+    /** A client request's number: unique per fixture, within the column's 20 characters. */
+    public String clientRequestNumber(int n) {
+        return "CR" + tag.substring(4) + "-" + n;
+    }
+
+    /** Client request {@code n}, "Ask n"; times are ISO instants, null where it has not happened. */
+    private void clientRequest(UUID client, int n, String priority, String group, String raised, String responded,
+                               String responseBreached, String resolutionBreached, String resolved, String state) {
+        jdbc.update("insert into client_request (id, client_id, number, category, subject, state, raised_by_staff,"
+                + " raised_by_name, raised_at, priority, handling_group, responded_at, response_breached_at,"
+                + " resolution_breached_at, resolved_at, resolved_by, closed_at, closed_how) values (?, ?, ?, 'GENERAL',"
+                + " ?, ?, 'manager', 'Manager', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), client,
+                clientRequestNumber(n), "Ask " + n, state, instant(raised), priority, group, instant(responded),
+                instant(responseBreached), instant(resolutionBreached), instant(resolved),
+                resolved == null ? null : "manager",
+                "CLOSED".equals(state) ? instant(resolved) : "CANCELLED".equals(state) ? instant(raised) : null,
+                "CLOSED".equals(state) ? "CONFIRMED" : "CANCELLED".equals(state) ? "CANCELLED" : null);
+    }
+
+    /**
+     * An acceptance of version 1 of a document of its own, titled {@code title}; an accepted one carries its
+     * evidence, accepted by a portal account of the client.
+     */
+    private void acceptance(UUID client, UUID project, String title, String status, Timestamp sent, Timestamp expires,
+                            Timestamp accepted, Timestamp expired) {
+        UUID document = UUID.randomUUID();
+        UUID version = UUID.randomUUID();
+        jdbc.update("insert into document (id, client_id, title, type, status, created_by, created_at, updated_at,"
+                + " project_id) values (?, ?, ?, 'CONTRACT', 'PENDING', 'manager', now(), now(), ?)", document, client,
+                title, project);
+        jdbc.update("insert into document_version (id, document_id, number, file_name, content_type, size_bytes,"
+                + " object_key, sha256, uploaded_by, uploaded_at) values (?, ?, 1, 'contract.pdf', 'application/pdf',"
+                + " 10, ?, ?, 'manager', now())", version, document, "rep/" + version, "0".repeat(64));
+        UUID account = null;
+        if (accepted != null) {
+            account = UUID.randomUUID();
+            jdbc.update("insert into portal_account (id, client_id, username, email, display_name, status, granted_by,"
+                    + " granted_at) values (?, ?, ?, ?, 'Client Contact', 'ACTIVE', 'manager', now())", account,
+                    client, "rep-" + account, "rep-" + account + "@example.com");
+        }
+        jdbc.update("insert into document_acceptance (id, client_id, project_id, document_id, version_id,"
+                + " document_title, version_number, file_name, content_type, version_sha256, status, sent_by, sent_at,"
+                + " expires_at, expired_at, accepted_at, accepted_name, accepted_account_id, accepted_ip, withdrawn_at,"
+                + " withdrawn_by, withdraw_reason) values (?, ?, ?, ?, ?, ?, 1, 'contract.pdf', 'application/pdf', ?,"
+                + " ?, 'manager', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", UUID.randomUUID(), client, project, document,
+                version, title, "0".repeat(64), status, sent, expires, expired, accepted,
+                accepted == null ? null : "Client Contact", account, accepted == null ? null : "192.0.2.1",
+                "WITHDRAWN".equals(status) ? sent : null, "WITHDRAWN".equals(status) ? "manager" : null,
+                "WITHDRAWN".equals(status) ? "Sent by mistake" : null);
     }
 
     private void item(UUID request, int position, String state, String answered) {

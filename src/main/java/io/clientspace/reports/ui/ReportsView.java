@@ -436,8 +436,12 @@ class ReportsView extends VerticalLayout implements Titled {
         if (value == null) {
             return switch (column.type()) {
                 case PERSON -> getTranslation("reports.value.unassigned");
-                case TEXT -> "group".equals(column.key()) || "project".equals(column.key())
-                        ? getTranslation("reports.value.no-project") : "";
+                case TEXT -> switch (column.key()) {
+                    case "group", "project" -> getTranslation("reports.value.no-project");
+                    // a client request that triage has not placed yet
+                    case "priority", "handling-group" -> getTranslation("reports.value.untriaged");
+                    default -> "";
+                };
                 case RATIO -> "–";
                 default -> "";
             };

@@ -221,6 +221,85 @@ public class ChecklistService {
         return result;
     }
 
+    /**
+     * The workspace's required documents with their states, for the checklist's key-documents line and the
+     * Documents tab. Unlike {@link #items} it writes nothing and sends a fixed number of set-based statements however
+     * many documents the workspace holds: the list is worked out from the templates and the stored items as
+     * materialising would leave it, and only the newest final document per type and per name (and the linked ones)
+     * is read. Without any template or item for the workspace, contract, invoice and act stay the default.
+     *
+     * @throws NotFoundException when the client or project does not exist
+     * @throws NoAccessException when the user may not open the workspace
+     */
+    @Transactional(readOnly = true)
+    public RequiredDocuments requiredDocuments(WorkScope scope) {
+        projects.requireAccess(scope);
+        ClientRef client = clients.refsForAccessDecision(List.of(scope.clientId())).get(scope.clientId());
+        if (client == null) {
+            throw new NotFoundException("Client");
+        }
+        List<String> tags = clients.tagsForTriage(scope.clientId());
+        Map<UUID, Requirement> wanted = new HashMap<>();
+        for (ChecklistStore.TemplatedRequirement t : store.templatedRequirements()) {
+            if (ChecklistRules.matches(t.clientKind() == null ? null : ClientKind.valueOf(t.clientKind()), t.tag(),
+                    client.kind(), tags)) {
+                wanted.putIfAbsent(t.requirement().id(), requirement(t.requirement()));
+            }
+        }
+        Map<UUID, ItemRow> itemByRequirement = new HashMap<>();
+        for (ChecklistStore.ItemWithRequirement i : store.itemsWithRequirements(scope.clientId(), scope.projectId())) {
+            ItemRow row = i.item();
+            itemByRequirement.put(row.requirementId(), row);
+            if (row.removedAt() != null) {
+                wanted.remove(row.requirementId());
+            } else if ("MANUAL".equals(row.source()) || row.requestItemId() != null || row.documentId() != null) {
+                // what materialising keeps although no template asks for it any more
+                wanted.putIfAbsent(row.requirementId(), requirement(i.requirement()));
+            }
+        }
+        boolean trio = wanted.isEmpty() && itemByRequirement.isEmpty();
+        List<Requirement> list = new ArrayList<>();
+        if (trio) {
+            for (DocumentType type : List.of(DocumentType.CONTRACT, DocumentType.INVOICE, DocumentType.ACT)) {
+                list.add(new Requirement(null, null, type, null, ProvidedBy.FIRM, 0));
+            }
+        } else {
+            list.addAll(wanted.values());
+            list.sort(Comparator.comparing(Requirement::name, String.CASE_INSENSITIVE_ORDER));
+        }
+        Set<DocumentType> types = new HashSet<>();
+        Set<String> titles = new HashSet<>();
+        Set<UUID> linked = new HashSet<>();
+        for (Requirement r : list) {
+            if (r.type() != DocumentType.OTHER) {
+                types.add(r.type());
+            }
+            if (r.name() != null) {
+                titles.add(r.name());
+            }
+            ItemRow row = r.id() == null ? null : itemByRequirement.get(r.id());
+            if (row != null && row.documentId() != null) {
+                linked.add(row.documentId());
+            }
+        }
+        List<FinalDocument> finals = documents.finalDocumentsFor(scope, types, titles, linked);
+        Instant now = clock.instant();
+        List<RequiredDocuments.Line> lines = new ArrayList<>();
+        for (Requirement r : list) {
+            ItemRow row = r.id() == null ? null : itemByRequirement.get(r.id());
+            Optional<FinalDocument> doc = row != null ? satisfying(row, r, finals)
+                    : finals.stream().filter(d -> r.type() != DocumentType.OTHER && d.type() == r.type()
+                            || r.name() != null && d.title().trim().equalsIgnoreCase(r.name().trim()))
+                    .max(Comparator.comparing(FinalDocument::finalSince));
+            Instant renewBy = ChecklistRules.renewBy(doc.map(FinalDocument::finalSince).orElse(null), r.renewEvery(),
+                    clock.getZone());
+            RequirementState state = ChecklistRules.state(doc.isPresent(), renewBy,
+                    row != null && row.requestItemId() != null, now);
+            lines.add(new RequiredDocuments.Line(r.name(), r.type(), state));
+        }
+        return new RequiredDocuments(List.copyOf(lines), trio);
+    }
+
     /** Missing and expired items: what the tab's counter shows and the checklist flags. */
     @Transactional
     public long countNeedingAction(WorkScope scope) {

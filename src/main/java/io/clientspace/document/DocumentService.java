@@ -201,6 +201,47 @@ public class DocumentService {
         return result;
     }
 
+    /**
+     * The documents that can satisfy required documents of those types, titles (compared trimmed and ignoring case)
+     * or ids, in the scope: the newest final one per type and per title, and the ones with the ids while they are live
+     * and final. One statement whatever the workspace holds, for the checklist's key-documents line.
+     *
+     * @throws io.clientspace.shared.NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public List<FinalDocument> finalDocumentsFor(WorkScope scope, Collection<DocumentType> types,
+                                                 Collection<String> titles, Collection<UUID> documentIds) {
+        projects.requireAccess(scope);
+        // an empty "in ()" is no SQL: a value that matches nothing stands in
+        List<String> typeNames = types.isEmpty() ? List.of("-") : types.stream().map(Enum::name).distinct().toList();
+        List<String> lower = titles.stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> t.trim().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        List<String> titleKeys = lower.isEmpty() ? List.of("") : lower;
+        List<UUID> ids = documentIds.isEmpty() ? List.of(new UUID(0, 0)) : List.copyOf(new java.util.HashSet<>(documentIds));
+        List<Object[]> rows = scope.isProject()
+                ? documents.finalsForRequirementsInProject(scope.clientId(), scope.projectId(), typeNames, titleKeys, ids)
+                : documents.finalsForRequirements(scope.clientId(), typeNames, titleKeys, ids);
+        List<FinalDocument> result = new ArrayList<>();
+        for (Object[] r : rows) {
+            result.add(new FinalDocument((UUID) r[0], (UUID) r[1], (String) r[2], DocumentType.valueOf((String) r[3]),
+                    (UUID) r[4], ((Number) r[5]).intValue(), toInstant(r[6])));
+        }
+        return result;
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("Unexpected timestamp " + value);
+    }
+
     /** A document with its final version, see {@link #finalDocuments(WorkScope)}. */
     public record FinalDocument(UUID documentId, UUID projectId, String title, DocumentType type, UUID versionId,
                                 int versionNumber, java.time.Instant finalSince) {

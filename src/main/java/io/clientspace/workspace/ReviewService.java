@@ -59,7 +59,7 @@ public class ReviewService {
         Set<UUID> one = Set.of(clientId);
         return new ClientReview(deals.attention(one).getOrDefault(clientId, DealAttention.NONE),
                 tasks.attention(one).getOrDefault(clientId, TaskAttention.NONE),
-                documents.keyDocuments(clientId),
+                checklist.requiredDocuments(WorkScope.client(clientId)),
                 externalAccess.canView() ? externalAccess.summary(clientId) : null,
                 timeline.lastActivity(clientId).orElse(null),
                 clientRequests.countBreached(clientId));

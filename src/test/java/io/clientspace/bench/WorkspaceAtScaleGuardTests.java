@@ -55,12 +55,14 @@ class WorkspaceAtScaleGuardTests {
      */
     static final long SELECTIVE_PERCENT = 10;
     /**
-     * Opening a workspace sends at most this many statements, whatever the client holds: 61 today, for the service
-     * calls that each check access first (56 before the chat, client requests and access review tabs joined; 75 for
+     * Opening a workspace sends at most this many statements, whatever the client holds: 70 today, for the service
+     * calls that each check access first (61 before the review's key-documents line came from the workspace's
+     * required documents, issue 20: their access checks, the client's kind and tags, the templates, the items and one
+     * set-based read of the satisfying documents; 56 before the chat, client requests and access review tabs joined; 75 for
      * the large client before project members were batch-loaded). The same count for a small and a large client is
      * the guard against N+1; this cap keeps the total from creeping.
      */
-    static final int OPENING_STATEMENTS_MAX = 64;
+    static final int OPENING_STATEMENTS_MAX = 72;
 
     @Autowired
     BenchDataGenerator generator;

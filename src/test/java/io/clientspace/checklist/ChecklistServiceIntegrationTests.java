@@ -65,6 +65,8 @@ class ChecklistServiceIntegrationTests {
     io.clientspace.portal.PortalService portal;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     String marker;
     String tag;
@@ -299,6 +301,45 @@ class ChecklistServiceIntegrationTests {
         assertThat(asMember(() -> checklists.canManageCatalogue())).isFalse();
     }
 
+    @Test
+    void theKeyDocumentsLineShowsATemplatedClientsRequirementsAndTheTrioWithoutAny() throws Exception {
+        PortalTestData.World w = data.world("kl" + marker);
+        tag(w.client(), tag);
+        WorkScope scope = WorkScope.client(w.client().id());
+        ClientDocument poa = asManager(() -> documents.create(scope, attorney.name(), DocumentType.OTHER,
+                "poa.pdf", PortalTestData.pdf("poa")));
+        DocumentVersion v1 = asManager(() -> documents.versions(poa.id())).get(0);
+        asManager(() -> documents.markFinal(poa.id(), v1.id(), poa.version()));
+
+        RequiredDocuments line = asManager(() -> checklists.requiredDocuments(scope));
+        assertThat(line.defaultTrio()).isFalse();
+        assertThat(line.lines()).extracting(RequiredDocuments.Line::name)
+                .contains(attorney.name(), statement.name(), engagement.name(), "Contract");
+        assertThat(state(line, attorney.name())).isEqualTo(RequirementState.PROVIDED);
+        assertThat(state(line, statement.name())).isEqualTo(RequirementState.MISSING);
+        assertThat(line.needingAction()).extracting(RequiredDocuments.Line::name)
+                .contains(statement.name()).doesNotContain(attorney.name());
+
+        // a client no template and no item gives a list: contract, invoice and act, as before
+        Client plain = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            tx.setRollbackOnly();
+            jdbc.update("delete from checklist_template_requirement where template_id not in"
+                    + " (select id from checklist_template where tag is not null)");
+            RequiredDocuments trio = asManager(() -> checklists.requiredDocuments(WorkScope.client(plain.id())));
+            assertThat(trio.defaultTrio()).isTrue();
+            assertThat(trio.lines()).extracting(RequiredDocuments.Line::type, RequiredDocuments.Line::state)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(DocumentType.CONTRACT, RequirementState.MISSING),
+                            org.assertj.core.groups.Tuple.tuple(DocumentType.INVOICE, RequirementState.MISSING),
+                            org.assertj.core.groups.Tuple.tuple(DocumentType.ACT, RequirementState.MISSING));
+        });
+    }
+
+    private static RequirementState state(RequiredDocuments line, String name) {
+        return line.lines().stream().filter(l -> name.equals(l.name())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line " + name + " in " + line)).state();
+    }
+
     // ------------------------------------------------------------------------------------------------ helpers
 
     private List<String> names(WorkScope scope) {
@@ -306,7 +347,13 @@ class ChecklistServiceIntegrationTests {
     }
 
     private ChecklistItem item(WorkScope scope, String name) {
-        return asManager(() -> checklists.items(scope)).stream().filter(i -> i.name().equals(name)).findFirst()
+        List<ChecklistItem> items = asManager(() -> checklists.items(scope));
+        // the checklist's key-documents line, read without materialising, agrees with the list
+        assertThat(asManager(() -> checklists.requiredDocuments(scope)).lines())
+                .extracting(RequiredDocuments.Line::name, RequiredDocuments.Line::state)
+                .containsExactlyElementsOf(items.stream()
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.name(), i.state())).toList());
+        return items.stream().filter(i -> i.name().equals(name)).findFirst()
                 .orElseThrow(() -> new AssertionError("no item " + name + " in " + names(scope)));
     }
 

@@ -124,7 +124,9 @@ class ReviewServiceIntegrationTests {
         assertThat(r.tasks().overdue()).isEqualTo(1);
         // the unassigned task, and the new deal's first stage, which is assigned to its owner
         assertThat(r.tasks().unassigned()).isEqualTo(1);
-        assertThat(r.keyDocuments().states()).containsEntry(DocumentType.CONTRACT, KeyDocuments.State.MISSING);
+        // no template but the default one matches: the line is the trio, from the checklist
+        assertThat(r.keyDocuments().lines()).contains(new io.clientspace.checklist.RequiredDocuments.Line("Contract",
+                DocumentType.CONTRACT, io.clientspace.checklist.RequirementState.MISSING));
         assertThat(r.externalAccess().active()).isZero();
         assertThat(r.lastActivity()).isNotNull();
 

@@ -128,6 +128,34 @@ public class ChecklistStore {
                 ChecklistStore::item, clientId, NO_PROJECT, projectId == null ? NO_PROJECT : projectId);
     }
 
+    /** A requirement as a template attaches it: the template's client kind and tag (either null: any). */
+    public record TemplatedRequirement(String clientKind, String tag, RequirementRow requirement) {
+    }
+
+    /** Every template's requirements with the template's kind and tag: one statement, for a read that writes nothing. */
+    public List<TemplatedRequirement> templatedRequirements() {
+        return jdbc.query("select t.client_kind, t.tag, r.* from checklist_template t"
+                + " join checklist_template_requirement tr on tr.template_id = t.id"
+                + " join document_requirement r on r.id = tr.requirement_id",
+                (rs, n) -> new TemplatedRequirement(rs.getString("client_kind"), rs.getString("tag"),
+                        requirement(rs, n)));
+    }
+
+    /** An item of a workspace with its requirement. */
+    public record ItemWithRequirement(ItemRow item, RequirementRow requirement) {
+    }
+
+    /** The workspace's items (removed ones too), each with its requirement: one statement. */
+    public List<ItemWithRequirement> itemsWithRequirements(UUID clientId, UUID projectId) {
+        return jdbc.query("select i.*, r.name, r.type, r.renew_every, r.provided_by, r.version"
+                        + " from checklist_item i join document_requirement r on r.id = i.requirement_id"
+                        + " where i.client_id = ? and coalesce(i.project_id, ?) = ?",
+                (rs, n) -> new ItemWithRequirement(item(rs, n), new RequirementRow(
+                        rs.getObject("requirement_id", UUID.class), rs.getString("name"), rs.getString("type"),
+                        rs.getString("renew_every"), rs.getString("provided_by"), rs.getLong("version"))),
+                clientId, NO_PROJECT, projectId == null ? NO_PROJECT : projectId);
+    }
+
     public Optional<ItemRow> item(UUID id) {
         return jdbc.query("select * from checklist_item where id = ?", ChecklistStore::item, id).stream().findFirst();
     }

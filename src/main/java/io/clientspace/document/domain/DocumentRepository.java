@@ -72,4 +72,34 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     @Query("select d from DocumentEntity d where d.clientId = ?1 and d.projectId = ?2 and d.sharedWithClient = true"
             + " order by d.updatedAt desc")
     List<DocumentEntity> sharedInProject(UUID clientId, UUID projectId);
+
+    /**
+     * The live documents with a final version that can satisfy required documents (issue 20): the newest one of each
+     * of the types, the newest one of each of the (lower-case, trimmed) titles, and the documents with the ids. At most
+     * types + titles + ids rows, in one statement, served by document_client_type_status_idx,
+     * document_client_idx and the primary key. Columns: id, project_id, title, type, version id, number, uploaded_at.
+     * No list may be empty (pass a value that matches nothing).
+     */
+    @Query(value = FINALS_SELECT + " and d.type in (:types) order by d.type, v.uploaded_at desc)"
+            + " union all " + FINALS_SELECT_TITLE + " and lower(trim(d.title)) in (:titles)"
+            + " order by lower(trim(d.title)), v.uploaded_at desc)"
+            + " union all " + FINALS_SELECT_ID + " and d.id in (:ids))", nativeQuery = true)
+    List<Object[]> finalsForRequirements(UUID clientId, Collection<String> types, Collection<String> titles,
+                                         Collection<UUID> ids);
+
+    /** {@link #finalsForRequirements} within one project. */
+    @Query(value = FINALS_SELECT + " and d.project_id = :projectId and d.type in (:types)"
+            + " order by d.type, v.uploaded_at desc)"
+            + " union all " + FINALS_SELECT_TITLE + " and d.project_id = :projectId"
+            + " and lower(trim(d.title)) in (:titles) order by lower(trim(d.title)), v.uploaded_at desc)"
+            + " union all " + FINALS_SELECT_ID + " and d.project_id = :projectId and d.id in (:ids))", nativeQuery = true)
+    List<Object[]> finalsForRequirementsInProject(UUID clientId, UUID projectId, Collection<String> types,
+                                                  Collection<String> titles, Collection<UUID> ids);
+
+    String FINALS_COLUMNS = " d.id, d.project_id, d.title, d.type, v.id as version_id, v.number, v.uploaded_at"
+            + " from document d join document_version v on v.id = d.final_version_id"
+            + " where d.client_id = :clientId and d.archived_at is null";
+    String FINALS_SELECT = "(select distinct on (d.type)" + FINALS_COLUMNS;
+    String FINALS_SELECT_TITLE = "(select distinct on (lower(trim(d.title)))" + FINALS_COLUMNS;
+    String FINALS_SELECT_ID = "(select" + FINALS_COLUMNS;
 }

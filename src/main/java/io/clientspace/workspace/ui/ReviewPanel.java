@@ -7,8 +7,7 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import io.clientspace.document.DocumentType;
-import io.clientspace.document.KeyDocuments;
+import io.clientspace.checklist.RequiredDocuments;
 import io.clientspace.request.ClientRequestNavigation;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.workspace.ClientReview;
@@ -135,20 +134,19 @@ class ReviewPanel extends HorizontalLayout {
         return chip(id, getTranslation(key, count), "badge error", tab);
     }
 
-    private Component keyDocuments(KeyDocuments key) {
-        long missing = key.states().values().stream().filter(s -> s == KeyDocuments.State.MISSING).count();
+    private Component keyDocuments(RequiredDocuments key) {
         String text;
         String theme;
         if (key.complete()) {
             text = getTranslation("review.key-complete");
             theme = "badge success";
         } else {
-            String names = String.join(", ", List.of(DocumentType.CONTRACT, DocumentType.INVOICE, DocumentType.ACT)
-                    .stream().filter(t -> key.states().get(t) != KeyDocuments.State.FINAL)
-                    .map(t -> getTranslation("document.types." + t.name())).toList());
-            long open = key.states().values().stream().filter(s -> s != KeyDocuments.State.FINAL).count();
-            text = getTranslation(missing == open ? "review.key-missing" : "review.key-open", names);
-            theme = missing > 0 ? "badge error" : "badge contrast";
+            List<RequiredDocuments.Line> open = key.open();
+            String names = String.join(", ", open.stream().map(l -> l.name() != null ? l.name()
+                    : getTranslation("document.types." + l.type().name())).toList());
+            long needing = key.needingAction().size();
+            text = getTranslation(needing == open.size() ? "review.key-missing" : "review.key-open", names);
+            theme = needing > 0 ? "badge error" : "badge contrast";
         }
         return chip("review-key-documents", text, theme, "documents");
     }

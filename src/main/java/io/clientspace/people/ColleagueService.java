@@ -156,6 +156,10 @@ public class ColleagueService {
     public Colleague changeRoles(String username, Set<String> roles) {
         CurrentUser admin = currentUser.requireAdmin();
         Account account = accounts.find(username).orElseThrow(() -> new NotFoundException("Colleague"));
+        if (!account.enabled()) {
+            // the page disables Roles for a deactivated colleague; the server says the same
+            throw problem("roles", "colleagues.error.already-inactive", account.displayName());
+        }
         List<FieldProblem> problems = new ArrayList<>(roleProblems(roles));
         if (account.roles().contains(Roles.ADMIN) && !roles.contains(Roles.ADMIN)) {
             if (username.equals(admin.username())) {

@@ -169,6 +169,10 @@ class ColleagueServiceIntegrationTests {
         }
         assertThat(asAdmin(() -> colleagues.all())).filteredOn(c -> c.username().equals(username)).singleElement()
                 .satisfies(c -> assertThat(c.active()).isFalse());
+        assertThatThrownBy(() -> asAdmin(() -> colleagues.changeRoles(username, Set.of(Roles.MANAGER))))
+                .as("no role changes for a deactivated colleague")
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("colleagues.error.already-inactive"));
         assertThat(asAdmin(() -> colleagues.audit(10))).first().satisfies(line -> {
             assertThat(line.action()).isEqualTo("DEACTIVATED");
             assertThat(line.details()).containsExactly("manager", String.valueOf(preview.lines().size()));

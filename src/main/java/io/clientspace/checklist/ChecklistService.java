@@ -235,6 +235,34 @@ public class ChecklistService {
     public RequiredDocuments requiredDocuments(WorkScope scope) {
         projects.requireAccess(scope);
         ClientRef client = clients.refsForAccessDecision(List.of(scope.clientId())).get(scope.clientId());
+        List<Derived> derived = derive(scope, client, documents::finalDocumentsFor);
+        boolean trio = derived.stream().anyMatch(d -> d.requirement().id() == null);
+        return new RequiredDocuments(derived.stream().map(d -> new RequiredDocuments.Line(d.requirement().name(),
+                d.requirement().type(), d.state())).toList(), trio);
+    }
+
+    /** One required document as {@link #derive} works it out: the document that satisfies it and its renewal date. */
+    record Derived(Requirement requirement, Optional<FinalDocument> document, Instant renewBy,
+                   RequirementState state) {
+    }
+
+    /** How a derivation reads the workspace's final documents: as the signed-in user, or for the renewal job. */
+    interface FinalsReader {
+        List<FinalDocument> read(WorkScope scope, java.util.Collection<DocumentType> types,
+                                 java.util.Collection<String> titles, java.util.Collection<UUID> linked);
+    }
+
+    /**
+     * The renewal job's view of a workspace's required documents (DD033): the same derivation as the checklist's
+     * line, without a signed-in user. Never hand the result to a view.
+     */
+    @Transactional(readOnly = true)
+    List<Derived> deriveForRenewal(WorkScope scope) {
+        return derive(scope, clients.refForNotification(scope.clientId()).orElse(null),
+                documents::finalDocumentsForRenewal);
+    }
+
+    private List<Derived> derive(WorkScope scope, ClientRef client, FinalsReader finalsReader) {
         if (client == null) {
             throw new NotFoundException("Client");
         }
@@ -282,9 +310,9 @@ public class ChecklistService {
                 linked.add(row.documentId());
             }
         }
-        List<FinalDocument> finals = documents.finalDocumentsFor(scope, types, titles, linked);
+        List<FinalDocument> finals = finalsReader.read(scope, types, titles, linked);
         Instant now = clock.instant();
-        List<RequiredDocuments.Line> lines = new ArrayList<>();
+        List<Derived> lines = new ArrayList<>();
         for (Requirement r : list) {
             ItemRow row = r.id() == null ? null : itemByRequirement.get(r.id());
             Optional<FinalDocument> doc = row != null ? satisfying(row, r, finals)
@@ -295,9 +323,9 @@ public class ChecklistService {
                     clock.getZone());
             RequirementState state = ChecklistRules.state(doc.isPresent(), renewBy,
                     row != null && row.requestItemId() != null, now);
-            lines.add(new RequiredDocuments.Line(r.name(), r.type(), state));
+            lines.add(new Derived(r, doc, renewBy, state));
         }
-        return new RequiredDocuments(List.copyOf(lines), trio);
+        return lines;
     }
 
     /** Missing and expired items: what the tab's counter shows and the checklist flags. */

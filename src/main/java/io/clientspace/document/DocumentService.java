@@ -212,6 +212,43 @@ public class DocumentService {
     public List<FinalDocument> finalDocumentsFor(WorkScope scope, Collection<DocumentType> types,
                                                  Collection<String> titles, Collection<UUID> documentIds) {
         projects.requireAccess(scope);
+        return finals(scope, types, titles, documentIds);
+    }
+
+    /**
+     * {@link #finalDocumentsFor} for the checklist's renewal job, which runs with nobody signed in (DD033).
+     */
+    @Transactional(readOnly = true)
+    @ProcessOnly("the checklist's scheduled renewal reminders")
+    public List<FinalDocument> finalDocumentsForRenewal(WorkScope scope, Collection<DocumentType> types,
+                                                        Collection<String> titles, Collection<UUID> documentIds) {
+        return finals(scope, types, titles, documentIds);
+    }
+
+    /**
+     * The workspaces whose live documents with a final version are of one of the types or titles (compared trimmed
+     * and ignoring case): a client as a whole, and also its project when the document is in one. The renewal job
+     * derives only their required documents (DD033).
+     */
+    @Transactional(readOnly = true)
+    @ProcessOnly("the checklist's scheduled renewal reminders")
+    public List<WorkScope> workspacesWithFinals(Collection<DocumentType> types, Collection<String> titles) {
+        List<String> typeNames = types.isEmpty() ? List.of("-") : types.stream().map(Enum::name).distinct().toList();
+        List<String> lower = titles.stream().filter(t -> t != null && !t.isBlank())
+                .map(t -> t.trim().toLowerCase(java.util.Locale.ROOT)).distinct().toList();
+        java.util.Set<WorkScope> scopes = new java.util.LinkedHashSet<>();
+        for (Object[] r : documents.workspacesWithFinals(typeNames, lower.isEmpty() ? List.of("") : lower)) {
+            UUID clientId = (UUID) r[0];
+            scopes.add(WorkScope.client(clientId));
+            if (r[1] != null) {
+                scopes.add(WorkScope.project(clientId, (UUID) r[1]));
+            }
+        }
+        return List.copyOf(scopes);
+    }
+
+    private List<FinalDocument> finals(WorkScope scope, Collection<DocumentType> types, Collection<String> titles,
+                                       Collection<UUID> documentIds) {
         // an empty "in ()" is no SQL: a value that matches nothing stands in
         List<String> typeNames = types.isEmpty() ? List.of("-") : types.stream().map(Enum::name).distinct().toList();
         List<String> lower = titles.stream().filter(t -> t != null && !t.isBlank())

@@ -23,14 +23,15 @@ class DocumentJourneyBrowserTests extends BrowserTest {
     Path dir;
 
     @Test
-    void aContractWithAFinalVersionMakesItsKeyDocumentFinal() throws Exception {
+    void aContractWithAFinalVersionProvidesTheRequiredContract() throws Exception {
         Client client = Actors.asManager(() -> clients.create(ClientTestData.company("manager"), false));
         Path contract = Files.write(dir.resolve("agreement.pdf"),
                 "%PDF-1.4\n% agreement\n%%EOF\n".getBytes(StandardCharsets.US_ASCII));
 
         signIn("/" + client.workspacePath(), "manager", "manager");
         page.locator("#tab-documents").click();
-        assertThat(page.locator("#count-documents")).hasText("0 ready · 0 pending");
+        // every client gets the default template's contract, invoice and act as required documents
+        assertThat(page.locator("#count-documents")).hasText("0 ready · 0 pending · 3 required to do");
         assertThat(page.locator("#tab-content-documents")).containsText("No documents yet");
         screenshot("workspace-documents-empty");
 
@@ -54,8 +55,8 @@ class DocumentJourneyBrowserTests extends BrowserTest {
         page.locator("#document-close").click();
         assertThat(page.locator(".final-badge")).isHidden();
 
-        assertThat(page.locator(".key-contract")).hasText("Contract final");
-        assertThat(page.locator("#count-documents")).hasText("1 ready · 0 pending");
+        assertThat(page.locator(".key-contract")).hasText("Contract provided");
+        assertThat(page.locator("#count-documents")).hasText("1 ready · 0 pending · 2 required to do");
         screenshot("workspace-documents");
     }
 }

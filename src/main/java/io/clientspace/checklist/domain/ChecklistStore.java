@@ -228,4 +228,39 @@ public class ChecklistStore {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
     }
+    // ------------------------------------------------------------------------------------ renewal reminders (V60)
+
+    /** The workspaces (client id, project id or null) with an item that links a document for a renewable requirement. */
+    public List<UUID[]> workspacesLinkingRenewable() {
+        return jdbc.query("select distinct i.client_id, i.project_id from checklist_item i"
+                + " join document_requirement r on r.id = i.requirement_id"
+                + " where r.renew_every is not null and i.document_id is not null and i.removed_at is null",
+                (rs, n) -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)});
+    }
+
+    /**
+     * Claims the reminder for a requirement's document due for renewal by that date.
+     *
+     * @return false when it was claimed before, by this node or another: nothing more to do
+     */
+    public boolean claimReminder(UUID requirementId, UUID documentId, Instant renewBy, UUID clientId,
+                                 UUID projectId, String state, String owner, Instant now) {
+        return jdbc.update("insert into checklist_renewal_reminder (requirement_id, document_id, renew_by, client_id,"
+                + " project_id, state, owner, sent_at) values (?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing",
+                requirementId, documentId, Timestamp.from(renewBy), clientId, projectId, state, owner,
+                Timestamp.from(now)) == 1;
+    }
+
+    /** Records the task a reminder opened. */
+    public void reminderTask(UUID requirementId, UUID documentId, Instant renewBy, String state, UUID taskId) {
+        jdbc.update("update checklist_renewal_reminder set task_id = ? where requirement_id = ? and document_id = ?"
+                + " and renew_by = ? and state = ?", taskId, requirementId, documentId, Timestamp.from(renewBy), state);
+    }
+
+    /** Whether an earlier reminder for the same renewal already opened a task. */
+    public boolean reminderTaskOpened(UUID requirementId, UUID documentId, Instant renewBy) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select exists (select 1 from checklist_renewal_reminder"
+                + " where requirement_id = ? and document_id = ? and renew_by = ? and task_id is not null)",
+                Boolean.class, requirementId, documentId, Timestamp.from(renewBy)));
+    }
 }

@@ -96,6 +96,15 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
     List<Object[]> finalsForRequirementsInProject(UUID clientId, UUID projectId, Collection<String> types,
                                                   Collection<String> titles, Collection<UUID> ids);
 
+    /**
+     * The workspaces (client id, project id or null) that hold a live document with a final version of one of the
+     * types or (lower-case, trimmed) titles: where the renewal job looks (DD033). No list may be empty.
+     */
+    @Query(value = "select distinct d.client_id, d.project_id from document d where d.final_version_id is not null"
+            + " and d.archived_at is null and (d.type in (:types) or lower(trim(d.title)) in (:titles))",
+            nativeQuery = true)
+    List<Object[]> workspacesWithFinals(Collection<String> types, Collection<String> titles);
+
     String FINALS_COLUMNS = " d.id, d.project_id, d.title, d.type, v.id as version_id, v.number, v.uploaded_at"
             + " from document d join document_version v on v.id = d.final_version_id"
             + " where d.client_id = :clientId and d.archived_at is null";

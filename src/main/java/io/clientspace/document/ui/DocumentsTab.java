@@ -35,11 +35,14 @@ import java.util.List;
 
 /**
  * Contracts, invoices, acts and other documents with their versions. The counter shows ready and pending apart, and
- * the key-documents line says at a glance whether contract, invoice and act exist and are final.
+ * the required documents that need someone. The key-documents line says at a glance where the workspace's required
+ * documents stand (from the checklist module), or, where it has none, whether contract, invoice and act exist and are
+ * final.
  */
 class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
-    record Data(List<ClientDocument> documents, KeyDocuments key, boolean canShare,
+    record Data(List<ClientDocument> documents, KeyDocuments key, DocumentExtension.RequiredLine required,
+                boolean canShare,
                 Map<UUID, DocumentExtension.Badge> badges, List<ClientDocument> archived) {
     }
 
@@ -82,16 +85,29 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         return documents.countIn(context.scope());
     }
 
+    /** The counter's figures: the documents by status, and the required ones that need someone (0 without). */
+    record Counter(DocumentCounts documents, long requiredNeedingAction) {
+    }
+
     @Override
     protected Object counterValue() {
-        return documents.counts(context.scope());
+        return new Counter(documents.counts(context.scope()),
+                required().map(DocumentExtension.RequiredLine::needingAction).orElse(0L));
     }
 
     @Override
     protected String counterText(Object value) {
-        DocumentCounts c = (DocumentCounts) value;
-        return c.draft() == 0 ? getTranslation("documents.counter", c.ready(), c.pending())
+        Counter counter = (Counter) value;
+        DocumentCounts c = counter.documents();
+        String text = c.draft() == 0 ? getTranslation("documents.counter", c.ready(), c.pending())
                 : getTranslation("documents.counter-drafts", c.ready(), c.pending(), c.draft());
+        return counter.requiredNeedingAction() == 0 ? text
+                : text + getTranslation("documents.counter-required", counter.requiredNeedingAction());
+    }
+
+    private java.util.Optional<DocumentExtension.RequiredLine> required() {
+        return extensions.stream().map(x -> x.requiredDocuments(context.scope())).flatMap(java.util.Optional::stream)
+                .findFirst();
     }
 
     @Override
@@ -100,7 +116,9 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         List<UUID> ids = list.stream().map(ClientDocument::id).toList();
         Map<UUID, DocumentExtension.Badge> badges = new HashMap<>();
         extensions.forEach(x -> badges.putAll(x.badges(context.scope(), ids)));
-        return new Data(list, documents.keyDocuments(context.scope()), documents.canShare(context.scope()), badges,
+        DocumentExtension.RequiredLine required = required().orElse(null);
+        return new Data(list, required == null ? documents.keyDocuments(context.scope()) : null, required,
+                documents.canShare(context.scope()), badges,
                 documents.archivedIn(context.scope()));
     }
 
@@ -124,7 +142,9 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     @Override
     protected Component render(Data data) {
-        HorizontalLayout toolbar = new HorizontalLayout(newDocumentButton(), keyDocuments(data.key()));
+        HorizontalLayout toolbar = new HorizontalLayout(newDocumentButton(),
+                data.required() != null ? requiredDocuments(data.required(), data.documents())
+                        : keyDocuments(data.key()));
         toolbar.addClassName("tab-toolbar");
         toolbar.setAlignItems(FlexComponent.Alignment.CENTER);
         toolbar.setWidthFull();
@@ -226,6 +246,32 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
                 case MISSING -> "badge error";
             });
             chip.addClassName("key-" + type.name().toLowerCase(Locale.ROOT));
+            line.add(chip);
+        }
+        return line;
+    }
+
+    /**
+     * The workspace's required documents (issue 20), each with its state. A missing one that a document in the list
+     * would satisfy once it has a final version says "not final", as the fixed key documents did.
+     */
+    private Component requiredDocuments(DocumentExtension.RequiredLine required, List<ClientDocument> list) {
+        HorizontalLayout line = new HorizontalLayout();
+        line.setId("key-documents");
+        line.setSpacing(false);
+        line.getStyle().set("gap", "var(--lumo-space-s)").set("margin-left", "auto").set("flex-wrap", "wrap");
+        line.setAlignItems(FlexComponent.Alignment.CENTER);
+        line.add(new Span(getTranslation("documents.required")));
+        for (DocumentExtension.RequiredChip c : required.chips()) {
+            boolean inProgress = c.missing() && list.stream().anyMatch(d -> c.type() != DocumentType.OTHER
+                    && d.type() == c.type() || d.title().trim().equalsIgnoreCase(c.name().trim()));
+            Span chip = new Span(inProgress ? getTranslation("documents.key-state.IN_PROGRESS", c.name())
+                    : getTranslation(c.labelKey(), c.name()));
+            chip.getElement().getThemeList().add(inProgress ? "badge contrast" : c.themes());
+            chip.addClassName(c.className());
+            if (c.type() != DocumentType.OTHER) {
+                chip.addClassName("key-" + c.type().name().toLowerCase(Locale.ROOT));
+            }
             line.add(chip);
         }
         return line;

@@ -227,6 +227,10 @@ class TranslationsTests {
         m.put("document.types.", () -> checkConstraint("document", "type"));
         m.put("checklist.provided-by.", () -> names(io.clientspace.checklist.ProvidedBy.values()));
         m.put("checklist.states.", () -> names(io.clientspace.checklist.RequirementState.values()));
+        m.put("documents.required-state.", () -> names(io.clientspace.checklist.RequirementState.values()));
+        // a reminder goes out when a required document turns expiring, and when it expires
+        m.put("checklist.renewal.mail-subject.", () -> new TreeSet<>(Set.of("EXPIRING", "EXPIRED")));
+        m.put("checklist.renewal.mail-body.", () -> new TreeSet<>(Set.of("EXPIRING", "EXPIRED")));
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> names(PortalContactStatus.values()));
         m.put("external.roles.", () -> names(PortalRole.values()));

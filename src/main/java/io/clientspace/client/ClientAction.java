@@ -8,7 +8,7 @@ package io.clientspace.client;
 public enum ClientAction {
     /** Open the workspace and read its tabs. */
     READ(AccessLevel.VIEWER),
-    /** Create and change tasks, files, documents, chat messages and mail; edit the client's details. */
+    /** Create deals; create and change tasks, files, documents, chat messages and mail; edit the client's details. */
     WORK(AccessLevel.EDITOR),
     /** Share with the client, invite portal contacts, send proposals and acceptances, archive the client. */
     SHARE(AccessLevel.MANAGER),

@@ -273,6 +273,8 @@ public class MailService {
     @Transactional
     public void assign(UUID threadId, String username) {
         ThreadRow t = threadRow(threadId);
+        // mail is work: an editor or above (the matrix in the README); a viewer reads it
+        projects.requireWork(t.scope());
         if (username != null && projects.workGroup(t.scope()).stream().noneMatch(m -> m.username().equals(username))) {
             throw new InvalidInputException(List.of(FieldProblem.of("assignee", "mail.error.assignee-no-access",
                     staff.displayName(username))));
@@ -298,6 +300,7 @@ public class MailService {
     @Transactional
     public void setDone(UUID threadId, boolean done) {
         ThreadRow t = threadRow(threadId);
+        projects.requireWork(t.scope());
         jdbc.update("update mail_thread set state = ? where id = ?", done ? "DONE" : "OPEN", threadId);
         announce(t.scope(), threadId);
         live.publish(t.scope().clientId());
@@ -385,7 +388,11 @@ public class MailService {
             throw new NotFoundException("Mail");
         }
         UUID threadId = (UUID) rows.get(0)[0];
-        ThreadRow t = transactions.execute(status -> threadRow(threadId));
+        ThreadRow t = transactions.execute(status -> {
+            ThreadRow row = threadRow(threadId);
+            projects.requireWork(row.scope());
+            return row;
+        });
         if ("SENT".equals(rows.get(0)[2])) {
             throw new InvalidInputException(List.of(FieldProblem.of("mail", "mail.error.already-sent")));
         }
@@ -465,6 +472,7 @@ public class MailService {
 
     private Prepared prepare(UUID threadId, MailDraft draft) {
         ThreadRow t = threadRow(threadId);
+        projects.requireWork(t.scope());
         List<FieldProblem> problems = new ArrayList<>();
         String text = draft.text() == null ? "" : draft.text().strip();
         if (text.isEmpty() && draft.mode() != MailDraft.Mode.FORWARD) {

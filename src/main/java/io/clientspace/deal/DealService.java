@@ -251,6 +251,9 @@ public class DealService {
             // a project of another client is refused, whatever the form sent
             projectName(clientId, projectId);
         }
+        // a deal is work on the client: an editor or above (the README's matrix); a viewer reads the deals
+        projects.requireWork(projectId == null ? io.clientspace.shared.WorkScope.client(clientId)
+                : io.clientspace.shared.WorkScope.project(clientId, projectId));
         // who may own a deal here is the scope's work group, the same rule tasks use
         List<StaffMember> workGroup = projectId == null ? clients.workGroup(clientId)
                 : projects.workGroup(io.clientspace.shared.WorkScope.project(clientId, projectId));

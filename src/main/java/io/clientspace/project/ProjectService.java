@@ -133,6 +133,22 @@ public class ProjectService {
         require(scope, ClientAction.WORK);
     }
 
+    /**
+     * The current user's level in the scope and whom to ask for more, for the tabs' "why not" lines: one call, so a
+     * tab's load asks once.
+     *
+     * @throws NotFoundException when the client or project does not exist, or the project is another client's
+     */
+    @Transactional(readOnly = true)
+    public WorkspaceRights rights(WorkScope scope) {
+        AccessLevel level = levelIn(scope);
+        String owner = scope.isProject()
+                ? projects.findById(scope.projectId()).map(ClientProjectEntity::getOwner).orElse(null)
+                : clients.refsForAccessDecision(List.of(scope.clientId())).values().stream()
+                        .map(io.clientspace.client.ClientRef::owner).findFirst().orElse(null);
+        return new WorkspaceRights(level, owner == null ? "" : staff.displayName(owner));
+    }
+
     /** The current user's level in the scope, see {@link #may}. */
     @Transactional(readOnly = true)
     public AccessLevel levelIn(WorkScope scope) {

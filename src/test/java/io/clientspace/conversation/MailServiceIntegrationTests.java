@@ -54,6 +54,8 @@ class MailServiceIntegrationTests {
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Autowired
+    io.clientspace.people.WorkspaceMemberService members;
+    @Autowired
     MailService mail;
     @Autowired
     MailInbox inbox;
@@ -452,6 +454,34 @@ class MailServiceIntegrationTests {
         assertThatThrownBy(() -> asMember(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "x",
                 List.of())))).isInstanceOf(NoAccessException.class);
         assertThatThrownBy(() -> asMember(() -> mail.rotate(scope()))).isInstanceOf(NoAccessException.class);
+    }
+
+    @Test
+    void aViewerReadsTheMailButNeitherAnswersNorClosesNorAssignsIt() throws Exception {
+        send("v-" + marker + "@kunde.example", address(scope()), "Viewer " + marker, "Read only.", null);
+        fetch();
+        UUID threadId = onlyThread(scope()).id();
+        io.clientspace.people.WorkspaceMember viewer = asManager(() -> members.grant(a.client().id(), "member",
+                io.clientspace.client.AccessLevel.VIEWER, null));
+        assertThat(asMember(() -> mail.thread(threadId)).messages()).hasSize(1);
+        assertThatThrownBy(() -> asMember(() -> mail.send(threadId, new MailDraft(MailDraft.Mode.REPLY, null, "x",
+                List.of())))).isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> {
+            mail.setDone(threadId, true);
+            return null;
+        })).isInstanceOf(NoAccessException.class);
+        assertThatThrownBy(() -> asMember(() -> {
+            mail.assign(threadId, "manager");
+            return null;
+        })).isInstanceOf(NoAccessException.class);
+        // an editor may
+        asManager(() -> members.change(a.client().id(), "member", io.clientspace.client.AccessLevel.EDITOR, null,
+                viewer.version()));
+        asMember(() -> {
+            mail.setDone(threadId, true);
+            return null;
+        });
+        assertThat(onlyThread(scope()).done()).isTrue();
     }
 
     @Test

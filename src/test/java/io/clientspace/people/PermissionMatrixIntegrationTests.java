@@ -125,6 +125,14 @@ class PermissionMatrixIntegrationTests {
                         .isInstanceOf(NoAccessException.class);
             }
         }
+        if (!allowed.isEmpty()) {
+            // what the tabs read to explain an unavailable action agrees with what the services enforce
+            io.clientspace.project.WorkspaceRights rights = actAnswer(who, () -> projects.rights(scope));
+            assertThat(rights.work()).as("rights say work").isEqualTo(allowed.contains(ClientAction.WORK));
+            assertThat(rights.share()).as("rights say share").isEqualTo(allowed.contains(ClientAction.SHARE));
+            assertThat(rights.askName()).as("whom to ask")
+                    .isEqualTo(where == Where.CLIENT && who == Who.OWNER ? "Tom Becker" : "Maria Keller");
+        }
     }
 
     private static Object act(Who who, Supplier<Object> call) {

@@ -1,5 +1,9 @@
 package io.clientspace.client.ui;
 
+import io.clientspace.client.AccessLevel;
+import io.clientspace.client.ClientAction;
+import io.clientspace.shared.ui.Unavailable;
+
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Span;
@@ -30,6 +34,11 @@ public class ClientActions extends HorizontalLayout {
         setSpacing(false);
         getStyle().set("gap", "var(--lumo-space-s)");
         setId("client-actions");
+        // what the viewer may do here, so that a control they may not use says why and whom to ask (issue 20 §4)
+        AccessLevel level = clients.levelOf(client.id());
+        boolean work = ClientAction.WORK.allowedAt(level);
+        boolean share = ClientAction.SHARE.allowedAt(level);
+        String ask = client.ownerName();
         if (client.archived()) {
             Span badge = new Span(getTranslation("client.archived-line", client.archivedByName(),
                     TabParts.date(getLocale(), clock.getZone(), client.archivedAt())));
@@ -47,6 +56,9 @@ public class ClientActions extends HorizontalLayout {
                 }
             });
             unarchive.setId("client-unarchive");
+            if (!share) {
+                Unavailable.disable(unarchive, getTranslation("action.needs-manager", ask));
+            }
             add(badge, problem, unarchive);
             return;
         }
@@ -59,18 +71,27 @@ public class ClientActions extends HorizontalLayout {
             Button edit = new Button(getTranslation("action.edit"), VaadinIcon.EDIT.create(),
                     e -> forms.edit(client, onChanged).open());
             edit.setId("edit-client");
+            if (!work) {
+                Unavailable.needsEditor(edit, ask);
+            }
             add(edit);
         }
         Button archive = new Button(getTranslation("client.archive"), VaadinIcon.ARCHIVE.create(),
                 e -> new ArchiveClientDialog(clients, clients.archivePreview(client.id()), onChanged).open());
         archive.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
         archive.setId("client-archive-open");
+        if (!share) {
+            Unavailable.disable(archive, getTranslation("action.needs-manager", ask));
+        }
         add(archive);
         if (client.kind() == ClientKind.CONTACT && !client.erased()) {
             Button erase = new Button(getTranslation("client.erase"), VaadinIcon.ERASER.create(),
                     e -> new EraseContactDialog(clients, clients.erasurePreview(client.id()), onChanged).open());
             erase.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             erase.setId("contact-erase-open");
+            if (!share) {
+                Unavailable.disable(erase, getTranslation("action.needs-manager", ask));
+            }
             add(erase);
         }
     }

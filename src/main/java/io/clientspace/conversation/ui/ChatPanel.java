@@ -69,6 +69,11 @@ public class ChatPanel extends Div {
             return true;
         }
 
+        /** Why the viewer may not write, and whom to ask, shown in place of the form; null to show nothing. */
+        default String whyNotWrite() {
+            return null;
+        }
+
         /** Whether the viewer may attach files (staff, and customers writing in the portal). */
         default boolean canAttach() {
             return false;
@@ -139,6 +144,8 @@ public class ChatPanel extends Div {
         add(searchBar(), searchResults, older, list, newer);
         if (source.canWrite()) {
             add(form());
+        } else if (source.whyNotWrite() != null) {
+            add(io.clientspace.shared.ui.Unavailable.line("chat-read-only", source.whyNotWrite()));
         }
         loadNewest();
     }

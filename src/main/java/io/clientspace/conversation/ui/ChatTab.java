@@ -1,5 +1,8 @@
 package io.clientspace.conversation.ui;
 
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkspaceRights;
+
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
@@ -35,16 +38,18 @@ class ChatTab extends WorkspaceTab<List<ChatChannel>> {
 
         private final ChatService chat;
         private final ClientChanges live;
+        private final ProjectService projects;
 
-        Provider(ChatService chat, ClientChanges live) {
+        Provider(ChatService chat, ClientChanges live, ProjectService projects) {
             super(ConversationNavigation.CHAT_TAB, 63, Where.CLIENT, Where.PROJECT);
             this.chat = chat;
             this.live = live;
+            this.projects = projects;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new ChatTab(context, chat, live);
+            return new ChatTab(context, chat, live, projects);
         }
     }
 
@@ -53,9 +58,14 @@ class ChatTab extends WorkspaceTab<List<ChatChannel>> {
     private final ClientChanges live;
     private boolean rendered;
 
-    ChatTab(TabContext context, ChatService chat, ClientChanges live) {
+    private final ProjectService projects;
+    /** What the user may do here, read with the channels (off the UI thread): a viewer reads, an editor writes. */
+    private volatile WorkspaceRights rights;
+
+    ChatTab(TabContext context, ChatService chat, ClientChanges live, ProjectService projects) {
         super(ConversationNavigation.CHAT_TAB, "chat.tab", context.loader());
         this.context = context;
+        this.projects = projects;
         this.chat = chat;
         this.live = live;
     }
@@ -67,6 +77,7 @@ class ChatTab extends WorkspaceTab<List<ChatChannel>> {
 
     @Override
     protected List<ChatChannel> fetch() {
+        rights = projects.rights(context.scope());
         return chat.channels(context.scope());
     }
 
@@ -166,6 +177,18 @@ class ChatTab extends WorkspaceTab<List<ChatChannel>> {
             @Override
             public String attachmentLink(UUID fileId) {
                 return chat.attachmentLink(channelId, fileId);
+            }
+
+            @Override
+            public boolean canWrite() {
+                return rights == null || rights.work();
+            }
+
+            @Override
+            public String whyNotWrite() {
+                WorkspaceRights r = rights;
+                return r == null || r.work() ? null : r.askName().isBlank()
+                        ? getTranslation("action.read-only.none") : getTranslation("action.read-only", r.askName());
             }
 
             @Override

@@ -1,5 +1,9 @@
 package io.clientspace.conversation.ui;
 
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkspaceRights;
+import io.clientspace.shared.ui.Unavailable;
+
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
@@ -64,16 +68,18 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
 
         private final MailService mail;
         private final MailActions actions;
+        private final ProjectService projects;
 
-        Provider(MailService mail, MailActions actions) {
+        Provider(MailService mail, MailActions actions, ProjectService projects) {
             super(ConversationNavigation.MAIL_TAB, 64, Where.CLIENT, Where.PROJECT);
             this.mail = mail;
             this.actions = actions;
+            this.projects = projects;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new MailTab(context, mail, actions);
+            return new MailTab(context, mail, actions, projects);
         }
     }
 
@@ -87,9 +93,14 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
     private Div threadMessages;
     private AutoCloseable subscription;
 
-    MailTab(TabContext context, MailService mail, MailActions actions) {
+    private final ProjectService projects;
+    /** What the user may do here, read with the threads (off the UI thread): a viewer reads, an editor writes. */
+    private volatile WorkspaceRights rights;
+
+    MailTab(TabContext context, MailService mail, MailActions actions, ProjectService projects) {
         super(ConversationNavigation.MAIL_TAB, "mail.tab", context.loader());
         this.context = context;
+        this.projects = projects;
         this.mail = mail;
         this.actions = actions;
     }
@@ -101,6 +112,7 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
 
     @Override
     protected Data fetch() {
+        rights = projects.rights(context.scope());
         return new Data(mail.address(context.scope()), mail.threads(context.scope()));
     }
 
@@ -340,6 +352,10 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
             showThread(threadId);
         });
         done.setId("mail-done");
+        if (rights != null && !rights.work()) {
+            Unavailable.needsEditor(done, rights.askName());
+            assignee.setReadOnly(true);
+        }
         Div tools = new Div(assignee, done);
         tools.addClassName("mail-thread-tools");
         actions.extra(thread, this::problems).forEach(tools::add);
@@ -368,6 +384,13 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
         forward.setId("mail-forward");
         Div buttons = new Div(reply, replyAll, forward);
         buttons.addClassName("mail-actions");
+        WorkspaceRights r = rights;
+        if (r != null && !r.work()) {
+            for (Button b : List.of(reply, replyAll, forward)) {
+                Unavailable.needsEditor(b, r.askName());
+            }
+            buttons.add(Unavailable.readOnly(this, "mail-read-only", r.askName()));
+        }
         view.add(buttons, composer);
         body.add(view);
     }

@@ -1,5 +1,8 @@
 package io.clientspace.deal.ui;
 
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.shared.Tooltip;
+
 import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
@@ -77,6 +80,8 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     /** The project filter on the client's workspace: null for all deals. */
     private ClientProject projectFilter;
     private boolean withoutProject;
+    /** What the user may do here, read with the deals (off the UI thread) for the "why not" of New deal. */
+    private volatile io.clientspace.project.WorkspaceRights rights;
 
     DealsTab(TabContext context, DealService deals, ProjectService projects) {
         super(DealNavigation.TAB, "workspace.tab.deals", context.loader());
@@ -94,6 +99,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
 
     @Override
     protected Data fetch() {
+        rights = projects.rights(context.scope());
         return new Data(deals.in(context.scope()),
                 context.isProject() ? List.of() : projects.forClient(context.clientId()));
     }
@@ -111,7 +117,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     @Override
     protected Component emptyState() {
         return States.empty(VaadinIcon.HANDSHAKE, getTranslation("deals.none.title"),
-                getTranslation("deals.none.text"), newDealButton());
+                getTranslation("deals.none.text"), newDealAction(List.of()));
     }
 
     @Override
@@ -158,7 +164,16 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
                 .setAutoWidth(true);
         grid.addComponentColumn(d -> {
             if (!(user.seesAllClients() || user.username().equals(d.owner()))) {
-                return new Span();
+                // why there is nothing to click, and who can (issue 20 §4)
+                Icon lock = VaadinIcon.LOCK.create();
+                lock.addClassNames("deal-owner-only", "unavailable-icon");
+                String why = getTranslation("deal.owner-only", d.ownerName() == null ? d.owner() : d.ownerName());
+                lock.getElement().setAttribute("aria-label", why);
+                lock.getElement().setAttribute("role", "img");
+                Tooltip.forComponent(lock).setText(why);
+                Span cell = new Span(lock);
+                cell.addClassName("action-unavailable");
+                return cell;
             }
             Button edit = new Button(VaadinIcon.EDIT.create(), e -> new DealDialog(d, all.projects(), deals, user, clock,
                     saved -> changed()).open());
@@ -228,7 +243,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         });
         grid.setItems(data.stream().filter(this::matches).toList());
 
-        HorizontalLayout toolbar = new HorizontalLayout(newDealButton(all.projects()));
+        HorizontalLayout toolbar = new HorizontalLayout(newDealAction(all.projects()));
         if (filter() == null) {
             toolbar.add(views);
         }
@@ -310,8 +325,11 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         context.countersChanged().run();
     }
 
-    private Button newDealButton() {
-        return newDealButton(List.of());
+    /** "New deal", or, for someone who may only read here, the button disabled with why and whom to ask. */
+    private Component newDealAction(List<ClientProject> clientProjects) {
+        io.clientspace.project.WorkspaceRights r = rights;
+        return io.clientspace.shared.ui.Unavailable.editorAction(newDealButton(clientProjects), r == null || r.work(),
+                "deals-read-only", r == null ? null : r.askName());
     }
 
     private Button newDealButton(List<ClientProject> clientProjects) {

@@ -1,5 +1,9 @@
 package io.clientspace.document.ui;
 
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkspaceRights;
+import io.clientspace.shared.ui.Unavailable;
+
 import java.util.Locale;
 import java.util.UUID;
 import java.util.HashMap;
@@ -52,16 +56,18 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
         private final DocumentService documents;
         private final List<DocumentExtension> extensions;
+        private final ProjectService projects;
 
-        Provider(DocumentService documents, List<DocumentExtension> extensions) {
+        Provider(DocumentService documents, List<DocumentExtension> extensions, ProjectService projects) {
             super(DocumentNavigation.TAB, 50, Where.CLIENT, Where.PROJECT);
             this.documents = documents;
             this.extensions = extensions;
+            this.projects = projects;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new DocumentsTab(context, documents, extensions);
+            return new DocumentsTab(context, documents, extensions, projects);
         }
     }
 
@@ -71,9 +77,15 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
     private final Clock clock;
     private final Runnable onChange;
 
-    DocumentsTab(TabContext context, DocumentService documents, List<DocumentExtension> extensions) {
+    private final ProjectService projects;
+    /** What the user may do here, read with the list (off the UI thread) for the "why not" of New document. */
+    private volatile WorkspaceRights rights;
+
+    DocumentsTab(TabContext context, DocumentService documents, List<DocumentExtension> extensions,
+                 ProjectService projects) {
         super(DocumentNavigation.TAB, "workspace.tab.documents", context.loader());
         this.context = context;
+        this.projects = projects;
         this.documents = documents;
         this.extensions = extensions;
         this.clock = context.clock();
@@ -112,6 +124,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
 
     @Override
     protected Data fetch() {
+        rights = projects.rights(context.scope());
         var list = documents.in(context.scope());
         List<UUID> ids = list.stream().map(ClientDocument::id).toList();
         Map<UUID, DocumentExtension.Badge> badges = new HashMap<>();
@@ -135,14 +148,14 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
     @Override
     protected Component emptyState() {
         Div box = new Div(States.empty(VaadinIcon.FILE_TEXT_O, getTranslation("documents.none.title"),
-                getTranslation("documents.none.text"), newDocumentButton()));
+                getTranslation("documents.none.text"), newDocumentAction()));
         box.addClassName("tab-body");
         return box;
     }
 
     @Override
     protected Component render(Data data) {
-        HorizontalLayout toolbar = new HorizontalLayout(newDocumentButton(),
+        HorizontalLayout toolbar = new HorizontalLayout(newDocumentAction(),
                 data.required() != null ? requiredDocuments(data.required(), data.documents())
                         : keyDocuments(data.key()));
         toolbar.addClassName("tab-toolbar");
@@ -286,6 +299,13 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         });
         badge.addClassName("document-status");
         return badge;
+    }
+
+    /** "New document", or, for someone who may only read here, the button disabled with why and whom to ask. */
+    private Component newDocumentAction() {
+        WorkspaceRights r = rights;
+        return Unavailable.editorAction(newDocumentButton(), r == null || r.work(), "documents-read-only",
+                r == null ? null : r.askName());
     }
 
     private Button newDocumentButton() {

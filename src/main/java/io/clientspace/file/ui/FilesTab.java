@@ -1,5 +1,9 @@
 package io.clientspace.file.ui;
 
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkspaceRights;
+import io.clientspace.shared.ui.Unavailable;
+
 import io.clientspace.file.FilePreview;
 import io.clientspace.file.FileTypes;
 import io.clientspace.shared.ui.PreviewDialog;
@@ -61,14 +65,17 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
         private final FileService files;
 
-        Provider(FileService files) {
+        private final ProjectService projects;
+
+        Provider(FileService files, ProjectService projects) {
             super(FileNavigation.TAB, 40, Where.CLIENT, Where.PROJECT);
             this.files = files;
+            this.projects = projects;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new FilesTab(context, files);
+            return new FilesTab(context, files, projects);
         }
     }
 
@@ -79,10 +86,15 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
     private final UnorderedList problems = new UnorderedList();
     private boolean batchRunning;
 
-    FilesTab(TabContext context, FileService files) {
+    private final ProjectService projects;
+    /** What the user may do here, read with the list (off the UI thread) for the "why not" of upload and delete. */
+    private volatile WorkspaceRights rights;
+
+    FilesTab(TabContext context, FileService files, ProjectService projects) {
         super(FileNavigation.TAB, "workspace.tab.files", context.loader());
         this.context = context;
         this.files = files;
+        this.projects = projects;
         this.clock = context.clock();
         this.onChange = context.countersChanged();
         problems.setId("upload-problems");
@@ -96,6 +108,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
     @Override
     protected Data fetch() {
+        rights = projects.rights(context.scope());
         return new Data(files.in(context.scope()), files.trashIn(context.scope()), files.canShare(context.scope()));
     }
 
@@ -111,7 +124,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
     @Override
     protected Component emptyState() {
-        Div box = new Div(upload(), problems, States.empty(VaadinIcon.FILE_O, getTranslation("files.none.title"),
+        Div box = new Div(uploadOrWhy(), problems, States.empty(VaadinIcon.FILE_O, getTranslation("files.none.title"),
                 getTranslation("files.none.text"), null));
         box.addClassName("tab-body");
         return box;
@@ -119,7 +132,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
 
     @Override
     protected Component render(Data data) {
-        Div box = new Div(upload(), problems);
+        Div box = new Div(uploadOrWhy(), problems);
         box.addClassName("tab-body");
         if (data.files().isEmpty()) {
             box.add(States.empty(VaadinIcon.FILE_O, getTranslation("files.none.title"),
@@ -132,6 +145,15 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
             box.add(trash(data.trash()));
         }
         return box;
+    }
+
+    /** The upload area, or, for someone who may only read here, why not and whom to ask. */
+    private Component uploadOrWhy() {
+        WorkspaceRights r = rights;
+        if (r != null && !r.work()) {
+            return Unavailable.readOnly(this, "files-read-only", r.askName());
+        }
+        return upload();
     }
 
     private Upload upload() {
@@ -231,6 +253,10 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
             delete.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
             delete.addClassName("file-delete");
             delete.setAriaLabel(getTranslation("file.delete.named", f.name()));
+            WorkspaceRights r = rights;
+            if (r != null && !r.work()) {
+                Unavailable.needsEditor(delete, r.askName());
+            }
             return delete;
         }).setAutoWidth(true).setFlexGrow(0);
         grid.setItems(rows);

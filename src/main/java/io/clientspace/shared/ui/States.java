@@ -24,11 +24,16 @@ public final class States {
         return box;
     }
 
-    /** An empty list; {@code action} may be null. */
-    public static Component empty(VaadinIcon icon, String title, String text, Button action) {
+    /**
+     * An empty list whose action may be a button, or a button with a line beside it (an action the user may not
+     * take, see {@link Unavailable#editorAction}); null for none.
+     */
+    public static Component empty(VaadinIcon icon, String title, String text, Component action) {
         Div box = box("state-empty", icon, title, text);
+        if (action instanceof Button button) {
+            button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        }
         if (action != null) {
-            action.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             box.add(action);
         }
         return box;

@@ -1,5 +1,9 @@
 package io.clientspace.task.ui;
 
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.WorkspaceRights;
+import io.clientspace.shared.ui.Unavailable;
+
 import io.clientspace.task.TaskNavigation;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.shared.ui.tabs.TabContribution;
@@ -29,28 +33,34 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     static class Provider extends TabContribution {
 
         private final WorkTaskService tasks;
+        private final ProjectService projects;
 
-        Provider(WorkTaskService tasks) {
+        Provider(WorkTaskService tasks, ProjectService projects) {
             super(TaskNavigation.TAB, 30, Where.CLIENT, Where.PROJECT);
             this.tasks = tasks;
+            this.projects = projects;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new TasksTab(context, tasks);
+            return new TasksTab(context, tasks, projects);
         }
     }
 
     private final TabContext context;
     private final WorkTaskService tasks;
+    private final ProjectService projects;
+    /** What the user may do here, read with the list (off the UI thread) for the buttons' "why not". */
+    private volatile WorkspaceRights rights;
     private final CurrentUser user;
     private final Clock clock;
     private final Runnable onChange;
 
-    TasksTab(TabContext context, WorkTaskService tasks) {
+    TasksTab(TabContext context, WorkTaskService tasks, ProjectService projects) {
         super(TaskNavigation.TAB, "workspace.tab.tasks", context.loader());
         this.context = context;
         this.tasks = tasks;
+        this.projects = projects;
         this.user = context.user();
         this.clock = context.clock();
         this.onChange = context.countersChanged();
@@ -66,6 +76,7 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
 
     @Override
     protected List<WorkTask> fetch() {
+        rights = projects.rights(context.scope());
         return showingDone ? tasks.doneIn(context.scope()) : tasks.openIn(context.scope());
     }
 
@@ -83,7 +94,7 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     @Override
     protected Component emptyState() {
         Div box = new Div(viewChoice(), States.empty(VaadinIcon.CHECK_SQUARE_O, getTranslation("tasks.none.title"),
-                getTranslation("tasks.none.text"), newTaskButton()));
+                getTranslation("tasks.none.text"), newTaskAction()));
         box.addClassName("tab-body");
         return box;
     }
@@ -93,8 +104,9 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
         TaskGrid grid = new TaskGrid(false, showingDone ? clock.getZone() : null,
                 new TaskActions(tasks, clock, this::changed));
         grid.show(data.stream().filter(this::matches).toList());
-        HorizontalLayout toolbar = new HorizontalLayout(newTaskButton(), viewChoice());
+        HorizontalLayout toolbar = new HorizontalLayout(newTaskAction(), viewChoice());
         toolbar.addClassName("tab-toolbar");
+
         Component filterBar = filterBar();
         if (filterBar != null) {
             toolbar.add(filterBar);
@@ -138,6 +150,13 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     private void changed() {
         reload();
         onChange.run();
+    }
+
+    /** "New task", or, for someone who may only read here, the button disabled with why and whom to ask. */
+    private Component newTaskAction() {
+        WorkspaceRights r = rights;
+        return Unavailable.editorAction(newTaskButton(), r == null || r.work(), "tasks-read-only",
+                r == null ? null : r.askName());
     }
 
     private Button newTaskButton() {

@@ -136,9 +136,10 @@ public class FirmModuleService implements Modules {
         Map<String, Set<FirmModule>> modules = new LinkedHashMap<>();
         Map<String, Long> caps = new LinkedHashMap<>();
         jdbc.query("select code, max_portal_contacts from firm_plan order by position", rs -> {
-            modules.put(rs.getString(1), EnumSet.noneOf(FirmModule.class));
-            long cap = rs.getLong(2);
-            caps.put(rs.getString(1), rs.wasNull() ? null : cap);
+            String code = rs.getString(1);
+            modules.put(code, EnumSet.noneOf(FirmModule.class));
+            Number cap = (Number) rs.getObject(2);
+            caps.put(code, cap == null ? null : cap.longValue());
         });
         jdbc.query("select plan_code, module from firm_plan_module", rs -> {
             Set<FirmModule> of = modules.get(rs.getString(1));
@@ -224,8 +225,12 @@ public class FirmModuleService implements Modules {
         return plan;
     }
 
-    /** Forgets what this node cached; tests that change the tables directly call it. */
-    void forget() {
+    /**
+     * Forgets what this node cached, so that the next question reads the tables: after a change made around this
+     * service (SQL by an operator, a test). Public because a package-private method of this transactional bean would
+     * run on its proxy, not on the bean that holds the cache.
+     */
+    public void forgetCache() {
         snapshot = null;
     }
 

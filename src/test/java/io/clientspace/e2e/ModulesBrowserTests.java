@@ -58,7 +58,7 @@ class ModulesBrowserTests extends BrowserTest {
         assertThat(page.locator("#modules-limit-PORTAL_CONTACTS")).containsText("Portal contacts");
         assertThat(page.locator("#module-state-PROPOSALS")).hasText("On");
         page.locator("#module-toggle-PROPOSALS").click();
-        assertThat(page.locator("#module-off-dialog")).containsText("Switch Proposals off?");
+        assertThat(page.locator("vaadin-dialog-overlay")).containsText("Switch Proposals off?");
         assertThat(page.locator("#module-work"))
                 .containsText("Proposals in approval or waiting for the client's answer:");
         screenshot("modules-switch-off-preview");

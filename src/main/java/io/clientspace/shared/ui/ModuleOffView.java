@@ -6,12 +6,15 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import io.clientspace.shared.ModuleOffException;
+import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * A page of a module the firm switched off, opened by a bookmark or an old link: it says that this part of
- * Clientspace is switched off, with the way home (DD034). Its data is kept.
+ * Clientspace is switched off, with the way home (DD034). Its data is kept. Error views need an access annotation
+ * under Vaadin's access control, or it shows the access-denied page instead; any signed-in user may read this one.
  */
+@PermitAll
 public class ModuleOffView extends Div implements HasErrorParameter<ModuleOffException> {
 
     @Override

@@ -1,5 +1,7 @@
 package io.clientspace.acceptance;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import io.clientspace.shared.ProcessOnly;
 import org.camunda.bpm.engine.ManagementService;
 import java.io.IOException;
@@ -175,6 +177,7 @@ public class AcceptanceService {
      * @throws io.clientspace.shared.NoAccessException unless the current user may decide what the client sees
      */
     @Transactional
+    @ModuleGate(FirmModule.ACCEPTANCES)
     public Acceptance send(UUID versionId, Instant expiresAt) {
         return start(versionId, expiresAt, null);
     }
@@ -186,6 +189,7 @@ public class AcceptanceService {
      * @throws InvalidInputException when the acceptance is neither expired nor withdrawn, or as {@link #send}
      */
     @Transactional
+    @ModuleGate(FirmModule.ACCEPTANCES)
     public Acceptance resend(UUID acceptanceId, Instant expiresAt) {
         DocumentAcceptanceEntity previous = acceptances.findById(acceptanceId)
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
@@ -422,6 +426,7 @@ public class AcceptanceService {
      *                               {@link PortalAccessPolicy#verify}), or a manager's "view as client"
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.ACCEPTANCES)
     public List<CustomerAcceptance> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope);
         return acceptances.byClient(scope.clientId()).stream().map(this::customerRecord).toList();
@@ -429,6 +434,7 @@ public class AcceptanceService {
 
     /** @throws NotFoundException when there is no such acceptance or it is another client's */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.ACCEPTANCES)
     public CustomerAcceptance forCustomer(CustomerScope scope, UUID acceptanceId) {
         return customerRecord(customersOwn(scope, acceptanceId));
     }
@@ -440,6 +446,7 @@ public class AcceptanceService {
      * @throws NotFoundException when there is no such acceptance or it is another client's
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.ACCEPTANCES)
     public String customerLink(CustomerScope scope, UUID acceptanceId, boolean inline) {
         DocumentAcceptanceEntity a = customersOwn(scope, acceptanceId);
         return documents.acceptanceCopyLink(scope.clientId(), a.getVersionId(), inline);
@@ -459,6 +466,7 @@ public class AcceptanceService {
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
+    @ModuleGate(FirmModule.ACCEPTANCES)
     public AcceptOutcome accept(CustomerScope scope, UUID acceptanceId, String typedName, String ipAddress,
                                 String userAgent) {
         portalAccess.verifyActing(scope);

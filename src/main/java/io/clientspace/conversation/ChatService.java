@@ -1,5 +1,7 @@
 package io.clientspace.conversation;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
@@ -202,6 +204,7 @@ public class ChatService {
      * @throws NotFoundException     when there is no such channel
      * @throws NoAccessException     when the colleague may not open its workspace
      */
+    @ModuleGate(FirmModule.CHAT)
     public ChatMessage post(UUID channelId, ChatDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         // checks first, in their own read-only transaction: nothing is stored while any of them fails
@@ -350,6 +353,7 @@ public class ChatService {
      *                                                                    customer's active account
      */
     @Transactional
+    @ModuleGate(FirmModule.CHAT)
     public List<ChatChannel> customerChannels(CustomerScope scope) {
         portalAccess.verify(scope);
         String reader = readerOf(scope);
@@ -371,6 +375,7 @@ public class ChatService {
      * @throws NotFoundException for any channel that is not one of {@link #customerChannels}
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.CHAT)
     public ChatPage customerHistory(CustomerScope scope, UUID channelId, Long beforeSeq) {
         customerChannel(scope, channelId);
         return page(channelId, beforeSeq, CUSTOMER, readerOf(scope));
@@ -399,6 +404,7 @@ public class ChatService {
      *
      * @see #customerPost(CustomerScope, UUID, String, UUID, List)
      */
+    @ModuleGate(FirmModule.CHAT)
     public ChatMessage customerPost(CustomerScope scope, UUID channelId, String text, UUID replyTo) {
         return customerPost(scope, channelId, text, replyTo, List.of());
     }
@@ -416,6 +422,7 @@ public class ChatService {
      * @throws NoAccessException     for a manager viewing as the client: that view is read-only
      * @throws NotFoundException     for any channel that is not one of {@link #customerChannels}
      */
+    @ModuleGate(FirmModule.CHAT)
     public ChatMessage customerPost(CustomerScope scope, UUID channelId, String text, UUID replyTo,
                                     List<ChatDraft.Upload> attachments) {
         record Checked(Channel channel, String projectName) {

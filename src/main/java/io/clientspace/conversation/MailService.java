@@ -1,5 +1,7 @@
 package io.clientspace.conversation;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.PortalContactLookup;
 import io.clientspace.conversation.mail.MailAddressFormat;
@@ -332,6 +334,7 @@ public class MailService {
      *                               valid recipient, an attachment is refused, or the client is archived; nothing is
      *                               stored or sent
      */
+    @ModuleGate(FirmModule.WORKSPACE_MAIL)
     public MailItem send(UUID threadId, MailDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         Prepared p = transactions.execute(status -> prepare(threadId, draft));
@@ -610,6 +613,7 @@ public class MailService {
      * @throws NoAccessException unless the colleague is an admin
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.WORKSPACE_MAIL)
     public List<UnmatchedMail> unmatched() {
         requireAdmin();
         return jdbc.query("""

@@ -17,6 +17,10 @@ import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
+import io.clientspace.shared.PlanLimit;
+import io.clientspace.shared.PlanLimited;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -162,6 +166,8 @@ public class ExternalAccessService {
      *                               nothing is saved
      */
     @Transactional
+    @ModuleGate(FirmModule.PORTAL)
+    @PlanLimited(PlanLimit.PORTAL_CONTACTS)
     public PortalAccount addContact(UUID clientId, PortalContactDraft draft, boolean invite) {
         CurrentUser user = requireManager(clientId);
         List<FieldProblem> problems = new ArrayList<>(check(draft));
@@ -211,6 +217,8 @@ public class ExternalAccessService {
      * An active contact is left as they are.
      */
     @Transactional
+    @ModuleGate(FirmModule.PORTAL)
+    @PlanLimited(PlanLimit.PORTAL_CONTACTS)
     public PortalAccount invite(UUID accountId) {
         CurrentUser user = currentUser.requireStaff();
         PortalAccountEntity account = lockManaged(accountId);
@@ -615,6 +623,7 @@ public class ExternalAccessService {
      * @throws InvalidInputException when the identity has no e-mail, or already has access for another client
      */
     @Transactional
+    @PlanLimited(PlanLimit.PORTAL_CONTACTS)
     public PortalAccount grantExisting(UUID clientId, String username) {
         CurrentUser user = requireManager(clientId);
         var identity = directory.find(username).orElseThrow(() -> new NotFoundException("Customer identity"));

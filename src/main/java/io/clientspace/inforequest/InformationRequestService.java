@@ -1,5 +1,7 @@
 package io.clientspace.inforequest;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import io.clientspace.client.ClientArchived;
 import io.clientspace.shared.ProcessOnly;
 import org.springframework.data.domain.PageRequest;
@@ -166,6 +168,7 @@ public class InformationRequestService {
      * @throws InvalidInputException when the title or an item is wrong; nothing is saved
      */
     @Transactional
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public InformationRequest createDraft(UUID projectId, RequestDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         ClientProject project = projects.get(projectId);
@@ -185,6 +188,7 @@ public class InformationRequestService {
      * @throws InvalidInputException when it is no longer a draft, or a field is wrong; nothing is saved
      */
     @Transactional
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public InformationRequest updateDraft(UUID requestId, RequestDraft draft, long seenVersion) {
         currentUser.requireStaff();
         InfoRequestEntity r = lock(requestId);
@@ -212,6 +216,7 @@ public class InformationRequestService {
      *                               cancelled; nothing is sent
      */
     @Transactional
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public InformationRequest send(UUID requestId) {
         CurrentUser user = currentUser.requireStaff();
         InfoRequestEntity r = lock(requestId);
@@ -362,6 +367,7 @@ public class InformationRequestService {
 
     /** The scope's client's requests its portal shows: sent ones, in shared projects, newest first. */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public List<InformationRequest> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope);
         UUID clientId = scope.clientId();
@@ -379,6 +385,7 @@ public class InformationRequestService {
      * @throws NotFoundException when it is not the client's, not sent, or its project is not shared
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public InformationRequest forCustomer(CustomerScope scope, UUID requestId) {
         portalAccess.verify(scope);
         InfoRequestEntity r = customerRequest(scope.clientId(), requestId, false);
@@ -402,6 +409,7 @@ public class InformationRequestService {
      * @throws NotFoundException           when the request or item is not the client's to answer
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public RequestItem uploadForCustomer(CustomerScope scope, UUID requestId, UUID itemId, String fileName,
                                          Path content) {
         portalAccess.verifyActing(scope);
@@ -454,6 +462,7 @@ public class InformationRequestService {
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
+    @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public Outcome submitForCustomer(CustomerScope scope, UUID requestId, Map<UUID, String> answers) {
         portalAccess.verifyActing(scope);
         UUID clientId = scope.clientId();

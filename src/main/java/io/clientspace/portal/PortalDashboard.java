@@ -1,5 +1,7 @@
 package io.clientspace.portal;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.Modules;
 import io.clientspace.acceptance.AcceptanceNavigation;
 import io.clientspace.acceptance.AcceptanceStatus;
 import io.clientspace.extranet.CustomerScope;
@@ -39,9 +41,12 @@ public class PortalDashboard {
     private final PortalAcceptances acceptances;
     private final PortalProposals proposals;
     private final Clock clock;
+    private final Modules modules;
 
     PortalDashboard(PortalService portal, PortalClientRequests clientRequests, PortalRequests informationRequests,
-                    PortalAcceptances acceptances, PortalProposals proposals, Clock clock) {
+                    PortalAcceptances acceptances, PortalProposals proposals, Clock clock,
+                    Modules modules) {
+        this.modules = modules;
         this.portal = portal;
         this.clientRequests = clientRequests;
         this.informationRequests = informationRequests;
@@ -60,14 +65,16 @@ public class PortalDashboard {
         portal.check(viewer);
         Instant now = clock.instant();
         List<PortalWaiting> result = new ArrayList<>();
-        clientRequests.list(viewer).stream().filter(r -> r.state().waitsOnClient()).forEach(r -> {
+        // what belongs to a module the firm switched off does not wait for anyone here (DD034)
+        (modules.isOn(FirmModule.CLIENT_REQUESTS) ? clientRequests.list(viewer) : List.<io.clientspace.request.ClientRequest>of()).stream().filter(r -> r.state().waitsOnClient()).forEach(r -> {
             boolean question = r.state() == RequestState.WAITING_CLIENT;
             result.add(new PortalWaiting(question ? PortalWaiting.Kind.REQUEST_QUESTION
                     : PortalWaiting.Kind.REQUEST_CONFIRM, r.id(), r.number(), r.subject(),
                     question ? r.askedAt() : r.resolvedAt(), question ? null : r.confirmBy(), false, 0, 0,
                     ClientRequestNavigation.portalPage(r.id())));
         });
-        informationRequests.list(viewer).stream().filter(r -> r.status().isOpen()).forEach(r -> {
+        (modules.isOn(FirmModule.INFORMATION_REQUESTS) ? informationRequests.list(viewer)
+                : List.<io.clientspace.inforequest.InformationRequest>of()).stream().filter(r -> r.status().isOpen()).forEach(r -> {
             List<RequestItem> open = r.items().stream().filter(i -> i.state().waitsOnCustomer()).toList();
             if (open.isEmpty()) {
                 return;
@@ -77,11 +84,13 @@ public class PortalDashboard {
             result.add(new PortalWaiting(PortalWaiting.Kind.INFORMATION_REQUEST, r.id(), r.number(), r.title(),
                     r.sentAt(), due, false, open.size(), r.total(), RequestNavigation.portalPage(r.id())));
         });
-        acceptances.list(viewer).stream().filter(a -> a.status() == AcceptanceStatus.PENDING).forEach(a ->
+        (modules.isOn(FirmModule.ACCEPTANCES) ? acceptances.list(viewer)
+                : List.<io.clientspace.acceptance.CustomerAcceptance>of()).stream().filter(a -> a.status() == AcceptanceStatus.PENDING).forEach(a ->
                 result.add(new PortalWaiting(PortalWaiting.Kind.ACCEPTANCE, a.id(), null, a.documentTitle(),
                         a.sentAt(), a.expiresAt(), a.expiresAt() != null && a.expiresAt().isBefore(now.plus(DUE_SOON)),
                         0, 0, AcceptanceNavigation.portalPage(a.id()))));
-        proposals.list(viewer).stream().filter(p -> p.isPending()).forEach(p ->
+        (modules.isOn(FirmModule.PROPOSALS) ? proposals.list(viewer)
+                : List.<io.clientspace.proposal.CustomerProposal>of()).stream().filter(p -> p.isPending()).forEach(p ->
                 result.add(new PortalWaiting(PortalWaiting.Kind.PROPOSAL, p.id(), p.number(), p.title(), p.sentAt(),
                         p.validUntil() == null ? null : p.validUntil().atStartOfDay(clock.getZone()).toInstant(),
                         false, 0, 0, ProposalNavigation.portalPage(p.id()))));

@@ -1,5 +1,7 @@
 package io.clientspace.proposal;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import io.clientspace.shared.ProcessOnly;
 import org.camunda.bpm.engine.ManagementService;
 import io.clientspace.client.ClientRef;
@@ -143,6 +145,7 @@ public class ProposalService {
 
     /** The client's proposals, newest first. */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.PROPOSALS)
     public List<Proposal> forClient(UUID clientId) {
         clients.requireAccess(clientId);
         List<ProposalEntity> rows = proposals.findByClientIdOrderByCreatedAtDesc(clientId);
@@ -160,6 +163,7 @@ public class ProposalService {
      * proposals and no others (DD032).
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.PROPOSALS)
     public List<Proposal> in(WorkScope scope) {
         if (!scope.isProject()) {
             return forClient(scope.clientId());
@@ -193,6 +197,7 @@ public class ProposalService {
     }
 
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal get(UUID proposalId) {
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         requireProposal(p);
@@ -264,6 +269,7 @@ public class ProposalService {
      *                               proposal.error.project-other-client); nothing is saved and no number is used
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal create(UUID clientId, ProposalDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         UUID projectId = draft.getProjectId();
@@ -292,6 +298,7 @@ public class ProposalService {
      * @throws NoAccessException     unless the user owns it or is an admin or manager
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal update(UUID proposalId, long seenVersion, ProposalDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity p = lockForStaff(proposalId);
@@ -321,6 +328,7 @@ public class ProposalService {
      * @throws NoAccessException     unless the user may change it, and manage the project it goes to
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal moveToProject(UUID proposalId, long seenVersion, UUID projectId) {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity p = lockForStaff(proposalId);
@@ -378,6 +386,7 @@ public class ProposalService {
      * @throws NoAccessException     unless the user owns it or is an admin or manager
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal submit(UUID proposalId) {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity p = lockForStaff(proposalId);
@@ -415,6 +424,7 @@ public class ProposalService {
      * @throws NoAccessException unless the user is an admin or manager other than the proposal's owner
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal approve(UUID proposalId) {
         return decideApproval(proposalId, null);
     }
@@ -426,6 +436,7 @@ public class ProposalService {
      * @throws NoAccessException     unless the user is an admin or manager other than the proposal's owner
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal returnToOwner(UUID proposalId, String comment) {
         FieldProblem problem = ProposalRules.checkReason(comment, "comment", "proposal.error.comment-required");
         if (problem != null) {
@@ -466,6 +477,7 @@ public class ProposalService {
      * @throws NoAccessException     unless the user owns it or is an admin or manager
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal withdraw(UUID proposalId, String reason) {
         CurrentUser user = currentUser.requireStaff();
         FieldProblem problem = ProposalRules.checkReason(reason, "reason", "proposal.error.withdraw-reason-required");
@@ -498,6 +510,7 @@ public class ProposalService {
      * @throws NoAccessException     unless the user owns it or is an admin or manager
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public Proposal revise(UUID withdrawnId) {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity old = lockForStaff(withdrawnId);
@@ -534,6 +547,7 @@ public class ProposalService {
      * @throws NotFoundException when it was never sent or the user may not open the client
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public String pdfLink(UUID proposalId) {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
@@ -638,6 +652,7 @@ public class ProposalService {
      *                               {@link PortalAccessPolicy#verify}), or a manager's "view as client"
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.PROPOSALS)
     public List<CustomerProposal> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope);
         // a withdrawn proposal whose revision was sent shows as that revision, the latest version
@@ -651,6 +666,7 @@ public class ProposalService {
      * @throws NotFoundException when it is another client's or was never sent: the same answer for both
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.PROPOSALS)
     public CustomerProposal forCustomer(CustomerScope scope, UUID proposalId) {
         portalAccess.verify(scope);
         return toCustomer(customerRow(scope.clientId(), proposals.findById(proposalId)));
@@ -667,6 +683,7 @@ public class ProposalService {
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public ProposalAnswer accept(CustomerScope scope, UUID proposalId, String typedName, String ip) {
         portalAccess.verifyActing(scope);
         ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
@@ -698,6 +715,7 @@ public class ProposalService {
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public ProposalAnswer decline(CustomerScope scope, UUID proposalId, String reason, String ip) {
         portalAccess.verifyActing(scope);
         String accountName = scope.displayName();
@@ -725,6 +743,7 @@ public class ProposalService {
      * @throws NotFoundException when the proposal or the file is not the client's, or the file is not attached
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.PROPOSALS)
     public SharedDownload customerAttachment(CustomerScope scope, UUID proposalId, UUID fileId) {
         portalAccess.verify(scope);
         ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
@@ -740,6 +759,7 @@ public class ProposalService {
      * @throws NotFoundException when it is another client's or was never sent: the same answer for both
      */
     @Transactional
+    @ModuleGate(FirmModule.PROPOSALS)
     public String customerPdfLink(CustomerScope scope, UUID proposalId) {
         portalAccess.verify(scope);
         ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));

@@ -1,5 +1,7 @@
 package io.clientspace.reports;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import io.clientspace.client.ClientService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -178,6 +180,7 @@ public class ReportService {
 
     /** The report's table for the range and filters. @throws io.clientspace.shared.InvalidInputException bad range */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.REPORTS)
     public ReportTable run(ReportKind kind, ReportFilter filter) {
         filter.check();
         Query q = report(kind, filter);
@@ -193,6 +196,7 @@ public class ReportService {
      * @param series      the bar's series: a value of the series column, or the index of its value column
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.REPORTS)
     public ReportTable drill(ReportKind kind, ReportFilter filter, Object categoryKey, Object series) {
         filter.check();
         Query q = drillQuery(kind, filter, categoryKey, series);
@@ -206,6 +210,7 @@ public class ReportService {
 
     /** How many rows the report has; an export of none is refused before a file is started. */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.REPORTS)
     public long count(ReportKind kind, ReportFilter filter) {
         filter.check();
         Query q = report(kind, filter);
@@ -220,6 +225,7 @@ public class ReportService {
      * @throws EmptyReportException when there is none: nothing was written
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.REPORTS)
     public long export(ReportKind kind, ReportFilter filter, RowSink sink) {
         filter.check();
         Query q = report(kind, filter);

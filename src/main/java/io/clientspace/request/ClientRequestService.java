@@ -1,5 +1,7 @@
 package io.clientspace.request;
 
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientRef;
@@ -162,6 +164,7 @@ public class ClientRequestService {
      *                               is refused (field "attachments", naming the file); nothing is saved
      * @throws io.clientspace.shared.NoAccessException for a manager's read-only "view as client"
      */
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest raiseForCustomer(CustomerScope scope, RequestDraft draft) {
         // checks first, in their own transaction: nothing is stored while any of them fails
         WorkScope place = transactions.execute(status -> {
@@ -206,6 +209,7 @@ public class ClientRequestService {
      * @throws NoAccessException     when the user may not open the client (or the project), or may not add files
      *                               there
      */
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest raiseForClient(UUID clientId, RequestDraft draft) {
         currentUser.requireStaff();
         WorkScope place = transactions.execute(status -> {
@@ -418,6 +422,7 @@ public class ClientRequestService {
      * @param filter null fields mean "any"
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public List<ClientRequest> queue(QueueFilter filter) {
         currentUser.requireStaff();
         Visibility visibility = projects.visibility();
@@ -669,6 +674,7 @@ public class ClientRequestService {
 
     /** The scope's client's requests its portal shows: outside projects or in projects shared with it, newest first. */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public List<ClientRequest> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope);
         Set<UUID> shared = projects.sharedWithCustomer(scope.clientId()).stream().map(SharedProject::id)
@@ -683,6 +689,7 @@ public class ClientRequestService {
      * @throws NotFoundException when it is not the client's, or is in a project not shared with it
      */
     @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest forCustomer(CustomerScope scope, UUID requestId) {
         portalAccess.verify(scope);
         return customerRecord(customerRequest(scope.clientId(), requestId, false), true);
@@ -732,6 +739,7 @@ public class ClientRequestService {
      * @throws NotFoundException     when the request is not the client's to see
      */
     @Transactional
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest answerForCustomer(CustomerScope scope, UUID requestId, String answer, long seenVersion) {
         portalAccess.verifyActing(scope);
         String text = required(answer, "answer", "clientrequest.error.answer-required", MESSAGE_MAX);
@@ -747,6 +755,7 @@ public class ClientRequestService {
      *                            timer) or is not resolved; nothing changes
      */
     @Transactional
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest confirmForCustomer(CustomerScope scope, UUID requestId, long seenVersion) {
         portalAccess.verifyActing(scope);
         ClientRequestEntity r = lockForCustomerStep(scope, requestId, seenVersion, RequestState.RESOLVED);
@@ -765,6 +774,7 @@ public class ClientRequestService {
      * @throws InvalidInputException when the reason is empty or too long
      */
     @Transactional
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest reopenForCustomer(CustomerScope scope, UUID requestId, String reason, long seenVersion) {
         portalAccess.verifyActing(scope);
         String text = required(reason, "reason", "clientrequest.error.reason-required", MESSAGE_MAX);
@@ -780,6 +790,7 @@ public class ClientRequestService {
      * @throws StaleDataException when it changed since {@code seenVersion} or is closed already; nothing changes
      */
     @Transactional
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest cancelForCustomer(CustomerScope scope, UUID requestId, long seenVersion) {
         portalAccess.verifyActing(scope);
         ClientRequestEntity r = customerRequest(scope.clientId(), requestId, true);
@@ -797,6 +808,7 @@ public class ClientRequestService {
      * @throws InvalidInputException when the text is empty or too long, or the request is closed
      */
     @Transactional
+    @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest writeForCustomer(CustomerScope scope, UUID requestId, String message) {
         portalAccess.verifyActing(scope);
         String text = required(message, "message", "clientrequest.error.message-required", MESSAGE_MAX);

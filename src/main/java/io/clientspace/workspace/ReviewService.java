@@ -13,6 +13,8 @@ import io.clientspace.request.ClientRequestService;
 import io.clientspace.task.TaskAttention;
 import io.clientspace.task.WorkTaskService;
 import io.clientspace.timeline.TimelineService;
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.Modules;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
@@ -37,10 +39,13 @@ public class ReviewService {
     private final ClientRequestService clientRequests;
     private final ChecklistService checklist;
     private final AcceptanceService acceptances;
+    private final Modules modules;
 
     ReviewService(ClientService clients, DealService deals, WorkTaskService tasks, DocumentService documents,
                   ExternalAccessService externalAccess, TimelineService timeline,
-                  ClientRequestService clientRequests, ChecklistService checklist, AcceptanceService acceptances) {
+                  ClientRequestService clientRequests, ChecklistService checklist, AcceptanceService acceptances,
+                  Modules modules) {
+        this.modules = modules;
         this.clientRequests = clientRequests;
         this.checklist = checklist;
         this.acceptances = acceptances;
@@ -60,9 +65,10 @@ public class ReviewService {
         return new ClientReview(deals.attention(one).getOrDefault(clientId, DealAttention.NONE),
                 tasks.attention(one).getOrDefault(clientId, TaskAttention.NONE),
                 checklist.requiredDocuments(WorkScope.client(clientId)),
-                externalAccess.canView() ? externalAccess.summary(clientId) : null,
+                // a module the firm switched off has no line on the checklist (DD034)
+                modules.isOn(FirmModule.PORTAL) && externalAccess.canView() ? externalAccess.summary(clientId) : null,
                 timeline.lastActivity(clientId).orElse(null),
-                clientRequests.countBreached(clientId));
+                modules.isOn(FirmModule.CLIENT_REQUESTS) ? clientRequests.countBreached(clientId) : 0);
     }
 
     /**
@@ -79,7 +85,8 @@ public class ReviewService {
             throw new IllegalArgumentException("A project's review needs a project scope");
         }
         return new ProjectReview(deals.attention(project), tasks.attention(project),
-                checklist.countNeedingAction(project), acceptances.countPending(project),
+                checklist.countNeedingAction(project),
+                modules.isOn(FirmModule.ACCEPTANCES) ? acceptances.countPending(project) : 0,
                 timeline.lastActivity(project).orElse(null));
     }
 

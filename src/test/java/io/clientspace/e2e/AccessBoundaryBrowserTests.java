@@ -29,12 +29,15 @@ class AccessBoundaryBrowserTests extends BrowserTest {
         assertThat(page.locator("#portal-home")).containsText(company.name());
         screenshot("portal-home");
 
-        for (String staffPage : new String[] {"/clients", "/", "/clients/company/" + company.id(), "/admin/people"}) {
+        for (String staffPage : new String[] {"/clients", "/", "/clients/company/" + company.id(), "/admin/people",
+                "/admin/modules"}) {
             page.navigate(url(staffPage));
             assertThat(page.locator("#access-denied")).isVisible();
             assertThat(page.locator("body")).not().containsText(company.name());
             assertThat(page.locator("#client-grid")).hasCount(0);
         }
+        // the way out of a staff page leads a customer to their portal
+        assertThat(page.locator("#access-denied a")).hasAttribute("href", "portal");
         screenshot("customer-denied-staff-page");
     }
 

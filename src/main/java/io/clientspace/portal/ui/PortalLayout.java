@@ -11,9 +11,15 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.RouterLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleOffException;
+import java.util.Map;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
+import io.clientspace.shared.Modules;
 import io.clientspace.shared.ui.LanguageSelect;
 import io.clientspace.shared.ui.UserMenu;
 import jakarta.annotation.security.RolesAllowed;
@@ -22,10 +28,22 @@ import jakarta.annotation.security.RolesAllowed;
  * The customer portal's shell: a light header and a navigation bar of its own, nothing from the staff application.
  */
 @RolesAllowed(Roles.CUSTOMER)
-public class PortalLayout extends Div implements RouterLayout {
+public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserver {
+
+    /** The pages of each portal section that a module owns, by the section's navigation key. */
+    private static final Map<Class<?>, String> SECTIONS = Map.of(
+            PortalProposalsView.class, "portal.nav.proposals", PortalProposalView.class, "portal.nav.proposals",
+            PortalRequestsView.class, "portal.nav.requests", PortalRequestView.class, "portal.nav.requests",
+            PortalClientRequestsView.class, "clientrequest.portal.nav",
+            PortalClientRequestView.class, "clientrequest.portal.nav",
+            PortalAcceptancesView.class, "portal.nav.acceptances", PortalAcceptanceView.class, "portal.nav.acceptances",
+            PortalMessagesView.class, "portal.nav.messages");
+
+    private final Modules modules;
 
     public PortalLayout(CurrentUserProvider users, AuthenticationContext auth,
-                        ExternalAccessService access) {
+                        ExternalAccessService access, Modules modules) {
+        this.modules = modules;
         addClassName("portal-layout");
         Span brand = new Span(getTranslation("portal.brand"));
         brand.addClassName("brand");
@@ -42,10 +60,28 @@ public class PortalLayout extends Div implements RouterLayout {
         header.expand(brand);
         header.addClassName("portal-header");
         header.setWidthFull();
-        add(header, nav());
+        add(header, nav(modules));
     }
 
-    private Component nav() {
+    /** A page of a section that is switched off, or any page while the portal is off, says so (DD034). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        if (!modules.isOn(FirmModule.PORTAL)) {
+            event.rerouteToError(new ModuleOffException(FirmModule.PORTAL), "");
+            return;
+        }
+        String section = SECTIONS.get(event.getNavigationTarget());
+        if (section != null && !modules.showsPortalSection(section)) {
+            for (FirmModule m : FirmModule.values()) {
+                if (m.portalSections().contains(section)) {
+                    event.rerouteToError(new ModuleOffException(m), "");
+                    return;
+                }
+            }
+        }
+    }
+
+    private Component nav(Modules modules) {
         Nav nav = new Nav();
         nav.addClassName("portal-nav");
         nav.setId("portal-nav");
@@ -57,6 +93,9 @@ public class PortalLayout extends Div implements RouterLayout {
                 link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O),
                 link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT),
                 link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
+        // the sections of modules the firm switched off are not there (DD034)
+        nav.getChildren().filter(c -> !modules.showsPortalSection(c.getElement().getAttribute("data-section")))
+                .toList().forEach(nav::remove);
         return nav;
     }
 
@@ -65,6 +104,7 @@ public class PortalLayout extends Div implements RouterLayout {
         link.add(icon.create(), new Span(getTranslation(key)));
         link.setHighlightCondition(HighlightConditions.sameLocation());
         link.addClassName("portal-nav-link");
+        link.getElement().setAttribute("data-section", key);
         return link;
     }
 }

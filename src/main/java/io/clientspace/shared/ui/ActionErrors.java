@@ -8,7 +8,9 @@ import com.vaadin.flow.server.ErrorHandler;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import io.clientspace.shared.NoAccessException;
+import io.clientspace.shared.ModuleOffException;
 import io.clientspace.shared.NotFoundException;
+import io.clientspace.shared.PlanLimitException;
 import io.clientspace.shared.StaleDataException;
 import io.clientspace.shared.i18n.LocaleSelection;
 import com.vaadin.flow.server.VaadinRequest;
@@ -71,8 +73,16 @@ public class ActionErrors implements VaadinServiceInitListener, ErrorHandler {
             return;
         }
         String text = ui.getTranslation(key, reference == null ? "" : reference);
+        Throwable cause = rootCause(event.getThrowable());
+        if (cause instanceof ModuleOffException off) {
+            text = ui.getTranslation("module.off.refused", ui.getTranslation(off.module().nameKey()));
+        } else if (cause instanceof PlanLimitException capped) {
+            var problem = capped.problems().get(0);
+            text = ui.getTranslation(problem.messageKey(), problem.args().toArray());
+        }
+        String shown = text;
         ui.access(() -> {
-            Notification n = new Notification(text, 8000, Notification.Position.TOP_CENTER);
+            Notification n = new Notification(shown, 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_ERROR);
             n.setId("action-error");
             n.open();
@@ -123,6 +133,10 @@ public class ActionErrors implements VaadinServiceInitListener, ErrorHandler {
             return "error.action.gone";
         } else if (cause instanceof NoAccessException || cause instanceof AccessDeniedException) {
             return "error.action.denied";
+        } else if (cause instanceof ModuleOffException) {
+            return "module.off.refused";
+        } else if (cause instanceof PlanLimitException capped) {
+            return capped.problems().get(0).messageKey();
         }
         return "error.action.failed";
     }

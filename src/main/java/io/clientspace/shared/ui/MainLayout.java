@@ -18,6 +18,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
+import io.clientspace.shared.Modules;
 import jakarta.annotation.security.PermitAll;
 
 /** The staff application shell: navigation on the left, language and account on the right. */
@@ -28,7 +29,8 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final java.util.Map<SideNavItem, MenuCounter> counted = new java.util.LinkedHashMap<>();
 
-    public MainLayout(CurrentUserProvider users, AuthenticationContext auth, java.util.List<MenuCounter> counters) {
+    public MainLayout(CurrentUserProvider users, AuthenticationContext auth, java.util.List<MenuCounter> counters,
+                      Modules modules) {
         CurrentUser user = users.require();
         setPrimarySection(Section.DRAWER);
 
@@ -50,6 +52,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         // the modules put their pages in the menu with @Menu (title = a translation key); Vaadin leaves out the
         // routes this user may not open
         for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            if (!modules.showsMenu(entry.title())) {
+                continue; // its module is switched off (DD034)
+            }
             SideNavItem item = new SideNavItem(getTranslation(entry.title()), entry.path(), new Icon(entry.icon()));
             item.setId(entry.title().replace('.', '-'));
             counters.stream().filter(c -> c.menuTitle().equals(entry.title())).findFirst()

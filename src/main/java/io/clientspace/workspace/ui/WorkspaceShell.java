@@ -7,6 +7,7 @@ import com.vaadin.flow.dom.Element;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
+import io.clientspace.shared.Modules;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.live.ClientChanges;
 import io.clientspace.shared.ui.AsyncLoader;
@@ -38,9 +39,12 @@ class WorkspaceShell {
     private final AsyncLoader loader;
     private final ClientChanges changes;
     private final Clock clock;
+    private final Modules modules;
 
     WorkspaceShell(List<WorkspaceTabProvider> providers, ObjectProvider<WorkspaceHeaderItem> headerItems,
-                   CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock) {
+                   CurrentUserProvider currentUser, AsyncLoader loader, ClientChanges changes, Clock clock,
+                   Modules modules) {
+        this.modules = modules;
         this.providers = List.copyOf(providers);
         this.headerItems = headerItems.orderedStream().sorted(Comparator.comparingInt(WorkspaceHeaderItem::order))
                 .toList();
@@ -73,7 +77,8 @@ class WorkspaceShell {
         List<WorkspaceTabProvider> ordered = providers.stream()
                 .sorted(Comparator.comparingInt(p -> p.order(where))).toList();
         for (WorkspaceTabProvider provider : ordered) {
-            if (provider.appliesTo(where) && provider.visibleTo(user)) {
+            // a module the firm switched off shows no tab, so no counter either (DD034)
+            if (provider.appliesTo(where) && provider.visibleTo(user) && modules.showsTab(provider.id())) {
                 tabs.add(provider.create(context));
             }
         }

@@ -214,6 +214,12 @@ class TranslationsTests {
                 AccessReviewProcess.ESCALATED_TASK, io.clientspace.people.process.AccessRequestProcess.DECIDE_TASK,
                 io.clientspace.request.process.ClientRequestProcess.WORK_TASK));
         m.put("members.levels.", () -> Set.of("VIEWER", "EDITOR", "MANAGER"));
+        // modules a firm switches on and plans (DD034)
+        m.put("module.", () -> names(io.clientspace.shared.FirmModule.values()));
+        m.put("module.work.", () -> Arrays.stream(io.clientspace.shared.FirmModule.values())
+                .flatMap(f -> f.processes().stream()).collect(Collectors.toCollection(TreeSet::new)));
+        m.put("plan.limit.", () -> names(io.clientspace.shared.PlanLimit.values()));
+        m.put("plan.limit.reached.", () -> names(io.clientspace.shared.PlanLimit.values()));
         m.put("colleagues.role.", () -> new TreeSet<>(io.clientspace.security.StaffAccountAdmin.ROLES));
         m.put("colleagues.audit.", () -> new TreeSet<>(io.clientspace.people.ColleagueService.AUDIT_ACTIONS));
         m.put("colleagues.audit.detail.", () -> new TreeSet<>(io.clientspace.people.ColleagueService.AUDIT_ACTIONS));

@@ -15,6 +15,7 @@ import io.clientspace.shared.WorkScope;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.file.FileService;
 import io.clientspace.file.ObjectStore;
 import io.clientspace.file.SharedDownload;
@@ -639,7 +640,7 @@ public class ProposalService {
      */
     @Transactional(readOnly = true)
     public List<CustomerProposal> forCustomer(CustomerScope scope) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         // a withdrawn proposal whose revision was sent shows as that revision, the latest version
         return proposals.visibleToCustomer(scope.clientId(), CUSTOMER_STATUSES).stream()
                 .filter(p -> p.getSupersededBy() == null).map(this::toCustomer).toList();
@@ -652,7 +653,7 @@ public class ProposalService {
      */
     @Transactional(readOnly = true)
     public CustomerProposal forCustomer(CustomerScope scope, UUID proposalId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         return toCustomer(customerRow(scope.clientId(), proposals.findById(proposalId)));
     }
 
@@ -668,7 +669,7 @@ public class ProposalService {
      */
     @Transactional
     public ProposalAnswer accept(CustomerScope scope, UUID proposalId, String typedName, String ip) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyDeciding(scope, PortalSection.PROPOSALS);
         ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
         ProposalAnswer already = settled(p);
         if (already != null) {
@@ -699,7 +700,7 @@ public class ProposalService {
      */
     @Transactional
     public ProposalAnswer decline(CustomerScope scope, UUID proposalId, String reason, String ip) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyDeciding(scope, PortalSection.PROPOSALS);
         String accountName = scope.displayName();
         ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
         ProposalAnswer already = settled(p);
@@ -726,7 +727,7 @@ public class ProposalService {
      */
     @Transactional(readOnly = true)
     public SharedDownload customerAttachment(CustomerScope scope, UUID proposalId, UUID fileId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
         if (!p.getAttachmentIds().contains(fileId)) {
             throw new NotFoundException("File");
@@ -741,7 +742,7 @@ public class ProposalService {
      */
     @Transactional
     public String customerPdfLink(CustomerScope scope, UUID proposalId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
         StoredPdf pdf = pdf(p, externalAccess.contactLocale(scope.accountId()));
         return objects.downloadLink(pdf.objectKey(), pdfName(p), PDF_TYPE);

@@ -292,7 +292,7 @@ class TranslationsTests {
         m.put("project.statuses.", () -> checkConstraint("client_project", "status"));
         m.put("documents.key-state.", () -> names(KeyDocuments.State.values()));
         m.put("portal.task.statuses.", () -> names(CustomerTask.Status.values()));
-        m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
+        m.put("portal.roles.", () -> names(PortalRole.values()));
         m.put("acceptance.statuses.", () -> names(AcceptanceStatus.values()));
         m.put("documents.acceptance.", () -> names(AcceptanceStatus.values()));
         m.put("portal.acceptance.statuses.", () -> names(AcceptanceStatus.values()));

@@ -401,13 +401,23 @@ public class ClientService {
         ClientEntity company = clients.findById(companyId).orElseThrow(() -> new NotFoundException("Client"));
         checkAccess(user, company);
         Map<String, String> portal = new HashMap<>();
-        portalContacts.orderedStream().forEach(l -> portal.putAll(l.statusByEmail(companyId)));
-        return clients.contactsOf(companyId).stream()
+        Map<String, String> portalNames = new java.util.LinkedHashMap<>();
+        portalContacts.orderedStream().forEach(l -> {
+            portal.putAll(l.statusByEmail(companyId));
+            portalNames.putAll(l.nameByEmail(companyId));
+        });
+        List<ContactPerson> result = new java.util.ArrayList<>(clients.contactsOf(companyId).stream()
                 .sorted(Comparator.comparing((ClientEntity c) -> c.getArchivedAt() != null))
                 .map(c -> new ContactPerson(c.getId(), c.getName(), c.getJobTitle(), c.getEmail(),
                         c.getArchivedAt() != null,
                         c.getEmail() == null ? null : portal.get(c.getEmail().toLowerCase(Locale.ROOT))))
-                .toList();
+                .toList());
+        // portal contacts who are no contact person of the company are its contacts too (issue 15 §3)
+        result.stream().filter(p -> p.email() != null).forEach(p -> portalNames.remove(
+                p.email().toLowerCase(Locale.ROOT)));
+        portalNames.forEach((email, name) -> result.add(new ContactPerson(null, name, null, email, false,
+                portal.get(email))));
+        return result;
     }
 
     /** Companies a contact can be linked to, as far as the current user sees them. */

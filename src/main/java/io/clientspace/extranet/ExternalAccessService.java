@@ -487,7 +487,16 @@ public class ExternalAccessService {
     /** The status of each of the client's portal contacts by lower-case e-mail; for managers (see {@link #canView}). */
     java.util.Map<String, String> statusByEmail(UUID clientId) {
         java.util.Map<String, String> result = new java.util.HashMap<>();
-        accounts.byClient(clientId).forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getStatus()));
+        accounts.byClient(clientId).stream().filter(a -> !a.isRemoved())
+                .forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getStatus()));
+        return result;
+    }
+
+    /** The name of each of the client's portal contacts (not removed) by lower-case e-mail; for the company page. */
+    java.util.Map<String, String> nameByEmail(UUID clientId) {
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        accounts.byClient(clientId).stream().filter(a -> !a.isRemoved())
+                .forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getDisplayName()));
         return result;
     }
 

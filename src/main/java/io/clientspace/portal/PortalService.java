@@ -137,6 +137,13 @@ public class PortalService {
         return policy.sees(viewer, section);
     }
 
+    /** The viewer's contact's role as it is now. */
+    @Transactional(readOnly = true)
+    public io.clientspace.extranet.PortalRole role(CustomerScope viewer) {
+        check(viewer);
+        return externalAccess.identityForPortalCheck(viewer.accountId()).orElseThrow().role();
+    }
+
     /**
      * Whether the viewer's contact may accept or decline proposals and acceptances (decision makers and approvers);
      * what the pages ask before they show those buttons. The services refuse the others.

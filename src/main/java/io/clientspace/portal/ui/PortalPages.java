@@ -72,6 +72,23 @@ final class PortalPages {
         return viewer;
     }
 
+    /** Whether the viewer's contact may accept or decline (decision makers and approvers, DD035). */
+    boolean mayDecide() {
+        return portal.mayDecide(viewer);
+    }
+
+    /**
+     * The line shown instead of accept and decline to a contact whose role does not decide: who does, and that the
+     * server would refuse it too.
+     */
+    Component notDeciding(String id) {
+        com.vaadin.flow.component.html.Paragraph note = new com.vaadin.flow.component.html.Paragraph(
+                host.getTranslation("portal.decide.not-your-role"));
+        note.setId(id);
+        note.addClassName("muted");
+        return note;
+    }
+
     /** The component the pages translate with and load for. */
     Component host() {
         return host;

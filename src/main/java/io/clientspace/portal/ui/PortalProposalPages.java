@@ -202,7 +202,9 @@ final class PortalProposalPages {
                 }
             }
             default -> {
-                if (viewer.preview()) {
+                if (!pages.mayDecide()) {
+                    box.add(pages.notDeciding("proposal-not-deciding"));
+                } else if (viewer.preview()) {
                     box.add(outcome("proposal-read-only", t("portal.proposal.read-only")));
                 } else {
                     box.add(acceptForm(p, refresh), declineForm(p, refresh));

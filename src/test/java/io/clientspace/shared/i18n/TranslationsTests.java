@@ -230,6 +230,8 @@ class TranslationsTests {
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> names(PortalContactStatus.values()));
         m.put("external.roles.", () -> names(PortalRole.values()));
+        m.put("external.policy.section.", () -> names(io.clientspace.extranet.PortalSection.values()));
+        m.put("external.policy.projects.", () -> new TreeSet<>(Set.of("all", "some")));
         m.put("external.activity.kinds.", () -> names(ContactActivity.Kind.values()));
         m.put("access-review.decisions.", () -> names(ReviewDecision.values()));
         m.put("external.section.", () -> new TreeSet<>(Set.of("active", "invited", "not-invited", "active.none",

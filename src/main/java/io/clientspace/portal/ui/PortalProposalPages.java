@@ -181,7 +181,7 @@ final class PortalProposalPages {
     }
 
     /** The answer part: the outcome once there is one, else the accept and decline forms (read-only in preview). */
-    private Component answer(CustomerProposal p, Runnable refresh) {
+    Component answer(CustomerProposal p, Runnable refresh) {
         Div box = new Div();
         box.setId("portal-proposal-answer");
         box.addClassName("proposal-answer");

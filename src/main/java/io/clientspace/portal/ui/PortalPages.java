@@ -338,6 +338,9 @@ final class PortalPages {
                         t("portal.not-found.text"), null));
                 gone.setId("portal-not-found");
                 box.add(gone);
+            } else if (error instanceof io.clientspace.shared.NoAccessException) {
+                // the contact's policy leaves this out (a project, a section): say so (DD035)
+                box.add(PortalPage.sectionHidden(host));
             } else if (error instanceof AccessDeniedException) {
                 Div hidden = new Div(States.hidden(t("portal.no-record.title"), t("portal.no-record.text")));
                 hidden.setId("portal-no-access");

@@ -797,6 +797,16 @@ public class ExternalAccessService {
      */
     @Transactional
     public PortalAccount grantExisting(UUID clientId, String username) {
+        // every contact could answer before roles existed; a grant that names no role keeps that (DD035)
+        return grantExisting(clientId, username, PortalRole.APPROVER);
+    }
+
+    /**
+     * {@link #grantExisting(UUID, String)} with the contact's role; a grant that changes nothing keeps the role.
+     */
+    @Transactional
+    public PortalAccount grantExisting(UUID clientId, String username, PortalRole role) {
+        java.util.Objects.requireNonNull(role, "role");
         CurrentUser user = requireManager(clientId);
         var identity = directory.find(username).orElseThrow(() -> new NotFoundException("Customer identity"));
         if (identity.getEmail() == null || identity.getEmail().isBlank()) {
@@ -819,6 +829,7 @@ public class ExternalAccessService {
                     displayName, "ACTIVE", user.username(), clock.instant());
         }
         account.identity(identity.getId());
+        account.edit(account.getDisplayName(), role.name());
         accounts.saveAndFlush(account);
         // Keycloak last: a refused row leaves Keycloak untouched, and a rollback after this point restores the
         // previous binding, so the portal never shows a client that the grant records do not.

@@ -401,6 +401,27 @@ public class ClientService {
         ClientEntity company = clients.findById(companyId).orElseThrow(() -> new NotFoundException("Client"));
         checkAccess(user, company);
         Map<String, String> portal = new HashMap<>();
+        portalContacts.orderedStream().forEach(l -> portal.putAll(l.statusByEmail(companyId)));
+        return clients.contactsOf(companyId).stream()
+                .sorted(Comparator.comparing((ClientEntity c) -> c.getArchivedAt() != null))
+                .map(c -> new ContactPerson(c.getId(), c.getName(), c.getJobTitle(), c.getEmail(),
+                        c.getArchivedAt() != null,
+                        c.getEmail() == null ? null : portal.get(c.getEmail().toLowerCase(Locale.ROOT))))
+                .toList();
+    }
+
+    /**
+     * What the company's page lists: its {@link #contactPeople} and, after them, its portal contacts who are no contact
+     * person of it (issue 15 §3), those with a null id and no workspace of their own.
+     *
+     * @throws NoAccessException when the current user may not open the company
+     */
+    @Transactional(readOnly = true)
+    public List<ContactPerson> companyContacts(UUID companyId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity company = clients.findById(companyId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, company);
+        Map<String, String> portal = new HashMap<>();
         Map<String, String> portalNames = new java.util.LinkedHashMap<>();
         portalContacts.orderedStream().forEach(l -> {
             portal.putAll(l.statusByEmail(companyId));
@@ -412,7 +433,6 @@ public class ClientService {
                         c.getArchivedAt() != null,
                         c.getEmail() == null ? null : portal.get(c.getEmail().toLowerCase(Locale.ROOT))))
                 .toList());
-        // portal contacts who are no contact person of the company are its contacts too (issue 15 §3)
         result.stream().filter(p -> p.email() != null).forEach(p -> portalNames.remove(
                 p.email().toLowerCase(Locale.ROOT)));
         portalNames.forEach((email, name) -> result.add(new ContactPerson(null, name, null, email, false,

@@ -90,6 +90,8 @@ class ContactRolesAndPolicyIntegrationTests {
     @Autowired
     TimelineService timeline;
     @Autowired
+    io.clientspace.client.ClientService clients;
+    @Autowired
     PortalTestData data;
     @Autowired
     AsyncLoader loader;
@@ -325,6 +327,17 @@ class ContactRolesAndPolicyIntegrationTests {
         assertThatThrownBy(() -> asMember(() -> access.savePolicy(b.accountId(), ContactPolicy.ALL, true)))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(access.mayUsePortal(b.username(), b.client().id())).isTrue();
+    }
+
+    @Test
+    void theCompanyPageListsItsPortalContactsWithTheirStatus() {
+        var listed = asManager(() -> clients.companyContacts(a.client().id()));
+        assertThat(listed).filteredOn(p -> p.id() == null).extracting(p -> p.name(), p -> p.portalStatus())
+                .contains(org.assertj.core.groups.Tuple.tuple("Bill Ledger", "ACTIVE"),
+                        org.assertj.core.groups.Tuple.tuple("Test Customer roles-a", "ACTIVE"));
+        assertThat(listed).allSatisfy(p -> assertThat(p.workspacePath() == null).isEqualTo(p.id() == null));
+        assertThatThrownBy(() -> asMember(() -> clients.companyContacts(a.client().id())))
+                .isInstanceOf(NoAccessException.class);
     }
 
     // ---------------------------------------------------------------------------------------------- helpers

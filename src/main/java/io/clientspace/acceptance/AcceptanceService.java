@@ -22,6 +22,7 @@ import io.clientspace.document.DocumentService.VersionForAcceptance;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.project.ProjectService;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.security.CurrentUser;
@@ -428,7 +429,7 @@ public class AcceptanceService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.ACCEPTANCES)
     public List<CustomerAcceptance> forCustomer(CustomerScope scope) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.ACCEPTANCES);
         return acceptances.byClient(scope.clientId()).stream().map(this::customerRecord).toList();
     }
 
@@ -469,7 +470,7 @@ public class AcceptanceService {
     @ModuleGate(FirmModule.ACCEPTANCES)
     public AcceptOutcome accept(CustomerScope scope, UUID acceptanceId, String typedName, String ipAddress,
                                 String userAgent) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyDeciding(scope, PortalSection.ACCEPTANCES);
         DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .filter(x -> x.getClientId().equals(scope.clientId()))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
@@ -602,7 +603,7 @@ public class AcceptanceService {
     }
 
     private DocumentAcceptanceEntity customersOwn(CustomerScope scope, UUID acceptanceId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.ACCEPTANCES);
         return acceptances.findById(acceptanceId).filter(a -> a.getClientId().equals(scope.clientId()))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
     }

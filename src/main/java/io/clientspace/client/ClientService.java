@@ -410,6 +410,36 @@ public class ClientService {
                 .toList();
     }
 
+    /**
+     * What the company's page lists: its {@link #contactPeople} and, after them, its portal contacts who are no contact
+     * person of it (issue 15 §3), those with a null id and no workspace of their own.
+     *
+     * @throws NoAccessException when the current user may not open the company
+     */
+    @Transactional(readOnly = true)
+    public List<ContactPerson> companyContacts(UUID companyId) {
+        CurrentUser user = currentUser.requireStaff();
+        ClientEntity company = clients.findById(companyId).orElseThrow(() -> new NotFoundException("Client"));
+        checkAccess(user, company);
+        Map<String, String> portal = new HashMap<>();
+        Map<String, String> portalNames = new java.util.LinkedHashMap<>();
+        portalContacts.orderedStream().forEach(l -> {
+            portal.putAll(l.statusByEmail(companyId));
+            portalNames.putAll(l.nameByEmail(companyId));
+        });
+        List<ContactPerson> result = new java.util.ArrayList<>(clients.contactsOf(companyId).stream()
+                .sorted(Comparator.comparing((ClientEntity c) -> c.getArchivedAt() != null))
+                .map(c -> new ContactPerson(c.getId(), c.getName(), c.getJobTitle(), c.getEmail(),
+                        c.getArchivedAt() != null,
+                        c.getEmail() == null ? null : portal.get(c.getEmail().toLowerCase(Locale.ROOT))))
+                .toList());
+        result.stream().filter(p -> p.email() != null).forEach(p -> portalNames.remove(
+                p.email().toLowerCase(Locale.ROOT)));
+        portalNames.forEach((email, name) -> result.add(new ContactPerson(null, name, null, email, false,
+                portal.get(email))));
+        return result;
+    }
+
     /** Companies a contact can be linked to, as far as the current user sees them. */
     @Transactional(readOnly = true)
     public List<ClientSummary> companies() {

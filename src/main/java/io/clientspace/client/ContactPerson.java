@@ -13,7 +13,8 @@ import java.util.UUID;
 public record ContactPerson(UUID id, String name, String role, String email, boolean archived,
                             String portalStatus) {
 
+    /** Their own workspace; null for a portal contact who is no contact person (no workspace of their own). */
     public String workspacePath() {
-        return ClientNavigation.workspace(ClientKind.CONTACT, id);
+        return id == null ? null : ClientNavigation.workspace(ClientKind.CONTACT, id);
     }
 }

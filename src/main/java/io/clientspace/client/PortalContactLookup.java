@@ -14,4 +14,12 @@ public interface PortalContactLookup {
      * current user may not see who has portal access.
      */
     Map<String, String> statusByEmail(UUID companyId);
+
+    /**
+     * The name of each of the company's portal contacts by lower-case e-mail address, so that the company's page
+     * also lists portal contacts who are no contact person of it; empty when the current user may not see them.
+     */
+    default Map<String, String> nameByEmail(UUID companyId) {
+        return Map.of();
+    }
 }

@@ -7,6 +7,7 @@ import static io.clientspace.shared.Texts.clean;
 import io.clientspace.client.ClientService;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.file.FileService;
 import io.clientspace.file.FileTypes;
 import io.clientspace.file.StoredFile;
@@ -355,13 +356,16 @@ public class ChatService {
     @Transactional
     @ModuleGate(FirmModule.CHAT)
     public List<ChatChannel> customerChannels(CustomerScope scope) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.MESSAGES);
         String reader = readerOf(scope);
         List<ChatChannel> result = new ArrayList<>();
         UUID own = ensure(WorkScope.client(scope.clientId()), ChannelKind.CLIENT);
         result.add(new ChatChannel(own, scope.clientId(), null, ChannelKind.CLIENT, scope.clientName(),
                 unread(own, CUSTOMER, reader)));
         for (SharedProject p : projects.sharedWithCustomer(scope.clientId())) {
+            if (!portalAccess.seesProject(scope, p.id())) {
+                continue; // the contact's policy leaves this project out (DD035)
+            }
             UUID id = ensure(WorkScope.project(scope.clientId(), p.id()), ChannelKind.CLIENT);
             result.add(new ChatChannel(id, scope.clientId(), p.id(), ChannelKind.CLIENT, p.name(),
                     unread(id, CUSTOMER, reader)));
@@ -428,7 +432,7 @@ public class ChatService {
         record Checked(Channel channel, String projectName) {
         }
         Checked checked = transactions.execute(status -> {
-            portalAccess.verifyActing(scope);
+            portalAccess.verifyActing(scope, PortalSection.MESSAGES);
             Channel channel = customerChannel(scope, channelId);
             List<FieldProblem> problems = new ArrayList<>(checkMessage(text));
             if (replyTo != null && one(channelId, replyTo, CUSTOMER, readerOf(scope)).isEmpty()) {
@@ -622,13 +626,14 @@ public class ChatService {
 
     /** The channel, if it is one of the customer's client channels; "not found" for anything else. */
     private Channel customerChannel(CustomerScope scope, UUID channelId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.MESSAGES);
         Channel channel = channelRow(channelId);
         if (channel.kind() != ChannelKind.CLIENT || !channel.clientId().equals(scope.clientId())) {
             throw new NotFoundException("Channel");
         }
         if (channel.projectId() != null) {
             projects.sharedProject(scope.clientId(), channel.projectId()); // not shared: not found
+            portalAccess.verify(scope, PortalSection.MESSAGES, channel.projectId());
         }
         return channel;
     }

@@ -2,6 +2,7 @@ package io.clientspace.conversation;
 
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectService;
 import io.clientspace.project.SharedProject;
@@ -95,7 +96,7 @@ public class ProjectConversationService {
      */
     @Transactional(readOnly = true)
     public List<ProjectComment> customerThread(CustomerScope scope, UUID projectId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROJECTS, projectId);
         SharedProject p = projects.sharedProject(scope.clientId(), projectId);
         return comments(p.id());
     }
@@ -110,7 +111,8 @@ public class ProjectConversationService {
      */
     @Transactional
     public ProjectComment post(CustomerScope scope, UUID projectId, String text) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.PROJECTS);
+        portalAccess.verify(scope, PortalSection.PROJECTS, projectId);
         SharedProject p = projects.sharedProject(scope.clientId(), projectId);
         InvalidInputException.throwIfAny(checkComment(text));
         rateLimits.take(RateLimits.Action.PORTAL_COMMENT, scope.accountId().toString(), "comment");

@@ -247,7 +247,7 @@ class DemoData {
         // one contact invited and waiting for the first sign-in (the mail is in the sandbox), one not invited yet
         try {
             externalAccess.addContact(nordlicht.id(), new PortalContactDraft("Jan Vogel", "jan.vogel@nordlicht.example",
-                    PortalRole.REVIEWER), true);
+                    PortalRole.APPROVER), true);
             externalAccess.addContact(alpen.id(), new PortalContactDraft("Sophie Gruber",
                     "sophie.gruber@alpenblick.example", PortalRole.DECISION_MAKER), false);
             externalAccess.addContact(nordlicht.id(), new PortalContactDraft("Felix Krause",

@@ -815,6 +815,37 @@ public class DocumentService {
                 store.downloadLink(v.getObjectKey(), v.getFileName(), v.getContentType()));
     }
 
+    /**
+     * The client's invoices and acts with a final version, on the client or in its shared projects, shared or not:
+     * what the portal adds for a billing contact (docs/decisions/DD035). The portal decides who is one.
+     */
+    @Transactional(readOnly = true)
+    public List<SharedDocument> invoicesAndActsForCustomer(UUID clientId) {
+        List<UUID> shared = projects.sharedWithCustomer(clientId).stream().map(SharedProject::id).toList();
+        return sharedRecords(documents.billingOnClient(clientId, shared.isEmpty() ? List.of(new UUID(0, 0)) : shared));
+    }
+
+    /**
+     * A download link for the final version of one of the client's invoices or acts, for a billing contact.
+     *
+     * @throws NotFoundException when it is not the client's, not an invoice or act, has no final version, or is in
+     *                           a project that is not shared: the same answer for all
+     */
+    @Transactional(readOnly = true)
+    public SharedDownload invoiceOrActDownload(UUID clientId, UUID documentId) {
+        projects.requirePortalReader(clientId);
+        DocumentEntity document = documents.findById(documentId)
+                .filter(d -> d.getClientId().equals(clientId) && d.getFinalVersionId() != null
+                        && ("INVOICE".equals(d.getType()) || "ACT".equals(d.getType())))
+                .orElseThrow(() -> new NotFoundException("Document"));
+        if (document.getProjectId() != null) {
+            projects.sharedProject(clientId, document.getProjectId());
+        }
+        DocumentVersionEntity v = customerVersion(document).orElseThrow(() -> new NotFoundException("Document"));
+        return new SharedDownload(document.getTitle(),
+                store.downloadLink(v.getObjectKey(), v.getFileName(), v.getContentType()));
+    }
+
     private List<SharedDocument> sharedRecords(List<DocumentEntity> rows) {
         List<SharedDocument> result = new ArrayList<>();
         for (DocumentEntity d : rows) {

@@ -113,6 +113,46 @@ class CustomerDirectory {
                 (int) Math.min(Integer.MAX_VALUE, validFor.toSeconds()), List.of("UPDATE_PASSWORD"));
     }
 
+    /**
+     * A contact's new e-mail address: set unverified, and Keycloak mails them a link to verify it (its
+     * VERIFY_EMAIL required action), as invitations have it mail the set-password link.
+     */
+    void changeEmail(String userId, String email, String displayName, Duration validFor, String redirectUri,
+                     boolean mail) {
+        var resource = realm().users().get(userId);
+        UserRepresentation update = resource.toRepresentation();
+        update.setEmail(email);
+        update.setEmailVerified(false);
+        String name = displayName.trim();
+        int space = name.lastIndexOf(' ');
+        update.setFirstName(space > 0 ? name.substring(0, space) : name);
+        update.setLastName(space > 0 ? name.substring(space + 1) : name);
+        List<String> actions = new java.util.ArrayList<>(update.getRequiredActions() == null ? List.of()
+                : update.getRequiredActions());
+        if (!actions.contains("VERIFY_EMAIL")) {
+            actions.add("VERIFY_EMAIL");
+        }
+        update.setRequiredActions(actions);
+        resource.update(update);
+        if (!mail) {
+            // a contact without working access (expired, revoked) verifies the address when invited again
+            return;
+        }
+        resource.executeActionsEmail(keycloak.customerClientId(), redirectUri,
+                (int) Math.min(Integer.MAX_VALUE, validFor.toSeconds()), List.of("VERIFY_EMAIL"));
+    }
+
+    /** The identity's name as the contact's record has it. */
+    void rename(String userId, String displayName) {
+        var resource = realm().users().get(userId);
+        UserRepresentation update = resource.toRepresentation();
+        String name = displayName.trim();
+        int space = name.lastIndexOf(' ');
+        update.setFirstName(space > 0 ? name.substring(0, space) : name);
+        update.setLastName(space > 0 ? name.substring(space + 1) : name);
+        resource.update(update);
+    }
+
     static String displayName(UserRepresentation u) {
         String full = ((u.getFirstName() == null ? "" : u.getFirstName()) + " "
                 + (u.getLastName() == null ? "" : u.getLastName())).trim();

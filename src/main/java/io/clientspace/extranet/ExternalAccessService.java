@@ -152,11 +152,172 @@ public class ExternalAccessService {
         return accounts.countActiveByClient(clientId) > 0;
     }
 
-    /** Every portal contact of the client, revoked ones included, by name. */
+    /** Every portal contact of the client, revoked ones included, by name; removed ones are gone from it. */
     @Transactional(readOnly = true)
     public List<PortalAccount> forClient(UUID clientId) {
         requireViewer(clientId);
-        return accounts.byClient(clientId).stream().map(this::record).toList();
+        return accounts.byClient(clientId).stream().filter(a -> !a.isRemoved()).map(this::record).toList();
+    }
+
+    /**
+     * One portal contact of the client, for the External access tab's dialogs.
+     *
+     * @throws NotFoundException when there is no such contact, it was removed, or the user may not open its client
+     */
+    @Transactional(readOnly = true)
+    public PortalAccount contact(UUID accountId) {
+        PortalAccountEntity account = accounts.findById(accountId).filter(a -> !a.isRemoved())
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        requireViewer(account.getClientId());
+        return record(account);
+    }
+
+    // --------------------------------------------------------------------- edit, policy, remove (DD035)
+
+    /** How long the link to verify a changed e-mail address works. */
+    public static final Duration VERIFY_EMAIL_VALID_FOR = Duration.ofDays(3);
+
+    /**
+     * Corrects a contact's name, e-mail address and role. A new address of an active contact is set unverified in
+     * Keycloak, which mails them a link to verify it; one of a contact not invited yet is just their address (and
+     * sign-in name) from now on. The address of a waiting invitation cannot change: cancel it first.
+     * With {@code acknowledged} false, a role change that leaves the client no decision maker who sees proposals is
+     * refused with a warning (field {@code policy}); with true it is saved.
+     *
+     * @throws InvalidInputException when a field is wrong, the address is someone else's, or the warning applies;
+     *                               nothing is saved
+     * @throws NotFoundException     when there is no such contact (or it was removed)
+     */
+    @Transactional
+    public PortalAccount editContact(UUID accountId, PortalContactDraft draft, boolean acknowledged) {
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        if (account.isRemoved()) {
+            throw new NotFoundException("Contact");
+        }
+        List<FieldProblem> problems = new ArrayList<>(check(draft));
+        String email = clean(draft.email()) == null ? null : clean(draft.email()).toLowerCase(Locale.ROOT);
+        boolean emailChanged = email != null && !email.equalsIgnoreCase(account.getEmail());
+        PortalContactStatus status = PortalContactStatus.valueOf(account.getStatus());
+        if (problems.isEmpty() && emailChanged) {
+            accounts.findByEmail(email).filter(other -> !other.getId().equals(accountId))
+                    .ifPresent(existing -> problems.add(existing.getClientId().equals(account.getClientId())
+                            ? FieldProblem.of("email", "external.errors.email-taken-here", existing.getDisplayName())
+                            : FieldProblem.of("email", "external.errors.other-client",
+                                    clients.get(existing.getClientId()).name())));
+            if (problems.isEmpty() && status == PortalContactStatus.INVITED) {
+                problems.add(FieldProblem.of("email", "external.errors.email-while-invited"));
+            }
+            if (problems.isEmpty() && identityElsewhere(email, account.getClientId())) {
+                problems.add(FieldProblem.of("email", "external.errors.identity-elsewhere"));
+            }
+        }
+        if (problems.isEmpty() && !acknowledged
+                && leavesNoDecider(account, draft.role(), policyOf(account))) {
+            problems.add(FieldProblem.of("policy", "external.policy.warning.no-decider"));
+        }
+        InvalidInputException.throwIfAny(problems);
+        String name = clean(draft.displayName());
+        boolean renamed = !name.equals(account.getDisplayName());
+        account.edit(name, draft.role().name());
+        Optional<String> identity = status == PortalContactStatus.NOT_INVITED && account.getKeycloakUserId() == null
+                ? Optional.empty() : identityOf(account);
+        if (emailChanged) {
+            // a contact who never had an identity signs in by the new address; an identity keeps its username
+            account.email(email, identity.isEmpty() && status == PortalContactStatus.NOT_INVITED);
+        }
+        accounts.saveAndFlush(account);
+        // Keycloak last: a refused row leaves it untouched
+        if (identity.isPresent() && emailChanged) {
+            directory.changeEmail(identity.get(), email, name, VERIFY_EMAIL_VALID_FOR, app.baseUrl() + "/portal",
+                    status == PortalContactStatus.ACTIVE);
+        } else if (identity.isPresent() && renamed) {
+            directory.rename(identity.get(), name);
+        }
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), name,
+                PortalAccessChanged.Change.EDITED, user.username()));
+        return record(account);
+    }
+
+    /**
+     * Whether saving {@code policy} would leave the client no active or invited decision maker who sees proposals,
+     * when there was one: the warning the form shows before it saves.
+     */
+    @Transactional(readOnly = true)
+    public boolean policyLeavesNoDecider(UUID accountId, ContactPolicy policy) {
+        PortalAccountEntity account = accounts.findById(accountId).filter(a -> !a.isRemoved())
+                .orElseThrow(() -> new NotFoundException("Contact"));
+        requireViewer(account.getClientId());
+        return leavesNoDecider(account, PortalRole.valueOf(account.getRole()), policy);
+    }
+
+    /**
+     * Narrows what the contact sees: portal sections and shared projects (null: all of them). With
+     * {@code acknowledged} false, a policy that leaves the client no decision maker who sees proposals is refused
+     * with a warning (field {@code policy}); with true it is saved. Project ids that are not the client's shared
+     * projects match nothing, so they can only narrow.
+     *
+     * @throws InvalidInputException when the warning applies and was not acknowledged; nothing is saved
+     * @throws NotFoundException     when there is no such contact (or it was removed)
+     */
+    @Transactional
+    public PortalAccount savePolicy(UUID accountId, ContactPolicy policy, boolean acknowledged) {
+        java.util.Objects.requireNonNull(policy, "policy");
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        if (account.isRemoved()) {
+            throw new NotFoundException("Contact");
+        }
+        if (!acknowledged && leavesNoDecider(account, PortalRole.valueOf(account.getRole()), policy)) {
+            throw new InvalidInputException(List.of(FieldProblem.of("policy", "external.policy.warning.no-decider")));
+        }
+        account.policy(policy.sectionsColumn(), policy.projectsColumn());
+        accounts.saveAndFlush(account);
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.POLICY_CHANGED, user.username()));
+        return record(account);
+    }
+
+    /**
+     * Removes the contact: their access is revoked as {@link #revoke} does, and they are gone from the list. The row
+     * stays, so their acceptances, answers, downloads and timeline entries keep naming them. Removing twice changes
+     * nothing.
+     */
+    @Transactional
+    public void removeContact(UUID accountId) {
+        CurrentUser user = currentUser.requireStaff();
+        PortalAccountEntity account = lockManaged(accountId);
+        if (account.isRemoved()) {
+            return;
+        }
+        if (PortalContactStatus.valueOf(account.getStatus()) == PortalContactStatus.NOT_INVITED) {
+            // nothing to revoke, but a removed contact must never be invited again by a stray click
+            account.revoked(user.username(), clock.instant());
+            accounts.saveAndFlush(account);
+        } else if (!account.isRevoked()) {
+            revokeLocked(account, user.username());
+        }
+        account.removed(user.username(), clock.instant());
+        accounts.saveAndFlush(account);
+        events.publishEvent(new PortalAccessChanged(accountId, account.getClientId(), account.getDisplayName(),
+                PortalAccessChanged.Change.REMOVED, user.username()));
+    }
+
+    /**
+     * A change to one contact (its role or policy) leaves the client without any decision maker who has or awaits
+     * access and sees proposals, although it had one before.
+     */
+    private boolean leavesNoDecider(PortalAccountEntity changed, PortalRole newRole, ContactPolicy newPolicy) {
+        java.util.function.Predicate<PortalAccountEntity> counts = a -> !a.isRemoved()
+                && PortalContactStatus.valueOf(a.getStatus()).hasOrAwaitsAccess();
+        List<PortalAccountEntity> all = accounts.byClient(changed.getClientId()).stream().filter(counts).toList();
+        long before = all.stream().filter(a -> PortalRole.valueOf(a.getRole()) == PortalRole.DECISION_MAKER
+                && policyOf(a).sees(PortalSection.PROPOSALS)).count();
+        long after = all.stream().filter(a -> a.getId().equals(changed.getId())
+                ? newRole == PortalRole.DECISION_MAKER && newPolicy.sees(PortalSection.PROPOSALS)
+                : PortalRole.valueOf(a.getRole()) == PortalRole.DECISION_MAKER
+                        && policyOf(a).sees(PortalSection.PROPOSALS)).count();
+        return before > 0 && after == 0;
     }
 
     /**
@@ -173,6 +334,17 @@ public class ExternalAccessService {
         List<FieldProblem> problems = new ArrayList<>(check(draft));
         String email = clean(draft.email()) == null ? null : clean(draft.email()).toLowerCase(Locale.ROOT);
         if (problems.isEmpty()) {
+            var removed = accounts.findByEmail(email)
+                    .filter(a -> a.isRemoved() && a.getClientId().equals(clientId));
+            if (removed.isPresent()) {
+                // the same person added again: their old row (and its evidence) comes back, revoked, as they are now
+                PortalAccountEntity back = accounts.lockById(removed.get().getId()).orElseThrow();
+                back.restored(clean(draft.displayName()), draft.role().name());
+                accounts.saveAndFlush(back);
+                events.publishEvent(new PortalAccessChanged(back.getId(), clientId, back.getDisplayName(),
+                        PortalAccessChanged.Change.ADDED, user.username()));
+                return invite ? invite(back.getId()) : record(back);
+            }
             accounts.findByEmail(email).ifPresent(existing -> problems.add(existing.getClientId().equals(clientId)
                     ? FieldProblem.of("email", "external.errors.email-taken-here", existing.getDisplayName())
                     : FieldProblem.of("email", "external.errors.other-client",
@@ -323,7 +495,16 @@ public class ExternalAccessService {
     /** The status of each of the client's portal contacts by lower-case e-mail; for managers (see {@link #canView}). */
     java.util.Map<String, String> statusByEmail(UUID clientId) {
         java.util.Map<String, String> result = new java.util.HashMap<>();
-        accounts.byClient(clientId).forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getStatus()));
+        accounts.byClient(clientId).stream().filter(a -> !a.isRemoved())
+                .forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getStatus()));
+        return result;
+    }
+
+    /** The name of each of the client's portal contacts (not removed) by lower-case e-mail; for the company page. */
+    java.util.Map<String, String> nameByEmail(UUID clientId) {
+        java.util.Map<String, String> result = new java.util.LinkedHashMap<>();
+        accounts.byClient(clientId).stream().filter(a -> !a.isRemoved())
+                .forEach(a -> result.put(a.getEmail().toLowerCase(Locale.ROOT), a.getDisplayName()));
         return result;
     }
 
@@ -542,7 +723,7 @@ public class ExternalAccessService {
 
     /** A portal account as the portal checks it: whose it is, for which client, and whether it is active. */
     public record PortalIdentity(UUID id, UUID clientId, String username, String displayName, String email,
-                                 PortalContactStatus status, PortalRole role) {
+                                 PortalContactStatus status, PortalRole role, ContactPolicy policy, boolean removed) {
     }
 
     /**
@@ -554,7 +735,7 @@ public class ExternalAccessService {
     public Optional<PortalIdentity> identityForPortalCheck(UUID accountId) {
         return accounts.findById(accountId).map(a -> new PortalIdentity(a.getId(), a.getClientId(), a.getUsername(),
                 a.getDisplayName(), a.getEmail(), PortalContactStatus.valueOf(a.getStatus()),
-                PortalRole.valueOf(a.getRole())));
+                PortalRole.valueOf(a.getRole()), policyOf(a), a.isRemoved()));
     }
 
     /** Where to write to a contact, and in which language. */
@@ -625,6 +806,16 @@ public class ExternalAccessService {
     @Transactional
     @PlanLimited(PlanLimit.PORTAL_CONTACTS)
     public PortalAccount grantExisting(UUID clientId, String username) {
+        // every contact could answer before roles existed; a grant that names no role keeps that (DD035)
+        return grantExisting(clientId, username, PortalRole.APPROVER);
+    }
+
+    /**
+     * {@link #grantExisting(UUID, String)} with the contact's role; a grant that changes nothing keeps the role.
+     */
+    @Transactional
+    public PortalAccount grantExisting(UUID clientId, String username, PortalRole role) {
+        java.util.Objects.requireNonNull(role, "role");
         CurrentUser user = requireManager(clientId);
         var identity = directory.find(username).orElseThrow(() -> new NotFoundException("Customer identity"));
         if (identity.getEmail() == null || identity.getEmail().isBlank()) {
@@ -647,6 +838,7 @@ public class ExternalAccessService {
                     displayName, "ACTIVE", user.username(), clock.instant());
         }
         account.identity(identity.getId());
+        account.edit(account.getDisplayName(), role.name());
         accounts.saveAndFlush(account);
         // Keycloak last: a refused row leaves Keycloak untouched, and a rollback after this point restores the
         // previous binding, so the portal never shows a client that the grant records do not.
@@ -698,7 +890,11 @@ public class ExternalAccessService {
         return new PortalAccount(a.getId(), a.getDisplayName(), a.getEmail(), a.getStatus(),
                 staff.displayName(a.getGrantedBy()), a.getGrantedAt(), PortalRole.valueOf(a.getRole()),
                 a.getInvitedAt(), a.getInvitedBy() == null ? null : staff.displayName(a.getInvitedBy()),
-                a.getInvitationExpiresAt(), a.getLastSignInAt(), a.getVersion());
+                a.getInvitationExpiresAt(), a.getLastSignInAt(), a.getVersion(), policyOf(a));
+    }
+
+    private static ContactPolicy policyOf(PortalAccountEntity a) {
+        return ContactPolicy.parse(a.getPolicySections(), a.getPolicyProjects());
     }
 
     /**

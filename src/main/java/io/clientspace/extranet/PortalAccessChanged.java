@@ -9,5 +9,5 @@ import java.util.UUID;
  */
 public record PortalAccessChanged(UUID accountId, UUID clientId, String contactName, Change change, String actor) {
 
-    public enum Change { ADDED, INVITED, RESENT, ACTIVATED, EXPIRED, REVOKED, INVITATION_CANCELLED }
+    public enum Change { ADDED, INVITED, RESENT, ACTIVATED, EXPIRED, REVOKED, INVITATION_CANCELLED, EDITED, POLICY_CHANGED, REMOVED }
 }

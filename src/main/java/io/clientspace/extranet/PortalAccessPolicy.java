@@ -50,7 +50,7 @@ public class PortalAccessPolicy {
     }
 
     /**
-     * "View as client": what one active portal account would see, for a manager or admin, read-only.
+     * "View as client": what one portal contact (whatever their status) would see under their role and policy, for a manager or admin, read-only.
      *
      * @throws NoAccessException unless the current user is a manager or admin
      * @throws NotFoundException when there is no such active account
@@ -58,8 +58,9 @@ public class PortalAccessPolicy {
     @Transactional(readOnly = true)
     public CustomerScope asContact(UUID accountId) {
         requireManager();
+        // any contact, also one who has not signed in yet: the preview shows what their role and policy would show
         var a = externalAccess.identityForPortalCheck(accountId)
-                .filter(x -> x.status() == PortalContactStatus.ACTIVE)
+                .filter(x -> !x.removed())
                 .orElseThrow(() -> new NotFoundException("Portal account"));
         return new CustomerScope(a.id(), a.clientId(), clients.get(a.clientId()).name(), a.username(),
                 a.displayName(), a.email(), true);
@@ -107,6 +108,96 @@ public class PortalAccessPolicy {
         if (scope.preview()) {
             throw new NoAccessException("Viewing as the client is read-only", null);
         }
+    }
+
+    // ------------------------------------------------------------------------ roles and policy (DD035)
+
+    /** The contact's role and policy as they are now (not as when the scope was made); verifies the scope. */
+    @Transactional(readOnly = true)
+    public ContactPolicy policyOf(CustomerScope scope) {
+        return identity(scope).policy();
+    }
+
+    /** Whether the scope's contact sees this portal section; verifies the scope. */
+    @Transactional(readOnly = true)
+    public boolean sees(CustomerScope scope, PortalSection section) {
+        return policyOf(scope).sees(section);
+    }
+
+    /** Whether the scope's contact sees this shared project (null: the client as a whole); verifies the scope. */
+    @Transactional(readOnly = true)
+    public boolean seesProject(CustomerScope scope, UUID projectId) {
+        return policyOf(scope).seesProject(projectId);
+    }
+
+    /**
+     * Whether the scope's contact may accept or decline proposals and acceptances: decision makers and approvers.
+     * A preview answers for the contact it shows (the preview itself stays read-only).
+     */
+    @Transactional(readOnly = true)
+    public boolean mayDecide(CustomerScope scope) {
+        return identity(scope).role().decides();
+    }
+
+    /** Whether the scope's contact is a billing contact, who also sees the client's invoices and acts. */
+    @Transactional(readOnly = true)
+    public boolean seesInvoicesAndActs(CustomerScope scope) {
+        return identity(scope).role() == PortalRole.BILLING;
+    }
+
+    /**
+     * {@link #verify} and the contact's policy shows the section.
+     *
+     * @throws NoAccessException when the contact's policy hides the section
+     */
+    @Transactional(readOnly = true)
+    public void verify(CustomerScope scope, PortalSection section) {
+        if (!sees(scope, section)) {
+            throw new NoAccessException("Your access to this client's portal does not include "
+                    + section.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+                    + ". Ask your contact at the firm if you need it.", null);
+        }
+    }
+
+    /**
+     * {@link #verify(CustomerScope, PortalSection)} and a project the contact's policy shows.
+     *
+     * @throws NoAccessException when the policy hides the section or the project
+     */
+    @Transactional(readOnly = true)
+    public void verify(CustomerScope scope, PortalSection section, UUID projectId) {
+        verify(scope, section);
+        if (!seesProject(scope, projectId)) {
+            throw new NoAccessException("Your access to this client's portal does not include this project."
+                    + " Ask your contact at the firm if you need it.", null);
+        }
+    }
+
+    /** {@link #verifyActing} and the section; see {@link #verify(CustomerScope, PortalSection)}. */
+    public void verifyActing(CustomerScope scope, PortalSection section) {
+        verifyActing(scope);
+        verify(scope, section);
+    }
+
+    /**
+     * For accepting or declining a proposal or an acceptance: {@link #verifyActing(CustomerScope, PortalSection)}
+     * and the contact is a decision maker or an approver.
+     *
+     * @throws NoAccessException for any other role, for a hidden section, and for a preview
+     */
+    public void verifyDeciding(CustomerScope scope, PortalSection section) {
+        verifyActing(scope, section);
+        if (!mayDecide(scope)) {
+            throw new NoAccessException("Only the client's decision makers and approvers can accept or decline."
+                    + " Your role is " + identity(scope).role().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + ".", null);
+        }
+    }
+
+    private ExternalAccessService.PortalIdentity identity(CustomerScope scope) {
+        verify(scope);
+        return externalAccess.identityForPortalCheck(scope.accountId())
+                .orElseThrow(() -> new AccessDeniedException("No such portal account"));
     }
 
     private void requireManager() {

@@ -10,7 +10,8 @@ import java.util.UUID;
  */
 public record PortalAccount(UUID id, String displayName, String email, String status, String grantedByName,
                             Instant grantedAt, PortalRole role, Instant invitedAt, String invitedByName,
-                            Instant invitationExpiresAt, Instant lastSignInAt, long version) {
+                            Instant invitationExpiresAt, Instant lastSignInAt, long version,
+                            ContactPolicy policy) {
 
     public PortalContactStatus contactStatus() {
         return PortalContactStatus.valueOf(status);

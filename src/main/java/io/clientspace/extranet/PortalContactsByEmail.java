@@ -19,4 +19,9 @@ class PortalContactsByEmail implements PortalContactLookup {
     public Map<String, String> statusByEmail(UUID companyId) {
         return access.canView() ? access.statusByEmail(companyId) : Map.of();
     }
+
+    @Override
+    public Map<String, String> nameByEmail(UUID companyId) {
+        return access.canView() ? access.nameByEmail(companyId) : Map.of();
+    }
 }

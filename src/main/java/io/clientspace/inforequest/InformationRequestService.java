@@ -10,6 +10,7 @@ import static io.clientspace.shared.Texts.clean;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.file.ObjectStore;
 import io.clientspace.file.Quarantine;
 import io.clientspace.inforequest.domain.InfoRequestEntity;
@@ -369,7 +370,7 @@ public class InformationRequestService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public List<InformationRequest> forCustomer(CustomerScope scope) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.INFORMATION_REQUESTS);
         UUID clientId = scope.clientId();
         Map<UUID, String> shared = projects.sharedWithCustomer(clientId).stream()
                 .collect(Collectors.toMap(SharedProject::id, SharedProject::name));
@@ -387,7 +388,7 @@ public class InformationRequestService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public InformationRequest forCustomer(CustomerScope scope, UUID requestId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.INFORMATION_REQUESTS);
         InfoRequestEntity r = customerRequest(scope.clientId(), requestId, false);
         return record(r, projects.sharedProject(scope.clientId(), r.getProjectId()).name());
     }
@@ -412,7 +413,7 @@ public class InformationRequestService {
     @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public RequestItem uploadForCustomer(CustomerScope scope, UUID requestId, UUID itemId, String fileName,
                                          Path content) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.INFORMATION_REQUESTS);
         UUID clientId = scope.clientId();
         String responder = scope.displayName();
         // refuse early, before any bytes move; the transaction below checks again under the lock
@@ -464,7 +465,7 @@ public class InformationRequestService {
     @Transactional
     @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public Outcome submitForCustomer(CustomerScope scope, UUID requestId, Map<UUID, String> answers) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.INFORMATION_REQUESTS);
         UUID clientId = scope.clientId();
         String responder = scope.displayName();
         InfoRequestEntity r = customerRequest(clientId, requestId, true);

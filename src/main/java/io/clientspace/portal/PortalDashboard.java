@@ -5,6 +5,7 @@ import io.clientspace.shared.Modules;
 import io.clientspace.acceptance.AcceptanceNavigation;
 import io.clientspace.acceptance.AcceptanceStatus;
 import io.clientspace.extranet.CustomerScope;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.inforequest.RequestItem;
 import io.clientspace.inforequest.RequestNavigation;
 import io.clientspace.proposal.ProposalNavigation;
@@ -63,17 +64,19 @@ public class PortalDashboard {
     @Transactional(readOnly = true)
     public List<PortalWaiting> waiting(CustomerScope viewer) {
         portal.check(viewer);
+        // only what the contact's policy shows, and decisions only for those who may take them (DD035)
+        boolean deciding = portal.mayDecide(viewer);
         Instant now = clock.instant();
         List<PortalWaiting> result = new ArrayList<>();
         // what belongs to a module the firm switched off does not wait for anyone here (DD034)
-        (modules.isOn(FirmModule.CLIENT_REQUESTS) ? clientRequests.list(viewer) : List.<io.clientspace.request.ClientRequest>of()).stream().filter(r -> r.state().waitsOnClient()).forEach(r -> {
+        (modules.isOn(FirmModule.CLIENT_REQUESTS) && portal.sees(viewer, PortalSection.REQUESTS) ? clientRequests.list(viewer) : List.<io.clientspace.request.ClientRequest>of()).stream().filter(r -> r.state().waitsOnClient()).forEach(r -> {
             boolean question = r.state() == RequestState.WAITING_CLIENT;
             result.add(new PortalWaiting(question ? PortalWaiting.Kind.REQUEST_QUESTION
                     : PortalWaiting.Kind.REQUEST_CONFIRM, r.id(), r.number(), r.subject(),
                     question ? r.askedAt() : r.resolvedAt(), question ? null : r.confirmBy(), false, 0, 0,
                     ClientRequestNavigation.portalPage(r.id())));
         });
-        (modules.isOn(FirmModule.INFORMATION_REQUESTS) ? informationRequests.list(viewer)
+        (modules.isOn(FirmModule.INFORMATION_REQUESTS) && portal.sees(viewer, PortalSection.INFORMATION_REQUESTS) ? informationRequests.list(viewer)
                 : List.<io.clientspace.inforequest.InformationRequest>of()).stream().filter(r -> r.status().isOpen()).forEach(r -> {
             List<RequestItem> open = r.items().stream().filter(i -> i.state().waitsOnCustomer()).toList();
             if (open.isEmpty()) {
@@ -84,12 +87,12 @@ public class PortalDashboard {
             result.add(new PortalWaiting(PortalWaiting.Kind.INFORMATION_REQUEST, r.id(), r.number(), r.title(),
                     r.sentAt(), due, false, open.size(), r.total(), RequestNavigation.portalPage(r.id())));
         });
-        (modules.isOn(FirmModule.ACCEPTANCES) ? acceptances.list(viewer)
+        (deciding && modules.isOn(FirmModule.ACCEPTANCES) && portal.sees(viewer, PortalSection.ACCEPTANCES) ? acceptances.list(viewer)
                 : List.<io.clientspace.acceptance.CustomerAcceptance>of()).stream().filter(a -> a.status() == AcceptanceStatus.PENDING).forEach(a ->
                 result.add(new PortalWaiting(PortalWaiting.Kind.ACCEPTANCE, a.id(), null, a.documentTitle(),
                         a.sentAt(), a.expiresAt(), a.expiresAt() != null && a.expiresAt().isBefore(now.plus(DUE_SOON)),
                         0, 0, AcceptanceNavigation.portalPage(a.id()))));
-        (modules.isOn(FirmModule.PROPOSALS) ? proposals.list(viewer)
+        (deciding && modules.isOn(FirmModule.PROPOSALS) && portal.sees(viewer, PortalSection.PROPOSALS) ? proposals.list(viewer)
                 : List.<io.clientspace.proposal.CustomerProposal>of()).stream().filter(p -> p.isPending()).forEach(p ->
                 result.add(new PortalWaiting(PortalWaiting.Kind.PROPOSAL, p.id(), p.number(), p.title(), p.sentAt(),
                         p.validUntil() == null ? null : p.validUntil().atStartOfDay(clock.getZone()).toInstant(),

@@ -5,6 +5,8 @@ import io.clientspace.conversation.ProjectComment;
 import io.clientspace.extranet.CustomerDownloads;
 import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.extranet.CustomerScope;
+import io.clientspace.extranet.ContactPolicy;
+import io.clientspace.extranet.PortalSection;
 
 import io.clientspace.document.DocumentService;
 import io.clientspace.document.SharedDocument;
@@ -84,9 +86,9 @@ public class PortalService {
     /** The client's shared projects, by name, each with how many documents it shows. */
     @Transactional(readOnly = true)
     public List<PortalProject> projects(CustomerScope viewer) {
-        check(viewer);
-        List<SharedProject> shared = projects.sharedWithCustomer(viewer.clientId());
-        Map<UUID, Long> counts = allDocuments(viewer.clientId(), shared).stream()
+        policy.verify(viewer, PortalSection.PROJECTS);
+        List<SharedProject> shared = visibleProjects(viewer);
+        Map<UUID, Long> counts = allDocuments(viewer, shared).stream()
                 .filter(d -> d.projectId() != null)
                 .collect(Collectors.groupingBy(PortalDocument::projectId, Collectors.counting()));
         return shared.stream().map(p -> new PortalProject(p.id(), p.name(), p.description(),
@@ -100,7 +102,7 @@ public class PortalService {
      */
     @Transactional(readOnly = true)
     public PortalProjectDetail project(CustomerScope viewer, UUID projectId) {
-        check(viewer);
+        policy.verify(viewer, PortalSection.PROJECTS, projectId);
         SharedProject p = projects.sharedProject(viewer.clientId(), projectId);
         List<PortalDocument> docs = projectDocuments(viewer.clientId(), p);
         ProjectHours hours = tasks.hoursForCustomer(viewer.clientId(), projectId);
@@ -118,15 +120,37 @@ public class PortalService {
      */
     @Transactional(readOnly = true)
     public List<CustomerTask> tasks(CustomerScope viewer, UUID projectId) {
-        check(viewer);
+        policy.verify(viewer, PortalSection.PROJECTS, projectId);
         return tasks.visibleToCustomer(viewer.clientId(), projectId);
     }
 
     /** Every shared document and file of the client, newest first, across its shared projects. */
     @Transactional(readOnly = true)
     public List<PortalDocument> documents(CustomerScope viewer) {
+        policy.verify(viewer, PortalSection.DOCUMENTS);
+        return allDocuments(viewer, visibleProjects(viewer));
+    }
+
+    /** Whether the viewer's contact sees this portal section (their policy); see {@link PortalAccessPolicy#sees}. */
+    @Transactional(readOnly = true)
+    public boolean sees(CustomerScope viewer, PortalSection section) {
+        return policy.sees(viewer, section);
+    }
+
+    /** The viewer's contact's role as it is now. */
+    @Transactional(readOnly = true)
+    public io.clientspace.extranet.PortalRole role(CustomerScope viewer) {
         check(viewer);
-        return allDocuments(viewer.clientId(), projects.sharedWithCustomer(viewer.clientId()));
+        return externalAccess.identityForPortalCheck(viewer.accountId()).orElseThrow().role();
+    }
+
+    /**
+     * Whether the viewer's contact may accept or decline proposals and acceptances (decision makers and approvers);
+     * what the pages ask before they show those buttons. The services refuse the others.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayDecide(CustomerScope viewer) {
+        return policy.mayDecide(viewer);
     }
 
     @Transactional(readOnly = true)
@@ -145,8 +169,20 @@ public class PortalService {
     @Transactional
     public String download(CustomerScope viewer, PortalDocument.Kind kind, UUID id) {
         check(viewer);
-        SharedDownload d = kind == PortalDocument.Kind.FILE ? files.customerDownload(viewer.clientId(), id)
-                : documents.customerDownload(viewer.clientId(), id);
+        if (!policy.sees(viewer, PortalSection.DOCUMENTS) && !policy.sees(viewer, PortalSection.PROJECTS)) {
+            policy.verify(viewer, PortalSection.DOCUMENTS); // refuses, saying so
+        }
+        SharedDownload d;
+        if (kind == PortalDocument.Kind.FILE) {
+            d = files.customerDownload(viewer.clientId(), id);
+        } else if (policy.seesInvoicesAndActs(viewer) && documents.invoicesAndActsForCustomer(viewer.clientId())
+                .stream().anyMatch(x -> x.id().equals(id))) {
+            // a billing contact's invoice or act, shared or not (DD035); asked first, as a refusal inside this
+            // transaction would roll it back
+            d = documents.invoiceOrActDownload(viewer.clientId(), id);
+        } else {
+            d = documents.customerDownload(viewer.clientId(), id);
+        }
         recordDownload(viewer, kind, id, d.title());
         return d.link();
     }
@@ -189,12 +225,36 @@ public class PortalService {
         return result;
     }
 
-    private List<PortalDocument> allDocuments(UUID clientId, List<SharedProject> shared) {
+    /** The client's shared projects that the viewer's policy shows. */
+    private List<SharedProject> visibleProjects(CustomerScope viewer) {
+        ContactPolicy rules = policy.policyOf(viewer);
+        return projects.sharedWithCustomer(viewer.clientId()).stream().filter(p -> rules.seesProject(p.id()))
+                .toList();
+    }
+
+    /**
+     * The shared documents and files on the client and in the projects the viewer sees; for a billing contact also
+     * the client's invoices and acts (DD035).
+     */
+    private List<PortalDocument> allDocuments(CustomerScope viewer, List<SharedProject> shared) {
+        UUID clientId = viewer.clientId();
         Map<UUID, String> names = shared.stream().collect(Collectors.toMap(SharedProject::id, SharedProject::name));
         Function<UUID, String> name = id -> id == null ? null : names.get(id);
+        java.util.function.Predicate<UUID> visible = id -> id == null || names.containsKey(id);
         List<PortalDocument> result = new ArrayList<>();
-        documents.sharedForCustomer(clientId).forEach(d -> result.add(document(d, name.apply(d.projectId()))));
-        files.sharedForCustomer(clientId).forEach(f -> result.add(file(f, name.apply(f.projectId()))));
+        java.util.Set<UUID> seen = new java.util.HashSet<>();
+        documents.sharedForCustomer(clientId).stream().filter(d -> visible.test(d.projectId()))
+                .forEach(d -> {
+                    seen.add(d.id());
+                    result.add(document(d, name.apply(d.projectId())));
+                });
+        if (policy.seesInvoicesAndActs(viewer)) {
+            documents.invoicesAndActsForCustomer(clientId).stream()
+                    .filter(d -> visible.test(d.projectId()) && seen.add(d.id()))
+                    .forEach(d -> result.add(document(d, name.apply(d.projectId()))));
+        }
+        files.sharedForCustomer(clientId).stream().filter(f -> visible.test(f.projectId()))
+                .forEach(f -> result.add(file(f, name.apply(f.projectId()))));
         result.sort(Comparator.comparing(PortalDocument::uploadedAt).reversed());
         return result;
     }

@@ -17,6 +17,7 @@ import io.clientspace.shared.WorkScope;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.file.FileService;
 import io.clientspace.file.ObjectStore;
 import io.clientspace.file.SharedDownload;
@@ -654,7 +655,7 @@ public class ProposalService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.PROPOSALS)
     public List<CustomerProposal> forCustomer(CustomerScope scope) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         // a withdrawn proposal whose revision was sent shows as that revision, the latest version
         return proposals.visibleToCustomer(scope.clientId(), CUSTOMER_STATUSES).stream()
                 .filter(p -> p.getSupersededBy() == null).map(this::toCustomer).toList();
@@ -668,7 +669,7 @@ public class ProposalService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.PROPOSALS)
     public CustomerProposal forCustomer(CustomerScope scope, UUID proposalId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         return toCustomer(customerRow(scope.clientId(), proposals.findById(proposalId)));
     }
 
@@ -685,7 +686,7 @@ public class ProposalService {
     @Transactional
     @ModuleGate(FirmModule.PROPOSALS)
     public ProposalAnswer accept(CustomerScope scope, UUID proposalId, String typedName, String ip) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyDeciding(scope, PortalSection.PROPOSALS);
         ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
         ProposalAnswer already = settled(p);
         if (already != null) {
@@ -717,7 +718,7 @@ public class ProposalService {
     @Transactional
     @ModuleGate(FirmModule.PROPOSALS)
     public ProposalAnswer decline(CustomerScope scope, UUID proposalId, String reason, String ip) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyDeciding(scope, PortalSection.PROPOSALS);
         String accountName = scope.displayName();
         ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
         ProposalAnswer already = settled(p);
@@ -745,7 +746,7 @@ public class ProposalService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.PROPOSALS)
     public SharedDownload customerAttachment(CustomerScope scope, UUID proposalId, UUID fileId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
         if (!p.getAttachmentIds().contains(fileId)) {
             throw new NotFoundException("File");
@@ -761,7 +762,7 @@ public class ProposalService {
     @Transactional
     @ModuleGate(FirmModule.PROPOSALS)
     public String customerPdfLink(CustomerScope scope, UUID proposalId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.PROPOSALS);
         ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
         StoredPdf pdf = pdf(p, externalAccess.contactLocale(scope.accountId()));
         return objects.downloadLink(pdf.objectKey(), pdfName(p), PDF_TYPE);

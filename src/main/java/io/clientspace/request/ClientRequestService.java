@@ -8,6 +8,7 @@ import io.clientspace.client.ClientRef;
 import io.clientspace.client.ClientService;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.PortalAccessPolicy;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.file.FileService;
 import io.clientspace.file.FileTypes;
 import io.clientspace.file.SharedDownload;
@@ -187,7 +188,7 @@ public class ClientRequestService {
     }
 
     private List<FieldProblem> customerProblems(CustomerScope scope, RequestDraft draft, boolean withFiles) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.REQUESTS);
         Set<UUID> shared = projects.sharedWithCustomer(scope.clientId()).stream().map(SharedProject::id)
                 .collect(Collectors.toSet());
         List<FieldProblem> problems = check(draft, categories(), LocalDate.now(clock));
@@ -676,7 +677,7 @@ public class ClientRequestService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public List<ClientRequest> forCustomer(CustomerScope scope) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.REQUESTS);
         Set<UUID> shared = projects.sharedWithCustomer(scope.clientId()).stream().map(SharedProject::id)
                 .collect(Collectors.toSet());
         return requests.forCustomer(scope.clientId(), shared.isEmpty() ? Set.of(new UUID(0, 0)) : shared).stream()
@@ -691,7 +692,7 @@ public class ClientRequestService {
     @Transactional(readOnly = true)
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest forCustomer(CustomerScope scope, UUID requestId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.REQUESTS);
         return customerRecord(customerRequest(scope.clientId(), requestId, false), true);
     }
 
@@ -704,7 +705,7 @@ public class ClientRequestService {
      */
     @Transactional(readOnly = true)
     public SharedDownload customerAttachment(CustomerScope scope, UUID requestId, UUID fileId) {
-        portalAccess.verify(scope);
+        portalAccess.verify(scope, PortalSection.REQUESTS);
         ClientRequestEntity r = customerRequest(scope.clientId(), requestId, false);
         requireAttached(r.getId(), fileId);
         return files.attachmentDownload(scope.clientId(), fileId);
@@ -741,7 +742,7 @@ public class ClientRequestService {
     @Transactional
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest answerForCustomer(CustomerScope scope, UUID requestId, String answer, long seenVersion) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.REQUESTS);
         String text = required(answer, "answer", "clientrequest.error.answer-required", MESSAGE_MAX);
         ClientRequestEntity r = lockForCustomerStep(scope, requestId, seenVersion, RequestState.WAITING_CLIENT);
         return turnBackToTeam(scope, r, "ANSWER", ClientRequestProcess.MSG_ANSWERED,
@@ -757,7 +758,7 @@ public class ClientRequestService {
     @Transactional
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest confirmForCustomer(CustomerScope scope, UUID requestId, long seenVersion) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.REQUESTS);
         ClientRequestEntity r = lockForCustomerStep(scope, requestId, seenVersion, RequestState.RESOLVED);
         r.closed(RequestState.CLOSED.name(), "CONFIRMED", clock.instant());
         requests.saveAndFlush(r);
@@ -776,7 +777,7 @@ public class ClientRequestService {
     @Transactional
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest reopenForCustomer(CustomerScope scope, UUID requestId, String reason, long seenVersion) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.REQUESTS);
         String text = required(reason, "reason", "clientrequest.error.reason-required", MESSAGE_MAX);
         ClientRequestEntity r = lockForCustomerStep(scope, requestId, seenVersion, RequestState.RESOLVED);
         r.setConfirmBy(null);
@@ -792,7 +793,7 @@ public class ClientRequestService {
     @Transactional
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest cancelForCustomer(CustomerScope scope, UUID requestId, long seenVersion) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.REQUESTS);
         ClientRequestEntity r = customerRequest(scope.clientId(), requestId, true);
         requireVersion(r, seenVersion);
         if (!state(r).isOpen()) {
@@ -810,7 +811,7 @@ public class ClientRequestService {
     @Transactional
     @ModuleGate(FirmModule.CLIENT_REQUESTS)
     public ClientRequest writeForCustomer(CustomerScope scope, UUID requestId, String message) {
-        portalAccess.verifyActing(scope);
+        portalAccess.verifyActing(scope, PortalSection.REQUESTS);
         String text = required(message, "message", "clientrequest.error.message-required", MESSAGE_MAX);
         ClientRequestEntity r = customerRequest(scope.clientId(), requestId, true);
         requireOpen(r);

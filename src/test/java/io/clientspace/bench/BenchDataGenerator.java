@@ -269,7 +269,7 @@ public class BenchDataGenerator {
                 }
                 row("portal_account", UUID.randomUUID(), client, username, username + "@example.org",
                         "Contact " + a + " " + marker, a % 10 == 9 ? "REVOKED" : a % 5 == 4 ? "INVITED" : "ACTIVE",
-                        "manager", ago(a * 3600L), a % 2 == 0 ? "DECISION_MAKER" : "REVIEWER", ago(a * 3600L),
+                        "manager", ago(a * 3600L), a % 2 == 0 ? "DECISION_MAKER" : "APPROVER", ago(a * 3600L),
                         "manager", a % 5 == 4 ? null : ago(a * 60L), "en");
             }
             UUID channel = UUID.randomUUID();

@@ -179,7 +179,7 @@ class TwoNodesDrillTests {
         jdbc.update("""
                 insert into portal_account (id, client_id, username, email, display_name, status, granted_by,
                                             granted_at, role)
-                values (?, ?, ?, ?, 'Drill Customer', 'ACTIVE', 'manager', ?, 'REVIEWER')""",
+                values (?, ?, ?, ?, 'Drill Customer', 'ACTIVE', 'manager', ?, 'APPROVER')""",
                 UUID.randomUUID(), client.id(), "drill-" + client.id(), "drill-" + client.id() + "@example.org",
                 Timestamp.from(Instant.now()));
         for (int round = 0; round < 5; round++) {

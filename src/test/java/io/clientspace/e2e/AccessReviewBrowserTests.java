@@ -33,7 +33,7 @@ class AccessReviewBrowserTests extends BrowserTest {
                 PortalRole.DECISION_MAKER), true));
         access.recordSignIn(activeEmail);
         asManager(() -> access.addContact(client.id(), new PortalContactDraft("Ines Eingeladen", email("ines"),
-                PortalRole.REVIEWER), true));
+                PortalRole.APPROVER), true));
         asManager(() -> access.addContact(client.id(), new PortalContactDraft("Nils Nichteingeladen", email("nils"),
                 PortalRole.BILLING), false));
 

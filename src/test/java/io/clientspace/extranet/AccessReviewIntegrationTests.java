@@ -222,7 +222,7 @@ class AccessReviewIntegrationTests {
     private PortalAccount active(Client client, String name) {
         String email = email(name.toLowerCase().replace(' ', '.'));
         PortalAccount invited = asManager(() -> access.addContact(client.id(),
-                new PortalContactDraft(name, email, PortalRole.REVIEWER), true));
+                new PortalContactDraft(name, email, PortalRole.APPROVER), true));
         access.recordSignIn(email);
         return invited;
     }

@@ -33,7 +33,7 @@ class ContactActivityIntegrationTests {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         String email = "evidence-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
         PortalAccount contact = asManager(() -> access.addContact(client.id(),
-                new PortalContactDraft("Edda Evidence", email, PortalRole.REVIEWER), true));
+                new PortalContactDraft("Edda Evidence", email, PortalRole.APPROVER), true));
         assertThat(asManager(() -> access.activity(contact.id()))).as("invited, nothing done yet").isEmpty();
 
         access.recordSignIn(email);

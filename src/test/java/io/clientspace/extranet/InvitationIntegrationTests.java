@@ -112,7 +112,7 @@ class InvitationIntegrationTests {
     @Test
     void theFirstSignInMakesTheContactActiveAndEndsTheInvitation() throws Exception {
         PortalAccount invited = asManager(() -> access.addContact(client.id(),
-                new PortalContactDraft("Greta Lind", email, PortalRole.REVIEWER), true));
+                new PortalContactDraft("Greta Lind", email, PortalRole.APPROVER), true));
         awaitSent(invited.id());
         assertThat(access.mayUsePortal(email, client.id())).as("not before the first sign-in").isFalse();
 

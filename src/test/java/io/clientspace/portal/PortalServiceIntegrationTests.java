@@ -115,7 +115,7 @@ class PortalServiceIntegrationTests {
 
         PortalProfile profile = asA(() -> portal.profile(viewer));
         assertThat(profile.clientName()).isEqualTo(a.client().name());
-        assertThat(profile.role()).isEqualTo("REVIEWER");
+        assertThat(profile.role()).isEqualTo("APPROVER");
     }
 
     @Test

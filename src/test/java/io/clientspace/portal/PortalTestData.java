@@ -101,7 +101,7 @@ public final class PortalTestData {
                 jdbc.update("""
                         insert into portal_account (id, client_id, username, email, display_name, status, granted_by,
                                                     granted_at, role)
-                        values (?, ?, ?, ?, ?, 'ACTIVE', 'manager', ?, 'REVIEWER')""",
+                        values (?, ?, ?, ?, ?, 'ACTIVE', 'manager', ?, 'APPROVER')""",
                         account, client.id(), username, email, displayName, Timestamp.from(Instant.now()));
             }
             return new World(marker, client, project, hidden, documents.get(shared.id()), unshared,

@@ -160,7 +160,7 @@ class ReviewServiceIntegrationTests {
                 new PortalContactDraft("Alma Active", activeEmail, PortalRole.DECISION_MAKER), true));
         access.recordSignIn(activeEmail);
         PortalAccount invited = asManager(() -> access.addContact(client.id(),
-                new PortalContactDraft("Ivo Invited", "invited-" + tag + "@example.org", PortalRole.REVIEWER), true));
+                new PortalContactDraft("Ivo Invited", "invited-" + tag + "@example.org", PortalRole.APPROVER), true));
         asManager(() -> access.addContact(client.id(),
                 new PortalContactDraft("Nina Notinvited", "not-" + tag + "@example.org", PortalRole.OTHER), false));
 

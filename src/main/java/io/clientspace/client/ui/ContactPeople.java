@@ -14,6 +14,11 @@ import java.util.List;
 public class ContactPeople extends Div {
 
     public ContactPeople(List<ContactPerson> people) {
+        this(people, null);
+    }
+
+    /** With {@code portalStatusLink}, each portal status links there (the company's External access tab). */
+    public ContactPeople(List<ContactPerson> people, String portalStatusLink) {
         setId("contact-people");
         addClassName("contact-people");
         setVisible(!people.isEmpty());
@@ -21,7 +26,11 @@ public class ContactPeople extends Div {
         for (ContactPerson p : people) {
             Div row = new Div();
             row.addClassName("contact-person");
-            row.add(new Anchor(p.workspacePath(), p.name()));
+            if (p.workspacePath() != null) {
+                row.add(new Anchor(p.workspacePath(), p.name()));
+            } else {
+                row.add(new Span(p.name()));
+            }
             if (p.role() != null) {
                 Span role = new Span(" \u00b7 " + p.role());
                 role.addClassName("muted");
@@ -37,7 +46,13 @@ public class ContactPeople extends Div {
                         getTranslation("external.statuses." + p.portalStatus())));
                 portal.getElement().getThemeList().add("badge small");
                 portal.addClassName("contact-portal");
-                row.add(new Span(" "), portal);
+                if (portalStatusLink != null) {
+                    Anchor status = new Anchor(portalStatusLink, portal);
+                    status.addClassName("contact-portal-link");
+                    row.add(new Span(" "), status);
+                } else {
+                    row.add(new Span(" "), portal);
+                }
             }
             if (p.archived()) {
                 Span archived = new Span(getTranslation("client.people.archived"));

@@ -69,6 +69,15 @@ public interface DocumentRepository extends JpaRepository<DocumentEntity, UUID> 
             + " and (d.projectId is null or d.projectId in ?2) order by d.updatedAt desc")
     List<DocumentEntity> sharedOnClient(UUID clientId, Collection<UUID> sharedProjects);
 
+    /**
+     * The client's invoices and acts with a final version, on the client or in one of its shared projects, shared
+     * or not: what a billing contact sees (docs/decisions/DD035).
+     */
+    @Query("select d from DocumentEntity d where d.clientId = ?1 and d.type in ('INVOICE', 'ACT')"
+            + " and d.finalVersionId is not null and (d.projectId is null or d.projectId in ?2)"
+            + " order by d.updatedAt desc")
+    List<DocumentEntity> billingOnClient(UUID clientId, Collection<UUID> sharedProjects);
+
     @Query("select d from DocumentEntity d where d.clientId = ?1 and d.projectId = ?2 and d.sharedWithClient = true"
             + " order by d.updatedAt desc")
     List<DocumentEntity> sharedInProject(UUID clientId, UUID projectId);

@@ -29,6 +29,10 @@ public class PortalAccountEntity {
     private String revokedBy;
     private String locale = "en";
     private boolean identityCreated;
+    private String policySections;
+    private String policyProjects;
+    private Instant removedAt;
+    private String removedBy;
     @Version
     private Long version;
 
@@ -160,6 +164,53 @@ public class PortalAccountEntity {
         this.email = "erased-" + id + "@erased.invalid";
         this.keycloakUserId = null;
         this.lastSignInAt = null;
+    }
+
+    public String getPolicySections() { return policySections; }
+    public String getPolicyProjects() { return policyProjects; }
+    public Instant getRemovedAt() { return removedAt; }
+
+    /** Name and role as a manager corrected them. */
+    public void edit(String displayName, String role) {
+        this.displayName = displayName;
+        this.role = role;
+    }
+
+    /**
+     * A new e-mail address. A contact who never had an identity signs in by it later, so their username follows;
+     * an existing identity keeps its username (Keycloak signs in by e-mail too).
+     */
+    public void email(String email, boolean usernameFollows) {
+        this.email = email;
+        if (usernameFollows) {
+            this.username = email;
+        }
+    }
+
+    /** The per-contact policy; null columns mean "all" (see ContactPolicy). */
+    public void policy(String sections, String projects) {
+        this.policySections = sections;
+        this.policyProjects = projects;
+    }
+
+    /** Gone from the list; revoked before, by the service. The row stays as evidence. */
+    public void removed(String by, Instant now) {
+        this.removedAt = now;
+        this.removedBy = by;
+    }
+
+    /** Added again after a removal: back in the list, still revoked until invited. */
+    public void restored(String displayName, String role) {
+        this.removedAt = null;
+        this.removedBy = null;
+        this.displayName = displayName;
+        this.role = role;
+        this.policySections = null;
+        this.policyProjects = null;
+    }
+
+    public boolean isRemoved() {
+        return removedAt != null;
     }
 
     public boolean isRevoked() {

@@ -18,7 +18,7 @@ public interface PortalAccountRepository extends JpaRepository<PortalAccountEnti
     @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.status = ?2")
     long countByStatus(UUID clientId, String status);
 
-    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1")
+    @Query("select count(a) from PortalAccountEntity a where a.clientId = ?1 and a.removedAt is null")
     long countByClient(UUID clientId);
 
     /** Waiting invitations of the client that run out before {@code before}. */

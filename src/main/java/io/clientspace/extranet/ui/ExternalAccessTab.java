@@ -51,15 +51,19 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
         private final ExternalAccessService access;
         private final AccessReviewService reviews;
 
-        Provider(ExternalAccessService access, AccessReviewService reviews) {
+        private final io.clientspace.extranet.SharedProjectNames projects;
+
+        Provider(ExternalAccessService access, AccessReviewService reviews,
+                 io.clientspace.extranet.SharedProjectNames projects) {
             super(ExtranetNavigation.TAB, 60, Where.CLIENT);
             this.access = access;
             this.reviews = reviews;
+            this.projects = projects;
         }
 
         @Override
         public WorkspaceTab<?> create(TabContext context) {
-            return new ExternalAccessTab(context, access, reviews);
+            return new ExternalAccessTab(context, access, reviews, projects);
         }
     }
 
@@ -77,8 +81,12 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
     private boolean manage;
     private List<String> managers = List.of();
 
-    ExternalAccessTab(TabContext context, ExternalAccessService access, AccessReviewService reviews) {
+    private final io.clientspace.extranet.SharedProjectNames projects;
+
+    ExternalAccessTab(TabContext context, ExternalAccessService access, AccessReviewService reviews,
+                      io.clientspace.extranet.SharedProjectNames projects) {
         super(ExtranetNavigation.TAB, "workspace.tab.external", context.loader());
+        this.projects = projects;
         this.client = context.client();
         this.access = access;
         this.reviews = reviews;
@@ -309,6 +317,25 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
                 // active people need nothing but the way out below
             }
         }
+        // view as client works for any contact, also before they signed in (DD035)
+        Button viewAs = new Button(getTranslation("external.action.view-as"), VaadinIcon.EYE.create(),
+                e -> getUI().ifPresent(ui -> ui.navigate(ExtranetNavigation.viewAs(a.id()))));
+        viewAs.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        viewAs.addClassName("view-as-contact");
+        Button edit = new Button(getTranslation("external.action.edit"), VaadinIcon.EDIT.create(),
+                e -> new PortalContactDialog(client, access, saved -> changed(), a).open());
+        edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        edit.addClassName("edit-contact");
+        Button policy = new Button(getTranslation("external.action.policy"), VaadinIcon.KEY_O.create(),
+                e -> new ContactPolicyDialog(a, projects.sharedProjects(client.id()), access, saved -> changed())
+                        .open());
+        policy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        policy.addClassName("policy-contact");
+        if (!a.policy().isDefault()) {
+            policy.getElement().setAttribute("title", getTranslation("external.policy.narrowed"));
+            policy.addThemeVariants(ButtonVariant.LUMO_CONTRAST);
+        }
+        actions.add(viewAs, edit, policy);
         if (a.contactStatus() == PortalContactStatus.ACTIVE || a.contactStatus() == PortalContactStatus.INVITED) {
             Button revoke = new Button(getTranslation("external.action.revoke"), VaadinIcon.BAN.create(),
                     e -> confirmRevoke(a));
@@ -316,6 +343,11 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
             revoke.addClassName("revoke-contact");
             actions.add(revoke);
         }
+        Button remove = new Button(getTranslation("external.action.remove"), VaadinIcon.TRASH.create(),
+                e -> confirmRemove(a));
+        remove.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_TERTIARY);
+        remove.addClassName("remove-contact");
+        actions.add(remove);
         return actions;
     }
 
@@ -360,6 +392,24 @@ class ExternalAccessTab extends WorkspaceTab<ExternalAccessTab.Data> {
         revoke.setId("revoke-confirm-button");
         revoke.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
         confirm.getFooter().add(new Button(getTranslation("action.cancel"), e -> confirm.close()), revoke);
+        confirm.open();
+    }
+
+    private void confirmRemove(PortalAccount a) {
+        Dialog confirm = new Dialog();
+        confirm.setId("remove-confirm");
+        confirm.setHeaderTitle(getTranslation("external.remove.title", a.displayName()));
+        confirm.add(new Paragraph(getTranslation("external.remove.text", a.displayName())));
+        Button remove = new Button(getTranslation("external.action.remove"), e -> {
+            confirm.close();
+            perform(() -> {
+                access.removeContact(a.id());
+                return a;
+            }, "external.done.removed", a, new Button());
+        });
+        remove.setId("remove-confirm-button");
+        remove.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        confirm.getFooter().add(new Button(getTranslation("action.cancel"), e -> confirm.close()), remove);
         confirm.open();
     }
 

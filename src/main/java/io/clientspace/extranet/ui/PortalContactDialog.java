@@ -32,7 +32,20 @@ class PortalContactDialog extends Dialog {
     final Select<PortalRole> role = new Select<>();
     final Checkbox inviteNow = new Checkbox();
 
+    /** The contact being edited; null for a new one. */
+    private final PortalAccount existing;
+
     PortalContactDialog(NamedClient client, ExternalAccessService access, Consumer<PortalAccount> onSaved) {
+        this(client, access, onSaved, null);
+    }
+
+    /**
+     * Edits a contact's name, e-mail and role (DD035). A new address of an active contact is verified by them; a
+     * role change that leaves the client no decision maker who sees proposals asks first.
+     */
+    PortalContactDialog(NamedClient client, ExternalAccessService access, Consumer<PortalAccount> onSaved,
+                        PortalAccount existing) {
+        this.existing = existing;
         this.client = client;
         this.access = access;
         this.onSaved = onSaved;
@@ -64,8 +77,19 @@ class PortalContactDialog extends Dialog {
         form.add(email, 2);
         form.add(role, inviteNow);
         add(form);
+        if (existing != null) {
+            setHeaderTitle(getTranslation("external.edit-for", existing.displayName()));
+            name.setValue(existing.displayName());
+            email.setValue(existing.email());
+            role.setValue(existing.role());
+            inviteNow.setVisible(false);
+            if (existing.contactStatus() == io.clientspace.extranet.PortalContactStatus.ACTIVE) {
+                email.setHelperText(getTranslation("external.edit.email-verify"));
+            }
+        }
 
-        Button save = new Button(getTranslation("external.add-save"), e -> save());
+        Button save = new Button(getTranslation(existing == null ? "external.add-save" : "external.edit-save"),
+                e -> save());
         save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         save.setId("contact-save");
         getFooter().add(new Button(getTranslation("action.cancel"), e -> close()), save);
@@ -81,12 +105,35 @@ class PortalContactDialog extends Dialog {
             errors.show(problems);
             return;
         }
+        if (existing != null) {
+            edit(false);
+            return;
+        }
         try {
             PortalAccount saved = access.addContact(client.id(), draft(), inviteNow.getValue());
             close();
             onSaved.accept(saved);
         } catch (InvalidInputException e) {
             errors.show(e.problems());
+        }
+    }
+
+    private void edit(boolean acknowledged) {
+        try {
+            PortalAccount saved = access.editContact(existing.id(), draft(), acknowledged);
+            close();
+            onSaved.accept(saved);
+        } catch (InvalidInputException e) {
+            if (e.problems().stream().anyMatch(p -> "policy".equals(p.field()))) {
+                ContactPolicyDialog.warn(this, () -> edit(true));
+            } else {
+                errors.show(e.problems());
+            }
+        } catch (RuntimeException e) {
+            // Keycloak did not answer: the transaction rolled back, the typed values stay
+            org.slf4j.LoggerFactory.getLogger(PortalContactDialog.class).warn("Editing a portal contact failed", e);
+            com.vaadin.flow.component.notification.Notification.show(getTranslation("external.errors.unavailable"),
+                    6000, com.vaadin.flow.component.notification.Notification.Position.MIDDLE);
         }
     }
 }

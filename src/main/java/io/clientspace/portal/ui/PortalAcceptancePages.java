@@ -186,7 +186,9 @@ final class PortalAcceptancePages {
             case WITHDRAWN -> box.add(outcome(VaadinIcon.BAN, "portal-outcome-withdrawn",
                     t("portal.acceptance.withdrawn-text", dateTime(a.withdrawnAt()), a.withdrawReason())));
             case PENDING -> {
-                if (pages.viewer().preview()) {
+                if (!pages.mayDecide()) {
+                    box.add(pages.notDeciding("acceptance-not-deciding"));
+                } else if (pages.viewer().preview()) {
                     Paragraph note = new Paragraph(t("portal.acceptance.read-only"));
                     note.addClassName("muted");
                     box.add(note);

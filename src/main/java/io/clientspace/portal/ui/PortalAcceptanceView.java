@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.acceptance.AcceptanceNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +19,11 @@ import java.util.UUID;
 @Route(value = AcceptanceNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalAcceptanceView extends PortalPage implements BeforeEnterObserver {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.ACCEPTANCES;
+    }
 
     private final PortalAcceptances acceptances;
     private final Clock clock;

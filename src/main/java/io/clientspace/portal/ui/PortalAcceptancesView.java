@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.acceptance.AcceptanceNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalAcceptances;
@@ -13,6 +14,11 @@ import java.time.Clock;
 @Route(value = AcceptanceNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalAcceptancesView extends PortalPage {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.ACCEPTANCES;
+    }
 
     PortalAcceptancesView(PortalService portal, PortalAcceptances acceptances, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "portal.acceptances.title");

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -18,6 +19,11 @@ import java.util.UUID;
 @Route(value = ClientRequestNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalClientRequestView extends PortalPage implements BeforeEnterObserver {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.REQUESTS;
+    }
 
     private final PortalClientRequests requests;
     private final Clock clock;

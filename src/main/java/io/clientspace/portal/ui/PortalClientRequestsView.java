@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalClientRequests;
 import io.clientspace.portal.PortalService;
@@ -13,6 +14,11 @@ import java.time.Clock;
 @Route(value = ClientRequestNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalClientRequestsView extends PortalPage {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.REQUESTS;
+    }
 
     PortalClientRequestsView(PortalService portal, PortalClientRequests requests, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "clientrequest.portal.title");

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.document.DocumentNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalService;
@@ -12,6 +13,11 @@ import java.time.Clock;
 @Route(value = DocumentNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalDocumentsView extends PortalPage {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.DOCUMENTS;
+    }
 
     PortalDocumentsView(PortalService portal, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "portal.documents.title");

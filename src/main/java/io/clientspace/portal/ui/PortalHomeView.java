@@ -27,8 +27,11 @@ class PortalHomeView extends PortalPage {
             welcome.addClassName("portal-welcome");
             Paragraph actingFor = new Paragraph(getTranslation("portal.acting-for", viewer.clientName()));
             actingFor.addClassName("muted");
-            return new Div(welcome, actingFor, new PortalDashboardPage(dashboard, pages, clock).waiting(),
-                    pages.projects(id -> PortalProjectView.path(id), null));
+            Div home = new Div(welcome, actingFor, new PortalDashboardPage(dashboard, pages, clock).waiting());
+            if (portal.sees(viewer, io.clientspace.extranet.PortalSection.PROJECTS)) {
+                home.add(pages.projects(id -> PortalProjectView.path(id), null));
+            }
+            return home;
         });
     }
 }

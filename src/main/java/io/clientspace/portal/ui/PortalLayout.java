@@ -1,6 +1,8 @@
 package io.clientspace.portal.ui;
 
 import io.clientspace.extranet.ExternalAccessService;
+import io.clientspace.extranet.PortalSection;
+import io.clientspace.portal.PortalService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Nav;
@@ -41,9 +43,12 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
 
     private final Modules modules;
 
+    private final PortalService portal;
+
     public PortalLayout(CurrentUserProvider users, AuthenticationContext auth,
-                        ExternalAccessService access, Modules modules) {
+                        ExternalAccessService access, Modules modules, PortalService portal) {
         this.modules = modules;
+        this.portal = portal;
         addClassName("portal-layout");
         Span brand = new Span(getTranslation("portal.brand"));
         brand.addClassName("brand");
@@ -85,14 +90,30 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
         Nav nav = new Nav();
         nav.addClassName("portal-nav");
         nav.setId("portal-nav");
-        nav.add(link("portal.nav.projects", PortalHomeView.class, VaadinIcon.FOLDER_OPEN_O),
-                link("portal.nav.documents", PortalDocumentsView.class, VaadinIcon.FILE_TEXT_O),
-                link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT),
-                link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O),
-                link("clientrequest.portal.nav", PortalClientRequestsView.class, VaadinIcon.COMMENTS_O),
-                link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O),
-                link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT),
-                link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
+        // the home page stays for everyone (what waits for them); other links only where the contact's policy
+        // shows the section (DD035): the pages and the services refuse the rest as well
+        var viewer = portal.current();
+        java.util.function.Predicate<PortalSection> sees = s -> viewer.isPresent() && portal.sees(viewer.get(), s);
+        nav.add(link("portal.nav.projects", PortalHomeView.class, VaadinIcon.FOLDER_OPEN_O));
+        if (sees.test(PortalSection.DOCUMENTS)) {
+            nav.add(link("portal.nav.documents", PortalDocumentsView.class, VaadinIcon.FILE_TEXT_O));
+        }
+        if (sees.test(PortalSection.PROPOSALS)) {
+            nav.add(link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT));
+        }
+        if (sees.test(PortalSection.INFORMATION_REQUESTS)) {
+            nav.add(link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O));
+        }
+        if (sees.test(PortalSection.REQUESTS)) {
+            nav.add(link("clientrequest.portal.nav", PortalClientRequestsView.class, VaadinIcon.COMMENTS_O));
+        }
+        if (sees.test(PortalSection.ACCEPTANCES)) {
+            nav.add(link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O));
+        }
+        if (sees.test(PortalSection.MESSAGES)) {
+            nav.add(link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT));
+        }
+        nav.add(link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
         // the sections of modules the firm switched off are not there (DD034)
         nav.getChildren().filter(c -> !modules.showsPortalSection(c.getElement().getAttribute("data-section")))
                 .toList().forEach(nav::remove);

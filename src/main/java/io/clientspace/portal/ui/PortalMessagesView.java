@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -37,6 +38,11 @@ import java.util.function.Consumer;
 @Route(value = ConversationNavigation.PORTAL_MESSAGES + "/:channelId?", layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalMessagesView extends PortalPage implements BeforeEnterObserver {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.MESSAGES;
+    }
 
     private final ChatService chat;
     private final ClientChanges live;

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -36,7 +37,25 @@ abstract class PortalPage extends Div implements HasDynamicTitle {
             add(PortalPages.noAccess(this));
             return;
         }
+        if (section() != null && !portal.sees(viewer.get(), section())) {
+            // the contact's policy hides this part of the portal: say so, also for a typed or bookmarked address
+            add(sectionHidden(this));
+            return;
+        }
         add(content.apply(viewer.get(), new PortalPages(portal, loader, clock, viewer.get(), this)));
+    }
+
+    /** The portal section this page belongs to, which a contact's policy can hide; null for pages every contact has. */
+    PortalSection section() {
+        return null;
+    }
+
+    /** What a contact sees where their policy hides the section. */
+    static Component sectionHidden(Component host) {
+        Component hidden = io.clientspace.shared.ui.States.hidden(host.getTranslation("portal.section-hidden.title"),
+                host.getTranslation("portal.section-hidden.text"));
+        hidden.setId("portal-section-hidden");
+        return hidden;
     }
 
     @Override

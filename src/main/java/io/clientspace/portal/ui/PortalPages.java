@@ -72,6 +72,23 @@ final class PortalPages {
         return viewer;
     }
 
+    /** Whether the viewer's contact may accept or decline (decision makers and approvers, DD035). */
+    boolean mayDecide() {
+        return portal.mayDecide(viewer);
+    }
+
+    /**
+     * The line shown instead of accept and decline to a contact whose role does not decide: who does, and that the
+     * server would refuse it too.
+     */
+    Component notDeciding(String id) {
+        com.vaadin.flow.component.html.Paragraph note = new com.vaadin.flow.component.html.Paragraph(
+                host.getTranslation("portal.decide.not-your-role"));
+        note.setId(id);
+        note.addClassName("muted");
+        return note;
+    }
+
     /** The component the pages translate with and load for. */
     Component host() {
         return host;
@@ -321,6 +338,9 @@ final class PortalPages {
                         t("portal.not-found.text"), null));
                 gone.setId("portal-not-found");
                 box.add(gone);
+            } else if (error instanceof io.clientspace.shared.NoAccessException) {
+                // the contact's policy leaves this out (a project, a section): say so (DD035)
+                box.add(PortalPage.sectionHidden(host));
             } else if (error instanceof AccessDeniedException) {
                 Div hidden = new Div(States.hidden(t("portal.no-record.title"), t("portal.no-record.text")));
                 hidden.setId("portal-no-access");

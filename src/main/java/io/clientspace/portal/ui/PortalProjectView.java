@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.portal.PortalNavigation;
 import io.clientspace.project.ProjectNavigation;
 import com.vaadin.flow.component.html.Anchor;
@@ -18,6 +19,11 @@ import java.util.UUID;
 @Route(value = ProjectNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProjectView extends PortalPage implements BeforeEnterObserver {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.PROJECTS;
+    }
 
     PortalProjectView(PortalService portal, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "portal.nav.projects");

@@ -181,7 +181,7 @@ final class PortalProposalPages {
     }
 
     /** The answer part: the outcome once there is one, else the accept and decline forms (read-only in preview). */
-    private Component answer(CustomerProposal p, Runnable refresh) {
+    Component answer(CustomerProposal p, Runnable refresh) {
         Div box = new Div();
         box.setId("portal-proposal-answer");
         box.addClassName("proposal-answer");
@@ -202,7 +202,9 @@ final class PortalProposalPages {
                 }
             }
             default -> {
-                if (viewer.preview()) {
+                if (!pages.mayDecide()) {
+                    box.add(pages.notDeciding("proposal-not-deciding"));
+                } else if (viewer.preview()) {
                     box.add(outcome("proposal-read-only", t("portal.proposal.read-only")));
                 } else {
                     box.add(acceptForm(p, refresh), declineForm(p, refresh));

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.proposal.ProposalNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +19,11 @@ import java.util.UUID;
 @Route(value = ProposalNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProposalView extends PortalPage implements BeforeEnterObserver {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.PROPOSALS;
+    }
 
     private final PortalProposals proposals;
 

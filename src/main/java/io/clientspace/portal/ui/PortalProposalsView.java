@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.proposal.ProposalNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalProposals;
@@ -13,6 +14,11 @@ import java.time.Clock;
 @Route(value = ProposalNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalProposalsView extends PortalPage {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.PROPOSALS;
+    }
 
     PortalProposalsView(PortalService portal, PortalProposals proposals, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "portal.proposals.title");

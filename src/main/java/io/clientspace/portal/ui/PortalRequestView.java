@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.inforequest.RequestNavigation;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.icon.VaadinIcon;
@@ -18,6 +19,11 @@ import java.util.UUID;
 @Route(value = RequestNavigation.PORTAL_ROUTE, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalRequestView extends PortalPage implements BeforeEnterObserver {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.INFORMATION_REQUESTS;
+    }
 
     private final PortalRequests requests;
     private final Clock clock;

@@ -1,5 +1,6 @@
 package io.clientspace.portal.ui;
 
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.inforequest.RequestNavigation;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalRequests;
@@ -13,6 +14,11 @@ import java.time.Clock;
 @Route(value = RequestNavigation.PORTAL_LIST, layout = PortalLayout.class)
 @RolesAllowed(Roles.CUSTOMER)
 class PortalRequestsView extends PortalPage {
+
+    @Override
+    PortalSection section() {
+        return PortalSection.INFORMATION_REQUESTS;
+    }
 
     PortalRequestsView(PortalService portal, PortalRequests requests, AsyncLoader loader, Clock clock) {
         super(portal, loader, clock, "portal.requests.title");

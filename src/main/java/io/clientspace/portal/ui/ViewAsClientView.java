@@ -21,6 +21,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import io.clientspace.portal.PortalService;
 import io.clientspace.extranet.CustomerScope;
+import io.clientspace.extranet.PortalSection;
 import io.clientspace.security.Roles;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
@@ -84,7 +85,8 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
 
     private void show(CustomerScope viewer) {
         Span banner = new Span(VaadinIcon.EYE.create(), new Span(getTranslation("portal.preview.banner",
-                viewer.displayName(), viewer.clientName())));
+                viewer.displayName(), viewer.clientName())), new Span(" " + getTranslation("portal.preview.role",
+                getTranslation("external.roles." + portal.role(viewer).name()))));
         banner.setId("view-as-banner");
         banner.addClassName("portal-preview-banner");
         PortalPages pages = new PortalPages(portal, loader, clock, viewer, this);
@@ -107,20 +109,36 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
                 content.add(pages.project(id, back));
             }));
         };
-        targets.put(tab(nav, "portal.nav.projects", VaadinIcon.FOLDER_OPEN_O), () -> {
-            showProjects[0].run();
-            return null;
-        });
-        targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
+        // only the sections the contact's policy shows, as their own portal does (DD035)
+        java.util.function.Predicate<PortalSection> sees = section -> portal.sees(viewer, section);
+        Runnable first = sees.test(PortalSection.PROJECTS) ? showProjects[0] : () -> {
+            content.removeAll();
+            content.add(PortalPage.sectionHidden(this));
+        };
+        if (sees.test(PortalSection.PROJECTS)) {
+            targets.put(tab(nav, "portal.nav.projects", VaadinIcon.FOLDER_OPEN_O), () -> {
+                showProjects[0].run();
+                return null;
+            });
+        }
+        if (sees.test(PortalSection.DOCUMENTS)) {
+            targets.put(tab(nav, "portal.nav.documents", VaadinIcon.FILE_TEXT_O), pages::documents);
+        }
         PortalProposalPages proposalPages = new PortalProposalPages(proposals, pages, viewer, this);
-        targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT), drillDown(content,
-                "portal.proposal.back", open -> proposalPages.list(null, open), proposalPages::detail));
+        if (sees.test(PortalSection.PROPOSALS)) {
+            targets.put(tab(nav, "portal.nav.proposals", VaadinIcon.FILE_TEXT), drillDown(content,
+                    "portal.proposal.back", open -> proposalPages.list(null, open), proposalPages::detail));
+        }
         PortalRequestPages requestPages = new PortalRequestPages(requests, pages, clock, viewer, this);
-        targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O), drillDown(content,
-                "portal.request.back", open -> requestPages.list(null, open), requestPages::detail));
+        if (sees.test(PortalSection.INFORMATION_REQUESTS)) {
+            targets.put(tab(nav, "portal.nav.requests", VaadinIcon.QUESTION_CIRCLE_O), drillDown(content,
+                    "portal.request.back", open -> requestPages.list(null, open), requestPages::detail));
+        }
         PortalAcceptancePages acceptancePages = new PortalAcceptancePages(pages, acceptances, clock);
-        targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O), drillDown(content,
-                "portal.acceptance.back", acceptancePages::list, acceptancePages::detail));
+        if (sees.test(PortalSection.ACCEPTANCES)) {
+            targets.put(tab(nav, "portal.nav.acceptances", VaadinIcon.CHECK_SQUARE_O), drillDown(content,
+                    "portal.acceptance.back", acceptancePages::list, acceptancePages::detail));
+        }
         targets.put(tab(nav, "portal.nav.profile", VaadinIcon.USER), pages::profile);
         nav.addSelectedChangeListener(e -> {
             content.removeAll();
@@ -130,7 +148,7 @@ class ViewAsClientView extends Div implements BeforeEnterObserver, HasDynamicTit
             }
         });
         add(banner, nav, content);
-        showProjects[0].run();
+        first.run();
     }
 
     /**

@@ -250,8 +250,8 @@ public class ProjectHeaders {
 
         /** Opens the portal as one of the client's contacts sees it; with several, asks whose. */
         private void viewAs(ClientProject p) {
-            List<PortalAccount> accounts = externalAccess.forClient(p.clientId()).stream()
-                    .filter(a -> "ACTIVE".equals(a.status())).toList();
+            // any contact, also one not signed in yet: the preview shows their role and policy (DD035)
+            List<PortalAccount> accounts = externalAccess.forClient(p.clientId());
             if (accounts.isEmpty()) {
                 Notification.show(getTranslation("project.view-as.none"), 5000, Notification.Position.MIDDLE);
             } else if (accounts.size() == 1) {

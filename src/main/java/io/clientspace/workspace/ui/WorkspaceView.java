@@ -190,7 +190,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         Div header = new Div(top, facts, tagRow);
         if (c.kind() == ClientKind.COMPANY) {
-            header.add(new ContactPeople(clients.contactPeople(c.id())));
+            header.add(new ContactPeople(clients.companyContacts(c.id()), io.clientspace.client.ClientNavigation
+                    .workspace(ClientKind.COMPANY, c.id(), io.clientspace.extranet.ExtranetNavigation.TAB)));
         }
         header.addClassName("workspace-header");
         header.setId("workspace-header");

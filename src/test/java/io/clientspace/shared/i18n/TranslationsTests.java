@@ -240,6 +240,8 @@ class TranslationsTests {
         m.put("document.statuses.", () -> checkConstraint("document", "status"));
         m.put("external.statuses.", () -> names(PortalContactStatus.values()));
         m.put("external.roles.", () -> names(PortalRole.values()));
+        m.put("external.policy.section.", () -> names(io.clientspace.extranet.PortalSection.values()));
+        m.put("external.policy.projects.", () -> new TreeSet<>(Set.of("all", "some")));
         m.put("external.activity.kinds.", () -> names(ContactActivity.Kind.values()));
         m.put("access-review.decisions.", () -> names(ReviewDecision.values()));
         m.put("external.section.", () -> new TreeSet<>(Set.of("active", "invited", "not-invited", "active.none",
@@ -302,7 +304,7 @@ class TranslationsTests {
         m.put("project.statuses.", () -> checkConstraint("client_project", "status"));
         m.put("documents.key-state.", () -> names(KeyDocuments.State.values()));
         m.put("portal.task.statuses.", () -> names(CustomerTask.Status.values()));
-        m.put("portal.roles.", () -> Set.of("DECISION_MAKER", "REVIEWER", "APPROVER", "BILLING", "OTHER"));
+        m.put("portal.roles.", () -> names(PortalRole.values()));
         m.put("acceptance.statuses.", () -> names(AcceptanceStatus.values()));
         m.put("documents.acceptance.", () -> names(AcceptanceStatus.values()));
         m.put("portal.acceptance.statuses.", () -> names(AcceptanceStatus.values()));

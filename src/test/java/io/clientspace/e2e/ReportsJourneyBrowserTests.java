@@ -48,7 +48,8 @@ class ReportsJourneyBrowserTests extends BrowserTest {
             Map.entry(ReportKind.ACCEPTANCES_DUE, "Acceptances due in 48 hours"),
             Map.entry(ReportKind.INFO_REQUEST_OUTCOMES, "Information requests per month"),
             Map.entry(ReportKind.REQUEST_SLA_PRIORITY, "Client request SLA by priority"),
-            Map.entry(ReportKind.REQUEST_SLA_GROUPS, "Client request SLA by group"));
+            Map.entry(ReportKind.REQUEST_SLA_GROUPS, "Client request SLA by group"),
+            Map.entry(ReportKind.PORTAL_ENGAGEMENT, "Portal engagement per client"));
 
     @Autowired
     JdbcTemplate jdbc;

@@ -45,20 +45,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClientExportService {
 
-    /** A file in the ZIP and the query behind it; {@code :client} is the client's id. */
-    private record Part(String file, String sql) {
+    /** A CSV in the ZIP ({@code name}.csv) and the query behind it; its one parameter is the client's id. */
+    private record Part(String name, String sql) {
+        String file() {
+            return name + CSV;
+        }
     }
 
+    private static final String CSV = ".csv";
+
     private static final List<Part> PARTS = List.of(
-            new Part("client.csv", "select c.*, (select string_agg(t.tag, ';' order by t.tag) from client_tag t"
+            new Part("client", "select c.*, (select string_agg(t.tag, ';' order by t.tag) from client_tag t"
                     + " where t.client_id = c.id) as tags from client c where c.id = ?"),
-            new Part("deals.csv", "select * from deal where client_id = ? order by created_at, id"),
-            new Part("tasks.csv", "select * from work_task where client_id = ? order by created_at, id"),
-            new Part("time_entries.csv", "select * from time_entry where client_id = ? order by work_date, id"),
-            new Part("documents.csv", "select d.*, (select count(*) from document_version v where v.document_id"
+            new Part("deals", "select * from deal where client_id = ? order by created_at, id"),
+            new Part("tasks", "select * from work_task where client_id = ? order by created_at, id"),
+            new Part("time_entries", "select * from time_entry where client_id = ? order by work_date, id"),
+            new Part("documents", "select d.*, (select count(*) from document_version v where v.document_id"
                     + " = d.id) as versions from document d where d.client_id = ? order by d.created_at, d.id"),
-            new Part("proposals.csv", "select * from proposal where client_id = ? order by created_at, id"),
-            new Part("timeline.csv", "select * from timeline_entry where client_id = ? order by occurred_at, id"));
+            new Part("proposals", "select * from proposal where client_id = ? order by created_at, id"),
+            new Part("timeline", "select * from timeline_entry where client_id = ? order by occurred_at, id"));
 
     /** What went into one export: the files with their rows and hashes, as the manifest lists them. */
     public record Manifest(UUID clientId, String clientName, Instant generatedAt, String generatedBy,

@@ -228,8 +228,11 @@ class ReportsView extends VerticalLayout implements Titled {
     private void refresh() {
         ReportKind k = kind.getValue();
         project.setEnabled(k.projectFilter());
-        project.setHelperText(k.projectFilter() ? null : getTranslation(k.group() == ReportKind.Group.PROPOSALS
-                ? "reports.project-not-applicable.proposals" : "reports.project-not-applicable"));
+        project.setHelperText(k.projectFilter() ? null : getTranslation(switch (k.group()) {
+            case PROPOSALS -> "reports.project-not-applicable.proposals";
+            case PORTAL -> "reports.project-not-applicable.portal";
+            default -> "reports.project-not-applicable";
+        }));
         rangeHint.setText(k == ReportKind.FORECAST ? getTranslation(k.rangeKey(), stageWeights())
                 : getTranslation(k.rangeKey()));
         drill.removeAll();

@@ -10,15 +10,14 @@ import { SVGRenderer } from 'echarts/renderers';
 
 echarts.use([BarChart, LineChart, AriaComponent, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
+// Success and error green and red are kept for the series that mean them (the server names them per series), so a
+// neutral second series never reads as "good" and a third as "bad"
 const PALETTE_PROPERTIES = [
   '--lumo-primary-color',
-  '--lumo-success-color',
-  '--lumo-error-color',
-  '--lumo-warning-color',
   '--lumo-contrast-60pct',
+  '--lumo-warning-color',
   '--lumo-primary-color-50pct',
-  '--lumo-success-color-50pct',
-  '--lumo-error-color-50pct'
+  '--lumo-contrast-30pct'
 ];
 
 class CsEChart extends HTMLElement {
@@ -117,6 +116,19 @@ class CsEChart extends HTMLElement {
     );
     option.xAxis = Object.assign({}, axis, option.xAxis);
     option.yAxis = Object.assign({}, axis, option.yAxis);
+    // a series that carries a meaning (breached, lost; met, won) names its Lumo colour as a custom property; the
+    // rest take the palette in turn
+    (Array.isArray(option.series) ? option.series : []).forEach((series) => {
+      const color = series.itemStyle && series.itemStyle.color;
+      if (typeof color === 'string' && color.startsWith('--')) {
+        const value = this._lumo(color, '');
+        if (value) {
+          series.itemStyle.color = value;
+        } else {
+          delete series.itemStyle.color;
+        }
+      }
+    });
     this._chart.setOption(option, true);
   }
 }

@@ -130,9 +130,19 @@ public enum ReportKind {
     REQUEST_SLA_GROUPS(Group.PROMISES, true, "reports.range.sla",
             List.of(Column.of("handling-group", TEXT), Column.of("requests", COUNT), Column.of("sla-met", COUNT),
                     Column.of("sla-breached", COUNT), Column.of("running", COUNT), Column.of("response-hours", HOURS)),
-            ChartSpec.byColumns(0, 2, 3), DrillList.CLIENT_REQUESTS);
+            ChartSpec.byColumns(0, 2, 3), DrillList.CLIENT_REQUESTS),
+    /**
+     * Per client with a portal (a contact invited at least once): the contacts with access now, the contacts who did
+     * anything in the range, their sign-ins, downloads and messages (chat and project comments) in the range, the
+     * day of the last portal activity of any kind, and whether there was none in the last 30 days.
+     */
+    PORTAL_ENGAGEMENT(Group.PORTAL, false, "reports.range.portal",
+            List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("contacts", COUNT),
+                    Column.of("active-contacts", COUNT), Column.of("sign-ins", COUNT), Column.of("downloads", COUNT),
+                    Column.of("messages", COUNT), Column.of("last-activity", DATE), Column.of("quiet-30d", FLAG)),
+            ChartSpec.byColumnsKeyed(1, 0, 4, 5, 6), DrillList.PORTAL_ACTIVITY);
 
-    public enum Group { PIPELINE, WORKLOAD, HOURS, PROPOSALS, PROMISES }
+    public enum Group { PIPELINE, WORKLOAD, HOURS, PROPOSALS, PROMISES, PORTAL }
 
     /** Column lists more than one report uses (an enum constant cannot read the enum's own static fields). */
     private static final class Shared {
@@ -174,7 +184,9 @@ public enum ReportKind {
         CLIENT_REQUESTS(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("request", TEXT),
                 Column.of("subject", TEXT), Column.of("priority", TEXT), Column.of("handling-group", TEXT),
                 Column.of("raised", DATE), Column.of("response-hours", HOURS), Column.of("resolved", DATE),
-                Column.of("sla-breached", FLAG)));
+                Column.of("sla-breached", FLAG))),
+        PORTAL_ACTIVITY(List.of(Column.of("client-id", ID), Column.of("client", TEXT), Column.of("contact", TEXT),
+                Column.of("subject", TEXT), Column.of("date", DATE)));
 
         private final List<Column> columns;
 

@@ -126,12 +126,16 @@ public class ReportService {
     /** A pending acceptance whose deadline is within the next 48 hours (not one already past it). */
     private static final String ACCEPTANCE_DUE = " and a.status = 'PENDING' and a.expires_at >= :now"
             + " and a.expires_at < :soon";
+    /** The timeline's kind for an item returned to the client (InformationRequestChanged.timelineKind). */
+    static final String ITEM_RETURNED = "REQUEST_ITEM_RETURNED";
     /** An information request {@code ir} of client {@code c}; {@code %1$s} is the scope and the filters. */
     private static final String INFO_REQUEST_FROM =
             " from info_request ir join client c on c.id = ir.client_id where true %1$s";
     /**
      * Sent, completed (with the days from sending) and items returned to the client, each in the month it happened.
-     * An item that was returned and answered again is no longer RETURNED: the table keeps no history of returns.
+     * A return is read from the timeline (one REQUEST_ITEM_RETURNED entry per return), not from the item's state: an
+     * item returned, answered again and accepted is no longer RETURNED, yet it was returned, and an item returned
+     * twice counts twice.
      */
     private static final String INFO_REQUEST_EVENTS_CTE = """
             with ev as (
@@ -145,10 +149,10 @@ public class ReportService {
                 """ + INFO_REQUEST_FROM + """
                  and ir.status = 'COMPLETED' and ir.closed_at >= :fromTs and ir.closed_at < :toTs
                 union all
-                select date_trunc('month', i.reviewed_at at time zone :zone)::date, 'RETURNED', null
-                from info_request_item i join info_request ir on ir.id = i.request_id join client c
-                on c.id = ir.client_id where i.state = 'RETURNED' %1$s
-                 and i.reviewed_at >= :fromTs and i.reviewed_at < :toTs
+                select date_trunc('month', t.occurred_at at time zone :zone)::date, 'RETURNED', null
+                from timeline_entry t join info_request ir on ir.id = t.subject_id join client c
+                on c.id = ir.client_id where t.kind = 'REQUEST_ITEM_RETURNED' and t.client_id = ir.client_id %1$s
+                 and t.occurred_at >= :fromTs and t.occurred_at < :toTs
             )
             """;
     /** A client request {@code cr} of client {@code c} raised in the range, not cancelled. */
@@ -162,6 +166,30 @@ public class ReportService {
             + " count(*) filter (where " + SLA_BREACHED + "),"
             + " count(*) filter (where not " + SLA_BREACHED + " and cr.resolved_at is null),"
             + " round((percentile_cont(0.5) within group (order by " + RESPONSE_HOURS + "))::numeric, 2)";
+
+    /** How long a client's portal may stay silent before the engagement report flags it. */
+    static final int QUIET_DAYS = 30;
+    /**
+     * Everything portal contacts did, one row each, for clients {@code c} within the scope and filters ({@code %1$s}):
+     * {@code what} 0 sign-in, 1 download, 2 message (in the client's or a shared project's chat), 3 an answer (a proposal or a document
+     * accepted or declined: it counts as activity, not as one of the three measures).
+     */
+    private static final String PORTAL_ACTS_CTE = """
+            with acts as (
+                select pa.client_id, pa.account_id, case when pa.kind = 'SIGN_IN' then 0 else 3 end as what,
+                       pa.happened_at as at, cast(null as text) as who, pa.subject_title as subject
+                from portal_activity pa join client c on c.id = pa.client_id where true %1$s
+                union all
+                select d.client_id, d.account_id, 1, d.downloaded_at, null, d.subject_title
+                from portal_download d join client c on c.id = d.client_id where true %1$s
+                union all
+                select ch.client_id, a.id, 2, m.created_at, m.author_name, left(m.body, 120)
+                from chat_message m join chat_channel ch on ch.id = m.channel_id join client c on c.id = ch.client_id
+                left join portal_account a on a.client_id = ch.client_id and a.username = m.author
+                where m.author_kind = 'CUSTOMER' and m.deleted_at is null %1$s
+            )
+            """;
+    private static final String IN_RANGE = " x.at >= :fromTs and x.at < :toTs";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final ClientService clients;
@@ -355,6 +383,16 @@ public class ReportService {
                     + " group by cr.priority order by cr.priority nulls last";
             case REQUEST_SLA_GROUPS -> "select cr.handling_group" + SLA_FIGURES + CLIENT_REQUEST_FROM.formatted(w)
                     + " group by cr.handling_group order by cr.handling_group nulls last";
+            case PORTAL_ENGAGEMENT -> PORTAL_ACTS_CTE.formatted(w) + "select c.id, c.name,"
+                    + " (select count(*) from portal_account pa where pa.client_id = c.id and pa.status = 'ACTIVE'),"
+                    + " count(distinct x.account_id) filter (where" + IN_RANGE + "),"
+                    + " count(*) filter (where x.what = 0 and" + IN_RANGE + "),"
+                    + " count(*) filter (where x.what = 1 and" + IN_RANGE + "),"
+                    + " count(*) filter (where x.what = 2 and" + IN_RANGE + "),"
+                    + " (max(x.at) at time zone :zone)::date, coalesce(max(x.at) < :quietSince, true)"
+                    + " from client c left join acts x on x.client_id = c.id"
+                    + " where exists (select 1 from portal_account pa where pa.client_id = c.id"
+                    + " and pa.status <> 'NOT_INVITED') " + w + " group by c.id, c.name order by lower(c.name), c.id";
         };
         return new Query(sql, p);
     }
@@ -391,7 +429,8 @@ public class ReportService {
                 + " (case when ir.status = 'COMPLETED' then ir.closed_at end at time zone :zone)::date,"
                 + " round((extract(epoch from case when ir.status = 'COMPLETED' then ir.closed_at end - ir.sent_at)"
                 + " / 86400)::numeric, 1),"
-                + " (select count(*) from info_request_item ri where ri.request_id = ir.id and ri.state = 'RETURNED')"
+                + " (select count(*) from timeline_entry rt where rt.subject_id = ir.id and rt.client_id = ir.client_id"
+                + " and rt.kind = '" + ITEM_RETURNED + "')"
                 + " from info_request ir join client c on c.id = ir.client_id join client_project pr"
                 + " on pr.id = ir.project_id where true " + w;
         String clientRequests = "select c.id, c.name, cr.number, cr.subject, cr.priority, cr.handling_group,"
@@ -450,6 +489,17 @@ public class ReportService {
                     : " and cr.priority = :key") + slaMeasure((Integer) series) + clientRequestOrder;
             case REQUEST_SLA_GROUPS -> clientRequests + (key == null ? " and cr.handling_group is null"
                     : " and cr.handling_group = :key") + slaMeasure((Integer) series) + clientRequestOrder;
+            case PORTAL_ENGAGEMENT -> {
+                int what = (Integer) series;
+                if (what < 0 || what > 2) {
+                    throw new IllegalArgumentException("No such measure: " + series);
+                }
+                p.addValue("what", what);
+                yield PORTAL_ACTS_CTE.formatted(w) + "select c.id, c.name, coalesce(a.display_name, x.who),"
+                        + " x.subject, (x.at at time zone :zone)::date from acts x join client c on c.id = x.client_id"
+                        + " left join portal_account a on a.id = x.account_id where x.client_id = :key"
+                        + " and x.what = :what and" + IN_RANGE + " order by x.at, lower(coalesce(a.display_name, x.who))";
+            }
         };
         return new Query(sql, p);
     }
@@ -521,9 +571,10 @@ public class ReportService {
                     + " and date_trunc('month', ir.sent_at at time zone :zone)::date = :key";
             case 1 -> " and ir.status = 'COMPLETED' and ir.closed_at >= :fromTs and ir.closed_at < :toTs"
                     + " and date_trunc('month', ir.closed_at at time zone :zone)::date = :key";
-            case 2 -> " and exists (select 1 from info_request_item ri where ri.request_id = ir.id"
-                    + " and ri.state = 'RETURNED' and ri.reviewed_at >= :fromTs and ri.reviewed_at < :toTs"
-                    + " and date_trunc('month', ri.reviewed_at at time zone :zone)::date = :key)";
+            case 2 -> " and exists (select 1 from timeline_entry rt where rt.subject_id = ir.id"
+                    + " and rt.client_id = ir.client_id and rt.kind = '" + ITEM_RETURNED + "'"
+                    + " and rt.occurred_at >= :fromTs and rt.occurred_at < :toTs"
+                    + " and date_trunc('month', rt.occurred_at at time zone :zone)::date = :key)";
             default -> throw new IllegalArgumentException("No such measure: " + series);
         };
     }
@@ -576,6 +627,7 @@ public class ReportService {
         OffsetDateTime now = OffsetDateTime.now(clock);
         p.addValue("now", now);
         p.addValue("soon", now.plusHours(48));
+        p.addValue("quietSince", now.minusDays(QUIET_DAYS));
         p.addValue("weekEnd", today.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY)));
         // the stages as the deployed model has them: their order, the first one, their weights
         List<DealStage> open = stages.open();

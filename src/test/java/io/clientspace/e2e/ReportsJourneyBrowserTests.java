@@ -48,7 +48,8 @@ class ReportsJourneyBrowserTests extends BrowserTest {
             Map.entry(ReportKind.ACCEPTANCES_DUE, "Acceptances due in 48 hours"),
             Map.entry(ReportKind.INFO_REQUEST_OUTCOMES, "Information requests per month"),
             Map.entry(ReportKind.REQUEST_SLA_PRIORITY, "Client request SLA by priority"),
-            Map.entry(ReportKind.REQUEST_SLA_GROUPS, "Client request SLA by group"));
+            Map.entry(ReportKind.REQUEST_SLA_GROUPS, "Client request SLA by group"),
+            Map.entry(ReportKind.PORTAL_ENGAGEMENT, "Portal engagement per client"));
 
     @Autowired
     JdbcTemplate jdbc;
@@ -263,11 +264,13 @@ class ReportsJourneyBrowserTests extends BrowserTest {
         assertThat(page.locator(groups + " #report-chart svg")).isVisible();
         assertThat(page.locator(groups + " #report-table")).containsText("Not triaged");
         assertThat(page.locator(groups + " #report-table")).containsText("SLA breached");
+        // the groups by the names people know them by, not the triage table's codes
+        assertThat(page.locator(groups + " #report-table")).containsText("Team members");
         // a click on the manager group's Breached bar lists requests 2 and 4
         page.waitForFunction("() => document.querySelector('#report-chart').itemCenter(1, 0) !== null");
         bar = (Map<?, ?>) page.evaluate("() => document.querySelector('#report-chart').itemCenter(1, 0)");
         page.mouse().click(((Number) bar.get("x")).doubleValue(), ((Number) bar.get("y")).doubleValue());
-        assertThat(page.locator("#report-drill-title")).hasText("manager: SLA breached");
+        assertThat(page.locator("#report-drill-title")).hasText("Managers: SLA breached");
         assertThat(page.locator("#report-drill-grid")).containsText("Ask 2");
         assertThat(page.locator("#report-drill-grid")).containsText("Ask 4");
         assertThat(page.locator("#report-drill-grid")).not().containsText("Ask 1");

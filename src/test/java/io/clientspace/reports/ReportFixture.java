@@ -152,6 +152,9 @@ public final class ReportFixture {
         UUID i4 = request(alpha, relaunch, "I4", "IN_PROGRESS", "manager", at("2025-02-15"), null);
         returned(i4, 1, "2025-02-20");
         returned(i4, 2, "2025-03-02");
+        // returned on 25 Feb, answered again and accepted: no longer RETURNED, yet it was returned
+        item(i4, 4, "ACCEPTED", "2025-02-26");
+        returnedOnTheTimeline(alpha, i4, "2025-02-25");
         item(i4, 3, "OPEN", null);
 
         // client requests (raised, first response, breaches and resolution to the hour)
@@ -265,11 +268,20 @@ public final class ReportFixture {
         return id;
     }
 
-    /** An item the team returned to the client for rework on {@code day}. */
+    /** An item the team returned to the client for rework on {@code day}, as the item and the timeline show it. */
     private void returned(UUID request, int position, String day) {
+        returnedOnTheTimeline(jdbc.queryForObject("select client_id from info_request where id = ?", UUID.class,
+                request), request, day);
         jdbc.update("insert into info_request_item (id, request_id, position, kind, prompt, state, answered_at,"
                 + " review_comment, reviewed_by, reviewed_at) values (?, ?, ?, 'QUESTION', 'Question', 'RETURNED',"
                 + " ?, 'Please redo', 'manager', ?)", UUID.randomUUID(), request, position, at(day), at(day));
+    }
+
+    /** The timeline entry a return leaves (InformationRequestChanged's REQUEST_ITEM_RETURNED). */
+    private void returnedOnTheTimeline(UUID client, UUID request, String day) {
+        jdbc.update("insert into timeline_entry (id, client_id, occurred_at, actor, kind, subject_id, subject_title,"
+                + " detail) values (?, ?, ?, 'manager', 'REQUEST_ITEM_RETURNED', ?, 'request', 'Question')",
+                UUID.randomUUID(), client, at(day), request);
     }
 
     /** A client request's number: unique per fixture, within the column's 20 characters. */

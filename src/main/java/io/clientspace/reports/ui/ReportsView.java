@@ -7,6 +7,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
@@ -38,6 +39,8 @@ import io.clientspace.reports.ReportKind;
 import io.clientspace.reports.ReportOptions;
 import io.clientspace.reports.ReportService;
 import io.clientspace.reports.ReportTable;
+import io.clientspace.reports.ReportTotals;
+import io.clientspace.reports.WeeklySummaryService;
 import io.clientspace.reports.RowSink;
 import io.clientspace.reports.export.CellText;
 import io.clientspace.reports.export.CsvExport;
@@ -46,6 +49,7 @@ import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
+import io.clientspace.shared.i18n.Translations;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.DatePickers;
 import io.clientspace.shared.ui.EChart;
@@ -116,7 +120,8 @@ class ReportsView extends VerticalLayout implements Titled {
     private List<String> chartLabels = List.of();
     private int loadRound;
 
-    ReportsView(ReportService reports, StaffDirectory staff, DealStages stages, AsyncLoader loader, Clock clock) {
+    ReportsView(ReportService reports, StaffDirectory staff, DealStages stages, AsyncLoader loader, Clock clock,
+                WeeklySummaryService weekly) {
         this.reports = reports;
         this.stages = stages;
         this.staff = staff;
@@ -186,6 +191,18 @@ class ReportsView extends VerticalLayout implements Titled {
         drill.setWidthFull();
         drill.setId("report-drill");
         add(frame, narrow, rangeHint, exports, result, drill);
+        if (weekly.mayCurrentUserSubscribe()) {
+            Checkbox subscribe = new Checkbox(getTranslation("reports.weekly-summary"), weekly.isSubscribed());
+            subscribe.setId("report-weekly-summary");
+            subscribe.addValueChangeListener(e -> {
+                if (e.isFromClient()) {
+                    weekly.subscribe(e.getValue());
+                    Notification.show(getTranslation(e.getValue() ? "reports.weekly-summary.on"
+                            : "reports.weekly-summary.off"));
+                }
+            });
+            addComponentAtIndex(1, subscribe);
+        }
 
         kind.addValueChangeListener(e -> refresh());
         from.addValueChangeListener(e -> refresh());
@@ -211,8 +228,11 @@ class ReportsView extends VerticalLayout implements Titled {
     private void refresh() {
         ReportKind k = kind.getValue();
         project.setEnabled(k.projectFilter());
-        project.setHelperText(k.projectFilter() ? null : getTranslation(k.group() == ReportKind.Group.PROPOSALS
-                ? "reports.project-not-applicable.proposals" : "reports.project-not-applicable"));
+        project.setHelperText(k.projectFilter() ? null : getTranslation(switch (k.group()) {
+            case PROPOSALS -> "reports.project-not-applicable.proposals";
+            case PORTAL -> "reports.project-not-applicable.portal";
+            default -> "reports.project-not-applicable";
+        }));
         rangeHint.setText(k == ReportKind.FORECAST ? getTranslation(k.rangeKey(), stageWeights())
                 : getTranslation(k.rangeKey()));
         drill.removeAll();
@@ -375,8 +395,26 @@ class ReportsView extends VerticalLayout implements Titled {
         for (int s = 0; s < seriesKeys.size(); s++) {
             ObjectNode one = series.addObject();
             one.put("type", "bar");
-            one.put("name", seriesNames.get(s));
+            Tone tone = spec.hasSeriesColumn() ? tone(seriesColumn.key(), seriesKeys.get(s))
+                    : tone(table.columns().get(spec.values().get(s)).key(), null);
+            // the mark before the name and the pattern say it without colour (a legend, a print, a screen reader)
+            one.put("name", tone.mark + seriesNames.get(s));
             one.putObject("label").put("show", true).put("position", "top");
+            if (tone != Tone.NEUTRAL) {
+                ObjectNode style = one.putObject("itemStyle");
+                style.put("color", tone.color);
+                ObjectNode decal = style.putObject("decal");
+                decal.put("symbol", tone == Tone.BAD ? "rect" : "circle");
+                decal.put("color", "rgba(255, 255, 255, 0.55)");
+                if (tone == Tone.BAD) {
+                    // diagonal stripes for what went wrong, dots for what went right
+                    decal.putArray("dashArrayX").add(1).add(0);
+                    decal.putArray("dashArrayY").add(3).add(5);
+                    decal.put("rotation", -Math.PI / 4);
+                } else {
+                    decal.put("symbolSize", 0.6);
+                }
+            }
             ArrayNode data = one.putArray("data");
             for (Object key : chartKeys) {
                 BigDecimal v = sums.get(key).get(seriesKeys.get(s));
@@ -389,6 +427,35 @@ class ReportsView extends VerticalLayout implements Titled {
         }
         option.putObject("aria").put("enabled", true).putObject("decal").put("show", true);
         return option.toString();
+    }
+
+    /** What a series means, so it gets Lumo's error or success colour and a mark; most series mean neither. */
+    enum Tone {
+        GOOD("--lumo-success-color", "✓ "), BAD("--lumo-error-color", "✗ "), NEUTRAL(null, "");
+
+        final String color;
+        final String mark;
+
+        Tone(String color, String mark) {
+            this.color = color;
+            this.mark = mark;
+        }
+    }
+
+    /** @param series the series column's value, or null when each series is a column of its own ({@code key}) */
+    static Tone tone(String key, Object series) {
+        if (series != null) {
+            return switch (String.valueOf(series)) {
+                case "WON", "ACCEPTED" -> Tone.GOOD;
+                case "LOST", "DECLINED", "EXPIRED" -> Tone.BAD;
+                default -> Tone.NEUTRAL;
+            };
+        }
+        return switch (key) {
+            case "sla-met", "accepted", "completed", "approved" -> Tone.GOOD;
+            case "sla-breached", "expired", "declined", "overdue", "returned-items" -> Tone.BAD;
+            default -> Tone.NEUTRAL;
+        };
     }
 
     private static BigDecimal number(Object value) {
@@ -417,7 +484,35 @@ class ReportsView extends VerticalLayout implements Titled {
             }
         }
         grid.setItems(table.rows());
+        ReportTotals.of(table).ifPresent(totals -> totalsRow(grid, table, totals));
         return grid;
+    }
+
+    /** A footer under the table with what adds up; money per currency, one line each. */
+    private void totalsRow(Grid<List<Object>> grid, ReportTable table, ReportTotals totals) {
+        var footer = grid.appendFooterRow();
+        footer.getCell(grid.getColumns().get(0)).setText(getTranslation("reports.total"));
+        int shown = 0;
+        for (int i = 0; i < table.columns().size(); i++) {
+            Column column = table.columns().get(i);
+            if (column.type() == ColumnType.ID) {
+                continue;
+            }
+            Object total = totals.values().get(i);
+            var gridColumn = grid.getColumns().get(shown++);
+            if (total == null) {
+                continue;
+            }
+            String text;
+            if (total instanceof Map<?, ?> sums) {
+                text = sums.entrySet().stream().map(e -> money(locale, (BigDecimal) e.getValue(), (String) e.getKey()))
+                        .collect(java.util.stream.Collectors.joining(" · "));
+            } else {
+                text = format(column, total, null);
+            }
+            footer.getCell(gridColumn).setText(text);
+        }
+
     }
 
     private static boolean numeric(ColumnType type) {
@@ -461,7 +556,10 @@ class ReportsView extends VerticalLayout implements Titled {
             case DAYS -> decimals(1).format(value);
             case RATIO -> NumberFormat.getPercentInstance(locale).format(value);
             case FLAG -> getTranslation(Boolean.TRUE.equals(value) ? "reports.value.yes" : "reports.value.no");
-            case TEXT, CURRENCY, ID -> value.toString();
+            // a handling group is a role's code in the triage table: shown by the name people know it by
+            case TEXT -> "handling-group".equals(column.key()) ? Translations.find("reports.handling-group." + value,
+                    locale).orElse(value.toString()) : value.toString();
+            case CURRENCY, ID -> value.toString();
         };
     }
 

@@ -315,6 +315,8 @@ class TranslationsTests {
         m.put("task.priorities.", () -> names(TaskPriority.values()));
         m.put("reports.kind.", () -> names(io.clientspace.reports.ReportKind.values()));
         m.put("reports.group.", () -> names(io.clientspace.reports.ReportKind.Group.values()));
+        // the handling groups processes/client-request-triage.dmn names; another shows as its code
+        m.put("reports.handling-group.", () -> new TreeSet<>(Set.of("manager", "member")));
         m.put("reports.col.", () -> Stream.concat(
                 Arrays.stream(io.clientspace.reports.ReportKind.values()).flatMap(k -> k.columns().stream()),
                 Arrays.stream(io.clientspace.reports.ReportKind.DrillList.values()).flatMap(d -> d.columns().stream()))

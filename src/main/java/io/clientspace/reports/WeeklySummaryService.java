@@ -8,6 +8,9 @@ import io.clientspace.security.StaffMember;
 import io.clientspace.shared.ClientspaceProperties;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.i18n.Translations;
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleGate;
+import io.clientspace.shared.Modules;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.text.NumberFormat;
@@ -52,9 +55,12 @@ public class WeeklySummaryService {
     private final JavaMailSender mail;
     private final ClientspaceProperties app;
     private final Clock clock;
+    private final Modules modules;
 
     WeeklySummaryService(DataSource dataSource, CurrentUserProvider currentUser, StaffDirectory staff,
-                         Translations translations, JavaMailSender mail, ClientspaceProperties app, Clock clock) {
+                         Translations translations, JavaMailSender mail, ClientspaceProperties app, Clock clock,
+                         Modules modules) {
+        this.modules = modules;
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
         this.currentUser = currentUser;
         this.staff = staff;
@@ -79,6 +85,7 @@ public class WeeklySummaryService {
 
     /** Switches the current user's summary on or off. @throws NoAccessException unless a manager or an admin */
     @Transactional
+    @ModuleGate(FirmModule.REPORTS)
     public void subscribe(boolean on) {
         if (!mayCurrentUserSubscribe()) {
             throw new NoAccessException("The weekly summary is for managers", null);
@@ -100,6 +107,10 @@ public class WeeklySummaryService {
      * @return how many mails went out
      */
     public int sendDue() {
+        if (!modules.isOn(FirmModule.REPORTS)) {
+            // a firm that switched reports off gets no summaries of them; subscriptions stay for when it returns
+            return 0;
+        }
         LocalDate today = LocalDate.now(clock);
         List<String> subscribers = jdbc.queryForList("select username from weekly_summary_subscription"
                 + " where last_sent_on is null or last_sent_on < :today order by username",

@@ -6,7 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clientspace.devservices.DevServices;
+import io.clientspace.people.FirmModuleService;
 import io.clientspace.security.StaffDirectory;
+import io.clientspace.shared.FirmModule;
+import io.clientspace.shared.ModuleOffException;
+import io.clientspace.support.Actors;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import jakarta.mail.internet.MimeMessage;
@@ -47,6 +51,8 @@ class WeeklySummaryIntegrationTests {
     Clock clock;
     @Autowired
     StaffDirectory staff;
+    @Autowired
+    FirmModuleService modules;
 
     final String tag = UUID.randomUUID().toString().substring(0, 8);
     final String owner = "weekly-" + tag;
@@ -71,6 +77,8 @@ class WeeklySummaryIntegrationTests {
     @AfterEach
     void clean() {
         jdbc.update("delete from weekly_summary_subscription where username in ('manager', 'member')");
+        jdbc.update("delete from firm_module_override");
+        modules.forgetCache();
         jdbc.update("delete from client_request where client_id = ?", client);
         jdbc.update("delete from work_task where client_id = ?", client);
         jdbc.update("delete from deal where client_id = ?", client);
@@ -130,6 +138,23 @@ class WeeklySummaryIntegrationTests {
 
         asManager(() -> weekly.subscribe(false));
         assertThat(asManager(() -> weekly.isSubscribed())).isFalse();
+    }
+
+    @Test
+    void noSummaryGoesOutWhileTheFirmHasReportsSwitchedOffAndTheSubscriptionWaits() throws Exception {
+        asManager(() -> weekly.subscribe(true));
+        String email = staff.find("manager").orElseThrow().email();
+        int before = DevServices.mail().awaitMessages(email, 0, Duration.ZERO).size();
+        try {
+            Actors.as("admin", () -> modules.switchModule(FirmModule.REPORTS, false), "ADMIN", "STAFF");
+            assertThat(weekly.sendDue()).as("reports are off: nothing goes out").isZero();
+            assertThatThrownBy(() -> asManager(() -> weekly.subscribe(false))).isInstanceOf(ModuleOffException.class);
+            assertThat(asManager(() -> weekly.isSubscribed())).as("the subscription stays for when it returns").isTrue();
+        } finally {
+            Actors.as("admin", () -> modules.switchModule(FirmModule.REPORTS, true), "ADMIN", "STAFF");
+        }
+        assertThat(weekly.sendDue()).as("back on: the summary goes out that same day").isEqualTo(1);
+        assertThat(DevServices.mail().awaitMessages(email, before + 1, Duration.ofSeconds(20))).hasSize(before + 1);
     }
 
     private String day(Locale locale) {

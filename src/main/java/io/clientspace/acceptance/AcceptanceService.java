@@ -430,7 +430,10 @@ public class AcceptanceService {
     @ModuleGate(FirmModule.ACCEPTANCES)
     public List<CustomerAcceptance> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope, PortalSection.ACCEPTANCES);
-        return acceptances.byClient(scope.clientId()).stream().map(this::customerRecord).toList();
+        var rules = portalAccess.policyOf(scope);
+        // of a project's acceptances, only those of projects the contact's policy shows (DD035)
+        return acceptances.byClient(scope.clientId()).stream().filter(a -> rules.seesProject(a.getProjectId()))
+                .map(this::customerRecord).toList();
     }
 
     /** @throws NotFoundException when there is no such acceptance or it is another client's */
@@ -474,6 +477,7 @@ public class AcceptanceService {
         DocumentAcceptanceEntity a = lockRow(acceptanceId)
                 .filter(x -> x.getClientId().equals(scope.clientId()))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
+        portalAccess.verify(scope, PortalSection.ACCEPTANCES, a.getProjectId());
         if ("ACCEPTED".equals(a.getStatus())) {
             return new AcceptOutcome(customerRecord(a), true);
         }
@@ -604,8 +608,12 @@ public class AcceptanceService {
 
     private DocumentAcceptanceEntity customersOwn(CustomerScope scope, UUID acceptanceId) {
         portalAccess.verify(scope, PortalSection.ACCEPTANCES);
-        return acceptances.findById(acceptanceId).filter(a -> a.getClientId().equals(scope.clientId()))
+        DocumentAcceptanceEntity a = acceptances.findById(acceptanceId)
+                .filter(x -> x.getClientId().equals(scope.clientId()))
                 .orElseThrow(() -> new NotFoundException("Acceptance"));
+        // a contact whose policy names projects sees only those projects' acceptances (DD035)
+        portalAccess.verify(scope, PortalSection.ACCEPTANCES, a.getProjectId());
+        return a;
     }
 
     /** As the server enforces it: past its deadline, a pending acceptance is expired, timer or not. */

@@ -20,6 +20,7 @@ import io.clientspace.inforequest.domain.InfoRequestRepository;
 import io.clientspace.inforequest.process.InformationRequestProcess;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectService;
+import io.clientspace.shared.WorkScope;
 import io.clientspace.project.SharedProject;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.security.CurrentUserProvider;
@@ -173,6 +174,7 @@ public class InformationRequestService {
     public InformationRequest createDraft(UUID projectId, RequestDraft draft) {
         CurrentUser user = currentUser.requireStaff();
         ClientProject project = projects.get(projectId);
+        requireWork(project);
         InvalidInputException.throwIfAny(check(draft));
         UUID id = UUID.randomUUID();
         InfoRequestEntity r = requests.saveAndFlush(new InfoRequestEntity(id, project.clientId(), projectId,
@@ -194,6 +196,7 @@ public class InformationRequestService {
         currentUser.requireStaff();
         InfoRequestEntity r = lock(requestId);
         ClientProject project = projects.get(r.getProjectId());
+        requireWork(project);
         if (r.getVersion() != seenVersion) {
             throw new StaleDataException("Request");
         }
@@ -281,6 +284,7 @@ public class InformationRequestService {
         CurrentUser user = currentUser.requireStaff();
         InfoRequestEntity r = lock(requestId);
         ClientProject project = projects.get(r.getProjectId());
+        requireWork(project);
         RequestStatus status = status(r);
         if (status == RequestStatus.CANCELLED) {
             return Outcome.ALREADY_DONE;
@@ -372,7 +376,10 @@ public class InformationRequestService {
     public List<InformationRequest> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope, PortalSection.INFORMATION_REQUESTS);
         UUID clientId = scope.clientId();
+        // only the shared projects the contact's policy shows (DD035)
+        var rules = portalAccess.policyOf(scope);
         Map<UUID, String> shared = projects.sharedWithCustomer(clientId).stream()
+                .filter(p -> rules.seesProject(p.id()))
                 .collect(Collectors.toMap(SharedProject::id, SharedProject::name));
         if (shared.isEmpty()) {
             return List.of();
@@ -389,7 +396,7 @@ public class InformationRequestService {
     @ModuleGate(FirmModule.INFORMATION_REQUESTS)
     public InformationRequest forCustomer(CustomerScope scope, UUID requestId) {
         portalAccess.verify(scope, PortalSection.INFORMATION_REQUESTS);
-        InfoRequestEntity r = customerRequest(scope.clientId(), requestId, false);
+        InfoRequestEntity r = customerRequest(scope, requestId, false);
         return record(r, projects.sharedProject(scope.clientId(), r.getProjectId()).name());
     }
 
@@ -417,7 +424,7 @@ public class InformationRequestService {
         UUID clientId = scope.clientId();
         String responder = scope.displayName();
         // refuse early, before any bytes move; the transaction below checks again under the lock
-        transactions.executeWithoutResult(s -> answerable(customerRequest(clientId, requestId, false), itemId,
+        transactions.executeWithoutResult(s -> answerable(customerRequest(scope, requestId, false), itemId,
                 ItemKind.FILE));
         // the customer's narrower allowlist, and a virus scan; quarantined while the scanner is unreachable (DD010)
         ObjectStore.Accepted upload = store.checkCustomerUploadOrQuarantine(fileName, content);
@@ -425,7 +432,7 @@ public class InformationRequestService {
         String sha256 = store.put(key, content, upload);
         try {
             return transactions.execute(s -> {
-                InfoRequestEntity r = customerRequest(clientId, requestId, true);
+                InfoRequestEntity r = customerRequest(scope, requestId, true);
                 InfoRequestItemEntity item = answerable(r, itemId, ItemKind.FILE);
                 String previous = item.draftFile(upload.name(), upload.contentType(), upload.size(), key, sha256,
                         abbreviate(responder, 200), clock.instant());
@@ -468,7 +475,7 @@ public class InformationRequestService {
         portalAccess.verifyActing(scope, PortalSection.INFORMATION_REQUESTS);
         UUID clientId = scope.clientId();
         String responder = scope.displayName();
-        InfoRequestEntity r = customerRequest(clientId, requestId, true);
+        InfoRequestEntity r = customerRequest(scope, requestId, true);
         RequestStatus status = status(r);
         if (!status.isOpen()) {
             throw closed(status);
@@ -606,6 +613,7 @@ public class InformationRequestService {
         UUID requestId = items.requestIdOf(itemId).orElseThrow(() -> new NotFoundException("Item"));
         InfoRequestEntity r = lock(requestId);
         ClientProject project = projects.get(r.getProjectId());
+        requireWork(project);
         InfoRequestItemEntity item = items.findById(itemId).orElseThrow(() -> new NotFoundException("Item"));
         RequestStatus status = status(r);
         if (!status.isOpen()) {
@@ -635,6 +643,18 @@ public class InformationRequestService {
         return Outcome.DONE;
     }
 
+    /** Writing, reviewing and cancelling requests is work in the project: an editor or above (README matrix). */
+    private void requireWork(ClientProject project) {
+        projects.requireWork(WorkScope.project(project.clientId(), project.id()));
+    }
+
+    /** Whether the current user may write and review requests in the project, for the tab's New request. */
+    @Transactional(readOnly = true)
+    public io.clientspace.project.WorkspaceRights rights(UUID projectId) {
+        ClientProject project = projects.get(projectId);
+        return projects.rights(WorkScope.project(project.clientId(), project.id()));
+    }
+
     private List<SendBlocker> blockers(ClientProject project) {
         List<SendBlocker> b = new ArrayList<>();
         if (!project.canManage()) {
@@ -653,6 +673,13 @@ public class InformationRequestService {
      * The client's sent request in a shared project, optionally row-locked; NotFound for anything else, the same
      * answer whatever the reason, so nobody learns what exists. The caller verified the scope the client id is from.
      */
+    private InfoRequestEntity customerRequest(CustomerScope scope, UUID requestId, boolean lock) {
+        InfoRequestEntity r = customerRequest(scope.clientId(), requestId, lock);
+        // a contact whose policy names projects answers only those projects' requests (DD035)
+        portalAccess.verify(scope, PortalSection.INFORMATION_REQUESTS, r.getProjectId());
+        return r;
+    }
+
     private InfoRequestEntity customerRequest(UUID clientId, UUID requestId, boolean lock) {
         InfoRequestEntity r = (lock ? lockRow(requestId) : requests.findById(requestId))
                 .filter(x -> x.getClientId().equals(clientId) && x.getSentAt() != null)

@@ -375,7 +375,8 @@ public class ProjectService {
     @Transactional
     public ClientProject create(UUID clientId, ProjectDraft draft) {
         CurrentUser user = currentUser.requireStaff();
-        clients.requireAccess(clientId);
+        // a new line of work for the client is work on it: an editor or above (README matrix)
+        clients.require(clientId, ClientAction.WORK);
         validate(draft);
         ClientProjectEntity project = new ClientProjectEntity(clientId, user.username(), clock.instant());
         apply(draft, project);

@@ -657,8 +657,11 @@ public class ProposalService {
     public List<CustomerProposal> forCustomer(CustomerScope scope) {
         portalAccess.verify(scope, PortalSection.PROPOSALS);
         // a withdrawn proposal whose revision was sent shows as that revision, the latest version
+        var rules = portalAccess.policyOf(scope);
+        // and of a project's proposals, only those of projects the contact's policy shows (DD035)
         return proposals.visibleToCustomer(scope.clientId(), CUSTOMER_STATUSES).stream()
-                .filter(p -> p.getSupersededBy() == null).map(this::toCustomer).toList();
+                .filter(p -> p.getSupersededBy() == null && rules.seesProject(p.getProjectId()))
+                .map(this::toCustomer).toList();
     }
 
     /**
@@ -670,7 +673,7 @@ public class ProposalService {
     @ModuleGate(FirmModule.PROPOSALS)
     public CustomerProposal forCustomer(CustomerScope scope, UUID proposalId) {
         portalAccess.verify(scope, PortalSection.PROPOSALS);
-        return toCustomer(customerRow(scope.clientId(), proposals.findById(proposalId)));
+        return toCustomer(customerRow(scope, proposals.findById(proposalId)));
     }
 
     /**
@@ -687,7 +690,7 @@ public class ProposalService {
     @ModuleGate(FirmModule.PROPOSALS)
     public ProposalAnswer accept(CustomerScope scope, UUID proposalId, String typedName, String ip) {
         portalAccess.verifyDeciding(scope, PortalSection.PROPOSALS);
-        ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
+        ProposalEntity p = customerRow(scope, lockRow(proposalId));
         ProposalAnswer already = settled(p);
         if (already != null) {
             return already;
@@ -720,7 +723,7 @@ public class ProposalService {
     public ProposalAnswer decline(CustomerScope scope, UUID proposalId, String reason, String ip) {
         portalAccess.verifyDeciding(scope, PortalSection.PROPOSALS);
         String accountName = scope.displayName();
-        ProposalEntity p = customerRow(scope.clientId(), lockRow(proposalId));
+        ProposalEntity p = customerRow(scope, lockRow(proposalId));
         ProposalAnswer already = settled(p);
         if (already != null) {
             return already;
@@ -747,7 +750,7 @@ public class ProposalService {
     @ModuleGate(FirmModule.PROPOSALS)
     public SharedDownload customerAttachment(CustomerScope scope, UUID proposalId, UUID fileId) {
         portalAccess.verify(scope, PortalSection.PROPOSALS);
-        ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
+        ProposalEntity p = customerRow(scope, proposals.findById(proposalId));
         if (!p.getAttachmentIds().contains(fileId)) {
             throw new NotFoundException("File");
         }
@@ -763,7 +766,7 @@ public class ProposalService {
     @ModuleGate(FirmModule.PROPOSALS)
     public String customerPdfLink(CustomerScope scope, UUID proposalId) {
         portalAccess.verify(scope, PortalSection.PROPOSALS);
-        ProposalEntity p = customerRow(scope.clientId(), proposals.findById(proposalId));
+        ProposalEntity p = customerRow(scope, proposals.findById(proposalId));
         StoredPdf pdf = pdf(p, externalAccess.contactLocale(scope.accountId()));
         return objects.downloadLink(pdf.objectKey(), pdfName(p), PDF_TYPE);
     }
@@ -979,6 +982,13 @@ public class ProposalService {
     private ProposalStatus customerStatus(ProposalEntity p) {
         return p.getStatus() == ProposalStatus.SENT && LocalDate.now(clock).isAfter(p.getValidUntil())
                 ? ProposalStatus.EXPIRED : p.getStatus();
+    }
+
+    private ProposalEntity customerRow(CustomerScope scope, Optional<ProposalEntity> row) {
+        ProposalEntity p = customerRow(scope.clientId(), row);
+        // a contact whose policy names projects sees only those projects' proposals (DD035)
+        portalAccess.verify(scope, PortalSection.PROPOSALS, p.getProjectId());
+        return p;
     }
 
     private ProposalEntity customerRow(UUID clientId, Optional<ProposalEntity> row) {

@@ -251,7 +251,16 @@ public class ClientRequestService {
             problems.addAll(checkAttachments(draft.attachments(), false));
         }
         InvalidInputException.throwIfAny(problems);
+        // logging a request for the client is work in its workspace (or the project's): an editor or above
+        projects.requireWork(draft.projectId() == null ? WorkScope.client(clientId)
+                : WorkScope.project(clientId, draft.projectId()));
         return contactName;
+    }
+
+    /** Whether the current user may log requests in the workspace, and whom to ask if not, for the tab's button. */
+    @Transactional(readOnly = true)
+    public io.clientspace.project.WorkspaceRights rights(WorkScope scope) {
+        return projects.rights(scope);
     }
 
     /**

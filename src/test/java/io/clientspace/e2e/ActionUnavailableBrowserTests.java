@@ -9,7 +9,15 @@ import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
 import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
+import io.clientspace.inforequest.InformationRequestService;
+import io.clientspace.inforequest.ItemKind;
+import io.clientspace.inforequest.RequestDraft;
+import io.clientspace.inforequest.RequestItemDraft;
 import io.clientspace.people.WorkspaceMemberService;
+import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectDraft;
+import io.clientspace.project.ProjectService;
+import io.clientspace.project.ProjectStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -27,6 +35,10 @@ class ActionUnavailableBrowserTests extends BrowserTest {
     WorkspaceMemberService members;
     @Autowired
     DealService deals;
+    @Autowired
+    ProjectService projects;
+    @Autowired
+    InformationRequestService requests;
 
     @Test
     void aViewerSeesWhyEachActionIsUnavailableAndWhomToAsk() {
@@ -38,6 +50,11 @@ class ActionUnavailableBrowserTests extends BrowserTest {
         deal.setExpectedClose(LocalDate.now().plusMonths(1));
         deal.setOwner("manager");
         asManager(() -> deals.create(client.id(), deal));
+        ProjectDraft year = new ProjectDraft();
+        year.setName("Annual accounts");
+        year.setStatus(ProjectStatus.ACTIVE);
+        year.setOwner("manager");
+        ClientProject project = asManager(() -> projects.create(client.id(), year));
 
         signIn("/" + client.workspacePath() + "?tab=tasks", "member", "member");
         String ask = "ask Maria Keller (its owner) or a manager for editor access";
@@ -73,8 +90,30 @@ class ActionUnavailableBrowserTests extends BrowserTest {
         assertThat(page.locator(".move-deal")).hasCount(0);
         screenshot("viewer-deals-owner-only");
 
+        page.locator("#tab-projects").click();
+        assertThat(page.locator("#projects-read-only")).containsText(ask);
+        assertThat(page.locator("#new-project")).isDisabled();
+
+        page.locator("#tab-client-requests").click();
+        assertThat(page.locator("#client-requests-read-only")).containsText(ask);
+        assertThat(page.locator("#log-client-request")).isDisabled();
+
+        // a project of the client: its information requests are work in the project, too
+        page.navigate(url("/" + project.workspacePath() + "?tab=requests"));
+        assertThat(page.locator("#requests-read-only")).containsText(ask);
+        assertThat(page.locator("#new-request")).isDisabled();
+        screenshot("viewer-project-requests-read-only");
+
         // and the server refuses what the page does not offer
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.clientspace.support.Actors.asMember(
                 () -> deals.create(client.id(), deal))).isInstanceOf(io.clientspace.shared.NoAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.clientspace.support.Actors.asMember(
+                () -> projects.create(client.id(), year))).isInstanceOf(io.clientspace.shared.NoAccessException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.clientspace.support.Actors.asMember(
+                () -> requests.createDraft(project.id(), new RequestDraft("Bank statements",
+                        java.util.List.of(new RequestItemDraft(ItemKind.FILE, "December statement", null))))))
+                .isInstanceOf(io.clientspace.shared.NoAccessException.class);
+        org.assertj.core.api.Assertions.assertThat(asManager(() -> requests.inProject(project.id())))
+                .as("nothing half-saved").isEmpty();
     }
 }

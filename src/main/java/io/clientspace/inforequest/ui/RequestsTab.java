@@ -24,6 +24,8 @@ import io.clientspace.inforequest.InformationRequestService;
 import io.clientspace.inforequest.RequestStatus;
 import io.clientspace.inforequest.SendBlocker;
 import io.clientspace.shared.ui.States;
+import io.clientspace.shared.ui.Unavailable;
+import io.clientspace.project.WorkspaceRights;
 import java.time.Clock;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,6 +62,8 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
     private final InformationRequestService requests;
     private final Clock clock;
     private final Runnable onChange;
+    /** Read with the tab's data: whether the user may write requests here, and whom to ask if not. */
+    private volatile WorkspaceRights rights;
 
     RequestsTab(TabContext context, InformationRequestService requests) {
         super(RequestNavigation.TAB, "workspace.tab.requests", context.loader());
@@ -77,6 +81,7 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
 
     @Override
     protected Data fetch() {
+        rights = requests.rights(projectId);
         return new Data(requests.inProject(projectId), requests.sendBlockers(projectId));
     }
 
@@ -94,7 +99,7 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
     @Override
     protected Component emptyState() {
         return States.empty(VaadinIcon.QUESTION_CIRCLE_O, getTranslation("requests.none.title"),
-                getTranslation("requests.none.text"), newButton());
+                getTranslation("requests.none.text"), newAction());
     }
 
     @Override
@@ -108,7 +113,7 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
             box.addClassName("tab-body");
             return box;
         }
-        HorizontalLayout toolbar = TabParts.toolbar(newButton());
+        HorizontalLayout toolbar = TabParts.toolbar(newAction());
         Div box = new Div(toolbar);
         if (!data.blockers().isEmpty()) {
             box.add(blockers(data.blockers()));
@@ -159,6 +164,13 @@ class RequestsTab extends WorkspaceTab<RequestsTab.Data> {
         badge.getElement().getThemeList().addAll(List.of(status.badgeTheme().split(" ")));
         badge.addClassName("request-status");
         return badge;
+    }
+
+    /** "New request", or, for someone who may only read here, the button disabled with why and whom to ask. */
+    private Component newAction() {
+        WorkspaceRights r = rights;
+        return Unavailable.editorAction(newButton(), r == null || r.work(), "requests-read-only",
+                r == null ? null : r.askName());
     }
 
     private Button newButton() {

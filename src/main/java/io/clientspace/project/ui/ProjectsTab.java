@@ -25,6 +25,9 @@ import io.clientspace.project.ProjectService;
 import io.clientspace.project.ProjectStatus;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.ui.States;
+import io.clientspace.shared.ui.Unavailable;
+import io.clientspace.project.WorkspaceRights;
+import io.clientspace.shared.WorkScope;
 import java.time.Clock;
 import java.util.List;
 
@@ -55,6 +58,8 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
     private final StaffDirectory staff;
     private final String username;
     private final Clock clock;
+    /** Read with the tab's data: whether the user may start a project here, and whom to ask if not. */
+    private volatile WorkspaceRights rights;
 
     ProjectsTab(TabContext context, ProjectService projects, StaffDirectory staff) {
         super(ProjectNavigation.TAB, "workspace.tab.projects", context.loader());
@@ -72,6 +77,7 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
 
     @Override
     protected List<ClientProject> fetch() {
+        rights = projects.rights(WorkScope.client(client.id()));
         return projects.forClient(client.id());
     }
 
@@ -83,13 +89,13 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
     @Override
     protected Component emptyState() {
         return States.empty(VaadinIcon.FOLDER_O, getTranslation("projects.none.title"),
-                getTranslation("projects.none.text"), newProjectButton());
+                getTranslation("projects.none.text"), newProjectAction());
     }
 
     @Override
     protected Component render(List<ClientProject> data) {
         Grid<ClientProject> grid = projectGrid(data, false, clock);
-        HorizontalLayout toolbar = new HorizontalLayout(newProjectButton());
+        HorizontalLayout toolbar = new HorizontalLayout(newProjectAction());
         toolbar.addClassName("tab-toolbar");
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
@@ -148,6 +154,13 @@ class ProjectsTab extends WorkspaceTab<List<ClientProject>> {
             return "";
         }
         return c.getTranslation("project.period-value", from.isEmpty() ? "…" : from, to.isEmpty() ? "…" : to);
+    }
+
+    /** "New project", or, for someone who may only read here, the button disabled with why and whom to ask. */
+    private Component newProjectAction() {
+        WorkspaceRights r = rights;
+        return Unavailable.editorAction(newProjectButton(), r == null || r.work(), "projects-read-only",
+                r == null ? null : r.askName());
     }
 
     private Button newProjectButton() {

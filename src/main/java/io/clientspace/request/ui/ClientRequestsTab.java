@@ -17,6 +17,8 @@ import io.clientspace.request.RequestState;
 import io.clientspace.request.SlaStatus;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.ui.States;
+import io.clientspace.shared.ui.Unavailable;
+import io.clientspace.project.WorkspaceRights;
 import io.clientspace.shared.ui.tabs.TabContext;
 import io.clientspace.shared.ui.tabs.TabContribution;
 import io.clientspace.shared.ui.tabs.TabParts;
@@ -52,6 +54,8 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
     private final TabContext context;
     private final ClientRequestService requests;
     private final Clock clock;
+    /** Read with the tab's data: whether the user may log requests here, and whom to ask if not. */
+    private volatile WorkspaceRights rights;
 
     ClientRequestsTab(TabContext context, ClientRequestService requests) {
         super(ClientRequestNavigation.TAB, "workspace.tab.client-requests", context.loader());
@@ -68,6 +72,7 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
 
     @Override
     protected List<ClientRequest> fetch() {
+        rights = requests.rights(scope);
         return scope.isProject() ? requests.inProject(scope) : requests.forClient(scope.clientId());
     }
 
@@ -79,12 +84,12 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
     @Override
     protected Component emptyState() {
         return States.empty(VaadinIcon.COMMENT_ELLIPSIS_O, getTranslation("clientrequest.none.title"),
-                getTranslation("clientrequest.none.text"), logButton());
+                getTranslation("clientrequest.none.text"), logAction());
     }
 
     @Override
     protected Component render(List<ClientRequest> data) {
-        HorizontalLayout toolbar = TabParts.toolbar(logButton());
+        HorizontalLayout toolbar = TabParts.toolbar(logAction());
         Grid<ClientRequest> grid = new Grid<>();
         grid.setId("client-request-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -152,6 +157,13 @@ class ClientRequestsTab extends WorkspaceTab<List<ClientRequest>> {
         // a long label wraps inside its column instead of widening the grid past the page
         badge.getStyle().set("white-space", "normal").set("height", "auto");
         return badge;
+    }
+
+    /** "Log a request", or, for someone who may only read here, the button disabled with why and whom to ask. */
+    private Component logAction() {
+        WorkspaceRights r = rights;
+        return Unavailable.editorAction(logButton(), r == null || r.work(), "client-requests-read-only",
+                r == null ? null : r.askName());
     }
 
     private Button logButton() {

@@ -16,6 +16,10 @@ import io.clientspace.document.DocumentService;
 import io.clientspace.document.DocumentType;
 import io.clientspace.document.DocumentVersion;
 import io.clientspace.extranet.ContactActivity;
+import io.clientspace.inforequest.InformationRequest;
+import io.clientspace.inforequest.ItemKind;
+import io.clientspace.inforequest.RequestDraft;
+import io.clientspace.inforequest.RequestItemDraft;
 import io.clientspace.extranet.ContactPolicy;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
@@ -77,6 +81,10 @@ class ContactRolesAndPolicyIntegrationTests {
     PortalProposals portalProposals;
     @Autowired
     PortalAcceptances portalAcceptances;
+    @Autowired
+    io.clientspace.portal.PortalRequests portalRequests;
+    @Autowired
+    io.clientspace.inforequest.InformationRequestService infoRequests;
     @Autowired
     PortalDashboard dashboard;
     @Autowired
@@ -252,6 +260,42 @@ class ContactRolesAndPolicyIntegrationTests {
         CustomerScope approver = viewer(a.username());
         assertThat(asA(() -> portalProposals.list(approver))).isNotEmpty();
         assertThat(asA(() -> portal.projects(approver))).extracting(PortalProject::id).contains(a.project().id());
+    }
+
+    @Test
+    void aPolicyThatLeavesOutAProjectAlsoHidesItsAcceptancesAndInformationRequests() {
+        DocumentVersion version = asManager(() -> documents.versions(a.sharedDocument().id())).get(0);
+        Acceptance sent = asManager(() -> acceptances.send(version.id(), clock.instant().plus(Duration.ofDays(7))));
+        InformationRequest draft = asManager(() -> infoRequests.createDraft(a.project().id(),
+                new RequestDraft("Bank details roles-a", List.of(new RequestItemDraft(ItemKind.QUESTION,
+                        "Which account should invoices name?", null)))));
+        InformationRequest request = asManager(() -> infoRequests.send(draft.id()));
+        CustomerScope bill = viewer(billing);
+        assertThat(asBilling(() -> portalAcceptances.list(bill))).extracting(x -> x.id()).contains(sent.id());
+        assertThat(asBilling(() -> portalRequests.list(bill))).extracting(x -> x.id()).contains(request.id());
+
+        // every section, but none of the client's projects
+        asManager(() -> access.savePolicy(billingId, new ContactPolicy(EnumSet.allOf(PortalSection.class),
+                Set.of()), false));
+
+        assertThat(asBilling(() -> portalAcceptances.list(bill))).extracting(x -> x.id()).doesNotContain(sent.id());
+        assertThatThrownBy(() -> asBilling(() -> portalAcceptances.get(bill, sent.id())))
+                .as("the direct address too").isInstanceOf(NoAccessException.class)
+                .hasMessageContaining("this project");
+        assertThat(asBilling(() -> portalRequests.list(bill))).extracting(x -> x.id())
+                .doesNotContain(request.id());
+        assertThatThrownBy(() -> asBilling(() -> portalRequests.get(bill, request.id())))
+                .isInstanceOf(NoAccessException.class).hasMessageContaining("this project");
+        assertThatThrownBy(() -> asBilling(() -> portalRequests.submit(bill, request.id(),
+                java.util.Map.of(request.items().get(0).id(), "DE02 1203 0000 0000 2020 51"))))
+                .isInstanceOf(NoAccessException.class);
+        assertThat(asBilling(() -> dashboard.waiting(bill))).extracting(PortalWaiting::id)
+                .as("nothing of the hidden project waits on them").doesNotContain(request.id(), sent.id());
+
+        // the approver, whose policy is the default, still has both
+        CustomerScope approver = viewer(a.username());
+        assertThat(asA(() -> portalAcceptances.list(approver))).extracting(x -> x.id()).contains(sent.id());
+        assertThat(asA(() -> portalRequests.list(approver))).extracting(x -> x.id()).contains(request.id());
     }
 
     @Test

@@ -16,6 +16,9 @@ public interface ClientMemberships {
     /** The clients where the user holds a live grant, at any level. */
     List<UUID> clientsOf(String username);
 
+    /** The clients where the user holds a live grant as editor or manager (not only viewer). */
+    List<UUID> clientsAboveViewer(String username);
+
     /** Username to level of the client's live grants. */
     Map<String, AccessLevel> grantsOn(UUID clientId);
 }

@@ -65,13 +65,16 @@ public class ClientService {
     private final ObjectProvider<ContactErasureParticipant> erasureParticipants;
     private final ObjectProvider<PortalContactLookup> portalContacts;
     private final ObjectProvider<ClientMemberships> memberships;
+    private final ObjectProvider<io.clientspace.shared.ViewerPolicy> viewerPolicy;
 
     ClientService(ClientRepository clients, CurrentUserProvider currentUser, StaffDirectory staff,
                   ApplicationEventPublisher events, Clock clock,
                   JdbcTemplate jdbc, ObjectProvider<ClientArchiveParticipant> archiveParticipants,
                   ObjectProvider<ContactErasureParticipant> erasureParticipants,
                   ObjectProvider<PortalContactLookup> portalContacts,
-                  ObjectProvider<ClientMemberships> memberships) {
+                  ObjectProvider<ClientMemberships> memberships,
+                  ObjectProvider<io.clientspace.shared.ViewerPolicy> viewerPolicy) {
+        this.viewerPolicy = viewerPolicy;
         this.portalContacts = portalContacts;
         this.memberships = memberships;
         this.jdbc = jdbc;
@@ -233,6 +236,50 @@ public class ClientService {
         }
         Set<UUID> ids = new LinkedHashSet<>(clients.idsOwnedBy(user.username()));
         ids.addAll(grantedIds(user));
+        return Optional.of(List.copyOf(ids));
+    }
+
+    /**
+     * Whether a colleague at this level reads amounts and the internal chat: editors and managers always; viewers
+     * unless the firm keeps both from them (issue 15 §1, {@link io.clientspace.shared.ViewerPolicy}).
+     */
+    public boolean seesAmountsAt(AccessLevel level) {
+        if (level == AccessLevel.NONE) {
+            return false;
+        }
+        return level != AccessLevel.VIEWER || viewersSeeAmounts();
+    }
+
+    /**
+     * {@link #seesAmountsAt} the current user's level on the client. Asks nothing of the database while the firm lets
+     * viewers see amounts (the default), so the workspace pays for it only where the firm chose otherwise.
+     */
+    @Transactional(readOnly = true)
+    public boolean seesAmounts(UUID clientId) {
+        return viewersSeeAmounts() || seesAmountsAt(levelOf(clientId));
+    }
+
+    /** Whether the firm lets viewers see amounts and the internal chat ({@link io.clientspace.shared.ViewerPolicy}). */
+    public boolean viewersSeeAmounts() {
+        io.clientspace.shared.ViewerPolicy policy = viewerPolicy.getIfAvailable();
+        return policy == null || policy.viewersSeeAmounts();
+    }
+
+    /**
+     * {@link #scopeOfCurrentUser()} for figures that carry amounts (reports): without the clients the user only views
+     * while the firm keeps amounts from viewers.
+     */
+    @Transactional(readOnly = true)
+    public Optional<List<UUID>> amountScopeOfCurrentUser() {
+        CurrentUser user = currentUser.requireStaff();
+        if (user.seesAllClients() || viewersSeeAmounts()) {
+            return scopeOfCurrentUser();
+        }
+        Set<UUID> ids = new LinkedHashSet<>(clients.idsOwnedBy(user.username()));
+        ClientMemberships m = memberships.getIfAvailable();
+        if (m != null) {
+            ids.addAll(m.clientsAboveViewer(user.username()));
+        }
         return Optional.of(List.copyOf(ids));
     }
 

@@ -125,7 +125,12 @@ public class ChatService {
         projects.requireAccess(scope);
         String title = title(scope);
         List<ChatChannel> result = new ArrayList<>();
+        boolean internal = projects.seesAmounts(scope);
         for (ChannelKind kind : ChannelKind.values()) {
+            if (kind == ChannelKind.INTERNAL && !internal) {
+                // the firm keeps the internal chat from colleagues who only view the client (issue 15 §1)
+                continue;
+            }
             UUID id = ensure(scope, kind);
             result.add(new ChatChannel(id, scope.clientId(), scope.projectId(), kind, title,
                     unread(id, STAFF, user.username())));
@@ -142,7 +147,7 @@ public class ChatService {
         CurrentUser user = currentUser.requireStaff();
         projects.requireAccess(scope);
         long total = 0;
-        for (UUID id : existing(scope)) {
+        for (UUID id : projects.seesAmounts(scope) ? existing(scope) : existingOne(scope, ChannelKind.CLIENT)) {
             total += unread(id, STAFF, user.username());
         }
         return total;
@@ -621,6 +626,10 @@ public class ChatService {
         currentUser.requireStaff();
         Channel channel = channelRow(channelId);
         projects.requireAccess(channel.scope());
+        if (channel.kind() == ChannelKind.INTERNAL && !projects.seesAmounts(channel.scope())) {
+            throw new NoAccessException("The firm keeps the internal chat from colleagues who only view this client",
+                    null);
+        }
         return channel;
     }
 

@@ -27,6 +27,21 @@ public record Deal(UUID id, UUID clientId, String title, BigDecimal amount, Stri
                 newVersion, projectId);
     }
 
+    /**
+     * The same deal without its amount, for a colleague who only views the client while the firm keeps amounts from
+     * viewers (issue 15 §1): {@code amount} is null, so nothing downstream can show it.
+     */
+    public Deal withoutAmount() {
+        return new Deal(id, clientId, title, null, currency, expectedClose, owner, ownerName, stage, nextStep,
+                nextStepDue, closeReason, createdAt, stageChangedAt, stalledSince, lostFrom, previousStage, nextStage,
+                version, projectId);
+    }
+
+    /** Whether the amount was left out for this reader ({@link #withoutAmount}); every stored deal has one. */
+    public boolean amountHidden() {
+        return amount == null;
+    }
+
     public boolean isOpen() {
         return stage.isOpen();
     }

@@ -86,11 +86,12 @@ public class DealService {
     @Transactional(readOnly = true)
     public List<Deal> forClient(UUID clientId) {
         requireClient(clientId);
+        boolean amounts = clients.seesAmounts(clientId);
         List<DealEntity> rows = deals.findByClientIdOrderByCreatedAtDesc(clientId,
                 PageRequest.of(0, LIST_LIMIT));
         Map<String, Position> engineStages = openStagesFromEngine(rows);
         return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), positionOf(d))))
-                .toList();
+                .map(d -> amounts ? d : d.withoutAmount()).toList();
     }
 
     /**
@@ -104,11 +105,12 @@ public class DealService {
             return forClient(scope.clientId());
         }
         projects.requireAccess(scope);
+        boolean amounts = projects.seesAmounts(scope);
         List<DealEntity> rows = deals.findByProjectIdOrderByCreatedAtDesc(scope.projectId(),
                 PageRequest.of(0, LIST_LIMIT));
         Map<String, Position> engineStages = openStagesFromEngine(rows);
         return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), positionOf(d))))
-                .toList();
+                .map(d -> amounts ? d : d.withoutAmount()).toList();
     }
 
     /** Open deals in the scope: the Deals tab's counter. One indexed count. */
@@ -222,7 +224,15 @@ public class DealService {
     public Deal get(UUID dealId) {
         DealEntity deal = deals.findById(dealId).orElseThrow(() -> new NotFoundException("Deal"));
         requireDeal(deal);
-        return toDeal(deal, currentStage(deal));
+        Deal d = toDeal(deal, currentStage(deal));
+        return seesAmountOf(deal) ? d : d.withoutAmount();
+    }
+
+    /** A viewer of the deal's client (or project) reads its amount only if the firm lets viewers see amounts. */
+    private boolean seesAmountOf(DealEntity deal) {
+        return deal.getProjectId() == null ? clients.seesAmounts(deal.getClientId())
+                : projects.seesAmounts(io.clientspace.shared.WorkScope.project(deal.getClientId(),
+                deal.getProjectId()));
     }
 
     /**

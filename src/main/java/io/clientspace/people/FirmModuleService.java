@@ -6,6 +6,7 @@ import io.clientspace.shared.FirmModule;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.Modules;
+import io.clientspace.shared.ViewerPolicy;
 import io.clientspace.shared.PlanLimit;
 import io.clientspace.shared.PlanLimitException;
 import io.clientspace.shared.PlanUsage;
@@ -36,7 +37,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * clears at once on its own node and that other nodes re-read within {@link #CACHE_TTL}. See docs/decisions/DD034.
  */
 @Service
-public class FirmModuleService implements Modules {
+public class FirmModuleService implements Modules, ViewerPolicy {
 
     /** How long another node may answer from what it read before (a change clears this node's cache at once). */
     static final Duration CACHE_TTL = Duration.ofSeconds(10);
@@ -60,8 +61,12 @@ public class FirmModuleService implements Modules {
     public record LimitUse(PlanLimit limit, long used, Long cap) {
     }
 
-    /** The admin page: the firm's plan, every plan to choose from, every module, and the caps in use. */
-    public record Overview(Plan plan, List<Plan> plans, List<ModuleState> modules, List<LimitUse> limits) {
+    /**
+     * The admin page: the firm's plan, every plan to choose from, every module, the caps in use, and whether viewers
+     * see amounts and the internal chat.
+     */
+    public record Overview(Plan plan, List<Plan> plans, List<ModuleState> modules, List<LimitUse> limits,
+                           boolean viewersSeeAmounts) {
     }
 
     /**
@@ -71,7 +76,7 @@ public class FirmModuleService implements Modules {
     public record WorkInFlight(FirmModule module, String process, String messageKey, long count) {
     }
 
-    private record Snapshot(Plan plan, Map<FirmModule, Boolean> overrides, Instant readAt) {
+    private record Snapshot(Plan plan, Map<FirmModule, Boolean> overrides, boolean viewersSeeAmounts, Instant readAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -95,6 +100,24 @@ public class FirmModuleService implements Modules {
         Snapshot s = current();
         Boolean override = s.overrides().get(module);
         return override != null ? override : s.plan().modules().contains(module);
+    }
+
+    @Override
+    public boolean viewersSeeAmounts() {
+        return current().viewersSeeAmounts();
+    }
+
+    /**
+     * Lets colleagues who only view a client see amounts and the internal chat, or keeps both from them (issue 15
+     * §1). Editors and managers of a client see both whatever this says. Applies on each node's next question
+     * within {@link #CACHE_TTL}, at once on this one.
+     */
+    @Transactional
+    public void letViewersSeeAmounts(boolean see) {
+        CurrentUser admin = requireAdmin();
+        jdbc.update("update firm_settings set viewers_see_amounts = ?, changed_by = ?, changed_at = ? where id = 1",
+                see, admin.username(), now());
+        forgetOnCommit();
     }
 
     @Override
@@ -127,7 +150,7 @@ public class FirmModuleService implements Modules {
         for (PlanLimit l : PlanLimit.values()) {
             limits.add(new LimitUse(l, used(l), cap(s.plan(), l)));
         }
-        return new Overview(s.plan(), plans(), states, limits);
+        return new Overview(s.plan(), plans(), states, limits, s.viewersSeeAmounts());
     }
 
     /** Every plan, smallest first. */
@@ -279,7 +302,11 @@ public class FirmModuleService implements Modules {
     }
 
     private Snapshot read() {
-        String code = jdbc.queryForObject("select plan_code from firm_settings where id = 1", String.class);
+        record Settings(String code, boolean viewersSeeAmounts) {
+        }
+        Settings settings = jdbc.queryForObject("select plan_code, viewers_see_amounts from firm_settings where id = 1",
+                (rs, n) -> new Settings(rs.getString(1), rs.getBoolean(2)));
+        String code = settings.code();
         Plan plan = plans().stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
         Map<FirmModule, Boolean> overrides = new EnumMap<>(FirmModule.class);
         jdbc.query("select module, enabled from firm_module_override", rs -> {
@@ -287,7 +314,7 @@ public class FirmModuleService implements Modules {
                 overrides.put(FirmModule.valueOf(rs.getString(1)), rs.getBoolean(2));
             }
         });
-        return new Snapshot(plan, Map.copyOf(overrides), Instant.now());
+        return new Snapshot(plan, Map.copyOf(overrides), settings.viewersSeeAmounts(), Instant.now());
     }
 
     private void forgetOnCommit() {

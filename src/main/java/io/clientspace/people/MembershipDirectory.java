@@ -28,6 +28,11 @@ class MembershipDirectory implements ClientMemberships {
     }
 
     @Override
+    public List<UUID> clientsAboveViewer(String username) {
+        return members.clientsWorkedOnBy(username);
+    }
+
+    @Override
     public Map<String, AccessLevel> grantsOn(UUID clientId) {
         return members.grantsOn(clientId);
     }

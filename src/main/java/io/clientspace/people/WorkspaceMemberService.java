@@ -331,6 +331,12 @@ public class WorkspaceMemberService {
                 + "and (ends_on is null or ends_on >= ?)", UUID.class, username, Date.valueOf(today()));
     }
 
+    /** The clients where the user holds a live grant above viewer (editor or manager). */
+    List<UUID> clientsWorkedOnBy(String username) {
+        return jdbc.queryForList("select client_id from workspace_member where username = ? and level <> 'VIEWER' "
+                + "and (ends_on is null or ends_on >= ?)", UUID.class, username, Date.valueOf(today()));
+    }
+
     Map<String, AccessLevel> grantsOn(UUID clientId) {
         Map<String, AccessLevel> result = new HashMap<>();
         jdbc.query("select username, level from workspace_member where client_id = ? "

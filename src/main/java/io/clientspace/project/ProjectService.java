@@ -149,6 +149,15 @@ public class ProjectService {
         return new WorkspaceRights(level, owner == null ? "" : staff.displayName(owner));
     }
 
+    /**
+     * Whether the current user reads amounts and the internal chat in the scope: editors and managers always, viewers
+     * unless the firm keeps both from them (issue 15 §1). No query while the firm lets viewers see them.
+     */
+    @Transactional(readOnly = true)
+    public boolean seesAmounts(WorkScope scope) {
+        return clients.viewersSeeAmounts() || clients.seesAmountsAt(levelIn(scope));
+    }
+
     /** The current user's level in the scope, see {@link #may}. */
     @Transactional(readOnly = true)
     public AccessLevel levelIn(WorkScope scope) {

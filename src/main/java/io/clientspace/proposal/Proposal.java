@@ -27,7 +27,22 @@ public record Proposal(UUID id, UUID clientId, UUID dealId, String dealTitle, St
                        String declineReason, List<ProposalAttachment> attachments, Instant createdAt, long version,
                        String submittedBy, String lastEditedBy, Instant withdrawnAt, String withdrawnByName,
                        String withdrawReason, UUID revisionOf, UUID supersededBy, String acceptedPdfSha256,
-                       UUID projectId) {
+                       UUID projectId, boolean amountsHidden) {
+
+    /**
+     * The same proposal without its fees, rates and milestone amounts, for a colleague who only views the client while
+     * the firm keeps amounts from viewers (issue 15 §1); {@link #amountsHidden} says so.
+     */
+    public Proposal withoutAmounts() {
+        List<Milestone> titlesOnly = milestones == null ? null
+                : milestones.stream().map(m -> new Milestone(m.title(), null)).toList();
+        return new Proposal(id, clientId, dealId, dealTitle, number, title, feeModel, currency, null, null,
+                estimatedHours, null, termMonths, titlesOnly, discountPercent, null, scope, validUntil, status, owner,
+                ownerName, approvalReason, approvedByName, returnedByName, returnComment, sentAt, decidedAt,
+                decidedByName, decidedFromIp, declineReason, attachments, createdAt, version, submittedBy,
+                lastEditedBy, withdrawnAt, withdrawnByName, withdrawReason, revisionOf, supersededBy,
+                acceptedPdfSha256, projectId, true);
+    }
 
     public boolean isDraft() {
         return status == ProposalStatus.DRAFT;

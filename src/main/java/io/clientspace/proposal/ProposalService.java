@@ -149,13 +149,14 @@ public class ProposalService {
     @ModuleGate(FirmModule.PROPOSALS)
     public List<Proposal> forClient(UUID clientId) {
         clients.requireAccess(clientId);
+        boolean amounts = clients.seesAmounts(clientId);
         List<ProposalEntity> rows = proposals.findByClientIdOrderByCreatedAtDesc(clientId);
         Map<UUID, String> dealTitles = new HashMap<>();
         if (rows.stream().anyMatch(p -> p.getDealId() != null)) {
             deals.forClient(clientId).forEach(d -> dealTitles.put(d.id(), d.title()));
         }
         return rows.stream().map(p -> toRecord(p, p.getDealId() == null ? null : dealTitles.get(p.getDealId())))
-                .toList();
+                .map(p -> amounts ? p : p.withoutAmounts()).toList();
     }
 
     /**
@@ -170,6 +171,7 @@ public class ProposalService {
             return forClient(scope.clientId());
         }
         projects.requireAccess(scope);
+        boolean amounts = projects.seesAmounts(scope);
         List<ProposalEntity> rows = proposals.findByProjectIdOrderByCreatedAtDesc(scope.projectId());
         Map<UUID, String> dealTitles = new HashMap<>();
         if (rows.stream().anyMatch(p -> p.getDealId() != null)) {
@@ -177,7 +179,7 @@ public class ProposalService {
             deals.in(scope).forEach(d -> dealTitles.put(d.id(), d.title()));
         }
         return rows.stream().map(p -> toRecord(p, p.getDealId() == null ? null : dealTitles.get(p.getDealId())))
-                .toList();
+                .map(p -> amounts ? p : p.withoutAmounts()).toList();
     }
 
     /** How many proposals the scope holds (see {@link #in}); one indexed count. */
@@ -202,7 +204,8 @@ public class ProposalService {
     public Proposal get(UUID proposalId) {
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         requireProposal(p);
-        return toRecord(p, p.getDealId() == null ? null : dealTitle(p.getDealId()));
+        Proposal record = toRecord(p, p.getDealId() == null ? null : dealTitle(p.getDealId()));
+        return seesAmountsOf(p) ? record : record.withoutAmounts();
     }
 
     /** The deal's title, when the viewer may open it: one in a project they are not in shows without it. */
@@ -546,6 +549,7 @@ public class ProposalService {
      * team sees the bytes the evidence names; otherwise in the current user's language.
      *
      * @throws NotFoundException when it was never sent or the user may not open the client
+     * @throws NoAccessException when the user only views the client and the firm keeps amounts from viewers
      */
     @Transactional
     @ModuleGate(FirmModule.PROPOSALS)
@@ -553,6 +557,10 @@ public class ProposalService {
         CurrentUser user = currentUser.requireStaff();
         ProposalEntity p = proposals.findById(proposalId).orElseThrow(() -> new NotFoundException("Proposal"));
         requireProposal(p);
+        if (!seesAmountsOf(p)) {
+            // the PDF is the priced document: a viewer reads the proposal's page, without its amounts
+            throw new NoAccessException("The firm keeps amounts from colleagues who only view this client", null);
+        }
         if (p.getSentAt() == null) {
             throw new NotFoundException("Proposal PDF");
         }
@@ -1078,7 +1086,13 @@ public class ProposalService {
                 p.getSentAt(), p.getDecidedAt(), p.getDecidedByName(), p.getDecidedFromIp(), p.getDeclineReason(),
                 attachments(p), p.getCreatedAt(), p.getVersion(), p.getSubmittedBy(), p.getLastEditedBy(),
                 p.getWithdrawnAt(), name(p.getWithdrawnBy()), p.getWithdrawReason(), p.getRevisionOf(),
-                p.getSupersededBy(), p.getAcceptedPdfSha256(), p.getProjectId());
+                p.getSupersededBy(), p.getAcceptedPdfSha256(), p.getProjectId(), false);
+    }
+
+    /** Whether the current user reads the proposal's amounts: see {@code ClientService.seesAmounts}. */
+    private boolean seesAmountsOf(ProposalEntity p) {
+        return p.getProjectId() == null ? clients.seesAmounts(p.getClientId())
+                : projects.seesAmounts(WorkScope.project(p.getClientId(), p.getProjectId()));
     }
 
     private CustomerProposal toCustomer(ProposalEntity p) {

@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Runs the reports on our own tables (deals, tasks, time entries, projects, proposals, document acceptances,
  * information requests, client requests, the timeline's stage changes), never on Camunda history. Every query is
- * limited to the clients the current user may open ({@link ClientService#scopeOfCurrentUser()}: all for admins and
- * managers, their own for members) and to the filters.
+ * limited to the clients the current user may open ({@link ClientService#amountScopeOfCurrentUser()}: all for admins
+ * and managers, their own and those they were let into for members, without those they only view while the firm keeps
+ * amounts from viewers) and to the filters.
  * <p>
  * Reports read several modules' tables in one grouped query each. That is on purpose: a report is a read model
  * across modules, and asking each module's service for its rows would move every row into Java to add them up.
@@ -667,7 +668,8 @@ public class ReportService {
     }
 
     private String scope(MapSqlParameterSource p) {
-        Optional<List<UUID>> scope = clients.scopeOfCurrentUser();
+        // reports carry amounts: a client the user only views is left out while the firm keeps amounts from viewers
+        Optional<List<UUID>> scope = clients.amountScopeOfCurrentUser();
         if (scope.isEmpty()) {
             return "";
         }

@@ -38,6 +38,8 @@ class ActionUnavailableBrowserTests extends BrowserTest {
     @Autowired
     ProjectService projects;
     @Autowired
+    io.clientspace.people.FirmModuleService firm;
+    @Autowired
     InformationRequestService requests;
 
     @Test
@@ -99,10 +101,32 @@ class ActionUnavailableBrowserTests extends BrowserTest {
         assertThat(page.locator("#log-client-request")).isDisabled();
 
         // a project of the client: its information requests are work in the project, too
-        page.navigate(url("/" + project.workspacePath() + "?tab=requests"));
+        page.navigate(url("/" + project.workspacePath()));
+        page.locator("#tab-requests").click();
         assertThat(page.locator("#requests-read-only")).containsText(ask);
         assertThat(page.locator("#new-request")).isDisabled();
         screenshot("viewer-project-requests-read-only");
+
+        // a firm that keeps amounts and the internal chat from viewers (issue 15 §1): the page says so where they were
+        try {
+            io.clientspace.support.Actors.as("admin", () -> {
+                firm.letViewersSeeAmounts(false);
+                return null;
+            }, "ADMIN", "STAFF");
+            page.navigate(url("/" + client.workspacePath() + "?tab=deals"));
+            assertThat(page.locator("#deal-grid")).containsText("Retainer renewal");
+            assertThat(page.locator("#deal-grid")).containsText("Hidden from viewers");
+            assertThat(page.locator("#deal-grid")).not().containsText("12,000");
+            page.locator("#tab-chat").click();
+            assertThat(page.locator("#chat-internal-hidden")).containsText("internal chat is kept from colleagues");
+            assertThat(page.locator("#chat-channel-internal")).hasCount(0);
+            screenshot("viewer-amounts-hidden-chat");
+        } finally {
+            io.clientspace.support.Actors.as("admin", () -> {
+                firm.letViewersSeeAmounts(true);
+                return null;
+            }, "ADMIN", "STAFF");
+        }
 
         // and the server refuses what the page does not offer
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.clientspace.support.Actors.asMember(

@@ -118,7 +118,13 @@ class ChatTab extends WorkspaceTab<List<ChatChannel>> {
             switcher.add(tab);
         }
         switcher.addSelectedChangeListener(e -> show(shown, channels.get(switcher.getSelectedIndex())));
-        box.add(switcher, shown);
+        box.add(switcher);
+        if (channels.stream().noneMatch(c -> c.kind() == ChannelKind.INTERNAL)) {
+            // the firm keeps the internal chat from colleagues who only view the client: say so, not just omit it
+            box.add(io.clientspace.shared.ui.Unavailable.line("chat-internal-hidden",
+                    getTranslation("amounts.internal-hidden")));
+        }
+        box.add(shown);
         show(shown, channels.get(0));
         return box;
     }

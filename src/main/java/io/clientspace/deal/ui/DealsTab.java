@@ -363,6 +363,10 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     }
 
     private String money(Deal d) {
+        if (d.amountHidden()) {
+            // the firm keeps amounts from colleagues who only view the client (issue 15 §1)
+            return getTranslation("amounts.hidden");
+        }
         NumberFormat format = NumberFormat.getCurrencyInstance(getLocale());
         format.setCurrency(Currency.getInstance(d.currency()));
         return format.format(d.amount());

@@ -48,6 +48,8 @@ class ModulesView extends VerticalLayout implements Titled {
     private final Select<Plan> plan = new Select<>();
     private final Div limits = new Div();
     private final Grid<ModuleState> grid = new Grid<>();
+    private final com.vaadin.flow.component.checkbox.Checkbox viewersSeeAmounts =
+            new com.vaadin.flow.component.checkbox.Checkbox();
     private final Grid<Plan> plans = new Grid<>();
 
     ModulesView(FirmModuleService modules) {
@@ -93,8 +95,20 @@ class ModulesView extends VerticalLayout implements Titled {
         grid.addComponentColumn(this::actions).setHeader(getTranslation("modules.col.actions")).setAutoWidth(true)
                 .setFlexGrow(0);
 
+        viewersSeeAmounts.setLabel(getTranslation("modules.viewers.see-amounts"));
+        viewersSeeAmounts.setHelperText(getTranslation("modules.viewers.see-amounts.help"));
+        viewersSeeAmounts.setId("modules-viewers-see-amounts");
+        viewersSeeAmounts.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                modules.letViewersSeeAmounts(e.getValue());
+                com.vaadin.flow.component.notification.Notification.show(getTranslation(e.getValue()
+                        ? "modules.viewers.saved-on" : "modules.viewers.saved-off"));
+            }
+        });
+
         add(intro, new H3(getTranslation("modules.plan.title")), planRow, limits, plans,
-                new H3(getTranslation("modules.title")), grid);
+                new H3(getTranslation("modules.title")), grid,
+                new H3(getTranslation("modules.viewers.title")), viewersSeeAmounts);
         refresh();
     }
 
@@ -109,6 +123,7 @@ class ModulesView extends VerticalLayout implements Titled {
         o.plans().stream().filter(p -> p.code().equals(o.plan().code())).findFirst().ifPresent(plan::setValue);
         grid.setItems(o.modules());
         plans.setItems(o.plans());
+        viewersSeeAmounts.setValue(o.viewersSeeAmounts());
         limits.removeAll();
         for (var use : o.limits()) {
             Paragraph line = new Paragraph(use.cap() == null

@@ -85,11 +85,17 @@ class ProposalDetailsDialog extends Dialog {
         }
         fact(facts, VaadinIcon.CASH, getTranslation("proposal.fee-model"),
                 getTranslation("proposal.fee-models." + p.feeModel().name()));
-        for (ProposalFormat.Line line : ProposalFormat.feeLines(p.feeModel(), p.currency(), p.fixedAmount(),
-                p.hourlyRate(), p.estimatedHours(), p.monthlyAmount(), p.termMonths(), p.milestones(),
-                p.discountPercent(), p.feeAmount(), getLocale())) {
-            fact(facts, VaadinIcon.ANGLE_RIGHT, line.labelArg() == null ? getTranslation(line.labelKey())
-                    : getTranslation(line.labelKey(), line.labelArg()), line.value());
+        if (p.amountsHidden()) {
+            // the firm keeps amounts from colleagues who only view the client (issue 15 §1)
+            fact(facts, VaadinIcon.ANGLE_RIGHT, getTranslation("proposal.fee-amount"),
+                    getTranslation("amounts.hidden"));
+        } else {
+            for (ProposalFormat.Line line : ProposalFormat.feeLines(p.feeModel(), p.currency(), p.fixedAmount(),
+                    p.hourlyRate(), p.estimatedHours(), p.monthlyAmount(), p.termMonths(), p.milestones(),
+                    p.discountPercent(), p.feeAmount(), getLocale())) {
+                fact(facts, VaadinIcon.ANGLE_RIGHT, line.labelArg() == null ? getTranslation(line.labelKey())
+                        : getTranslation(line.labelKey(), line.labelArg()), line.value());
+            }
         }
         fact(facts, VaadinIcon.CALENDAR, getTranslation("proposal.valid-until"),
                 TabParts.date(getLocale(), clock.getZone(), p.validUntil()));
@@ -207,6 +213,9 @@ class ProposalDetailsDialog extends Dialog {
             Button pdf = new Button(getTranslation("proposal.pdf"), VaadinIcon.FILE_TEXT_O.create(),
                     e -> Downloads.start(UI.getCurrent(), proposals.pdfLink(p.id())));
             pdf.setId("proposal-pdf");
+            if (p.amountsHidden()) {
+                io.clientspace.shared.ui.Unavailable.disable(pdf, getTranslation("amounts.hidden.why"));
+            }
             getFooter().addComponentAsFirst(pdf);
         }
     }

@@ -170,7 +170,8 @@ class ProposalsTab extends WorkspaceTab<ProposalsTab.Data> {
                 .setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> getTranslation("proposal.fee-models." + p.feeModel().name()))
                 .setHeader(getTranslation("proposal.fee-model")).setAutoWidth(true);
-        grid.addColumn(p -> ProposalFormat.money(p.feeAmount(), p.currency(), getLocale()))
+        grid.addColumn(p -> p.amountsHidden() ? getTranslation("amounts.hidden")
+                        : ProposalFormat.money(p.feeAmount(), p.currency(), getLocale()))
                 .setHeader(getTranslation("proposal.fee-amount")).setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(p -> TabParts.date(getLocale(), clock.getZone(), p.validUntil()))
                 .setHeader(getTranslation("proposal.valid-until")).setAutoWidth(true);

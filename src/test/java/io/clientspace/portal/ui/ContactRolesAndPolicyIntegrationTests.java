@@ -263,14 +263,21 @@ class ContactRolesAndPolicyIntegrationTests {
     }
 
     @Test
-    void aPolicyThatLeavesOutAProjectAlsoHidesItsAcceptancesAndInformationRequests() {
+    void aPolicyThatLeavesOutAProjectAlsoHidesItsProposalsAcceptancesAndInformationRequests() {
         DocumentVersion version = asManager(() -> documents.versions(a.sharedDocument().id())).get(0);
         Acceptance sent = asManager(() -> acceptances.send(version.id(), clock.instant().plus(Duration.ofDays(7))));
         InformationRequest draft = asManager(() -> infoRequests.createDraft(a.project().id(),
                 new RequestDraft("Bank details roles-a", List.of(new RequestItemDraft(ItemKind.QUESTION,
                         "Which account should invoices name?", null)))));
         InformationRequest request = asManager(() -> infoRequests.send(draft.id()));
+        var fee = ProposalTestData.fixedFee("Project fee roles-a", "900", LocalDate.now(clock).plusDays(30));
+        fee.setProjectId(a.project().id());
+        Proposal projectDraft = asManager(() -> proposals.create(a.client().id(), fee));
+        Proposal projectProposal = asManager(() -> proposals.submit(projectDraft.id()));
+        Proposal clientProposal = sentProposal();
         CustomerScope bill = viewer(billing);
+        assertThat(asBilling(() -> portalProposals.list(bill))).extracting(x -> x.id())
+                .contains(projectProposal.id(), clientProposal.id());
         assertThat(asBilling(() -> portalAcceptances.list(bill))).extracting(x -> x.id()).contains(sent.id());
         assertThat(asBilling(() -> portalRequests.list(bill))).extracting(x -> x.id()).contains(request.id());
 
@@ -289,6 +296,11 @@ class ContactRolesAndPolicyIntegrationTests {
         assertThatThrownBy(() -> asBilling(() -> portalRequests.submit(bill, request.id(),
                 java.util.Map.of(request.items().get(0).id(), "DE02 1203 0000 0000 2020 51"))))
                 .isInstanceOf(NoAccessException.class);
+        assertThat(asBilling(() -> portalProposals.list(bill))).extracting(x -> x.id())
+                .as("the client's own proposal stays").contains(clientProposal.id())
+                .doesNotContain(projectProposal.id());
+        assertThatThrownBy(() -> asBilling(() -> portalProposals.get(bill, projectProposal.id())))
+                .isInstanceOf(NoAccessException.class).hasMessageContaining("this project");
         assertThat(asBilling(() -> dashboard.waiting(bill))).extracting(PortalWaiting::id)
                 .as("nothing of the hidden project waits on them").doesNotContain(request.id(), sent.id());
 

@@ -1,14 +1,11 @@
 package io.clientspace.conversation.ui;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.conversation.MailService;
 import io.clientspace.conversation.WorkspaceMailAddress;
@@ -64,11 +61,8 @@ class MailAddressHeaderItem implements WorkspaceHeaderItem {
         String copyLabel = holder.getTranslation("mail.header.copy");
         copy.setAriaLabel(copyLabel);
         copy.setTooltipText(copyLabel);
-        copy.addClickListener(e -> {
-            UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", address);
-            Notification.show(copy.getTranslation("mail.address.copied", address), 3000,
-                    Notification.Position.BOTTOM_START).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
+        io.clientspace.shared.ui.CopyToClipboard.onClick(copy, () -> address,
+                () -> copy.getTranslation("mail.address.copied", address));
         Span valueWithCopy = new Span(value, copy);
         valueWithCopy.addClassName("workspace-mail-address");
         TabParts.fact(holder, VaadinIcon.ENVELOPE_O, holder.getTranslation("mail.header.label"), valueWithCopy);

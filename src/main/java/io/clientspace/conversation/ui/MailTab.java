@@ -218,11 +218,9 @@ class MailTab extends WorkspaceTab<MailTab.Data> {
         Span value = new Span(address.address());
         value.setId("mail-address-value");
         value.addClassName("mail-address-value");
-        Button copy = new Button(getTranslation("mail.address.copy"), VaadinIcon.COPY_O.create(), e -> {
-            UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                    address.address());
-            Notification.show(getTranslation("mail.address.copied", address.address()));
-        });
+        Button copy = io.clientspace.shared.ui.CopyToClipboard.onClick(
+                new Button(getTranslation("mail.address.copy"), VaadinIcon.COPY_O.create()), address::address,
+                () -> getTranslation("mail.address.copied", address.address()));
         copy.setId("mail-address-copy");
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         header.add(label, value, copy);

@@ -1,6 +1,5 @@
 package io.clientspace.modeling.ui;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
@@ -9,7 +8,6 @@ import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -91,11 +89,9 @@ class ModelerConnectionDialog extends Dialog {
     }
 
     private Button copy(String id, java.util.function.Supplier<String> value) {
-        Button copy = new Button(getTranslation("modeling.modeler.copy"), VaadinIcon.COPY_O.create(), e -> {
-            UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                    value.get());
-            Notification.show(getTranslation("modeling.modeler.copied"));
-        });
+        Button copy = io.clientspace.shared.ui.CopyToClipboard.onClick(
+                new Button(getTranslation("modeling.modeler.copy"), VaadinIcon.COPY_O.create()), value,
+                () -> getTranslation("modeling.modeler.copied"));
         copy.setId(id);
         copy.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
         return copy;

@@ -206,7 +206,8 @@ public class ChatService {
      *
      * @throws InvalidInputException when the text is empty or too long, the client is archived, a mentioned
      *                               colleague may not open the channel, the reply's message is not in the
-     *                               channel, or an attachment is refused; no message is saved
+     *                               channel, an attachment is refused, or the colleague sent more messages than
+     *                               clientspace.rate-limits.chat-message allows just now; no message is saved
      * @throws NotFoundException     when there is no such channel
      * @throws NoAccessException     when the colleague may not open its workspace
      */
@@ -229,6 +230,8 @@ public class ChatService {
             }
             problems.addAll(checkAttachments(draft.attachments()));
             InvalidInputException.throwIfAny(problems);
+            // after the checks, so that only a message that would be saved counts; before any file is stored
+            rateLimits.take(RateLimits.Action.CHAT_MESSAGE, user.username(), "message");
             String projectName = channel.projectId() == null ? null : projects.get(channel.projectId()).name();
             return new Prepared(channel, mentioned, projectName);
         });

@@ -4,6 +4,7 @@ import io.clientspace.extranet.CustomerScope;
 import io.clientspace.request.ClientRequest;
 import io.clientspace.request.ClientRequestService;
 import io.clientspace.request.RequestDraft;
+import io.clientspace.security.RateLimits;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -18,10 +19,12 @@ public class PortalClientRequests {
 
     private final PortalService portal;
     private final ClientRequestService requests;
+    private final RateLimits rateLimits;
 
-    PortalClientRequests(PortalService portal, ClientRequestService requests) {
+    PortalClientRequests(PortalService portal, ClientRequestService requests, RateLimits rateLimits) {
         this.portal = portal;
         this.requests = requests;
+        this.rateLimits = rateLimits;
     }
 
     /** The client's requests outside projects or in projects shared with them, newest first. */
@@ -44,8 +47,18 @@ public class PortalClientRequests {
         return portal.projects(viewer);
     }
 
-    /** @see ClientRequestService#raiseForCustomer */
+    /**
+     * Raises a request as the contact. Each account may raise only so many in a while
+     * (clientspace.rate-limits.portal-request); past that, an InvalidInputException (field "request") says when to
+     * try again, before anything is checked or stored: no request, no file row, no object.
+     *
+     * @see ClientRequestService#raiseForCustomer
+     */
     public ClientRequest raise(CustomerScope viewer, RequestDraft draft) {
+        // before the rate limit, so that a refused viewer (a preview, a revoked account) uses up nobody's requests;
+        // the request module's own checks follow
+        portal.checkActing(viewer);
+        rateLimits.take(RateLimits.Action.PORTAL_REQUEST, viewer.accountId().toString(), "request");
         return requests.raiseForCustomer(viewer, draft);
     }
 

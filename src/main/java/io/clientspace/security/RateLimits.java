@@ -24,8 +24,22 @@ public class RateLimits {
     private static final Logger log = LoggerFactory.getLogger(RateLimits.class);
     private static final int MAX_BUCKETS = 50_000;
 
-    /** What is limited; each has its own bucket per account. */
-    public enum Action { PORTAL_COMMENT, PORTAL_UPLOAD, SIGN_IN }
+    /** What is limited, each with its own bucket per account and the message a refusal shows. */
+    public enum Action {
+        PORTAL_COMMENT("rate-limit.exceeded"),
+        PORTAL_UPLOAD("rate-limit.exceeded"),
+        /** A client request raised in the portal, per portal account. */
+        PORTAL_REQUEST("rate-limit.request"),
+        /** A colleague's chat message, per username. */
+        CHAT_MESSAGE("rate-limit.chat-message"),
+        SIGN_IN("rate-limit.exceeded");
+
+        private final String messageKey;
+
+        Action(String messageKey) {
+            this.messageKey = messageKey;
+        }
+    }
 
     private final RateLimitProperties properties;
     private final LongSupplier nanoTime;
@@ -45,12 +59,13 @@ public class RateLimits {
      * Takes one token of the account's bucket for the action.
      *
      * @param field the form field the refusal is shown at
-     * @throws InvalidInputException with "rate-limit.exceeded" and the minutes to wait, when the bucket is empty
+     * @throws InvalidInputException with the action's message ("rate-limit.exceeded" unless it has its own) and the
+     *                               minutes to wait, when the bucket is empty
      */
     public void take(Action action, String account, String field) {
         long minutes = tryTake(action, account);
         if (minutes > 0) {
-            throw new InvalidInputException(List.of(FieldProblem.of(field, "rate-limit.exceeded", minutes)));
+            throw new InvalidInputException(List.of(FieldProblem.of(field, action.messageKey, minutes)));
         }
     }
 
@@ -81,6 +96,8 @@ public class RateLimits {
         return switch (action) {
             case PORTAL_COMMENT -> properties.portalComment();
             case PORTAL_UPLOAD -> properties.portalUpload();
+            case PORTAL_REQUEST -> properties.portalRequest();
+            case CHAT_MESSAGE -> properties.chatMessage();
             case SIGN_IN -> properties.signIn();
         };
     }

@@ -16,12 +16,14 @@ import io.clientspace.extranet.PortalAccessPolicy;
 import io.clientspace.file.FileService;
 import io.clientspace.file.StoredFile;
 import io.clientspace.portal.PortalTestData;
+import io.clientspace.security.RateLimitProperties;
 import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.WorkScope;
+import io.clientspace.support.Actors;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.support.Race;
 import io.clientspace.support.TestFiles;
@@ -59,6 +61,8 @@ class ChatServiceIntegrationTests {
     JdbcTemplate jdbc;
     @Autowired
     io.clientspace.project.ProjectService projects;
+    @Autowired
+    RateLimitProperties rateLimits;
 
     @TempDir
     Path dir;
@@ -103,6 +107,40 @@ class ChatServiceIntegrationTests {
             assertThat(jdbc.queryForObject("select count(*) from chat_channel where client_id = ?", Long.class,
                     fresh.client().id())).as("round %d", round).isEqualTo(4);
         }
+    }
+
+    @Test
+    void aColleagueSendingVeryManyMessagesIsAskedToWaitAndTheRefusedOneIsNotSaved() {
+        UUID channel = channel(projectScope(), ChannelKind.INTERNAL).id();
+        // a colleague of their own: the bucket is per username, and the other tests' colleagues keep theirs
+        String chatty = "chatty-" + UUID.randomUUID().toString().substring(0, 6);
+        int capacity = rateLimits.chatMessage().capacity();
+        long started = System.nanoTime();
+        for (int i = 0; i < capacity; i++) {
+            int n = i;
+            Actors.as(chatty, () -> chat.post(channel, ChatDraft.text("Line " + n)), "STAFF", "MANAGER");
+        }
+        // the bucket refills evenly while the burst runs: those few more pass too, then the colleague is refused
+        double refilled = capacity * (System.nanoTime() - started) / (double) rateLimits.chatMessage().per().toNanos();
+        InvalidInputException refused = null;
+        int passed = capacity;
+        for (int extra = 0; extra <= Math.ceil(refilled) + 1 && refused == null; extra++) {
+            try {
+                Actors.as(chatty, () -> chat.post(channel, ChatDraft.text("One more")), "STAFF", "MANAGER");
+                passed++;
+            } catch (InvalidInputException e) {
+                refused = e;
+            }
+        }
+        assertThat(refused).as("refused after %d messages", passed).isNotNull();
+        assertThat(refused.problems()).extracting(FieldProblem::field, FieldProblem::messageKey)
+                .containsExactly(tuple("message", "rate-limit.chat-message"));
+        assertThat(jdbc.queryForObject("select count(*) from chat_message where channel_id = ? and author = ?",
+                Long.class, channel, chatty)).as("the refused message is not saved").isEqualTo(passed);
+
+        // another colleague is not held up by it
+        ChatMessage other = asManager(() -> chat.post(channel, ChatDraft.text("Still here")));
+        assertThat(other.body()).isEqualTo("Still here");
     }
 
     @Test

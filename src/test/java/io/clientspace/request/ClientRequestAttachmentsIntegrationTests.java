@@ -14,6 +14,7 @@ import io.clientspace.portal.PortalClientRequests;
 import io.clientspace.portal.PortalDocument;
 import io.clientspace.portal.PortalService;
 import io.clientspace.portal.PortalTestData;
+import io.clientspace.security.RateLimitProperties;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NotFoundException;
@@ -58,6 +59,8 @@ class ClientRequestAttachmentsIntegrationTests {
     MinioClient minio;
     @Autowired
     StorageProperties storage;
+    @Autowired
+    RateLimitProperties rateLimits;
 
     @TempDir
     Path dir;
@@ -151,6 +154,30 @@ class ClientRequestAttachmentsIntegrationTests {
                         FieldProblem.of("attachments", "clientrequest.error.attachments-too-many",
                                 ClientRequestService.ATTACHMENTS_MAX, ClientRequestService.ATTACHMENTS_MAX + 1)));
         nothingWasStored();
+    }
+
+    @Test
+    void aContactRaisingTooManyRequestsIsAskedToWaitAndTheRefusedOneLeavesNoRequestAndNoFile() {
+        int capacity = rateLimits.portalRequest().capacity();
+        for (int i = 0; i < capacity; i++) {
+            int n = i;
+            asA(() -> portalRequests.raise(scopeA(), draft("Question " + n, List.of())));
+        }
+        long fileRows = fileRows();
+        List<String> objects = objects();
+        assertThatThrownBy(() -> asA(() -> portalRequests.raise(scopeA(), draft("One more " + marker,
+                List.of(new RequestDraft.Upload("screenshot.pdf", good))))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::field, FieldProblem::messageKey)
+                        .containsExactly(tuple("request", "rate-limit.request")));
+        assertThat(requestRows()).as("only the requests within the limit").isEqualTo(capacity);
+        assertThat(fileRows()).as("no file row").isEqualTo(fileRows);
+        assertThat(objects()).as("no object in storage").containsExactlyInAnyOrderElementsOf(objects);
+
+        // another contact is not held up by it
+        ClientRequest ofB = asB(() -> portalRequests.raise(scopeB(), new RequestDraft("GENERAL", "B's own " + marker,
+                null, null, null, null)));
+        assertThat(ofB.number()).isNotBlank();
     }
 
     @Test

@@ -16,6 +16,8 @@ class RateLimitsTests {
     final RateLimits limits = new RateLimits(new RateLimitProperties(
             new RateLimitProperties.Limit(3, Duration.ofMinutes(3)),
             new RateLimitProperties.Limit(1, Duration.ofMinutes(10)),
+            new RateLimitProperties.Limit(1, Duration.ofMinutes(5)),
+            new RateLimitProperties.Limit(2, Duration.ofMinutes(4)),
             new RateLimitProperties.Limit(2, Duration.ofMinutes(10))), now::get);
 
     @Test
@@ -40,6 +42,21 @@ class RateLimitsTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .containsExactly(FieldProblem.of("file", "rate-limit.exceeded", 10L)));
         limits.take(RateLimits.Action.PORTAL_UPLOAD, "ben", "file");
+        limits.take(RateLimits.Action.PORTAL_COMMENT, "anna", "comment");
+    }
+
+    @Test
+    void aRaisedRequestAndAChatMessageSayWhatWasDoneTooOften() {
+        limits.take(RateLimits.Action.PORTAL_REQUEST, "anna", "request");
+        assertThatThrownBy(() -> limits.take(RateLimits.Action.PORTAL_REQUEST, "anna", "request"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(FieldProblem.of("request", "rate-limit.request", 5L)));
+        limits.take(RateLimits.Action.CHAT_MESSAGE, "anna", "message");
+        limits.take(RateLimits.Action.CHAT_MESSAGE, "anna", "message");
+        assertThatThrownBy(() -> limits.take(RateLimits.Action.CHAT_MESSAGE, "anna", "message"))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .containsExactly(FieldProblem.of("message", "rate-limit.chat-message", 2L)));
+        // neither used up the portal comments' bucket
         limits.take(RateLimits.Action.PORTAL_COMMENT, "anna", "comment");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clientspace.devservices.DevServices;
 import io.clientspace.devservices.TestClock;
+import io.clientspace.portal.PortalTestData;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -43,6 +44,8 @@ class SessionsIntegrationTests {
     RateLimitProperties rateLimits;
     @Autowired
     SessionProperties sessions;
+    @Autowired
+    PortalTestData portalData;
 
     /** After Spring has started the dev services for this class (a static @BeforeAll would run before). */
     @BeforeEach
@@ -72,6 +75,16 @@ class SessionsIntegrationTests {
 
     /** A colleague of our own, so that signing them out touches no other test's sessions. */
     static String colleague(String username, String role) {
+        try (Response created = staff().users().create(person(username))) {
+            assertThat(created.getStatus()).as("Keycloak creates %s", username).isEqualTo(201);
+        }
+        String id = staff().users().searchByUsername(username, true).get(0).getId();
+        staff().users().get(id).roles().realmLevel().add(List.of(staff().roles().get(role).toRepresentation()));
+        return id;
+    }
+
+    /** Someone Keycloak signs in with {@link #PASSWORD} and asks nothing more of. */
+    static UserRepresentation person(String username) {
         var user = new UserRepresentation();
         user.setUsername(username);
         user.setEmail(username + "@clientspace.test");
@@ -84,12 +97,18 @@ class SessionsIntegrationTests {
         password.setValue(PASSWORD);
         password.setTemporary(false);
         user.setCredentials(List.of(password));
-        try (Response created = staff().users().create(user)) {
-            assertThat(created.getStatus()).as("Keycloak creates %s", username).isEqualTo(201);
+        return user;
+    }
+
+    /** The next answer to {@code url} that is no page: the back-channel sign-out reaches the app within seconds. */
+    HttpResponse<String> firstAnswerAfterSignOut(SignedInHttp signedIn, String url) throws Exception {
+        HttpResponse<String> next = signedIn.send("GET", url);
+        Instant deadline = Instant.now().plusSeconds(15);
+        while (next.statusCode() == 200 && Instant.now().isBefore(deadline)) {
+            Thread.onSpinWait();
+            next = signedIn.send("GET", url);
         }
-        String id = staff().users().searchByUsername(username, true).get(0).getId();
-        staff().users().get(id).roles().realmLevel().add(List.of(staff().roles().get(role).toRepresentation()));
-        return id;
+        return next;
     }
 
     static String unique(String prefix) {
@@ -110,12 +129,7 @@ class SessionsIntegrationTests {
             // what an admin's "Sign out" in Keycloak, or Anna's own sign-out elsewhere, does
             staff().users().get(anna).logout();
 
-            HttpResponse<String> next = annaApp.send("GET", app() + "/");
-            Instant deadline = Instant.now().plusSeconds(15);
-            while (next.statusCode() == 200 && Instant.now().isBefore(deadline)) {
-                Thread.onSpinWait();
-                next = annaApp.send("GET", app() + "/");
-            }
+            HttpResponse<String> next = firstAnswerAfterSignOut(annaApp, app() + "/");
             assertThat(next.statusCode()).as("Anna's next request").isEqualTo(302);
             assertThat(SignedInHttp.location(next)).endsWith("/oauth2/authorization/staff");
             assertThat(bertApp.send("GET", app() + "/").statusCode()).as("Bert is still signed in").isEqualTo(200);
@@ -124,6 +138,50 @@ class SessionsIntegrationTests {
         } finally {
             staff().users().delete(anna).close();
             staff().users().delete(bert).close();
+        }
+    }
+
+    static RealmResource customers() {
+        return master.realm("clientspace-customers");
+    }
+
+    /** A contact of our own in the customers realm, with a portal account for a client of its own. */
+    String contact(String username) {
+        PortalTestData.World world = portalData.world(username, username, username + "@clientspace.test",
+                "Session " + username);
+        UserRepresentation user = person(username);
+        user.setAttributes(java.util.Map.of("customer_id", List.of(world.client().id().toString())));
+        try (Response created = customers().users().create(user)) {
+            assertThat(created.getStatus()).as("Keycloak creates %s", username).isEqualTo(201);
+        }
+        return customers().users().searchByUsername(username, true).get(0).getId();
+    }
+
+    @Test
+    void aSignOutAtKeycloakEndsThatPortalSessionInTheAppAndNoOther() throws Exception {
+        String carla = contact(unique("carla"));
+        String dora = contact(unique("dora"));
+        try {
+            SignedInHttp carlaApp = SignedInHttp.signIn(app(), Roles.CUSTOMER_REGISTRATION,
+                    customers().users().get(carla).toRepresentation().getUsername(), PASSWORD);
+            SignedInHttp doraApp = SignedInHttp.signIn(app(), Roles.CUSTOMER_REGISTRATION,
+                    customers().users().get(dora).toRepresentation().getUsername(), PASSWORD);
+            assertThat(carlaApp.send("GET", app() + "/portal").statusCode()).as("Carla uses the portal")
+                    .isEqualTo(200);
+
+            // what the firm's "Sign out" of a contact in Keycloak, or Carla's own sign-out elsewhere, does
+            customers().users().get(carla).logout();
+
+            HttpResponse<String> next = firstAnswerAfterSignOut(carlaApp, app() + "/portal");
+            assertThat(next.statusCode()).as("Carla's next request").isEqualTo(302);
+            assertThat(SignedInHttp.location(next)).endsWith("/oauth2/authorization/customers");
+            assertThat(doraApp.send("GET", app() + "/portal").statusCode()).as("Dora is still signed in")
+                    .isEqualTo(200);
+            assertThat(jdbc.queryForObject("select count(*) from ended_sign_in where subject = ?", Integer.class,
+                    carla)).as("recorded for the other nodes").isEqualTo(1);
+        } finally {
+            customers().users().delete(carla).close();
+            customers().users().delete(dora).close();
         }
     }
 

@@ -24,7 +24,7 @@ class SignInGuardFilterTests {
         probed.add(registration);
         return keycloakUp.get();
     }, now::get);
-    final SignInGuardFilter filter = new SignInGuardFilter(new RateLimits(new RateLimitProperties(null, null,
+    final SignInGuardFilter filter = new SignInGuardFilter(new RateLimits(new RateLimitProperties(null, null, null, null,
             new RateLimitProperties.Limit(3, Duration.ofMinutes(3))), now::get), new Translations(), availability);
 
     MockHttpServletResponse get(String path, String address, Locale locale) throws Exception {

@@ -675,7 +675,8 @@ class ReportsView extends VerticalLayout implements Titled {
                     notification.setDuration(0);
                     notification.open();
                 }
-                text.setText(ui.getTranslation("reports.export.progress", rows));
+                text.setText(ui.getTranslation("reports.export.progress",
+                        NumberFormat.getIntegerInstance(ui.getLocale()).format(rows)));
             });
         }
 

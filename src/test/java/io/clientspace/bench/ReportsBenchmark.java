@@ -19,6 +19,8 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.MemoryUsage;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.ResultSet;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -28,6 +30,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
 import javax.management.openmbean.CompositeData;
@@ -52,6 +56,7 @@ class ReportsBenchmark {
     static final double EXPORT_SECONDS_GOAL = 10;
     static final double EXPORT_HEAP_GOAL_MB = 100;
     static final int PROBE_EVERY = 10_000;
+    static final double PLAN_ABOVE_MS = 150;
 
     @Autowired
     BenchDataGenerator generator;
@@ -63,6 +68,8 @@ class ReportsBenchmark {
     JdbcTemplate jdbc;
     @Autowired
     Clock clock;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void measure() throws Exception {
@@ -96,7 +103,7 @@ class ReportsBenchmark {
             exports.add(export(data, year));
         }
         double liveMb = liveHeap(data, year);
-        report(bench, exports, liveMb, scale, added, generatedIn, rowsNote.toString());
+        report(bench, exports, liveMb, scale, added, generatedIn, rowsNote.toString(), plans(bench, year));
     }
 
     /** One export's figures: rows, file size, wall time, and the heap above the baseline (see {@link #export}). */
@@ -223,8 +230,36 @@ class ReportsBenchmark {
         return mb;
     }
 
+    /** EXPLAIN ANALYZE of every report whose p95 is over {@value #PLAN_ABOVE_MS} ms: where to look first. */
+    private String plans(BenchHarness bench, ReportFilter year) {
+        StringBuilder md = new StringBuilder();
+        for (var r : bench.results()) {
+            if (r.p95() <= PLAN_ABOVE_MS) {
+                continue;
+            }
+            String[] name = r.name().split("-");
+            ReportKind kind = ReportKind.valueOf(name[1]);
+            Supplier<Object> call = () -> reports.run(kind, year);
+            List<SqlRecorder.Recorded> statements = SqlRecorder.record(() -> "member".equals(name[2])
+                    ? asMember(call) : asManager(call)).statements();
+            SqlRecorder.Recorded query = statements.get(statements.size() - 1);
+            md.append("Plan of ").append(r.name()).append(":\n\n```\n");
+            try (Connection c = dataSource.getConnection();
+                 var explain = query.prepare(c, "explain (analyze, costs off) ");
+                 ResultSet rs = explain.executeQuery()) {
+                while (rs.next()) {
+                    md.append(rs.getString(1)).append('\n');
+                }
+            } catch (Exception e) {
+                md.append("EXPLAIN failed: ").append(e.getMessage()).append('\n');
+            }
+            md.append("```\n\n");
+        }
+        return md.toString();
+    }
+
     private void report(BenchHarness bench, List<Export> exports, double liveMb, BenchScale scale,
-                        Map<String, Integer> added, double generatedIn, String rowsNote) {
+                        Map<String, Integer> added, double generatedIn, String rowsNote, String plans) {
         StringBuilder goals = new StringBuilder("| Goal | Target | Measured | Met |\n|---|---|---|---|\n");
         double worst = 0;
         String worstName = "";
@@ -280,7 +315,7 @@ class ReportsBenchmark {
                 + " full collection every " + PROBE_EVERY + " rows and before the file is written, and takes the"
                 + " largest used heap after them: what the export really holds, and the goal's figure ("
                 + String.format(Locale.ROOT, "%.1f MB", liveMb) + ").\n\n"
-                + exportTable + "\n" + goals;
+                + exportTable + "\n" + goals + "\n" + plans;
         Path dir = Path.of("target", "bench");
         BenchHarness.write(dir.resolve("bench-reports.md"), md);
         BenchHarness.write(dir.resolve("bench-reports.csv"), bench.csv());

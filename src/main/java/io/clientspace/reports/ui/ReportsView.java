@@ -79,7 +79,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Reports: pick one, set the range and the filters, and read the chart and the table behind it (its text
- * alternative). A click on a bar, or on a table row, opens the list behind it. Both exports write the table.
+ * alternative). A click on a bar, or on a table row, opens the list behind it. Both exports write the table; the
+ * list has its own, uncut. An export that runs over a second shows its progress ({@link ExportProgress}).
  * Members see the same reports over the clients they may open; the service enforces it.
  */
 @Menu(title = "nav.reports", order = 60, icon = "vaadin:chart")

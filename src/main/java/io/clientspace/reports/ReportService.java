@@ -257,13 +257,31 @@ public class ReportService {
     @ModuleGate(FirmModule.REPORTS)
     public long export(ReportKind kind, ReportFilter filter, RowSink sink) {
         filter.check();
-        Query q = report(kind, filter);
+        return stream(report(kind, filter), kind.columns(), sink);
+    }
+
+    /**
+     * Streams the whole list behind one bar into {@code sink}, one row at a time from a database cursor: the list the
+     * screen cuts at {@link #LIST_LIMIT} rows, here uncut (a busy client's hours can be a hundred thousand entries).
+     *
+     * @return the number of rows written
+     * @throws EmptyReportException when there is none: nothing was written
+     */
+    @Transactional(readOnly = true)
+    @ModuleGate(FirmModule.REPORTS)
+    public long exportDrill(ReportKind kind, ReportFilter filter, Object categoryKey, Object series, RowSink sink) {
+        filter.check();
+        Query q = drillQuery(kind, filter, categoryKey, series);
+        return stream(q, kind.drill().columns(), sink);
+    }
+
+    private long stream(Query q, List<Column> columns, RowSink sink) {
         long[] written = {0};
         jdbc.query(q.sql, q.params, rs -> {
             if (written[0] == 0) {
-                sink.start(kind.columns());
+                sink.start(columns);
             }
-            sink.row(row(rs, kind.columns()));
+            sink.row(row(rs, columns));
             written[0]++;
         });
         if (written[0] == 0) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntConsumer;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * A small, honest harness (JMH does not resolve offline here): every operation runs its warm-up iterations, then its
@@ -117,5 +118,27 @@ final class BenchHarness {
                     r.description(), r.p50(), r.p95(), r.p99(), r.throughput()));
         }
         return s.toString();
+    }
+
+    /** A row of a report's goal table. */
+    static String goal(String name, String target, double value, boolean met, String unit) {
+        return String.format(Locale.ROOT, "| %s | %s | %.1f%s | %s |%n", name, target, value, unit,
+                met ? "yes" : "**no**");
+    }
+
+    /** The machine a report was measured on: cores, CPU, heap, Java, OS and PostgreSQL. */
+    static String machine(JdbcTemplate jdbc) {
+        String cpu = "unknown CPU";
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+        } catch (Exception e) {
+            // not Linux: the core count says enough
+        }
+        String pg = jdbc.queryForObject("show server_version", String.class);
+        return String.format(Locale.ROOT, "%d cores (%s), %.1f GB heap max, Java %s, %s %s, PostgreSQL %s (embedded)",
+                Runtime.getRuntime().availableProcessors(), cpu, Runtime.getRuntime().maxMemory() / 1e9,
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.version"),
+                pg);
     }
 }

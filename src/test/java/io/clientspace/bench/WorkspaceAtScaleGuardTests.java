@@ -5,8 +5,6 @@ import java.util.function.Function;
 import static io.clientspace.support.Actors.asManager;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clientspace.portal.PortalService;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.support.Actors;
@@ -14,10 +12,7 @@ import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.task.Inbox;
 import io.clientspace.task.WorkTaskService;
 import jakarta.persistence.EntityManager;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +22,6 @@ import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -81,8 +75,6 @@ class WorkspaceAtScaleGuardTests {
     @Autowired
     EntityManager entityManager;
 
-    final ObjectMapper json = new ObjectMapper();
-
     @Test
     void everyQueryBehindACounterOrAFirstPageUsesAnIndex() {
         atScale(data -> {
@@ -95,7 +87,7 @@ class WorkspaceAtScaleGuardTests {
             calls.put("portal-projects", () -> asContact(data, portal::projects));
             calls.put("portal-project", () -> asContact(data, v -> portal.project(v, data.sharedProjectId())));
 
-            Map<String, Long> sizes = tableSizes();
+            QueryPlans plans = new QueryPlans(dataSource);
             List<String> scans = new ArrayList<>();
             int explained = 0;
             for (var call : calls.entrySet()) {
@@ -104,19 +96,7 @@ class WorkspaceAtScaleGuardTests {
                         continue;
                     }
                     explained++;
-                    for (Scan scan : seqScans(statement, false)) {
-                        long rows = sizes.getOrDefault(scan.table(), 0L);
-                        if (rows < LARGE_TABLE_ROWS) {
-                            continue;
-                        }
-                        String where = call.getKey() + ": Seq Scan on " + scan.table() + " (" + rows + " rows, keeps "
-                                + scan.rows() + ") in\n    " + statement.sql().replaceAll("(\\?,)+\\?", "?, ...");
-                        if (scan.rows() * 100 < rows * SELECTIVE_PERCENT) {
-                            scans.add(where);
-                        } else if (seqScans(statement, true).stream().anyMatch(s -> s.table().equals(scan.table()))) {
-                            scans.add(where + "\n    and no index serves it");
-                        }
-                    }
+                    scans.addAll(plans.missingIndexes(call.getKey(), statement, LARGE_TABLE_ROWS, SELECTIVE_PERCENT));
                 }
             }
             assertThat(explained).as("statements explained").isGreaterThan(30);
@@ -167,61 +147,5 @@ class WorkspaceAtScaleGuardTests {
     private <T> T asContact(GeneratedData data, Function<CustomerScope, T> page) {
         return Actors.asCustomer(data.contactUsername(), data.largeClientId(),
                 () -> page.apply(portal.current().orElseThrow()));
-    }
-
-    /** A sequential scan in a plan: the table, and how many rows the planner expects it to keep. */
-    record Scan(String table, long rows) {
-    }
-
-    /**
-     * The sequential scans in the statement's plan; with {@code avoid}, in the plan PostgreSQL makes when told to
-     * avoid them (enable_seqscan off), which still has one only where no index can serve the query.
-     */
-    private List<Scan> seqScans(SqlRecorder.Recorded statement, boolean avoid) {
-        Connection connection = DataSourceUtils.getConnection(dataSource);
-        try {
-            if (avoid) {
-                connection.createStatement().execute("set local enable_seqscan = off");
-            }
-            try (var explain = statement.prepare(connection, "explain (format json) ");
-                 ResultSet rs = explain.executeQuery()) {
-                rs.next();
-                List<Scan> scans = new ArrayList<>();
-                collectSeqScans(json.readTree(rs.getString(1)).get(0).get("Plan"), scans);
-                return scans;
-            } finally {
-                if (avoid) {
-                    connection.createStatement().execute("set local enable_seqscan = on");
-                }
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException("EXPLAIN failed for " + statement.sql(), e);
-        }
-    }
-
-    private static void collectSeqScans(JsonNode plan, List<Scan> scans) {
-        if ("Seq Scan".equals(plan.path("Node Type").asText())) {
-            scans.add(new Scan(plan.path("Relation Name").asText().toLowerCase(Locale.ROOT),
-                    plan.path("Plan Rows").asLong()));
-        }
-        for (JsonNode child : plan.path("Plans")) {
-            collectSeqScans(child, scans);
-        }
-    }
-
-    /** Rows per table as the planner sees them after ANALYZE. */
-    private Map<String, Long> tableSizes() {
-        Map<String, Long> sizes = new HashMap<>();
-        try (var s = DataSourceUtils.getConnection(dataSource).createStatement();
-             ResultSet rs = s.executeQuery("select lower(relname), reltuples::bigint from pg_class c"
-                     + " join pg_namespace n on n.oid = c.relnamespace where relkind = 'r'"
-                     + " and n.nspname = current_schema()")) {
-            while (rs.next()) {
-                sizes.put(rs.getString(1), rs.getLong(2));
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return sizes;
     }
 }

@@ -108,6 +108,15 @@ class ReportsJourneyBrowserTests extends BrowserTest {
                     .isEqualTo("#,##0.00 \"EUR\"");
         }
 
+        // the whole list behind the bar downloads as well: the two deals, nothing else
+        Download list = page.waitForDownload(() -> page.locator("#report-drill-export-csv").click());
+        org.assertj.core.api.Assertions.assertThat(list.suggestedFilename())
+                .isEqualTo("clientspace-pipeline-stages-list-2025-01-01-2027-12-31.csv");
+        String listed = Files.readString(list.path(), StandardCharsets.UTF_8);
+        org.assertj.core.api.Assertions.assertThat(listed.split("\r\n")).hasSize(3);
+        org.assertj.core.api.Assertions.assertThat(listed).contains("Open A1").contains("Open A2")
+                .doesNotContain("Open B4");
+
         for (ReportKind kind : Arrays.copyOfRange(ReportKind.values(), 1, ReportKind.values().length)) {
             choose(kind);
             String result = "#report-result[data-report=" + kind.name() + "]";

@@ -20,6 +20,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -72,11 +73,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 
 /**
  * Reports: pick one, set the range and the filters, and read the chart and the table behind it (its text
- * alternative). A click on a bar, or on a table row, opens the list behind it. Both exports write the table.
+ * alternative). A click on a bar, or on a table row, opens the list behind it. Both exports write the table; the
+ * list has its own, uncut. An export that runs over a second shows its progress ({@link ExportProgress}).
  * Members see the same reports over the clients they may open; the service enforces it.
  */
 @Menu(title = "nav.reports", order = 60, icon = "vaadin:chart")
@@ -327,6 +331,10 @@ class ReportsView extends VerticalLayout implements Titled {
             if (list.truncated()) {
                 drill.add(new Paragraph(getTranslation("reports.drill.truncated", ReportService.LIST_LIMIT)));
             }
+            HorizontalLayout files = new HorizontalLayout(drillDownload(k, f, key, series, "csv"),
+                    drillDownload(k, f, key, series, "xlsx"));
+            files.setId("report-drill-exports");
+            drill.add(files);
         }
         drill.getElement().callJsFunction("scrollIntoView");
     }
@@ -583,24 +591,39 @@ class ReportsView extends VerticalLayout implements Titled {
         String base = "clientspace-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-" + f.from() + "-"
                 + f.to();
         List<String> headers = k.columns().stream().map(this::columnHeader).toList();
-        String sheet = getTranslation("reports.kind." + k);
+        return link(format, "report-export-", base, getTranslation("reports.kind." + k), headers,
+                sink -> reports.export(k, f, sink), () -> reports.count(k, f) == 0);
+    }
+
+    /** The whole list behind a bar, uncut, as a file: the screen shows its first {@value ReportService#LIST_LIMIT}. */
+    private Component drillDownload(ReportKind k, ReportFilter f, Object key, Object series, String format) {
+        String base = "clientspace-" + k.name().toLowerCase(Locale.ROOT).replace('_', '-') + "-list-" + f.from()
+                + "-" + f.to();
+        List<String> headers = k.drill().columns().stream().map(this::columnHeader).toList();
+        return link(format, "report-drill-export-", base, getTranslation("reports.kind." + k), headers,
+                sink -> reports.exportDrill(k, f, key, series, sink), () -> false);
+    }
+
+    private Component link(String format, String idPrefix, String base, String sheet, List<String> headers,
+                           ToLongFunction<RowSink> export,
+                           BooleanSupplier empty) {
         CellText text = (column, value) -> format(column, value, null);
         UI ui = UI.getCurrent();
         boolean csv = "csv".equals(format);
-        Anchor link = new Anchor(handler(k, f, base + "." + format,
-                csv ? CsvExport.CONTENT_TYPE : XlsxExport.CONTENT_TYPE,
-                out -> csv ? new CsvExport(out, headers, text) : new XlsxExport(out, sheet, headers, text), ui),
-                getTranslation(csv ? "reports.export.csv" : "reports.export.xlsx"));
-        link.setId("report-export-" + format);
+        Anchor link = new Anchor(handler(base + "." + format, csv ? CsvExport.CONTENT_TYPE : XlsxExport.CONTENT_TYPE,
+                out -> csv ? new CsvExport(out, headers, text) : new XlsxExport(out, sheet, headers, text), ui,
+                export, empty), getTranslation(csv ? "reports.export.csv" : "reports.export.xlsx"));
+        link.setId(idPrefix + format);
         link.addComponentAsFirst(VaadinIcon.DOWNLOAD_ALT.create());
         return link;
     }
 
-    private DownloadHandler handler(ReportKind k, ReportFilter f, String fileName, String contentType,
-                                    Function<OutputStream, RowSink> sinkFor, UI ui) {
+    private DownloadHandler handler(String fileName, String contentType, Function<OutputStream, RowSink> sinkFor,
+                                    UI ui, ToLongFunction<RowSink> export,
+                                    BooleanSupplier isEmpty) {
         String empty = getTranslation("reports.export.empty");
         return (DownloadEvent event) -> {
-            if (reports.count(k, f) == 0) {
+            if (isEmpty.getAsBoolean()) {
                 // the screen offers no export of an empty report; this answers a stale link without a file
                 event.getResponse().setStatus(404);
                 ui.access(() -> Notification.show(empty));
@@ -608,13 +631,64 @@ class ReportsView extends VerticalLayout implements Titled {
             }
             event.setFileName(fileName);
             event.setContentType(contentType);
+            ExportProgress progress = null;
             try (OutputStream out = event.getOutputStream()) {
-                reports.export(k, f, sinkFor.apply(out));
+                progress = new ExportProgress(sinkFor.apply(out), new ProgressNotification(ui), System::nanoTime);
+                export.applyAsLong(progress);
             } catch (EmptyReportException e) {
                 ui.access(() -> Notification.show(empty));
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            } finally {
+                if (progress != null) {
+                    progress.close();
+                }
             }
         };
+    }
+
+    /**
+     * "Preparing the export… 12,000 rows" while a long export runs; the download's thread pushes each count (the
+     * app uses push), so the screen stays usable, and closes it when the file is ready.
+     */
+    static final class ProgressNotification implements ExportProgress.Listener {
+
+        private final UI ui;
+        private Notification notification;
+        private Span text;
+
+        ProgressNotification(UI ui) {
+            this.ui = ui;
+        }
+
+        @Override
+        public void progress(long rows) {
+            ui.access(() -> {
+                if (notification == null) {
+                    text = new Span();
+                    text.setId("report-export-progress-text");
+                    ProgressBar bar = new ProgressBar();
+                    bar.setIndeterminate(true);
+                    bar.setWidth("8em");
+                    notification = new Notification(bar, text);
+                    notification.setId("report-export-progress");
+                    notification.setPosition(Notification.Position.BOTTOM_START);
+                    notification.setDuration(0);
+                    notification.open();
+                }
+                text.setText(ui.getTranslation("reports.export.progress",
+                        NumberFormat.getIntegerInstance(ui.getLocale()).format(rows)));
+            });
+        }
+
+        @Override
+        public void done() {
+            ui.access(() -> {
+                if (notification != null) {
+                    notification.close();
+                    notification = null;
+                }
+            });
+        }
     }
 }

@@ -313,6 +313,53 @@ public class ChatService {
         read(channel.id(), STAFF, currentUser.requireStaff().username(), seq);
     }
 
+    /**
+     * The channels the current colleague follows that hold messages they have not read, most unread first, in
+     * workspaces they may still open. A colleague follows a channel once they have opened it (it has their read
+     * mark): counting every channel of every client a manager may open would put a number on the menu that nobody
+     * reads down, while the channels they work in are what they come back to. Mentions elsewhere are under
+     * "Mentions".
+     */
+    @Transactional(readOnly = true)
+    public List<ChatUnread> myUnreadChannels() {
+        String me = currentUser.requireStaff().username();
+        record Row(UUID id, ChannelKind kind, WorkScope scope) {
+        }
+        // the exists walks the (channel_id, seq) index from the read mark, so a long channel costs what a short one does
+        List<Row> rows = jdbc.query("""
+                select c.id, c.kind, c.client_id, c.project_id from chat_read r join chat_channel c on c.id = r.channel_id
+                where r.reader_kind = ? and r.reader = ?
+                  and exists (select 1 from chat_message m where m.channel_id = c.id and m.seq > r.last_seq
+                              and m.deleted_at is null and not (m.author_kind = ? and m.author = ?))""",
+                (rs, i) -> new Row(rs.getObject(1, UUID.class), ChannelKind.valueOf(rs.getString(2)),
+                        new WorkScope(rs.getObject(3, UUID.class), rs.getObject(4, UUID.class))),
+                STAFF, me, STAFF, me);
+        if (rows.isEmpty()) {
+            return List.of();
+        }
+        var places = projects.places(rows.stream().map(Row::scope).collect(Collectors.toSet()));
+        List<ChatUnread> result = new ArrayList<>();
+        for (Row r : rows) {
+            var place = places.get(r.scope());
+            if (place != null) {
+                result.add(new ChatUnread(r.id(), r.kind(), place.label(),
+                        place.path() + "?tab=" + ConversationNavigation.CHAT_TAB, unread(r.id(), STAFF, me)));
+            }
+        }
+        result.sort(java.util.Comparator.comparingLong(ChatUnread::unread).reversed()
+                .thenComparing(ChatUnread::place, String.CASE_INSENSITIVE_ORDER));
+        return result;
+    }
+
+    /**
+     * Unread messages in the channels the current colleague follows ({@link #myUnreadChannels}), for the side menu;
+     * stops at {@link #UNREAD_CAP}, like each channel's count (DD021).
+     */
+    @Transactional(readOnly = true)
+    public long unreadInMyChannels() {
+        return Math.min(UNREAD_CAP, myUnreadChannels().stream().mapToLong(ChatUnread::unread).sum());
+    }
+
     /** The current colleague's mentions not seen yet, across every channel, for the side menu. */
     @Transactional(readOnly = true)
     public long unseenMentions() {

@@ -11,6 +11,8 @@ public final class ConversationNavigation {
     public static final String MAIL_TAB = "mail";
     /** The admins' page of mail no workspace took. */
     public static final String UNMATCHED_MAIL = "mail/unmatched";
+    /** The staff page of the channels they follow with unread messages. */
+    public static final String CHATS = "chats";
     /** The staff page of unseen @mentions. */
     public static final String MENTIONS = "mentions";
     /** The portal's Messages page. */

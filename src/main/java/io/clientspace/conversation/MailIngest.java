@@ -200,7 +200,10 @@ class MailIngest {
                 StoredFile file = files.receive(scope, a.name(), tmp, receivedBy);
                 attachments.add(new ChatAttachment(file.id(), file.name()));
             } catch (InvalidInputException e) {
-                notes.add(encodeNote("mail.note.attachment-refused", a.name()));
+                // a virus is worth saying as such: "type or size" would send the colleague looking for the wrong thing
+                boolean infected = e.problems().stream().anyMatch(p -> "file.error.infected".equals(p.messageKey()));
+                notes.add(encodeNote(infected ? "mail.note.attachment-infected" : "mail.note.attachment-refused",
+                        a.name()));
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot buffer an attachment", e);
             } finally {

@@ -16,7 +16,7 @@ public enum FirmModule {
     ACCEPTANCES(Set.of(), Set.of(), Set.of("portal.nav.acceptances"), Set.of("document-acceptance")),
     CLIENT_REQUESTS(Set.of("client-requests"), Set.of("nav.client-requests"), Set.of("clientrequest.portal.nav"),
             Set.of("client-request")),
-    CHAT(Set.of("chat"), Set.of("nav.mentions"), Set.of("portal.nav.messages"), Set.of()),
+    CHAT(Set.of("chat"), Set.of("nav.chats", "nav.mentions"), Set.of("portal.nav.messages"), Set.of()),
     WORKSPACE_MAIL(Set.of("mail"), Set.of("nav.unmatched-mail"), Set.of(), Set.of()),
     PORTAL(Set.of("external"), Set.of(), Set.of(), Set.of("extranet-invitation", "access-review")),
     REPORTS(Set.of(), Set.of("nav.reports"), Set.of(), Set.of());

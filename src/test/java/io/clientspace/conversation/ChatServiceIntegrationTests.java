@@ -325,6 +325,61 @@ class ChatServiceIntegrationTests {
     }
 
     @Test
+    void theSideMenuCountsUnreadMessagesInTheChannelsAColleagueHasOpenedUpToTheCap() {
+        // a colleague of this test's own, so that no channel another test opened counts
+        String reader = "reader-" + UUID.randomUUID().toString().substring(0, 8);
+        WorkScope project = projectScope();
+        UUID internal = channel(project, ChannelKind.INTERNAL).id();
+        UUID client = channel(WorkScope.client(a.client().id()), ChannelKind.CLIENT).id();
+        ChatMessage first = asManager(() -> chat.post(internal, ChatDraft.text("one")));
+        ChatMessage hello = asManager(() -> chat.post(client, ChatDraft.text("hello")));
+        assertThat(Actors.as(reader, chat::unreadInMyChannels, "STAFF", "MANAGER"))
+                .as("channels the colleague never opened do not count").isZero();
+
+        // the colleague opens both channels, which marks what they show as read
+        Actors.as(reader, () -> {
+            chat.markRead(internal, first.seq());
+            chat.markRead(client, hello.seq());
+            return null;
+        }, "STAFF", "MANAGER");
+        assertThat(Actors.as(reader, chat::myUnreadChannels, "STAFF", "MANAGER")).isEmpty();
+        asManager(() -> chat.post(internal, ChatDraft.text("two")));
+        ChatMessage three = asManager(() -> chat.post(internal, ChatDraft.text("three")));
+        CustomerScope viewer = viewerA();
+        asA(() -> chat.customerPost(viewer, client, "From the client", null));
+
+        assertThat(Actors.as(reader, chat::myUnreadChannels, "STAFF", "MANAGER"))
+                .extracting(ChatUnread::channelId, ChatUnread::kind, ChatUnread::unread)
+                .containsExactly(tuple(internal, ChannelKind.INTERNAL, 2L), tuple(client, ChannelKind.CLIENT, 1L));
+        assertThat(Actors.as(reader, chat::myUnreadChannels, "STAFF", "MANAGER")).first().satisfies(u -> {
+            assertThat(u.place()).contains(a.project().name());
+            assertThat(u.path()).endsWith("?tab=" + ConversationNavigation.CHAT_TAB);
+        });
+        assertThat(Actors.as(reader, chat::unreadInMyChannels, "STAFF", "MANAGER")).isEqualTo(3);
+        // as a member who may not open this client, the same colleague sees none of it
+        assertThat(Actors.as(reader, chat::myUnreadChannels, "STAFF", "MEMBER")).isEmpty();
+
+        Actors.as(reader, () -> {
+            chat.markRead(internal, three.seq());
+            return null;
+        }, "STAFF", "MANAGER");
+        assertThat(Actors.as(reader, chat::myUnreadChannels, "STAFF", "MANAGER"))
+                .extracting(ChatUnread::channelId).containsExactly(client);
+        assertThat(Actors.as(reader, chat::unreadInMyChannels, "STAFF", "MANAGER")).isEqualTo(1);
+
+        // a busy channel: the count stops at the cap, as each channel's does (DD021)
+        jdbc.update("""
+                insert into chat_message (id, channel_id, author_kind, author, author_name, body, created_at)
+                select gen_random_uuid(), ?, 'STAFF', 'manager', 'Manager', 'Message number ' || n, now()
+                from generate_series(1, 150) n""", internal);
+        assertThat(Actors.as(reader, chat::myUnreadChannels, "STAFF", "MANAGER"))
+                .extracting(ChatUnread::channelId, ChatUnread::unread)
+                .containsExactly(tuple(internal, (long) ChatService.UNREAD_CAP), tuple(client, 1L));
+        assertThat(Actors.as(reader, chat::unreadInMyChannels, "STAFF", "MANAGER"))
+                .isEqualTo(ChatService.UNREAD_CAP);
+    }
+
+    @Test
     void historyPagesByKeysetAndSearchStaysInTheChannel() {
         UUID channel = channel(projectScope(), ChannelKind.INTERNAL).id();
         UUID other = channel(WorkScope.client(a.client().id()), ChannelKind.INTERNAL).id();

@@ -183,6 +183,95 @@ class MailServiceIntegrationTests {
     }
 
     @Test
+    void mailFromAPortalContactOrAColleagueIsLinkedToThemAndAnyoneElseIsAnUnknownSender() throws Exception {
+        String to = address(scope());
+        String contact = a.username() + "@example.org"; // the world's active portal contact
+        String colleague = "maria.keller@clientspace.example"; // the demo manager, from the staff directory
+        String stranger = "stranger-" + marker + "@kunde.example";
+        // mail programs do not keep the address's case: the link does not depend on it
+        send(contact.toUpperCase(java.util.Locale.ROOT), to, "Who " + marker, "From the client.", null);
+        send(colleague, to, "Re: Who " + marker, "From us, in copy.", null);
+        send(stranger, to, "Re: Who " + marker, "From someone else.", null);
+        fetch();
+
+        MailThreadView thread = asManager(() -> mail.thread(onlyThread(scope()).id()));
+        assertThat(thread.messages()).extracting(MailItem::fromAddress, MailItem::senderKind).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple(contact, MailItem.SenderKind.CONTACT),
+                org.assertj.core.groups.Tuple.tuple(colleague, MailItem.SenderKind.COLLEAGUE),
+                org.assertj.core.groups.Tuple.tuple(stranger, MailItem.SenderKind.UNKNOWN));
+        // the contact of another client is no contact of this one
+        PortalTestData.World other = data.world("mail-other-" + marker);
+        String otherTo = address(WorkScope.client(other.client().id()));
+        send(contact, otherTo, "Elsewhere " + marker, "Wrong client.", null);
+        fetch();
+        MailThreadSummary elsewhere = asManager(() -> mail.threads(WorkScope.client(other.client().id()))).get(0);
+        assertThat(asManager(() -> mail.thread(elsewhere.id())).messages()).extracting(MailItem::senderKind)
+                .containsExactly(MailItem.SenderKind.UNKNOWN);
+    }
+
+    @Test
+    void aMailToTheWorkspaceAddressOnlyInDeliveredToIsStoredInThatWorkspace() {
+        String to = address(scope());
+        byte[] raw = ("From: bcc@kunde.example\r\nTo: team-" + marker + "@kunde.example\r\nDelivered-To: " + to
+                + "\r\nSubject: Bcc " + marker + "\r\nMessage-ID: <bcc-" + marker + "@k>\r\n"
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\nThe workspace was in Bcc.\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(ingest.receive(properties.imap().mailbox(), raw)).isEqualTo(MailIngest.Outcome.STORED);
+
+        MailThreadSummary summary = onlyThread(scope());
+        assertThat(summary.subject()).isEqualTo("Bcc " + marker);
+        assertThat(asManager(() -> mail.thread(summary.id())).messages()).singleElement()
+                .satisfies(m -> assertThat(m.text()).isEqualTo("The workspace was in Bcc."));
+    }
+
+    @Test
+    void anInfectedOrExecutableAttachmentIsNotStoredAndSaysSoWhileTheMailAndItsOtherFilesAre() throws Exception {
+        String to = address(scope());
+        Path pdf = PortalTestData.pdf("terms " + marker);
+        byte[] eicar = io.clientspace.devservices.ClamdService.EICAR.getBytes(StandardCharsets.US_ASCII);
+        // the start of a Windows program: its type is read from the bytes, not from the name
+        byte[] program = new byte[512];
+        program[0] = 'M';
+        program[1] = 'Z';
+        send("virus-" + marker + "@kunde.example", to, "Files " + marker, "Three files.", m -> {
+            try {
+                MimeBodyPart text = new MimeBodyPart();
+                text.setText("Three files.", "UTF-8");
+                m.setContent(new MimeMultipart(text, part(Files.readAllBytes(pdf), "application/pdf",
+                        "terms-" + marker + ".pdf"), part(eicar, "text/plain", "notes-" + marker + ".txt"),
+                        part(program, "application/octet-stream", "setup-" + marker + ".exe")));
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        fetch();
+
+        MailThreadSummary summary = onlyThread(scope());
+        MailItem in = asManager(() -> mail.thread(summary.id())).messages().get(0);
+        assertThat(in.text()).isEqualTo("Three files.");
+        assertThat(in.attachments()).extracting(ChatAttachment::name).containsExactly("terms-" + marker + ".pdf");
+        assertThat(in.notes()).extracting(MailItem.Note::key, MailItem.Note::args).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("mail.note.attachment-infected",
+                        List.of("notes-" + marker + ".txt")),
+                org.assertj.core.groups.Tuple.tuple("mail.note.attachment-refused",
+                        List.of("setup-" + marker + ".exe")));
+        assertThat(asManager(() -> files.in(scope()))).extracting(StoredFile::name)
+                .contains("terms-" + marker + ".pdf")
+                .doesNotContain("notes-" + marker + ".txt", "setup-" + marker + ".exe");
+        assertThat(jdbc.queryForObject("select count(*) from stored_file where client_id = ? and name in (?, ?)",
+                Integer.class, a.client().id(), "notes-" + marker + ".txt", "setup-" + marker + ".exe")).isZero();
+    }
+
+    private static MimeBodyPart part(byte[] bytes, String type, String name) throws Exception {
+        MimeBodyPart file = new MimeBodyPart();
+        file.setDataHandler(new DataHandler(new jakarta.mail.util.ByteArrayDataSource(bytes, type)));
+        file.setHeader("Content-Transfer-Encoding", "base64");
+        file.setFileName(name);
+        return file;
+    }
+
+    @Test
     void aReplyGoesOutFromTheWorkspaceAddressThreadedAndTheClientsAnswerThreadsBack() throws Exception {
         String to = address(scope());
         String client = "bert-" + marker + "@kunde.example";

@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A process owner (the demo admin holds the process-owner role) changes how long a deal may sit before it counts
- * as stalled, in the firm settings form: a bad period is refused with the typed text kept, a good one becomes a new
+ * A process owner (the demo user "process", who holds the process-owner role and nothing else) changes how long a
+ * deal may sit before it counts as stalled, in the firm settings form: a bad period is refused with the typed text kept, a good one becomes a new
  * version, and a new deal waits the new period. The gate's problems show in the user's language.
  */
 @ExtendWith(LeavesTheEngineAsFound.class)
@@ -43,7 +43,7 @@ class ProcessSettingsBrowserTests extends BrowserTest {
     void aProcessOwnerChangesStallAfterAndANewDealUsesTheNewPeriod() {
         int v1 = repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
                 .latestVersion().singleResult().getVersion();
-        signIn("/processes", "admin", "admin");
+        signIn("/processes", "process", "process");
         assertThat(page.locator("#model-grid")).containsText("deal-stages");
         screenshot("processes-list");
         page.locator("#model-grid .model-link", new com.microsoft.playwright.Page.LocatorOptions()
@@ -90,7 +90,7 @@ class ProcessSettingsBrowserTests extends BrowserTest {
         page = context.newPage();
         long versions = repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
                 .count();
-        signIn("/processes/edit/" + DealStagesProcess.PROCESS_ID, "admin", "admin");
+        signIn("/processes/edit/" + DealStagesProcess.PROCESS_ID, "process", "process");
         // the diagram editor opens first (DD024); the XML is one tab away
         page.locator("#editor-mode-xml").click();
         String xml = page.locator("#model-xml textarea").inputValue();

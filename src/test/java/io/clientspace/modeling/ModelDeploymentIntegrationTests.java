@@ -148,6 +148,41 @@ class ModelDeploymentIntegrationTests {
     }
 
     @Test
+    void anEditedFileUploadedFromCamundaModelerIsTheNextVersionAndTheDownloadGivesItBack() throws IOException {
+        int v1 = latest();
+        // what a process owner commits back to processes/ after editing it in Camunda Modeler: another stall period
+        // and another name for the New stage
+        byte[] edited = edit(edit(Files.readAllBytes(Path.of(DealStagesProcess.RESOURCE)), "P14D", "P9D"),
+                "id=\"StageNew\" name=\"New\"", "id=\"StageNew\" name=\"New lead\"");
+
+        ModelVersion v2 = asOwner(() -> models.upload(DEAL_STAGES, v1, "deal-stages (edited).bpmn", edited,
+                "Faster follow-up"));
+
+        assertThat(v2.version()).isEqualTo(v1 + 1);
+        assertThat(v2.source()).isEqualTo(ModelSource.APP);
+        assertThat(v2.action()).isEqualTo(ModelAction.UPLOAD);
+        assertThat(v2.deployedBy()).isEqualTo("paula");
+        assertThat(v2.changeNote()).isEqualTo("Faster follow-up");
+        assertThat(v2.diff().changed()).contains("StageNew");
+        assertThat(asOwner(() -> models.model(DEAL_STAGES))).get().extracting(ModelSummary::latestVersion)
+                .isEqualTo(v1 + 1);
+        assertThat(asOwner(() -> models.versions(DEAL_STAGES))).first()
+                .extracting(ModelVersion::version, ModelVersion::source, ModelVersion::action)
+                .containsExactly(v1 + 1, ModelSource.APP, ModelAction.UPLOAD);
+        assertThat(asOwner(() -> models.settings(DEAL_STAGES))).extracting(ModelSetting::value)
+                .containsExactly("P9D");
+        assertThat(repository.getBpmnModelInstance(v2.definitionId()).getModelElementById("StageNew")
+                .getAttributeValue("name")).isEqualTo("New lead");
+
+        // the download of the current version: under the name it has in processes/, with the uploaded bytes
+        assertThat(asOwner(() -> models.fileName(DEAL_STAGES))).isEqualTo(DEAL_STAGES + ".bpmn");
+        assertThat(asOwner(() -> models.xml(DEAL_STAGES, asOwner(() -> models.model(DEAL_STAGES)).orElseThrow()
+                .latestVersion()))).isEqualTo(edited);
+        assertThat(asAdmin(() -> models.audit(1))).first().extracting(AuditEntry::action, AuditEntry::actor)
+                .containsExactly(ModelAction.UPLOAD, "paula");
+    }
+
+    @Test
     void aFileWithAnotherProcessIdIsRefused() throws IOException {
         int v1 = latest();
         byte[] other = Files.readAllBytes(Path.of("processes", ProposalApprovalProcess.PROCESS_ID + ".bpmn"));

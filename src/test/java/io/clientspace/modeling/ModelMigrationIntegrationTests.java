@@ -1,5 +1,6 @@
 package io.clientspace.modeling;
 
+import static io.clientspace.modeling.ModelingTests.asOwner;
 import static io.clientspace.support.Actors.as;
 import static io.clientspace.support.Actors.asManager;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,19 +10,16 @@ import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
 import io.clientspace.deal.Deal;
-import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
 import io.clientspace.deal.DealStage;
 import io.clientspace.deal.DealStages;
 import io.clientspace.deal.DealStagesWithALegalReview;
 import io.clientspace.deal.StageMove;
 import io.clientspace.deal.process.DealStagesProcess;
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -57,10 +55,6 @@ class ModelMigrationIntegrationTests {
     @Autowired
     DealService deals;
 
-
-    static <T> T asOwner(Supplier<T> work) {
-        return as("paula", work, "PROCESS_OWNER", "STAFF");
-    }
 
     @Test
     void runningDealsMoveToAVersionWithANewStageKeepTheirStateAndStallOnce() {
@@ -152,12 +146,7 @@ class ModelMigrationIntegrationTests {
     }
 
     Deal deal(Client client, String title) {
-        DealDraft draft = new DealDraft();
-        draft.setTitle(ClientTestData.unique(title));
-        draft.setAmount(new BigDecimal("5000"));
-        draft.setExpectedClose(LocalDate.now().plusMonths(1));
-        draft.setOwner("manager");
-        return asManager(() -> deals.create(client.id(), draft));
+        return ModelingTests.runningDeal(deals, client, title);
     }
 
     String instanceOf(Deal deal) {

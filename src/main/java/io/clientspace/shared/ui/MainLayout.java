@@ -80,7 +80,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
                 item.setSuffixComponent(null);
                 return;
             }
-            Span badge = new Span(String.valueOf(n));
+            Span badge = new Span(counter.label(n));
             badge.getElement().getThemeList().add("badge pill small primary");
             badge.setId(item.getId().orElse("menu") + "-count");
             item.setSuffixComponent(badge);

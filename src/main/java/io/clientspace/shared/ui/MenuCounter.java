@@ -11,4 +11,9 @@ public interface MenuCounter {
 
     /** What to show; nothing shows for 0. Called in the request, as the signed-in user. */
     long count();
+
+    /** How a count above 0 reads on the badge; a counter whose count stops at a cap says so ("99+"). */
+    default String label(long count) {
+        return String.valueOf(count);
+    }
 }

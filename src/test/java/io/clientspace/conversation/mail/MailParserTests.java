@@ -36,6 +36,34 @@ class MailParserTests {
     }
 
     @Test
+    void aWorkspaceAddressOnlyInDeliveredToIsARecipientTheIngestMatches() {
+        // the client wrote to a list of their own and put the workspace address in Bcc: no To or Cc names it, only the
+        // mail server's Delivered-To does
+        MailAddressFormat format = new MailAddressFormat("inbox.localhost", "");
+        ParsedMail m = MailParser.parse(mail("""
+                From: Anna Berg <anna@kunde.example>
+                To: team@kunde.example
+                Cc: Boss <boss@kunde.example>
+                Delivered-To: Nordlicht-7k3qfz@inbox.localhost
+                Subject: Minutes
+                Message-ID: <bcc1@kunde.example>
+                Content-Type: text/plain; charset=utf-8
+                """, "See the minutes.\n"), LIMIT);
+        assertThat(m.to()).containsExactly("team@kunde.example");
+        assertThat(m.cc()).containsExactly("boss@kunde.example");
+        assertThat(m.recipients()).containsExactly("team@kunde.example", "boss@kunde.example",
+                "nordlicht-7k3qfz@inbox.localhost");
+        assertThat(m.recipients().stream().flatMap(r -> format.tokenOf(r).stream()))
+                .containsExactly("nordlicht-7k3qfz");
+        // the same for a mail over the size limit, of which only the headers are read
+        ParsedMail stub = MailParser.parse(mail("From: anna@kunde.example\nTo: team@kunde.example\n"
+                + "Delivered-To: nordlicht-7k3qfz@inbox.localhost\nSubject: Big\nMessage-ID: <bcc2@k>\n",
+                "x".repeat(5000)), 1000);
+        assertThat(stub.recipients().stream().flatMap(r -> format.tokenOf(r).stream()))
+                .containsExactly("nordlicht-7k3qfz");
+    }
+
+    @Test
     void sanitisesHtmlWithoutRemoteImagesOrScriptsAndKeepsAttachments() {
         ParsedMail m = MailParser.parse(mail("""
                 From: a@kunde.example

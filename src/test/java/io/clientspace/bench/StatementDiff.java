@@ -90,8 +90,15 @@ final class StatementDiff {
             return "Spring Modulith's event publication registry: an after-commit listener's event survives a crash";
         } else if (l.startsWith("select deal") || l.startsWith("select version")) {
             return "the version the caller gets back, so that the first edit is not refused as stale";
-        } else if (l.startsWith("select client") || l.contains("member") || l.contains("project")) {
-            return "the permission check: the user may work on the client (and see its work group)";
+        } else if (l.startsWith("select client")) {
+            return "the client's owner: whether the user may work on it (WORK), and who may own the deal";
+        } else if (l.contains("workspace_member")) {
+            return "the client's live grants: the user's own level unless admin, manager or owner, and the rest of "
+                    + "the work group the deal's owner must be in";
+        } else if (l.startsWith("update deal")) {
+            return "the stage and instance the listener set after the row was persisted";
+        } else if (l.contains("project")) {
+            return "the permission check on the project";
         }
         return "";
     }

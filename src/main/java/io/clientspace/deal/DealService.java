@@ -25,6 +25,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Objects;
+import io.clientspace.deal.process.NewDeal;
 import io.clientspace.deal.process.StageMoveNote;
 import java.util.Date;
 import java.util.HashMap;
@@ -261,12 +262,16 @@ public class DealService {
             // a project of another client is refused, whatever the form sent
             projectName(clientId, projectId);
         }
-        // a deal is work on the client: an editor or above (the README's matrix); a viewer reads the deals
-        projects.requireWork(projectId == null ? io.clientspace.shared.WorkScope.client(clientId)
-                : io.clientspace.shared.WorkScope.project(clientId, projectId));
-        // who may own a deal here is the scope's work group, the same rule tasks use
-        List<StaffMember> workGroup = projectId == null ? clients.workGroup(clientId)
-                : projects.workGroup(io.clientspace.shared.WorkScope.project(clientId, projectId));
+        // a deal is work on the client: an editor or above (the README's matrix); a viewer reads the deals. Who may
+        // own a deal here is the scope's work group, the same rule tasks use; on a client both come from one read
+        List<StaffMember> workGroup;
+        if (projectId == null) {
+            workGroup = clients.requireAndWorkGroup(clientId, io.clientspace.client.ClientAction.WORK);
+        } else {
+            var scope = io.clientspace.shared.WorkScope.project(clientId, projectId);
+            projects.requireWork(scope);
+            workGroup = projects.workGroup(scope);
+        }
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
@@ -282,8 +287,11 @@ public class DealService {
         deal.setOwner(owner);
         deal.setNextStep(clean(draft.getNextStep()));
         deal.setNextStepDue(draft.getNextStepDue());
-        // persisted, not flushed: the first stage and the process instance id go into the one INSERT at commit
-        deals.save(deal);
+        // not persisted yet: the stage listener persists it with its first stage and process instance id, so the
+        // row goes in with one INSERT (persisted here, the listener's changes cost an UPDATE at the flush)
+        if (!NewDeal.hold(deal)) {
+            deals.save(deal);
+        }
 
         Map<String, Object> variables = new HashMap<>();
         variables.put(DealStagesProcess.VAR_DEAL_ID, deal.getId().toString());
@@ -292,12 +300,14 @@ public class DealService {
         var instance = runtime.startProcessInstanceByKey(DealStagesProcess.PROCESS_ID, deal.getId().toString(),
                 variables);
         deal.setProcessInstanceId(instance.getId());
-        // the stage listener changed the new row after it was persisted; the version the caller gets must be the one
-        // an edit will find, so it is read back after the flush that the query makes
+        // a model whose first task has no stage listener: nobody took the deal, and it must still be saved
+        NewDeal.take(deal.getId()).ifPresent(deals::save);
+        // the version the caller gets must be the one an edit will find: the flush writes the row (it would at commit
+        // anyway) and leaves its version on the entity, so no query reads it back
+        deals.flush();
         DealStage first = deal.getStage();
-        Deal created = toDeal(deal, new Position(first, stages.previous(instance.getProcessDefinitionId(), first)
+        return toDeal(deal, new Position(first, stages.previous(instance.getProcessDefinitionId(), first)
                 .orElse(null), stages.next(instance.getProcessDefinitionId(), first).orElse(null)));
-        return created.withVersion(deals.versionOf(deal.getId()));
     }
 
     private List<FieldProblem> ownerProblems(String owner, CurrentUser user, List<StaffMember> workGroup) {

@@ -24,6 +24,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
+import io.clientspace.deal.process.DealStagesProcess;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.UUID;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Message;
+import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaExecutionListener;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -45,7 +56,9 @@ class WorkspaceBenchmark {
     static final String ONE_TASK = "bench-one-task";
     static final double OPEN_P95_GOAL_MS = 150;
     static final double COUNTER_P95_GOAL_MS = 5;
-    static final double DEAL_RATIO_GOAL = 0.70;
+    /** Issue 19: deal creation against the raw engine starting the same model (it was 70 % of a one-task model). */
+    static final double DEAL_RATIO_GOAL = 0.80;
+    static final String SAME_MODEL = "bench-deal-stages";
 
     @Autowired
     BenchDataGenerator generator;
@@ -93,45 +106,107 @@ class WorkspaceBenchmark {
         bench.measure("portal-project", "portal project detail (shared project), contact of the large client",
                 i -> asContact(data, v -> portal.project(v, data.sharedProjectId())));
 
-        // deal creation and the raw engine in turn, one of each per iteration, so both see the same machine
+        // deal creation, the raw engine on the same model and on a one-task model in turn, one of each per
+        // iteration, so all three see the same machine and the same database as it grows
+        String sameModel = deploySameModelWithoutListeners();
         int n = warmup + iterations;
         BenchHarness.Samples dealSamples = new BenchHarness.Samples(iterations);
+        BenchHarness.Samples sameSamples = new BenchHarness.Samples(iterations);
         BenchHarness.Samples rawSamples = new BenchHarness.Samples(iterations);
         TransactionTemplate tx = new TransactionTemplate(transactions);
         List<Deal> created = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long r0 = System.nanoTime();
-            tx.executeWithoutResult(s -> {
-                String id = runtime.startProcessInstanceByKey(ONE_TASK).getId();
-                engineTasks.createTaskQuery().processInstanceId(id).singleResult();
-            });
+            rawSameModel(tx, sameModel);
             long r1 = System.nanoTime();
             Deal deal = asManager(() -> deals.create(data.largeClientId(), draft()));
             long r2 = System.nanoTime();
+            rawOneTask(tx);
+            long r3 = System.nanoTime();
             created.add(deal);
             if (i >= warmup) {
-                rawSamples.add(r1 - r0);
+                sameSamples.add(r1 - r0);
                 dealSamples.add(r2 - r1);
+                rawSamples.add(r3 - r2);
             }
         }
         // what each side sends to PostgreSQL: the first thing to look at when the ratio drops
-        int rawStatements = SqlRecorder.record(() -> tx.executeWithoutResult(s -> {
-            String id = runtime.startProcessInstanceByKey(ONE_TASK).getId();
-            engineTasks.createTaskQuery().processInstanceId(id).singleResult();
-        })).size();
-        int dealStatements = SqlRecorder.record(() -> asManager(() -> deals.create(data.largeClientId(), draft())))
-                .statements().size();
+        List<SqlRecorder.Recorded> oneTaskSql = SqlRecorder.record(() -> rawOneTask(tx));
+        List<SqlRecorder.Recorded> sameModelSql = SqlRecorder.record(() -> rawSameModel(tx, sameModel));
+        List<SqlRecorder.Recorded> dealSql = SqlRecorder.record(
+                () -> asManager(() -> deals.create(data.largeClientId(), draft()))).statements();
+        System.out.println(StatementDiff.listing("raw deal-stages", sameModelSql));
+        System.out.println(StatementDiff.listing("deal creation", dealSql));
+        var same = bench.add(sameSamples.result("engine-start-deal-stages", "raw engine: start deal-stages (same "
+                + "variables and business key, without the app's listeners) + query its first task, one transaction"));
+        var create = bench.add(dealSamples.result("deal-create", "DealService.create: deal row + deal-stages "
+                + "start + first stage task + timeline entry (manager)"));
         var raw = bench.add(rawSamples.result("engine-start-one-task", "raw engine: start one-task model + "
                 + "query its task, one transaction"));
-        var create = bench.add(dealSamples.result("deal-create", "DealService.create: deal row + deal-stages "
-                + "start + first stage task (manager)"));
         bench.measure("deal-stage-complete", "DealService.moveOn New -> Qualified (completes the stage task)",
                 i -> asManager(() -> deals.moveOn(created.get(i).id(), DealStage.NEW,
                         StageMove.advance("Next call", LocalDate.now().plusDays(5)))));
 
-        report(bench, data, scale, generatedIn, create.throughput() / raw.throughput(),
-                "SQL statements per operation (in its transaction): raw engine start " + rawStatements
-                        + ", deal creation " + dealStatements + ".\n\n");
+        double ratio = create.throughput() / same.throughput();
+        String notes = String.format(Locale.ROOT, "Deal creation against the raw engine on a one-task model "
+                        + "(second line, not the goal): %.1f %%.%n%n", 100 * create.throughput() / raw.throughput())
+                + "SQL statements per operation (in its transaction): raw one-task start " + oneTaskSql.size()
+                + ", raw deal-stages start " + sameModelSql.size() + ", deal creation " + dealSql.size() + ".\n\n"
+                + StatementDiff.markdown(sameModelSql, dealSql);
+        report(bench, data, scale, generatedIn, ratio, notes);
+    }
+
+    /** The raw engine's share of deal creation: the same start as DealService.create, and the task it opened. */
+    private void rawSameModel(TransactionTemplate tx, String processKey) {
+        tx.executeWithoutResult(s -> {
+            String dealId = UUID.randomUUID().toString();
+            Map<String, Object> variables = new HashMap<>();
+            variables.put(DealStagesProcess.VAR_DEAL_ID, dealId);
+            variables.put(DealStagesProcess.VAR_OWNER, "manager");
+            variables.put(DealStagesProcess.VAR_NEXT_STEP_DUE,
+                    Date.from(LocalDate.now().plusDays(3).atStartOfDay(ZoneId.systemDefault()).toInstant()));
+            String id = runtime.startProcessInstanceByKey(processKey, dealId, variables).getId();
+            engineTasks.createTaskQuery().processInstanceId(id).singleResult();
+        });
+    }
+
+    private void rawOneTask(TransactionTemplate tx) {
+        tx.executeWithoutResult(s -> {
+            String id = runtime.startProcessInstanceByKey(ONE_TASK).getId();
+            engineTasks.createTaskQuery().processInstanceId(id).singleResult();
+        });
+    }
+
+    /**
+     * Deploys the app's own deal-stages model under the key {@value #SAME_MODEL}: the same start listener, stages,
+     * stall timers, message boundary events, assignee and due date, so the engine does the same work, but without the
+     * app's listeners (they are the product's work, which the comparison measures) and with the reopen message
+     * renamed (a message start event's name must be unique among the deployed definitions).
+     */
+    private String deploySameModelWithoutListeners() {
+        var definition = repository.createProcessDefinitionQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .latestVersion().singleResult();
+        BpmnModelInstance model = repository.getBpmnModelInstance(definition.getId());
+        List<ModelElementInstance> appListeners = new ArrayList<>();
+        for (CamundaTaskListener l : model.getModelElementsByType(CamundaTaskListener.class)) {
+            appListeners.add(l);
+        }
+        for (CamundaExecutionListener l : model.getModelElementsByType(CamundaExecutionListener.class)) {
+            if (l.getCamundaDelegateExpression() != null) {
+                appListeners.add(l);
+            }
+        }
+        appListeners.forEach(l -> l.getParentElement().removeChildElement(l));
+        Process process = model.getModelElementById(DealStagesProcess.PROCESS_ID);
+        process.setId(SAME_MODEL);
+        for (Message m : model.getModelElementsByType(Message.class)) {
+            if (DealStagesProcess.MSG_REOPENED.equals(m.getName())) {
+                m.setName("bench-" + m.getName());
+            }
+        }
+        repository.createDeployment().name("bench-same-model")
+                .addModelInstance(SAME_MODEL + ".bpmn", model).deploy();
+        return SAME_MODEL;
     }
 
     private void report(BenchHarness bench, GeneratedData data, BenchScale scale, double generatedIn,
@@ -144,7 +219,7 @@ class WorkspaceBenchmark {
                 goals.append(goal(r.name() + " p95", "<= 5 ms", r.p95(), r.p95() <= COUNTER_P95_GOAL_MS, " ms"));
             }
         }
-        goals.append(goal("Deal creation / raw engine throughput", ">= 70 %", ratio * 100,
+        goals.append(goal("Deal creation / raw engine on deal-stages throughput", ">= 80 %", ratio * 100,
                 ratio >= DEAL_RATIO_GOAL, " %"));
         String md = "# Clientspace benchmark\n\n"
                 + "Run " + Instant.now() + " on " + machine() + ".\n\n"

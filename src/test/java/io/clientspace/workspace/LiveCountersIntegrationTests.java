@@ -42,6 +42,23 @@ class LiveCountersIntegrationTests {
         }
     }
 
+    @Test
+    void aChangeOnlyTheTimelineRecordsNotifiesThroughItsEntry() throws Exception {
+        // a deal edit sends no NOTIFY of its own: the trigger on its timeline entry's insert does (DD023)
+        Client watched = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        var heard = new LinkedBlockingQueue<UUID>();
+        try (AutoCloseable ignored = changes.subscribe(watched.id(), heard::add)) {
+            var deal = asManager(() -> deals.create(watched.id(), draft()));
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).as("the creation's notice").isEqualTo(watched.id());
+
+            DealDraft edit = draft();
+            edit.setTitle("Retainer, renewed");
+            asManager(() -> deals.edit(deal.id(), deal.version(), edit));
+
+            assertThat(heard.poll(10, TimeUnit.SECONDS)).as("the edit's notice").isEqualTo(watched.id());
+        }
+    }
+
     static DealDraft draft() {
         DealDraft d = new DealDraft();
         d.setTitle("Retainer");

@@ -31,10 +31,6 @@ public interface DealRepository extends JpaRepository<DealEntity, UUID> {
     /** Open deals only: what the Deals tab counts. Uses deal_client_open_attention_idx. */
     long countByClientIdAndClosedAtIsNull(UUID clientId);
 
-    /** The stored version of the deal; the query flushes pending changes first. */
-    @Query("select d.version from DealEntity d where d.id = ?1")
-    long versionOf(UUID id);
-
     /** The deal under a row lock (DD014): an edit, a move back or a reopen decides on the row as it is now. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select d from DealEntity d where d.id = ?1")

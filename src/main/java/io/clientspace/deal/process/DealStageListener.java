@@ -44,7 +44,10 @@ class DealStageListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(event)) {
             // the business key is the deal's id; reading a variable through the new task would query for task variables
             UUID dealId = UUID.fromString(task.getExecution().getProcessBusinessKey());
-            DealEntity deal = deals.findById(dealId).orElseThrow(() -> new IllegalStateException("No deal " + dealId));
+            // a deal being created is not persisted yet (NewDeal): it goes in below, with its stage and instance
+            DealEntity fresh = NewDeal.take(dealId).orElse(null);
+            DealEntity deal = fresh != null ? fresh
+                    : deals.findById(dealId).orElseThrow(() -> new IllegalStateException("No deal " + dealId));
             // the model says which user tasks are stages: this listener runs on them only (DD015)
             DealStage stage = new DealStage(task.getTaskDefinitionKey(), task.getName());
             deal.enterStage(stage, clock.instant());
@@ -54,6 +57,10 @@ class DealStageListener implements TaskListener {
                 // reached the database: the fault drills found every deal without its instance id, so the deal list
                 // never asked the engine for stages)
                 deal.setProcessInstanceId(task.getProcessInstanceId());
+            }
+            if (fresh != null) {
+                // one INSERT with the stage and the instance, before the task row that refers to the deal
+                deals.save(fresh);
             }
             StageMoveNote note = StageMoveNote.take(dealId);
             events.publishEvent(new DealStageChanged(deal.getId(), deal.getClientId(), deal.getTitle(), stage,

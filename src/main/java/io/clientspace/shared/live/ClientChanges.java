@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class ClientChanges implements DisposableBean {
 
+    /** Also named in the V66 migration's trigger, which notifies on every new timeline entry and task row. */
     static final String CHANNEL = "clientspace_client_changed";
     static final String ITEMS = "clientspace_stream_item";
     private static final Logger log = LoggerFactory.getLogger(ClientChanges.class);

@@ -421,6 +421,7 @@ public class ReportService {
         String w = filters(f, p, kind.projectFilter(), projectColumn(kind));
         p.addValue("key", key);
         p.addValue("series", series);
+        monthOfKey(p, key);
         String deals = "select c.id, c.name, d.title, d.stage, d.amount, d.currency, d.expected_close, d.owner,"
                 + " (d.closed_at at time zone :zone)::date, d.close_reason from deal d join client c"
                 + " on c.id = d.client_id where true " + w;
@@ -463,11 +464,11 @@ public class ReportService {
             case PIPELINE_STAGES -> deals + " and d.closed_at is null and d.stage = :key and d.currency = :series"
                     + dealOrder;
             case FORECAST -> deals + " and d.closed_at is null and d.expected_close between :from and :to"
-                    + " and date_trunc('month', d.expected_close)::date = :key and d.currency = :series" + dealOrder;
+                    + inMonth("d.expected_close", false) + " and d.currency = :series" + dealOrder;
             case STALLED -> deals + " and d.closed_at is null and d.stalled_at is not null and d.stage = :key"
                     + " and d.currency = :series" + dealOrder;
             case WON_LOST -> deals + " and d.stage = :series and d.closed_at >= :fromTs and d.closed_at < :toTs"
-                    + " and date_trunc('month', d.closed_at at time zone :zone)::date = :key" + dealOrder;
+                    + inMonth("d.closed_at", true) + dealOrder;
             case STAGE_DAYS -> STAGE_SPANS_CTE.formatted(w) + """
                     select c.id, c.name, d.title, s.stage, (s.entered at time zone :zone)::date,
                            (s.left_at at time zone :zone)::date,
@@ -485,7 +486,7 @@ public class ReportService {
                     + " on p.id = ir.project_id where " + REQUEST_WAITS + w + " and ir.sent_by = :key"
                     + " group by c.id, c.name, ir.id, ir.number, ir.title, p.name, ir.sent_by"
                     + " order by min(i.answered_at), ir.number";
-            case HOURS_PEOPLE -> time + " and date_trunc('month', te.work_date)::date = :key"
+            case HOURS_PEOPLE -> time + inMonth("te.work_date", false)
                     + billableOnly((Integer) series) + timeOrder;
             case HOURS_CLIENTS -> time + " and c.id = :key" + billableOnly((Integer) series) + timeOrder;
             case HOURS_PAST_END -> time + " and p.id = :key and te.work_date > p.end_date"
@@ -497,7 +498,7 @@ public class ReportService {
                     + " (p.submitted_at at time zone :zone)::date, (p.approved_at at time zone :zone)::date,"
                     + " round((" + APPROVAL_HOURS + ")::numeric, 2), p.approved_by" + PROPOSAL_FROM.formatted(w)
                     + PROPOSAL_SUBMITTED_IN_RANGE
-                    + " and date_trunc('month', p.submitted_at at time zone :zone)::date = :key"
+                    + inMonth("p.submitted_at", true)
                     + approvalMeasure((Integer) series) + " order by p.submitted_at, p.number";
             case ACCEPTANCE_OUTCOMES -> acceptances + acceptanceOutcome((Integer) series) + acceptanceOrder;
             case ACCEPTANCES_DUE -> acceptances + ACCEPTANCE_DUE + " and c.id = :key" + onlyMeasure((Integer) series)
@@ -562,8 +563,7 @@ public class ReportService {
             case 3 -> " and p.status = 'EXPIRED'";
             default -> "";
         };
-        return status + " and " + at + " >= :fromTs and " + at + " < :toTs and date_trunc('month', " + at
-                + " at time zone :zone)::date = :key";
+        return status + " and " + at + " >= :fromTs and " + at + " < :toTs" + inMonth(at, true);
     }
 
     /** 0 sent, 1 accepted, 2 expired: each in the month (the key) it happened. */
@@ -579,23 +579,47 @@ public class ReportService {
             case 2 -> " and a.status = 'EXPIRED'";
             default -> "";
         };
-        return status + " and " + at + " >= :fromTs and " + at + " < :toTs and date_trunc('month', " + at
-                + " at time zone :zone)::date = :key";
+        return status + " and " + at + " >= :fromTs and " + at + " < :toTs" + inMonth(at, true);
     }
 
     /** 0 sent, 1 completed, 2 with items returned: each in the month (the key) it happened. */
     private static String infoRequestOutcome(int series) {
         return switch (series) {
-            case 0 -> " and ir.sent_at >= :fromTs and ir.sent_at < :toTs"
-                    + " and date_trunc('month', ir.sent_at at time zone :zone)::date = :key";
+            case 0 -> " and ir.sent_at >= :fromTs and ir.sent_at < :toTs" + inMonth("ir.sent_at", true);
             case 1 -> " and ir.status = 'COMPLETED' and ir.closed_at >= :fromTs and ir.closed_at < :toTs"
-                    + " and date_trunc('month', ir.closed_at at time zone :zone)::date = :key";
+                    + inMonth("ir.closed_at", true);
             case 2 -> " and exists (select 1 from timeline_entry rt where rt.subject_id = ir.id"
                     + " and rt.client_id = ir.client_id and rt.kind = '" + ITEM_RETURNED + "'"
                     + " and rt.occurred_at >= :fromTs and rt.occurred_at < :toTs"
-                    + " and date_trunc('month', rt.occurred_at at time zone :zone)::date = :key)";
+                    + inMonth("rt.occurred_at", true) + ")";
             default -> throw new IllegalArgumentException("No such measure: " + series);
         };
+    }
+
+    /**
+     * The list's month as a range on {@code column}, which an index on it can serve (a condition on
+     * {@code date_trunc('month', column)} cannot): a date column, or with {@code instant} a timestamp, whose month is
+     * the one it falls in the firm's time zone. The bounds are {@link #monthOfKey}'s.
+     */
+    private static String inMonth(String column, boolean instant) {
+        String suffix = instant ? "Ts" : "";
+        return " and " + column + " >= :monthStart" + suffix + " and " + column + " < :monthEnd" + suffix;
+    }
+
+    /**
+     * The bounds of the month a bar's key stands for (its first day, as the reports' month column has it), from its
+     * first midnight in the firm's time zone to the next month's: the same rows as the month the column's value has
+     * in that zone. A key that is no month's first day matches nothing, as it did when the lists compared
+     * date_trunc('month', ...) with it.
+     */
+    private void monthOfKey(MapSqlParameterSource p, Object key) {
+        boolean month = key instanceof LocalDate first && first.getDayOfMonth() == 1;
+        LocalDate start = key instanceof LocalDate day ? day : LocalDate.EPOCH;
+        LocalDate end = month ? start.plusMonths(1) : start;
+        p.addValue("monthStart", start);
+        p.addValue("monthEnd", end);
+        p.addValue("monthStartTs", OffsetDateTime.from(start.atStartOfDay(clock.getZone())));
+        p.addValue("monthEndTs", OffsetDateTime.from(end.atStartOfDay(clock.getZone())));
     }
 
     /** 0 SLA met, 1 breached (the chart's two bars; a table row opens all the requests behind it). */

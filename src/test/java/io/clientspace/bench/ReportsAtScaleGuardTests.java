@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -43,19 +42,6 @@ class ReportsAtScaleGuardTests {
     static final long SELECTIVE_PERCENT = WorkspaceAtScaleGuardTests.SELECTIVE_PERCENT;
     /** A report or a list is one query; the member's scope and the firm's module switch may add a few reads. */
     static final int STATEMENTS_MAX = 6;
-
-    /**
-     * Sequential scans this guard found when it was written and that are not fixed yet (issue 16 lists them as left):
-     * month aggregates and the list behind a month's bar over the whole firm filter on a time column that has no
-     * index (deal.closed_at, time_entry.work_date, proposal.sent_at/decided_at/expired_at/submitted_at,
-     * document_acceptance.sent_at/accepted_at/expired_at/expires_at), and the lists filter on the month with
-     * date_trunc, which no index serves. The fix is an index per column plus a month-bounded range in the list's
-     * query. Each entry is "report[ list]|table"; any other scan fails.
-     */
-    static final Set<String> KNOWN_SCANS = Set.of("WON_LOST list|deal", "HOURS_PEOPLE list|time_entry",
-            "PROPOSAL_OUTCOMES|proposal", "PROPOSAL_OUTCOMES list|proposal", "PROPOSAL_APPROVALS list|proposal",
-            "ACCEPTANCE_OUTCOMES|document_acceptance", "ACCEPTANCE_OUTCOMES list|document_acceptance",
-            "ACCEPTANCES_DUE|document_acceptance");
 
     @Autowired
     BenchDataGenerator generator;
@@ -87,7 +73,6 @@ class ReportsAtScaleGuardTests {
                     }
                 }
             }
-            scans.removeIf(problem -> KNOWN_SCANS.contains(known(problem)));
             assertThat(explained).as("statements explained").isGreaterThanOrEqualTo(ReportKind.values().length * 3);
             assertThat(scans).as("sequential scans of large tables").isEmpty();
         });
@@ -143,14 +128,6 @@ class ReportsAtScaleGuardTests {
                     key, series)));
         }
         return calls;
-    }
-
-    /** "WON_LOST list|deal" for "WON_LOST list of its first bar, member: Seq Scan on deal (...)". */
-    private static String known(String problem) {
-        String kind = problem.substring(0, problem.indexOf(' '));
-        String call = problem.substring(0, problem.indexOf(':'));
-        String table = problem.substring(problem.indexOf("Seq Scan on ") + 12).split(" ")[0];
-        return kind + (call.contains(" list of ") ? " list" : "") + "|" + table;
     }
 
     private int count(Supplier<Object> call) {

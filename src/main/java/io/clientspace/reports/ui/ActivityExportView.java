@@ -41,7 +41,8 @@ import java.util.Locale;
 
 /**
  * The activity export for auditors (admins): pick a range, download the CSV, and read the file's SHA-256, which is
- * recorded with who made it and when; the recent exports are listed below with theirs.
+ * recorded with who made it and when; the recent exports are listed below with theirs. A year of a busy firm's
+ * activity takes a while: past a second the file's progress shows ({@link ExportProgress}).
  */
 @Menu(title = "nav.activity-export", order = 61, icon = "vaadin:file-text-o")
 @Route(value = ActivityExportView.ROUTE, layout = MainLayout.class)
@@ -136,13 +137,17 @@ class ActivityExportView extends VerticalLayout implements Titled {
             }
             event.setFileName("clientspace-activity-" + f + "-" + t + ".csv");
             event.setContentType(ActivityExportService.CONTENT_TYPE);
-            try (OutputStream out = event.getOutputStream()) {
+            ExportProgress progress = ExportProgress.ofBytes(new ExportProgressNotification(ui,
+                    ExportProgressNotification.Unit.BYTES), System::nanoTime);
+            try (OutputStream out = progress.counting(event.getOutputStream())) {
                 ActivityExport export = exports.export(f, t, out);
                 ui.access(() -> shown(export));
             } catch (EmptyReportException e) {
                 ui.access(() -> Notification.show(empty));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                progress.close();
             }
         }, getTranslation("activity-export.download"));
         link.setId("activity-export-csv");

@@ -23,7 +23,8 @@ import java.util.UUID;
 
 /**
  * "Export (ZIP)" in the client workspace's header, for a manager of the client: the client's records as CSV files
- * and a manifest, streamed as the database reads them ({@link ClientExportService}). The service checks again.
+ * and a manifest, streamed as the database reads them ({@link ClientExportService}). The service checks again. A busy
+ * client's ZIP takes a while: past a second its progress shows ({@link ExportProgress}).
  */
 @SpringComponent
 class ClientExportHeaderItem implements WorkspaceHeaderItem {
@@ -53,13 +54,17 @@ class ClientExportHeaderItem implements WorkspaceHeaderItem {
         link.setHref((DownloadEvent event) -> {
             event.setFileName(ClientExportService.fileName(clientId));
             event.setContentType("application/zip");
-            try (OutputStream out = event.getOutputStream()) {
+            ExportProgress progress = ExportProgress.ofBytes(new ExportProgressNotification(ui,
+                    ExportProgressNotification.Unit.BYTES), System::nanoTime);
+            try (OutputStream out = progress.counting(event.getOutputStream())) {
                 exports.export(clientId, out);
             } catch (NoAccessException | NotFoundException e) {
                 event.getResponse().setStatus(403);
                 ui.access(() -> Notification.show(failed));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
+            } finally {
+                progress.close();
             }
         });
         link.setText(link.getTranslation("reports.client-export"));

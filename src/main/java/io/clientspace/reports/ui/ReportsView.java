@@ -20,7 +20,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -633,7 +632,7 @@ class ReportsView extends VerticalLayout implements Titled {
             event.setContentType(contentType);
             ExportProgress progress = null;
             try (OutputStream out = event.getOutputStream()) {
-                progress = new ExportProgress(sinkFor.apply(out), new ProgressNotification(ui), System::nanoTime);
+                progress = new ExportProgress(sinkFor.apply(out), new ExportProgressNotification(ui, ExportProgressNotification.Unit.ROWS), System::nanoTime);
                 export.applyAsLong(progress);
             } catch (EmptyReportException e) {
                 ui.access(() -> Notification.show(empty));
@@ -645,50 +644,5 @@ class ReportsView extends VerticalLayout implements Titled {
                 }
             }
         };
-    }
-
-    /**
-     * "Preparing the export… 12,000 rows" while a long export runs; the download's thread pushes each count (the
-     * app uses push), so the screen stays usable, and closes it when the file is ready.
-     */
-    static final class ProgressNotification implements ExportProgress.Listener {
-
-        private final UI ui;
-        private Notification notification;
-        private Span text;
-
-        ProgressNotification(UI ui) {
-            this.ui = ui;
-        }
-
-        @Override
-        public void progress(long rows) {
-            ui.access(() -> {
-                if (notification == null) {
-                    text = new Span();
-                    text.setId("report-export-progress-text");
-                    ProgressBar bar = new ProgressBar();
-                    bar.setIndeterminate(true);
-                    bar.setWidth("8em");
-                    notification = new Notification(bar, text);
-                    notification.setId("report-export-progress");
-                    notification.setPosition(Notification.Position.BOTTOM_START);
-                    notification.setDuration(0);
-                    notification.open();
-                }
-                text.setText(ui.getTranslation("reports.export.progress",
-                        NumberFormat.getIntegerInstance(ui.getLocale()).format(rows)));
-            });
-        }
-
-        @Override
-        public void done() {
-            ui.access(() -> {
-                if (notification != null) {
-                    notification.close();
-                    notification = null;
-                }
-            });
-        }
     }
 }

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clientspace.reports.Column;
 import io.clientspace.reports.ColumnType;
 import io.clientspace.reports.RowSink;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,7 +16,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The export's progress notification: silent for an export that is done within a second, shown with a row count
  * that climbs while a slow one runs, and closed when the file is ready or the export fails. The time is a counter
- * the test moves on: each row of the "slow" sink takes 10 ms of it.
+ * the test moves on: each row of the "slow" sink takes 10 ms of it. A file the export writes itself (the activity CSV,
+ * a client's ZIP) is counted in bytes by the same rule.
  */
 class ExportProgressTests {
 
@@ -72,6 +76,43 @@ class ExportProgressTests {
         progress.close(); // what the download does in its finally
 
         assertThat(screen).startsWith("progress 100").endsWith("done");
+    }
+
+    @Test
+    void aSlowFileCountsItsBytesAfterASecondUntilTheDownloadEnds() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ExportProgress progress = ExportProgress.ofBytes(listener, () -> now);
+
+        try (OutputStream out = progress.counting(file)) {
+            for (int i = 0; i < 300; i++) { // 1,000 bytes each 10 ms: 3 s
+                now += 10 * MS;
+                out.write(new byte[1_000], 0, 1_000);
+            }
+        }
+        assertThat(screen).as("still open while the download finishes").doesNotContain("done");
+        progress.close(); // what the download does in its finally
+
+        assertThat(file.size()).isEqualTo(300_000);
+        assertThat(screen).startsWith("progress 100000", "progress 125000").endsWith("progress 300000", "done");
+        assertThat(screen).hasSize(1 + (300 - 100) / 25 + 1);
+    }
+
+    @Test
+    void aQuickFileShowsNothingAndEveryByteCounts() throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        ExportProgress progress = ExportProgress.ofBytes(listener, () -> now);
+
+        try (OutputStream out = progress.counting(file)) {
+            for (int i = 0; i < 10_000; i++) { // one byte at a time, 0.5 s in all
+                now += 50_000;
+                out.write(i);
+            }
+        }
+        progress.close();
+
+        assertThat(file.size()).isEqualTo(10_000);
+        assertThat(progress.count()).isEqualTo(10_000);
+        assertThat(screen).isEmpty();
     }
 
     private void write(ExportProgress progress, int rows, long nanosPerRow) {

@@ -31,6 +31,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import java.util.UUID;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -264,18 +265,18 @@ public class DealService {
         }
         // a deal is work on the client: an editor or above (the README's matrix); a viewer reads the deals. Who may
         // own a deal here is the scope's work group, the same rule tasks use; on a client both come from one read
-        List<StaffMember> workGroup;
+        Predicate<String> inWorkGroup;
         if (projectId == null) {
-            workGroup = clients.requireAndWorkGroup(clientId, io.clientspace.client.ClientAction.WORK);
+            inWorkGroup = clients.requireAndWorkGroup(clientId, io.clientspace.client.ClientAction.WORK);
         } else {
             var scope = io.clientspace.shared.WorkScope.project(clientId, projectId);
             projects.requireWork(scope);
-            workGroup = projects.workGroup(scope);
+            inWorkGroup = member(projects.workGroup(scope));
         }
         LocalDate today = LocalDate.now(clock);
         List<FieldProblem> problems = new ArrayList<>(DealRules.check(draft, today));
         String owner = clean(draft.getOwner());
-        problems.addAll(ownerProblems(owner, user, workGroup));
+        problems.addAll(ownerProblems(owner, user, inWorkGroup));
         InvalidInputException.throwIfAny(problems);
 
         DealEntity deal = new DealEntity(UUID.randomUUID(), clientId, stages.first(), clock.instant());
@@ -310,14 +311,18 @@ public class DealService {
                 .orElse(null), stages.next(instance.getProcessDefinitionId(), first).orElse(null)));
     }
 
-    private List<FieldProblem> ownerProblems(String owner, CurrentUser user, List<StaffMember> workGroup) {
+    private static Predicate<String> member(List<StaffMember> workGroup) {
+        return username -> workGroup.stream().anyMatch(m -> m.username().equals(username));
+    }
+
+    private List<FieldProblem> ownerProblems(String owner, CurrentUser user, Predicate<String> inWorkGroup) {
         var ownerMember = owner == null ? null
                 : staff.assignable().stream().filter(m -> m.username().equals(owner)).findFirst().orElse(null);
         if (owner != null && ownerMember == null) {
             return List.of(FieldProblem.of("owner", "deal.error.owner-unknown"));
         } else if (owner != null && !user.seesAllClients() && !owner.equals(user.username())) {
             return List.of(FieldProblem.of("owner", "deal.error.owner-self-only"));
-        } else if (ownerMember != null && workGroup.stream().noneMatch(m -> m.username().equals(owner))) {
+        } else if (ownerMember != null && !inWorkGroup.test(owner)) {
             // a member sees only their own clients: they could never open the deal they were given
             return List.of(FieldProblem.of("owner", "deal.error.owner-cannot-see-client", ownerMember.displayName()));
         }
@@ -343,7 +348,7 @@ public class DealService {
                 deal.getNextStepDue(), open, LocalDate.now(clock)));
         String owner = clean(draft.getOwner());
         if (!Objects.equals(owner, deal.getOwner())) {
-            problems.addAll(ownerProblems(owner, user, clients.workGroup(deal.getClientId())));
+            problems.addAll(ownerProblems(owner, user, member(clients.workGroup(deal.getClientId()))));
         }
         InvalidInputException.throwIfAny(problems);
 

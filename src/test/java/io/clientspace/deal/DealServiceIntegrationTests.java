@@ -8,7 +8,9 @@ import static io.clientspace.support.Actors.asMember;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clientspace.client.AccessLevel;
 import io.clientspace.client.Client;
+import io.clientspace.people.WorkspaceMemberService;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
 import io.clientspace.deal.process.DealStagesProcess;
@@ -36,6 +38,8 @@ class DealServiceIntegrationTests {
     ClientService clients;
     @Autowired
     DealService deals;
+    @Autowired
+    WorkspaceMemberService members;
     @Autowired
     WorkTaskService tasks;
     @Autowired
@@ -234,6 +238,15 @@ class DealServiceIntegrationTests {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
                         .extracting(FieldProblem::messageKey).containsExactly("deal.error.owner-cannot-see-client"));
         assertThat(asManager(() -> deals.countForClient(client.id()))).isZero();
+
+        // let in as a viewer they still cannot be given work there; as an editor they can
+        var viewer = asManager(() -> members.grant(client.id(), "member", AccessLevel.VIEWER, null));
+        assertThatThrownBy(() -> asManager(() -> deals.create(client.id(), draft("member"))))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.problems())
+                        .extracting(FieldProblem::messageKey).containsExactly("deal.error.owner-cannot-see-client"));
+        asManager(() -> members.change(client.id(), "member", AccessLevel.EDITOR, null, viewer.version()));
+        assertThat(asManager(() -> deals.create(client.id(), draft("member"))).owner()).isEqualTo("member");
+        assertThat(asManager(() -> deals.countForClient(client.id()))).isEqualTo(1);
 
         Client membersOwn = asMember(() -> clients.create(ClientTestData.company("member"), false));
         assertThat(asMember(() -> deals.possibleOwners(membersOwn.id()))).extracting(StaffMember::username)

@@ -1,0 +1,80 @@
+package io.clientspace.bench;
+
+import static io.clientspace.support.Actors.asManager;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.clientspace.client.AccessLevel;
+import io.clientspace.client.Client;
+import io.clientspace.client.ClientService;
+import io.clientspace.client.ClientTestData;
+import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealDraft;
+import io.clientspace.deal.DealService;
+import io.clientspace.people.WorkspaceMemberService;
+import io.clientspace.support.ClientspaceIntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Issue 19's guard on deal creation in the normal build: what {@code DealService.create} sends to PostgreSQL, recorded
+ * at the DataSource (the benchmark times it; this keeps the statements it saved from creeping back). The client's
+ * owner is read once; its grants only when the answer needs them, and then once.
+ */
+@ClientspaceIntegrationTest
+class DealCreationStatementsGuardTests {
+
+    /** 14 today: the engine's 11 for starting deal-stages and reading its first task, less what the app adds to it. */
+    static final int CREATION_STATEMENTS_MAX = 14;
+
+    @Autowired
+    ClientService clients;
+    @Autowired
+    DealService deals;
+    @Autowired
+    WorkspaceMemberService members;
+
+    @Test
+    void aManagerCreatingADealForAManagerSendsNoGrantReadAndAtMostTheCap() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        asManager(() -> deals.create(client.id(), draft("manager")));   // the first creation warms caches up
+
+        SqlRecorder.Result<Deal> created = SqlRecorder.record(() -> asManager(() -> deals.create(client.id(),
+                draft("manager"))));
+
+        assertThat(created.value().owner()).isEqualTo("manager");
+        List<String> sql = created.statements().stream().map(s -> s.sql().toLowerCase(Locale.ROOT)).toList();
+        assertThat(sql).as("statements of one deal creation").hasSizeLessThanOrEqualTo(CREATION_STATEMENTS_MAX);
+        assertThat(sql).filteredOn(s -> s.contains("workspace_member")).as("reads of the client's grants").isEmpty();
+        assertThat(sql).filteredOn(s -> s.matches("(?s).*\\bfrom client\\b.*"))
+                .as("reads of the client's owner").hasSize(1);
+    }
+
+    @Test
+    void givingTheDealToAColleagueLetInReadsTheGrantsOnce() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        asManager(() -> members.grant(client.id(), "member", AccessLevel.EDITOR, null));
+
+        SqlRecorder.Result<Deal> created = SqlRecorder.record(() -> asManager(() -> deals.create(client.id(),
+                draft("member"))));
+
+        assertThat(created.value().owner()).isEqualTo("member");
+        assertThat(created.statements()).filteredOn(s -> s.sql().toLowerCase(Locale.ROOT).contains("workspace_member"))
+                .as("reads of the client's grants").hasSize(1);
+    }
+
+    private static DealDraft draft(String owner) {
+        DealDraft d = new DealDraft();
+        d.setTitle("Statement guard deal");
+        d.setAmount(new BigDecimal("5000.00"));
+        d.setCurrency("EUR");
+        d.setExpectedClose(LocalDate.now().plusMonths(2));
+        d.setOwner(owner);
+        d.setNextStep("Kick-off call");
+        d.setNextStepDue(LocalDate.now().plusDays(3));
+        return d;
+    }
+}

@@ -8,12 +8,10 @@ import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
 import io.clientspace.deal.Deal;
-import io.clientspace.deal.DealDraft;
 import io.clientspace.deal.DealService;
+import io.clientspace.deal.DealTestData;
 import io.clientspace.people.WorkspaceMemberService;
 import io.clientspace.support.ClientspaceIntegrationTest;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -40,10 +38,10 @@ class DealCreationStatementsGuardTests {
     @Test
     void aManagerCreatingADealForAManagerSendsNoGrantReadAndAtMostTheCap() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
-        asManager(() -> deals.create(client.id(), draft("manager")));   // the first creation warms caches up
+        asManager(() -> deals.create(client.id(), DealTestData.draft("manager")));   // the first creation warms caches up
 
         SqlRecorder.Result<Deal> created = SqlRecorder.record(() -> asManager(() -> deals.create(client.id(),
-                draft("manager"))));
+                DealTestData.draft("manager"))));
 
         assertThat(created.value().owner()).isEqualTo("manager");
         List<String> sql = created.statements().stream().map(s -> s.sql().toLowerCase(Locale.ROOT)).toList();
@@ -59,22 +57,10 @@ class DealCreationStatementsGuardTests {
         asManager(() -> members.grant(client.id(), "member", AccessLevel.EDITOR, null));
 
         SqlRecorder.Result<Deal> created = SqlRecorder.record(() -> asManager(() -> deals.create(client.id(),
-                draft("member"))));
+                DealTestData.draft("member"))));
 
         assertThat(created.value().owner()).isEqualTo("member");
         assertThat(created.statements()).filteredOn(s -> s.sql().toLowerCase(Locale.ROOT).contains("workspace_member"))
                 .as("reads of the client's grants").hasSize(1);
-    }
-
-    private static DealDraft draft(String owner) {
-        DealDraft d = new DealDraft();
-        d.setTitle("Statement guard deal");
-        d.setAmount(new BigDecimal("5000.00"));
-        d.setCurrency("EUR");
-        d.setExpectedClose(LocalDate.now().plusMonths(2));
-        d.setOwner(owner);
-        d.setNextStep("Kick-off call");
-        d.setNextStepDue(LocalDate.now().plusDays(3));
-        return d;
     }
 }

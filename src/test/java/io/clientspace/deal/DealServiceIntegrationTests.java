@@ -60,15 +60,7 @@ class DealServiceIntegrationTests {
     }
 
     static DealDraft draft(String owner) {
-        DealDraft d = new DealDraft();
-        d.setTitle("Website relaunch");
-        d.setAmount(new BigDecimal("48000.50"));
-        d.setCurrency("EUR");
-        d.setExpectedClose(LocalDate.now().plusMonths(2));
-        d.setOwner(owner);
-        d.setNextStep("Kick-off call");
-        d.setNextStepDue(LocalDate.now().plusDays(3));
-        return d;
+        return DealTestData.draft(owner);
     }
 
     @Test

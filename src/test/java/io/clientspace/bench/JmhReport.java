@@ -44,7 +44,12 @@ final class JmhReport {
         for (RunResult r : throughput) {
             ops.put(key(r), r.getPrimaryResult().getScore());
         }
-        for (RunResult r : sampled) {
+        List<RunResult> ordered = new java.util.ArrayList<>(sampled);
+        // the report's order: the workspace, its counters, "My tasks", the portal, the deals; then by threads
+        ordered.sort(java.util.Comparator.<RunResult>comparingInt(r -> JmhRuns.SINGLE.indexOf(
+                        r.getParams().getBenchmark().substring(r.getParams().getBenchmark().lastIndexOf('.') + 1)))
+                .thenComparingInt(r -> r.getParams().getThreads()));
+        for (RunResult r : ordered) {
             Statistics s = r.getPrimaryResult().getStatistics();
             figures.put(key(r), new Figure(name(r), r.getParams().getThreads(), s.getN(), s.getPercentile(50),
                     s.getPercentile(95), s.getPercentile(99), ops.getOrDefault(key(r), Double.NaN)));
@@ -67,10 +72,23 @@ final class JmhReport {
         return figures.get(operation + "@" + threads);
     }
 
-    static String header(BenchScale scale, GeneratedData data, double generatedIn, String machine) {
+    /** The load average when the run started and when it ended: how busy the shared machine was. */
+    static String loadAverage() {
+        try {
+            String[] l = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return l[0] + " " + l[1] + " " + l[2];
+        } catch (Exception e) {
+            return "unknown";
+        }
+    }
+
+    static String header(BenchScale scale, GeneratedData data, double generatedIn, String machine,
+                         String loadAtStart) {
         return "# Clientspace benchmark\n\n"
-                + "Run " + Instant.now() + " on " + machine + ". The machine is shared with other builds: absolute "
-                + "figures move between runs by tens of per cent; ratios measured in one loop or one run move less.\n\n"
+                + "Run " + Instant.now() + " on " + machine + ". The machine is shared with other builds (load average "
+                + loadAtStart + " when the measurements began, " + loadAverage() + " at the end, on 2 cores): "
+                + "absolute figures move between runs by tens of per cent; ratios measured in one loop or one run "
+                + "move less.\n\n"
                 + String.format(Locale.ROOT, "Data (generated in %.0f s): %s clients, %s projects; the large client "
                         + "has %s deals (%s open, each running deal-stages), %s tasks, %s files, %s documents x %s "
                         + "versions, %s portal contacts, %s activity entries; other clients %s tasks each; %d managers, "
@@ -166,6 +184,14 @@ final class JmhReport {
             md.append("\nFailures (operation, threads, kind, count, first message):\n\n```\n")
                     .append(read(WorkspaceJmh.FAILURES)).append("```\n");
         }
+        int cores = Runtime.getRuntime().availableProcessors();
+        md.append(String.format(Locale.ROOT, "%nHow to read it: the app and PostgreSQL share this machine's %d cores, "
+                + "and the other builds on it. Once the threads outnumber the cores, throughput cannot grow and every "
+                + "call waits its turn for a core: at 8 threads, with throughput at most %d times one thread's, the "
+                + "mean time per call is at least 8 / %d = %.1f times one thread's, whatever the code does. A missed "
+                + "p95 goal at 8 threads is a CPU limit when the lock and pool samples below show no waits; a missed "
+                + "throughput goal at 2 threads is one when a core was not free (load average above).%n",
+                cores, cores, cores, 8.0 / cores));
         md.append("\n").append(settings(context));
         md.append("\nLock waits and the pool, sampled every ").append(LockSampler.EVERY_MS).append(" ms during the "
                 + "measurement iterations of the runs at " + WorkspaceJmh.LOCK_SAMPLE_THREADS + "+ threads "
@@ -193,7 +219,9 @@ final class JmhReport {
         var job = context.getBean(CamundaBpmProperties.class).getJobExecution();
         return "Hikari pool size: " + pool + ". Camunda job executor: core " + job.getCorePoolSize() + ", max "
                 + job.getMaxPoolSize() + " threads, queue " + job.getQueueCapacity() + ", "
-                + job.getMaxJobsPerAcquisition() + " jobs per acquisition. Tomcat's request threads (max "
+                + (job.getMaxJobsPerAcquisition() == null ? "the engine's default (3)" : job.getMaxJobsPerAcquisition())
+                + " jobs per acquisition; no timer falls due during the run (stall timers are days out), so it only "
+                + "polls. Tomcat's request threads (max "
                 + context.getEnvironment().getProperty("server.tomcat.threads.max", "200")
                 + ") are not in play: the benchmark threads call the services directly, one pool connection each at "
                 + "most, so the pool is the first shared limit.\n";

@@ -141,7 +141,9 @@ final class JmhReport {
         List<Integer> levels = runs.threadLevels();
         StringBuilder md = new StringBuilder("\n## Concurrency\n\nEach JMH thread is a different signed-in user on "
                 + "the bench data (thread i: the i-th manager, member and portal contact). ops/s is all threads "
-                + "together; p95 is over every thread's calls.\n\n"
+                + "together; p95 is over every thread's calls. Thread 0's member (`member`) sees a hundred clients and the "
+                + "large client's projects; each other member owns one client with his 1,000 open tasks, so \"My tasks\" "
+                + "is lighter on threads 1-7 and its scaling is flattered.\n\n"
                 + "| Operation | Threads | ops/s | x 1 thread | p50 ms | p95 ms | p99 ms | p95 / p95 at 1 | Failures |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         Map<String, Long> failures = failures();
@@ -193,16 +195,28 @@ final class JmhReport {
                 + "throughput goal at 2 threads is one when a core was not free (load average above).%n",
                 cores, cores, cores, 8.0 / cores));
         md.append("\n").append(settings(context));
-        md.append("\nLock waits and the pool, sampled every ").append(LockSampler.EVERY_MS).append(" ms during the "
-                + "measurement iterations of the runs at " + WorkspaceJmh.LOCK_SAMPLE_THREADS + "+ threads "
-                + "(`pg_stat_activity` with `wait_event_type = 'Lock'`, `pg_locks` not granted, Hikari's "
-                + "pool MXBean):\n\n| Operation | Threads | Samples | With a lock wait | Max backends waiting on a lock "
-                + "| Max locks not granted | Max pool connections busy | Max threads waiting for a connection "
-                + "| Mean threads waiting | Most seen waits |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
-        for (String[] l : locks().values()) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %s |%n",
-                    l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7],
-                    Double.parseDouble(l[8]) / Math.max(1, Double.parseDouble(l[2])), l.length > 9 ? l[9] : ""));
+        md.append("\nLock waits, the pool and the CPU, sampled every ").append(LockSampler.EVERY_MS).append(" ms during "
+                + "the measurement iterations (`pg_stat_activity` with `wait_event_type = 'Lock'`, `pg_locks` not "
+                + "granted, Hikari's pool MXBean; CPU busy of the whole machine and of this JVM, in per cent of all "
+                + "cores, PostgreSQL's processes being part of the machine's):\n\n| Operation | Threads | Samples "
+                + "| With a lock wait | Max backends waiting on a lock | Max locks not granted | Max pool connections "
+                + "busy | Max threads waiting for a connection | Mean threads waiting | Machine CPU % | JVM CPU % "
+                + "| Most seen waits |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
+        Map<String, String[]> locks = locks();
+        for (String op : JmhRuns.CONCURRENT) {
+            String name = key(op);
+            for (int t : levels) {
+                String[] l = locks.get(name + "@" + t);
+                if (l == null) {
+                    continue;
+                }
+                double cpuSamples = Math.max(1, Double.parseDouble(l[9]));
+                md.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s | %.2f | %.0f | %.0f | %s |%n",
+                        l[0], l[1], l[2], l[3], l[4], l[5], l[6], l[7],
+                        Double.parseDouble(l[8]) / Math.max(1, Double.parseDouble(l[2])),
+                        100 * Double.parseDouble(l[10]) / cpuSamples, 100 * Double.parseDouble(l[11]) / cpuSamples,
+                        l.length > 12 ? l[12] : ""));
+            }
         }
         return md.toString();
     }
@@ -243,23 +257,24 @@ final class JmhReport {
     private static Map<String, String[]> locks() {
         Map<String, String[]> merged = new LinkedHashMap<>();
         for (String line : read(WorkspaceJmh.LOCKS).split("\n")) {
-            String[] f = line.split(",", 10);
-            if (f.length < 9) {
+            String[] f = java.util.Arrays.copyOf(line.split(",", 13), 13);
+            if (f[11] == null) {
                 continue;
             }
             f[0] = key(f[0]);
+            f[12] = f[12] == null ? "" : f[12];
             merged.merge(f[0] + "@" + f[1], f, (a, b) -> {
                 String[] m = a.clone();
-                m[2] = String.valueOf(Long.parseLong(a[2]) + Long.parseLong(b[2]));
-                m[3] = String.valueOf(Long.parseLong(a[3]) + Long.parseLong(b[3]));
+                for (int i : new int[] {2, 3, 8, 9}) {
+                    m[i] = String.valueOf(Long.parseLong(a[i]) + Long.parseLong(b[i]));
+                }
                 for (int i = 4; i <= 7; i++) {
                     m[i] = String.valueOf(Math.max(Long.parseLong(a[i]), Long.parseLong(b[i])));
                 }
-                m[8] = String.valueOf(Long.parseLong(a[8]) + Long.parseLong(b[8]));
-                String wa = a.length > 9 ? a[9] : "";
-                String wb = b.length > 9 ? b[9] : "";
-                m = java.util.Arrays.copyOf(m, 10);
-                m[9] = wa.isEmpty() ? wb : wb.isEmpty() || wa.equals(wb) ? wa : wa + "; " + wb;
+                for (int i : new int[] {10, 11}) {
+                    m[i] = String.valueOf(Double.parseDouble(a[i]) + Double.parseDouble(b[i]));
+                }
+                m[12] = a[12].isEmpty() ? b[12] : b[12].isEmpty() || a[12].equals(b[12]) ? a[12] : a[12] + "; " + b[12];
                 return m;
             });
         }

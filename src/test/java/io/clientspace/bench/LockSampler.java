@@ -18,6 +18,10 @@ import java.util.stream.Collectors;
 final class LockSampler implements AutoCloseable {
 
     static final int EVERY_MS = 100;
+    /** The machine's CPU load and this JVM's, both 0..1 of all cores: is a core free for another thread? */
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                    instanceof com.sun.management.OperatingSystemMXBean os ? os : null;
 
     private final Thread thread;
     private volatile boolean running = true;
@@ -28,6 +32,9 @@ final class LockSampler implements AutoCloseable {
     int maxActive;
     int maxAwaiting;
     long sumAwaiting;
+    double sumSystemCpu;
+    double sumProcessCpu;
+    int cpuSamples;
     final Map<String, Integer> waits = new TreeMap<>();
 
     LockSampler(String url, String user, String password, HikariPoolMXBean pool) {
@@ -52,8 +59,15 @@ final class LockSampler implements AutoCloseable {
                     r.next();
                     notGranted = r.getInt(1);
                 }
+                double system = OS == null ? -1 : OS.getCpuLoad();
+                double process = OS == null ? -1 : OS.getProcessCpuLoad();
                 synchronized (this) {
                     samples++;
+                    if (system >= 0 && process >= 0) {
+                        cpuSamples++;
+                        sumSystemCpu += system;
+                        sumProcessCpu += process;
+                    }
                     if (lockWaiting > 0) {
                         samplesWithLockWaits++;
                     }
@@ -92,6 +106,8 @@ final class LockSampler implements AutoCloseable {
                 .collect(Collectors.joining("; "));
         return String.join(",", operation, String.valueOf(threads), String.valueOf(samples),
                 String.valueOf(samplesWithLockWaits), String.valueOf(maxLockWaiting), String.valueOf(maxNotGranted),
-                String.valueOf(maxActive), String.valueOf(maxAwaiting), String.valueOf(sumAwaiting), top) + "\n";
+                String.valueOf(maxActive), String.valueOf(maxAwaiting), String.valueOf(sumAwaiting),
+                String.valueOf(cpuSamples), String.format(java.util.Locale.ROOT, "%.2f", sumSystemCpu),
+                String.format(java.util.Locale.ROOT, "%.2f", sumProcessCpu), top) + "\n";
     }
 }

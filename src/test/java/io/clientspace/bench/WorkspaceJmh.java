@@ -53,8 +53,8 @@ public class WorkspaceJmh {
     /** Where the states leave what JMH's results do not carry, for the report to read (also from a forked JVM). */
     static final Path FAILURES = Path.of("target", "bench", "jmh-failures.csv");
     static final Path LOCKS = Path.of("target", "bench", "jmh-locks.csv");
-    /** Lock waits are sampled in runs with at least this many threads ({@code -Dbench.lock-sample-threads}). */
-    static final int LOCK_SAMPLE_THREADS = Integer.getInteger("bench.lock-sample-threads", 8);
+    /** The operations whose runs sample lock waits, the pool and the CPU: the concurrency runs, 1 thread too. */
+    static final java.util.Set<String> SAMPLED = java.util.Set.copyOf(JmhRuns.CONCURRENT);
 
     /** The app, the data, and the failures and lock samples of one benchmark run. */
     @State(Scope.Benchmark)
@@ -93,7 +93,7 @@ public class WorkspaceJmh {
 
         @Setup(Level.Iteration)
         public void sample(IterationParams iteration) {
-            if (threads >= LOCK_SAMPLE_THREADS && iteration.getType() == IterationType.MEASUREMENT) {
+            if (SAMPLED.contains(operation) && iteration.getType() == IterationType.MEASUREMENT) {
                 sampler = new LockSampler(environment.getProperty("spring.datasource.url"),
                         environment.getProperty("spring.datasource.username"),
                         environment.getProperty("spring.datasource.password"),

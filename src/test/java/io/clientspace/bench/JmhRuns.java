@@ -93,6 +93,8 @@ record JmhRuns(int forks, int warmupIterations, int warmupSeconds, int iteration
     /** A forked JVM starts the app itself: it needs the heap and every bench and dev-services property. */
     private static String[] forkedJvmArgs() {
         List<String> args = new ArrayList<>(List.of("-Xmx2g", "-Djava.awt.headless=true"));
+        // its own dev services, beside this JVM's (which keep running for the report)
+        args.add("-Dclientspace.devservices.home=" + Path.of("target", "devservices-jmh-fork").toAbsolutePath());
         for (Map.Entry<Object, Object> p : System.getProperties().entrySet()) {
             String key = p.getKey().toString();
             if (key.startsWith("clientspace.") || key.startsWith("bench.")) {

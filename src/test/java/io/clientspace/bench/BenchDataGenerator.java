@@ -170,6 +170,9 @@ public class BenchDataGenerator {
         final List<UUID> readyDocuments = new ArrayList<>();
         UUID sharedProject;
         String contact;
+        final List<String> activeContacts = new ArrayList<>();
+        final List<String> members = new ArrayList<>(List.of(MEMBER));
+        final List<String> managers = new ArrayList<>(List.of("manager"));
 
         Rows(BenchScale scale, String marker, Instant now) {
             this.scale = scale;
@@ -219,13 +222,22 @@ public class BenchDataGenerator {
                 }
                 // a firm's history on every client, so the large one is busy but not the whole table
                 int n = scale.tasksPerClient();
-                tasks(c, projects, n, 0, owner);
+                tasks(c, projects, n, 0, owner, MEMBER);
                 files(c, projects, n / 4, false);
                 documents(c, projects, n / 8, false);
                 timeline(c, projects, n / 2);
                 for (int d = 0; d <= n / 10; d++) {
                     deal(c, owner, false);
                 }
+            }
+            // the concurrency runs' other users: managers see every client and need no rows; each further member owns
+            // a client of their own with as many open tasks as member has
+            for (int u = 1; u < scale.users(); u++) {
+                managers.add("bench-" + marker + "-manager" + u);
+                String member = "bench-" + marker + "-member" + u;
+                members.add(member);
+                UUID c = client("Bench Member Client " + u + " " + marker, member);
+                tasks(c, List.of(), scale.myTasks(), scale.myTasks(), member, member);
             }
             Map<String, Integer> counts = new LinkedHashMap<>();
             try {
@@ -239,7 +251,8 @@ public class BenchDataGenerator {
                 throw new IllegalStateException("Writing bench rows failed", e);
             }
             return new GeneratedData(marker, large, small, sharedProject, contact, MEMBER, List.copyOf(openDeals),
-                    counts);
+                    counts, List.copyOf(managers), List.copyOf(members),
+                    List.copyOf(activeContacts.subList(0, Math.min(scale.users(), activeContacts.size()))));
         }
 
         /** One client with everything a workspace tab shows; the large and the small client are both made here. */
@@ -259,13 +272,17 @@ public class BenchDataGenerator {
                     openDeals.add(id);
                 }
             }
-            tasks(client, projects, taskCount, mine, MEMBER);
+            tasks(client, projects, taskCount, mine, MEMBER, MEMBER);
             files(client, projects, files, true);
             documents(client, projects, documents, true);
             for (int a = 0; a < contacts; a++) {
                 String username = "bench-" + marker + "-" + (large ? "l" : "s") + a;
                 if (large && a == 0) {
                     contact = username;
+                }
+                boolean active = a % 10 != 9 && a % 5 != 4;
+                if (large && active) {
+                    activeContacts.add(username);
                 }
                 row("portal_account", UUID.randomUUID(), client, username, username + "@example.org",
                         "Contact " + a + " " + marker, a % 10 == 9 ? "REVOKED" : a % 5 == 4 ? "INVITED" : "ACTIVE",
@@ -328,10 +345,11 @@ public class BenchDataGenerator {
             }
         }
 
-        void tasks(UUID client, List<UUID> projects, int count, int mine, String owner) {
+        /** {@code count} tasks on the client, the first {@code mine} of them open and assigned to {@code me}. */
+        void tasks(UUID client, List<UUID> projects, int count, int mine, String owner, String me) {
             for (int t = 0; t < count; t++) {
                 boolean open = t < mine || t % 5 < 2;
-                String assignee = t < mine ? MEMBER : t % 4 == 0 ? null : t % 4 == 1 ? owner : "manager";
+                String assignee = t < mine ? me : t % 4 == 0 ? null : t % 4 == 1 ? owner : "manager";
                 UUID project = t % 3 == 0 && !projects.isEmpty() ? pick(projects) : null;
                 if (t < mine && project != null && !projects.isEmpty()) {
                     // the member's own tasks: on the client they own, or on the projects they are in

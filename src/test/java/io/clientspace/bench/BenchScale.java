@@ -23,19 +23,23 @@ import java.util.function.Function;
  *                         as many activity entries, and a deal for every ten
  * @param objects          whether files and versions get small objects in S3 (the guards skip them: they roll back)
  * @param processes        whether open deals get their deal-stages process (and other in-flight processes start)
+ * @param users            signed-in users of each kind for the concurrency runs (issue 19 section 3): managers who
+ *                         open the large client, members with {@code myTasks} open tasks each, active portal contacts
+ *                         of the large client; the first of each is {@code manager}, {@code member} and the first
+ *                         contact, and each further member owns a client of their own that holds their tasks
  */
 public record BenchScale(int clients, int projects, int largeDeals, int largeTasks, int myTasks, int files,
                          int documents, int versions, int portalContacts, int timelineEntries, int requests,
                          int tasksPerClient,
-                         boolean objects, boolean processes) {
+                         boolean objects, boolean processes, int users) {
 
     public static BenchScale full() {
-        return new BenchScale(2_000, 200, 500, 10_000, 1_000, 2_000, 1_000, 2, 50, 5_000, 100, 20, true, true);
+        return new BenchScale(2_000, 200, 500, 10_000, 1_000, 2_000, 1_000, 2, 50, 5_000, 100, 20, true, true, 8);
     }
 
     /** Enough rows that a missing index shows as a sequential scan, little enough to generate in a few seconds. */
     public static BenchScale guard() {
-        return new BenchScale(1_000, 100, 200, 4_000, 400, 1_000, 500, 2, 30, 2_000, 0, 20, false, false);
+        return new BenchScale(1_000, 100, 200, 4_000, 400, 1_000, 500, 2, 30, 2_000, 0, 20, false, false, 1);
     }
 
     /** This scale with every value a property names replaced, e.g. {@code clientspace.bench.large-tasks}. */
@@ -46,7 +50,7 @@ public record BenchScale(int clients, int projects, int largeDeals, int largeTas
                 i(properties, "documents", documents), i(properties, "versions", versions),
                 i(properties, "portal-contacts", portalContacts), i(properties, "timeline-entries", timelineEntries),
                 i(properties, "requests", requests), i(properties, "tasks-per-client", tasksPerClient), b(properties, "objects", objects),
-                b(properties, "processes", processes));
+                b(properties, "processes", processes), i(properties, "users", users));
     }
 
     /** The scale as system properties override it. */

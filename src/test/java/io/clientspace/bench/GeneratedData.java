@@ -16,8 +16,13 @@ import java.util.UUID;
  * @param openDealIds     the open deals of the large and the small client, whose processes {@link InFlightProcesses}
  *                        start
  * @param rows            rows written per table
+ * @param managers        {@link BenchScale#users()} managers who may open the large client, {@code manager} first
+ * @param members         as many members, each with {@link BenchScale#myTasks()} open tasks, {@code member} first
+ * @param contacts        as many active portal contacts of the large client, who see the shared project,
+ *                        {@code contactUsername} first
  */
 public record GeneratedData(String marker, UUID largeClientId, UUID smallClientId, UUID sharedProjectId,
                             String contactUsername, String myTasksUser, List<UUID> openDealIds,
-                            Map<String, Integer> rows) {
+                            Map<String, Integer> rows, List<String> managers, List<String> members,
+                            List<String> contacts) {
 }

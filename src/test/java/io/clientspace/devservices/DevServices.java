@@ -48,7 +48,11 @@ public final class DevServices {
             return properties;
         }
         Path root = Path.of(System.getProperty("user.dir"));
-        Path home = mode == Mode.RUN ? root.resolve(".devservices") : root.resolve("target/devservices");
+        // a second JVM of the same run (a JMH fork of the bench profile, DD037) needs a home of its own: clamd locks
+        // its log file, and the servers' data directories must not be shared
+        String ownHome = System.getProperty("clientspace.devservices.home");
+        Path home = mode == Mode.RUN ? root.resolve(".devservices")
+                : ownHome != null ? Path.of(ownHome) : root.resolve("target/devservices");
         long t0 = System.nanoTime();
         // Keycloak takes longest; start it first and the rest while it boots
         int smtpPort = MailService.port(mode);

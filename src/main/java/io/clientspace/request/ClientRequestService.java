@@ -466,9 +466,9 @@ public class ClientRequestService {
     public List<String> groupsInQueue() {
         currentUser.requireStaff();
         Visibility visibility = projects.visibility();
-        // the queue's own rows without building them: the view asks for both when it opens (issue 19 §7)
-        return requests.allOpen().stream().filter(r -> visibility.sees(r.getClientId(), r.getProjectId()))
-                .map(ClientRequestEntity::getHandlingGroup).filter(Objects::nonNull).distinct().sorted().toList();
+        // the groups of the places the user sees, not the queue's rows: the view asks for both when it opens
+        return requests.openGroupsByPlace().stream().filter(row -> visibility.sees((UUID) row[0], (UUID) row[1]))
+                .map(row -> (String) row[2]).distinct().sorted().toList();
     }
 
     /** Staff the request may be given to: those who can open its place. */

@@ -243,6 +243,22 @@ class ClientRequestServiceIntegrationTests {
                 .extracting(ClientRequest::id).contains(forManagers.id()).doesNotContain(outside.id());
         assertThat(asManager(() -> requests.queue(ClientRequestService.QueueFilter.any())))
                 .extracting(ClientRequest::id).contains(forManagers.id(), outside.id());
+        // the queue's rows carry their place's names (read in one batch per list), and its group filter offers
+        // the groups of the requests the user sees, no other
+        List<ClientRequest> membersQueue = asMember(() -> requests.queue(ClientRequestService.QueueFilter.any()));
+        ClientRequest row = membersQueue.stream().filter(r -> r.id().equals(forManagers.id())).findFirst()
+                .orElseThrow();
+        assertThat(row.clientName()).isEqualTo(a.client().name());
+        assertThat(row.projectName()).isEqualTo(a.project().name());
+        assertThat(asMember(requests::groupsInQueue)).containsExactlyElementsOf(membersQueue.stream()
+                .map(ClientRequest::handlingGroup).filter(java.util.Objects::nonNull).distinct().sorted().toList());
+        List<ClientRequest> managersQueue = asManager(() -> requests.queue(ClientRequestService.QueueFilter.any()));
+        ClientRequest outsideRow = managersQueue.stream().filter(r -> r.id().equals(outside.id())).findFirst()
+                .orElseThrow();
+        assertThat(outsideRow.clientName()).isEqualTo(a.client().name());
+        assertThat(outsideRow.projectName()).isNull();
+        assertThat(asManager(requests::groupsInQueue)).containsExactlyElementsOf(managersQueue.stream()
+                .map(ClientRequest::handlingGroup).filter(java.util.Objects::nonNull).distinct().sorted().toList());
     }
 
     // ------------------------------------------------------------------------------------------------- races

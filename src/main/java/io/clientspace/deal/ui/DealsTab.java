@@ -128,7 +128,6 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         Grid<Deal> grid = new Grid<>();
         grid.setId("deal-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         LocalDate today = LocalDate.now(clock);
         // the title and the actions stay in view when a narrow window scrolls the facts between them
@@ -238,10 +237,10 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         views.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 view = e.getValue();
-                grid.setItems(data.stream().filter(this::matches).toList());
+                io.clientspace.shared.ui.Grids.show(grid, data.stream().filter(this::matches).toList());
             }
         });
-        grid.setItems(data.stream().filter(this::matches).toList());
+        io.clientspace.shared.ui.Grids.show(grid, data.stream().filter(this::matches).toList());
 
         HorizontalLayout toolbar = new HorizontalLayout(newDealAction(all.projects()));
         if (filter() == null) {
@@ -263,7 +262,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
             byProject.addValueChangeListener(e -> {
                 withoutProject = e.getValue() == none;
                 projectFilter = withoutProject ? null : e.getValue();
-                grid.setItems(data.stream().filter(this::matches).toList());
+                io.clientspace.shared.ui.Grids.show(grid, data.stream().filter(this::matches).toList());
             });
             toolbar.add(byProject);
         }

@@ -165,7 +165,6 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
         Grid<ClientDocument> grid = new Grid<>();
         grid.setId("document-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
         grid.addColumn(ClientDocument::title).setHeader(getTranslation("document.title")).setFlexGrow(3);
         grid.addColumn(d -> getTranslation("document.types." + d.type().name()))
                 .setHeader(getTranslation("document.type")).setAutoWidth(true);
@@ -188,7 +187,7 @@ class DocumentsTab extends WorkspaceTab<DocumentsTab.Data> {
                 new DocumentDialog(e.getItem().id(), documents, extensions, clock, this::changed).open();
             }
         });
-        grid.setItems(data.documents());
+        io.clientspace.shared.ui.Grids.show(grid, data.documents());
 
         Div box = new Div(toolbar);
         box.addClassName("tab-body");

@@ -217,7 +217,6 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
         Grid<StoredFile> grid = new Grid<>();
         grid.setId("file-grid");
         grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.setAllRowsVisible(true);
         grid.addComponentColumn(f -> {
             if (f.awaitingScan()) {
                 // quarantined until clamd has scanned it (DD010): its name and a badge, nothing to download
@@ -259,7 +258,7 @@ class FilesTab extends WorkspaceTab<FilesTab.Data> {
             }
             return delete;
         }).setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(rows);
+        io.clientspace.shared.ui.Grids.show(grid, rows);
         return grid;
     }
 

@@ -45,6 +45,14 @@ public interface ClientRequestRepository extends JpaRepository<ClientRequestEnti
             + " order by r.resolutionDueAt asc nulls last, r.number")
     List<ClientRequestEntity> allOpen();
 
+    /**
+     * Each place (client, project) with open requests, and the group handling them: what the queue's group filter
+     * needs, without loading the requests themselves (issue 19 §7). Rows: client id, project id or null, group.
+     */
+    @Query("select distinct r.clientId, r.projectId, r.handlingGroup from ClientRequestEntity r"
+            + " where r.state in ('QUEUED', 'IN_PROGRESS', 'WAITING_CLIENT', 'RESOLVED') and r.handlingGroup is not null")
+    List<Object[]> openGroupsByPlace();
+
     /** What the client's portal lists: the client's requests outside projects or in the given (shared) ones. */
     @Query("select r from ClientRequestEntity r where r.clientId = ?1 and (r.projectId is null or r.projectId in ?2)"
             + " order by r.raisedAt desc, r.number desc")

@@ -46,7 +46,6 @@ public class TaskGrid extends Grid<WorkTask> {
         boolean finished = finishedIn != null;
         setId("task-grid");
         addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        setAllRowsVisible(true);
         addComponentColumn(this::titleCell).setHeader(getTranslation("task.title")).setFlexGrow(3);
         if (showClient) {
             addComponentColumn(t -> {
@@ -97,7 +96,7 @@ public class TaskGrid extends Grid<WorkTask> {
     }
 
     public void show(List<WorkTask> tasks) {
-        setItems(tasks);
+        io.clientspace.shared.ui.Grids.show(this, tasks);
     }
 
     private Component titleCell(WorkTask t) {

@@ -9,7 +9,7 @@ import io.clientspace.client.ClientTestData;
 import io.clientspace.conversation.ChatDraft;
 import io.clientspace.conversation.ChatMessage;
 import io.clientspace.conversation.ChatService;
-import io.clientspace.drills.BenchCluster;
+import io.clientspace.drills.ClusterNodes;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.live.ClientChanges;
 import java.nio.file.Path;
@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Issue 19 §7, chat delivery: {@code ./mvnw -Pbench verify -Dtest=ChatDeliveryBenchmark} (the normal build never runs
- * it). Two whole app nodes in this JVM on one PostgreSQL database ({@link BenchCluster}: the drills' nodes and
+ * it). Two whole app nodes in this JVM on one PostgreSQL database ({@link ClusterNodes}: the drills' nodes and
  * services, as TwoNodesDrillTests starts them). On each node, {@code -Dbench.chat.sessions-per-node} (25) open chat
  * views of one client channel, each a different signed-in colleague, registered as {@code ChatPanel.onAttach} registers
  * them: {@link ClientChanges#subscribeItems} with a callback that, as the viewer, fetches the message through
@@ -50,11 +50,14 @@ class ChatDeliveryBenchmark {
         int messages = Integer.getInteger("bench.chat.messages", 200);
         String database = "bench_chat_" + UUID.randomUUID().toString().substring(0, 8);
         long t0 = System.nanoTime();
-        try (BenchCluster nodes = BenchCluster.start(database, Map.of(), "chat-a", "chat-b")) {
+        String url = ClusterNodes.createDatabase(database);
+        try (ClusterNodes.Node a = ClusterNodes.start("chat-a", url, Map.of());
+             ClusterNodes.Node b = ClusterNodes.start("chat-b", url, Map.of())) {
+            List<ClusterNodes.Node> nodes = List.of(a, b);
             double startedIn = (System.nanoTime() - t0) / 1e9;
-            Client client = asManager(() -> nodes.bean(0, ClientService.class)
+            Client client = asManager(() -> nodes.get(0).bean(ClientService.class)
                     .create(ClientTestData.company("manager"), false));
-            UUID channel = asManager(() -> nodes.bean(0, ChatService.class)
+            UUID channel = asManager(() -> nodes.get(0).bean(ChatService.class)
                     .channels(WorkScope.client(client.id()))).get(0).id();
 
             int sessions = 2 * perNode;
@@ -66,8 +69,8 @@ class ChatDeliveryBenchmark {
             Map<String, Integer> failures = new ConcurrentHashMap<>();
             List<AutoCloseable> subscriptions = new ArrayList<>();
             for (int node = 0; node < 2; node++) {
-                ChatService chat = nodes.bean(node, ChatService.class);
-                ClientChanges live = nodes.bean(node, ClientChanges.class);
+                ChatService chat = nodes.get(node).bean(ChatService.class);
+                ClientChanges live = nodes.get(node).bean(ClientChanges.class);
                 for (int s = 0; s < perNode; s++) {
                     String viewer = viewer(node, s);
                     int n = node;
@@ -95,7 +98,7 @@ class ChatDeliveryBenchmark {
             }
 
             int lost = 0;
-            ChatService poster = nodes.bean(0, ChatService.class);
+            ChatService poster = nodes.get(0).bean(ChatService.class);
             try {
                 for (int i = 0; i < warmup + messages; i++) {
                     latch.set(new CountDownLatch(sessions));
@@ -146,7 +149,7 @@ class ChatDeliveryBenchmark {
                     + " node fetched it (all " + sessions + " sessions)"));
             bench.add(last.result("chat-last-session", "post until the last of the " + sessions
                     + " sessions fetched it (one figure per message)"));
-            report(bench, nodes.bean(0, JdbcTemplate.class), overall, perNode, startedIn, lost, failures);
+            report(bench, nodes.get(0).bean(JdbcTemplate.class), overall, perNode, startedIn, lost, failures);
         }
     }
 

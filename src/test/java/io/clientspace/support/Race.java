@@ -116,13 +116,27 @@ public final class Race {
 
     /**
      * How a timer's job that lost to the customer's answer ends: the engine found its job deleted, or the execution
-     * changed under it (the engine's optimistic lock), so it changed nothing. Anything else, a database error or a
-     * stale row of ours, is a bug the race found.
+     * changed under it (the engine's optimistic lock), or, when the job was read just before the answer committed and
+     * its execution tree just after, the engine found the process instance gone while it loaded that tree (Camunda 7
+     * throws a NullPointerException from {@code ExecutionEntity.ensureExecutionTreeInitialized} then; seen once in 20
+     * rounds of a full build). In each the job changed nothing; the callers check the outcome. Anything else, a
+     * database error or a stale row of ours, is a bug the race found.
      */
     public static void assertTimerLostInTheEngine(Throwable error) {
+        if (error instanceof NullPointerException && vanishedExecutionTree(error)) {
+            return;
+        }
         assertThat(error).as("what the timer's job threw").isInstanceOf(ProcessEngineException.class);
         if (!(error instanceof OptimisticLockingException)) {
             assertThat(error.getMessage()).as("the engine's own words").containsIgnoringCase("No job found");
         }
+    }
+
+    /** Whether the engine threw while it loaded an execution tree whose process instance was no longer there. */
+    private static boolean vanishedExecutionTree(Throwable error) {
+        StackTraceElement[] stack = error.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().endsWith(".ExecutionEntity")
+                && stack[0].getMethodName().equals("ensureExecutionTreeInitialized")
+                && String.valueOf(error.getMessage()).contains("\"processInstance\" is null");
     }
 }

@@ -294,7 +294,8 @@ public class FirmModuleService implements Modules, ViewerPolicy {
 
     private Snapshot current() {
         Snapshot s = snapshot;
-        if (s == null || s.readAt().plus(CACHE_TTL).isBefore(Instant.now())) {
+        // the app's clock, so that a test comparing what two calls send can hold it still
+        if (s == null || s.readAt().plus(CACHE_TTL).isBefore(clock.instant())) {
             s = read();
             snapshot = s;
         }
@@ -314,7 +315,7 @@ public class FirmModuleService implements Modules, ViewerPolicy {
                 overrides.put(FirmModule.valueOf(rs.getString(1)), rs.getBoolean(2));
             }
         });
-        return new Snapshot(plan, Map.copyOf(overrides), settings.viewersSeeAmounts(), Instant.now());
+        return new Snapshot(plan, Map.copyOf(overrides), settings.viewersSeeAmounts(), clock.instant());
     }
 
     private void forgetOnCommit() {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientService;
 import io.clientspace.client.ClientTestData;
+import io.clientspace.devservices.TestClock;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.extranet.PortalAccount;
@@ -31,6 +32,9 @@ import io.clientspace.shared.WorkScope;
 import io.clientspace.support.Actors;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import io.clientspace.workspace.ReviewService;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +79,8 @@ class FirmModuleServiceIntegrationTests {
     RuntimeService runtime;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Clock clock;
 
     @AfterEach
     void everythingBackOn() {
@@ -121,6 +127,24 @@ class FirmModuleServiceIntegrationTests {
         assertThat(asManager(() -> proposals.in(WorkScope.client(clientId)))).extracting(Proposal::id,
                 Proposal::status).containsExactly(org.assertj.core.groups.Tuple.tuple(sent.id(), ProposalStatus.SENT));
         assertThat(waitingProposals(world, viewer)).containsExactly(sent.id());
+    }
+
+    @Test
+    void aSwitchMadeOnAnotherNodeShowsHereOnceTheCacheTimeHasPassedOnTheAppsClock() {
+        Instant start = clock.instant().plus(Duration.ofHours(1));
+        try (TestClock.Unpin still = TestClock.pin(start)) {
+            modules.forgetCache();
+            assertThat(modules.isOn(FirmModule.PROPOSALS)).as("read now, at the pinned instant").isTrue();
+
+            // another node switches Proposals off: its table changes, this node's cache does not hear of it
+            jdbc.update("insert into firm_module_override (module, enabled, changed_by, changed_at)"
+                    + " values ('PROPOSALS', false, 'admin', now())");
+
+            TestClock.pin(start.plus(FirmModuleService.CACHE_TTL).minusSeconds(1));
+            assertThat(modules.isOn(FirmModule.PROPOSALS)).as("within the cache time").isTrue();
+            TestClock.pin(start.plus(FirmModuleService.CACHE_TTL).plusSeconds(1));
+            assertThat(modules.isOn(FirmModule.PROPOSALS)).as("once the cache time has passed").isFalse();
+        }
     }
 
     @Test

@@ -70,6 +70,41 @@ final class BrowserBench {
             })""";
 
     /**
+     * Where the time before the page shows goes, in ms since navigation: the first byte of the document, its last
+     * byte, the end of DOMContentLoaded (the bundle's scripts have run) and the first contentful paint.
+     */
+    static final String PHASES = """
+            () => {
+              const nav = performance.getEntriesByType('navigation')[0];
+              const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+              return [nav ? nav.responseStart : 0, nav ? nav.responseEnd : 0,
+                      nav ? nav.domContentLoadedEventEnd : 0, fcp ? fcp.startTime : 0];
+            }""";
+
+    /**
+     * What the largest contentful paint so far painted: the element's tag, id and classes and how long after the
+     * navigation the browser had its bytes (loadTime, for images) and painted it (renderTime).
+     */
+    static final String LCP_ELEMENT = """
+            () => new Promise(resolve => {
+              let last = null;
+              new PerformanceObserver(list => {
+                const entries = list.getEntries();
+                if (entries.length) last = entries[entries.length - 1];
+              }).observe({type: 'largest-contentful-paint', buffered: true});
+              setTimeout(() => {
+                if (!last) return resolve('none');
+                const e = last.element;
+                const classes = e && typeof e.className === 'string' && e.className.trim()
+                    ? '.' + e.className.trim().split(/\\s+/).join('.') : '';
+                const what = e ? e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + classes : '(removed)';
+                const text = e ? e.textContent.trim().slice(0, 40) : '';
+                resolve(what + ', ' + Math.round(last.size) + ' px area, text "' + text + '", rendered at '
+                    + Math.round(last.renderTime || last.startTime) + ' ms');
+              }, 50);
+            })""";
+
+    /**
      * Bytes over the wire for the document and every resource (Resource Timing's transferSize: 0 when served from
      * the cache), the JS among them as transferred and as decoded, and the number of requests.
      */

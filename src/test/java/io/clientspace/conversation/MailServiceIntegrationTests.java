@@ -354,6 +354,32 @@ class MailServiceIntegrationTests {
     }
 
     @Test
+    void severalMailsReadInOnePassAreEachStoredOnceEvenWithASecondCopyAmongThemAndNoneIsReadAgain() throws Exception {
+        String to = address(scope());
+        MimeMessage first = send("many-" + marker + "@kunde.example", to, "First " + marker, "One.", null);
+        send("many-" + marker + "@kunde.example", to, "Second " + marker, "Two.", null);
+        send("many-" + marker + "@kunde.example", to, "Third " + marker, "Three.", null);
+        // a second copy of the first in the mailbox, as sent: Transport.send would give it a new Message-ID
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        first.writeTo(bytes);
+        MimeMessage copy = new MimeMessage(DevServices.mail().smtpSession(),
+                new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        try (jakarta.mail.Transport transport = DevServices.mail().smtpSession().getTransport("smtp")) {
+            transport.connect();
+            transport.sendMessage(copy, copy.getAllRecipients());
+        }
+        assertThat(DevServices.mail().awaitMessages(to, 4, WAIT)).hasSize(4);
+
+        assertThat(fetch()).isGreaterThanOrEqualTo(4);
+
+        List<MailThreadSummary> threads = asManager(() -> mail.threads(scope()));
+        assertThat(threads).extracting(MailThreadSummary::subject)
+                .containsExactlyInAnyOrder("First " + marker, "Second " + marker, "Third " + marker);
+        assertThat(threads).allSatisfy(t -> assertThat(t.messages()).isEqualTo(1));
+        assertThat(fetch()).as("every mail of the pass was marked seen").isZero();
+    }
+
+    @Test
     void autoRepliesAreStoredMarkedAndNeverAnsweredEvenOnARotatedAddress() throws Exception {
         String old = address(scope());
         String away = "away-" + marker + "@kunde.example";

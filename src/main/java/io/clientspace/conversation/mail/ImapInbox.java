@@ -1,18 +1,23 @@
 package io.clientspace.conversation.mail;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
 import jakarta.mail.search.FlagTerm;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executors;
@@ -20,9 +25,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.protocol.BODY;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+import org.eclipse.angus.mail.imap.protocol.UIDSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +60,29 @@ public final class ImapInbox {
                            Duration pollInterval, long maxSizeBytes, String mailbox) {
     }
 
+    /** At most this many messages are fetched and marked seen together. */
+    static final int BATCH_MESSAGES = 100;
+    /** At most this many bytes of messages are held in memory at once (a single larger message is a batch alone). */
+    static final long BATCH_BYTES = 32L * 1024 * 1024;
+
     private final Settings settings;
     private final DataSource dataSource;
     private final Handler handler;
+    private final int batchMessages;
     private final Object wake = new Object();
     private volatile boolean running;
     private volatile Store openStore;
 
     public ImapInbox(Settings settings, DataSource dataSource, Handler handler) {
+        this(settings, dataSource, handler, BATCH_MESSAGES);
+    }
+
+    /** With smaller batches, for the tests to cross batch boundaries with a few mails. */
+    ImapInbox(Settings settings, DataSource dataSource, Handler handler, int batchMessages) {
         this.settings = settings;
         this.dataSource = dataSource;
         this.handler = handler;
+        this.batchMessages = batchMessages;
     }
 
     /**
@@ -175,31 +197,120 @@ public final class ImapInbox {
         }
     }
 
+    /**
+     * Reads every unseen message in a few round trips, not three per message: one SEARCH, one FETCH of the sizes and
+     * UIDs of all of them, then per batch (at most {@link #BATCH_MESSAGES} messages and {@link #BATCH_BYTES}) one
+     * UID FETCH of the bodies and, once the handler has returned for each, one STORE that marks them \Seen. A message
+     * is marked only after the handler stored it: a crash within a batch leaves the rest of it unseen, and the next
+     * pass skips the ones already stored by their Message-ID.
+     */
     private int readUnseen(Folder folder) throws MessagingException {
-        Message[] unseen = folder.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        if (!(folder instanceof IMAPFolder imap)) {
+            throw new MessagingException("Not an IMAP folder: " + folder.getFullName());
+        }
+        Message[] unseen = imap.search(new FlagTerm(new Flags(Flags.Flag.SEEN), false));
+        if (unseen.length == 0) {
+            return 0;
+        }
+        FetchProfile sizes = new FetchProfile();
+        sizes.add(UIDFolder.FetchProfileItem.UID);
+        sizes.add(FetchProfile.Item.SIZE);
+        imap.fetch(unseen, sizes);
         int handled = 0;
+        List<Message> batch = new ArrayList<>();
+        long bytes = 0;
         for (Message message : unseen) {
-            if (message instanceof IMAPMessage imap) {
-                imap.setPeek(true); // \Seen only once the handler stored it
+            long size = Math.max(0, message.getSize());
+            long fetched = size > settings.maxSizeBytes() ? 0 : size;
+            if (!batch.isEmpty() && (batch.size() >= batchMessages || bytes + fetched > BATCH_BYTES)) {
+                handled += readBatch(imap, batch);
+                batch.clear();
+                bytes = 0;
             }
-            int size = message.getSize();
-            if (size > settings.maxSizeBytes()) {
-                String headers = message instanceof jakarta.mail.internet.MimeMessage mime
-                        ? String.join("\r\n", Collections.list(mime.getAllHeaderLines())) : "";
-                handler.oversize(headers, size);
-            } else {
-                ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(size, 1024));
-                try {
-                    message.writeTo(out);
-                } catch (IOException e) {
-                    throw new MessagingException("Reading message " + message.getMessageNumber(), e);
-                }
-                handler.mail(out.toByteArray());
-            }
-            message.setFlag(Flags.Flag.SEEN, true);
-            handled++;
+            batch.add(message);
+            bytes += fetched;
+        }
+        if (!batch.isEmpty()) {
+            handled += readBatch(imap, batch);
         }
         return handled;
+    }
+
+    /** Hands each message of the batch to the handler, then marks those it took as seen, in one STORE. */
+    private int readBatch(IMAPFolder folder, List<Message> batch) throws MessagingException {
+        List<Message> whole = batch.stream().filter(m -> !oversize(m)).toList();
+        Map<Long, byte[]> bodies = whole.isEmpty() ? Map.of() : bodies(folder, whole);
+        List<Message> done = new ArrayList<>(batch.size());
+        try {
+            for (Message message : batch) {
+                if (oversize(message)) {
+                    if (message instanceof IMAPMessage imap) {
+                        imap.setPeek(true); // the headers only, and \Seen only once the handler stored it
+                    }
+                    String headers = message instanceof jakarta.mail.internet.MimeMessage mime
+                            ? String.join("\r\n", Collections.list(mime.getAllHeaderLines())) : "";
+                    handler.oversize(headers, message.getSize());
+                } else {
+                    byte[] raw = bodies.get(folder.getUID(message));
+                    if (raw == null) {
+                        continue; // expunged by another client since the search: nothing to read, nothing to mark
+                    }
+                    handler.mail(raw);
+                }
+                done.add(message);
+            }
+        } catch (RuntimeException | MessagingException e) {
+            try {
+                markSeen(folder, done);
+            } catch (MessagingException f) {
+                e.addSuppressed(f);
+            }
+            throw e;
+        }
+        markSeen(folder, done);
+        return done.size();
+    }
+
+    private boolean oversize(Message message) {
+        try {
+            return message.getSize() > settings.maxSizeBytes();
+        } catch (MessagingException e) {
+            return false;
+        }
+    }
+
+    /** The whole messages, by UID, in one UID FETCH (BODY.PEEK: reading them does not mark them seen). */
+    private static Map<Long, byte[]> bodies(IMAPFolder folder, List<Message> messages) throws MessagingException {
+        long[] uids = new long[messages.size()];
+        for (int i = 0; i < uids.length; i++) {
+            uids[i] = folder.getUID(messages.get(i));
+        }
+        Arrays.sort(uids);
+        String set = UIDSet.toString(UIDSet.createUIDSets(uids));
+        @SuppressWarnings("unchecked")
+        Map<Long, byte[]> bodies = (Map<Long, byte[]>) folder.doCommand(protocol -> {
+            Response[] responses = protocol.command("UID FETCH " + set + " (UID BODY.PEEK[])", null);
+            Map<Long, byte[]> found = new HashMap<>();
+            for (Response r : responses) {
+                if (r instanceof FetchResponse fetch) {
+                    UID uid = fetch.getItem(UID.class);
+                    BODY body = fetch.getItem(BODY.class);
+                    if (uid != null && body != null && body.getByteArray() != null) {
+                        found.put(uid.uid, body.getByteArray().getNewBytes());
+                    }
+                }
+            }
+            protocol.notifyResponseHandlers(responses);
+            protocol.handleResult(responses[responses.length - 1]);
+            return found;
+        });
+        return bodies;
+    }
+
+    private static void markSeen(IMAPFolder folder, List<Message> messages) throws MessagingException {
+        if (!messages.isEmpty()) {
+            folder.setFlags(messages.toArray(Message[]::new), new Flags(Flags.Flag.SEEN), true);
+        }
     }
 
     private Store connect() throws MessagingException {

@@ -1,7 +1,7 @@
 package io.clientspace.deal.ui;
 
-import com.vaadin.flow.component.icon.Icon;
-import com.vaadin.flow.component.shared.Tooltip;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import io.clientspace.shared.ui.LitTexts;
 
 import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
@@ -12,7 +12,6 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.deal.Deal;
@@ -137,97 +136,29 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
             grid.addColumn(d -> d.projectId() == null ? "" : projectNames.getOrDefault(d.projectId(), ""))
                     .setHeader(getTranslation("deal.project")).setAutoWidth(true).setKey("project");
         }
-        grid.addComponentColumn(this::stageBadge).setHeader(getTranslation("deal.stage")).setAutoWidth(true)
-                .setFlexGrow(0);
+        // every cell is a Lit template filled from a few properties per row, not a server-side component: a busy
+        // client's grid held some 1,600 components per open workspace (about 2 MB of heap per session) and sent each
+        // of them to the browser (issue 19 §5, §6)
+        grid.addColumn(stageRenderer()).setHeader(getTranslation("deal.stage")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> money(d)).setHeader(getTranslation("deal.amount")).setTextAlign(ColumnTextAlign.END)
                 .setAutoWidth(true);
         grid.addColumn(Deal::ownerName).setHeader(getTranslation("deal.owner")).setAutoWidth(true);
-        grid.addComponentColumn(d -> {
-            if (d.lacksNextStep()) {
-                Span flag = new Span(getTranslation("deal.no-next-step"));
-                flag.getElement().getThemeList().addAll(List.of("badge", "error"));
-                flag.addClassName("no-next-step");
-                return flag;
-            }
-            return new Span(d.isOpen() ? nz(d.nextStep()) : nz(d.closeReason()));
-        }).setHeader(getTranslation("deal.next-step")).setFlexGrow(3);
-        grid.addComponentColumn(d -> {
-            Span due = new Span(d.nextStepDue() == null ? "" : date.format(d.nextStepDue()));
-            if (d.isOpen() && d.nextStepDue() != null && d.nextStepDue().isBefore(today)) {
-                due.addClassName("overdue");
-                due.getElement().setAttribute("title", getTranslation("deal.overdue"));
-            }
-            return due;
-        }).setHeader(getTranslation("deal.next-step-due")).setAutoWidth(true);
+        grid.addColumn(LitRenderer.<Deal>of("${item.noNextStep ? html`<span class=\"no-next-step\" theme=\"badge"
+                        + " error\">" + LitTexts.text(getTranslation("deal.no-next-step")) + "</span>`"
+                        + " : html`<span>${item.nextStep}</span>`}")
+                .withProperty("noNextStep", Deal::lacksNextStep)
+                .withProperty("nextStep", d -> d.isOpen() ? nz(d.nextStep()) : nz(d.closeReason())))
+                .setHeader(getTranslation("deal.next-step")).setFlexGrow(3);
+        grid.addColumn(LitRenderer.<Deal>of("${item.overdue ? html`<span class=\"overdue\" title=\""
+                        + LitTexts.text(getTranslation("deal.overdue")) + "\">${item.due}</span>`"
+                        + " : html`<span>${item.due}</span>`}")
+                .withProperty("due", d -> d.nextStepDue() == null ? "" : date.format(d.nextStepDue()))
+                .withProperty("overdue", d -> d.isOpen() && d.nextStepDue() != null
+                        && d.nextStepDue().isBefore(today)))
+                .setHeader(getTranslation("deal.next-step-due")).setAutoWidth(true);
         grid.addColumn(d -> date.format(d.expectedClose())).setHeader(getTranslation("deal.expected-close"))
                 .setAutoWidth(true);
-        grid.addComponentColumn(d -> {
-            if (!(user.seesAllClients() || user.username().equals(d.owner()))) {
-                // why there is nothing to click, and who can (issue 20 §4)
-                Icon lock = VaadinIcon.LOCK.create();
-                lock.addClassNames("deal-owner-only", "unavailable-icon");
-                String why = getTranslation("deal.owner-only", d.ownerName() == null ? d.owner() : d.ownerName());
-                lock.getElement().setAttribute("aria-label", why);
-                lock.getElement().setAttribute("role", "img");
-                Tooltip.forComponent(lock).setText(why);
-                Span cell = new Span(lock);
-                cell.addClassName("action-unavailable");
-                return cell;
-            }
-            Button edit = new Button(VaadinIcon.EDIT.create(), e -> new DealDialog(d, all.projects(), deals, user, clock,
-                    saved -> changed()).open());
-            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            edit.addClassName("edit-deal");
-            edit.setAriaLabel(getTranslation("deal.edit"));
-            edit.setTooltipText(getTranslation("deal.edit"));
-            if (!d.isOpen()) {
-                HorizontalLayout closed = new HorizontalLayout(edit);
-                closed.setSpacing(false);
-                if (DealStage.LOST.equals(d.stage())) {
-                    Button reopen = new Button(getTranslation("deal.reopen"), VaadinIcon.ROTATE_LEFT.create(),
-                            e -> new ReasonDialog(reasonTexts("reopen-deal", getTranslation("deal.reopen.title",
-                                    d.title()), getTranslation("deal.reopen.text",
-                                            d.lostFrom().displayName(getLocale())),
-                                    getTranslation("deal.reopen")), DealRules.REASON_MAX,
-                                    reason -> DealRules.checkReopen(d.stage(), reason),
-                                    reason -> deals.reopen(d.id(), d.version(), reason), this::changed).open());
-                    reopen.addThemeVariants(ButtonVariant.LUMO_SMALL);
-                    reopen.addClassName("reopen-deal");
-                    closed.add(reopen);
-                }
-                return closed;
-            }
-            Button move = new Button(getTranslation("deal.move-on"), VaadinIcon.ARROW_RIGHT.create(),
-                    e -> new MoveDealDialog(d, deals, clock, this::changed).open());
-            move.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            move.addClassName("move-deal");
-            // icons with tooltips beside "Move on", so the row's actions fit next to the deal's facts
-            Button proposal = new Button(VaadinIcon.FILE_TEXT.create(),
-                    e -> context.shell().open(DealNavigation.PROPOSALS_TAB, DealNavigation.newProposalFor(d.id())));
-            proposal.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            proposal.addClassName("deal-create-proposal");
-            proposal.setAriaLabel(getTranslation("deal.create-proposal"));
-            proposal.setTooltipText(getTranslation("deal.create-proposal"));
-            proposal.setVisible(context.shell().has(DealNavigation.PROPOSALS_TAB));
-            HorizontalLayout both = new HorizontalLayout(move, edit);
-            Optional.ofNullable(d.previousStage()).ifPresent(previous -> {
-                Button back = new Button(VaadinIcon.ARROW_BACKWARD.create(), e -> new ReasonDialog(reasonTexts(
-                        "move-deal-back", getTranslation("deal.back.title", d.title()),
-                        getTranslation("deal.back.text", d.stage().displayName(getLocale()),
-                                previous.displayName(getLocale())), getTranslation("deal.back")),
-                        DealRules.REASON_MAX, reason -> DealRules.checkBack(d.stage(), previous, reason),
-                        reason -> deals.moveBack(d.id(), d.stage(), reason), this::changed).open());
-                back.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-                back.addClassName("move-deal-back");
-                back.setAriaLabel(getTranslation("deal.back"));
-                back.setTooltipText(getTranslation("deal.back"));
-                both.add(back);
-            });
-            both.add(proposal);
-            both.setSpacing(false);
-            both.getStyle().set("gap", "var(--lumo-space-xs)");
-            return both;
-        }).setWidth("15.5rem").setFlexGrow(0).setFrozenToEnd(true);
+        grid.addColumn(actionsRenderer(all.projects())).setWidth("15.5rem").setFlexGrow(0).setFrozenToEnd(true);
         RadioButtonGroup<View> views = new RadioButtonGroup<>();
         views.setId("deal-view");
         views.setItems(View.values());
@@ -340,25 +271,95 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         return button;
     }
 
-    private Component stageBadge(Deal d) {
-        Span badge = new Span(d.stage().displayName(getLocale()));
-        String theme = DealStage.WON.equals(d.stage()) ? "badge success" : DealStage.LOST.equals(d.stage()) ? "badge error"
-                : "badge";
-        badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
-        badge.addClassName("stage-badge");
-        if (!d.isStalled()) {
-            return badge;
+    /** The stage as a badge, and "Stalled" beside it with since when. */
+    private LitRenderer<Deal> stageRenderer() {
+        DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+        return LitRenderer.<Deal>of("<span class=\"cell-row\"><span class=\"stage-badge\""
+                        + " theme=\"${item.stageTheme}\">${item.stage}</span>${item.stalledSince ? html`<span"
+                        + " class=\"stalled-badge\" theme=\"badge contrast\" title=\"${item.stalledSince}\">"
+                        + "<vaadin-icon icon=\"vaadin:hourglass\"></vaadin-icon><span>"
+                        + LitTexts.text(getTranslation("deal.stalled")) + "</span></span>` : ''}</span>")
+                .withProperty("stage", d -> d.stage().displayName(getLocale()))
+                .withProperty("stageTheme", d -> DealStage.WON.equals(d.stage()) ? "badge success"
+                        : DealStage.LOST.equals(d.stage()) ? "badge error" : "badge")
+                .withProperty("stalledSince", d -> d.isStalled() ? getTranslation("deal.stalled-since",
+                        date.format(d.stalledSince().atZone(clock.getZone()))) : "");
+    }
+
+    /**
+     * A row's actions: move on, edit, move back and a proposal for an open deal; edit and reopen for a closed one;
+     * for a colleague who may not change the deal, a lock that says who can. Each action checks that again on the
+     * server, since a browser can call any row's function.
+     */
+    private LitRenderer<Deal> actionsRenderer(List<ClientProject> clientProjects) {
+        String edit = "<vaadin-button theme=\"small tertiary icon\" class=\"edit-deal\" aria-label=\""
+                + LitTexts.text(getTranslation("deal.edit")) + "\" @click=\"${edit}\"><vaadin-icon"
+                + " icon=\"vaadin:edit\"></vaadin-icon>" + LitTexts.tooltip(getTranslation("deal.edit"))
+                + "</vaadin-button>";
+        String reopen = "<vaadin-button theme=\"small\" class=\"reopen-deal\" @click=\"${reopen}\"><vaadin-icon"
+                + " icon=\"vaadin:rotate-left\" slot=\"prefix\"></vaadin-icon>"
+                + LitTexts.text(getTranslation("deal.reopen")) + "</vaadin-button>";
+        String move = "<vaadin-button theme=\"small\" class=\"move-deal\" @click=\"${move}\"><vaadin-icon"
+                + " icon=\"vaadin:arrow-right\" slot=\"prefix\"></vaadin-icon>"
+                + LitTexts.text(getTranslation("deal.move-on")) + "</vaadin-button>";
+        String back = "<vaadin-button theme=\"small tertiary icon\" class=\"move-deal-back\" aria-label=\""
+                + LitTexts.text(getTranslation("deal.back")) + "\" @click=\"${back}\"><vaadin-icon"
+                + " icon=\"vaadin:arrow-backward\"></vaadin-icon>" + LitTexts.tooltip(getTranslation("deal.back"))
+                + "</vaadin-button>";
+        String proposal = context.shell().has(DealNavigation.PROPOSALS_TAB)
+                ? "<vaadin-button theme=\"small tertiary icon\" class=\"deal-create-proposal\" aria-label=\""
+                + LitTexts.text(getTranslation("deal.create-proposal")) + "\" @click=\"${proposal}\">"
+                + "<vaadin-icon icon=\"vaadin:file-text\"></vaadin-icon>"
+                + LitTexts.tooltip(getTranslation("deal.create-proposal")) + "</vaadin-button>" : "";
+        String locked = "<span class=\"action-unavailable\"><vaadin-icon icon=\"vaadin:lock\" class=\"deal-owner-only"
+                + " unavailable-icon\" role=\"img\" aria-label=\"${item.ownerOnly}\"><vaadin-tooltip slot=\"tooltip\""
+                + " text=\"${item.ownerOnly}\"></vaadin-tooltip></vaadin-icon></span>";
+        return LitRenderer.<Deal>of("${item.ownerOnly ? html`" + locked + "`"
+                        + " : item.open ? html`<span class=\"cell-row\">" + move + edit
+                        + "${item.back ? html`" + back + "` : ''}" + proposal + "</span>`"
+                        + " : html`<span class=\"cell-row\">" + edit + "${item.lost ? html`" + reopen
+                        + "` : ''}</span>`}")
+                .withProperty("ownerOnly", d -> mayChange(d) ? "" : getTranslation("deal.owner-only",
+                        d.ownerName() == null ? d.owner() : d.ownerName()))
+                .withProperty("open", Deal::isOpen)
+                .withProperty("lost", d -> DealStage.LOST.equals(d.stage()))
+                .withProperty("back", d -> d.previousStage() != null)
+                .withFunction("edit", d -> ifMayChange(d, () -> new DealDialog(d, clientProjects, deals, user, clock,
+                        saved -> changed()).open()))
+                .withFunction("move", d -> ifMayChange(d, () -> {
+                    if (d.isOpen()) {
+                        new MoveDealDialog(d, deals, clock, this::changed).open();
+                    }
+                }))
+                .withFunction("back", d -> ifMayChange(d, () -> Optional.ofNullable(d.previousStage())
+                        .filter(previous -> d.isOpen()).ifPresent(previous -> new ReasonDialog(reasonTexts(
+                                "move-deal-back", getTranslation("deal.back.title", d.title()),
+                                getTranslation("deal.back.text", d.stage().displayName(getLocale()),
+                                        previous.displayName(getLocale())), getTranslation("deal.back")),
+                                DealRules.REASON_MAX, reason -> DealRules.checkBack(d.stage(), previous, reason),
+                                reason -> deals.moveBack(d.id(), d.stage(), reason), this::changed).open())))
+                .withFunction("reopen", d -> ifMayChange(d, () -> {
+                    if (DealStage.LOST.equals(d.stage())) {
+                        new ReasonDialog(reasonTexts("reopen-deal", getTranslation("deal.reopen.title", d.title()),
+                                getTranslation("deal.reopen.text", d.lostFrom().displayName(getLocale())),
+                                getTranslation("deal.reopen")), DealRules.REASON_MAX,
+                                reason -> DealRules.checkReopen(d.stage(), reason),
+                                reason -> deals.reopen(d.id(), d.version(), reason), this::changed).open();
+                    }
+                }))
+                .withFunction("proposal", d -> ifMayChange(d, () -> context.shell().open(DealNavigation.PROPOSALS_TAB,
+                        DealNavigation.newProposalFor(d.id()))));
+    }
+
+    /** Whether the current user may change this deal: its owner, or someone who sees every client. */
+    private boolean mayChange(Deal d) {
+        return user.seesAllClients() || user.username().equals(d.owner());
+    }
+
+    private void ifMayChange(Deal d, Runnable action) {
+        if (mayChange(d)) {
+            action.run();
         }
-        Span stalled = new Span(VaadinIcon.HOURGLASS.create(), new Span(getTranslation("deal.stalled")));
-        stalled.getElement().getThemeList().addAll(List.of("badge", "contrast"));
-        stalled.addClassName("stalled-badge");
-        stalled.getElement().setAttribute("title", getTranslation("deal.stalled-since",
-                DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale())
-                        .format(d.stalledSince().atZone(clock.getZone()))));
-        HorizontalLayout both = new HorizontalLayout(badge, stalled);
-        both.setSpacing(false);
-        both.getStyle().set("gap", "var(--lumo-space-xs)");
-        return both;
     }
 
     private String money(Deal d) {

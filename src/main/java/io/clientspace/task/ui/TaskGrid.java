@@ -4,14 +4,11 @@ import com.vaadin.flow.component.UI;
 import java.time.Instant;
 import java.util.Locale;
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
-import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import io.clientspace.shared.ui.LitTexts;
 import io.clientspace.task.TaskPriority;
 import io.clientspace.task.WorkTask;
 import java.time.ZoneId;
@@ -46,106 +43,102 @@ public class TaskGrid extends Grid<WorkTask> {
         boolean finished = finishedIn != null;
         setId("task-grid");
         addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-        addComponentColumn(this::titleCell).setHeader(getTranslation("task.title")).setFlexGrow(3);
+        // every cell is a Lit template filled from a few properties per row, not server-side components, which cost
+        // a busy list a few thousand components per open page in heap and in what goes to the browser (issue 19)
+        addColumn(LitRenderer.<WorkTask>of("<span class=\"task-title\">${item.title}</span>")
+                .withProperty("title", this::titleText)).setHeader(getTranslation("task.title")).setFlexGrow(3);
         if (showClient) {
-            addComponentColumn(t -> {
-                Anchor link = new Anchor(t.clientPath(), t.clientName());
-                link.addClassName("task-client");
-                return link;
-            }).setHeader(getTranslation("task.client")).setFlexGrow(2);
+            addColumn(LitRenderer.<WorkTask>of("<a class=\"task-client\" href=\"${item.path}\">${item.client}</a>")
+                    .withProperty("path", WorkTask::clientPath).withProperty("client", WorkTask::clientName))
+                    .setHeader(getTranslation("task.client")).setFlexGrow(2);
         }
-        addComponentColumn(TaskGrid::priorityBadge).setHeader(getTranslation("task.priority")).setAutoWidth(true)
-                .setFlexGrow(0);
-        addComponentColumn(t -> {
-            if (t.assignee() == null) {
-                Span badge = new Span(getTranslation("task.unassigned"));
-                badge.getElement().getThemeList().add("badge error");
-                badge.addClassName("unassigned");
-                return badge;
-            }
-            return new Span(t.assigneeName());
-        }).setHeader(getTranslation("task.assignee")).setAutoWidth(true);
+        addColumn(LitRenderer.<WorkTask>of("<span class=\"priority-badge\" theme=\"${item.theme}\">${item.priority}"
+                        + "</span>")
+                .withProperty("theme", t -> priorityTheme(t.priority()))
+                .withProperty("priority", t -> getTranslation("task.priorities." + t.priority().name())))
+                .setHeader(getTranslation("task.priority")).setAutoWidth(true).setFlexGrow(0);
+        addColumn(LitRenderer.<WorkTask>of("${item.unassigned ? html`<span class=\"unassigned\" theme=\"badge error\">"
+                        + LitTexts.text(getTranslation("task.unassigned")) + "</span>`"
+                        + " : html`<span>${item.assignee}</span>`}")
+                .withProperty("unassigned", t -> t.assignee() == null)
+                .withProperty("assignee", t -> t.assignee() == null ? "" : t.assigneeName()))
+                .setHeader(getTranslation("task.assignee")).setAutoWidth(true);
         if (finished) {
-            addComponentColumn(t -> {
-                Span line = new Span(finishedLine(t, getLocale(), finishedIn));
-                line.addClassName(t.cancelled() ? "task-cancelled" : "task-done");
-                if (t.cancelled()) {
-                    Span badge = new Span(getTranslation("task.cancelled"));
-                    badge.getElement().getThemeList().add("badge contrast");
-                    return new HorizontalLayout(badge, line);
-                }
-                return line;
-            }).setHeader(getTranslation("task.finished")).setFlexGrow(2);
-            addComponentColumn(t -> rowActions(t, actions)).setAutoWidth(true).setFlexGrow(0);
-            addItemClickListener(e -> actions.open(e.getItem()));
-            addClassName("task-grid");
-            return;
+            addColumn(LitRenderer.<WorkTask>of("${item.cancelled ? html`<span class=\"cell-row\"><span"
+                            + " theme=\"badge contrast\">" + LitTexts.text(getTranslation("task.cancelled"))
+                            + "</span><span class=\"task-cancelled\">${item.line}</span></span>`"
+                            + " : html`<span class=\"task-done\">${item.line}</span>`}")
+                    .withProperty("cancelled", WorkTask::cancelled)
+                    .withProperty("line", t -> finishedLine(t, getLocale(), finishedIn)))
+                    .setHeader(getTranslation("task.finished")).setFlexGrow(2);
+        } else {
+            DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
+            addColumn(LitRenderer.<WorkTask>of("${item.overdue ? html`<span class=\"overdue\" title=\""
+                            + LitTexts.text(getTranslation("task.overdue")) + "\">${item.due}</span>`"
+                            + " : html`<span>${item.due}</span>`}")
+                    .withProperty("due", t -> t.due() == null ? "" : date.format(t.due()))
+                    .withProperty("overdue", WorkTask::overdue))
+                    .setHeader(getTranslation("task.due")).setAutoWidth(true);
         }
-        addComponentColumn(t -> {
-            Span due = new Span(t.due() == null ? "" : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                    .withLocale(getLocale()).format(t.due()));
-            if (t.overdue()) {
-                due.addClassName("overdue");
-                due.getElement().setAttribute("title", getTranslation("task.overdue"));
-            }
-            return due;
-        }).setHeader(getTranslation("task.due")).setAutoWidth(true);
-        addComponentColumn(t -> rowActions(t, actions)).setAutoWidth(true).setFlexGrow(0);
+        addColumn(actionsRenderer(actions)).setAutoWidth(true).setFlexGrow(0);
         addItemClickListener(e -> actions.open(e.getItem()));
         addClassName("task-grid");
+    }
+
+    /** Take (when nobody has it) and mark done (when it is not a process step), for a task still open. */
+    private LitRenderer<WorkTask> actionsRenderer(Actions actions) {
+        String take = "<vaadin-button theme=\"small\" class=\"take-task\" @click=\"${take}\"><vaadin-icon"
+                + " icon=\"vaadin:hand\" slot=\"prefix\"></vaadin-icon>" + LitTexts.text(getTranslation("task.take"))
+                + "</vaadin-button>";
+        String done = "<vaadin-button theme=\"small success\" class=\"complete-task\" @click=\"${complete}\">"
+                + "<vaadin-icon icon=\"vaadin:check\" slot=\"prefix\"></vaadin-icon>"
+                + LitTexts.text(getTranslation("task.complete")) + "</vaadin-button>";
+        return LitRenderer.<WorkTask>of("<span class=\"cell-row\">${item.take ? html`" + take + "` : ''}"
+                        + "${item.complete ? html`" + done + "` : ''}</span>")
+                .withProperty("take", t -> !t.done() && t.assignee() == null)
+                .withProperty("complete", t -> !t.done() && !t.isProcessStep())
+                // the services check who may take or finish it; these only skip what the row did not offer
+                .withFunction("take", t -> {
+                    if (!t.done() && t.assignee() == null) {
+                        actions.take(t);
+                    }
+                })
+                .withFunction("complete", t -> {
+                    if (!t.done() && !t.isProcessStep()) {
+                        actions.complete(t);
+                    }
+                });
     }
 
     public void show(List<WorkTask> tasks) {
         io.clientspace.shared.ui.Grids.show(this, tasks);
     }
 
-    private Component titleCell(WorkTask t) {
-        String text = t.isProcessStep()
+    private String titleText(WorkTask t) {
+        return t.isProcessStep()
                 ? getTranslation("tasks.process-step", StepNames.of(t.processStep(), getLocale()), t.title())
                 : t.title();
-        Span title = new Span(text);
-        title.addClassName("task-title");
-        return title;
     }
 
     static Component priorityBadge(WorkTask t) {
         Span badge = new Span(badgeText(t.priority()));
-        badge.getElement().getThemeList().add(switch (t.priority()) {
+        badge.getElement().getThemeList().add(priorityTheme(t.priority()));
+        badge.addClassName("priority-badge");
+        return badge;
+    }
+
+    private static String priorityTheme(TaskPriority priority) {
+        return switch (priority) {
             case URGENT -> "badge error primary";
             case HIGH -> "badge error";
             case LOW -> "badge contrast";
             case NORMAL -> "badge";
-        });
-        badge.addClassName("priority-badge");
-        return badge;
+        };
     }
 
     private static String badgeText(TaskPriority priority) {
         return UI.getCurrent() == null ? priority.name()
                 : UI.getCurrent().getTranslation("task.priorities." + priority.name());
-    }
-
-    private Component rowActions(WorkTask t, Actions actions) {
-        HorizontalLayout box = new HorizontalLayout();
-        box.setSpacing(false);
-        box.getStyle().set("gap", "var(--lumo-space-xs)");
-        if (t.done()) {
-            return box;
-        }
-        if (t.assignee() == null) {
-            Button take = new Button(getTranslation("task.take"), VaadinIcon.HAND.create(), e -> actions.take(t));
-            take.addThemeVariants(ButtonVariant.LUMO_SMALL);
-            take.addClassName("take-task");
-            box.add(take);
-        }
-        if (!t.isProcessStep()) {
-            Button done = new Button(getTranslation("task.complete"), VaadinIcon.CHECK.create(),
-                    e -> actions.complete(t));
-            done.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_SUCCESS);
-            done.addClassName("complete-task");
-            box.add(done);
-        }
-        return box;
     }
 
     /** "Done on 3 Dec 2030, 14:05 by Maria Keller", or cancelled with its reason. */

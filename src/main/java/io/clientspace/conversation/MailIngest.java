@@ -6,7 +6,6 @@ import io.clientspace.conversation.mail.ParsedMail;
 import io.clientspace.file.FileService;
 import io.clientspace.file.StoredFile;
 import io.clientspace.shared.ClientspaceProperties;
-import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.i18n.Translations;
 import io.clientspace.shared.live.ClientChanges;
@@ -145,8 +144,7 @@ class MailIngest {
             }
             return Outcome.UNMATCHED;
         }
-        store(mailbox, mail, target.get().scope(), null, null);
-        return Outcome.STORED;
+        return store(mailbox, mail, target.get().scope(), null, null) ? Outcome.STORED : Outcome.DUPLICATE;
     }
 
     /**
@@ -164,7 +162,9 @@ class MailIngest {
         String headers = (String) rows.get(0)[2];
         ParsedMail mail = raw != null ? MailParser.parse(raw, properties.maxSizeBytes())
                 : MailParser.stub(headers == null ? "" : headers, messageId.toString().getBytes());
-        store((String) rows.get(0)[0], mail, scope, messageId, actor);
+        if (!store((String) rows.get(0)[0], mail, scope, messageId, actor)) {
+            throw new io.clientspace.shared.NotFoundException("Unmatched mail"); // another admin filed it just now
+        }
     }
 
     private boolean stored(String mailbox, String messageId) {
@@ -187,92 +187,120 @@ class MailIngest {
                 mail.marker() == null ? null : mail.marker().name(), mail.headers(), raw, Timestamp.from(now))) > 0;
     }
 
-    /** Attachments first (outside any transaction: object storage), then the rows. */
-    private void store(String mailbox, ParsedMail mail, WorkScope scope, UUID unmatchedId, String filedBy) {
-        List<ChatAttachment> attachments = new ArrayList<>();
-        List<String> notes = new ArrayList<>();
+    /** Thrown inside the transaction when the mail turns out to be stored already: nothing of this read is kept. */
+    private static final class AlreadyStored extends RuntimeException {
+
+        AlreadyStored() {
+            super("The mail is stored already", null, false, false);
+        }
+    }
+
+    /**
+     * The attachments that pass the checks and the mail's rows, in one transaction: a mail that cannot be saved, or
+     * turns out to be stored already, leaves none of its files behind (their objects are removed too), and the next
+     * read stores it whole. A refused attachment does not stop the mail: it becomes a note on it.
+     *
+     * @return false when the mail was stored already (another read took it, or an admin filed it, first)
+     */
+    private boolean store(String mailbox, ParsedMail mail, WorkScope scope, UUID unmatchedId, String filedBy) {
         String receivedBy = cut(mail.fromAddress() == null ? "mail" : mail.fromAddress(), 100);
-        for (ParsedMail.Attachment a : mail.attachments()) {
-            Path tmp = null;
-            try {
-                tmp = Files.createTempFile("mail-attachment", ".bin");
+        List<FileService.Incoming> incoming = new ArrayList<>();
+        try {
+            for (ParsedMail.Attachment a : mail.attachments()) {
+                Path tmp = Files.createTempFile("mail-attachment", ".bin");
+                incoming.add(new FileService.Incoming(a.name(), tmp));
                 Files.write(tmp, a.content());
-                StoredFile file = files.receive(scope, a.name(), tmp, receivedBy);
-                attachments.add(new ChatAttachment(file.id(), file.name()));
-            } catch (InvalidInputException e) {
-                // a virus is worth saying as such: "type or size" would send the colleague looking for the wrong thing
-                boolean infected = e.problems().stream().anyMatch(p -> "file.error.infected".equals(p.messageKey()));
-                notes.add(encodeNote(infected ? "mail.note.attachment-infected" : "mail.note.attachment-refused",
-                        a.name()));
-            } catch (IOException e) {
-                throw new IllegalStateException("Cannot buffer an attachment", e);
-            } finally {
-                if (tmp != null) {
-                    try {
-                        Files.deleteIfExists(tmp);
-                    } catch (IOException ignored) {
-                        // a temporary file
-                    }
+            }
+            Instant now = clock.instant();
+            Saved saved = files.receiveEach(scope, incoming, receivedBy,
+                    (stored, refused) -> saveRows(mailbox, mail, scope, unmatchedId, filedBy, now, stored, refused));
+            events.publishEvent(new MailReceived(saved.threadId(), saved.messageId(), scope.clientId(),
+                    scope.projectId(), mail.automatic()));
+            return true;
+        } catch (AlreadyStored e) {
+            return false;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot buffer an attachment", e);
+        } finally {
+            for (FileService.Incoming file : incoming) {
+                try {
+                    Files.deleteIfExists(file.content());
+                } catch (IOException ignored) {
+                    // a temporary file
                 }
             }
+        }
+    }
+
+    private record Saved(UUID threadId, UUID messageId) {
+    }
+
+    /**
+     * The mail's rows, inside the transaction that saves its stored attachments' rows; what it publishes (the
+     * timeline's event, the live notifications) takes effect only when that commits.
+     *
+     * @throws AlreadyStored when the mail is stored already; the caller's transaction then rolls back
+     */
+    private Saved saveRows(String mailbox, ParsedMail mail, WorkScope scope, UUID unmatchedId, String filedBy,
+                           Instant now, List<StoredFile> stored, List<FileService.Refused> refused) {
+        List<String> notes = new ArrayList<>();
+        for (FileService.Refused r : refused) {
+            // a virus is worth saying as such: "type or size" would send the colleague looking for the wrong thing
+            notes.add(encodeNote(r.infected() ? "mail.note.attachment-infected" : "mail.note.attachment-refused",
+                    r.originalName()));
         }
         if (mail.marker() == ParsedMail.Marker.OVERSIZE) {
             notes.add(encodeNote("mail.note.oversize", String.valueOf(properties.maxSizeMb())));
         } else if (mail.marker() == ParsedMail.Marker.MALFORMED) {
             notes.add(encodeNote("mail.note.malformed"));
         }
-        Instant now = clock.instant();
-        Object[] ids = transactions.execute(status -> {
-            UUID threadId = threadFor(scope, mail, now);
-            UUID id = unmatchedId != null ? unmatchedId : UUID.randomUUID();
-            String note = notes.isEmpty() ? null : String.join("\n", notes);
-            byte[] keepRaw = mail.marker() == ParsedMail.Marker.MALFORMED ? mail.raw() : null;
-            if (unmatchedId != null) {
-                jdbc.update("""
-                        update mail_message set thread_id = ?, unmatched = false, raw = ?, body_text = ?,
-                          body_html = ?, headers = coalesce(?, headers), refs = ?, in_reply_to = ?, note = ?
-                        where id = ?""", threadId, keepRaw, mail.text(), mail.html(),
-                        mail.headers(), String.join(" ", mail.references()), mail.inReplyTo(), note, id);
-            } else {
-                int inserted = jdbc.update("""
-                        insert into mail_message (id, thread_id, mailbox, message_id, in_reply_to, refs, direction,
-                          from_address, from_name, to_addresses, cc_addresses, subject, body_text, body_html, marker,
-                          headers, note, raw, received_at)
-                        values (?, ?, ?, ?, ?, ?, 'IN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        on conflict (mailbox, message_id) do nothing""", id, threadId, mailbox, mail.messageId(),
-                        mail.inReplyTo(), String.join(" ", mail.references()), cut(mail.fromAddress(), 320),
-                        cut(mail.fromName(), 400), String.join(", ", mail.to()), String.join(", ", mail.cc()),
-                        cut(mail.subject(), 998), mail.text(), mail.html(),
-                        mail.marker() == null ? null : mail.marker().name(), mail.headers(), note, keepRaw,
-                        Timestamp.from(now));
-                if (inserted == 0) {
-                    status.setRollbackOnly();
-                    return null;
-                }
-            }
-            for (ChatAttachment a : attachments) {
-                jdbc.update("insert into mail_attachment (message_id, file_id, name) values (?, ?, ?)"
-                        + " on conflict do nothing", id, a.fileId(), cut(a.name(), 255));
-            }
-            // a person's answer reopens a done thread; an auto-reply does not
-            jdbc.update("update mail_thread set last_at = greatest(last_at, ?), state = case when ? then state"
-                    + " else 'OPEN' end where id = ?", Timestamp.from(now), mail.automatic(), threadId);
-            if (unmatchedId != null) {
-                // an admin filed it: the workspace's timeline says who, and which mail
-                String from = mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress()
-                        : mail.fromName() + " <" + mail.fromAddress() + ">";
-                events.publishEvent(new ActivityRecorded(scope.clientId(), scope.projectId(), filedBy, "MAIL_FILED",
-                        threadId, cut(mail.subject() == null ? "" : mail.subject(), 400), from));
-            }
-            // every open Mail tab of the workspace, on any node, hears of it when this commits
-            live.publishItem(MailStream.of(scope), threadId);
-            live.publish(scope.clientId());
-            return new Object[] {threadId, id};
-        });
-        if (ids != null) {
-            events.publishEvent(new MailReceived((UUID) ids[0], (UUID) ids[1], scope.clientId(), scope.projectId(),
-                    mail.automatic()));
+        UUID threadId = threadFor(scope, mail, now);
+        UUID id = unmatchedId != null ? unmatchedId : UUID.randomUUID();
+        String note = notes.isEmpty() ? null : String.join("\n", notes);
+        byte[] keepRaw = mail.marker() == ParsedMail.Marker.MALFORMED ? mail.raw() : null;
+        int saved;
+        if (unmatchedId != null) {
+            // "and unmatched": of two admins filing it at once, the second stores nothing
+            saved = jdbc.update("""
+                    update mail_message set thread_id = ?, unmatched = false, raw = ?, body_text = ?,
+                      body_html = ?, headers = coalesce(?, headers), refs = ?, in_reply_to = ?, note = ?
+                    where id = ? and unmatched""", threadId, keepRaw, mail.text(), mail.html(),
+                    mail.headers(), String.join(" ", mail.references()), mail.inReplyTo(), note, id);
+        } else {
+            saved = jdbc.update("""
+                    insert into mail_message (id, thread_id, mailbox, message_id, in_reply_to, refs, direction,
+                      from_address, from_name, to_addresses, cc_addresses, subject, body_text, body_html, marker,
+                      headers, note, raw, received_at)
+                    values (?, ?, ?, ?, ?, ?, 'IN', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    on conflict (mailbox, message_id) do nothing""", id, threadId, mailbox, mail.messageId(),
+                    mail.inReplyTo(), String.join(" ", mail.references()), cut(mail.fromAddress(), 320),
+                    cut(mail.fromName(), 400), String.join(", ", mail.to()), String.join(", ", mail.cc()),
+                    cut(mail.subject(), 998), mail.text(), mail.html(),
+                    mail.marker() == null ? null : mail.marker().name(), mail.headers(), note, keepRaw,
+                    Timestamp.from(now));
         }
+        if (saved == 0) {
+            // thrown, not setRollbackOnly: the transaction is the file service's, and its files must go too
+            throw new AlreadyStored();
+        }
+        for (StoredFile file : stored) {
+            jdbc.update("insert into mail_attachment (message_id, file_id, name) values (?, ?, ?)"
+                    + " on conflict do nothing", id, file.id(), cut(file.name(), 255));
+        }
+        // a person's answer reopens a done thread; an auto-reply does not
+        jdbc.update("update mail_thread set last_at = greatest(last_at, ?), state = case when ? then state"
+                + " else 'OPEN' end where id = ?", Timestamp.from(now), mail.automatic(), threadId);
+        if (unmatchedId != null) {
+            // an admin filed it: the workspace's timeline says who, and which mail
+            String from = mail.fromName() == null || mail.fromName().isBlank() ? mail.fromAddress()
+                    : mail.fromName() + " <" + mail.fromAddress() + ">";
+            events.publishEvent(new ActivityRecorded(scope.clientId(), scope.projectId(), filedBy, "MAIL_FILED",
+                    threadId, cut(mail.subject() == null ? "" : mail.subject(), 400), from));
+        }
+        // every open Mail tab of the workspace, on any node, hears of it when this commits
+        live.publishItem(MailStream.of(scope), threadId);
+        live.publish(scope.clientId());
+        return new Saved(threadId, id);
     }
 
     /** A note on a stored mail, kept as its bundle key and arguments so that each reader sees it in their language. */

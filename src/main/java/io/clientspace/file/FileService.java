@@ -1,6 +1,7 @@
 package io.clientspace.file;
 
 import io.clientspace.shared.ProcessOnly;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,6 +24,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -171,39 +174,18 @@ public class FileService {
     }
 
     /**
-     * Stores a file that came in without a signed-in user, such as a mail's attachment to the workspace address: the
-     * same checks (type from the bytes, size, virus scan or quarantine) and storage as {@link #upload}, recorded as
-     * received by {@code receivedBy}. Only the module that received it calls this, for a scope it has matched itself
-     * (a customer's file in the portal's Messages: the chat module checked the channel is the customer's).
+     * Stores a file that came in on its own without a signed-in user: the same checks (type from the bytes, size,
+     * virus scan or quarantine) and storage as {@link #upload}, recorded as received by {@code receivedBy}. Only the
+     * module that received it calls this, for a scope it has matched itself. Files that come with something (a
+     * mail, a customer's chat message) go through {@link #receiveEach} or {@link #receiveAll}, so that they are
+     * saved with it.
      *
      * @throws InvalidInputException       when the file is empty, too big, or of a type that is not accepted
      * @throws StorageUnavailableException when object storage fails; nothing is stored
      */
-    @ProcessOnly("the workspace mail ingest, for a workspace it matched by the recipient address; portal chat, for a"
-            + " channel it checked is the customer's")
+    @ProcessOnly("a module that received a file on its own, for a scope it matched itself")
     public StoredFile receive(WorkScope scope, String originalName, Path content, String receivedBy) {
-        UUID clientId = scope.clientId();
-        ObjectStore.Accepted upload = store.checkOrQuarantine(originalName, content);
-        UUID id = UUID.randomUUID();
-        String key = "clients/" + clientId + "/files/" + id;
-        String sha256 = store.put(key, content, upload);
-        try {
-            return transactions.execute(status -> {
-                StoredFileEntity entity = new StoredFileEntity(id, clientId, upload.name(), upload.contentType(),
-                        upload.size(), key, sha256, receivedBy, clock.instant());
-                entity.setProjectId(scope.projectId());
-                if (upload.awaitingScan()) {
-                    entity.quarantine(clock.instant());
-                }
-                StoredFileEntity row = files.saveAndFlush(entity);
-                events.publishEvent(new FileChanged(id, clientId, scope.projectId(), upload.name(),
-                        FileChanged.Change.UPLOADED, receivedBy));
-                return toRecord(row);
-            });
-        } catch (RuntimeException e) {
-            store.removeQuietly(key);
-            throw e;
-        }
+        return storeAll(scope, List.of(new Incoming(originalName, content)), receivedBy, stored -> stored.get(0));
     }
 
     /** One file of a batch: the name on the sender's machine and its bytes (e.g. a temporary file). */
@@ -224,7 +206,7 @@ public class FileService {
      * @throws StorageUnavailableException when object storage fails; nothing is left behind
      * @throws io.clientspace.shared.NoAccessException when the colleague may not work in the scope
      */
-    public <T> T uploadAll(WorkScope scope, List<Incoming> incoming, java.util.function.Function<List<StoredFile>, T> then) {
+    public <T> T uploadAll(WorkScope scope, List<Incoming> incoming, Function<List<StoredFile>, T> then) {
         CurrentUser user = currentUser.requireStaff();
         projects.requireWork(scope);
         return storeAll(scope, incoming, user.username(), then);
@@ -237,39 +219,92 @@ public class FileService {
     @ProcessOnly("portal chat, for a channel it checked is the customer's; a client request the customer raises, for"
             + " a place it checked is shared with them")
     public <T> T receiveAll(WorkScope scope, List<Incoming> incoming, String receivedBy,
-                            java.util.function.Function<List<StoredFile>, T> then) {
+                            Function<List<StoredFile>, T> then) {
         return storeAll(scope, incoming, receivedBy, then);
     }
 
-    private <T> T storeAll(WorkScope scope, List<Incoming> incoming, String by,
-                           java.util.function.Function<List<StoredFile>, T> then) {
-        UUID clientId = scope.clientId();
+    /** A file of a batch that was refused: the name it came with, and why (one problem or more, field "file"). */
+    public record Refused(String originalName, List<FieldProblem> problems) {
+
+        public Refused {
+            problems = List.copyOf(problems);
+        }
+
+        /** Whether the virus scanner found it infected, rather than its type or size being refused. */
+        public boolean infected() {
+            return problems.stream().anyMatch(p -> "file.error.infected".equals(p.messageKey()));
+        }
+    }
+
+    /**
+     * Stores those of several files that pass the checks, for something that comes in with them and is kept whether
+     * or not each of its files is (a mail to the workspace address, whose refused attachment becomes a note on the
+     * mail), and saves that thing with them through {@code then}. Every file is checked first (name, size, type from
+     * the bytes, virus scan or quarantine); a refused one is not written and {@code then} hears of it. Then the
+     * accepted files' objects are written, and their rows and whatever {@code then} saves go into one transaction:
+     * should a write or {@code then} fail, or the transaction not commit, the rows roll back and the objects written
+     * are removed, so no file is left without what it came with. Recorded as received by {@code receivedBy}, like
+     * {@link #receive}.
+     *
+     * @param then runs inside the transaction that saves the rows, with the stored files in the given order (the
+     *             refused ones left out) and the refused ones in the given order; it throws to store nothing
+     * @throws StorageUnavailableException when object storage fails; nothing is left behind
+     */
+    @ProcessOnly("the workspace mail ingest, for a workspace it matched by the recipient address")
+    public <T> T receiveEach(WorkScope scope, List<Incoming> incoming, String receivedBy,
+                             BiFunction<List<StoredFile>, List<Refused>, T> then) {
+        Checked checked = check(incoming);
+        return write(scope, checked.passed(), receivedBy, stored -> then.apply(stored, checked.refused()));
+    }
+
+    private <T> T storeAll(WorkScope scope, List<Incoming> incoming, String by, Function<List<StoredFile>, T> then) {
         // every file is scanned before any is written: a refused second file leaves no first one behind
-        List<FieldProblem> problems = new java.util.ArrayList<>();
-        List<ObjectStore.Accepted> accepted = new java.util.ArrayList<>();
+        Checked checked = check(incoming);
+        InvalidInputException.throwIfAny(checked.refused().stream().flatMap(r -> r.problems().stream()).toList());
+        return write(scope, checked.passed(), by, then);
+    }
+
+    /** A file that passed the checks, with what they found. */
+    private record Passed(Incoming file, ObjectStore.Accepted accepted) {
+    }
+
+    private record Checked(List<Passed> passed, List<Refused> refused) {
+    }
+
+    private Checked check(List<Incoming> incoming) {
+        List<Passed> passed = new ArrayList<>();
+        List<Refused> refused = new ArrayList<>();
         for (Incoming file : incoming) {
             try {
-                accepted.add(store.checkOrQuarantine(file.originalName(), file.content()));
+                passed.add(new Passed(file, store.checkOrQuarantine(file.originalName(), file.content())));
             } catch (InvalidInputException e) {
-                problems.addAll(e.problems());
+                refused.add(new Refused(file.originalName(), e.problems()));
             }
         }
-        InvalidInputException.throwIfAny(problems);
-        List<UUID> ids = new java.util.ArrayList<>();
-        List<String> keys = new java.util.ArrayList<>();
-        List<String> hashes = new java.util.ArrayList<>();
+        return new Checked(List.copyOf(passed), List.copyOf(refused));
+    }
+
+    /**
+     * Writes the objects, then saves their rows and runs {@code then} in one transaction; removes the objects again
+     * when that transaction does not commit.
+     */
+    private <T> T write(WorkScope scope, List<Passed> passed, String by, Function<List<StoredFile>, T> then) {
+        UUID clientId = scope.clientId();
+        List<UUID> ids = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        List<String> hashes = new ArrayList<>();
         try {
-            for (int i = 0; i < incoming.size(); i++) {
+            for (Passed file : passed) {
                 UUID id = UUID.randomUUID();
                 String key = "clients/" + clientId + "/files/" + id;
                 ids.add(id);
                 keys.add(key);
-                hashes.add(store.put(key, incoming.get(i).content(), accepted.get(i)));
+                hashes.add(store.put(key, file.file().content(), file.accepted()));
             }
             return transactions.execute(status -> {
-                List<StoredFile> stored = new java.util.ArrayList<>();
+                List<StoredFile> stored = new ArrayList<>();
                 for (int i = 0; i < ids.size(); i++) {
-                    ObjectStore.Accepted upload = accepted.get(i);
+                    ObjectStore.Accepted upload = passed.get(i).accepted();
                     StoredFileEntity entity = new StoredFileEntity(ids.get(i), clientId, upload.name(),
                             upload.contentType(), upload.size(), keys.get(i), hashes.get(i), by, clock.instant());
                     entity.setProjectId(scope.projectId());

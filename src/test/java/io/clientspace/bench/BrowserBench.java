@@ -59,26 +59,42 @@ final class BrowserBench {
               return performance.now();
             }""";
 
-    /** The largest contentful paint so far, in ms since navigation (0 when Chromium reported none). */
+    /**
+     * The largest contentful paint so far, in ms since navigation (0 when Chromium reported none within 3 s). A page
+     * can be ready before it has painted (its content came with the first answer): then this waits for the paint.
+     */
     static final String LCP = """
             () => new Promise(resolve => {
               let lcp = 0;
               new PerformanceObserver(list => {
                 for (const e of list.getEntries()) lcp = Math.max(lcp, e.renderTime || e.startTime);
               }).observe({type: 'largest-contentful-paint', buffered: true});
-              setTimeout(() => resolve(lcp), 50);
+              const started = performance.now();
+              const check = () => lcp > 0 || performance.now() - started > 3000
+                  ? resolve(lcp) : setTimeout(check, 25);
+              setTimeout(check, 50);
             })""";
 
     /**
      * Where the time before the page shows goes, in ms since navigation: the first byte of the document, its last
-     * byte, the end of DOMContentLoaded (the bundle's scripts have run) and the first contentful paint.
+     * byte, the end of DOMContentLoaded (the bundle's scripts have run), the first contentful paint; then the app's
+     * round trips (Flow's init and UIDL requests): the first sent, the server's wait summed over them, the last
+     * answer in, and how many there were.
      */
     static final String PHASES = """
             () => {
               const nav = performance.getEntriesByType('navigation')[0];
               const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+              // the app's own round trips after the page (Flow's init and UIDL requests): when the first was sent,
+              // how long the server took to start answering them in all, and when the last answer was in
+              const xhr = performance.getEntriesByType('resource')
+                  .filter(r => r.initiatorType === 'xmlhttprequest' || r.initiatorType === 'fetch');
+              const firstSent = xhr.length ? Math.min(...xhr.map(r => r.startTime)) : 0;
+              const serverWait = xhr.reduce((s, r) => s + Math.max(0, r.responseStart - r.requestStart), 0);
+              const lastIn = xhr.length ? Math.max(...xhr.map(r => r.responseEnd)) : 0;
               return [nav ? nav.responseStart : 0, nav ? nav.responseEnd : 0,
-                      nav ? nav.domContentLoadedEventEnd : 0, fcp ? fcp.startTime : 0];
+                      nav ? nav.domContentLoadedEventEnd : 0, fcp ? fcp.startTime : 0, firstSent, serverWait,
+                      lastIn, xhr.length];
             }""";
 
     /**

@@ -158,7 +158,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
                 .setHeader(getTranslation("deal.next-step-due")).setAutoWidth(true);
         grid.addColumn(d -> date.format(d.expectedClose())).setHeader(getTranslation("deal.expected-close"))
                 .setAutoWidth(true);
-        grid.addColumn(actionsRenderer(all.projects())).setWidth("15.5rem").setFlexGrow(0).setFrozenToEnd(true);
+        grid.addColumn(actionsRenderer(all.projects())).setWidth("16.5rem").setFlexGrow(0).setFrozenToEnd(true);
         RadioButtonGroup<View> views = new RadioButtonGroup<>();
         views.setId("deal-view");
         views.setItems(View.values());

@@ -173,21 +173,6 @@ public class FileService {
         }
     }
 
-    /**
-     * Stores a file that came in on its own without a signed-in user: the same checks (type from the bytes, size,
-     * virus scan or quarantine) and storage as {@link #upload}, recorded as received by {@code receivedBy}. Only the
-     * module that received it calls this, for a scope it has matched itself. Files that come with something (a
-     * mail, a customer's chat message) go through {@link #receiveEach} or {@link #receiveAll}, so that they are
-     * saved with it.
-     *
-     * @throws InvalidInputException       when the file is empty, too big, or of a type that is not accepted
-     * @throws StorageUnavailableException when object storage fails; nothing is stored
-     */
-    @ProcessOnly("a module that received a file on its own, for a scope it matched itself")
-    public StoredFile receive(WorkScope scope, String originalName, Path content, String receivedBy) {
-        return storeAll(scope, List.of(new Incoming(originalName, content)), receivedBy, stored -> stored.get(0));
-    }
-
     /** One file of a batch: the name on the sender's machine and its bytes (e.g. a temporary file). */
     public record Incoming(String originalName, Path content) {
     }
@@ -214,7 +199,7 @@ public class FileService {
 
     /**
      * As {@link #uploadAll}, for files that came in without a signed-in colleague (a customer's files in the portal's
-     * Messages or on a client request they raise), recorded as received by {@code receivedBy}, like {@link #receive}.
+     * Messages or on a client request they raise), recorded as received by {@code receivedBy}.
      */
     @ProcessOnly("portal chat, for a channel it checked is the customer's; a client request the customer raises, for"
             + " a place it checked is shared with them")
@@ -243,8 +228,7 @@ public class FileService {
      * the bytes, virus scan or quarantine); a refused one is not written and {@code then} hears of it. Then the
      * accepted files' objects are written, and their rows and whatever {@code then} saves go into one transaction:
      * should a write or {@code then} fail, or the transaction not commit, the rows roll back and the objects written
-     * are removed, so no file is left without what it came with. Recorded as received by {@code receivedBy}, like
-     * {@link #receive}.
+     * are removed, so no file is left without what it came with. Recorded as received by {@code receivedBy}.
      *
      * @param then runs inside the transaction that saves the rows, with the stored files in the given order (the
      *             refused ones left out) and the refused ones in the given order; it throws to store nothing

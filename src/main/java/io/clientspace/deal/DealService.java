@@ -125,6 +125,86 @@ public class DealService {
         return deals.countByProjectIdAndClosedAtIsNull(scope.projectId());
     }
 
+    /**
+     * One page of the deals in the scope that the filter picks out, newest first, with the current stage of open deals
+     * read from the engine: what the Deals tab's grid fetches as the user scrolls, so no list is held whole on the
+     * server (DD039). A client's scope holds its projects' deals too; a project's only its own.
+     *
+     * @throws NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public List<Deal> page(io.clientspace.shared.WorkScope scope, DealFilter filter, int offset, int limit) {
+        return pageIn(scope, filter, offset, limit, requireScope(scope));
+    }
+
+    /**
+     * The scope's deals counted, and the first {@code limit} rows of the list the filter picks out with its length:
+     * what the Deals tab loads (off the UI thread) when it opens; {@link #page} fetches the rest as the user scrolls.
+     *
+     * @throws NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public DealList firstPage(io.clientspace.shared.WorkScope scope, DealFilter filter, int limit) {
+        boolean amounts = requireScope(scope);
+        DealCounts counts = countsIn(scope);
+        long length = DealCounts.counts(filter) ? counts.of(filter.show())
+                : deals.listCount(scope.clientId(), scope.projectId(), filter);
+        return new DealList(counts, filter, length,
+                length == 0 ? List.of() : pageIn(scope, filter, 0, limit, amounts));
+    }
+
+    private List<Deal> pageIn(io.clientspace.shared.WorkScope scope, DealFilter filter, int offset, int limit,
+                              boolean amounts) {
+        List<DealEntity> rows = deals.listPage(scope.clientId(), scope.projectId(), filter, offset, limit);
+        Map<String, Position> engineStages = openStagesFromEngine(rows);
+        return rows.stream().map(d -> toDeal(d, engineStages.getOrDefault(d.getId().toString(), positionOf(d))))
+                .map(d -> amounts ? d : d.withoutAmount()).toList();
+    }
+
+    /** How many deals {@link #page} pages through. One indexed count. */
+    @Transactional(readOnly = true)
+    public long count(io.clientspace.shared.WorkScope scope, DealFilter filter) {
+        requireScope(scope);
+        return deals.listCount(scope.clientId(), scope.projectId(), filter);
+    }
+
+    /** The scope's deals counted open, won and lost, with what tells a changed list apart. One grouped query. */
+    @Transactional(readOnly = true)
+    public DealCounts counts(io.clientspace.shared.WorkScope scope) {
+        requireScope(scope);
+        return countsIn(scope);
+    }
+
+    private DealCounts countsIn(io.clientspace.shared.WorkScope scope) {
+        long open = 0;
+        long won = 0;
+        long lost = 0;
+        long versions = 0;
+        for (Object[] row : deals.stageCounts(scope.clientId(), scope.projectId())) {
+            DealStage stage = (DealStage) row[0];
+            long all = ((Number) row[1]).longValue();
+            long openHere = ((Number) row[2]).longValue();
+            open += openHere;
+            if (DealStage.WON.equals(stage)) {
+                won += all - openHere;
+            } else if (DealStage.LOST.equals(stage)) {
+                lost += all - openHere;
+            }
+            versions += ((Number) row[3]).longValue();
+        }
+        return new DealCounts(open, won, lost, versions);
+    }
+
+    /** Checks that the user may open the scope; whether they see the deals' amounts there. */
+    private boolean requireScope(io.clientspace.shared.WorkScope scope) {
+        if (scope.isProject()) {
+            projects.requireAccess(scope);
+            return projects.seesAmounts(scope);
+        }
+        requireClient(scope.clientId());
+        return clients.seesAmounts(scope.clientId());
+    }
+
     /** Whom the current user may make owner of a deal in the scope; see {@link #possibleOwners(UUID)}. */
     @Transactional(readOnly = true)
     public List<StaffMember> possibleOwners(io.clientspace.shared.WorkScope scope) {

@@ -3,7 +3,9 @@ package io.clientspace.bench;
 import io.clientspace.acceptance.AcceptanceService;
 import io.clientspace.client.ClientKind;
 import io.clientspace.client.ClientService;
+import io.clientspace.deal.DealFilter;
 import io.clientspace.deal.DealService;
+import io.clientspace.shared.ui.Grids;
 import io.clientspace.document.DocumentService;
 import io.clientspace.extranet.ExternalAccessService;
 import io.clientspace.file.FileService;
@@ -71,7 +73,7 @@ public class WorkspaceCalls {
     public Map<String, Supplier<Object>> firstPages(UUID clientId) {
         WorkScope scope = WorkScope.client(clientId);
         Map<String, Supplier<Object>> p = new LinkedHashMap<>();
-        p.put("deals", () -> deals.forClient(clientId));
+        p.put("deals", () -> deals.firstPage(scope, DealFilter.of(DealFilter.Show.OPEN), Grids.WHOLE_LIST_ROWS));
         p.put("tasks", () -> tasks.openIn(scope));
         p.put("files", () -> new Object[] {files.in(scope), files.trashIn(scope), files.canShare(scope)});
         p.put("documents", () -> {

@@ -11,7 +11,7 @@ import io.clientspace.client.ClientTestData;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectDraft;
 import io.clientspace.project.ProjectService;
-import io.clientspace.project.ProjectStatus;
+import io.clientspace.project.ProjectTestData;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
@@ -133,10 +133,6 @@ class DealsInProjectsIntegrationTests {
     }
 
     private static ProjectDraft project(String name) {
-        ProjectDraft d = new ProjectDraft();
-        d.setName(name);
-        d.setStatus(ProjectStatus.ACTIVE);
-        d.setOwner("manager");
-        return d;
+        return ProjectTestData.active(name);
     }
 }

@@ -93,6 +93,12 @@ class ViewerAmountsIntegrationTests {
         assertThat(seen.amountHidden()).isTrue();
         assertThat(asMember(() -> deals.forClient(client.id()))).singleElement()
                 .satisfies(d -> assertThat(d.amount()).isNull());
+        // the Deals tab's list, as its first page and as a page fetched on scrolling
+        var open = io.clientspace.deal.DealFilter.of(io.clientspace.deal.DealFilter.Show.OPEN);
+        assertThat(asMember(() -> deals.firstPage(WorkScope.client(client.id()), open, 50)).rows()).singleElement()
+                .satisfies(d -> assertThat(d.amount()).isNull());
+        assertThat(asMember(() -> deals.page(WorkScope.client(client.id()), open, 0, 50))).singleElement()
+                .satisfies(d -> assertThat(d.amount()).isNull());
         Proposal read = asMember(() -> proposals.get(proposal.id()));
         assertThat(read.title()).isEqualTo("Annual retainer");
         assertThat(read.amountsHidden()).isTrue();

@@ -12,7 +12,7 @@ import io.clientspace.portal.PortalTestData;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectDraft;
 import io.clientspace.project.ProjectService;
-import io.clientspace.project.ProjectStatus;
+import io.clientspace.project.ProjectTestData;
 import io.clientspace.shared.FieldProblem;
 import io.clientspace.shared.InvalidInputException;
 import io.clientspace.shared.NoAccessException;
@@ -168,10 +168,6 @@ class ProposalsInProjectsIntegrationTests {
     }
 
     private static ProjectDraft project(String name) {
-        ProjectDraft d = new ProjectDraft();
-        d.setName(name);
-        d.setStatus(ProjectStatus.ACTIVE);
-        d.setOwner("manager");
-        return d;
+        return ProjectTestData.active(name);
     }
 }

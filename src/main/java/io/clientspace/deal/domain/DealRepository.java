@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DealRepository extends JpaRepository<DealEntity, UUID> {
+public interface DealRepository extends JpaRepository<DealEntity, UUID>, DealListQueries {
     /** The person's open deals, for a handover. */
     @Query("select d from DealEntity d where d.owner = ?1 and d.closedAt is null order by d.title")
     java.util.List<DealEntity> findOpenOwnedBy(String owner);

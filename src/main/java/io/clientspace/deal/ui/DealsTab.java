@@ -3,7 +3,6 @@ package io.clientspace.deal.ui;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.clientspace.shared.ui.LitTexts;
 
-import io.clientspace.shared.ui.tabs.TabParts;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -15,6 +14,12 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.deal.Deal;
+import io.clientspace.deal.DealCounts;
+import io.clientspace.deal.DealList;
+import io.clientspace.deal.DealFilter;
+import io.clientspace.shared.WorkScope;
+import io.clientspace.shared.ui.Grids;
+import io.clientspace.shared.ui.SignedIn;
 import io.clientspace.project.ClientProject;
 import io.clientspace.project.ProjectService;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -41,8 +46,11 @@ import java.util.Optional;
 /** The client's deals with their stage from the engine; create a deal and move it on from here. */
 class DealsTab extends WorkspaceTab<DealsTab.Data> {
 
-    /** The deals, and the client's projects by id (on a client's workspace; empty in a project's). */
-    record Data(List<Deal> deals, List<ClientProject> projects) {
+    /**
+     * The deals counted open, won and lost with the first page of the list on show, and the client's projects (on a
+     * client's workspace; empty in a project's). The grid fetches further pages as the user scrolls (DD039).
+     */
+    record Data(DealList deals, List<ClientProject> projects) {
     }
 
     /** The Deals tab on a client's workspace, first from the left. */
@@ -81,6 +89,8 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     private boolean withoutProject;
     /** What the user may do here, read with the deals (off the UI thread) for the "why not" of New deal. */
     private volatile io.clientspace.project.WorkspaceRights rights;
+    /** The user the grid's pages are fetched as, whichever thread asks for the next page. */
+    private final SignedIn signedIn = SignedIn.now();
 
     DealsTab(TabContext context, DealService deals, ProjectService projects) {
         super(DealNavigation.TAB, "workspace.tab.deals", context.loader());
@@ -99,13 +109,13 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     @Override
     protected Data fetch() {
         rights = projects.rights(context.scope());
-        return new Data(deals.in(context.scope()),
+        return new Data(deals.firstPage(context.scope(), current(), Grids.WHOLE_LIST_ROWS),
                 context.isProject() ? List.of() : projects.forClient(context.clientId()));
     }
 
     @Override
     protected boolean isEmpty(Data data) {
-        return data.deals().isEmpty();
+        return data.deals().counts().all() == 0;
     }
 
     @Override
@@ -121,7 +131,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
 
     @Override
     protected Component render(Data all) {
-        List<Deal> data = all.deals();
+        DealList first = all.deals();
         java.util.Map<java.util.UUID, String> projectNames = new java.util.HashMap<>();
         all.projects().forEach(p -> projectNames.put(p.id(), p.name()));
         Grid<Deal> grid = new Grid<>();
@@ -162,16 +172,15 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         RadioButtonGroup<View> views = new RadioButtonGroup<>();
         views.setId("deal-view");
         views.setItems(View.values());
-        views.setItemLabelGenerator(v -> getTranslation("deal.view." + v.name(),
-                data.stream().filter(v::holds).count()));
+        views.setItemLabelGenerator(v -> getTranslation("deal.view." + v.name(), first.counts().of(v.show)));
         views.setValue(view);
         views.addValueChangeListener(e -> {
             if (e.getValue() != null) {
                 view = e.getValue();
-                io.clientspace.shared.ui.Grids.show(grid, data.stream().filter(this::matches).toList());
+                showRows(grid, first);
             }
         });
-        io.clientspace.shared.ui.Grids.show(grid, data.stream().filter(this::matches).toList());
+        showRows(grid, first);
 
         HorizontalLayout toolbar = new HorizontalLayout(newDealAction(all.projects()));
         if (filter() == null) {
@@ -193,7 +202,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
             byProject.addValueChangeListener(e -> {
                 withoutProject = e.getValue() == none;
                 projectFilter = withoutProject ? null : e.getValue();
-                io.clientspace.shared.ui.Grids.show(grid, data.stream().filter(this::matches).toList());
+                showRows(grid, first);
             });
             toolbar.add(byProject);
         }
@@ -204,7 +213,6 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
-        TabParts.limitNote(box, data.size(), DealService.LIST_LIMIT);
         return box;
     }
 
@@ -219,30 +227,43 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
 
     /** Open deals by default; won and lost ones each under their own view. */
     enum View {
-        OPEN, WON, LOST;
+        OPEN(DealFilter.Show.OPEN), WON(DealFilter.Show.WON), LOST(DealFilter.Show.LOST);
 
-        boolean holds(Deal d) {
-            return switch (this) {
-                case OPEN -> d.isOpen();
-                case WON -> DealStage.WON.equals(d.stage());
-                case LOST -> DealStage.LOST.equals(d.stage());
-            };
+        private final DealFilter.Show show;
+
+        View(DealFilter.Show show) {
+            this.show = show;
         }
     }
 
     private View view = View.OPEN;
 
-    private boolean matches(Deal d) {
-        if (withoutProject && d.projectId() != null
-                || projectFilter != null && !projectFilter.id().equals(d.projectId())) {
-            return false;
-        }
+    /** What the grid lists now: the checklist's filter (about open deals) or the view, and the project chosen. */
+    private DealFilter current() {
         String f = filter();
-        if (f != null) {
-            // the checklist's filters are about open deals
-            return ("stalled".equals(f) && d.isStalled()) || ("no-next-step".equals(f) && d.lacksNextStep());
-        }
-        return view.holds(d);
+        DealFilter.Show show = "stalled".equals(f) ? DealFilter.Show.STALLED
+                : "no-next-step".equals(f) ? DealFilter.Show.NO_NEXT_STEP : view.show;
+        return new DealFilter(show, withoutProject ? null : projectFilter == null ? null : projectFilter.id(),
+                withoutProject);
+    }
+
+    /**
+     * Lists what {@link #current()} picks out, a page at a time from the database as the user scrolls. The list loaded
+     * with the tab serves its first page; the counts give the length of a view over every project; a narrower list
+     * is counted when chosen.
+     */
+    private void showRows(Grid<Deal> grid, DealList first) {
+        DealFilter shows = current();
+        WorkScope scope = context.scope();
+        DealList held = shows.equals(first.filter()) ? first : null;
+        long rows = held != null ? held.length()
+                : DealCounts.counts(shows) ? first.counts().of(shows.show())
+                : signedIn.call(() -> deals.count(scope, shows));
+        Grids.showPaged(grid, rows, query -> {
+            List<Deal> page = held == null ? null : held.rowsIfHeld(query.getOffset(), query.getLimit());
+            return (page != null ? page : signedIn.call(() -> deals.page(scope, shows, query.getOffset(),
+                    query.getLimit()))).stream();
+        });
     }
 
     private ReasonDialog.Texts reasonTexts(String id, String title, String text, String confirm) {

@@ -1,6 +1,7 @@
 package io.clientspace.shared.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.data.provider.CallbackDataProvider;
 import java.util.List;
 
 /**
@@ -20,7 +21,22 @@ public final class Grids {
     /** Sets the grid's rows and its height for that many rows. */
     public static <T> void show(Grid<T> grid, List<T> rows) {
         grid.setItems(rows);
-        boolean whole = rows.size() <= WHOLE_LIST_ROWS;
+        fit(grid, rows.size());
+    }
+
+    /**
+     * Sets a list of {@code count} rows that the grid fetches a page at a time as the user scrolls, so the server holds
+     * only the pages in view (DD039), and the grid's height for that many rows. {@code fetch} runs on the thread that
+     * answers the browser: it must check who may see the rows itself.
+     */
+    public static <T> void showPaged(Grid<T> grid, long count, CallbackDataProvider.FetchCallback<T, Void> fetch) {
+        int rows = (int) Math.min(Integer.MAX_VALUE, count);
+        grid.setItems(fetch, query -> rows);
+        fit(grid, rows);
+    }
+
+    private static void fit(Grid<?> grid, int rows) {
+        boolean whole = rows <= WHOLE_LIST_ROWS;
         grid.setAllRowsVisible(whole);
         grid.setHeight(whole ? null : LONG_LIST_HEIGHT);
     }

@@ -1,0 +1,27 @@
+package io.clientspace.deal;
+
+import java.util.List;
+
+/**
+ * The start of a deal list: the workspace's deals counted, the filter, how many deals it lists ({@code length}) and
+ * its first rows, newest first. Whatever lies past {@code rows} is fetched a page at a time
+ * ({@link DealService#page}).
+ */
+public record DealList(DealCounts counts, DealFilter filter, long length, List<Deal> rows) {
+
+    public DealList {
+        rows = List.copyOf(rows);
+    }
+
+    /**
+     * Rows {@code offset} to {@code offset + limit} when this start holds all of them, or null when they must be
+     * fetched.
+     */
+    public List<Deal> rowsIfHeld(int offset, int limit) {
+        boolean whole = rows.size() >= length;
+        if (offset + limit <= rows.size() || whole && offset <= rows.size()) {
+            return rows.subList(Math.min(offset, rows.size()), Math.min(offset + limit, rows.size()));
+        }
+        return null;
+    }
+}

@@ -67,6 +67,7 @@ class SessionMemoryBenchmark {
         long afterPortal = usedHeapAfterGc();
         Map<String, long[]> h2 = histogram();
         int sessionsAfter = httpSessions();
+        String nodes = stateNodesByComponent();
 
         double staffKb = (afterStaff - before) / 1024.0 / sessions;
         double portalKb = (afterPortal - afterStaff) / 1024.0 / sessions;
@@ -91,6 +92,8 @@ class SessionMemoryBenchmark {
                 .append(diff(h0, h1, sessions));
         s.append("\n## What the portal sessions hold (class histogram, after minus before, top 15)\n\n")
                 .append(diff(h1, h2, sessions));
+        s.append("\n## Vaadin state nodes per UI, by the component that owns them (top 25 per route)\n\n")
+                .append(nodes);
         BenchHarness.write(Path.of("target", "bench", "bench-memory.md"), s.toString());
         System.out.println(s);
         // every session measured is still there: the server did not drop them when their browsers went away
@@ -141,6 +144,63 @@ class SessionMemoryBenchmark {
             active += ((Context) child).getManager().getActiveSessions();
         }
         return active;
+    }
+
+    /**
+     * For every UI the server holds, its state nodes counted by the class of the component whose element owns them
+     * (a node with no element of its own, such as a grid's data or a list's items, counts under the nearest
+     * component above it), averaged per UI of the same route: which parts of a page its sessions pay for.
+     */
+    private String stateNodesByComponent() {
+        Map<String, Map<String, Integer>> byRoute = new java.util.TreeMap<>();
+        Map<String, Integer> uis = new HashMap<>();
+        var tomcat = ((TomcatWebServer) setup.web().getWebServer()).getTomcat();
+        for (var child : tomcat.getHost().findChildren()) {
+            for (var session : ((Context) child).getManager().findSessions()) {
+                var http = session.getSession();
+                for (String name : java.util.Collections.list(http.getAttributeNames())) {
+                    if (http.getAttribute(name) instanceof com.vaadin.flow.server.VaadinSession vaadin) {
+                        vaadin.accessSynchronously(() -> vaadin.getUIs().forEach(ui -> count(ui, byRoute, uis)));
+                    }
+                }
+            }
+        }
+        StringBuilder s = new StringBuilder();
+        byRoute.forEach((route, counts) -> {
+            int n = uis.get(route);
+            int total = counts.values().stream().mapToInt(Integer::intValue).sum();
+            s.append(String.format(Locale.ROOT, "**%s**: %d UIs, %.0f state nodes per UI%n%n"
+                    + "| Component | nodes per UI |%n|---|---:|%n", route, n, total / (double) n));
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
+                    .forEach(e -> s.append(String.format(Locale.ROOT, "| %s | %.1f |%n", e.getKey(),
+                            e.getValue() / (double) n)));
+            s.append('\n');
+        });
+        return s.toString();
+    }
+
+    private static void count(com.vaadin.flow.component.UI ui, Map<String, Map<String, Integer>> byRoute,
+                              Map<String, Integer> uis) {
+        var chain = ui.getInternals().getActiveRouterTargetsChain();
+        String route = chain.isEmpty() ? "(no route)" : chain.get(0).getClass().getSimpleName();
+        uis.merge(route, 1, Integer::sum);
+        Map<String, Integer> counts = byRoute.computeIfAbsent(route, r -> new HashMap<>());
+        ui.getInternals().getStateTree().getRootNode().visitNodeTree(node -> counts.merge(owner(node), 1,
+                Integer::sum));
+    }
+
+    /** The class of the component that owns the node, or of the nearest one above it. */
+    private static String owner(com.vaadin.flow.internal.StateNode node) {
+        for (var n = node; n != null; n = n.getParent()) {
+            boolean element = n.hasFeature(com.vaadin.flow.internal.nodefeature.ElementData.class);
+            var component = element ? com.vaadin.flow.dom.Element.get(n).getComponent() : java.util.Optional.empty();
+            if (component.isPresent()) {
+                String name = component.get().getClass().getName();
+                String simple = name.substring(name.lastIndexOf('.') + 1);
+                return n == node ? simple : simple + " (its data)";
+            }
+        }
+        return "(none)";
     }
 
     private static long usedHeapAfterGc() throws InterruptedException {

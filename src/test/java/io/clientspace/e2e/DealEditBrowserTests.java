@@ -45,6 +45,28 @@ class DealEditBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aLongListScrollsDownToItsOldestDealFetchedFromTheDatabase() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        java.time.Instant start = java.time.Instant.now().minus(java.time.Duration.ofHours(2));
+        for (int i = 1; i <= 60; i++) {
+            String title = "Deal %02d".formatted(i);
+            try (var at = io.clientspace.devservices.TestClock.pin(start.plusSeconds(i))) {
+                dealWithoutNextStep(client, title);
+            }
+        }
+        signIn("/" + client.workspacePath(), "manager", "manager");
+        assertThat(page.locator("#deal-view")).containsText("Open (60)");
+        assertThat(page.locator("#deal-grid")).containsText("Deal 60");
+        // the tab loaded the newest 50; the oldest ten come from the database only when the user scrolls to them
+        assertThat(page.locator("#deal-grid")).not().containsText("Deal 01");
+
+        page.locator("#deal-grid").evaluate("grid => grid.scrollToIndex(59)");
+        assertThat(page.locator("#deal-grid vaadin-grid-cell-content:visible").filter(
+                new Locator.FilterOptions().setHasText("Deal 01"))).hasCount(1);
+        screenshot("deals-scrolled-to-the-oldest");
+    }
+
+    @Test
     void editingADealsNextStepInPlaceClearsTheChecklistFlag() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         dealWithoutNextStep(client, "Annual audit");

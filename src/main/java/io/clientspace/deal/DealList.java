@@ -13,15 +13,8 @@ public record DealList(DealCounts counts, DealFilter filter, long length, List<D
         rows = List.copyOf(rows);
     }
 
-    /**
-     * Rows {@code offset} to {@code offset + limit} when this start holds all of them, or null when they must be
-     * fetched.
-     */
+    /** Rows {@code offset} to {@code offset + limit} when {@code rows} holds all of them, or null to fetch them. */
     public List<Deal> rowsIfHeld(int offset, int limit) {
-        boolean whole = rows.size() >= length;
-        if (offset + limit <= rows.size() || whole && offset <= rows.size()) {
-            return rows.subList(Math.min(offset, rows.size()), Math.min(offset + limit, rows.size()));
-        }
-        return null;
+        return new io.clientspace.shared.FirstRows<>(length, rows).rowsIfHeld(offset, limit);
     }
 }

@@ -126,6 +126,36 @@ public class WorkTaskService {
                 : tasks.openByClient(scope.clientId(), page));
     }
 
+    /**
+     * The start of the scope's task list that the filter picks out: its length, its versions and its first
+     * {@code limit} rows, read in one transaction with one access check. What the Tasks tab loads (off the UI thread)
+     * when it opens; {@link #page} fetches the rest as the user scrolls (DD039). A client's scope holds its projects'
+     * tasks too.
+     *
+     * @throws io.clientspace.shared.NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public TaskList firstPage(WorkScope scope, TaskFilter filter, int limit) {
+        projects.requireAccess(scope);
+        LocalDate today = LocalDate.now(clock);
+        long[] size = tasks.listSize(scope.clientId(), scope.projectId(), filter, today);
+        List<WorkTask> rows = size[0] == 0 ? List.of()
+                : toRecords(tasks.listPage(scope.clientId(), scope.projectId(), filter, today, 0, limit));
+        return new TaskList(filter, size[0], size[1], rows);
+    }
+
+    /**
+     * One page of the scope's task list that the filter picks out, in the list's order.
+     *
+     * @throws io.clientspace.shared.NoAccessException when the user may not open the scope
+     */
+    @Transactional(readOnly = true)
+    public List<WorkTask> page(WorkScope scope, TaskFilter filter, int offset, int limit) {
+        projects.requireAccess(scope);
+        return toRecords(tasks.listPage(scope.clientId(), scope.projectId(), filter, LocalDate.now(clock), offset,
+                limit));
+    }
+
     @Transactional(readOnly = true)
     public long countOpenIn(WorkScope scope) {
         projects.requireAccess(scope);
@@ -351,18 +381,6 @@ public class WorkTaskService {
         events.publishEvent(new WorkTaskChanged(task.getId(), task.getClientId(), task.getProjectId(), task.getTitle(),
                 WorkTaskChanged.Change.COMPLETED, null, user.username()));
         return get(taskId);
-    }
-
-    /**
-     * Finished tasks in the scope (done or cancelled), latest first, at most {@link #LIST_LIMIT}; a client's scope
-     * holds its projects' tasks too.
-     */
-    @Transactional(readOnly = true)
-    public List<WorkTask> doneIn(WorkScope scope) {
-        projects.requireAccess(scope);
-        PageRequest page = PageRequest.of(0, LIST_LIMIT);
-        return toRecords(scope.isProject() ? tasks.doneByProject(scope.projectId(), page)
-                : tasks.doneByClient(scope.clientId(), page));
     }
 
     /**

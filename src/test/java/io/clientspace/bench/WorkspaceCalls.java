@@ -74,7 +74,7 @@ public class WorkspaceCalls {
         WorkScope scope = WorkScope.client(clientId);
         Map<String, Supplier<Object>> p = new LinkedHashMap<>();
         p.put("deals", () -> deals.firstPage(scope, DealFilter.of(DealFilter.Show.OPEN), Grids.WHOLE_LIST_ROWS));
-        p.put("tasks", () -> tasks.openIn(scope));
+        p.put("tasks", () -> tasks.firstPage(scope, io.clientspace.task.TaskFilter.OPEN, Grids.WHOLE_LIST_ROWS));
         p.put("files", () -> new Object[] {files.in(scope), files.trashIn(scope), files.canShare(scope)});
         p.put("documents", () -> {
             var list = documents.in(scope);

@@ -5,6 +5,7 @@ import static io.clientspace.support.Actors.asManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clientspace.task.TaskFilter;
 import io.clientspace.client.AccessLevel;
 import io.clientspace.client.Client;
 import io.clientspace.client.ClientAction;
@@ -108,7 +109,7 @@ class PermissionMatrixIntegrationTests {
 
         for (ClientAction action : ClientAction.values()) {
             Supplier<Object> call = switch (action) {
-                case READ -> () -> tasks.openIn(scope);
+                case READ -> () -> tasks.page(scope, TaskFilter.OPEN, 0, 100);
                 case WORK -> () -> tasks.create(scope, task());
                 case SHARE -> () -> {
                     projects.requireManage(scope);

@@ -1,5 +1,6 @@
 package io.clientspace.project;
 
+import io.clientspace.task.TaskFilter;
 import io.clientspace.devservices.DevServices;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -142,7 +143,7 @@ class ProjectServiceIntegrationTests {
         assertThat(mine.projectId()).isEqualTo(project.id());
         assertThat(mine.clientPath()).isEqualTo("client-projects/" + project.id());
         assertThat(mine.clientName()).isEqualTo(client.name() + " · Annual audit 2026");
-        assertThat(asMember(() -> tasks.openIn(project.scope()))).extracting(WorkTask::id)
+        assertThat(asMember(() -> tasks.page(project.scope(), TaskFilter.OPEN, 0, 100))).extracting(WorkTask::id)
                 .containsExactlyInAnyOrder(mine.id(), open.id());
         assertThat(asMember(() -> tasks.countOpenIn(project.scope()))).isEqualTo(2);
         assertThat(asMember(() -> files.in(project.scope()))).extracting(StoredFile::id).containsExactly(file.id());
@@ -177,7 +178,7 @@ class ProjectServiceIntegrationTests {
 
         List<Supplier<?>> attempts = List.of(
                 () -> projects.get(project.id()),
-                () -> tasks.openIn(project.scope()),
+                () -> tasks.page(project.scope(), TaskFilter.OPEN, 0, 100),
                 () -> tasks.countOpenIn(project.scope()),
                 () -> tasks.get(task.id()),
                 () -> tasks.claim(task.id()),
@@ -209,7 +210,8 @@ class ProjectServiceIntegrationTests {
     void aProjectCannotBeReachedThroughAnotherClientsScope() {
         Client other = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         WorkScope smuggled = WorkScope.project(other.id(), project.id());
-        assertThatThrownBy(() -> asManager(() -> tasks.openIn(smuggled))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> asManager(() -> tasks.page(smuggled, TaskFilter.OPEN, 0, 100)))
+                .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asManager(() -> tasks.create(smuggled, task("Wrong place", null))))
                 .isInstanceOf(NotFoundException.class);
         assertThatThrownBy(() -> asManager(() -> files.in(smuggled))).isInstanceOf(NotFoundException.class);

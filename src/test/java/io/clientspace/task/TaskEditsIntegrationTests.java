@@ -150,7 +150,8 @@ class TaskEditsIntegrationTests {
         assertThat(asManager(() -> tasks.inbox(Inbox.OPEN))).extracting(WorkTask::id).doesNotContain(task.id());
         assertThat(asManager(() -> tasks.openForClient(client.id()))).isEmpty();
         assertThat(asManager(() -> tasks.countOpenForClient(client.id()))).isZero();
-        assertThat(asManager(() -> tasks.doneIn(WorkScope.client(client.id())))).extracting(WorkTask::id)
+        assertThat(asManager(() -> tasks.page(WorkScope.client(client.id()), TaskFilter.DONE, 0, 100)))
+                .extracting(WorkTask::id)
                 .containsExactly(task.id());
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(task.id().toString()).count())
                 .isZero();
@@ -171,7 +172,8 @@ class TaskEditsIntegrationTests {
     void aDoneTaskIsReopenedAndComesBackToItsAssignee() {
         WorkTask task = newTask("Send the invoice");
         WorkTask done = asManager(() -> tasks.complete(task.id()));
-        assertThat(asManager(() -> tasks.doneIn(WorkScope.client(client.id())))).singleElement().satisfies(t -> {
+        assertThat(asManager(() -> tasks.page(WorkScope.client(client.id()), TaskFilter.DONE, 0, 100)))
+                .singleElement().satisfies(t -> {
             assertThat(t.cancelled()).isFalse();
             assertThat(t.finishedByName()).isEqualTo("Maria Keller");
             assertThat(t.finishedAt()).isNotNull();
@@ -181,7 +183,7 @@ class TaskEditsIntegrationTests {
 
         assertThat(reopened.done()).isFalse();
         assertThat(asManager(() -> tasks.inbox(Inbox.OPEN))).extracting(WorkTask::id).contains(task.id());
-        assertThat(asManager(() -> tasks.doneIn(WorkScope.client(client.id())))).isEmpty();
+        assertThat(asManager(() -> tasks.page(WorkScope.client(client.id()), TaskFilter.DONE, 0, 100))).isEmpty();
         var engineTask = engineTasks.createTaskQuery().processInstanceBusinessKey(task.id().toString())
                 .singleResult();
         assertThat(engineTask.getAssignee()).isEqualTo("manager");

@@ -11,7 +11,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> {
+public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID>, WorkTaskListQueries {
     /** The person's open tasks, for a handover. */
     @org.springframework.data.jpa.repository.Query("select t from WorkTaskEntity t where t.assignee = ?1"
             + " and t.completedAt is null and t.cancelledAt is null order by t.title")
@@ -45,16 +45,6 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID> 
     @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is null and t.source = 'AD_HOC'"
             + " order by t.createdAt")
     List<WorkTaskEntity> openAdHocByClient(UUID clientId);
-
-    /** The client's finished tasks (done or cancelled), latest first. Uses work_task_client_done_idx. */
-    @Query("select t from WorkTaskEntity t where t.clientId = ?1 and t.completedAt is not null"
-            + " order by t.completedAt desc")
-    List<WorkTaskEntity> doneByClient(UUID clientId, Pageable page);
-
-    /** The project's finished tasks, latest first. Uses work_task_project_done_idx. */
-    @Query("select t from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is not null"
-            + " order by t.completedAt desc")
-    List<WorkTaskEntity> doneByProject(UUID projectId, Pageable page);
 
     /** The task under a row lock (DD014): an edit, a cancel or a reopen decides on the row as it is now. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

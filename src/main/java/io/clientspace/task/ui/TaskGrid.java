@@ -114,6 +114,12 @@ public class TaskGrid extends Grid<WorkTask> {
         io.clientspace.shared.ui.Grids.show(this, tasks);
     }
 
+    /** A list of {@code count} tasks fetched a page at a time as the user scrolls; see {@code Grids.showPaged}. */
+    public void showPaged(long count,
+                          com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback<WorkTask, Void> fetch) {
+        io.clientspace.shared.ui.Grids.showPaged(this, count, fetch);
+    }
+
     private String titleText(WorkTask t) {
         return t.isProcessStep()
                 ? getTranslation("tasks.process-step", StepNames.of(t.processStep(), getLocale()), t.title())

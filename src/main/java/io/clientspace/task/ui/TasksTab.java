@@ -9,7 +9,9 @@ import com.vaadin.flow.spring.annotation.SpringComponent;
 import io.clientspace.shared.ui.tabs.TabContribution;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
 import io.clientspace.shared.ui.tabs.TabContext;
-import io.clientspace.shared.ui.tabs.TabParts;
+import io.clientspace.shared.WorkScope;
+import io.clientspace.shared.ui.Grids;
+import io.clientspace.shared.ui.SignedIn;
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -20,13 +22,15 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.security.CurrentUser;
 import io.clientspace.shared.ui.States;
+import io.clientspace.task.TaskFilter;
+import io.clientspace.task.TaskList;
 import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
 import java.time.Clock;
 import java.util.List;
 
 /** The client's open tasks, ad hoc and from processes; create, take and complete them here. */
-class TasksTab extends WorkspaceTab<List<WorkTask>> {
+class TasksTab extends WorkspaceTab<TaskList> {
 
     /** The Tasks tab, on the client and the project workspace. */
     @SpringComponent
@@ -55,6 +59,8 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     private final CurrentUser user;
     private final Clock clock;
     private final Runnable onChange;
+    /** The user the grid's later pages are fetched as, whichever thread asks for them. */
+    private final SignedIn signedIn = SignedIn.now();
 
     TasksTab(TabContext context, WorkTaskService tasks, ProjectService projects) {
         super(TaskNavigation.TAB, "workspace.tab.tasks", context.loader());
@@ -75,15 +81,22 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     private boolean showingDone;
 
     @Override
-    protected List<WorkTask> fetch() {
+    protected TaskList fetch() {
         rights = projects.rights(context.scope());
-        return showingDone ? tasks.doneIn(context.scope()) : tasks.openIn(context.scope());
+        return tasks.firstPage(context.scope(), current(), Grids.WHOLE_LIST_ROWS);
+    }
+
+    /** What the list shows: finished tasks, the checklist's filter (about open tasks), or the open ones. */
+    private TaskFilter current() {
+        String f = filter();
+        return showingDone ? TaskFilter.DONE : "overdue".equals(f) ? TaskFilter.OVERDUE
+                : "unassigned".equals(f) ? TaskFilter.UNASSIGNED : TaskFilter.OPEN;
     }
 
     @Override
-    protected boolean isEmpty(List<WorkTask> data) {
-        // an empty "Done" view still offers the way back to the open tasks
-        return data.isEmpty() && !showingDone;
+    protected boolean isEmpty(TaskList data) {
+        // an empty "Done" view still offers the way back to the open tasks, and an empty filter the way to all
+        return data.length() == 0 && data.filter() == TaskFilter.OPEN;
     }
 
     @Override
@@ -100,10 +113,18 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
     }
 
     @Override
-    protected Component render(List<WorkTask> data) {
-        TaskGrid grid = new TaskGrid(false, showingDone ? clock.getZone() : null,
+    protected Component render(TaskList data) {
+        TaskGrid grid = new TaskGrid(false, data.filter() == TaskFilter.DONE ? clock.getZone() : null,
                 new TaskActions(tasks, clock, this::changed));
-        grid.show(data.stream().filter(this::matches).toList());
+        grid.setEmptyStateText(getTranslation("tasks.none-here"));
+        // the first page came with the tab; the grid fetches the rest from the database as the user scrolls (DD039)
+        WorkScope scope = context.scope();
+        TaskFilter shows = data.filter();
+        grid.showPaged(data.length(), query -> {
+            List<WorkTask> page = data.rowsIfHeld(query.getOffset(), query.getLimit());
+            return (page != null ? page : signedIn.call(() -> tasks.page(scope, shows, query.getOffset(),
+                    query.getLimit()))).stream();
+        });
         HorizontalLayout toolbar = new HorizontalLayout(newTaskAction(), viewChoice());
         toolbar.addClassName("tab-toolbar");
 
@@ -113,7 +134,6 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
         }
         Div box = new Div(toolbar, grid);
         box.addClassName("tab-body");
-        TabParts.limitNote(box, data.size(), WorkTaskService.LIST_LIMIT);
         return box;
     }
 
@@ -124,11 +144,6 @@ class TasksTab extends WorkspaceTab<List<WorkTask>> {
             case "unassigned" -> "task.filter.unassigned";
             default -> null;
         };
-    }
-
-    private boolean matches(WorkTask t) {
-        String f = filter();
-        return f == null || ("overdue".equals(f) && t.overdue()) || ("unassigned".equals(f) && t.assignee() == null);
     }
 
     /** Open tasks, or the finished ones with who ended them and when. */

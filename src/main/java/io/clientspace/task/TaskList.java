@@ -1,0 +1,21 @@
+package io.clientspace.task;
+
+import io.clientspace.shared.FirstRows;
+import java.util.List;
+
+/**
+ * The start of a workspace's task list: the filter, how many tasks it lists ({@code length}), the sum of their stored
+ * versions (any change to one of them raises it, so an equal list start means nothing on the list changed) and its
+ * first rows. Whatever lies past {@code rows} is fetched a page at a time ({@link WorkTaskService#page}).
+ */
+public record TaskList(TaskFilter filter, long length, long versions, List<WorkTask> rows) {
+
+    public TaskList {
+        rows = List.copyOf(rows);
+    }
+
+    /** Rows {@code offset} to {@code offset + limit} when {@code rows} holds all of them, or null to fetch them. */
+    public List<WorkTask> rowsIfHeld(int offset, int limit) {
+        return new FirstRows<>(length, rows).rowsIfHeld(offset, limit);
+    }
+}

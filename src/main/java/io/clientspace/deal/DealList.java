@@ -1,5 +1,6 @@
 package io.clientspace.deal;
 
+import io.clientspace.shared.FirstRows;
 import java.util.List;
 
 /**
@@ -13,8 +14,13 @@ public record DealList(DealCounts counts, DealFilter filter, long length, List<D
         rows = List.copyOf(rows);
     }
 
+    /** The list's length and the rows held, for a grid that fetches the rest. */
+    public FirstRows<Deal> firstRows() {
+        return new FirstRows<>(length, rows);
+    }
+
     /** Rows {@code offset} to {@code offset + limit} when {@code rows} holds all of them, or null to fetch them. */
     public List<Deal> rowsIfHeld(int offset, int limit) {
-        return new io.clientspace.shared.FirstRows<>(length, rows).rowsIfHeld(offset, limit);
+        return firstRows().rowsIfHeld(offset, limit);
     }
 }

@@ -14,8 +14,13 @@ public record TaskList(TaskFilter filter, long length, long versions, List<WorkT
         rows = List.copyOf(rows);
     }
 
+    /** The list's length and the rows held, for a grid that fetches the rest. */
+    public FirstRows<WorkTask> firstRows() {
+        return new FirstRows<>(length, rows);
+    }
+
     /** Rows {@code offset} to {@code offset + limit} when {@code rows} holds all of them, or null to fetch them. */
     public List<WorkTask> rowsIfHeld(int offset, int limit) {
-        return new FirstRows<>(length, rows).rowsIfHeld(offset, limit);
+        return firstRows().rowsIfHeld(offset, limit);
     }
 }

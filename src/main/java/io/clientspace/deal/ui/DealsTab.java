@@ -18,6 +18,7 @@ import io.clientspace.deal.Deal;
 import io.clientspace.deal.DealCounts;
 import io.clientspace.deal.DealList;
 import io.clientspace.deal.DealFilter;
+import io.clientspace.shared.FirstRows;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.ui.Grids;
 import io.clientspace.shared.ui.SignedIn;
@@ -261,15 +262,10 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     private void showRows(Grid<Deal> grid, DealList first) {
         DealFilter shows = current();
         WorkScope scope = context.scope();
-        DealList held = shows.equals(first.filter()) ? first : null;
-        long rows = held != null ? held.length()
-                : DealCounts.counts(shows) ? first.counts().of(shows.show())
-                : signedIn.call(() -> deals.count(scope, shows));
-        Grids.showPaged(grid, rows, query -> {
-            List<Deal> page = held == null ? null : held.rowsIfHeld(query.getOffset(), query.getLimit());
-            return (page != null ? page : signedIn.call(() -> deals.page(scope, shows, query.getOffset(),
-                    query.getLimit()))).stream();
-        });
+        FirstRows<Deal> rows = shows.equals(first.filter()) ? first.firstRows()
+                : new FirstRows<>(DealCounts.counts(shows) ? first.counts().of(shows.show())
+                : signedIn.call(() -> deals.count(scope, shows)), List.of());
+        Grids.showPaged(grid, rows, signedIn, (offset, limit) -> deals.page(scope, shows, offset, limit));
     }
 
     private ReasonDialog.Texts reasonTexts(String id, String title, String text, String confirm) {

@@ -1,7 +1,7 @@
 package io.clientspace.shared.ui;
 
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.data.provider.CallbackDataProvider;
+import io.clientspace.shared.FirstRows;
 import java.util.List;
 
 /**
@@ -24,14 +24,25 @@ public final class Grids {
         fit(grid, rows.size());
     }
 
+    /** One page of a list: rows {@code offset} to {@code offset + limit}. */
+    @FunctionalInterface
+    public interface Pages<T> {
+        List<T> page(int offset, int limit);
+    }
+
     /**
-     * Sets a list of {@code count} rows that the grid fetches a page at a time as the user scrolls, so the server holds
-     * only the pages in view (DD039), and the grid's height for that many rows. {@code fetch} runs on the thread that
-     * answers the browser: it must check who may see the rows itself.
+     * Sets a list of {@code first.length()} rows that the grid fetches a page at a time as the user scrolls, so the
+     * server holds only the pages in view (DD039), and the grid's height for that many rows. The rows {@code first}
+     * holds (loaded with the view, off the UI thread) serve the pages they cover; {@code pages} fetches the others,
+     * on whichever thread answers the browser, always as {@code user}. The service behind {@code pages} checks who may
+     * see the rows.
      */
-    public static <T> void showPaged(Grid<T> grid, long count, CallbackDataProvider.FetchCallback<T, Void> fetch) {
-        int rows = (int) Math.min(Integer.MAX_VALUE, count);
-        grid.setItems(fetch, query -> rows);
+    public static <T> void showPaged(Grid<T> grid, FirstRows<T> first, SignedIn user, Pages<T> pages) {
+        int rows = (int) Math.min(Integer.MAX_VALUE, first.length());
+        grid.setItems(query -> {
+            List<T> held = first.rowsIfHeld(query.getOffset(), query.getLimit());
+            return (held != null ? held : user.call(() -> pages.page(query.getOffset(), query.getLimit()))).stream();
+        }, query -> rows);
         fit(grid, rows);
     }
 

@@ -114,10 +114,10 @@ public class TaskGrid extends Grid<WorkTask> {
         io.clientspace.shared.ui.Grids.show(this, tasks);
     }
 
-    /** A list of {@code count} tasks fetched a page at a time as the user scrolls; see {@code Grids.showPaged}. */
-    public void showPaged(long count,
-                          com.vaadin.flow.data.provider.CallbackDataProvider.FetchCallback<WorkTask, Void> fetch) {
-        io.clientspace.shared.ui.Grids.showPaged(this, count, fetch);
+    /** A list fetched a page at a time as the user scrolls; see {@code Grids.showPaged}. */
+    public void showPaged(io.clientspace.shared.FirstRows<WorkTask> first, io.clientspace.shared.ui.SignedIn user,
+                          io.clientspace.shared.ui.Grids.Pages<WorkTask> pages) {
+        io.clientspace.shared.ui.Grids.showPaged(this, first, user, pages);
     }
 
     private String titleText(WorkTask t) {

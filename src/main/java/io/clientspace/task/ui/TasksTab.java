@@ -24,10 +24,8 @@ import io.clientspace.security.CurrentUser;
 import io.clientspace.shared.ui.States;
 import io.clientspace.task.TaskFilter;
 import io.clientspace.task.TaskList;
-import io.clientspace.task.WorkTask;
 import io.clientspace.task.WorkTaskService;
 import java.time.Clock;
-import java.util.List;
 
 /** The client's open tasks, ad hoc and from processes; create, take and complete them here. */
 class TasksTab extends WorkspaceTab<TaskList> {
@@ -120,11 +118,7 @@ class TasksTab extends WorkspaceTab<TaskList> {
         // the first page came with the tab; the grid fetches the rest from the database as the user scrolls (DD039)
         WorkScope scope = context.scope();
         TaskFilter shows = data.filter();
-        grid.showPaged(data.length(), query -> {
-            List<WorkTask> page = data.rowsIfHeld(query.getOffset(), query.getLimit());
-            return (page != null ? page : signedIn.call(() -> tasks.page(scope, shows, query.getOffset(),
-                    query.getLimit()))).stream();
-        });
+        grid.showPaged(data.firstRows(), signedIn, (offset, limit) -> tasks.page(scope, shows, offset, limit));
         HorizontalLayout toolbar = new HorizontalLayout(newTaskAction(), viewChoice());
         toolbar.addClassName("tab-toolbar");
 

@@ -3,28 +3,18 @@ package io.clientspace.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import io.clientspace.client.ContactPerson;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.clientspace.support.CurrentUi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A company's contact people in its header: a few at first, all of them on request, and back. */
+@ExtendWith(CurrentUi.class)
 class ContactPeopleUnitTests {
-
-    @BeforeEach
-    void ui() {
-        UI.setCurrent(new UI());
-    }
-
-    @AfterEach
-    void noUi() {
-        UI.setCurrent(null);
-    }
 
     @Test
     void manyContactPeopleShowTheFirstFiveUntilTheUserAsksForAll() {

@@ -3,7 +3,6 @@ package io.clientspace.modeling.ui.diagram;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.dom.DomEvent;
 import com.vaadin.flow.internal.nodefeature.ElementListenerMap;
 import elemental.json.Json;
@@ -12,25 +11,16 @@ import io.clientspace.modeling.ui.diagram.XmlDiagram.State;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.clientspace.support.CurrentUi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The server side of the diagram components without a browser: the element's answers are fired as the DOM events
  * it sends. Browser behaviour is covered by e2e/DiagramBrowserTests.
  */
+@ExtendWith(CurrentUi.class)
 class XmlDiagramUnitTests {
-
-    @BeforeEach
-    void ui() {
-        UI.setCurrent(new UI());
-    }
-
-    @AfterEach
-    void noUi() {
-        UI.setCurrent(null);
-    }
 
     @Test
     void anAnswerToAnOlderXmlDoesNotDecideTheStateOfTheNewerOne() {

@@ -16,11 +16,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import io.clientspace.support.CurrentUi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A workspace tab's states: loading, data, empty, error with retry, and hidden. */
+@ExtendWith(CurrentUi.class)
 class WorkspaceTabUnitTests {
 
     /** Runs queued queries when told to, oldest first, so the loading state can be seen in between. */
@@ -49,16 +50,6 @@ class WorkspaceTabUnitTests {
     }
 
     ManualLoader loader = new ManualLoader();
-
-    @BeforeEach
-    void ui() {
-        UI.setCurrent(new UI());
-    }
-
-    @AfterEach
-    void noUi() {
-        UI.setCurrent(null);
-    }
 
     /** The smallest tab: a list of names in a grid, its counter a fixed 2. */
     static final class NamesTab extends WorkspaceTab<List<String>> {

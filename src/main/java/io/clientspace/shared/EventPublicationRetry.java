@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,6 +31,11 @@ import org.springframework.stereotype.Component;
  * still incomplete. Mail timeouts (application.yml) bound an attempt well below that. Publications younger than
  * retry-after are left to their first attempt. Republishing on restart is off for the same reason: in a cluster a
  * restarting node would resubmit what another node is working on (docs/decisions/DD016-fault-drills.md).
+ * <p>
+ * An incomplete publication may not have failed: its first attempt may still wait in the executor's queue, or still
+ * be sending, when it is older than retry-after (a burst of mails, a slow mail server). Spring Modulith 1.4 cannot
+ * tell the two apart, so this resubmits both, and {@link OncePerPublication} makes the attempt that comes second
+ * find the publication complete and do nothing (DD040).
  */
 @Component
 public class EventPublicationRetry {
@@ -41,13 +48,17 @@ public class EventPublicationRetry {
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final EventRetryProperties properties;
+    private final Counter resubmittedCount;
 
     EventPublicationRetry(IncompleteEventPublications publications, DataSource dataSource, JdbcTemplate jdbc,
-                          EventRetryProperties properties) {
+                          EventRetryProperties properties, MeterRegistry meters) {
         this.publications = publications;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
         this.properties = properties;
+        this.resubmittedCount = Counter.builder("clientspace.events.resubmitted")
+                .description("Event publications a retry round offered to their listener again")
+                .register(meters);
     }
 
     /**
@@ -82,7 +93,8 @@ public class EventPublicationRetry {
         if (resubmitted.isEmpty()) {
             return 0;
         }
-        log.info("Resubmitted {} event publications whose listener had failed", resubmitted.size());
+        resubmittedCount.increment(resubmitted.size());
+        log.info("Resubmitted {} incomplete event publications", resubmitted.size());
         long deadline = System.nanoTime() + properties.attemptTimeout().toNanos();
         List<UUID> ids = List.copyOf(resubmitted);
         while (System.nanoTime() < deadline && stillIncomplete(ids) > 0) {

@@ -1,5 +1,7 @@
 package io.clientspace.drills;
 
+import jakarta.mail.MessagingException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +24,17 @@ public final class ClusterNodes {
     /** A fresh database on the drills' PostgreSQL; returns its JDBC URL. */
     public static String createDatabase(String name) {
         return DrillServices.get().postgres.createDatabase(name);
+    }
+
+    /** The subject of every mail the nodes have sent so far (the drills' SMTP server). */
+    public static List<String> mailSubjects() {
+        return DrillServices.get().smtp.received().stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     /** Starts the whole app as a node on that database; returns once it is ready. */

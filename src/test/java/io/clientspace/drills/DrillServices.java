@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -221,6 +222,7 @@ final class DrillServices {
         private GreenMail greenMail;
         private ServerSocket down;
         private final AtomicInteger refused = new AtomicInteger();
+        private final AtomicInteger relaying = new AtomicInteger();
 
         private Smtp(int port) {
             this.port = port;
@@ -238,30 +240,105 @@ final class DrillServices {
 
         synchronized void up() {
             closeDown();
+            stopGreenMail();
+            greenMail = greenMailOn(port);
+        }
+
+        private static GreenMail greenMailOn(int port) {
             // GreenMail waits 2 s for its socket by default: too short on a loaded 2-core machine, where a drill
             // that brings SMTP back then left it down for every later drill
             ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
             setup.setServerStartupTimeout(30_000);
-            greenMail = new GreenMail(setup);
-            greenMail.start();
+            GreenMail started = new GreenMail(setup);
+            started.start();
+            return started;
         }
 
-        /** Takes SMTP down: from now on every connection gets 421 and is closed. */
-        synchronized void down() {
+        private void stopGreenMail() {
             if (greenMail != null) {
                 earlier.addAll(List.of(greenMail.getReceivedMessages()));
                 greenMail.stop();
                 greenMail = null;
             }
-            ServerSocket socket;
+        }
+
+        /**
+         * Slows the mail server down until {@link #up()}: every connection waits {@code delay} before it is passed
+         * on to GreenMail (moved to a port of its own), as a mail server under load keeps its greeting back.
+         */
+        synchronized void slow(Duration delay) {
+            stopGreenMail();
+            GreenMail behind = greenMailOn(freePort());
+            greenMail = behind;
+            int target = behind.getSmtp().getPort();
+            ServerSocket socket = hold();
+            Thread relay = new Thread(() -> {
+                while (!socket.isClosed()) {
+                    try {
+                        Socket client = socket.accept();
+                        daemon("drill-smtp-slow-connection", () -> relay(client, target, delay));
+                    } catch (IOException e) {
+                        // closed by up(): SMTP is fast again
+                    }
+                }
+            }, "drill-smtp-slow");
+            relay.setDaemon(true);
+            relay.start();
+        }
+
+        private void relay(Socket client, int target, Duration delay) {
+            relaying.incrementAndGet();
+            try (client; Socket server = new Socket(InetAddress.getByName("127.0.0.1"), target)) {
+                Thread.sleep(delay.toMillis()); // the fault itself: a server that keeps its greeting back
+                Thread upstream = daemon("drill-smtp-slow-upstream", () -> pipe(client, server));
+                pipe(server, client);
+                upstream.join();
+            } catch (IOException e) {
+                // either side hung up
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                relaying.decrementAndGet();
+            }
+        }
+
+        private static Thread daemon(String name, Runnable work) {
+            Thread thread = new Thread(work, name);
+            thread.setDaemon(true);
+            thread.start();
+            return thread;
+        }
+
+        private static void pipe(Socket from, Socket to) {
             try {
-                socket = new ServerSocket();
+                from.getInputStream().transferTo(to.getOutputStream());
+                to.shutdownOutput();
+            } catch (IOException e) {
+                // either side hung up
+            }
+        }
+
+        /** Connections the slow server is holding or passing on right now. */
+        int connectionsOpen() {
+            return relaying.get();
+        }
+
+        private ServerSocket hold() {
+            try {
+                ServerSocket socket = new ServerSocket();
                 socket.setReuseAddress(true);
                 socket.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
                 down = socket;
+                return socket;
             } catch (IOException e) {
                 throw new IllegalStateException("Could not hold the SMTP port", e);
             }
+        }
+
+        /** Takes SMTP down: from now on every connection gets 421 and is closed. */
+        synchronized void down() {
+            stopGreenMail();
+            ServerSocket socket = hold();
             Thread refuser = new Thread(() -> {
                 while (!socket.isClosed()) {
                     try (Socket s = socket.accept(); OutputStream out = s.getOutputStream()) {

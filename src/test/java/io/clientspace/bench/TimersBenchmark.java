@@ -394,7 +394,9 @@ class TimersBenchmark {
         md.append("\nStall mails are counted by subject on the drills' SMTP server once no DealStalled publication "
                 + "is incomplete; the time runs from the timers falling due. The nodes' event retry offers "
                 + "publications older than 1 s again, so under this burst it offers mails whose first attempt is "
-                + "still queued; each such attempt must find its publication complete and send nothing (DD040).\n");
+                + "still queued; each such attempt must find its publication complete and send nothing (DD040). "
+                + "Both counters are read when the last mail has gone out: attempts offered again that are still "
+                + "queued then find their publication complete later, so the last column is a lower bound.\n");
         md.append("\n\"Fired once\" counts instances with exactly one boundaryTimer activity in the engine's history; "
                 + "\"duplicates\" those with more, \"lost\" those with none. Acquisition conflicts, failed and "
                 + "rejected jobs are the engine's own metrics (job-acquired-failure: an optimistic-locking conflict "

@@ -205,23 +205,52 @@ public class WorkTaskService {
         return toRecords(List.of(task)).get(0);
     }
 
-    /** One view of "My tasks"; at most {@link #INBOX_LIMIT} rows, soonest due first. */
+    /**
+     * The first {@code limit} rows of one view of "My tasks", soonest due first: the same list, one page, that
+     * {@link #inboxFirstPage} starts. For callers that want a view's first tasks (the search text empty).
+     */
     @Transactional(readOnly = true)
     public List<WorkTask> inbox(Inbox inbox) {
+        return inboxPage(inbox, "", 0, INBOX_LIMIT);
+    }
+
+    /**
+     * The start of one view of "My tasks", paged in the database (DD039): how many tasks it lists and the first
+     * {@code limit} rows. {@code text}, when not blank, keeps the tasks whose title, description, client or project
+     * name contains it. A member lists only what they can still open; the counters count the same.
+     */
+    @Transactional(readOnly = true)
+    public InboxList inboxFirstPage(Inbox inbox, String text, int limit) {
+        var query = inboxQuery(inbox, text);
+        if (query == null) {
+            return new InboxList(inbox, text, 0, 0, List.of());
+        }
+        long[] size = tasks.inboxSize(query);
+        List<WorkTask> rows = size[0] == 0 ? List.of() : toRecords(tasks.inboxPage(query, 0, limit));
+        return new InboxList(inbox, text, size[0], size[1], rows);
+    }
+
+    /** One page of a "My tasks" view, in the view's order; see {@link #inboxFirstPage}. */
+    @Transactional(readOnly = true)
+    public List<WorkTask> inboxPage(Inbox inbox, String text, int offset, int limit) {
+        var query = inboxQuery(inbox, text);
+        return query == null ? List.of() : toRecords(tasks.inboxPage(query, offset, limit));
+    }
+
+    /** The view's query for the signed-in user; null when they can open no client at all. */
+    private io.clientspace.task.domain.InboxQuery inboxQuery(Inbox inbox, String text) {
         CurrentUser user = currentUser.requireStaff();
+        Visibility v = projects.visibility();
+        if (v.seesNothing()) {
+            return null;
+        }
         LocalDate today = LocalDate.now(clock);
-        PageRequest page = PageRequest.of(0, INBOX_LIMIT);
-        List<WorkTaskEntity> rows = switch (inbox) {
-            case OPEN -> tasks.assigned(user.username(), page);
-            case OVERDUE -> tasks.assignedDueBefore(user.username(), today, page);
-            case THIS_WEEK -> tasks.assignedDueBetween(user.username(), today, endOfWeek(today), page);
-            case UNASSIGNED -> {
-                Visibility v = projects.visibility();
-                yield v.everything() ? tasks.unassigned(page)
-                        : v.seesNothing() ? List.of() : tasks.unassignedOn(v.clientIds(), v.projectIds(), page);
-            }
-        };
-        return toRecords(rows);
+        String me = inbox == Inbox.UNASSIGNED ? null : user.username();
+        LocalDate before = inbox == Inbox.OVERDUE ? today : null;
+        LocalDate from = inbox == Inbox.THIS_WEEK ? today : null;
+        LocalDate to = inbox == Inbox.THIS_WEEK ? endOfWeek(today) : null;
+        return new io.clientspace.task.domain.InboxQuery(me, before, from, to, v.everything(), v.clientIds(),
+                v.projectIds(), text);
     }
 
     /** How many tasks each view of "My tasks" holds. */

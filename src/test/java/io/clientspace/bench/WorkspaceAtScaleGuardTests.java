@@ -10,6 +10,7 @@ import io.clientspace.portal.PortalService;
 import io.clientspace.extranet.CustomerScope;
 import io.clientspace.support.Actors;
 import io.clientspace.support.ClientspaceIntegrationTest;
+import io.clientspace.shared.ui.Grids;
 import io.clientspace.task.Inbox;
 import io.clientspace.task.WorkTaskService;
 import jakarta.persistence.EntityManager;
@@ -85,7 +86,11 @@ class WorkspaceAtScaleGuardTests {
             Map<String, Supplier<Object>> calls = new LinkedHashMap<>();
             workspace.opening(data.largeClientId()).forEach((name, call) -> calls.put(name, () -> asManager(call)));
             for (Inbox inbox : Inbox.values()) {
-                calls.put("my-tasks-" + inbox, () -> Actors.asMember(() -> tasks.inbox(inbox)));
+                // the view's own path: its length and first page, and the same with a search
+                calls.put("my-tasks-" + inbox, () -> Actors.asMember(() -> tasks.inboxFirstPage(inbox, "",
+                        Grids.WHOLE_LIST_ROWS)));
+                calls.put("my-tasks-" + inbox + "-search", () -> Actors.asMember(() -> tasks.inboxFirstPage(inbox,
+                        "call", Grids.WHOLE_LIST_ROWS)));
             }
             calls.put("my-tasks-counts", () -> Actors.asMember(tasks::inboxCounts));
             calls.put("portal-projects", () -> asContact(data, portal::projects));

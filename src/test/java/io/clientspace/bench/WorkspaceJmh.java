@@ -202,7 +202,7 @@ public class WorkspaceJmh {
 
     @Benchmark
     public Object myTasks(Node node, User user) {
-        return node.guard(() -> user.asMember(() -> List.of(node.tasks.inboxCounts(), node.tasks.inbox(Inbox.OPEN))));
+        return node.guard(() -> user.asMember(() -> List.of(node.tasks.inboxCounts(), node.tasks.inboxFirstPage(Inbox.OPEN, "", io.clientspace.shared.ui.Grids.WHOLE_LIST_ROWS))));
     }
 
     @Benchmark

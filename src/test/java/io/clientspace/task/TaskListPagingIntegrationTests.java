@@ -19,7 +19,6 @@ import io.clientspace.support.ClientspaceIntegrationTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,21 +53,11 @@ class TaskListPagingIntegrationTests {
 
     @Test
     void pagesReachEveryOpenTaskOnceSoonestDueFirst() {
-        List<String> expected = new ArrayList<>();
-        for (int i = 1; i <= 23; i++) {
-            String title = "Task %02d".formatted(i);
-            // the later a task is created here, the sooner it is due, so the order is not the order of creation
-            LocalDate due = today.plusDays(40 - i);
-            asManager(() -> tasks.create(client.id(), draft(title, "manager", due)));
-            expected.add(0, title);
-        }
+        List<String> expected = PagedTasks.dueAgainstCreation(23, i -> "Task %02d".formatted(i),
+                d -> asManager(() -> tasks.create(client.id(), d)));
 
-        List<String> paged = new ArrayList<>();
-        for (int offset = 0; offset < 30; offset += 10) {
-            int from = offset;
-            paged.addAll(asManager(() -> tasks.page(scope, TaskFilter.OPEN, from, 10)).stream()
-                    .map(WorkTask::title).toList());
-        }
+        List<String> paged = PagedTasks.readInPages(10, 30,
+                offset -> asManager(() -> tasks.page(scope, TaskFilter.OPEN, offset, 10)));
         assertThat(paged).as("three pages of ten, soonest due first").containsExactlyElementsOf(expected);
 
         TaskList first = asManager(() -> tasks.firstPage(scope, TaskFilter.OPEN, 10));

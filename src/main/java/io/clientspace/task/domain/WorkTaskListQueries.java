@@ -18,4 +18,13 @@ public interface WorkTaskListQueries {
 
     /** How many rows the list has, and the sum of their versions: {count, versions}. One query. */
     long[] listSize(UUID clientId, UUID projectScope, TaskFilter filter, LocalDate today);
+
+    /**
+     * Rows {@code offset} to {@code offset + limit} of a "My tasks" view, soonest due first: {@code query} says whose
+     * tasks, due when, where the user may look and what the search text is.
+     */
+    List<WorkTaskEntity> inboxPage(InboxQuery query, int offset, int limit);
+
+    /** How many rows the "My tasks" view has, and the sum of their versions: {count, versions}. One query. */
+    long[] inboxSize(InboxQuery query);
 }

@@ -38,6 +38,69 @@ class WorkTaskListQueriesImpl implements WorkTaskListQueries {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
 
+    @Override
+    @SuppressWarnings("unchecked")
+    public List<WorkTaskEntity> inboxPage(InboxQuery q, int offset, int limit) {
+        Query query = em.createNativeQuery("select t.* from work_task t where " + inboxWhere(q)
+                + " order by t.due_date asc nulls last, t.created_at asc, t.id asc", WorkTaskEntity.class);
+        bindInbox(query, q);
+        return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    }
+
+    @Override
+    public long[] inboxSize(InboxQuery q) {
+        Query query = em.createNativeQuery("select count(*), coalesce(sum(t.version), 0) from work_task t where "
+                + inboxWhere(q));
+        bindInbox(query, q);
+        Object[] row = (Object[]) query.getSingleResult();
+        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    /**
+     * SQL rather than JPQL for the search: it looks at the client's and the project's names too. Mine uses
+     * work_task_assignee_due_open_idx, nobody's work_task_unassigned_open_idx.
+     */
+    private static String inboxWhere(InboxQuery q) {
+        StringBuilder where = new StringBuilder("t.completed_at is null and ")
+                .append(q.assignee() == null ? "t.assignee is null" : "t.assignee = :assignee");
+        if (q.dueBefore() != null) {
+            where.append(" and t.due_date < :dueBefore");
+        }
+        if (q.dueFrom() != null) {
+            where.append(" and t.due_date between :dueFrom and :dueTo");
+        }
+        if (!q.everywhere()) {
+            where.append(" and (t.client_id in (:clients) or t.project_id in (:projects))");
+        }
+        if (q.pattern() != null) {
+            where.append(" and (lower(t.title) like :text escape '\\' or lower(t.description) like :text escape '\\'"
+                    + " or exists (select 1 from client c where c.id = t.client_id and lower(c.name) like :text"
+                    + " escape '\\') or exists (select 1 from client_project p where p.id = t.project_id"
+                    + " and lower(p.name) like :text escape '\\'))");
+        }
+        return where.toString();
+    }
+
+    private static void bindInbox(Query query, InboxQuery q) {
+        if (q.assignee() != null) {
+            query.setParameter("assignee", q.assignee());
+        }
+        if (q.dueBefore() != null) {
+            query.setParameter("dueBefore", q.dueBefore());
+        }
+        if (q.dueFrom() != null) {
+            query.setParameter("dueFrom", q.dueFrom());
+            query.setParameter("dueTo", q.dueTo());
+        }
+        if (!q.everywhere()) {
+            query.setParameter("clients", q.clients());
+            query.setParameter("projects", q.projects());
+        }
+        if (q.pattern() != null) {
+            query.setParameter("text", q.pattern());
+        }
+    }
+
     private static String where(UUID projectScope, TaskFilter filter) {
         String scope = projectScope != null ? "t.projectId = :scope" : "t.clientId = :scope";
         return scope + switch (filter) {

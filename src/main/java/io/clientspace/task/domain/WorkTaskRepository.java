@@ -64,25 +64,11 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID>,
             + " from WorkTaskEntity t where t.projectId = ?1 and t.completedAt is null")
     List<Object[]> projectAttention(UUID projectId, LocalDate today);
 
-    /** Mine. Uses work_task_assignee_due_open_idx. */
-    @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null" + OPEN_ORDER)
-    List<WorkTaskEntity> assigned(String assignee, Pageable page);
-
     @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null")
     long countAssigned(String assignee);
 
-    /** Mine, due before the day. */
-    @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null and t.dueDate < ?2"
-            + OPEN_ORDER)
-    List<WorkTaskEntity> assignedDueBefore(String assignee, LocalDate day, Pageable page);
-
     @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null and t.dueDate < ?2")
     long countAssignedDueBefore(String assignee, LocalDate day);
-
-    /** Mine, due from one day to another, both included. */
-    @Query("select t from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
-            + " and t.dueDate between ?2 and ?3" + OPEN_ORDER)
-    List<WorkTaskEntity> assignedDueBetween(String assignee, LocalDate from, LocalDate to, Pageable page);
 
     @Query("select count(t) from WorkTaskEntity t where t.assignee = ?1 and t.completedAt is null"
             + " and t.dueDate between ?2 and ?3")
@@ -103,17 +89,8 @@ public interface WorkTaskRepository extends JpaRepository<WorkTaskEntity, UUID>,
     long countAssignedDueBetweenOn(String assignee, LocalDate from, LocalDate to, Collection<UUID> clients,
                                    Collection<UUID> projects);
 
-    /** Nobody's yet, on any client. Uses work_task_unassigned_open_idx. */
-    @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null" + OPEN_ORDER)
-    List<WorkTaskEntity> unassigned(Pageable page);
-
     @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null")
     long countUnassigned();
-
-    /** Nobody's yet, on the given clients and projects. Uses work_task_unassigned_open_idx. */
-    @Query("select t from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
-            + " and (t.clientId in :clients or t.projectId in :projects)" + OPEN_ORDER)
-    List<WorkTaskEntity> unassignedOn(Collection<UUID> clients, Collection<UUID> projects, Pageable page);
 
     @Query("select count(t) from WorkTaskEntity t where t.assignee is null and t.completedAt is null"
             + " and (t.clientId in :clients or t.projectId in :projects)")

@@ -18,18 +18,20 @@ import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
 import io.clientspace.shared.ui.Titled;
+import io.clientspace.shared.ui.Grids;
+import io.clientspace.shared.ui.SignedIn;
 import io.clientspace.task.Inbox;
-import io.clientspace.task.WorkTask;
+import io.clientspace.task.InboxList;
 import io.clientspace.task.WorkTaskService;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * "My tasks": everything assigned to me across clients, what is overdue or due this week, and what nobody has
- * taken yet on the clients I work on. The view is kept in the address (?view=overdue), so it can be bookmarked.
+ * taken yet on the clients I work on. The view is kept in the address (?view=overdue), so it can be bookmarked. Each
+ * view is paged and searched in the database, however many tasks it holds (DD039).
  */
 @Menu(title = "nav.my-tasks", order = 30, icon = "vaadin:tasks")
 @Route(value = TaskNavigation.MY_TASKS, layout = MainLayout.class)
@@ -44,9 +46,10 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
     private final Map<Inbox, Span> counters = new EnumMap<>(Inbox.class);
     private final Div content = new Div();
     private Inbox current = Inbox.OPEN;
-    /** Narrows the loaded list by title, description or place, for someone with many tasks. */
+    /** Searches the view by title, description or place, in the database, for someone with many tasks. */
     private final com.vaadin.flow.component.textfield.TextField filter = new com.vaadin.flow.component.textfield.TextField();
-    private List<WorkTask> loaded = List.of();
+    /** The grid fetches its further pages as the user who opened the view (DD039). */
+    private final SignedIn signedIn = SignedIn.now();
 
     MyTasksView(WorkTaskService tasks, AsyncLoader loader, Clock clock) {
         this.tasks = tasks;
@@ -77,7 +80,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         filter.setClearButtonVisible(true);
         filter.setWidth("24rem");
         filter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> show(current, loaded));
+        filter.addValueChangeListener(e -> reload());
         content.setWidthFull();
         add(tabs, filter, content);
     }
@@ -97,11 +100,11 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
                 counters.get(inbox).setText(String.valueOf(n))), e -> counters.values().forEach(c -> c.setText("")));
         content.removeAll();
         content.add(States.loading(getTranslation("tasks.loading")));
-        loader.load(this, () -> tasks.inbox(shown), rows -> {
-            // a quicker click to another view may have come in meanwhile: its rows win
-            if (shown == current) {
-                loaded = rows;
-                show(shown, rows);
+        String text = filter.getValue().trim();
+        loader.load(this, () -> tasks.inboxFirstPage(shown, text, Grids.WHOLE_LIST_ROWS), list -> {
+            // a quicker click to another view, or more typing, may have come in meanwhile: its rows win
+            if (shown == current && text.equals(filter.getValue().trim())) {
+                show(list);
             }
         }, e -> {
             content.removeAll();
@@ -110,34 +113,25 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         });
     }
 
-    private void show(Inbox inbox, List<WorkTask> all) {
+    private void show(InboxList list) {
         content.removeAll();
-        String text = filter.getValue().trim().toLowerCase(getLocale());
-        List<WorkTask> rows = text.isEmpty() ? all : all.stream().filter(t -> contains(t.title(), text)
-                || contains(t.description(), text) || contains(t.clientName(), text)).toList();
-        if (rows.isEmpty() && !all.isEmpty()) {
+        if (list.length() == 0 && !list.text().isEmpty()) {
             content.add(States.empty(VaadinIcon.SEARCH, getTranslation("inbox.filter.none.title"),
-                    getTranslation("inbox.filter.none.text", filter.getValue().trim()), null));
+                    getTranslation("inbox.filter.none.text", list.text()), null));
             return;
         }
-        if (rows.isEmpty()) {
-            content.add(States.empty(inbox == Inbox.UNASSIGNED ? VaadinIcon.USERS : VaadinIcon.CHECK_SQUARE_O,
-                    getTranslation("inbox.none." + key(inbox) + ".title"),
-                    getTranslation("inbox.none." + key(inbox) + ".text"), null));
+        if (list.length() == 0) {
+            content.add(States.empty(list.inbox() == Inbox.UNASSIGNED ? VaadinIcon.USERS : VaadinIcon.CHECK_SQUARE_O,
+                    getTranslation("inbox.none." + key(list.inbox()) + ".title"),
+                    getTranslation("inbox.none." + key(list.inbox()) + ".text"), null));
             return;
         }
         TaskGrid grid = new TaskGrid(true, new TaskActions(tasks, clock, this::reload));
-        grid.show(rows);
+        // the first page came with the view; the grid fetches the rest from the database as the user scrolls
+        Inbox inbox = list.inbox();
+        String text = list.text();
+        grid.showPaged(list.firstRows(), signedIn, (offset, limit) -> tasks.inboxPage(inbox, text, offset, limit));
         content.add(grid);
-        if (all.size() >= WorkTaskService.INBOX_LIMIT) {
-            Span more = new Span(getTranslation("inbox.limited", WorkTaskService.INBOX_LIMIT));
-            more.addClassName("muted");
-            content.add(more);
-        }
-    }
-
-    private boolean contains(String value, String lowerCaseText) {
-        return value != null && value.toLowerCase(getLocale()).contains(lowerCaseText);
     }
 
     private static String key(Inbox inbox) {

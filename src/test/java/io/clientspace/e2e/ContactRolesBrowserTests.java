@@ -1,5 +1,6 @@
 package io.clientspace.e2e;
 
+import com.microsoft.playwright.Page;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.clientspace.support.Actors.asManager;
 
@@ -68,6 +69,12 @@ class ContactRolesBrowserTests extends BrowserTest {
         page.navigate(url("/portal"));
         assertThat(page.locator("#portal-nav")).containsText("Documents");
         assertThat(page.locator("#portal-nav")).not().containsText("Proposals");
+        // the bar's links navigate inside the app, as router links do: the page is not loaded again
+        page.evaluate("window.navMarker = 'same page'");
+        page.locator("#portal-nav a", new Page.LocatorOptions().setHasText("Documents")).click();
+        assertThat(page.locator("#portal-nav a[highlight]")).hasText("Documents");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/portal/documents$"));
+        org.assertj.core.api.Assertions.assertThat(page.evaluate("window.navMarker")).isEqualTo("same page");
         page.navigate(url("/" + ProposalNavigation.PORTAL_LIST));
         assertThat(page.locator("#portal-section-hidden")).isVisible();
         assertThat(page.locator("body")).not().containsText("Roles journey");

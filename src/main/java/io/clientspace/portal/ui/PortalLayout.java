@@ -5,10 +5,10 @@ import io.clientspace.extranet.PortalSection;
 import io.clientspace.portal.PortalService;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Nav;
 import com.vaadin.flow.component.icon.VaadinIcon;
-import com.vaadin.flow.router.HighlightConditions;
-import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
+import com.vaadin.flow.router.RouteConfiguration;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -17,6 +17,8 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import io.clientspace.shared.FirmModule;
 import io.clientspace.shared.ModuleOffException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import io.clientspace.security.CurrentUserProvider;
@@ -30,7 +32,7 @@ import jakarta.annotation.security.RolesAllowed;
  * The customer portal's shell: a light header and a navigation bar of its own, nothing from the staff application.
  */
 @RolesAllowed(Roles.CUSTOMER)
-public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserver {
+public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserver, AfterNavigationObserver {
 
     /** The pages of each portal section that a module owns, by the section's navigation key. */
     private static final Map<Class<?>, String> SECTIONS = Map.of(
@@ -44,6 +46,8 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
     private final Modules modules;
 
     private final PortalService portal;
+
+    private final PortalNav nav;
 
     public PortalLayout(CurrentUserProvider users, AuthenticationContext auth,
                         ExternalAccessService access, Modules modules, PortalService portal) {
@@ -65,7 +69,8 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
         header.expand(brand);
         header.addClassName("portal-header");
         header.setWidthFull();
-        add(header, nav(modules));
+        nav = nav(modules);
+        add(header, nav.component());
     }
 
     /** A page of a section that is switched off, or any page while the portal is off, says so (DD034). */
@@ -86,46 +91,44 @@ public class PortalLayout extends Div implements RouterLayout, BeforeEnterObserv
         }
     }
 
-    private Component nav(Modules modules) {
-        Nav nav = new Nav();
-        nav.addClassName("portal-nav");
-        nav.setId("portal-nav");
+    private PortalNav nav(Modules modules) {
         // the home page stays for everyone (what waits for them); other links only where the contact's policy
         // shows the section (DD035): the pages and the services refuse the rest as well
         var viewer = portal.current();
         java.util.function.Predicate<PortalSection> sees = s -> viewer.isPresent() && portal.sees(viewer.get(), s);
-        nav.add(link("portal.nav.projects", PortalHomeView.class, VaadinIcon.FOLDER_OPEN_O));
+        List<PortalNav.Link> links = new ArrayList<>();
+        links.add(link("portal.nav.projects", PortalHomeView.class, VaadinIcon.FOLDER_OPEN_O));
         if (sees.test(PortalSection.DOCUMENTS)) {
-            nav.add(link("portal.nav.documents", PortalDocumentsView.class, VaadinIcon.FILE_TEXT_O));
+            links.add(link("portal.nav.documents", PortalDocumentsView.class, VaadinIcon.FILE_TEXT_O));
         }
         if (sees.test(PortalSection.PROPOSALS)) {
-            nav.add(link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT));
+            links.add(link("portal.nav.proposals", PortalProposalsView.class, VaadinIcon.FILE_TEXT));
         }
         if (sees.test(PortalSection.INFORMATION_REQUESTS)) {
-            nav.add(link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O));
+            links.add(link("portal.nav.requests", PortalRequestsView.class, VaadinIcon.QUESTION_CIRCLE_O));
         }
         if (sees.test(PortalSection.REQUESTS)) {
-            nav.add(link("clientrequest.portal.nav", PortalClientRequestsView.class, VaadinIcon.COMMENTS_O));
+            links.add(link("clientrequest.portal.nav", PortalClientRequestsView.class, VaadinIcon.COMMENTS_O));
         }
         if (sees.test(PortalSection.ACCEPTANCES)) {
-            nav.add(link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O));
+            links.add(link("portal.nav.acceptances", PortalAcceptancesView.class, VaadinIcon.CHECK_SQUARE_O));
         }
         if (sees.test(PortalSection.MESSAGES)) {
-            nav.add(link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT));
+            links.add(link("portal.nav.messages", PortalMessagesView.class, VaadinIcon.CHAT));
         }
-        nav.add(link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
+        links.add(link("portal.nav.profile", PortalProfileView.class, VaadinIcon.USER));
         // the sections of modules the firm switched off are not there (DD034)
-        nav.getChildren().filter(c -> !modules.showsPortalSection(c.getElement().getAttribute("data-section")))
-                .toList().forEach(nav::remove);
-        return nav;
+        links.removeIf(l -> !modules.showsPortalSection(l.key()));
+        return new PortalNav(links, this::getTranslation);
     }
 
-    private RouterLink link(String key, Class<? extends Component> target, VaadinIcon icon) {
-        RouterLink link = new RouterLink(target);
-        link.add(icon.create(), new Span(getTranslation(key)));
-        link.setHighlightCondition(HighlightConditions.sameLocation());
-        link.addClassName("portal-nav-link");
-        link.getElement().setAttribute("data-section", key);
-        return link;
+    private static PortalNav.Link link(String key, Class<? extends Component> target, VaadinIcon icon) {
+        return new PortalNav.Link(key, RouteConfiguration.forApplicationScope().getUrl(target), icon);
+    }
+
+    /** The link to the page on show is marked as the current one. */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        nav.highlight(event.getLocation().getPath());
     }
 }

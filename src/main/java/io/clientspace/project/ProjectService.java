@@ -328,6 +328,13 @@ public class ProjectService {
         return toRecords(user, projects.byClient(clientId));
     }
 
+    /** The client's projects by name, as a list to choose one from shows them. */
+    @Transactional(readOnly = true)
+    public List<ProjectChoice> choicesFor(UUID clientId) {
+        clients.requireAccess(clientId);
+        return projects.byClient(clientId).stream().map(p -> new ProjectChoice(p.getId(), p.getName())).toList();
+    }
+
     @Transactional(readOnly = true)
     public long countForClient(UUID clientId) {
         clients.requireAccess(clientId);

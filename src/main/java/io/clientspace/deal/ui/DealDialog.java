@@ -27,7 +27,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectChoice;
 import io.clientspace.shared.WorkScope;
 import java.util.function.Consumer;
 
@@ -42,7 +42,7 @@ class DealDialog extends Dialog {
     private final UUID clientId;
     /** The project a new deal from a project's workspace belongs to; null otherwise. */
     private final UUID fixedProject;
-    final Select<ClientProject> project = new Select<>();
+    final Select<ProjectChoice> project = new Select<>();
     /** The deal being edited; null for a new one. */
     private final Deal existing;
     private final Div formError = new Div();
@@ -61,20 +61,20 @@ class DealDialog extends Dialog {
      * A new deal in the scope: in a project's workspace it belongs to that project (set here, not chosen); on the
      * client, the user may put it in one of {@code projects}.
      */
-    DealDialog(WorkScope scope, String clientName, List<ClientProject> projects, DealService deals, CurrentUser user,
+    DealDialog(WorkScope scope, String clientName, List<ProjectChoice> projects, DealService deals, CurrentUser user,
                Clock clock, Consumer<Deal> onSaved) {
         this(scope, clientName, null, projects, deals, user, clock, onSaved);
     }
 
     /** Edits {@code deal} in place; on the client's workspace it may also move to another of its projects. */
-    DealDialog(Deal deal, List<ClientProject> projects, DealService deals, CurrentUser user, Clock clock,
+    DealDialog(Deal deal, List<ProjectChoice> projects, DealService deals, CurrentUser user, Clock clock,
                Consumer<Deal> onSaved) {
         this(deal.projectId() == null ? WorkScope.client(deal.clientId())
                 : WorkScope.project(deal.clientId(), deal.projectId()), null, deal, projects, deals, user, clock,
                 onSaved);
     }
 
-    private DealDialog(WorkScope scope, String clientName, Deal existing, List<ClientProject> projects,
+    private DealDialog(WorkScope scope, String clientName, Deal existing, List<ProjectChoice> projects,
                        DealService deals, CurrentUser user, Clock clock, Consumer<Deal> onSaved) {
         this.clock = clock;
         this.clientId = scope.clientId();

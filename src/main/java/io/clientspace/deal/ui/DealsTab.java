@@ -22,7 +22,7 @@ import io.clientspace.shared.FirstRows;
 import io.clientspace.shared.WorkScope;
 import io.clientspace.shared.ui.Grids;
 import io.clientspace.shared.ui.SignedIn;
-import io.clientspace.project.ClientProject;
+import io.clientspace.project.ProjectChoice;
 import io.clientspace.project.ProjectService;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import io.clientspace.deal.DealNavigation;
@@ -52,7 +52,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
      * The deals counted open, won and lost with the first page of the list on show, and the client's projects (on a
      * client's workspace; empty in a project's). The grid fetches further pages as the user scrolls (DD039).
      */
-    record Data(DealList deals, List<ClientProject> projects) {
+    record Data(DealList deals, List<ProjectChoice> projects) {
     }
 
     /** The Deals tab on a client's workspace, first from the left. */
@@ -87,7 +87,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
 
     private final ProjectService projects;
     /** The project filter on the client's workspace: null for all deals. */
-    private ClientProject projectFilter;
+    private ProjectChoice projectFilter;
     private boolean withoutProject;
     /** What the user may do here, read with the deals (off the UI thread) for the "why not" of New deal. */
     private volatile io.clientspace.project.WorkspaceRights rights;
@@ -112,7 +112,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     protected Data fetch() {
         rights = projects.rights(context.scope());
         return new Data(deals.firstPage(context.scope(), current(), Grids.WHOLE_LIST_ROWS),
-                context.isProject() ? List.of() : projects.forClient(context.clientId()));
+                context.isProject() ? List.of() : projects.choicesFor(context.clientId()));
     }
 
     @Override
@@ -193,18 +193,17 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         if (!all.projects().isEmpty()) {
             // a combo box, not a select: a busy client has dozens of projects, which a select would hold as one
             // server-side item component each (issue 19 §6), and typing finds one faster than scrolling
-            ComboBox<ClientProject> byProject = new ComboBox<>();
+            ComboBox<ProjectChoice> byProject = new ComboBox<>();
             byProject.setId("deal-project-filter");
             byProject.setAriaLabel(getTranslation("deal.project"));
             byProject.setPlaceholder(getTranslation("deal.all-projects"));
             byProject.setClearButtonVisible(true);
             byProject.setWidth("16rem");
-            ClientProject none = new ClientProject(null, null, null, null, getTranslation("deal.no-project"), null,
-                    null, null, null, null, null, List.of(), false, false, false, 0);
-            List<ClientProject> choices = new java.util.ArrayList<>(all.projects());
+            ProjectChoice none = new ProjectChoice(null, getTranslation("deal.no-project"));
+            List<ProjectChoice> choices = new java.util.ArrayList<>(all.projects());
             choices.add(none);
             byProject.setItems(choices);
-            byProject.setItemLabelGenerator(ClientProject::name);
+            byProject.setItemLabelGenerator(ProjectChoice::name);
             byProject.setValue(withoutProject ? none : projectFilter);
             byProject.addValueChangeListener(e -> {
                 withoutProject = e.getValue() == none;
@@ -279,13 +278,13 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     }
 
     /** "New deal", or, for someone who may only read here, the button disabled with why and whom to ask. */
-    private Component newDealAction(List<ClientProject> clientProjects) {
+    private Component newDealAction(List<ProjectChoice> clientProjects) {
         io.clientspace.project.WorkspaceRights r = rights;
         return io.clientspace.shared.ui.Unavailable.editorAction(newDealButton(clientProjects), r == null || r.work(),
                 "deals-read-only", r == null ? null : r.askName());
     }
 
-    private Button newDealButton(List<ClientProject> clientProjects) {
+    private Button newDealButton(List<ProjectChoice> clientProjects) {
         Button button = new Button(getTranslation("deals.new"), VaadinIcon.PLUS.create(),
                 e -> new DealDialog(context.scope(), context.name(), clientProjects, deals, user, clock,
                         saved -> changed()).open());
@@ -314,7 +313,7 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
      * for a colleague who may not change the deal, a lock that says who can. Each action checks that again on the
      * server, since a browser can call any row's function.
      */
-    private LitRenderer<Deal> actionsRenderer(List<ClientProject> clientProjects) {
+    private LitRenderer<Deal> actionsRenderer(List<ProjectChoice> clientProjects) {
         String edit = "<vaadin-button theme=\"small tertiary icon\" class=\"edit-deal\" aria-label=\""
                 + LitTexts.text(getTranslation("deal.edit")) + "\" @click=\"${edit}\"><vaadin-icon"
                 + " icon=\"vaadin:edit\"></vaadin-icon>" + LitTexts.tooltip(getTranslation("deal.edit"))

@@ -114,7 +114,7 @@ public class OncePerPublication extends AbstractPointcutAdvisor {
                     UUID.class, listenerId, serialized);
             if (claimed.isEmpty()) {
                 duplicates().increment();
-                log.info("{} was offered {} again after another attempt had completed it; not run twice",
+                log.debug("{} was offered {} again after another attempt had completed it; not run twice",
                         listenerId, event.getClass().getSimpleName());
                 return null;
             }

@@ -18,9 +18,4 @@ public record DealList(DealCounts counts, DealFilter filter, long length, List<D
     public FirstRows<Deal> firstRows() {
         return new FirstRows<>(length, rows);
     }
-
-    /** Rows {@code offset} to {@code offset + limit} when {@code rows} holds all of them, or null to fetch them. */
-    public List<Deal> rowsIfHeld(int offset, int limit) {
-        return firstRows().rowsIfHeld(offset, limit);
-    }
 }

@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * The start of one view of "My tasks": the view, the search text it was read with, how many tasks it lists
- * ({@code length}), the sum of their stored versions and its first rows. Whatever lies past {@code rows} is fetched a
+ * ({@code length}) and its first rows. Whatever lies past {@code rows} is fetched a
  * page at a time ({@link WorkTaskService#inboxPage}).
  */
-public record InboxList(Inbox inbox, String text, long length, long versions, List<WorkTask> rows) {
+public record InboxList(Inbox inbox, String text, long length, List<WorkTask> rows) {
 
     public InboxList {
         rows = List.copyOf(rows);

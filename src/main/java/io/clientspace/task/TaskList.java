@@ -18,9 +18,4 @@ public record TaskList(TaskFilter filter, long length, long versions, List<WorkT
     public FirstRows<WorkTask> firstRows() {
         return new FirstRows<>(length, rows);
     }
-
-    /** Rows {@code offset} to {@code offset + limit} when {@code rows} holds all of them, or null to fetch them. */
-    public List<WorkTask> rowsIfHeld(int offset, int limit) {
-        return firstRows().rowsIfHeld(offset, limit);
-    }
 }

@@ -223,11 +223,11 @@ public class WorkTaskService {
     public InboxList inboxFirstPage(Inbox inbox, String text, int limit) {
         var query = inboxQuery(inbox, text);
         if (query == null) {
-            return new InboxList(inbox, text, 0, 0, List.of());
+            return new InboxList(inbox, text, 0, List.of());
         }
-        long[] size = tasks.inboxSize(query);
-        List<WorkTask> rows = size[0] == 0 ? List.of() : toRecords(tasks.inboxPage(query, 0, limit));
-        return new InboxList(inbox, text, size[0], size[1], rows);
+        long length = tasks.inboxCount(query);
+        List<WorkTask> rows = length == 0 ? List.of() : toRecords(tasks.inboxPage(query, 0, limit));
+        return new InboxList(inbox, text, length, rows);
     }
 
     /** One page of a "My tasks" view, in the view's order; see {@link #inboxFirstPage}. */

@@ -91,8 +91,8 @@ class DealListPagingIntegrationTests {
         DealList first = asManager(() -> deals.firstPage(scope, open, 10));
         assertThat(first.length()).isEqualTo(23);
         assertThat(first.rows()).extracting(Deal::title).containsExactlyElementsOf(created.subList(0, 10));
-        assertThat(first.rowsIfHeld(0, 10)).extracting(Deal::title).containsExactlyElementsOf(created.subList(0, 10));
-        assertThat(first.rowsIfHeld(10, 10)).as("the second page is fetched, not made up").isNull();
+        assertThat(first.firstRows().rowsIfHeld(0, 10)).extracting(Deal::title).containsExactlyElementsOf(created.subList(0, 10));
+        assertThat(first.firstRows().rowsIfHeld(10, 10)).as("the second page is fetched, not made up").isNull();
         assertThat(first.rows()).allSatisfy(d -> assertThat(d.stage()).isEqualTo(DealStage.NEW));
     }
 
@@ -158,7 +158,7 @@ class DealListPagingIntegrationTests {
                 .extracting(Deal::id).containsExactly(projectDeal.id());
         DealList projectList = asManager(() -> deals.firstPage(relaunch.scope(), DealFilter.of(Show.OPEN), 10));
         assertThat(projectList.counts().all()).isEqualTo(1);
-        assertThat(projectList.rowsIfHeld(0, 50)).as("a list shorter than a page is held whole").hasSize(1);
+        assertThat(projectList.firstRows().rowsIfHeld(0, 50)).as("a list shorter than a page is held whole").hasSize(1);
     }
 
     @Test

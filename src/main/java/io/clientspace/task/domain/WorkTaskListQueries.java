@@ -25,6 +25,6 @@ public interface WorkTaskListQueries {
      */
     List<WorkTaskEntity> inboxPage(InboxQuery query, int offset, int limit);
 
-    /** How many rows the "My tasks" view has, and the sum of their versions: {count, versions}. One query. */
-    long[] inboxSize(InboxQuery query);
+    /** How many rows the "My tasks" view has. */
+    long inboxCount(InboxQuery query);
 }

@@ -48,12 +48,10 @@ class WorkTaskListQueriesImpl implements WorkTaskListQueries {
     }
 
     @Override
-    public long[] inboxSize(InboxQuery q) {
-        Query query = em.createNativeQuery("select count(*), coalesce(sum(t.version), 0) from work_task t where "
-                + inboxWhere(q));
+    public long inboxCount(InboxQuery q) {
+        Query query = em.createNativeQuery("select count(*) from work_task t where " + inboxWhere(q));
         bindInbox(query, q);
-        Object[] row = (Object[]) query.getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+        return ((Number) query.getSingleResult()).longValue();
     }
 
     /**

@@ -80,7 +80,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         filter.setClearButtonVisible(true);
         filter.setWidth("24rem");
         filter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> reload());
+        filter.addValueChangeListener(e -> reloadList());
         content.setWidthFull();
         add(tabs, filter, content);
     }
@@ -94,10 +94,16 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         reload();
     }
 
+    /** The counters and the list: on opening, on another view, and after a change to a task. */
     private void reload() {
-        Inbox shown = current;
         loader.load(this, tasks::inboxCounts, counts -> counts.forEach((inbox, n) ->
                 counters.get(inbox).setText(String.valueOf(n))), e -> counters.values().forEach(c -> c.setText("")));
+        reloadList();
+    }
+
+    /** The list alone: the counters count whole views, so a search leaves them as they are. */
+    private void reloadList() {
+        Inbox shown = current;
         content.removeAll();
         content.add(States.loading(getTranslation("tasks.loading")));
         String text = filter.getValue().trim();
@@ -109,7 +115,7 @@ class MyTasksView extends VerticalLayout implements Titled, BeforeEnterObserver 
         }, e -> {
             content.removeAll();
             content.add(States.error(getTranslation("workspace.error.title"), getTranslation("workspace.error.text"),
-                    this::reload, getTranslation("action.retry")));
+                    this::reloadList, getTranslation("action.retry")));
         });
     }
 

@@ -362,37 +362,72 @@ public class ClientService {
 
     /**
      * As {@link #require}{@code (clientId, action)} followed by {@link #workGroup}, answered as "may this colleague be
-     * given work on the client" from one read of the client's owner and, only where the answer needs them, one of
-     * its grants (issue 19): a manager or the owner acting, and an admin, a manager or the owner being given the
-     * work, need no grant, so the common deal creation sends one permission read instead of two. The grants are read
-     * at most once, in the caller's transaction, and the user's own level comes from the same read.
+     * given work on the client", reading no more than the answer needs (issue 19):
+     * <ul>
+     * <li>an admin or a manager may do every action on every client, so for them the client's owner is read only when
+     * a colleague who is neither admin nor manager is being given the work, and its grants only when that colleague
+     * is not the owner. A manager creating a deal for a manager sends no permission read at all;</li>
+     * <li>anyone else: the owner is read at once (it decides their own level), the grants only where needed.</li>
+     * </ul>
+     * Each is read at most once, in the caller's transaction.
+     * <p>
+     * <b>When nothing was read, nothing proved that the client exists:</b> the caller's insert of a row that refers to
+     * it (a foreign key) is what refuses a client that is not there; see {@link #isMissingClient}.
      *
-     * @throws NotFoundException when there is no such client
+     * @throws NotFoundException when there is no such client, as far as a read was needed
      * @throws NoAccessException unless the current user may do the action on the client; names the owner to ask
      */
     @Transactional(readOnly = true)
     public Predicate<String> requireAndWorkGroup(UUID clientId, ClientAction action) {
         CurrentUser user = currentUser.requireStaff();
-        String owner = clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client"));
-        Supplier<Map<String, AccessLevel>> grantsOnce = new Supplier<>() {
-            private Map<String, AccessLevel> read;
-
-            @Override
-            public Map<String, AccessLevel> get() {
-                if (read == null) {
-                    read = grantsOn(clientId);
-                }
-                return read;
-            }
-        };
-        AccessLevel level = user.seesAllClients() || user.username().equals(owner) ? AccessLevel.MANAGER
-                : grantsOnce.get().getOrDefault(user.username(), AccessLevel.NONE);
-        requireLevel(user, action, level, owner);
+        Supplier<String> owner = once(() -> clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client")));
+        Supplier<Map<String, AccessLevel>> grants = once(() -> grantsOn(clientId));
+        if (!user.seesAllClients()) {
+            AccessLevel level = user.username().equals(owner.get()) ? AccessLevel.MANAGER
+                    : grants.get().getOrDefault(user.username(), AccessLevel.NONE);
+            requireLevel(user, action, level, owner.get());
+        }
         return username -> staff.assignable().stream().filter(s -> s.username().equals(username)).findFirst()
                 .map(s -> s.roles().contains(Roles.ADMIN) || s.roles().contains(Roles.MANAGER)
-                        || s.username().equals(owner)
-                        || grantsOnce.get().getOrDefault(s.username(), AccessLevel.NONE).atLeast(AccessLevel.EDITOR))
+                        || s.username().equals(owner.get())
+                        || grants.get().getOrDefault(s.username(), AccessLevel.NONE).atLeast(AccessLevel.EDITOR))
                 .orElse(false);
+    }
+
+    /**
+     * Whether a write failed because the client it refers to is not there: a row's {@code client_id} foreign key
+     * refused it. For callers of {@link #requireAndWorkGroup}, whose check may not have read the client.
+     */
+    public static boolean isMissingClient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && FOREIGN_KEY_VIOLATION.equals(violation.getSQLState())
+                    && violation.getConstraintName() != null
+                    && violation.getConstraintName().toLowerCase(Locale.ROOT).endsWith("_client_id_fkey")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** PostgreSQL's SQLSTATE for a row that refers to one that is not there. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+
+    /** A value read on first use and kept: a read the answer may not need. */
+    private static <T> Supplier<T> once(Supplier<T> read) {
+        return new Supplier<>() {
+            private T value;
+            private boolean done;
+
+            @Override
+            public T get() {
+                if (!done) {
+                    value = read.get();
+                    done = true;
+                }
+                return value;
+            }
+        };
     }
 
     private Map<String, AccessLevel> grantsOn(UUID clientId) {

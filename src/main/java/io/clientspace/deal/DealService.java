@@ -9,6 +9,7 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import static io.clientspace.shared.Texts.clean;
 
 import io.clientspace.client.ClientService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import io.clientspace.deal.domain.DealEntity;
 import io.clientspace.deal.domain.DealRepository;
 import io.clientspace.deal.process.DealStagesProcess;
@@ -378,14 +379,24 @@ public class DealService {
         variables.put(DealStagesProcess.VAR_DEAL_ID, deal.getId().toString());
         variables.put(DealStagesProcess.VAR_OWNER, owner);
         variables.put(DealStagesProcess.VAR_NEXT_STEP_DUE, toDate(draft.getNextStepDue()));
-        var instance = runtime.startProcessInstanceByKey(DealStagesProcess.PROCESS_ID, deal.getId().toString(),
-                variables);
-        deal.setProcessInstanceId(instance.getId());
-        // a model whose first task has no stage listener: nobody took the deal, and it must still be saved
-        NewDeal.take(deal.getId()).ifPresent(deals::save);
-        // the version the caller gets must be the one an edit will find: the flush writes the row (it would at commit
-        // anyway) and leaves its version on the entity, so no query reads it back
-        deals.flush();
+        ProcessInstance instance;
+        try {
+            instance = runtime.startProcessInstanceByKey(DealStagesProcess.PROCESS_ID, deal.getId().toString(),
+                    variables);
+            deal.setProcessInstanceId(instance.getId());
+            // a model whose first task has no stage listener: nobody took the deal, and it must still be saved
+            NewDeal.take(deal.getId()).ifPresent(deals::save);
+            // the version the caller gets must be the one an edit will find: the flush writes the row (it would at
+            // commit anyway) and leaves its version on the entity, so no query reads it back
+            deals.flush();
+        } catch (RuntimeException e) {
+            // an admin's or a manager's check read no client (requireAndWorkGroup): the deal row's foreign key is what
+            // refuses one that is not there, and the whole transaction, engine rows included, rolls back
+            if (ClientService.isMissingClient(e)) {
+                throw new NotFoundException("Client");
+            }
+            throw e;
+        }
         DealStage first = deal.getStage();
         return toDeal(deal, new Position(first, stages.previous(instance.getProcessDefinitionId(), first)
                 .orElse(null), stages.next(instance.getProcessDefinitionId(), first).orElse(null)));

@@ -50,6 +50,8 @@ class DealServiceIntegrationTests {
     HistoryService history;
     @Autowired
     org.camunda.bpm.engine.ManagementService management;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     Client client;
     LocalDate today = LocalDate.now();
@@ -111,6 +113,30 @@ class DealServiceIntegrationTests {
                 .isZero();
         assertThat(history.createHistoricActivityInstanceQuery().activityId(DealStagesProcess.END_WON)
                 .processInstanceId(historicInstance(deal)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aDealForAClientThatIsNotThereIsRefusedAsNotFoundWhoeverAsksAndLeavesNothingBehind() {
+        java.util.UUID nobody = java.util.UUID.randomUUID();
+        long instancesBefore = history.createHistoricProcessInstanceQuery()
+                .processDefinitionKey(DealStagesProcess.PROCESS_ID).count();
+
+        // a manager's check reads no client when a manager gets the deal: the deal row's foreign key refuses it
+        assertThatThrownBy(() -> asManager(() -> deals.create(nobody, draft("manager"))))
+                .isInstanceOf(NotFoundException.class).hasMessage("Client not found");
+        // giving it to a member needs the client's owner, so that read refuses it
+        assertThatThrownBy(() -> asManager(() -> deals.create(nobody, draft("member"))))
+                .isInstanceOf(NotFoundException.class).hasMessage("Client not found");
+        // a member's own level comes from the client's owner
+        assertThatThrownBy(() -> asMember(() -> deals.create(nobody, draft("member"))))
+                .isInstanceOf(NotFoundException.class).hasMessage("Client not found");
+
+        for (String table : new String[] {"deal", "work_task", "timeline_entry"}) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where client_id = ?", Long.class,
+                    nobody)).as(table).isZero();
+        }
+        assertThat(history.createHistoricProcessInstanceQuery().processDefinitionKey(DealStagesProcess.PROCESS_ID)
+                .count()).as("deal-stages instances, running or ended").isEqualTo(instancesBefore);
     }
 
     @Test

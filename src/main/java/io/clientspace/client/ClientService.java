@@ -380,7 +380,8 @@ public class ClientService {
     @Transactional(readOnly = true)
     public Predicate<String> requireAndWorkGroup(UUID clientId, ClientAction action) {
         CurrentUser user = currentUser.requireStaff();
-        Supplier<String> owner = once(() -> clients.ownerOf(clientId).orElseThrow(() -> new NotFoundException("Client")));
+        Supplier<String> owner = once(() -> clients.ownerOf(clientId)
+                .orElseThrow(() -> new NotFoundException("Client")));
         Supplier<Map<String, AccessLevel>> grants = once(() -> grantsOn(clientId));
         if (!user.seesAllClients()) {
             AccessLevel level = user.username().equals(owner.get()) ? AccessLevel.MANAGER

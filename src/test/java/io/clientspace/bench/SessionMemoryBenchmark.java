@@ -13,6 +13,7 @@ import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -58,14 +59,16 @@ class SessionMemoryBenchmark {
         open(staff, 1, 1);
         open(portal, 1, 1);
         int sessionsBefore = httpSessions();
+        // the class histograms go to files and are read only after the last measurement: held in this heap, each
+        // (one entry per loaded class, some 15,000) counted as session memory, about 50 kB per session
         long before = usedHeapAfterGc();
-        Map<String, long[]> h0 = histogram();
+        Path h0 = histogram("before");
         open(staff, sessions, batch);
         long afterStaff = usedHeapAfterGc();
-        Map<String, long[]> h1 = histogram();
+        Path h1 = histogram("after-staff");
         open(portal, sessions, batch);
         long afterPortal = usedHeapAfterGc();
-        Map<String, long[]> h2 = histogram();
+        Path h2 = histogram("after-portal");
         int sessionsAfter = httpSessions();
         String nodes = stateNodesByComponent();
 
@@ -89,9 +92,9 @@ class SessionMemoryBenchmark {
         s.append(BenchHarness.goal("heap per portal session (contact, project page)", "<= 100 kB", portalKb,
                 portalKb <= PORTAL_GOAL_KB, " kB"));
         s.append("\n## What the staff sessions hold (class histogram, after minus before, top 15)\n\n")
-                .append(diff(h0, h1, sessions));
+                .append(diff(read(h0), read(h1), sessions));
         s.append("\n## What the portal sessions hold (class histogram, after minus before, top 15)\n\n")
-                .append(diff(h1, h2, sessions));
+                .append(diff(read(h1), read(h2), sessions));
         s.append("\n## Vaadin state nodes per UI, by the component that owns them (top 25 per route)\n\n")
                 .append(nodes);
         BenchHarness.write(Path.of("target", "bench", "bench-memory.md"), s.toString());
@@ -219,14 +222,25 @@ class SessionMemoryBenchmark {
         return used;
     }
 
-    /** jcmd's class histogram of this JVM (a full GC first): class name to {instances, bytes}. */
-    private static Map<String, long[]> histogram() throws IOException, InterruptedException {
+    /**
+     * jcmd's class histogram of this JVM (a full GC first), written by jcmd straight to
+     * target/bench/histogram-{step}.txt, so that nothing of it is in this heap while the next step is measured.
+     */
+    private static Path histogram(String step) throws IOException, InterruptedException {
+        Path file = Path.of("target", "bench", "histogram-" + step + ".txt").toAbsolutePath();
+        Files.createDirectories(file.getParent());
         Process jcmd = new ProcessBuilder("jcmd", String.valueOf(ProcessHandle.current().pid()), "GC.class_histogram")
-                .redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        jcmd.waitFor();
+                .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException("jcmd GC.class_histogram failed: " + Files.readString(file));
+        }
+        return file;
+    }
+
+    /** A histogram file read back: class name to {instances, bytes}. */
+    private static Map<String, long[]> read(Path histogram) throws IOException {
         Map<String, long[]> classes = new HashMap<>();
-        for (String line : out.split("\n")) {
+        for (String line : Files.readAllLines(histogram, StandardCharsets.UTF_8)) {
             String[] f = line.trim().split("\\s+");
             if (f.length >= 4 && f[0].endsWith(":")) {
                 try {

@@ -2,6 +2,7 @@ package io.clientspace.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.core.util.BufferRecyclers;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
@@ -56,18 +57,23 @@ class SessionMemoryBenchmark {
         Kind portal = new Kind(bench.portalUrl(), bench.contact(), BrowserBench.CONTACT_PASSWORD,
                 BrowserBench.PORTAL_READY);
 
-        open(staff, 1, 1);
-        open(portal, 1, 1);
+        // a batch of each kind before the baseline, not one session, so that caches filled on first use and the
+        // request threads the load needs are there before the baseline
+        open(staff, batch, batch);
+        open(portal, batch, batch);
         int sessionsBefore = httpSessions();
         // the class histograms go to files and are read only after the last measurement: held in this heap, each
         // (one entry per loaded class, some 15,000) counted as session memory, about 50 kB per session
         long before = usedHeapAfterGc();
+        int threadsBefore = requestThreads();
         Path h0 = histogram("before");
         open(staff, sessions, batch);
         long afterStaff = usedHeapAfterGc();
+        int threadsAfterStaff = requestThreads();
         Path h1 = histogram("after-staff");
         open(portal, sessions, batch);
         long afterPortal = usedHeapAfterGc();
+        int threadsAfterPortal = requestThreads();
         Path h2 = histogram("after-portal");
         int sessionsAfter = httpSessions();
         String nodes = stateNodesByComponent();
@@ -83,9 +89,17 @@ class SessionMemoryBenchmark {
                 .append(" (each batch's Chromium killed afterwards; the server keeps the sessions). Used heap"
                         + " (MemoryMXBean) after three System.gc(). HTTP sessions alive: ").append(sessionsBefore)
                 .append(" before, ").append(sessionsAfter).append(" after.\n\n");
-        s.append(String.format(Locale.ROOT, "| Step | used heap MB |%n|---|---:|%n| before | %.1f |%n"
-                        + "| after %d staff sessions | %.1f |%n| after %d portal sessions | %.1f |%n%n",
-                before / 1e6, sessions, afterStaff / 1e6, sessions, afterPortal / 1e6));
+        s.append(String.format(Locale.ROOT, "| Step | used heap MB | Tomcat request threads |%n|---|---:|---:|%n"
+                        + "| before | %.1f | %d |%n| after %d staff sessions | %.1f | %d |%n"
+                        + "| after %d portal sessions | %.1f | %d |%n%n",
+                before / 1e6, threadsBefore, sessions, afterStaff / 1e6, threadsAfterStaff, sessions,
+                afterPortal / 1e6, threadsAfterPortal));
+        s.append(released < 0 ? "Jackson's per-thread buffers were NOT emptied before each weighing (run with the bench"
+                + " profile, which sets " + BufferRecyclers.SYSTEM_PROPERTY_TRACK_REUSABLE_BUFFERS + "): each request"
+                + " thread that joined the pool during a step added its buffers to that step.\n\n"
+                : "Before each weighing the request threads' Jackson buffers were emptied (" + released + " in all):"
+                + " each thread keeps its own, up to about 70 kB, through a soft reference, whatever sessions it"
+                + " served, so a thread joining the pool during a step added them to that step's sessions.\n\n");
         s.append("## Goals\n\n| Goal | Target | Measured | Met |\n|---|---|---:|---|\n");
         s.append(BenchHarness.goal("heap per staff session (manager, busy client's workspace)", "<= 250 kB",
                 staffKb, staffKb <= STAFF_GOAL_KB, " kB"));
@@ -211,7 +225,30 @@ class SessionMemoryBenchmark {
         return "(none)";
     }
 
+    /** Live Tomcat request threads ("http-nio-PORT-exec-N"). */
+    private static int requestThreads() {
+        return (int) Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("http-nio-") && t.getName().contains("-exec-")).count();
+    }
+
+    /** Buffers released by {@link #emptyJacksonBuffers} so far; -1 when Jackson does not track them. */
+    private static int released;
+
+    /**
+     * Empties every thread's Jackson buffer recycler (soft references the collector keeps until memory runs short):
+     * memory per request thread, not per session. Works only when the bench profile's system property asked Jackson
+     * to track them; otherwise {@link #released} says so.
+     */
+    private static void emptyJacksonBuffers() {
+        if (released < 0 || !Boolean.getBoolean(BufferRecyclers.SYSTEM_PROPERTY_TRACK_REUSABLE_BUFFERS)) {
+            released = -1;
+            return;
+        }
+        released += BufferRecyclers.releaseBuffers();
+    }
+
     private static long usedHeapAfterGc() throws InterruptedException {
+        emptyJacksonBuffers();
         var memory = ManagementFactory.getMemoryMXBean();
         long used = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {

@@ -4,6 +4,9 @@ import io.clientspace.conversation.ProjectConversationService;
 import java.util.Locale;
 import io.clientspace.portal.PortalNavigation;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.data.renderer.LitRenderer;
+import io.clientspace.shared.ui.LitTexts;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -11,7 +14,6 @@ import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H3;
@@ -144,14 +146,15 @@ final class PortalPages {
                 outcome.setId("portal-project-outcome");
                 box.add(outcome);
             }
-            Div summary = new Div(summary("summary-total-hours", VaadinIcon.CLOCK, "portal.project.total-hours",
-                            hours(p.totalMinutes())),
-                    summary("summary-billable-hours", VaadinIcon.CASH, "portal.project.billable-hours",
-                            hours(p.billableMinutes())),
-                    summary("summary-last-activity", VaadinIcon.CALENDAR_CLOCK, "portal.project.last-activity",
-                            p.lastActivity() == null ? t("portal.project.no-activity") : date(p.lastActivity())));
-            summary.addClassName("portal-summary");
-            box.add(summary);
+            // three read-only cards: one element of markup, not thirteen components the session keeps (issue 19 §6)
+            box.add(new Html("<div class=\"portal-summary\">"
+                    + summary("summary-total-hours", VaadinIcon.CLOCK, "portal.project.total-hours",
+                            hours(p.totalMinutes()))
+                    + summary("summary-billable-hours", VaadinIcon.CASH, "portal.project.billable-hours",
+                            hours(p.billableMinutes()))
+                    + summary("summary-last-activity", VaadinIcon.CALENDAR_CLOCK, "portal.project.last-activity",
+                            p.lastActivity() == null ? t("portal.project.no-activity") : date(p.lastActivity()))
+                    + "</div>"));
 
             TabSheet tabs = new TabSheet();
             tabs.setId("portal-project-tabs");
@@ -242,27 +245,29 @@ final class PortalPages {
         grid.addColumn(d -> UploadTexts.size(host, d.sizeBytes())).setHeader(t("portal.document.size"))
                 .setTextAlign(ColumnTextAlign.END).setAutoWidth(true);
         grid.addColumn(d -> date(d.uploadedAt())).setHeader(t("portal.document.uploaded")).setAutoWidth(true);
-        grid.addComponentColumn(this::downloadButton).setAutoWidth(true).setFlexGrow(0);
+        if (viewer.preview()) {
+            grid.addComponentColumn(this::previewDownload).setAutoWidth(true).setFlexGrow(0);
+        } else {
+            // a plain link per row drawn by the browser from two properties, not three components per row
+            grid.addColumn(LitRenderer.<PortalDocument>of("<a class=\"portal-download\" router-ignore target=\"_blank\""
+                            + " href=\"${item.href}\" aria-label=\"${item.label}\"><vaadin-icon icon=\""
+                            + iconName(VaadinIcon.DOWNLOAD_ALT) + "\"></vaadin-icon><span>"
+                            + LitTexts.text(t("portal.document.download")) + "</span></a>")
+                    .withProperty("href", d -> DOWNLOAD_PATH + d.kind().name() + "/" + d.id())
+                    .withProperty("label", d -> t("portal.document.download-named", d.name())))
+                    .setAutoWidth(true).setFlexGrow(0);
+        }
         grid.setItems(docs);
         return grid;
     }
 
-    private Component downloadButton(PortalDocument d) {
-        if (viewer.preview()) {
-            // a manager's look does not count as the customer's download, so it does not pass the recording link
-            Button b = new Button(t("portal.document.download"), VaadinIcon.DOWNLOAD_ALT.create(), e ->
-                    Downloads.start(UI.getCurrent(), portal.download(viewer, d.kind(), d.id())));
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            b.addClassName("portal-download");
-            return b;
-        }
-        Anchor a = new Anchor(DOWNLOAD_PATH + d.kind().name() + "/" + d.id(), "");
-        a.add(VaadinIcon.DOWNLOAD_ALT.create(), new Span(t("portal.document.download")));
-        a.setRouterIgnore(true);
-        a.setTarget(AnchorTarget.BLANK);
-        a.addClassName("portal-download");
-        a.getElement().setAttribute("aria-label", t("portal.document.download-named", d.name()));
-        return a;
+    /** A manager's look does not count as the customer's download, so it does not pass the recording link. */
+    private Component previewDownload(PortalDocument d) {
+        Button b = new Button(t("portal.document.download"), VaadinIcon.DOWNLOAD_ALT.create(), e ->
+                Downloads.start(UI.getCurrent(), portal.download(viewer, d.kind(), d.id())));
+        b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        b.addClassName("portal-download");
+        return b;
     }
 
     private Component tasks(UUID projectId) {
@@ -373,15 +378,15 @@ final class PortalPages {
         return page;
     }
 
-    private Component summary(String id, VaadinIcon icon, String labelKey, String value) {
-        Span label = new Span(t(labelKey));
-        label.addClassName("summary-label");
-        Span v = new Span(value);
-        v.addClassName("summary-value");
-        Div card = new Div(icon.create(), label, v);
-        card.setId(id);
-        card.addClassName("portal-summary-card");
-        return card;
+    /** One summary card as markup: the label is a translation and the value a number or a date, escaped all the same. */
+    private String summary(String id, VaadinIcon icon, String labelKey, String value) {
+        return "<div id=\"" + id + "\" class=\"portal-summary-card\"><vaadin-icon icon=\"" + iconName(icon)
+                + "\"></vaadin-icon><span class=\"summary-label\">" + LitTexts.text(t(labelKey))
+                + "</span><span class=\"summary-value\">" + LitTexts.text(value) + "</span></div>";
+    }
+
+    private static String iconName(VaadinIcon icon) {
+        return "vaadin:" + icon.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private void fact(Div facts, String id, String labelKey, String value) {

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import static io.clientspace.shared.Texts.clean;
 
@@ -380,9 +381,10 @@ public class ClientService {
     @Transactional(readOnly = true)
     public Predicate<String> requireAndWorkGroup(UUID clientId, ClientAction action) {
         CurrentUser user = currentUser.requireStaff();
-        Supplier<String> owner = once(() -> clients.ownerOf(clientId)
+        // each read on first use and kept: the answer may need neither
+        Supplier<String> owner = SingletonSupplier.of(() -> clients.ownerOf(clientId)
                 .orElseThrow(() -> new NotFoundException("Client")));
-        Supplier<Map<String, AccessLevel>> grants = once(() -> grantsOn(clientId));
+        Supplier<Map<String, AccessLevel>> grants = SingletonSupplier.of(() -> grantsOn(clientId));
         if (!user.seesAllClients()) {
             AccessLevel level = user.username().equals(owner.get()) ? AccessLevel.MANAGER
                     : grants.get().getOrDefault(user.username(), AccessLevel.NONE);
@@ -413,23 +415,6 @@ public class ClientService {
 
     /** PostgreSQL's SQLSTATE for a row that refers to one that is not there. */
     private static final String FOREIGN_KEY_VIOLATION = "23503";
-
-    /** A value read on first use and kept: a read the answer may not need. */
-    private static <T> Supplier<T> once(Supplier<T> read) {
-        return new Supplier<>() {
-            private T value;
-            private boolean done;
-
-            @Override
-            public T get() {
-                if (!done) {
-                    value = read.get();
-                    done = true;
-                }
-                return value;
-            }
-        };
-    }
 
     private Map<String, AccessLevel> grantsOn(UUID clientId) {
         ClientMemberships m = memberships.getIfAvailable();

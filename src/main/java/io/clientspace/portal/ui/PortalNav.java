@@ -5,7 +5,6 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import io.clientspace.shared.ui.LitTexts;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -51,9 +50,7 @@ final class PortalNav {
             if (link.path().equals(current)) {
                 out.append(" highlight aria-current=\"page\"");
             }
-            out.append("><vaadin-icon icon=\"vaadin:")
-                    .append(link.icon().name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .append("\"></vaadin-icon><span>").append(LitTexts.text(labels.apply(link.key())))
+            out.append('>').append(LitTexts.icon(link.icon())).append("<span>").append(LitTexts.text(labels.apply(link.key())))
                     .append("</span></a>");
         }
         return out.append("</nav>").toString();

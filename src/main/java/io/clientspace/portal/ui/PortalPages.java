@@ -250,8 +250,8 @@ final class PortalPages {
         } else {
             // a plain link per row drawn by the browser from two properties, not three components per row
             grid.addColumn(LitRenderer.<PortalDocument>of("<a class=\"portal-download\" router-ignore target=\"_blank\""
-                            + " href=\"${item.href}\" aria-label=\"${item.label}\"><vaadin-icon icon=\""
-                            + iconName(VaadinIcon.DOWNLOAD_ALT) + "\"></vaadin-icon><span>"
+                            + " href=\"${item.href}\" aria-label=\"${item.label}\">"
+                            + LitTexts.icon(VaadinIcon.DOWNLOAD_ALT) + "<span>"
                             + LitTexts.text(t("portal.document.download")) + "</span></a>")
                     .withProperty("href", d -> DOWNLOAD_PATH + d.kind().name() + "/" + d.id())
                     .withProperty("label", d -> t("portal.document.download-named", d.name())))
@@ -380,13 +380,9 @@ final class PortalPages {
 
     /** One summary card as markup: the label is a translation and the value a number or a date, escaped all the same. */
     private String summary(String id, VaadinIcon icon, String labelKey, String value) {
-        return "<div id=\"" + id + "\" class=\"portal-summary-card\"><vaadin-icon icon=\"" + iconName(icon)
-                + "\"></vaadin-icon><span class=\"summary-label\">" + LitTexts.text(t(labelKey))
+        return "<div id=\"" + id + "\" class=\"portal-summary-card\">" + LitTexts.icon(icon)
+                + "<span class=\"summary-label\">" + LitTexts.text(t(labelKey))
                 + "</span><span class=\"summary-value\">" + LitTexts.text(value) + "</span></div>";
-    }
-
-    private static String iconName(VaadinIcon icon) {
-        return "vaadin:" + icon.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private void fact(Div facts, String id, String labelKey, String value) {

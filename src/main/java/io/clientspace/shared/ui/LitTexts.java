@@ -30,6 +30,12 @@ public final class LitTexts {
         return out.toString();
     }
 
+    /** A Vaadin icon as markup, as {@code VaadinIcon.create()} draws it, for a template or an {@code Html} element. */
+    public static String icon(com.vaadin.flow.component.icon.VaadinIcon icon) {
+        return "<vaadin-icon icon=\"vaadin:" + icon.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
+                + "\"></vaadin-icon>";
+    }
+
     /** A tooltip for the element it is put in (a button, an icon), as {@code Component.setTooltipText} makes one. */
     public static String tooltip(String text) {
         return "<vaadin-tooltip slot=\"tooltip\" text=\"" + text(text) + "\"></vaadin-tooltip>";

@@ -175,6 +175,7 @@ class SessionMemoryBenchmark {
      */
     private String stateNodesByComponent() {
         Map<String, Map<String, Integer>> byRoute = new java.util.TreeMap<>();
+        Map<String, Map<String, Integer>> regions = new java.util.TreeMap<>();
         Map<String, Integer> uis = new HashMap<>();
         var tomcat = ((TomcatWebServer) setup.web().getWebServer()).getTomcat();
         for (var child : tomcat.getHost().findChildren()) {
@@ -182,7 +183,7 @@ class SessionMemoryBenchmark {
                 var http = session.getSession();
                 for (String name : java.util.Collections.list(http.getAttributeNames())) {
                     if (http.getAttribute(name) instanceof com.vaadin.flow.server.VaadinSession vaadin) {
-                        vaadin.accessSynchronously(() -> vaadin.getUIs().forEach(ui -> count(ui, byRoute, uis)));
+                        vaadin.accessSynchronously(() -> vaadin.getUIs().forEach(ui -> count(ui, byRoute, regions, uis)));
                     }
                 }
             }
@@ -196,19 +197,61 @@ class SessionMemoryBenchmark {
             counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(25)
                     .forEach(e -> s.append(String.format(Locale.ROOT, "| %s | %.1f |%n", e.getKey(),
                             e.getValue() / (double) n)));
+            s.append(String.format(Locale.ROOT, "%n| Part of the page | nodes per UI |%n|---|---:|%n"));
+            regions.get(route).entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> s.append(String.format(Locale.ROOT, "| %s | %.1f |%n", e.getKey(),
+                            e.getValue() / (double) n)));
             s.append('\n');
         });
         return s.toString();
     }
 
     private static void count(com.vaadin.flow.component.UI ui, Map<String, Map<String, Integer>> byRoute,
-                              Map<String, Integer> uis) {
+                              Map<String, Map<String, Integer>> regions, Map<String, Integer> uis) {
         var chain = ui.getInternals().getActiveRouterTargetsChain();
         String route = chain.isEmpty() ? "(no route)" : chain.get(0).getClass().getSimpleName();
         uis.merge(route, 1, Integer::sum);
         Map<String, Integer> counts = byRoute.computeIfAbsent(route, r -> new HashMap<>());
-        ui.getInternals().getStateTree().getRootNode().visitNodeTree(node -> counts.merge(owner(node), 1,
-                Integer::sum));
+        Map<String, Integer> parts = regions.computeIfAbsent(route, r -> new HashMap<>());
+        var target = chain.isEmpty() ? null : chain.get(0).getElement().getNode();
+        ui.getInternals().getStateTree().getRootNode().visitNodeTree(node -> {
+            counts.merge(owner(node), 1, Integer::sum);
+            parts.merge(region(node, target), 1, Integer::sum);
+        });
+    }
+
+    /**
+     * The part of the page a node belongs to: the child of the route's component it lies under (named by its id, or
+     * its class), two levels deep for the workspace's tab content; "(layout)" for the navigation around the page.
+     */
+    private static String region(com.vaadin.flow.internal.StateNode node,
+                                 com.vaadin.flow.internal.StateNode target) {
+        List<com.vaadin.flow.internal.StateNode> path = new ArrayList<>();
+        for (var n = node; n != null; n = n.getParent()) {
+            if (n == target) {
+                if (path.isEmpty()) {
+                    return "(the page itself)";
+                }
+                String name = name(path.get(path.size() - 1));
+                return path.size() > 1 && name.contains("content") ? name + " > " + name(path.get(path.size() - 2))
+                        : name;
+            }
+            path.add(n);
+        }
+        return "(layout)";
+    }
+
+    private static String name(com.vaadin.flow.internal.StateNode node) {
+        if (!node.hasFeature(com.vaadin.flow.internal.nodefeature.ElementData.class)) {
+            return "(data)";
+        }
+        var element = com.vaadin.flow.dom.Element.get(node);
+        if (element.getAttribute("id") != null) {
+            return "#" + element.getAttribute("id");
+        }
+        return element.getClassList().stream().findFirst().map(c -> "." + c)
+                .orElseGet(() -> element.getComponent().map(c -> c.getClass().getSimpleName()).orElse(element.getTag()));
     }
 
     /** The class of the component that owns the node, or of the nearest one above it. */

@@ -85,10 +85,10 @@ public class ProjectHeaders {
             Component client = p.clientPath() == null ? new Span(p.clientName()) : new Anchor(p.clientPath(), p.clientName());
             client.setId("project-client");
             fact(facts, VaadinIcon.BUILDING, getTranslation("project.client"), client);
-            fact(facts, VaadinIcon.USER_STAR, getTranslation("project.owner"), new Span(p.ownerName()));
+            TabParts.fact(facts, VaadinIcon.USER_STAR, getTranslation("project.owner"), p.ownerName());
             String period = ProjectsTab.period(this, p, clock);
             if (!period.isEmpty()) {
-                fact(facts, VaadinIcon.CALENDAR, getTranslation("project.period"), new Span(period));
+                TabParts.fact(facts, VaadinIcon.CALENDAR, getTranslation("project.period"), period);
             }
 
             HorizontalLayout top = new HorizontalLayout(titleRow);

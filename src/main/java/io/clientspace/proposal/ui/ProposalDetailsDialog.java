@@ -10,7 +10,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -283,7 +282,7 @@ class ProposalDetailsDialog extends Dialog {
     }
 
     private void fact(Div facts, VaadinIcon icon, String label, String value) {
-        TabParts.fact(facts, icon, label, new Span(value == null ? "" : value));
+        TabParts.fact(facts, icon, label, value);
     }
 
     private String when(Instant instant) {

@@ -32,8 +32,30 @@ public final class LitTexts {
 
     /** A Vaadin icon as markup, as {@code VaadinIcon.create()} draws it, for a template or an {@code Html} element. */
     public static String icon(com.vaadin.flow.component.icon.VaadinIcon icon) {
-        return "<vaadin-icon icon=\"vaadin:" + icon.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')
-                + "\"></vaadin-icon>";
+        return icon(icon, null);
+    }
+
+    /** The same, with a class name for the page's styles; none when {@code cssClass} is null. */
+    public static String icon(com.vaadin.flow.component.icon.VaadinIcon icon, String cssClass) {
+        return "<vaadin-icon" + (cssClass == null ? "" : " class=\"" + text(cssClass) + "\"") + " icon=\"vaadin:"
+                + icon.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "\"></vaadin-icon>";
+    }
+
+    /**
+     * A link as markup, or the bare text when {@code href} is no web, mail or in-app address (a {@code javascript:}
+     * link must not be drawn from data).
+     *
+     * @param newWindow whether it opens in a new window, without giving that window a way back to this page
+     */
+    public static String link(String href, String label, boolean newWindow) {
+        String lower = href == null ? "" : href.toLowerCase(java.util.Locale.ROOT);
+        boolean safe = href != null && (lower.startsWith("https://") || lower.startsWith("http://")
+                || lower.startsWith("mailto:") || !lower.contains(":"));
+        if (!safe) {
+            return "<span>" + text(label) + "</span>";
+        }
+        return "<a href=\"" + text(href) + "\"" + (newWindow ? " target=\"_blank\" rel=\"noopener\"" : "") + ">"
+                + text(label) + "</a>";
     }
 
     /** A tooltip for the element it is put in (a button, an icon), as {@code Component.setTooltipText} makes one. */

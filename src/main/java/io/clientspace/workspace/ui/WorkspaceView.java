@@ -2,6 +2,7 @@ package io.clientspace.workspace.ui;
 
 import io.clientspace.client.ClientNavigation;
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
@@ -28,6 +29,7 @@ import io.clientspace.security.StaffDirectory;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.WorkScope;
+import io.clientspace.shared.ui.LitTexts;
 import io.clientspace.shared.ui.MainLayout;
 import io.clientspace.shared.ui.States;
 import io.clientspace.shared.ui.Titled;
@@ -149,36 +151,32 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         Div facts = new Div();
         facts.addClassName("facts");
-        fact(facts, VaadinIcon.USER_STAR, getTranslation("client.owner"), c.ownerName());
+        fact(facts, VaadinIcon.USER_STAR, "client.owner", c.ownerName());
         if (c.companyName() != null) {
-            Anchor company = new Anchor(ClientNavigation.workspace(ClientKind.COMPANY, c.companyId()), c.companyName());
-            factComponent(facts, VaadinIcon.BUILDING, getTranslation("client.company"), company);
+            TabParts.factLink(facts, VaadinIcon.BUILDING, getTranslation("client.company"),
+                    ClientNavigation.workspace(ClientKind.COMPANY, c.companyId()), c.companyName(), false);
         }
-        fact(facts, VaadinIcon.BRIEFCASE, getTranslation("client.job-title"), c.jobTitle());
-        fact(facts, VaadinIcon.FACTORY, getTranslation("client.industry"), c.industry());
+        fact(facts, VaadinIcon.BRIEFCASE, "client.job-title", c.jobTitle());
+        fact(facts, VaadinIcon.FACTORY, "client.industry", c.industry());
         if (c.email() != null) {
-            factComponent(facts, VaadinIcon.ENVELOPE_O, getTranslation("client.email"),
-                    new Anchor("mailto:" + c.email(), c.email()));
+            TabParts.factLink(facts, VaadinIcon.ENVELOPE_O, getTranslation("client.email"), "mailto:" + c.email(),
+                    c.email(), false);
         }
-        fact(facts, VaadinIcon.PHONE, getTranslation("client.phone"), c.phone());
+        fact(facts, VaadinIcon.PHONE, "client.phone", c.phone());
         String address = String.join(", ", Stream.of(c.street(), c.location())
                 .filter(s -> s != null && !s.isBlank()).toList());
-        fact(facts, VaadinIcon.MAP_MARKER, getTranslation("client.address"), address.isBlank() ? null : address);
+        fact(facts, VaadinIcon.MAP_MARKER, "client.address", address);
         if (c.website() != null) {
-            Anchor site = new Anchor(c.website(), c.website().replaceFirst("^https?://", ""));
-            site.setTarget("_blank");
-            factComponent(facts, VaadinIcon.GLOBE_WIRE, getTranslation("client.website"), site);
+            TabParts.factLink(facts, VaadinIcon.GLOBE_WIRE, getTranslation("client.website"), c.website(),
+                    c.website().replaceFirst("^https?://", ""), true);
         }
-        fact(facts, VaadinIcon.FILE_TEXT, getTranslation("client.vat-id"), c.vatId());
+        fact(facts, VaadinIcon.FILE_TEXT, "client.vat-id", c.vatId());
 
-        HorizontalLayout tagRow = new HorizontalLayout();
-        tagRow.setSpacing(false);
-        tagRow.addClassName("tags");
-        c.tags().forEach(t -> {
-            Span badge = new Span(t);
-            badge.getElement().getThemeList().add("badge contrast pill");
-            tagRow.add(badge);
-        });
+        // the tags as one element of markup: they only show
+        StringBuilder tags = new StringBuilder("<vaadin-horizontal-layout class=\"tags\">");
+        c.tags().forEach(t -> tags.append("<span theme=\"badge contrast pill\">").append(LitTexts.text(t))
+                .append("</span>"));
+        Html tagRow = new Html(tags.append("</vaadin-horizontal-layout>").toString());
 
         ClientActions actions = new ClientActions(c, clientForms, clients, shell.clock(), saved ->
                 getUI().ifPresent(ui -> ui.navigate(saved.workspacePath())));
@@ -205,15 +203,9 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
         return header;
     }
 
-    private void fact(Div facts, VaadinIcon icon, String label, String value) {
+    private void fact(Div facts, VaadinIcon icon, String labelKey, String value) {
         if (value != null && !value.isBlank()) {
-            factComponent(facts, icon, label, new Span(value));
+            TabParts.fact(facts, icon, getTranslation(labelKey), value);
         }
     }
-
-    private void factComponent(Div facts, VaadinIcon icon, String label, Component value) {
-        TabParts.fact(facts, icon, label, value);
-    }
-
-
 }

@@ -3,12 +3,14 @@ package io.clientspace.client.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import io.clientspace.client.ContactPerson;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import io.clientspace.support.CurrentUi;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,6 +42,19 @@ class ContactPeopleUnitTests {
         assertThat(new ContactPeople(List.of()).isVisible()).as("nobody: nothing shows").isFalse();
     }
 
+    @Test
+    void aNameOrRoleWithMarkupShowsAsTextAndTheRowLinksToTheirWorkspace() {
+        ContactPeople people = new ContactPeople(List.of(new ContactPerson(UUID.randomUUID(),
+                "<img src=x onerror=alert(1)>", "CFO & \"owner\"", "cfo@example.com", false, null)));
+
+        Html row = (Html) people.getChildren().filter(c -> !(c instanceof Button)).flatMap(Component::getChildren)
+                .filter(c -> c.getClassNames().contains("contact-person")).findFirst().orElseThrow();
+        var drawn = Jsoup.parseBodyFragment(row.getInnerHtml()).body();
+        assertThat(drawn.select("img")).as("no element from the data").isEmpty();
+        assertThat(drawn.text()).isEqualTo("<img src=x onerror=alert(1)> \u00b7 CFO & \"owner\" \u00b7 cfo@example.com");
+        assertThat(drawn.select("a").attr("href")).startsWith("clients/contact/");
+    }
+
     private static List<ContactPerson> people(int n) {
         return IntStream.rangeClosed(1, n).mapToObj(i -> new ContactPerson(UUID.randomUUID(), "Person " + i,
                 "Role " + i, "p" + i + "@example.com", false, null)).toList();
@@ -49,10 +64,10 @@ class ContactPeopleUnitTests {
         return (Button) people.getChildren().filter(c -> c instanceof Button).findFirst().orElseThrow();
     }
 
-    /** The names on the rows on show, in order. */
+    /** The names on the rows on show, in order: each row's first element, as the browser draws its markup. */
     private static List<String> names(ContactPeople people) {
         return people.getChildren().filter(c -> !(c instanceof Button)).flatMap(Component::getChildren)
                 .filter(row -> row.getClassNames().contains("contact-person"))
-                .map(row -> row.getChildren().findFirst().orElseThrow().getElement().getText()).toList();
+                .map(row -> Jsoup.parseBodyFragment(((Html) row).getInnerHtml()).body().child(0).text()).toList();
     }
 }

@@ -30,4 +30,25 @@ class LitTextsTests {
         assertThat(LitTexts.tooltip("Edit \"deal\""))
                 .isEqualTo("<vaadin-tooltip slot=\"tooltip\" text=\"Edit &quot;deal&quot;\"></vaadin-tooltip>");
     }
+
+    @Test
+    void aLinkFromDataIsDrawnOnlyForWebMailAndInAppAddressesAndStaysEscaped() {
+        assertThat(LitTexts.link("https://example.com/?a=1&b=\"2\"", "example.com", true)).isEqualTo(
+                "<a href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\" target=\"_blank\" rel=\"noopener\">"
+                        + "example.com</a>");
+        assertThat(LitTexts.link("mailto:anna@example.com", "anna@example.com", false))
+                .isEqualTo("<a href=\"mailto:anna@example.com\">anna@example.com</a>");
+        assertThat(LitTexts.link("clients/company/42?tab=external", "Acme <GmbH>", false))
+                .isEqualTo("<a href=\"clients/company/42?tab=external\">Acme &lt;GmbH&gt;</a>");
+
+        assertThat(LitTexts.link("JavaScript:alert(1)", "click me", false))
+                .as("a script address shows as text, never as a link").isEqualTo("<span>click me</span>");
+        assertThat(LitTexts.link("data:text/html,<script>", "x", true)).isEqualTo("<span>x</span>");
+    }
+
+    @Test
+    void anIconCarriesItsClass() {
+        assertThat(LitTexts.icon(com.vaadin.flow.component.icon.VaadinIcon.USER_STAR, "fact-icon"))
+                .isEqualTo("<vaadin-icon class=\"fact-icon\" icon=\"vaadin:user-star\"></vaadin-icon>");
+    }
 }

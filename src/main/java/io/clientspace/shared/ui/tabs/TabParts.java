@@ -1,11 +1,13 @@
 package io.clientspace.shared.ui.tabs;
 
 import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import io.clientspace.shared.ui.LitTexts;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +39,10 @@ public final class TabParts {
         return value instanceof Instant i ? formatter.format(i.atZone(zone)) : formatter.format(value);
     }
 
-    /** One labelled fact in a workspace header or a details dialog: an icon, a label and the value. */
+    /**
+     * One labelled fact in a workspace header or a details dialog: an icon, a label and a value that does something
+     * (a button beside it). A fact that only shows text or a link is {@link #fact(Div, VaadinIcon, String, String)}.
+     */
     public static void fact(Div facts, VaadinIcon icon, String label, Component value) {
         var i = icon.create();
         i.addClassName("fact-icon");
@@ -46,6 +51,25 @@ public final class TabParts {
         Div fact = new Div(i, l, value);
         fact.addClassName("fact");
         facts.add(fact);
+    }
+
+    /**
+     * One labelled fact whose value is text: one element of markup, where an icon, a label and a value with their
+     * texts were six server-side nodes (issue 19 §6: a busy workspace's header held 122).
+     */
+    public static void fact(Div facts, VaadinIcon icon, String label, String value) {
+        factMarkup(facts, icon, label, "<span>" + LitTexts.text(value == null ? "" : value) + "</span>");
+    }
+
+    /** The same with a link for its value; see {@link LitTexts#link} for the addresses it draws as a link. */
+    public static void factLink(Div facts, VaadinIcon icon, String label, String href, String text,
+                                boolean newWindow) {
+        factMarkup(facts, icon, label, LitTexts.link(href, text, newWindow));
+    }
+
+    private static void factMarkup(Div facts, VaadinIcon icon, String label, String valueMarkup) {
+        facts.add(new Html("<div class=\"fact\">" + LitTexts.icon(icon, "fact-icon") + "<span class=\"fact-label\">"
+                + LitTexts.text(label) + "</span>" + valueMarkup + "</div>"));
     }
 
     /**

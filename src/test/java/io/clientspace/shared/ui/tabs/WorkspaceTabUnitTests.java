@@ -52,7 +52,7 @@ class WorkspaceTabUnitTests {
     ManualLoader loader = new ManualLoader();
 
     /** The smallest tab: a list of names in a grid, its counter a fixed 2. */
-    static final class NamesTab extends WorkspaceTab<List<String>> {
+    static class NamesTab extends WorkspaceTab<List<String>> {
         private final Supplier<List<String>> fetch;
         private final boolean permitted;
 
@@ -103,6 +103,49 @@ class WorkspaceTabUnitTests {
 
     NamesTab tab(Supplier<List<String>> fetch, boolean permitted) {
         return new NamesTab(loader, fetch, permitted);
+    }
+
+    @Test
+    void theTabShowsItsLabelAndItsCounterOnceCountedALockWhenHiddenAndAWarningWhenTheCountFails() {
+        var tab = tab(List::of, true);
+        assertThat(counter(tab)).as("not counted yet").isEmpty();
+        String label = tab.getTranslation("workspace.tab.files");
+        assertThat(tabText(tab)).isEqualTo(label.replace(" ", ""));
+
+        tab.refreshCounter();
+        loader.finish();
+        assertThat(counter(tab)).isEqualTo("2");
+        assertThat(tabText(tab)).isEqualTo(label.replace(" ", "") + "2");
+
+        var hidden = tab(List::of, false);
+        hidden.refreshCounter();
+        assertThat(counterElement(hidden).select("vaadin-icon").attr("icon")).isEqualTo("vaadin:lock");
+        assertThat(counterElement(hidden).attr("title")).isEqualTo(hidden.getTranslation("workspace.hidden.title"));
+
+        var failing = new NamesTab(loader, List::of, true) {
+            @Override
+            protected long count() {
+                throw new IllegalStateException("the database is away");
+            }
+        };
+        failing.refreshCounter();
+        loader.finish();
+        assertThat(counterElement(failing).select("vaadin-icon").attr("icon")).isEqualTo("vaadin:warning");
+        assertThat(counterElement(failing).attr("title")).isEqualTo(failing.getTranslation("workspace.error.title"));
+    }
+
+    private static org.jsoup.nodes.Element counterElement(NamesTab tab) {
+        return org.jsoup.Jsoup.parseBodyFragment(tab.tab().getElement().getProperty("innerHTML")).body()
+                .selectFirst("#count-files.tab-counter");
+    }
+
+    private static String counter(NamesTab tab) {
+        return counterElement(tab).text();
+    }
+
+    private static String tabText(NamesTab tab) {
+        return org.jsoup.Jsoup.parseBodyFragment(tab.tab().getElement().getProperty("innerHTML")).body().text()
+                .replace(" ", "");
     }
 
     @Test

@@ -37,8 +37,26 @@ public final class LitTexts {
 
     /** The same, with a class name for the page's styles; none when {@code cssClass} is null. */
     public static String icon(com.vaadin.flow.component.icon.VaadinIcon icon, String cssClass) {
-        return "<vaadin-icon" + (cssClass == null ? "" : " class=\"" + text(cssClass) + "\"") + " icon=\"vaadin:"
-                + icon.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + "\"></vaadin-icon>";
+        return icon(name(icon), cssClass, null);
+    }
+
+    /** A Vaadin icon in the {@code prefix} slot of the element it is put in (a button), as its {@code setIcon} does. */
+    public static String prefixIcon(com.vaadin.flow.component.icon.VaadinIcon icon) {
+        return icon(name(icon), null, "prefix");
+    }
+
+    /**
+     * An icon by its full name ({@code vaadin:building}, as {@code @Menu} gives it), with a class name and a slot
+     * where not null.
+     */
+    public static String icon(String iconName, String cssClass, String slot) {
+        return "<vaadin-icon" + (cssClass == null ? "" : " class=\"" + text(cssClass) + "\"")
+                + (slot == null ? "" : " slot=\"" + text(slot) + "\"") + " icon=\"" + text(iconName)
+                + "\"></vaadin-icon>";
+    }
+
+    private static String name(com.vaadin.flow.component.icon.VaadinIcon icon) {
+        return "vaadin:" + icon.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
     }
 
     /**

@@ -1,9 +1,12 @@
 package io.clientspace.workspace.ui;
 
-import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.dependency.Uses;
+import elemental.json.JsonType;
+import elemental.json.JsonValue;
+import io.clientspace.shared.ui.LitTexts;
+import java.util.HashSet;
+import java.util.Set;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -27,6 +30,7 @@ import java.util.function.Consumer;
  * item opens the tab it is about. On a project's workspace, the project's own checklist (DD032): its deals and tasks,
  * its required documents missing or expired, and its acceptances waiting for the customer.
  */
+@Uses(Button.class) // the chips are vaadin-button elements in markup
 class ReviewPanel extends HorizontalLayout {
 
     private final WorkScope scope;
@@ -34,6 +38,19 @@ class ReviewPanel extends HorizontalLayout {
     private final AsyncLoader loader;
     private final Clock clock;
     private final Consumer<String> openTab;
+    /** The tabs the chips on show open: a click can only ask for one of these. */
+    private final Set<String> targets = new HashSet<>();
+    /** The chips drawn so far, as markup. */
+    private final StringBuilder chips = new StringBuilder();
+
+    /** The tab of the chip the user clicked, from its data-tab attribute; null for a click beside the chips. */
+    /**
+     * Whether the click was on a chip, so that clicks beside them send nothing. Not the same expression as
+     * {@link #TAB_CLICKED}: the browser sends a filter's result under its expression too, as true or false.
+     */
+    private static final String ON_A_CHIP = "event.target.closest('[data-tab]') !== null";
+    private static final String TAB_CLICKED = "event.target.closest('[data-tab]') && "
+            + "event.target.closest('[data-tab]').getAttribute('data-tab')";
 
     ReviewPanel(UUID clientId, ReviewService review, AsyncLoader loader, Clock clock, Consumer<String> openTab) {
         this(WorkScope.client(clientId), review, loader, clock, openTab);
@@ -51,90 +68,108 @@ class ReviewPanel extends HorizontalLayout {
         setAlignItems(FlexComponent.Alignment.CENTER);
         getStyle().set("gap", "var(--lumo-space-s)");
         setSpacing(false);
+        // one listener for every chip: the chip says which tab it opens (data-tab)
+        getElement().addEventListener("click", e -> {
+            JsonValue target = e.getEventData().get(TAB_CLICKED);
+            if (target != null && target.getType() == JsonType.STRING && targets.contains(target.asString())) {
+                openTab.accept(target.asString());
+            }
+        }).addEventData(TAB_CLICKED).setFilter(ON_A_CHIP);
     }
 
     void refresh() {
         if (scope.isProject()) {
-            loader.load(this, () -> review.review(scope), this::showProject, e -> {
-                removeAll();
-                add(new Span(getTranslation("review.unavailable")));
-            });
+            loader.load(this, () -> review.review(scope), this::showProject, e -> unavailable());
             return;
         }
-        loader.load(this, () -> review.review(scope.clientId()), this::show, e -> {
-            removeAll();
-            add(new Span(getTranslation("review.unavailable")));
-        });
+        loader.load(this, () -> review.review(scope.clientId()), this::show, e -> unavailable());
+    }
+
+    private void unavailable() {
+        start();
+        chips.append("<span>").append(LitTexts.text(getTranslation("review.unavailable"))).append("</span>");
+        draw();
+    }
+
+    /**
+     * The panel is markup: one element on the server where its chips, their icons and texts were some twenty nodes
+     * (issue 19 §6). Each chip is a {@code vaadin-button} with its id and the tab it opens.
+     */
+    private void start() {
+        chips.setLength(0);
+        targets.clear();
+    }
+
+    private void draw() {
+        getElement().setProperty("innerHTML", chips.toString());
     }
 
     private void show(ClientReview r) {
-        removeAll();
-        add(label());
-        add(item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled"));
-        add(item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
-                "deals:no-next-step"));
-        add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue"));
-        add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned"));
-        add(keyDocuments(r.keyDocuments()));
-        add(item("review-requests-breached", r.requestsBreached(), "review.requests-breached", null,
-                ClientRequestNavigation.TAB + ":" + ClientRequestNavigation.FILTER_BREACHED));
+        start();
+        label();
+        item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled");
+        item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
+                "deals:no-next-step");
+        item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue");
+        item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned");
+        keyDocuments(r.keyDocuments());
+        item("review-requests-breached", r.requestsBreached(), "review.requests-breached", null,
+                ClientRequestNavigation.TAB + ":" + ClientRequestNavigation.FILTER_BREACHED);
         if (r.externalAccess() != null) {
-            add(chip("review-external", getTranslation("review.external", r.externalAccess().active()),
-                    "badge contrast", "external"));
+            chip("review-external", getTranslation("review.external", r.externalAccess().active()),
+                    "badge contrast", "external");
             if (r.externalAccess().expiringSoon() > 0) {
-                add(chip("review-invitations-expiring", getTranslation("review.invitations-expiring",
-                        r.externalAccess().expiringSoon()), "badge error", "external"));
+                chip("review-invitations-expiring", getTranslation("review.invitations-expiring",
+                        r.externalAccess().expiringSoon()), "badge error", "external");
             }
         }
-        add(chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
+        chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
                 : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                         .withLocale(getLocale()).format(r.lastActivity().atZone(clock.getZone()))),
-                "badge contrast", "activity"));
+                "badge contrast", "activity");
+        draw();
     }
 
     private void showProject(ProjectReview r) {
-        removeAll();
-        add(label());
-        add(item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled"));
-        add(item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
-                "deals:no-next-step"));
-        add(item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue"));
-        add(item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned"));
-        add(item("review-required-documents", r.missingDocuments(), "review.project.documents-missing",
-                "review.project.documents-complete", "required-documents"));
+        start();
+        label();
+        item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled");
+        item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
+                "deals:no-next-step");
+        item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue");
+        item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned");
+        item("review-required-documents", r.missingDocuments(), "review.project.documents-missing",
+                "review.project.documents-complete", "required-documents");
         if (r.pendingAcceptances() > 0) {
             // waiting for the customer, not for us: a quiet chip
-            add(chip("review-pending-acceptances", getTranslation("review.project.acceptances-pending",
-                    r.pendingAcceptances()), "badge contrast", "documents"));
+            chip("review-pending-acceptances", getTranslation("review.project.acceptances-pending",
+                    r.pendingAcceptances()), "badge contrast", "documents");
         }
-        add(chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
+        chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
                 : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
                         .withLocale(getLocale()).format(r.lastActivity().atZone(clock.getZone()))),
-                "badge contrast", "activity"));
+                "badge contrast", "activity");
+        draw();
     }
 
-    private Component label() {
-        Span label = new Span(getTranslation("review.title"));
-        label.addClassName("review-label");
-        return label;
+    private void label() {
+        chips.append("<span class=\"review-label\">").append(LitTexts.text(getTranslation("review.title")))
+                .append("</span>");
     }
 
-    /** A count that needs someone; zero shows as a quiet "all good" line, or not at all when noneKey is null. */
-    private Component item(String id, long count, String key, String noneKey, String tab) {
+    /** A count that needs someone; zero shows as a quiet "all good" chip, or not at all when noneKey is null. */
+    private void item(String id, long count, String key, String noneKey, String tab) {
         if (count == 0) {
-            if (noneKey == null) {
-                Span none = new Span();
-                none.setVisible(false);
-                none.setId(id);
-                return none;
+            if (noneKey != null) {
+                // nothing to filter for: the chip opens the whole tab
+                chip(id, getTranslation(noneKey), "badge success", tab.split(":")[0]);
             }
-            // nothing to filter for: the chip opens the whole tab
-            return chip(id, getTranslation(noneKey), "badge success", tab.split(":")[0]);
+            return;
         }
-        return chip(id, getTranslation(key, count), "badge error", tab);
+        chip(id, getTranslation(key, count), "badge error", tab);
     }
 
-    private Component keyDocuments(RequiredDocuments key) {
+    private void keyDocuments(RequiredDocuments key) {
         String text;
         String theme;
         if (key.complete()) {
@@ -148,17 +183,19 @@ class ReviewPanel extends HorizontalLayout {
             text = getTranslation(needing == open.size() ? "review.key-missing" : "review.key-open", names);
             theme = needing > 0 ? "badge error" : "badge contrast";
         }
-        return chip("review-key-documents", text, theme, "documents");
+        chip("review-key-documents", text, theme, "documents");
     }
 
-    private Component chip(String id, String text, String theme, String tab) {
-        Button chip = new Button(text, e -> openTab.accept(tab));
-        chip.setId(id);
-        chip.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        chip.getElement().getThemeList().addAll(List.of(theme.split(" ")));
-        chip.addClassName("review-chip");
-        chip.setIcon(theme.contains("success") ? VaadinIcon.CHECK.create() : theme.contains("error")
-                ? VaadinIcon.EXCLAMATION_CIRCLE_O.create() : null);
-        return chip;
+    /** A small tertiary button in the badge's colours, with a tick or a warning sign, that opens {@code tab}. */
+    private void chip(String id, String text, String theme, String tab) {
+        targets.add(tab);
+        chips.append("<vaadin-button id=\"").append(id).append("\" class=\"review-chip\" theme=\"small tertiary ")
+                .append(theme).append("\" data-tab=\"").append(LitTexts.text(tab)).append("\">");
+        if (theme.contains("success")) {
+            chips.append(LitTexts.prefixIcon(VaadinIcon.CHECK));
+        } else if (theme.contains("error")) {
+            chips.append(LitTexts.prefixIcon(VaadinIcon.EXCLAMATION_CIRCLE_O));
+        }
+        chips.append(LitTexts.text(text)).append("</vaadin-button>");
     }
 }

@@ -11,6 +11,9 @@ import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import io.clientspace.checklist.RequiredDocuments;
+import io.clientspace.deal.DealAttention;
+import io.clientspace.task.TaskAttention;
+import java.time.Instant;
 import io.clientspace.request.ClientRequestNavigation;
 import io.clientspace.shared.ui.AsyncLoader;
 import io.clientspace.workspace.ClientReview;
@@ -107,11 +110,7 @@ class ReviewPanel extends HorizontalLayout {
     private void show(ClientReview r) {
         start();
         label();
-        item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled");
-        item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
-                "deals:no-next-step");
-        item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue");
-        item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned");
+        dealsAndTasks(r.deals(), r.tasks());
         keyDocuments(r.keyDocuments());
         item("review-requests-breached", r.requestsBreached(), "review.requests-breached", null,
                 ClientRequestNavigation.TAB + ":" + ClientRequestNavigation.FILTER_BREACHED);
@@ -123,21 +122,14 @@ class ReviewPanel extends HorizontalLayout {
                         r.externalAccess().expiringSoon()), "badge error", "external");
             }
         }
-        chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
-                : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(getLocale()).format(r.lastActivity().atZone(clock.getZone()))),
-                "badge contrast", "activity");
+        lastActivity(r.lastActivity());
         draw();
     }
 
     private void showProject(ProjectReview r) {
         start();
         label();
-        item("review-stalled", r.deals().stalled(), "review.stalled", "review.stalled-none", "deals:stalled");
-        item("review-no-next-step", r.deals().withoutNextStep(), "review.no-next-step", null,
-                "deals:no-next-step");
-        item("review-overdue", r.tasks().overdue(), "review.overdue", "review.overdue-none", "tasks:overdue");
-        item("review-unassigned", r.tasks().unassigned(), "review.unassigned", null, "tasks:unassigned");
+        dealsAndTasks(r.deals(), r.tasks());
         item("review-required-documents", r.missingDocuments(), "review.project.documents-missing",
                 "review.project.documents-complete", "required-documents");
         if (r.pendingAcceptances() > 0) {
@@ -145,11 +137,22 @@ class ReviewPanel extends HorizontalLayout {
             chip("review-pending-acceptances", getTranslation("review.project.acceptances-pending",
                     r.pendingAcceptances()), "badge contrast", "documents");
         }
-        chip("review-last-activity", r.lastActivity() == null ? getTranslation("review.no-activity")
-                : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-                        .withLocale(getLocale()).format(r.lastActivity().atZone(clock.getZone()))),
-                "badge contrast", "activity");
+        lastActivity(r.lastActivity());
         draw();
+    }
+
+    /** What both checklists start with: stalled deals and deals without a next step, overdue and unassigned tasks. */
+    private void dealsAndTasks(DealAttention deals, TaskAttention tasks) {
+        item("review-stalled", deals.stalled(), "review.stalled", "review.stalled-none", "deals:stalled");
+        item("review-no-next-step", deals.withoutNextStep(), "review.no-next-step", null, "deals:no-next-step");
+        item("review-overdue", tasks.overdue(), "review.overdue", "review.overdue-none", "tasks:overdue");
+        item("review-unassigned", tasks.unassigned(), "review.unassigned", null, "tasks:unassigned");
+    }
+
+    private void lastActivity(Instant last) {
+        chip("review-last-activity", last == null ? getTranslation("review.no-activity")
+                : getTranslation("review.last-activity", DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
+                        .withLocale(getLocale()).format(last.atZone(clock.getZone()))), "badge contrast", "activity");
     }
 
     private void label() {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.html.H3;
 import io.clientspace.client.ContactPerson;
 import io.clientspace.shared.ui.LitTexts;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A company's contact people (its stakeholders): each links to their own workspace, with their role at the client
@@ -21,41 +22,56 @@ public class ContactPeople extends Div {
     /** How many show before "Show all". */
     public static final int SHOWN = 5;
 
-    private final List<ContactPerson> people;
+    /** The first {@link #SHOWN}: the rest are read again when the user asks for them, not held by every page. */
+    private final List<ContactPerson> first;
+    private final Supplier<List<ContactPerson>> everyone;
     private final String portalStatusLink;
+    private final H3 title = new H3();
     private final Div rows = new Div();
     private final Button toggle = new Button();
+    private int total;
     private boolean all;
 
     public ContactPeople(List<ContactPerson> people) {
-        this(people, null);
+        this(people, () -> people, null);
     }
 
-    /** With {@code portalStatusLink}, each portal status links there (the company's External access tab). */
-    public ContactPeople(List<ContactPerson> people, String portalStatusLink) {
-        this.people = List.copyOf(people);
+    /**
+     * @param people           the company's contact people, in order
+     * @param everyone         reads them again, for "Show all"
+     * @param portalStatusLink when not null, each portal status links there (the company's External access tab)
+     */
+    public ContactPeople(List<ContactPerson> people, Supplier<List<ContactPerson>> everyone,
+                         String portalStatusLink) {
+        this.first = people.stream().limit(SHOWN).toList();
+        this.everyone = everyone;
         this.portalStatusLink = portalStatusLink;
+        this.total = people.size();
         setId("contact-people");
         addClassName("contact-people");
         setVisible(!people.isEmpty());
-        add(new H3(getTranslation("client.people.title", people.size())), rows);
+        add(title, rows);
         toggle.setId("contact-people-toggle");
         toggle.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
         toggle.addClickListener(e -> {
             all = !all;
-            show();
+            show(all ? everyone.get() : first);
         });
-        if (people.size() > SHOWN) {
+        if (total > SHOWN) {
             add(toggle);
         }
-        show();
+        show(first);
     }
 
-    private void show() {
+    /** Draws these rows; a fresh "all" also brings the count up to date. */
+    private void show(List<ContactPerson> people) {
+        if (all) {
+            total = people.size();
+        }
+        title.setText(getTranslation("client.people.title", total));
         rows.removeAll();
-        people.stream().limit(all ? people.size() : SHOWN).forEach(p -> rows.add(row(p)));
-        toggle.setText(all ? getTranslation("client.people.fewer")
-                : getTranslation("client.people.all", people.size()));
+        people.forEach(p -> rows.add(row(p)));
+        toggle.setText(all ? getTranslation("client.people.fewer") : getTranslation("client.people.all", total));
     }
 
     /**

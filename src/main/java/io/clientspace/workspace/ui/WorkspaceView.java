@@ -23,6 +23,7 @@ import io.clientspace.client.ClientService;
 import io.clientspace.client.ui.ClientActions;
 import io.clientspace.client.ui.ClientFormDialog;
 import io.clientspace.client.ui.ContactPeople;
+import io.clientspace.extranet.ExtranetNavigation;
 import io.clientspace.security.CurrentUserProvider;
 import io.clientspace.security.Roles;
 import io.clientspace.security.StaffDirectory;
@@ -188,8 +189,8 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
 
         Div header = new Div(top, facts, tagRow);
         if (c.kind() == ClientKind.COMPANY) {
-            header.add(new ContactPeople(clients.companyContacts(c.id()), io.clientspace.client.ClientNavigation
-                    .workspace(ClientKind.COMPANY, c.id(), io.clientspace.extranet.ExtranetNavigation.TAB)));
+            header.add(new ContactPeople(clients.companyContacts(c.id()), () -> clients.companyContacts(c.id()),
+                    ClientNavigation.workspace(ClientKind.COMPANY, c.id(), ExtranetNavigation.TAB)));
         }
         header.addClassName("workspace-header");
         header.setId("workspace-header");

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.button.Button;
 import io.clientspace.client.ContactPerson;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import io.clientspace.support.CurrentUi;
 import org.jsoup.Jsoup;
@@ -20,14 +21,21 @@ class ContactPeopleUnitTests {
 
     @Test
     void manyContactPeopleShowTheFirstFiveUntilTheUserAsksForAll() {
-        ContactPeople people = new ContactPeople(people(7));
+        List<ContactPerson> seven = people(7);
+        AtomicInteger readAgain = new AtomicInteger();
+        ContactPeople people = new ContactPeople(seven, () -> {
+            readAgain.incrementAndGet();
+            return seven;
+        }, null);
 
         assertThat(names(people)).containsExactly("Person 1", "Person 2", "Person 3", "Person 4", "Person 5");
         Button toggle = toggle(people);
         assertThat(toggle.isVisible()).isTrue();
+        assertThat(readAgain).as("the rest is read when asked for, not held by the page").hasValue(0);
 
         toggle.click();
         assertThat(names(people)).hasSize(7).endsWith("Person 6", "Person 7");
+        assertThat(readAgain).hasValue(1);
 
         toggle.click();
         assertThat(names(people)).hasSize(5);

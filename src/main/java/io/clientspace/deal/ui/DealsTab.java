@@ -24,6 +24,8 @@ import io.clientspace.shared.ui.Grids;
 import io.clientspace.shared.ui.SignedIn;
 import io.clientspace.project.ProjectChoice;
 import io.clientspace.project.ProjectService;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.dependency.Uses;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import io.clientspace.deal.DealNavigation;
 import io.clientspace.deal.DealRules;
@@ -46,7 +48,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** The client's deals with their stage from the engine; create a deal and move it on from here. */
+@Uses(RadioButtonGroup.class) // the view switch is a radio group in markup
 class DealsTab extends WorkspaceTab<DealsTab.Data> {
+
+    /** The radio group's new value, as its value-changed event carries it. */
+    private static final String CHOSEN_VIEW = "event.detail.value";
 
     /**
      * The deals counted open, won and lost with the first page of the list on show, and the client's projects (on a
@@ -171,21 +177,30 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
                 .withProperty("due", d -> d.nextStepDue() == null ? "" : date.format(d.nextStepDue()))
                 .withProperty("overdue", d -> d.isOpen() && d.nextStepDue() != null
                         && d.nextStepDue().isBefore(today)))
-                .setHeader(getTranslation("deal.next-step")).setWidth("14rem").setFlexGrow(3);
+                .setHeader(getTranslation("deal.next-step")).setWidth("10rem").setFlexGrow(3);
         grid.addColumn(d -> date.format(d.expectedClose())).setHeader(getTranslation("deal.expected-close"))
                 .setAutoWidth(true);
         grid.addColumn(actionsRenderer(all.projects())).setWidth("16.5rem").setFlexGrow(0).setFrozenToEnd(true);
-        RadioButtonGroup<View> views = new RadioButtonGroup<>();
-        views.setId("deal-view");
-        views.setItems(View.values());
-        views.setItemLabelGenerator(v -> getTranslation("deal.view." + v.name(), first.counts().of(v.show)));
-        views.setValue(view);
-        views.addValueChangeListener(e -> {
-            if (e.getValue() != null) {
-                view = e.getValue();
+        // open, won or lost: the same radio group as markup, one element and one listener on the server where the
+        // group, its buttons and their labels were a dozen nodes and four listeners (issue 19 §6)
+        StringBuilder group = new StringBuilder("<vaadin-radio-group id=\"deal-view\" value=\"" + view.name() + "\">");
+        for (View v : View.values()) {
+            group.append("<vaadin-radio-button value=\"").append(v.name()).append("\" label=\"")
+                    .append(LitTexts.text(getTranslation("deal.view." + v.name(), first.counts().of(v.show))))
+                    .append("\"></vaadin-radio-button>");
+        }
+        Html views = new Html(group.append("</vaadin-radio-group>").toString());
+        views.getElement().addEventListener("value-changed", e -> {
+            // the browser says which button; anything but a view's name changes nothing
+            elemental.json.JsonValue value = e.getEventData().get(CHOSEN_VIEW);
+            View chosen = java.util.Arrays.stream(View.values()).filter(v -> value != null
+                    && value.getType() == elemental.json.JsonType.STRING && v.name().equals(value.asString()))
+                    .findFirst().orElse(null);
+            if (chosen != null && chosen != view) {
+                view = chosen;
                 showRows(grid, first);
             }
-        });
+        }).addEventData(CHOSEN_VIEW);
         showRows(grid, first);
 
         HorizontalLayout toolbar = new HorizontalLayout(newDealAction(all.projects()));

@@ -1,5 +1,6 @@
 package io.clientspace.shared.ui;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.notification.Notification;
@@ -21,12 +22,23 @@ public final class CopyToClipboard {
      * @return the same button
      */
     public static Button onClick(Button button, Supplier<String> value, Supplier<String> confirmation) {
-        button.addClickListener(e -> {
-            UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)",
-                    value.get());
-            Notification.show(confirmation.get(), 3000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        });
+        button.addClickListener(e -> copy(value, confirmation));
         return button;
+    }
+
+    /**
+     * The same for a copy button drawn as markup inside {@code area}: one listener on the area, for clicks on the
+     * element with id {@code buttonId}.
+     */
+    public static void onClick(Component area, String buttonId, Supplier<String> value,
+                               Supplier<String> confirmation) {
+        area.getElement().addEventListener("click", e -> copy(value, confirmation))
+                .setFilter("event.target.closest('#" + buttonId + "') !== null");
+    }
+
+    private static void copy(Supplier<String> value, Supplier<String> confirmation) {
+        UI.getCurrent().getPage().executeJs("navigator.clipboard && navigator.clipboard.writeText($0)", value.get());
+        Notification.show(confirmation.get(), 3000, Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     }
 }

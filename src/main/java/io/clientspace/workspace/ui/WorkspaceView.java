@@ -6,9 +6,7 @@ import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -141,14 +139,12 @@ class WorkspaceView extends VerticalLayout implements BeforeEnterObserver, HasDy
     }
 
     private Component header(Client c) {
-        var icon = (c.kind() == ClientKind.COMPANY ? VaadinIcon.BUILDING : VaadinIcon.USER).create();
-        icon.addClassName("header-icon");
-        H1 name = new H1(c.name());
-        name.setId("client-title");
-        Span kind = new Span(getTranslation("client.kinds." + c.kind().name()));
-        kind.getElement().getThemeList().add("badge contrast");
-        HorizontalLayout titleRow = new HorizontalLayout(icon, name, kind);
-        titleRow.setAlignItems(FlexComponent.Alignment.CENTER);
+        // the icon, the name and the kind only show: one element of markup
+        Html titleRow = new Html("<vaadin-horizontal-layout theme=\"spacing\" style=\"align-items: center\">"
+                + LitTexts.icon(c.kind() == ClientKind.COMPANY ? VaadinIcon.BUILDING : VaadinIcon.USER, "header-icon")
+                + "<h1 id=\"client-title\">" + LitTexts.text(c.name()) + "</h1><span theme=\"badge contrast\">"
+                + LitTexts.text(getTranslation("client.kinds." + c.kind().name())) + "</span>"
+                + "</vaadin-horizontal-layout>");
 
         Div facts = new Div();
         facts.addClassName("facts");

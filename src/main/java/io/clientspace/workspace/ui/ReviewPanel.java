@@ -46,12 +46,12 @@ class ReviewPanel extends HorizontalLayout {
     /** The chips drawn so far, as markup. */
     private final StringBuilder chips = new StringBuilder();
 
-    /** The tab of the chip the user clicked, from its data-tab attribute; null for a click beside the chips. */
     /**
      * Whether the click was on a chip, so that clicks beside them send nothing. Not the same expression as
      * {@link #TAB_CLICKED}: the browser sends a filter's result under its expression too, as true or false.
      */
     private static final String ON_A_CHIP = "event.target.closest('[data-tab]') !== null";
+    /** The tab of the chip the user clicked, from its data-tab attribute. */
     private static final String TAB_CLICKED = "event.target.closest('[data-tab]') && "
             + "event.target.closest('[data-tab]').getAttribute('data-tab')";
 

@@ -10,6 +10,7 @@ import io.clientspace.conversation.WorkspaceMailAddress;
 import io.clientspace.shared.NoAccessException;
 import io.clientspace.shared.NotFoundException;
 import io.clientspace.shared.WorkScope;
+import io.clientspace.shared.ui.CopyToClipboard;
 import io.clientspace.shared.ui.LitTexts;
 import io.clientspace.shared.ui.tabs.WorkspaceHeaderItem;
 import io.clientspace.shared.ui.tabs.WorkspaceTabProvider.Where;
@@ -22,6 +23,8 @@ import java.util.Optional;
  */
 @SpringComponent
 class MailAddressHeaderItem implements WorkspaceHeaderItem {
+
+    private static final String COPY = "workspace-mail-address-copy";
 
     private final MailService mail;
 
@@ -62,10 +65,8 @@ class MailAddressHeaderItem implements WorkspaceHeaderItem {
                 + "<vaadin-button id=\"" + COPY + "\" theme=\"tertiary-inline small icon\" aria-label=\""
                 + LitTexts.text(copyLabel) + "\">" + LitTexts.prefixIcon(VaadinIcon.COPY_O)
                 + LitTexts.tooltip(copyLabel) + "</vaadin-button></span></div>");
-        io.clientspace.shared.ui.CopyToClipboard.onClick(fact, COPY, () -> address,
+        CopyToClipboard.onClick(fact, COPY, () -> address,
                 () -> I18NProvider.translate("mail.address.copied", address));
         return fact;
     }
-
-    private static final String COPY = "workspace-mail-address-copy";
 }

@@ -1,6 +1,7 @@
 package io.clientspace.deal.ui;
 
 import com.vaadin.flow.data.renderer.LitRenderer;
+import io.clientspace.shared.ui.DomEvents;
 import io.clientspace.shared.ui.LitTexts;
 
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
@@ -192,11 +193,8 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         Html views = new Html(group.append("</vaadin-radio-group>").toString());
         views.getElement().addEventListener("value-changed", e -> {
             // the browser says which button; anything but a view's name changes nothing
-            elemental.json.JsonValue value = e.getEventData().get(CHOSEN_VIEW);
-            View chosen = java.util.Arrays.stream(View.values()).filter(v -> value != null
-                    && value.getType() == elemental.json.JsonType.STRING && v.name().equals(value.asString()))
-                    .findFirst().orElse(null);
-            if (chosen != null && chosen != view) {
+            View chosen = DomEvents.string(e, CHOSEN_VIEW).flatMap(View::named).orElse(view);
+            if (chosen != view) {
                 view = chosen;
                 showRows(grid, first);
             }
@@ -256,6 +254,11 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
 
         View(DealFilter.Show show) {
             this.show = show;
+        }
+
+        /** The view of this name; empty for any other text. */
+        static Optional<View> named(String name) {
+            return java.util.Arrays.stream(values()).filter(v -> v.name().equals(name)).findFirst();
         }
     }
 

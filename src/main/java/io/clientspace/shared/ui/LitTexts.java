@@ -67,8 +67,10 @@ public final class LitTexts {
      */
     public static String link(String href, String label, boolean newWindow) {
         String lower = href == null ? "" : href.toLowerCase(java.util.Locale.ROOT);
+        // an in-app address has no scheme and no host ("//host" or "\\host" would leave the app)
+        boolean inApp = !lower.contains(":") && !lower.startsWith("//") && !lower.startsWith("\\");
         boolean safe = href != null && (lower.startsWith("https://") || lower.startsWith("http://")
-                || lower.startsWith("mailto:") || !lower.contains(":"));
+                || lower.startsWith("mailto:") || inApp);
         if (!safe) {
             return "<span>" + text(label) + "</span>";
         }

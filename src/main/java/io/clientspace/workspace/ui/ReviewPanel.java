@@ -2,8 +2,7 @@ package io.clientspace.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dependency.Uses;
-import elemental.json.JsonType;
-import elemental.json.JsonValue;
+import io.clientspace.shared.ui.DomEvents;
 import io.clientspace.shared.ui.LitTexts;
 import java.util.HashSet;
 import java.util.Set;
@@ -72,12 +71,8 @@ class ReviewPanel extends HorizontalLayout {
         getStyle().set("gap", "var(--lumo-space-s)");
         setSpacing(false);
         // one listener for every chip: the chip says which tab it opens (data-tab)
-        getElement().addEventListener("click", e -> {
-            JsonValue target = e.getEventData().get(TAB_CLICKED);
-            if (target != null && target.getType() == JsonType.STRING && targets.contains(target.asString())) {
-                openTab.accept(target.asString());
-            }
-        }).addEventData(TAB_CLICKED).setFilter(ON_A_CHIP);
+        getElement().addEventListener("click", e -> DomEvents.string(e, TAB_CLICKED).filter(targets::contains)
+                .ifPresent(openTab)).addEventData(TAB_CLICKED).setFilter(ON_A_CHIP);
     }
 
     void refresh() {

@@ -44,6 +44,8 @@ class LitTextsTests {
         assertThat(LitTexts.link("JavaScript:alert(1)", "click me", false))
                 .as("a script address shows as text, never as a link").isEqualTo("<span>click me</span>");
         assertThat(LitTexts.link("data:text/html,<script>", "x", true)).isEqualTo("<span>x</span>");
+        assertThat(LitTexts.link("//elsewhere.example/clients", "x", false))
+                .as("no scheme but another host: not an in-app address").isEqualTo("<span>x</span>");
     }
 
     @Test

@@ -136,6 +136,57 @@ final class BrowserBench {
                       all.length];
             }""";
 
+    /**
+     * Installed before every page of a context: records the main thread's long tasks (over 50 ms) of the page with
+     * their start and duration, so a visit can say how much of its wait the browser spent busy.
+     */
+    static final String LONG_TASK_RECORDER = """
+            window.__longTasks = [];
+            try {
+              new PerformanceObserver(list => {
+                for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]);
+              }).observe({type: 'longtask', buffered: true});
+            } catch (e) { /* no long task timing in this browser: the trace shows none */ }
+            """;
+
+    /**
+     * The app's round trips of this visit in the order they were sent: for each, when it was sent, when the server
+     * began to answer, when the answer was in (ms since navigation) and the answer's bytes; then the long tasks.
+     */
+    static final String TRACE = """
+            () => {
+              const xhr = performance.getEntriesByType('resource')
+                  .filter(r => r.initiatorType === 'xmlhttprequest' || r.initiatorType === 'fetch')
+                  .sort((a, b) => a.startTime - b.startTime);
+              return [xhr.map(r => [r.startTime, r.requestStart, r.responseStart, r.responseEnd,
+                                    r.encodedBodySize || 0]),
+                      (window.__longTasks || []).map(t => [t[0], t[1]])];
+            }""";
+
+    /**
+     * What the page holds once ready: its elements, shadow roots included, in all; its shadow roots; and the custom
+     * elements by tag, the most frequent first (each costs the browser a constructor, styles and a shadow tree).
+     */
+    static final String CENSUS = """
+            () => {
+              let elements = 0, shadows = 0;
+              const tags = {};
+              const walk = root => {
+                for (const e of root.querySelectorAll('*')) {
+                  elements++;
+                  if (e.localName.includes('-')) tags[e.localName] = (tags[e.localName] || 0) + 1;
+                  if (e.shadowRoot) { shadows++; walk(e.shadowRoot); }
+                }
+              };
+              walk(document);
+              const top = Object.entries(tags).sort((a, b) => b[1] - a[1]).slice(0, 12)
+                  .map(([t, n]) => t + ' ' + n).join(', ');
+              const modules = [...document.querySelectorAll('script[type=module][src]')]
+                  .map(s => s.src.replace(/^.*\\//, '').replace(/^(chunk-[0-9a-f]{8})[0-9a-f]+/, '$1'));
+              return elements + ' elements, ' + shadows + ' shadow roots; custom elements by tag: ' + top
+                  + '; module scripts in the page: ' + modules.join(', ');
+            }""";
+
     private static GeneratedData data;
     private static String contact;
 
@@ -198,6 +249,7 @@ final class BrowserBench {
         BrowserContext context = browser.newContext(new Browser.NewContextOptions().setLocale("en-US")
                 .setViewportSize(1440, 900));
         context.setDefaultTimeout(60_000);
+        context.addInitScript(LONG_TASK_RECORDER);
         return context;
     }
 

@@ -2,10 +2,13 @@ package io.clientspace.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.Request;
 import io.clientspace.support.ClientspaceIntegrationTest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -36,13 +41,14 @@ class BrowserBenchmark {
 
     static final double WORKSPACE_MEDIAN_GOAL_MS = 600;
     static final double PORTAL_LCP_MEDIAN_GOAL_MS = 400;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
     BrowserBenchSetup setup;
 
     /** One page's runs: ready time, LCP, bytes transferred. */
     record Runs(double[] ready, double[] lcp, double[] bytes, double[] jsBytes, double[] requests,
-                double[][] phases, String lcpElement) {
+                double[][] phases, String lcpElement, String trace, String profile) {
     }
 
     @Test
@@ -58,9 +64,9 @@ class BrowserBenchmark {
 
         try (Playwright playwright = BrowserBench.playwright(); Browser browser = BrowserBench.launch(playwright)) {
             Runs ws = runs(browser, workspace, "manager", "manager", BrowserBench.WORKSPACE_READY, warmup,
-                    iterations);
+                    iterations, "browser-workspace");
             Runs pp = runs(browser, portal, contact, BrowserBench.CONTACT_PASSWORD, BrowserBench.PORTAL_READY,
-                    warmup, iterations);
+                    warmup, iterations, "browser-portal");
             double[] wsCold = cold(browser, workspace, "manager", "manager", BrowserBench.WORKSPACE_READY);
             double[] ppCold = cold(browser, portal, contact, BrowserBench.CONTACT_PASSWORD,
                     BrowserBench.PORTAL_READY);
@@ -74,7 +80,7 @@ class BrowserBenchmark {
     }
 
     private Runs runs(Browser browser, String target, String user, String password, String ready, int warmup,
-                      int iterations) {
+                      int iterations, String name) {
         BrowserContext context = BrowserBench.context(browser);
         try {
             Page page = context.newPage();
@@ -85,7 +91,18 @@ class BrowserBenchmark {
             double[] j = new double[iterations];
             double[] q = new double[iterations];
             double[][] ph = new double[8][iterations];
+            List<String> sent = new ArrayList<>();
+            String trace = "";
             for (int i = 0; i < warmup + iterations; i++) {
+                boolean last = i == warmup + iterations - 1;
+                Consumer<Request> recorder = request -> {
+                    if (request.url().contains("v-r=")) {
+                        sent.add(what(request));
+                    }
+                };
+                if (last) {
+                    page.onRequest(recorder);
+                }
                 double t = BrowserBench.open(page, target, ready);
                 double lcp = ((Number) page.evaluate(BrowserBench.LCP)).doubleValue();
                 List<?> transfer = (List<?>) page.evaluate(BrowserBench.TRANSFER);
@@ -101,8 +118,17 @@ class BrowserBenchmark {
                         ph[p][k] = ((Number) phases.get(p)).doubleValue();
                     }
                 }
+                if (last) {
+                    page.offRequest(recorder);
+                    trace = trace((List<?>) page.evaluate(BrowserBench.TRACE), sent, t) + "\nWhat the page holds: "
+                            + page.evaluate(BrowserBench.CENSUS) + ".\n";
+                }
             }
-            return new Runs(r, l, b, j, q, ph, String.valueOf(page.evaluate(BrowserBench.LCP_ELEMENT)));
+            String lcpElement = String.valueOf(page.evaluate(BrowserBench.LCP_ELEMENT));
+            // after the measured visits, so that tracing and sampling slow none of them
+            String profile = BrowserProfile.trace(browser, page, target, ready, name) + "\n"
+                    + BrowserProfile.profile(page, target, ready, name);
+            return new Runs(r, l, b, j, q, ph, lcpElement, trace, profile);
         } finally {
             context.close();
         }
@@ -153,6 +179,11 @@ class BrowserBenchmark {
         phases(s, "portal project page", pp);
         s.append("\nWhat the largest contentful paint painted, on the last warm visit: workspace ")
                 .append(ws.lcpElement()).append("; portal project page ").append(pp.lcpElement()).append(".\n");
+        s.append("\nThe last warm visit step by step, workspace (ms since navigation; the requests in the order sent, "
+                + "what each carried as Flow's RPC kinds):\n\n").append(ws.trace())
+                .append("\n").append(ws.profile())
+                .append("\nThe same for the portal project page:\n\n").append(pp.trace()).append("\n")
+                .append(pp.profile());
         s.append("\n").append(bundle()).append("\n## Goals\n\n| Goal | Target | Measured | Met |\n|---|---|---:|---|\n");
         double wsMedian = pct(ws.ready(), 50);
         double ppLcp = pct(pp.lcp(), 50);
@@ -232,6 +263,89 @@ class BrowserBenchmark {
             z.write(bytes);
         }
         return out.size();
+    }
+
+    /**
+     * What a request of the app carried, in a few words: Flow's init, or the kinds of RPC in a UIDL request (an event
+     * by its name, a property sync by the property, a published handler by its method, a return channel call).
+     */
+    static String what(Request request) {
+        String url = request.url();
+        if (url.contains("v-r=init")) {
+            return "init";
+        }
+        String body = request.postData();
+        if (body == null || body.isBlank()) {
+            return url.replaceFirst("^.*[?&](v-r=[^&]*).*$", "$1");
+        }
+        try {
+            JsonNode rpc = JSON.readTree(body).path("rpc");
+            Map<String, Integer> kinds = new LinkedHashMap<>();
+            for (JsonNode call : rpc) {
+                String type = call.path("type").asText();
+                String detail = switch (type) {
+                    case "event" -> call.path("event").asText();
+                    case "mSync" -> call.path("property").asText();
+                    case "publishedEventHandler" -> call.path("templateEventMethodName").asText();
+                    case "channel" -> "channel";
+                    case "navigation" -> call.path("location").asText();
+                    default -> "";
+                };
+                kinds.merge(detail.isEmpty() || detail.equals(type) ? type : type + " " + detail, 1, Integer::sum);
+            }
+            if (kinds.isEmpty()) {
+                return "no RPC";
+            }
+            List<String> parts = new ArrayList<>();
+            kinds.forEach((k, n) -> parts.add(n > 1 ? k + " x" + n : k));
+            return String.join(", ", parts);
+        } catch (IOException e) {
+            return "unreadable body";
+        }
+    }
+
+    /**
+     * The last warm visit step by step: each app round trip (sent, server began to answer, answer in, bytes, what it
+     * carried) and the main thread's long tasks between, as a Markdown table in time order.
+     */
+    static String trace(List<?> js, List<String> sent, double ready) {
+        List<?> requests = (List<?>) js.get(0);
+        List<?> longTasks = (List<?>) js.get(1);
+        record Line(double at, String text) {
+        }
+        List<Line> lines = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            List<?> q = (List<?>) requests.get(i);
+            double start = num(q.get(0));
+            double requestStart = num(q.get(1));
+            double responseStart = num(q.get(2));
+            double end = num(q.get(3));
+            String carried = i < sent.size() ? sent.get(i) : "?";
+            lines.add(new Line(start, String.format(Locale.ROOT, "| %.0f | request %d sent: %s | server %.0f ms, "
+                    + "answer in at %.0f, %.0f bytes |", start, i + 1, carried, Math.max(0, responseStart
+                    - requestStart), end, num(q.get(4)))));
+        }
+        double busy = 0;
+        for (Object o : longTasks) {
+            List<?> t = (List<?>) o;
+            double start = num(t.get(0));
+            double duration = num(t.get(1));
+            if (start < ready) {
+                busy += Math.min(duration, ready - start);
+            }
+            lines.add(new Line(start, String.format(Locale.ROOT, "| %.0f | main thread busy (long task) | %.0f ms, "
+                    + "until %.0f |", start, duration, start + duration)));
+        }
+        lines.add(new Line(ready, String.format(Locale.ROOT, "| %.0f | **ready** | long tasks before it: %.0f ms |",
+                ready, busy)));
+        lines.sort(java.util.Comparator.comparingDouble(Line::at));
+        StringBuilder s = new StringBuilder("| ms | what | |\n|---:|---|---|\n");
+        lines.forEach(l -> s.append(l.text()).append('\n'));
+        return s.toString();
+    }
+
+    private static double num(Object o) {
+        return ((Number) o).doubleValue();
     }
 
     static double pct(double[] values, double p) {

@@ -67,6 +67,66 @@ class DealEditBrowserTests extends BrowserTest {
     }
 
     @Test
+    void aRowsShortFactsFitTheirColumnsOnOneLine() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        dealWithoutNextStep(client, "Annual audit");
+        signIn("/" + client.workspacePath(), "manager", "manager");
+        assertThat(page.locator("#deal-grid .stage-badge")).hasText("New");
+        // the stage, value, owner and expected close columns fit their texts: each fact shows whole, on one line
+        @SuppressWarnings("unchecked")
+        java.util.List<String> wrapped = (java.util.List<String>) page.locator("#deal-grid").evaluate("""
+                grid => [...grid.querySelectorAll('vaadin-grid-cell-content')]
+                    .filter(c => ['New', '€9,000.00', 'Maria Keller'].includes(c.textContent.trim())
+                        || /^[A-Z][a-z]{2} \\d{1,2}, \\d{4}$/.test(c.textContent.trim()))
+                    .filter(c => {
+                      // a text that wraps has a box per line; one that is cut off overflows its cell
+                      const texts = document.createTreeWalker(c, NodeFilter.SHOW_TEXT);
+                      for (let t = texts.nextNode(); t; t = texts.nextNode()) {
+                        if (!t.textContent.trim()) continue;
+                        const r = document.createRange();
+                        r.selectNodeContents(t);
+                        if (r.getClientRects().length > 1) return true;
+                      }
+                      return c.scrollWidth > c.clientWidth;
+                    })
+                    .map(c => c.textContent.trim())""");
+        org.assertj.core.api.Assertions.assertThat(wrapped).isEmpty();
+        org.assertj.core.api.Assertions.assertThat((Number) page.locator("#deal-grid").evaluate(
+                "grid => [...grid.querySelectorAll('vaadin-grid-cell-content')].filter(c => /^[A-Z][a-z]{2} "
+                        + "\\d{1,2}, \\d{4}$/.test(c.textContent.trim())).length")).isEqualTo(1);
+    }
+
+    @Test
+    void aRowsIconButtonsNameTheirActionInTheSharedTooltip() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        dealWithoutNextStep(client, "Annual audit");
+        dealWithoutNextStep(client, "Tax return");
+        signIn("/" + client.workspacePath(), "manager", "manager");
+        Locator tooltip = page.locator("vaadin-tooltip-overlay[opened]");
+        assertThat(page.locator("#deal-grid .edit-deal")).hasCount(2);
+        // the buttons carry no tooltip element of their own: the page's one tooltip shows each button's text
+        assertThat(page.locator("#deal-grid vaadin-tooltip")).hasCount(0);
+
+        page.locator("#deal-grid .edit-deal").first().hover();
+        assertThat(tooltip).hasText("Edit deal");
+        page.locator("#deal-grid vaadin-grid-cell-content").filter(new Locator.FilterOptions()
+                .setHasText("Tax return")).hover();
+        assertThat(tooltip).hasCount(0);
+        page.locator("#deal-grid .deal-create-proposal").last().hover();
+        assertThat(tooltip).hasText("Create proposal");
+        screenshot("deal-row-tooltip");
+
+        // from the keyboard: Tab from a row's "Move on" reaches its edit button, and the tooltip names it
+        page.mouse().move(0, 0);
+        assertThat(tooltip).hasCount(0);
+        page.locator("#deal-grid .move-deal").first().focus();
+        page.keyboard().press("Tab");
+        assertThat(tooltip).hasText("Edit deal");
+        page.keyboard().press("Escape");
+        assertThat(tooltip).hasCount(0);
+    }
+
+    @Test
     void editingADealsNextStepInPlaceClearsTheChecklistFlag() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         dealWithoutNextStep(client, "Annual audit");

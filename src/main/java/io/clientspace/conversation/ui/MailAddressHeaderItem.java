@@ -63,8 +63,8 @@ class MailAddressHeaderItem implements WorkspaceHeaderItem {
                 + "<span class=\"workspace-mail-address\"><span id=\"workspace-mail-address-value\""
                 + " class=\"workspace-mail-address-value\">" + LitTexts.text(address) + "</span>"
                 + "<vaadin-button id=\"" + COPY + "\" theme=\"tertiary-inline small icon\" aria-label=\""
-                + LitTexts.text(copyLabel) + "\">" + LitTexts.prefixIcon(VaadinIcon.COPY_O)
-                + LitTexts.tooltip(copyLabel) + "</vaadin-button></span></div>");
+                + LitTexts.text(copyLabel) + "\"" + LitTexts.tooltip(copyLabel) + ">"
+                + LitTexts.prefixIcon(VaadinIcon.COPY_O) + "</vaadin-button></span></div>");
         CopyToClipboard.onClick(fact, COPY, () -> address,
                 () -> I18NProvider.translate("mail.address.copied", address));
         return fact;

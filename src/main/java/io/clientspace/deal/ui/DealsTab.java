@@ -334,10 +334,10 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
      * server, since a browser can call any row's function.
      */
     private LitRenderer<Deal> actionsRenderer(List<ProjectChoice> clientProjects) {
+        // the tooltips are the page's one shared tooltip (DD042), not an element and its overlay per button
         String edit = "<vaadin-button theme=\"small tertiary icon\" class=\"edit-deal\" aria-label=\""
-                + LitTexts.text(getTranslation("deal.edit")) + "\" @click=\"${edit}\"><vaadin-icon"
-                + " icon=\"vaadin:edit\"></vaadin-icon>" + LitTexts.tooltip(getTranslation("deal.edit"))
-                + "</vaadin-button>";
+                + LitTexts.text(getTranslation("deal.edit")) + "\"" + LitTexts.tooltip(getTranslation("deal.edit"))
+                + " @click=\"${edit}\"><vaadin-icon icon=\"vaadin:edit\"></vaadin-icon></vaadin-button>";
         String reopen = "<vaadin-button theme=\"small\" class=\"reopen-deal\" @click=\"${reopen}\"><vaadin-icon"
                 + " icon=\"vaadin:rotate-left\" slot=\"prefix\"></vaadin-icon>"
                 + LitTexts.text(getTranslation("deal.reopen")) + "</vaadin-button>";
@@ -345,17 +345,16 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
                 + " icon=\"vaadin:arrow-right\" slot=\"prefix\"></vaadin-icon>"
                 + LitTexts.text(getTranslation("deal.move-on")) + "</vaadin-button>";
         String back = "<vaadin-button theme=\"small tertiary icon\" class=\"move-deal-back\" aria-label=\""
-                + LitTexts.text(getTranslation("deal.back")) + "\" @click=\"${back}\"><vaadin-icon"
-                + " icon=\"vaadin:arrow-backward\"></vaadin-icon>" + LitTexts.tooltip(getTranslation("deal.back"))
-                + "</vaadin-button>";
+                + LitTexts.text(getTranslation("deal.back")) + "\"" + LitTexts.tooltip(getTranslation("deal.back"))
+                + " @click=\"${back}\"><vaadin-icon icon=\"vaadin:arrow-backward\"></vaadin-icon></vaadin-button>";
         String proposal = context.shell().has(DealNavigation.PROPOSALS_TAB)
                 ? "<vaadin-button theme=\"small tertiary icon\" class=\"deal-create-proposal\" aria-label=\""
-                + LitTexts.text(getTranslation("deal.create-proposal")) + "\" @click=\"${proposal}\">"
-                + "<vaadin-icon icon=\"vaadin:file-text\"></vaadin-icon>"
-                + LitTexts.tooltip(getTranslation("deal.create-proposal")) + "</vaadin-button>" : "";
+                + LitTexts.text(getTranslation("deal.create-proposal")) + "\""
+                + LitTexts.tooltip(getTranslation("deal.create-proposal")) + " @click=\"${proposal}\">"
+                + "<vaadin-icon icon=\"vaadin:file-text\"></vaadin-icon></vaadin-button>" : "";
         String locked = "<span class=\"action-unavailable\"><vaadin-icon icon=\"vaadin:lock\" class=\"deal-owner-only"
-                + " unavailable-icon\" role=\"img\" aria-label=\"${item.ownerOnly}\"><vaadin-tooltip slot=\"tooltip\""
-                + " text=\"${item.ownerOnly}\"></vaadin-tooltip></vaadin-icon></span>";
+                + " unavailable-icon\" role=\"img\" aria-label=\"${item.ownerOnly}\""
+                + LitTexts.tooltipBinding("item.ownerOnly") + "></vaadin-icon></span>";
         return LitRenderer.<Deal>of("${item.ownerOnly ? html`" + locked + "`"
                         + " : item.open ? html`<span class=\"cell-row\">" + move + edit
                         + "${item.back ? html`" + back + "` : ''}" + proposal + "</span>`"

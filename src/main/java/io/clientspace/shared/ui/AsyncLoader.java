@@ -136,13 +136,18 @@ public class AsyncLoader {
 
         private void flush() {
             ComponentUtil.setData(ui, Answer.class, null);
+            long started = System.nanoTime();
+            int asked = 0;
+            int handed = 0;
             // a result drawn here may ask for more (a tab's rows, then its counter): those join this answer's wait
             while (!waiting.isEmpty()) {
                 List<Delivery<?>> now = List.copyOf(waiting);
                 waiting.clear();
                 ComponentUtil.setData(ui, Answer.class, this);
+                asked += now.size();
                 for (Delivery<?> delivery : now) {
                     if (delivery.awaitUntil(deadlineNanos)) {
+                        handed++;
                         try {
                             delivery.deliver();
                         } catch (RuntimeException e) {
@@ -152,6 +157,10 @@ public class AsyncLoader {
                     }
                 }
                 ComponentUtil.setData(ui, Answer.class, null);
+            }
+            if (log.isDebugEnabled()) {
+                log.debug("An answer waited for and drew {} queries in {} ms: {} went with it, {} come by push",
+                        asked, (System.nanoTime() - started) / 1_000_000, handed, asked - handed);
             }
         }
     }

@@ -78,8 +78,17 @@ public final class LitTexts {
                 + text(label) + "</a>";
     }
 
-    /** A tooltip for the element it is put in (a button, an icon), as {@code Component.setTooltipText} makes one. */
+    /**
+     * A tooltip for the element whose opening tag this attribute goes in (a button, an icon): the page's one
+     * {@link SharedTooltip} shows it, with the look of {@code Component.setTooltipText}. {@code text} is escaped; a
+     * Lit binding ({@code ${item.why}}) may take its place through {@link #tooltipBinding}.
+     */
     public static String tooltip(String text) {
-        return "<vaadin-tooltip slot=\"tooltip\" text=\"" + text(text) + "\"></vaadin-tooltip>";
+        return " data-tooltip=\"" + text(text) + "\"";
+    }
+
+    /** The same attribute with its text from a Lit template's binding, such as {@code item.ownerOnly}. */
+    public static String tooltipBinding(String expression) {
+        return " data-tooltip=\"${" + expression + "}\"";
     }
 }

@@ -78,6 +78,13 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
     }
 
     @Override
+    protected void onAttach(com.vaadin.flow.component.AttachEvent attachEvent) {
+        super.onAttach(attachEvent);
+        // the tooltips drawn as markup (data-tooltip) share one tooltip element per page (DD042)
+        SharedTooltip.install(attachEvent.getUI());
+    }
+
+    @Override
     public void afterNavigation(AfterNavigationEvent event) {
         String title = getContent() instanceof HasDynamicTitle t ? t.getPageTitle() : "";
         pageTitle.setText(title.replace(Titled.SUFFIX, ""));

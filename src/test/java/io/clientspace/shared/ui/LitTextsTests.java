@@ -26,9 +26,12 @@ class LitTextsTests {
     }
 
     @Test
-    void aTooltipCarriesItsTextEscapedInTheTooltipSlot() {
+    void aTooltipCarriesItsTextEscapedInTheAttributeTheSharedTooltipReads() {
         assertThat(LitTexts.tooltip("Edit \"deal\""))
-                .isEqualTo("<vaadin-tooltip slot=\"tooltip\" text=\"Edit &quot;deal&quot;\"></vaadin-tooltip>");
+                .isEqualTo(" data-tooltip=\"Edit &quot;deal&quot;\"");
+        assertThat(LitTexts.tooltip("<img onerror=x> ${alert(1)}"))
+                .doesNotContain("<img", "${");
+        assertThat(LitTexts.tooltipBinding("item.ownerOnly")).isEqualTo(" data-tooltip=\"${item.ownerOnly}\"");
     }
 
     @Test

@@ -151,7 +151,9 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         LocalDate today = LocalDate.now(clock);
         // the title and the actions stay in view when a narrow window scrolls the facts between them
-        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("12rem").setFlexGrow(3)
+        // 10rem, and the title wraps: with the side menu open on a laptop's screen, every column then fits beside the
+        // frozen actions, and the expected close date's header is not cut off under them
+        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("10rem").setFlexGrow(3)
                 .setFrozen(true);
         if (!context.isProject()) {
             grid.addColumn(d -> d.projectId() == null ? "" : projectNames.getOrDefault(d.projectId(), ""))

@@ -70,13 +70,17 @@ class DealEditBrowserTests extends BrowserTest {
     void aRowsShortFactsFitTheirColumnsOnOneLine() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         dealWithoutNextStep(client, "Annual audit");
+        // a stalled deal's stage cell holds a second badge: the grid must still fit beside the frozen actions
+        deals.fireStallTimerNow(dealWithoutNextStep(client, "Tax return").id());
         signIn("/" + client.workspacePath(), "manager", "manager");
-        assertThat(page.locator("#deal-grid .stage-badge")).hasText("New");
-        // the stage, value, owner and expected close columns fit their texts: each fact shows whole, on one line
+        assertThat(page.locator("#deal-grid .stage-badge")).hasText(new String[] {"New", "New"});
+        assertThat(page.locator("#deal-grid .stalled-badge")).hasText("Stalled");
+        // the stage, value, owner, next step and expected close columns fit their texts: each fact shows whole, on
+        // one line
         @SuppressWarnings("unchecked")
         java.util.List<String> wrapped = (java.util.List<String>) page.locator("#deal-grid").evaluate("""
                 grid => [...grid.querySelectorAll('vaadin-grid-cell-content')]
-                    .filter(c => ['New', '€9,000.00', 'Maria Keller'].includes(c.textContent.trim())
+                    .filter(c => ['New', '€9,000.00', 'Maria Keller', 'No next step'].includes(c.textContent.trim())
                         || /^[A-Z][a-z]{2} \\d{1,2}, \\d{4}$/.test(c.textContent.trim()))
                     .filter(c => {
                       // a text that wraps has a box per line; one that is cut off overflows its cell
@@ -96,19 +100,26 @@ class DealEditBrowserTests extends BrowserTest {
                 "grid => grid.$.table.scrollWidth <= grid.$.table.clientWidth")).isTrue();
         org.assertj.core.api.Assertions.assertThat((Number) page.locator("#deal-grid").evaluate(
                 "grid => [...grid.querySelectorAll('vaadin-grid-cell-content')].filter(c => /^[A-Z][a-z]{2} "
-                        + "\\d{1,2}, \\d{4}$/.test(c.textContent.trim())).length")).isEqualTo(1);
+                        + "\\d{1,2}, \\d{4}$/.test(c.textContent.trim())).length")).isEqualTo(2);
     }
 
     @Test
     void aRowsIconButtonsNameTheirActionInTheSharedTooltip() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         dealWithoutNextStep(client, "Annual audit");
-        dealWithoutNextStep(client, "Tax return");
+        // a stalled deal's badge carries its icon too
+        deals.fireStallTimerNow(dealWithoutNextStep(client, "Tax return").id());
         signIn("/" + client.workspacePath(), "manager", "manager");
         Locator tooltip = page.locator("vaadin-tooltip-overlay[opened]");
         assertThat(page.locator("#deal-grid .edit-deal")).hasCount(2);
         // the buttons carry no tooltip element of their own: the page's one tooltip shows each button's text
         assertThat(page.locator("#deal-grid vaadin-tooltip")).hasCount(0);
+        // and they are the browser's own buttons and drawings, not web components with a shadow tree each (DD043)
+        assertThat(page.locator("#deal-grid button.edit-deal")).hasCount(2);
+        assertThat(page.locator("#deal-grid vaadin-button")).hasCount(0);
+        assertThat(page.locator("#deal-grid vaadin-icon")).hasCount(0);
+        assertThat(page.locator("#deal-grid .stalled-badge")).hasText("Stalled");
+        assertThat(page.locator("#deal-grid .stalled-badge svg.inline-icon")).isVisible();
 
         page.locator("#deal-grid .edit-deal").first().hover();
         assertThat(tooltip).hasText("Edit deal");
@@ -127,6 +138,10 @@ class DealEditBrowserTests extends BrowserTest {
         assertThat(tooltip).hasText("Edit deal");
         page.keyboard().press("Escape");
         assertThat(tooltip).hasCount(0);
+        // and Enter presses it, as it does any button
+        page.locator("#deal-grid .edit-deal").first().focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#deal-title input")).hasValue(java.util.regex.Pattern.compile("Annual audit|Tax return"));
     }
 
     @Test

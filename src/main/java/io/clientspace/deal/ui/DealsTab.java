@@ -3,6 +3,7 @@ package io.clientspace.deal.ui;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.clientspace.shared.ui.DomEvents;
 import io.clientspace.shared.ui.LitTexts;
+import io.clientspace.shared.ui.RowButtons;
 
 import io.clientspace.shared.ui.tabs.WorkspaceTab;
 import com.vaadin.flow.component.Component;
@@ -155,7 +156,8 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         // frozen actions, and the expected close date's header is not cut off under them
         grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("10rem").setFlexGrow(3)
                 .setFrozen(true);
-        if (!context.isProject()) {
+        // a client without projects has no project to show: an empty column would only take a laptop's room
+        if (!context.isProject() && !all.projects().isEmpty()) {
             grid.addColumn(d -> d.projectId() == null ? "" : projectNames.getOrDefault(d.projectId(), ""))
                     .setHeader(getTranslation("deal.project")).setAutoWidth(true).setKey("project");
         }
@@ -180,7 +182,9 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
                 .withProperty("due", d -> d.nextStepDue() == null ? "" : date.format(d.nextStepDue()))
                 .withProperty("overdue", d -> d.isOpen() && d.nextStepDue() != null
                         && d.nextStepDue().isBefore(today)))
-                .setHeader(getTranslation("deal.next-step")).setWidth("10rem").setFlexGrow(3);
+                // 9rem holds the "no next step" badge on one line; a longer step wraps (with a stalled deal's second
+                // badge in the stage column, 10rem pushed the expected close date under the frozen actions on a laptop)
+                .setHeader(getTranslation("deal.next-step")).setWidth("9rem").setFlexGrow(3);
         grid.addColumn(d -> date.format(d.expectedClose())).setHeader(getTranslation("deal.expected-close"))
                 .setAutoWidth(true);
         grid.addColumn(actionsRenderer(all.projects())).setWidth("16.5rem").setFlexGrow(0).setFrozenToEnd(true);
@@ -318,10 +322,12 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
     /** The stage as a badge, and "Stalled" beside it with since when. */
     private LitRenderer<Deal> stageRenderer() {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
-        return LitRenderer.<Deal>of("<span class=\"cell-row\"><span class=\"stage-badge\""
+        // the stalled badge goes under the stage, not beside it: the column is then as wide as the wider badge, and on
+        // a laptop's screen the grid still fits beside its frozen actions
+        return LitRenderer.<Deal>of("<span class=\"stage-cell\"><span class=\"stage-badge\""
                         + " theme=\"${item.stageTheme}\">${item.stage}</span>${item.stalledSince ? html`<span"
                         + " class=\"stalled-badge\" theme=\"badge contrast\" title=\"${item.stalledSince}\">"
-                        + "<vaadin-icon icon=\"vaadin:hourglass\"></vaadin-icon><span>"
+                        + RowButtons.icon(VaadinIcon.HOURGLASS, null) + "<span>"
                         + LitTexts.text(getTranslation("deal.stalled")) + "</span></span>` : ''}</span>")
                 .withProperty("stage", d -> d.stage().displayName(getLocale()))
                 .withProperty("stageTheme", d -> DealStage.WON.equals(d.stage()) ? "badge success"
@@ -336,27 +342,20 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
      * server, since a browser can call any row's function.
      */
     private LitRenderer<Deal> actionsRenderer(List<ProjectChoice> clientProjects) {
-        // the tooltips are the page's one shared tooltip (DD042), not an element and its overlay per button
-        String edit = "<vaadin-button theme=\"small tertiary icon\" class=\"edit-deal\" aria-label=\""
-                + LitTexts.text(getTranslation("deal.edit")) + "\"" + LitTexts.tooltip(getTranslation("deal.edit"))
-                + " @click=\"${edit}\"><vaadin-icon icon=\"vaadin:edit\"></vaadin-icon></vaadin-button>";
-        String reopen = "<vaadin-button theme=\"small\" class=\"reopen-deal\" @click=\"${reopen}\"><vaadin-icon"
-                + " icon=\"vaadin:rotate-left\" slot=\"prefix\"></vaadin-icon>"
-                + LitTexts.text(getTranslation("deal.reopen")) + "</vaadin-button>";
-        String move = "<vaadin-button theme=\"small\" class=\"move-deal\" @click=\"${move}\"><vaadin-icon"
-                + " icon=\"vaadin:arrow-right\" slot=\"prefix\"></vaadin-icon>"
-                + LitTexts.text(getTranslation("deal.move-on")) + "</vaadin-button>";
-        String back = "<vaadin-button theme=\"small tertiary icon\" class=\"move-deal-back\" aria-label=\""
-                + LitTexts.text(getTranslation("deal.back")) + "\"" + LitTexts.tooltip(getTranslation("deal.back"))
-                + " @click=\"${back}\"><vaadin-icon icon=\"vaadin:arrow-backward\"></vaadin-icon></vaadin-button>";
+        // native buttons and inline icons, not vaadin-button and vaadin-icon: a row in view then costs the browser
+        // no custom element and no shadow tree (DD043); the tooltips are the page's one shared tooltip (DD042)
+        String edit = RowButtons.iconButton("edit-deal", VaadinIcon.EDIT, getTranslation("deal.edit"), "edit");
+        String reopen = RowButtons.button("reopen-deal", VaadinIcon.ROTATE_LEFT, getTranslation("deal.reopen"),
+                "reopen");
+        String move = RowButtons.button("move-deal", VaadinIcon.ARROW_RIGHT, getTranslation("deal.move-on"), "move");
+        String back = RowButtons.iconButton("move-deal-back", VaadinIcon.ARROW_BACKWARD, getTranslation("deal.back"),
+                "back");
         String proposal = context.shell().has(DealNavigation.PROPOSALS_TAB)
-                ? "<vaadin-button theme=\"small tertiary icon\" class=\"deal-create-proposal\" aria-label=\""
-                + LitTexts.text(getTranslation("deal.create-proposal")) + "\""
-                + LitTexts.tooltip(getTranslation("deal.create-proposal")) + " @click=\"${proposal}\">"
-                + "<vaadin-icon icon=\"vaadin:file-text\"></vaadin-icon></vaadin-button>" : "";
-        String locked = "<span class=\"action-unavailable\"><vaadin-icon icon=\"vaadin:lock\" class=\"deal-owner-only"
-                + " unavailable-icon\" role=\"img\" aria-label=\"${item.ownerOnly}\""
-                + LitTexts.tooltipBinding("item.ownerOnly") + "></vaadin-icon></span>";
+                ? RowButtons.iconButton("deal-create-proposal", VaadinIcon.FILE_TEXT,
+                getTranslation("deal.create-proposal"), "proposal") : "";
+        String locked = "<span class=\"action-unavailable\">"
+                + RowButtons.labelledIcon(VaadinIcon.LOCK, "deal-owner-only unavailable-icon", "item.ownerOnly")
+                + "</span>";
         return LitRenderer.<Deal>of("${item.ownerOnly ? html`" + locked + "`"
                         + " : item.open ? html`<span class=\"cell-row\">" + move + edit
                         + "${item.back ? html`" + back + "` : ''}" + proposal + "</span>`"

@@ -25,6 +25,30 @@ class WorkspaceStatesBrowserTests extends BrowserTest {
     DealService deals;
 
     @Test
+    void aPageReadyListenerAddedAfterThePageWasParsedRunsOnceAtOnce() {
+        signIn("/clients", "manager", "manager");
+        assertThat(page.locator("#client-grid")).isVisible();
+        // the page's first script, before Vaadin's own: Flow's client adds its listener long after the page was parsed
+        org.assertj.core.api.Assertions.assertThat((String) page.evaluate(
+                "() => document.head.querySelector('script').id")).isEqualTo("late-ready-listeners");
+
+        Object calls = page.evaluate("""
+                async () => {
+                  const calls = { fn: 0, object: 0, other: 0, type: '' };
+                  document.addEventListener('DOMContentLoaded', e => { calls.fn++; calls.type = e.type; });
+                  document.addEventListener('DOMContentLoaded', { handleEvent() { calls.object++; } });
+                  document.addEventListener('visibilitychange', () => calls.other++);
+                  // not during the adding script itself: after it, as the event would have come
+                  const duringScript = calls.fn + calls.object;
+                  await new Promise(resolve => setTimeout(resolve, 0));
+                  return `during the script ${duringScript}; after it: function ${calls.fn}, object ${calls.object}, `
+                      + `other event ${calls.other}, event type ${calls.type}`;
+                }""");
+        org.assertj.core.api.Assertions.assertThat(calls).isEqualTo("during the script 0; after it: function 1, "
+                + "object 1, other event 0, event type DOMContentLoaded");
+    }
+
+    @Test
     void memberOpeningSomeoneElsesClientIsToldWhomToAsk() {
         Client managers = asManager(() -> clients.create(ClientTestData.company("manager"), false));
         signIn("/clients", "member", "member");

@@ -170,13 +170,14 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         grid.addColumn(Deal::ownerName).setHeader(getTranslation("deal.owner")).setAutoWidth(true);
         // the next step and its due date share a column: a column costs its page some 7 kB of server memory (six
         // property listeners and a node each, issue 19 §6), and the date belongs to the step
-        grid.addColumn(LitRenderer.<Deal>of("${item.noNextStep ? html`<span class=\"no-next-step\" theme=\"badge"
-                        + " error\">" + LitTexts.text(getTranslation("deal.no-next-step")) + "</span>`"
+        grid.addColumn(LitRenderer.<Deal>of(LitTexts.shared("${item.noNextStep ? html`<span"
+                        + " class=\"no-next-step\" theme=\"badge error\">"
+                        + LitTexts.text(getTranslation("deal.no-next-step")) + "</span>`"
                         + " : html`<span>${item.nextStep}</span>`}"
                         + "${!item.due ? '' : item.overdue ? html` <span class=\"next-step-due overdue\" title=\""
                         + LitTexts.text(getTranslation("deal.overdue")) + "\">\u00b7 ${item.due}</span>`"
                         + " : html` <span class=\"next-step-due muted\" title=\""
-                        + LitTexts.text(getTranslation("deal.next-step-due")) + "\">\u00b7 ${item.due}</span>`}")
+                        + LitTexts.text(getTranslation("deal.next-step-due")) + "\">\u00b7 ${item.due}</span>`}"))
                 .withProperty("noNextStep", Deal::lacksNextStep)
                 .withProperty("nextStep", d -> d.isOpen() ? nz(d.nextStep()) : nz(d.closeReason()))
                 .withProperty("due", d -> d.nextStepDue() == null ? "" : date.format(d.nextStepDue()))
@@ -324,11 +325,11 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         // the stalled badge goes under the stage, not beside it: the column is then as wide as the wider badge, and on
         // a laptop's screen the grid still fits beside its frozen actions
-        return LitRenderer.<Deal>of("<span class=\"stage-cell\"><span class=\"stage-badge\""
+        return LitRenderer.<Deal>of(LitTexts.shared("<span class=\"stage-cell\"><span class=\"stage-badge\""
                         + " theme=\"${item.stageTheme}\">${item.stage}</span>${item.stalledSince ? html`<span"
                         + " class=\"stalled-badge\" theme=\"badge contrast\" title=\"${item.stalledSince}\">"
                         + RowButtons.icon(VaadinIcon.HOURGLASS, null) + "<span>"
-                        + LitTexts.text(getTranslation("deal.stalled")) + "</span></span>` : ''}</span>")
+                        + LitTexts.text(getTranslation("deal.stalled")) + "</span></span>` : ''}</span>"))
                 .withProperty("stage", d -> d.stage().displayName(getLocale()))
                 .withProperty("stageTheme", d -> DealStage.WON.equals(d.stage()) ? "badge success"
                         : DealStage.LOST.equals(d.stage()) ? "badge error" : "badge")
@@ -356,11 +357,11 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         String locked = "<span class=\"action-unavailable\">"
                 + RowButtons.labelledIcon(VaadinIcon.LOCK, "deal-owner-only unavailable-icon", "item.ownerOnly")
                 + "</span>";
-        return LitRenderer.<Deal>of("${item.ownerOnly ? html`" + locked + "`"
+        return LitRenderer.<Deal>of(LitTexts.shared("${item.ownerOnly ? html`" + locked + "`"
                         + " : item.open ? html`<span class=\"cell-row\">" + move + edit
                         + "${item.back ? html`" + back + "` : ''}" + proposal + "</span>`"
                         + " : html`<span class=\"cell-row\">" + edit + "${item.lost ? html`" + reopen
-                        + "` : ''}</span>`}")
+                        + "` : ''}</span>`}"))
                 .withProperty("ownerOnly", d -> mayChange(d) ? "" : getTranslation("deal.owner-only",
                         d.ownerName() == null ? d.owner() : d.ownerName()))
                 .withProperty("open", Deal::isOpen)

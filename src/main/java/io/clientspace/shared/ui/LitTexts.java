@@ -10,6 +10,15 @@ public final class LitTexts {
     private LitTexts() {
     }
 
+    /**
+     * The one copy of {@code template} that every session drawing the same grid in the same language shares. A
+     * template with its texts and inline icons is a few kB, and each open view held its own copy until it closed
+     * (issue 19 §6: a staff session's heap).
+     */
+    public static String shared(String template) {
+        return template.intern();
+    }
+
     /** {@code text} as HTML text or an attribute value inside a Lit template. */
     public static String text(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -56,4 +56,13 @@ class LitTextsTests {
         assertThat(LitTexts.icon(com.vaadin.flow.component.icon.VaadinIcon.USER_STAR, "fact-icon"))
                 .isEqualTo("<vaadin-icon class=\"fact-icon\" icon=\"vaadin:user-star\"></vaadin-icon>");
     }
+
+    @Test
+    void twoViewsDrawingTheSameTemplateShareOneCopyOfIt() {
+        String one = LitTexts.shared(new StringBuilder("<span>${item.stage}</span>").append(" Stalled").toString());
+        String two = LitTexts.shared(new StringBuilder("<span>${item.stage}</span>").append(" Stalled").toString());
+
+        assertThat(one).isSameAs(two).isEqualTo("<span>${item.stage}</span> Stalled");
+        assertThat(LitTexts.shared("<span>${item.stage}</span> Stockt")).isNotSameAs(one);
+    }
 }

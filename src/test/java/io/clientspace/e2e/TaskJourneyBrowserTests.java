@@ -14,6 +14,32 @@ class TaskJourneyBrowserTests extends BrowserTest {
 
     @Autowired
     ClientService clients;
+    @Autowired
+    io.clientspace.task.WorkTaskService tasks;
+
+    @Test
+    void anUnassignedTaskIsTakenAndMarkedDoneFromItsRow() {
+        Client client = Actors.asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        io.clientspace.task.TaskDraft draft = new io.clientspace.task.TaskDraft();
+        draft.setTitle("Check bank statements");
+        Actors.asManager(() -> tasks.create(client.id(), draft));
+        signIn("/" + client.workspacePath(), "manager", "manager");
+        page.locator("#tab-tasks").click();
+        assertThat(page.locator("#count-tasks")).hasText("1");
+        assertThat(page.locator("#task-grid .unassigned")).hasText("Unassigned");
+        // the row's actions are the browser's own buttons, not web components (DD043)
+        assertThat(page.locator("#task-grid vaadin-button")).hasCount(0);
+
+        page.locator("#task-grid button.take-task").click();
+        assertThat(page.locator("#task-grid .unassigned")).hasCount(0);
+        assertThat(page.locator("#task-grid")).containsText("Maria Keller");
+        assertThat(page.locator("#task-grid .take-task")).hasCount(0);
+        screenshot("task-row-taken");
+
+        page.locator("#task-grid button.complete-task").click();
+        assertThat(page.locator("#count-tasks")).hasText("0");
+        assertThat(page.locator("#tab-content-tasks")).containsText("No open tasks");
+    }
 
     @Test
     void aTaskCreatedInTheWorkspaceIsFoundInMyTasksAndCompletedThere() {

@@ -9,6 +9,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import io.clientspace.shared.ui.LitTexts;
+import io.clientspace.shared.ui.RowButtons;
+import com.vaadin.flow.component.icon.VaadinIcon;
 import io.clientspace.task.TaskPriority;
 import io.clientspace.task.WorkTask;
 import java.time.ZoneId;
@@ -87,14 +89,12 @@ public class TaskGrid extends Grid<WorkTask> {
 
     /** Take (when nobody has it) and mark done (when it is not a process step), for a task still open. */
     private LitRenderer<WorkTask> actionsRenderer(Actions actions) {
-        String take = "<vaadin-button theme=\"small\" class=\"take-task\" @click=\"${take}\"><vaadin-icon"
-                + " icon=\"vaadin:hand\" slot=\"prefix\"></vaadin-icon>" + LitTexts.text(getTranslation("task.take"))
-                + "</vaadin-button>";
-        String done = "<vaadin-button theme=\"small success\" class=\"complete-task\" @click=\"${complete}\">"
-                + "<vaadin-icon icon=\"vaadin:check\" slot=\"prefix\"></vaadin-icon>"
-                + LitTexts.text(getTranslation("task.complete")) + "</vaadin-button>";
-        return LitRenderer.<WorkTask>of("<span class=\"cell-row\">${item.take ? html`" + take + "` : ''}"
-                        + "${item.complete ? html`" + done + "` : ''}</span>")
+        // native buttons, not vaadin-button: a list of a thousand open tasks draws them in every row in view (DD043)
+        String take = RowButtons.button("take-task", VaadinIcon.HAND, getTranslation("task.take"), "take");
+        String done = RowButtons.button("complete-task success", VaadinIcon.CHECK, getTranslation("task.complete"),
+                "complete");
+        return LitRenderer.<WorkTask>of(LitTexts.shared("<span class=\"cell-row\">${item.take ? html`" + take
+                        + "` : ''}${item.complete ? html`" + done + "` : ''}</span>"))
                 .withProperty("take", t -> !t.done() && t.assignee() == null)
                 .withProperty("complete", t -> !t.done() && !t.isProcessStep())
                 // the services check who may take or finish it; these only skip what the row did not offer

@@ -152,14 +152,16 @@ class DealsTab extends WorkspaceTab<DealsTab.Data> {
         DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(getLocale());
         LocalDate today = LocalDate.now(clock);
         // the title and the actions stay in view when a narrow window scrolls the facts between them
-        // 10rem, and the title wraps: with the side menu open on a laptop's screen, every column then fits beside the
+        // 8rem, and the title wraps: with the side menu open on a laptop's screen, every column then fits beside the
         // frozen actions, and the expected close date's header is not cut off under them
-        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("10rem").setFlexGrow(3)
+        grid.addColumn(Deal::title).setHeader(getTranslation("deal.title")).setWidth("8rem").setFlexGrow(3)
                 .setFrozen(true);
         // a client without projects has no project to show: an empty column would only take a laptop's room
         if (!context.isProject() && !all.projects().isEmpty()) {
             grid.addColumn(d -> d.projectId() == null ? "" : projectNames.getOrDefault(d.projectId(), ""))
-                    .setHeader(getTranslation("deal.project")).setAutoWidth(true).setKey("project");
+                    // a project's name can be long: it wraps in a column that starts at 8rem, where sizing the column to
+                    // the longest name pushed the expected close date under the frozen actions
+                    .setHeader(getTranslation("deal.project")).setWidth("8rem").setFlexGrow(1).setKey("project");
         }
         // every cell is a Lit template filled from a few properties per row, not a server-side component: a busy
         // client's grid held some 1,600 components per open workspace (about 2 MB of heap per session) and sent each

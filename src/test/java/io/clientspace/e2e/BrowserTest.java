@@ -112,6 +112,15 @@ abstract class BrowserTest {
         page.waitForURL(Pattern.compile("http://localhost:" + port + "/.*"));
     }
 
+    /**
+     * How many pixels the grid {@code selector} names scrolls sideways: 0 when every column fits, so that nothing
+     * hides under a frozen column.
+     */
+    int sidewaysScroll(String selector) {
+        return ((Number) page.locator(selector).evaluate(
+                "grid => grid.$.table.scrollWidth - grid.$.table.clientWidth")).intValue();
+    }
+
     void screenshot(String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -137,9 +137,8 @@ class ChecklistBrowserTests extends BrowserTest {
         page.navigate(url("/" + w.client().workspacePath() + "?tab=deals"));
         assertThat(page.locator("#deal-grid")).containsText(w.project().name());
         // a long project name wraps in its column: every column still fits beside the frozen actions
-        org.assertj.core.api.Assertions.assertThat((Number) page.locator("#deal-grid").evaluate(
-                "grid => grid.$.table.scrollWidth - grid.$.table.clientWidth")).as("px the grid scrolls sideways")
-                .isEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(sidewaysScroll("#deal-grid")).as("px the grid scrolls sideways")
+                .isZero();
         page.locator("#deal-project-filter input").fill(w.hiddenProject().name());
         page.locator("vaadin-combo-box-item:has-text('" + w.hiddenProject().name() + "')").click();
         assertThat(page.locator("#deal-project-filter input")).hasValue(w.hiddenProject().name());
@@ -147,9 +146,8 @@ class ChecklistBrowserTests extends BrowserTest {
         // a grid keeps the cells of rows it no longer shows in the page, hidden: look at the visible ones
         assertThat(page.locator("#deal-grid vaadin-grid-cell-content:visible").filter(
                 new com.microsoft.playwright.Locator.FilterOptions().setHasText("Tax advice " + marker))).hasCount(0);
-        org.assertj.core.api.Assertions.assertThat((Number) page.locator("#deal-grid").evaluate(
-                "grid => grid.$.table.scrollWidth - grid.$.table.clientWidth")).as("px the grid scrolls sideways")
-                .isEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(sidewaysScroll("#deal-grid")).as("px the grid scrolls sideways")
+                .isZero();
         screenshot("client-deals-project-filter");
     }
 

@@ -44,6 +44,14 @@ class DealEditBrowserTests extends BrowserTest {
         return asManager(() -> deals.create(client.id(), deal));
     }
 
+    /** The manager on a new client's workspace with two deals without a next step, "Tax return" stalled. */
+    void signedInOnAFreshAndAStalledDeal() {
+        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
+        dealWithoutNextStep(client, "Annual audit");
+        deals.fireStallTimerNow(dealWithoutNextStep(client, "Tax return").id());
+        signIn("/" + client.workspacePath(), "manager", "manager");
+    }
+
     @Test
     void aLongListScrollsDownToItsOldestDealFetchedFromTheDatabase() {
         Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
@@ -68,11 +76,8 @@ class DealEditBrowserTests extends BrowserTest {
 
     @Test
     void aRowsShortFactsFitTheirColumnsOnOneLine() {
-        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
-        dealWithoutNextStep(client, "Annual audit");
         // a stalled deal's stage cell holds a second badge: the grid must still fit beside the frozen actions
-        deals.fireStallTimerNow(dealWithoutNextStep(client, "Tax return").id());
-        signIn("/" + client.workspacePath(), "manager", "manager");
+        signedInOnAFreshAndAStalledDeal();
         assertThat(page.locator("#deal-grid .stage-badge")).hasText(new String[] {"New", "New"});
         assertThat(page.locator("#deal-grid .stalled-badge")).hasText("Stalled");
         // the stage, value, owner, next step and expected close columns fit their texts: each fact shows whole, on
@@ -96,9 +101,8 @@ class DealEditBrowserTests extends BrowserTest {
                     .map(c => c.textContent.trim())""");
         org.assertj.core.api.Assertions.assertThat(wrapped).isEmpty();
         // on a laptop's screen every column fits beside the frozen actions: nothing hides under them
-        org.assertj.core.api.Assertions.assertThat((Number) page.locator("#deal-grid").evaluate(
-                "grid => grid.$.table.scrollWidth - grid.$.table.clientWidth")).as("px the grid scrolls sideways")
-                .isEqualTo(0);
+        org.assertj.core.api.Assertions.assertThat(sidewaysScroll("#deal-grid")).as("px the grid scrolls sideways")
+                .isZero();
         org.assertj.core.api.Assertions.assertThat((Number) page.locator("#deal-grid").evaluate(
                 "grid => [...grid.querySelectorAll('vaadin-grid-cell-content')].filter(c => /^[A-Z][a-z]{2} "
                         + "\\d{1,2}, \\d{4}$/.test(c.textContent.trim())).length")).isEqualTo(2);
@@ -106,11 +110,8 @@ class DealEditBrowserTests extends BrowserTest {
 
     @Test
     void aRowsIconButtonsNameTheirActionInTheSharedTooltip() {
-        Client client = asManager(() -> clients.create(ClientTestData.company("manager"), false));
-        dealWithoutNextStep(client, "Annual audit");
         // a stalled deal's badge carries its icon too
-        deals.fireStallTimerNow(dealWithoutNextStep(client, "Tax return").id());
-        signIn("/" + client.workspacePath(), "manager", "manager");
+        signedInOnAFreshAndAStalledDeal();
         Locator tooltip = page.locator("vaadin-tooltip-overlay[opened]");
         assertThat(page.locator("#deal-grid .edit-deal")).hasCount(2);
         // the buttons carry no tooltip element of their own: the page's one tooltip shows each button's text
